@@ -1,0 +1,37 @@
+"""Where the database is: the one place that applies `--db` > `CLAIMS_DB` > default."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_DB = Path("db") / "claims.db"
+
+
+@dataclass(frozen=True)
+class DbTarget:
+    """A resolved database: a SQLAlchemy URL, and whether it is the default location."""
+
+    url: str
+    is_default: bool
+    path: Path | None  # the SQLite file, when the target is a plain path
+
+
+def resolve_db(cli_value: str | None, env: Mapping[str, str] | None = None) -> DbTarget:
+    """Apply the precedence rules of DESIGN.md.
+
+    A value containing `://` is a SQLAlchemy URL and is used as is; anything else is a
+    SQLite file path. Only the default location may have its folder created later.
+    """
+    env = os.environ if env is None else env
+    value = cli_value if cli_value else env.get("CLAIMS_DB") or None
+    if value is None:
+        return DbTarget(url=f"sqlite:///{DEFAULT_DB}", is_default=True, path=DEFAULT_DB)
+    if "://" in value:
+        path = None
+        if value.startswith("sqlite:///") and "?" not in value:
+            path = Path(value[len("sqlite:///") :])
+        return DbTarget(url=value, is_default=False, path=path)
+    return DbTarget(url=f"sqlite:///{value}", is_default=False, path=Path(value))

@@ -1,0 +1,204 @@
+"""Frozen value types shared by the functional core, the store and the renderers.
+
+They are the seams between layers: extraction produces them from text, the store maps
+them to rows (and back, adding ids), reconciliation and rendering read them. Keeping them
+plain and immutable means any layer can be tested with literals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Qualifier(StrEnum):
+    """How a figure's words bound its value (DESIGN.md, SCHEMA.md)."""
+
+    EXACT = "exact"
+    APPROX = "approx"
+    NEARLY = "nearly"
+    MORE_THAN = "more_than"
+    AT_LEAST = "at_least"
+    LESS_THAN = "less_than"
+    AT_MOST = "at_most"
+    RANGE = "range"
+
+
+class SourceType(StrEnum):
+    GOVERNMENT = "government"
+    MILITARY = "military"
+    OFFICIAL = "official"
+    POLITICIAN = "politician"
+    THINK_TANK = "think_tank"
+    OSINT = "osint"
+    MEDIA = "media"
+    ORGANISATION = "organisation"
+    ANALYST = "analyst"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One quantity inside a claim.
+
+    `start`/`end` are offsets into the text the figure was extracted from (the article
+    text once extraction has placed it). `low`/`high` are the interval from the
+    qualifier; `None` is an open end.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: float
+    low: float | None
+    high: float | None
+    qualifier: Qualifier
+    unit: str | None = None
+    metric: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """A party an article credits with claims, under one canonical name."""
+
+    name: str
+    type: SourceType = SourceType.OTHER
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One check-worthy statement with its span in the article text.
+
+    `source` is a canonical `Source.name` of the same extraction, or `None` for the
+    article's own voice. `cue` is the attribution cue as written ("said", "according to").
+    `paragraph` and `sentence` are 0-based indices, used for adjacency rules and context.
+    """
+
+    text: str
+    start: int
+    end: int
+    source: str | None = None
+    cue: str | None = None
+    figures: tuple[Figure, ...] = ()
+    paragraph: int = 0
+    sentence: int = 0
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article's text and provenance, before analysis."""
+
+    text: str
+    name: str
+    content_hash: str
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    published: str | None = None  # ISO date, when known
+
+
+@dataclass(frozen=True)
+class FigureRef:
+    """Which figure, inside one extraction: (claim index, figure index)."""
+
+    claim: int
+    figure: int
+
+
+@dataclass(frozen=True)
+class InferredRelation:
+    """A relation proposed by a rule over one extraction (ids do not exist yet).
+
+    `members` order: partition = total then parts; bound = smaller then larger;
+    same = the two figures.
+    """
+
+    kind: str  # "partition" | "bound" | "same"
+    members: tuple[FigureRef, ...]
+    rule: str
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything `extract` finds in one document."""
+
+    document: Document
+    sources: tuple[Source, ...]
+    claims: tuple[Claim, ...]
+    relations: tuple[InferredRelation, ...] = ()
+    extractor_version: str = ""
+
+
+# --- reconciliation inputs/outputs (ids assigned by the store) -------------------------
+
+
+@dataclass(frozen=True)
+class FigureFact:
+    """A stored figure with the context reconciliation needs."""
+
+    id: int
+    claim_id: int
+    article_id: int
+    article: str
+    origin: str  # the path or URL as given at ingest
+    text: str
+    start: int
+    end: int
+    value: float
+    low: float | None
+    high: float | None
+    qualifier: Qualifier
+    unit: str | None = None
+    metric: str | None = None
+    source: str | None = None
+    published: str | None = None
+    line: int = 1  # 1-based physical line of the figure in the article text
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A stored numeric relation between figures (order as in `InferredRelation`)."""
+
+    id: int
+    kind: str
+    figure_ids: tuple[int, ...]
+    origin: str = "inferred"  # "inferred" | "manual"
+    state: str = "proposed"  # "proposed" | "accepted" | "rejected"
+    rule: str | None = None
+
+
+@dataclass(frozen=True)
+class Interval:
+    low: float | None
+    high: float | None
+
+
+@dataclass(frozen=True)
+class FindingFigure:
+    id: int
+    claim: int
+    text: str
+    role: str  # "total" | "part" | "smaller" | "larger" | "a" | "b"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """The outcome of checking one relation (DESIGN.md, check-consistency JSON)."""
+
+    key: str
+    relation: int
+    kind: str
+    outcome: str  # consistent | incomplete | contradiction | conflict
+    severity: str  # ok | warning | error
+    origin: str
+    message: str
+    figures: tuple[FindingFigure, ...]
+    rule: str | None = None
+    remainder: Interval | None = None
+    acknowledged: bool = False
+    note: str | None = None
+    article: str | None = None
+    path: str | None = None
+    line: int | None = None
+    extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
