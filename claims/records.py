@@ -1,0 +1,104 @@
+"""Plain records the store returns and the renderers read.
+
+They carry database ids, statuses and versions, which the pure extraction types do not.
+This module imports nothing heavy, so renderers and the CLI can use it at no start-up cost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claims.core.model import Relation
+
+
+@dataclass(frozen=True)
+class FigureRecord:
+    id: int
+    claim_id: int
+    text: str
+    start: int  # offsets into the article text
+    end: int
+    value: float
+    low: float | None
+    high: float | None
+    qualifier: str
+    unit: str | None
+    metric: str | None
+
+
+@dataclass(frozen=True)
+class ClaimRecord:
+    id: int
+    article_id: int
+    article: str  # the article's name
+    text: str
+    start: int
+    end: int
+    source: str | None
+    source_type: str | None
+    cue: str | None
+    status: str
+    version: int
+    figures: tuple[FigureRecord, ...] = ()
+    dismissed: bool = False
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    id: int
+    name: str
+    origin: str
+    content_hash: str
+    extractor_version: str
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    ingested_at: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    id: int
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    claims: int = 0
+
+
+@dataclass(frozen=True)
+class VerdictRecord:
+    """One append-only history row: a verdict or a reviewer's correction."""
+
+    id: int
+    claim_id: int
+    at: str  # ISO 8601 UTC, "2026-11-25T09:30:00Z"
+    reviewer: str
+    from_status: str
+    to_status: str
+    note: str | None
+    evidence: tuple[str, ...]
+    version: int
+    kind: str = "verdict"  # "verdict" | "correction"
+
+
+@dataclass(frozen=True)
+class ClaimDetail:
+    """What `claims show` needs, loaded in a fixed number of queries."""
+
+    claim: ClaimRecord
+    article: ArticleRecord
+    article_text: str
+    relations: tuple[Relation, ...] = ()
+    history: tuple[VerdictRecord, ...] = ()
+
+
+@dataclass(frozen=True)
+class IngestOutcome:
+    article_id: int
+    name: str
+    new: bool  # False when the same text (content hash) was already stored
+    claims: int
+    figures: int
+    sources: int  # sources newly added to the registry
+    relations: int = 0
