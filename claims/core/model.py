@@ -154,6 +154,7 @@ class FigureFact:
     source: str | None = None
     published: str | None = None
     line: int = 1  # 1-based physical line of the figure in the article text
+    context: str = ""  # the claim's text, for rules that need the words around a figure
 
 
 @dataclass(frozen=True)
