@@ -35,3 +35,31 @@ def resolve_db(cli_value: str | None, env: Mapping[str, str] | None = None) -> D
             path = Path(value[len("sqlite:///") :])
         return DbTarget(url=value, is_default=False, path=path)
     return DbTarget(url=f"sqlite:///{value}", is_default=False, path=Path(value))
+
+
+def resolve_reviewer(cli_value: str | None, env: Mapping[str, str] | None = None) -> str:
+    """Who is recording a verdict: --reviewer > CLAIMS_REVIEWER > git user.name > OS user.
+
+    Verdicts are attributed forever, so we prefer the identity the person already uses
+    for their commits over the login name of whatever machine they are on.
+    """
+    env = os.environ if env is None else env
+    for value in (cli_value, env.get("CLAIMS_REVIEWER")):
+        if value and value.strip():
+            return value.strip()
+    import subprocess
+
+    try:
+        name = subprocess.run(
+            ["git", "config", "user.name"], capture_output=True, text=True, timeout=5
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        name = ""
+    if name:
+        return name
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "unknown"

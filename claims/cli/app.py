@@ -1,0 +1,161 @@
+"""The typer application, its global options, and the one place errors become exit codes.
+
+Kept free of heavy imports: `claims --help` must not pay for SQLAlchemy or SQLModel,
+so every command imports the store and the extractor inside its body.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated, Any, TypeVar
+
+import typer
+import typer.core
+
+from claims import __version__
+from claims.errors import ClaimsError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@dataclass
+class State:
+    """Options of the top-level callback, read by commands and by the error guard."""
+
+    db: str | None = None
+    debug: bool = False
+
+
+STATE = State()
+
+
+def error_line(message: str) -> None:
+    """Write one `Error: …` line to stderr, stripped of anything a terminal would obey."""
+    from claims.render.safe import clean_for_terminal
+
+    sys.stderr.write(f"Error: {clean_for_terminal(message)}\n")
+    sys.stderr.flush()
+
+
+def guard(func: F) -> F:
+    """Turn ClaimsError into one line and its exit code; anything unexpected into exit 3."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except (typer.Exit, typer.Abort):
+            raise
+        except ClaimsError as exc:
+            if STATE.debug:
+                traceback.print_exc()
+            error_line(str(exc))
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            error_line("interrupted")
+            raise typer.Exit(130) from None
+        except BrokenPipeError:
+            raise typer.Exit(0) from None
+        except Exception as exc:  # the top-level guard: never a traceback unless asked
+            if STATE.debug:
+                traceback.print_exc()
+            error_line(
+                f"unexpected {type(exc).__name__}: {exc} (run with --debug for the traceback)"
+            )
+            raise typer.Exit(3) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+class ClaimsGroup(typer.core.TyperGroup):
+    """Reports usage errors (bad option, unknown command) as one line, exit 2."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:
+        extra.pop("standalone_mode", None)
+        try:
+            rv = super().main(args, prog_name, standalone_mode=False, **extra)
+        except typer.Exit as exc:
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            error_line("aborted")
+            sys.exit(1)
+        except Exception as exc:
+            fmt = getattr(exc, "format_message", None)
+            code = getattr(exc, "exit_code", None)
+            if fmt is None or not isinstance(code, int):
+                raise
+            ctx = getattr(exc, "ctx", None)
+            hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+            error_line(f"{fmt()}{hint}")
+            sys.exit(code)
+        sys.exit(rv if isinstance(rv, int) else 0)
+
+
+class ClaimsTyper(typer.Typer):
+    """A Typer whose every command runs inside `guard`."""
+
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[F], F]:
+        register = super().command(*args, **kwargs)
+
+        def decorator(func: F) -> F:
+            register(guard(func))
+            return func
+
+        return decorator
+
+
+def make_app(help_text: str | None = None, **kwargs: Any) -> ClaimsTyper:
+    return ClaimsTyper(
+        cls=ClaimsGroup,
+        help=help_text,
+        no_args_is_help=kwargs.pop("no_args_is_help", True),
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        add_completion=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+        **kwargs,
+    )
+
+
+app = make_app(
+    "Track the claims in news articles: who said what, which figures, which verdicts, "
+    "and whether the numbers add up.\n\n"
+    "Example:\n\n"
+    "    claims ingest seeds/ && claims list --source ISW"
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"claims {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def root(
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            metavar="URL_OR_PATH",
+            help="Database: a SQLite file path or a SQLAlchemy URL "
+            "(default: $CLAIMS_DB, else ./db/claims.db).",
+        ),
+    ] = None,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the traceback of unexpected errors.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Track the claims in news articles."""
+    STATE.db = db
+    STATE.debug = debug

@@ -1,0 +1,100 @@
+"""`claims list` and `claims show`: what reviewers run all day."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from claims.cli.app import app
+from claims.cli.common import open_db, out_console, write
+from claims.errors import InputError, NotFound
+from claims.render import ListFormat
+
+DEFAULT_TABLE_LIMIT = 50
+
+
+@app.command("list")
+def list_claims(
+    source: Annotated[
+        str | None, typer.Option(help="Source name or alias (case-insensitive, typos tolerated).")
+    ] = None,
+    status: Annotated[str | None, typer.Option(help="Only claims with this status.")] = None,
+    article: Annotated[str | None, typer.Option(help="Article name, path or id.")] = None,
+    reviewer: Annotated[
+        str | None, typer.Option(help="Only claims this reviewer gave a verdict on.")
+    ] = None,
+    search: Annotated[str | None, typer.Option(help="Text the claim contains.")] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option(min=1, help=f"At most N claims (tables: {DEFAULT_TABLE_LIMIT} by default)."),
+    ] = None,
+    dismissed: Annotated[bool, typer.Option(help="Include dismissed claims.")] = False,
+    fmt: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.table,
+) -> None:
+    """List claims, filtered by source, status, article, reviewer or text.
+
+    Example:
+
+        claims list --source ISW
+
+        claims list --status unverified --format json
+    """
+    from claims.core.status import parse_status
+    from claims.store.queries import list_claims as query, resolve_source
+
+    if limit is None and fmt is ListFormat.table:
+        limit = DEFAULT_TABLE_LIMIT
+    with open_db() as store:
+        source_id = resolve_source(store, source).id if source is not None else None
+        claims = query(
+            store,
+            source_id=source_id,
+            status=parse_status(status).value if status is not None else None,
+            article=article,
+            reviewer=reviewer,
+            search=search,
+            limit=limit,
+            include_dismissed=dismissed,
+        )
+    rendered = fmt.render(claims)
+    if isinstance(rendered, str):
+        write(rendered)
+    elif claims:
+        out_console().print(rendered)
+    else:
+        from claims.cli.common import message
+
+        message("No claims match.")
+
+
+def parse_id(value: str, what: str = "claim") -> int:
+    """Ids come from users and scripts: reject anything but a positive integer clearly."""
+    text = value.strip()
+    if not text.isdigit() or not text.isascii():
+        raise InputError(f"{what} id must be a positive whole number, not {value!r}")
+    n = int(text)
+    if n < 1 or n > 2**63 - 1:
+        raise NotFound(f"no {what} with id {text}")
+    return n
+
+
+@app.command("show")
+def show(claim_id: Annotated[str, typer.Argument(metavar="ID", help="Claim id.")]) -> None:
+    """Show one claim in context: its source, figures, relations and history.
+
+    Example:
+
+        claims show 16
+    """
+    from claims.render.tables import claim_detail
+    from claims.store.queries import get_claim
+
+    cid = parse_id(claim_id)
+    with open_db() as store:
+        detail = get_claim(store, cid)
+    if detail is None:
+        raise NotFound(f"no claim with id {cid}")
+    console = out_console()
+    for part in claim_detail(detail):
+        console.print(part)

@@ -1,0 +1,60 @@
+"""Small helpers every command shares: the store for this invocation, the two streams."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from claims.cli.app import STATE
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from claims.store import Store
+
+
+class TableFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@contextmanager
+def open_db() -> Iterator[Store]:
+    """The store named by --db / CLAIMS_DB / the default, upgraded if it is SQLite."""
+    from claims.config import resolve_db
+    from claims.store import open_store
+
+    store = open_store(resolve_db(STATE.db))
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def err_console() -> Console:
+    """Messages and progress go to stderr; results never do."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def out_console() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def write(text: str) -> None:
+    """Write a machine-readable result to stdout exactly as given."""
+    sys.stdout.write(text)
+    if text and not text.endswith("\n"):
+        sys.stdout.write("\n")
+    sys.stdout.flush()
+
+
+def message(text: str, **kwargs: Any) -> None:
+    """One plain message line on stderr (text already made safe by the caller)."""
+    err_console().print(text, **kwargs)

@@ -1,0 +1,190 @@
+"""`claims check-consistency`, `relate`, `relations` and `ack`: reconciling figures."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from claims.cli.app import app, make_app
+from claims.cli.claims_cmds import parse_id
+from claims.cli.common import TableFormat, message, open_db, out_console, write
+from claims.render import CheckFormat
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+    never = "never"
+
+
+class Which(StrEnum):
+    all = "all"
+    accepted = "accepted"
+
+
+class Kind(StrEnum):
+    partition = "partition"
+    bound = "bound"
+    same = "same"
+
+
+class State(StrEnum):
+    proposed = "proposed"
+    accepted = "accepted"
+    rejected = "rejected"
+
+
+@app.command("check-consistency")
+def check_consistency(
+    fail_on: Annotated[
+        FailOn, typer.Option(help="Exit 1 when a finding reaches this severity.")
+    ] = FailOn.error,
+    relations: Annotated[
+        Which, typer.Option(help="Check proposed and accepted relations, or accepted only.")
+    ] = Which.all,
+    article: Annotated[str | None, typer.Option(help="Only relations touching this article.")] = None,
+    fmt: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.text,
+) -> None:
+    """Reconcile related figures: do the parts add up, are bounds kept, do sources agree?
+
+    Exit 0 when nothing reaches --fail-on, 1 when something does (acknowledged findings
+    never fail). Formats: text, json, github (workflow annotations), junit, sarif.
+
+    Example:
+
+        claims check-consistency --fail-on warning --format github
+    """
+    from claims.core.consistency import check
+    from claims.render.checks import gate_exit_code
+    from claims.store.relations import check_inputs
+
+    with open_db() as store:
+        rels, figures, acks = check_inputs(store, relations=relations.value, article=article)
+    findings = check(rels, figures, acks)
+    write(fmt.render(findings))
+    code = gate_exit_code(findings, fail_on.value)
+    if code:
+        raise typer.Exit(code)
+
+
+@app.command("relate")
+def relate(
+    kind: Annotated[Kind, typer.Argument(help="partition, bound or same.")],
+    figure_ids: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="FIGURE_ID",
+            help="partition: TOTAL PART...; bound: SMALLER LARGER; same: A B (ids from `show`).",
+        ),
+    ],
+) -> None:
+    """Declare a relation between figures; it is checked as accepted.
+
+    Example:
+
+        claims relate partition 40 41 42 43
+
+        claims relate bound 45 41
+    """
+    from claims.store.relations import add_relation
+
+    ids = [parse_id(f, "figure") for f in figure_ids]
+    with open_db() as store:
+        rel = add_relation(store, kind=kind.value, figure_ids=ids, origin="manual", state="accepted")
+    message(f"Relation {rel.id}: {rel.kind} of figures {' '.join(map(str, rel.figure_ids))}.")
+
+
+relations_app = make_app(no_args_is_help=False)
+app.add_typer(relations_app, name="relations", help="List, accept or reject numeric relations.")
+
+
+@relations_app.callback(invoke_without_command=True)
+def relations_list(
+    ctx: typer.Context,
+    state: Annotated[State | None, typer.Option(help="Only relations in this state.")] = None,
+    fmt: Annotated[TableFormat, typer.Option("--format", help="Output format.")] = TableFormat.table,
+) -> None:
+    """List relations between figures, proposed by rules or declared by reviewers.
+
+    Example:
+
+        claims relations --state proposed
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from claims.cli.app import guard
+
+    guard(_print_relations)(state, fmt)
+
+
+def _print_relations(state: State | None, fmt: TableFormat) -> None:
+    from claims.render.relations import relations_json, relations_table
+    from claims.store.relations import list_relations
+
+    with open_db() as store:
+        rels = list_relations(store, state=state.value if state else None)
+    if fmt is TableFormat.json:
+        write(relations_json(rels))
+    else:
+        out_console().print(relations_table(rels))
+
+
+def _set_state(relation_id: str, state: str) -> None:
+    from claims.store.relations import set_relation_state
+
+    rid = parse_id(relation_id, "relation")
+    with open_db() as store:
+        rel = set_relation_state(store, rid, state)
+    message(f"Relation {rel.id} is {rel.state}.")
+
+
+@relations_app.command("accept")
+def relations_accept(
+    relation_id: Annotated[str, typer.Argument(metavar="ID", help="Relation id.")],
+) -> None:
+    """Accept a proposed relation, so `--relations accepted` checks it.
+
+    Example:
+
+        claims relations accept 1
+    """
+    _set_state(relation_id, "accepted")
+
+
+@relations_app.command("reject")
+def relations_reject(
+    relation_id: Annotated[str, typer.Argument(metavar="ID", help="Relation id.")],
+) -> None:
+    """Reject a relation: it is never checked again.
+
+    Example:
+
+        claims relations reject 2
+    """
+    _set_state(relation_id, "rejected")
+
+
+@app.command("ack")
+def ack(
+    key: Annotated[str, typer.Argument(metavar="FINDING_KEY", help="The finding's key.")],
+    note: Annotated[str, typer.Option(help="Why this finding is acceptable.")],
+    reviewer: Annotated[str | None, typer.Option(help="Who acknowledges it.")] = None,
+) -> None:
+    """Acknowledge a finding: still reported, never fails the gate.
+
+    Example:
+
+        claims ack partition:3f9a1c0d2b4e5f60 --note "11 drones unaccounted for, as reported"
+    """
+    from claims.config import resolve_reviewer
+    from claims.errors import InputError
+    from claims.render.safe import clean_for_terminal
+    from claims.store.relations import ack_finding
+
+    if not note.strip():
+        raise InputError("--note must say why the finding is acceptable")
+    with open_db() as store:
+        ack_finding(store, key=key.strip(), note=note.strip(), reviewer=resolve_reviewer(reviewer))
+    message(f"Acknowledged {clean_for_terminal(key.strip())}.", markup=False)

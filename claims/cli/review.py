@@ -1,0 +1,141 @@
+"""`claims verify`, `history` and `stats`: recording and reading verdicts."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from claims.cli.app import app
+from claims.cli.claims_cmds import parse_id
+from claims.cli.common import TableFormat, err_console, open_db, out_console, write
+from claims.errors import ClaimsError, InputError
+
+
+@app.command("verify")
+def verify(
+    ids: Annotated[list[str], typer.Argument(metavar="ID", help="Claim ids.")],
+    status: Annotated[
+        str | None,
+        typer.Option(help="supported, refuted, misleading, unverifiable, disputed, in_review, "
+                     "unverified (also true/verified, false). Asked for on a terminal if omitted."),
+    ] = None,
+    note: Annotated[str | None, typer.Option(help="Why: what you found.")] = None,
+    evidence: Annotated[
+        list[str] | None, typer.Option(help="A link to the evidence (repeatable).")
+    ] = None,
+    reviewer: Annotated[
+        str | None, typer.Option(help="Who you are (default: $CLAIMS_REVIEWER, git user.name).")
+    ] = None,
+    expect_version: Annotated[
+        int | None,
+        typer.Option(min=1, help="Record only if the claim is still at this version."),
+    ] = None,
+) -> None:
+    """Record a verdict on one or more claims; every verdict is kept in the history.
+
+    Example:
+
+        claims verify 16 --status supported --note "Matches the air force's post" \\
+            --evidence https://t.me/kpszsu/12345
+    """
+    from claims.config import resolve_reviewer
+    from claims.core.status import parse_status
+    from claims.store.verdicts import record_verdict
+
+    claim_ids = [parse_id(i) for i in ids]
+    if status is None:
+        status, note, evidence = _ask(note, evidence)
+    parsed = parse_status(status)
+    who = resolve_reviewer(reviewer)
+    failed = 0
+    console = err_console()
+    with open_db() as store:
+        for cid in claim_ids:
+            try:
+                v = record_verdict(
+                    store, claim_id=cid, status=parsed.value, reviewer=who, note=note,
+                    evidence=tuple(evidence or ()), expect_version=expect_version,
+                )
+            except ClaimsError as exc:
+                if len(claim_ids) == 1:
+                    raise
+                failed += 1
+                console.print(f"Error: claim {cid}: {exc}", markup=False, highlight=False)
+                continue
+            console.print(
+                f"Claim {cid}: {v.from_status} → {v.to_status} (version {v.version})",
+                markup=False, highlight=False,
+            )
+    if failed:
+        raise typer.Exit(2)
+
+
+def _ask(note: str | None, evidence: list[str] | None) -> tuple[str, str | None, list[str]]:
+    """The interactive form of verify, only where a person can answer."""
+    if not sys.stdin.isatty():
+        raise InputError("--status is required when not running on a terminal")
+    from claims.core.status import Status
+
+    choices = [s.value for s in Status]
+    for i, s in enumerate(choices, 1):
+        err_console().print(f"  {i}. {s}", markup=False)
+    answer = typer.prompt("Status (number or name)", err=True)
+    status = choices[int(answer) - 1] if answer.isdigit() and 0 < int(answer) <= len(choices) else answer
+    if note is None:
+        note = typer.prompt("Note", default="", show_default=False, err=True) or None
+    if not evidence:
+        link = typer.prompt("Evidence URL", default="", show_default=False, err=True)
+        evidence = [link] if link else []
+    return status, note, evidence
+
+
+@app.command("history")
+def history(
+    claim_id: Annotated[str, typer.Argument(metavar="ID", help="Claim id.")],
+    fmt: Annotated[TableFormat, typer.Option("--format", help="Output format.")] = TableFormat.table,
+) -> None:
+    """The verdict history of a claim, oldest first.
+
+    Example:
+
+        claims history 16 --format json
+    """
+    from claims.render.review import history_json
+    from claims.store.verdicts import history as load
+
+    cid = parse_id(claim_id)
+    with open_db() as store:
+        rows = load(store, cid)
+    if fmt is TableFormat.json:
+        write(history_json(rows))
+    else:
+        from claims.render.tables import history_table
+
+        out_console().print(history_table(rows))
+
+
+@app.command("stats")
+def stats(
+    fmt: Annotated[TableFormat, typer.Option("--format", help="Output format.")] = TableFormat.table,
+) -> None:
+    """Counts by status, source, article and reviewer.
+
+    Example:
+
+        claims stats --format json
+    """
+    from claims.render.claims import dumps
+    from claims.store.queries import stats as load
+
+    with open_db() as store:
+        data = load(store)
+    if fmt is TableFormat.json:
+        write(dumps(data))
+    else:
+        from claims.render.review import stats_tables
+
+        console = out_console()
+        for table in stats_tables(data):
+            console.print(table)

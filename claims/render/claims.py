@@ -1,0 +1,109 @@
+"""Claims, figures and sources as JSON-ready dicts, JSON text and CSV (DESIGN.md shapes)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from claims.core.model import Extraction, Figure
+from claims.records import ClaimRecord, FigureRecord, SourceRecord
+
+
+def number(x: float | None) -> int | float | None:
+    """Integers print as integers ("188", not "188.0"); open ends stay None (JSON null)."""
+    if x is None:
+        return None
+    return int(x) if float(x).is_integer() and abs(x) < 2**53 else x
+
+
+def figure_dict(f: Figure | FigureRecord) -> dict[str, Any]:
+    d: dict[str, Any] = {"id": f.id} if isinstance(f, FigureRecord) else {}
+    d.update(
+        text=f.text,
+        start=f.start,
+        end=f.end,
+        value=number(f.value),
+        low=number(f.low),
+        high=number(f.high),
+        qualifier=str(f.qualifier),
+        unit=f.unit,
+        metric=f.metric,
+    )
+    return d
+
+
+def claim_dict(c: ClaimRecord) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "article": c.article,
+        "text": c.text,
+        "start": c.start,
+        "end": c.end,
+        "source": c.source,
+        "source_type": c.source_type,
+        "cue": c.cue,
+        "status": c.status,
+        "version": c.version,
+        "figures": [figure_dict(f) for f in c.figures],
+    }
+
+
+def dumps(obj: Any) -> str:
+    """JSON as scripts expect it: UTF-8 text kept readable, control characters escaped."""
+    return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
+
+
+def claims_json(claims: Iterable[ClaimRecord]) -> str:
+    return dumps([claim_dict(c) for c in claims])
+
+
+CSV_COLUMNS = (
+    "id", "article", "text", "start", "end", "source", "source_type", "cue", "status",
+    "version", "figures",
+)
+
+
+def claims_csv(claims: Iterable[ClaimRecord]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(CSV_COLUMNS)
+    for c in claims:
+        d = claim_dict(c)
+        d["figures"] = json.dumps(d["figures"], ensure_ascii=False)
+        w.writerow([("" if d[k] is None else d[k]) for k in CSV_COLUMNS])
+    return buf.getvalue()
+
+
+def source_dict(s: SourceRecord) -> dict[str, Any]:
+    return {"name": s.name, "type": s.type, "aliases": list(s.aliases), "claims": s.claims}
+
+
+def sources_json(sources: Sequence[SourceRecord]) -> str:
+    return dumps([source_dict(s) for s in sources])
+
+
+def extraction_dict(x: Extraction) -> dict[str, Any]:
+    """`claims extract --format json`: the list shape minus id, status and version."""
+    types = {s.name: str(s.type) for s in x.sources}
+    return {
+        "article": x.document.name,
+        "sources": [
+            {"name": s.name, "type": str(s.type), "aliases": list(s.aliases)} for s in x.sources
+        ],
+        "claims": [
+            {
+                "article": x.document.name,
+                "text": c.text,
+                "start": c.start,
+                "end": c.end,
+                "source": c.source,
+                "source_type": types.get(c.source) if c.source else None,
+                "cue": c.cue,
+                "figures": [figure_dict(f) for f in c.figures],
+            }
+            for c in x.claims
+        ],
+    }

@@ -1,0 +1,48 @@
+"""Verdict history and statistics renderers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from claims.records import VerdictRecord
+from claims.render.claims import dumps
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+
+def verdict_dict(v: VerdictRecord) -> dict[str, Any]:
+    return {
+        "at": v.at,
+        "reviewer": v.reviewer,
+        "from": v.from_status,
+        "to": v.to_status,
+        "note": v.note,
+        "evidence": list(v.evidence),
+        "version": v.version,
+        "kind": v.kind,
+    }
+
+
+def history_json(rows: Sequence[VerdictRecord]) -> str:
+    return dumps([verdict_dict(v) for v in rows])
+
+
+def stats_tables(data: Mapping[str, Mapping[str, int]]) -> list[Table]:
+    from rich.table import Table
+
+    from claims.render.tables import safe
+
+    tables = []
+    for key, title in (
+        ("by_status", "status"), ("by_source", "source"),
+        ("by_article", "article"), ("by_reviewer", "reviewer"),
+    ):
+        t = Table(title=f"Claims by {title}", title_justify="left")
+        t.add_column(title)
+        t.add_column("count", justify="right")
+        for name, n in data.get(key, {}).items():
+            t.add_row(safe(name), str(n))
+        tables.append(t)
+    return tables

@@ -1,0 +1,161 @@
+"""Human-readable output built with rich. Every article or user string goes through
+`safe()`, which strips terminal controls and wraps it in a `Text` (never parsed as markup)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from claims.core.model import Extraction, Figure
+from claims.records import ClaimDetail, ClaimRecord, FigureRecord, SourceRecord, VerdictRecord
+from claims.render.claims import number
+from claims.render.safe import clean_for_terminal
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.table import Table
+    from rich.text import Text
+
+
+def safe(text: str | None, style: str = "") -> Text:
+    from rich.text import Text
+
+    return Text(clean_for_terminal(text or ""), style=style)
+
+
+def fmt_num(x: float | None) -> str:
+    n = number(x)
+    if n is None:
+        return "∞"
+    return f"{n:,}" if isinstance(n, int) else f"{n:,.6g}"
+
+
+def interval_text(f: Figure | FigureRecord) -> str:
+    lo = "-∞" if f.low is None else fmt_num(f.low)
+    hi = "∞" if f.high is None else fmt_num(f.high)
+    return f"[{lo}, {hi}]"
+
+
+def figures_text(figures: Sequence[Figure | FigureRecord]) -> str:
+    return "; ".join(f"{f.text} {f.unit or ''}".strip() for f in figures)
+
+
+def claims_table(claims: Sequence[ClaimRecord]) -> Table:
+    from rich.table import Table
+
+    t = Table(show_lines=False, expand=False)
+    t.add_column("id", justify="right", no_wrap=True)
+    t.add_column("source", max_width=24)
+    t.add_column("status", no_wrap=True)
+    t.add_column("claim", ratio=1, min_width=30)
+    t.add_column("figures", max_width=24)
+    for c in claims:
+        t.add_row(str(c.id), safe(c.source or "—"), c.status, safe(c.text), safe(figures_text(c.figures)))
+    return t
+
+
+def extraction_table(x: Extraction) -> Table:
+    from rich.table import Table
+
+    t = Table(title=clean_for_terminal(x.document.name))
+    t.add_column("#", justify="right")
+    t.add_column("source", max_width=24)
+    t.add_column("cue", no_wrap=True)
+    t.add_column("claim", ratio=1, min_width=30)
+    t.add_column("figures", max_width=28)
+    for i, c in enumerate(x.claims, 1):
+        t.add_row(str(i), safe(c.source or "—"), safe(c.cue or ""), safe(c.text), safe(figures_text(c.figures)))
+    return t
+
+
+def sources_table(sources: Sequence[SourceRecord]) -> Table:
+    from rich.table import Table
+
+    t = Table()
+    t.add_column("source")
+    t.add_column("type", no_wrap=True)
+    t.add_column("claims", justify="right")
+    t.add_column("aliases", ratio=1)
+    for s in sources:
+        t.add_row(safe(s.name), s.type, str(s.claims), safe(", ".join(s.aliases)))
+    return t
+
+
+def history_table(rows: Sequence[VerdictRecord]) -> Table:
+    from rich.table import Table
+
+    t = Table()
+    for col in ("at", "reviewer", "from", "to", "version", "note", "evidence"):
+        t.add_column(col)
+    for r in rows:
+        t.add_row(
+            r.at, safe(r.reviewer), r.from_status, r.to_status, str(r.version),
+            safe(r.note or ""), safe(" ".join(r.evidence)),
+        )
+    return t
+
+
+def _context(detail: ClaimDetail, chars: int = 300) -> Text:
+    """The claim highlighted inside its paragraph, so a reviewer reads it as published."""
+    from rich.text import Text
+
+    text, c = detail.article_text, detail.claim
+    para_start = text.rfind("\n", 0, c.start) + 1
+    para_end = text.find("\n", c.end)
+    para_end = len(text) if para_end < 0 else para_end
+    before = text[max(para_start, c.start - chars) : c.start]
+    after = text[c.end : min(para_end, c.end + chars)]
+    out = Text()
+    out.append_text(safe(before, "dim"))
+    out.append_text(safe(text[c.start : c.end], "bold"))
+    out.append_text(safe(after, "dim"))
+    return out
+
+
+def claim_detail(detail: ClaimDetail) -> list[RenderableType]:
+    from rich.table import Table
+    from rich.text import Text
+
+    c, a = detail.claim, detail.article
+    head = Text()
+    head.append(f"Claim {c.id}", style="bold")
+    head.append(f"  {c.status}, version {c.version}")
+    if c.dismissed:
+        head.append("  (dismissed)", style="yellow")
+    out: list[RenderableType] = [head]
+    meta = Text("Article: ")
+    meta.append_text(safe(a.name))
+    meta.append(f" (id {a.id}), characters {c.start}–{c.end}")
+    out.append(meta)
+    src = Text("Source: ")
+    src.append_text(safe(c.source or "the article's own voice"))
+    if c.source_type:
+        src.append(f" ({c.source_type})")
+    if c.cue:
+        src.append(" — cue: ")
+        src.append_text(safe(c.cue))
+    out += [src, Text(""), _context(detail), Text("")]
+    if c.figures:
+        t = Table(title="Figures", title_justify="left")
+        for col in ("id", "text", "value", "interval", "qualifier", "unit", "metric"):
+            t.add_column(col)
+        for f in c.figures:
+            t.add_row(
+                str(f.id), safe(f.text), fmt_num(f.value), interval_text(f), f.qualifier,
+                safe(f.unit or ""), safe(f.metric or ""),
+            )
+        out.append(t)
+    if detail.relations:
+        t = Table(title="Relations", title_justify="left")
+        for col in ("id", "kind", "figures", "origin", "state", "rule"):
+            t.add_column(col)
+        for r in detail.relations:
+            t.add_row(
+                str(r.id), r.kind, " ".join(map(str, r.figure_ids)), r.origin, r.state,
+                safe(r.rule or ""),
+            )
+        out.append(t)
+    if detail.history:
+        out.append(Text("History", style="bold"))
+        out.append(history_table(detail.history))
+    return out
