@@ -1,0 +1,576 @@
+"""Turn what the user names (paths, folders, stdin, URLs) into decoded article texts.
+
+This is shell code: it reads files and the network, and it reports every problem as an
+`InputFailure` (one line naming the item, what is wrong and what to do) instead of raising,
+so a batch keeps going past a bad item (DESIGN.md, exit codes).
+
+Stored text is kept exact apart from removing a BOM and normalising newlines to ``\\n``:
+control characters, bidi overrides and zero-width characters stay in the text, because
+claim and figure spans are offsets into it and the article must stay quotable verbatim.
+Making text safe to show is the renderer's job (`claims.render.safe`).
+
+httpx and trafilatura are optional (`pip install 'claim-tracker[web]'`) and imported only
+when a URL or an HTML document is read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import errno
+import os
+import re
+import stat
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from typing import Any, BinaryIO
+from urllib.parse import unquote, urlsplit
+
+TEXT_EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+HTML_EXTENSIONS = frozenset({".html", ".htm"})
+URL_CONTENT_TYPES = frozenset({"text/html", "text/plain", "application/xhtml+xml"})
+MAX_REDIRECTS = 5
+SNIFF_BYTES = 8192
+READ_CHUNK = 1 << 20
+BINARY_CONTROL_RATIO = 0.1
+WEB_EXTRA_HINT = "pip install 'claim-tracker[web]'"
+FORMAT_HINT = "pass a text, Markdown or HTML file"
+
+
+@dataclass(frozen=True)
+class ArticleInput:
+    """One readable article: `origin` is the path or URL as given, `name` what lists show."""
+
+    origin: str
+    name: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class InputFailure:
+    """An item that could not be read; `message` is one line that starts with its name."""
+
+    origin: str
+    message: str
+
+
+InputItem = ArticleInput | InputFailure
+
+
+def iter_inputs(
+    args: Sequence[str],
+    *,
+    stdin: BinaryIO | None = None,
+    max_bytes: int = 20_000_000,
+    timeout: float = 10.0,
+    max_depth: int = 32,
+) -> Iterator[InputItem]:
+    """Yield one item per file, per file found in a folder, per URL and for ``-``.
+
+    A generator all the way down, so a huge folder streams instead of being listed first.
+    """
+    for arg in args:
+        if arg == "-":
+            yield _read_stdin(stdin, max_bytes)
+        elif arg.lower().startswith(("http://", "https://")):
+            yield _fetch_url(arg, max_bytes=max_bytes, timeout=timeout)
+        else:
+            yield from _iter_path(arg, max_bytes=max_bytes, max_depth=max_depth)
+
+
+# --- files and folders ---------------------------------------------------------------
+
+
+def _iter_path(path: str, *, max_bytes: int, max_depth: int) -> Iterator[InputItem]:
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        yield InputFailure(path, f"{path}: {_os_problem(exc)}")
+        return
+    if stat.S_ISDIR(st.st_mode):
+        yield from _walk(path, max_bytes=max_bytes, depth_left=max_depth, ancestors=())
+    else:
+        yield _read_file(path, max_bytes=max_bytes)
+
+
+def _walk(
+    folder: str, *, max_bytes: int, depth_left: int, ancestors: tuple[tuple[int, int], ...]
+) -> Iterator[InputItem]:
+    """Depth-first in name order; a folder's listing is held, never the whole tree's."""
+    try:
+        st = os.stat(folder)
+    except OSError as exc:  # removed or changed since it was listed
+        yield InputFailure(folder, f"{folder}: {_os_problem(exc)}")
+        return
+    ident = (st.st_dev, st.st_ino)
+    if ident in ancestors:
+        yield InputFailure(folder, f"{folder}: symlink loop (links back to a parent folder)")
+        return
+    if depth_left < 0:
+        message = f"{folder}: folders nested too deeply; pass a shallower folder"
+        yield InputFailure(folder, message)
+        return
+    try:
+        with os.scandir(folder) as it:
+            names = sorted(entry.name for entry in it if not entry.name.startswith("."))
+    except OSError as exc:
+        yield InputFailure(folder, f"{folder}: {_os_problem(exc)}")
+        return
+    for name in names:
+        path = os.path.join(folder, name)
+        wanted = os.path.splitext(name)[1].lower() in TEXT_EXTENSIONS
+        try:
+            child = os.stat(path)
+        except OSError as exc:
+            if wanted or exc.errno == errno.ELOOP:
+                yield InputFailure(path, f"{path}: {_os_problem(exc)}")
+            continue
+        if stat.S_ISDIR(child.st_mode):
+            yield from _walk(
+                path,
+                max_bytes=max_bytes,
+                depth_left=depth_left - 1,
+                ancestors=(*ancestors, ident),
+            )
+        elif wanted:
+            yield _read_file(path, max_bytes=max_bytes)
+
+
+def _read_file(path: str, *, max_bytes: int) -> InputItem:
+    name = os.path.basename(os.path.normpath(path))
+    try:
+        data = _read_regular(path, max_bytes)
+    except _Unreadable as exc:
+        return InputFailure(path, f"{path}: {exc}")
+    except OSError as exc:
+        return InputFailure(path, f"{path}: {_os_problem(exc)}")
+    is_html = os.path.splitext(name)[1].lower() in HTML_EXTENSIONS
+    return _to_article(data, origin=path, name=name, is_html=is_html, url=None, charset=None)
+
+
+class _Unreadable(Exception):
+    """Internal: the file exists but is not something we read (message is the problem)."""
+
+
+def _read_regular(path: str, max_bytes: int) -> bytes:
+    """Open without following into FIFOs or devices, so a FIFO can never block us."""
+    before = os.stat(path)
+    if not stat.S_ISREG(before.st_mode):
+        if _is_devnull(before):
+            return b""
+        raise _Unreadable(f"not a regular file ({_file_kind(before.st_mode)}); {FORMAT_HINT}")
+    if before.st_size > max_bytes:
+        raise _Unreadable(_too_large(before.st_size, max_bytes))
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # swapped after stat()
+            raise _Unreadable(f"not a regular file; {FORMAT_HINT}")
+        data = _read_capped(handle, max_bytes)
+    if len(data) > max_bytes:  # grew since stat(), or a file system that reports size 0
+        raise _Unreadable(_too_large(None, max_bytes))
+    return data
+
+
+def _read_capped(stream: BinaryIO, max_bytes: int) -> bytes:
+    """At most max_bytes + 1 bytes, in chunks: read(n) would allocate all n bytes up front."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= max_bytes:
+        chunk = stream.read(min(READ_CHUNK, max_bytes + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def _is_devnull(st: os.stat_result) -> bool:
+    try:
+        null = os.stat(os.devnull)
+    except OSError:
+        return False
+    return stat.S_ISCHR(st.st_mode) and st.st_rdev == null.st_rdev
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
+
+
+def _os_problem(exc: OSError) -> str:
+    code = exc.errno
+    if code == errno.ENOENT:
+        return "no such file or directory; check the path"
+    if code in (errno.EACCES, errno.EPERM):
+        return "permission denied; check its permissions (ls -l)"
+    if code == errno.ELOOP:
+        return "symlink loop; fix or remove the link"
+    if code == errno.ENAMETOOLONG:
+        return "path too long"
+    reason = (exc.strerror or type(exc).__name__).lower()
+    return f"cannot read: {reason}"
+
+
+def _read_stdin(stdin: BinaryIO | None, max_bytes: int) -> InputItem:
+    stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        return InputFailure("-", "stdin: not available; pass a file instead of -")
+    try:
+        data = _read_capped(stream, max_bytes)
+    except OSError as exc:
+        return InputFailure("-", f"stdin: {_os_problem(exc)}")
+    if len(data) > max_bytes:
+        return InputFailure("-", f"stdin: {_too_large(None, max_bytes)}")
+    is_html = _looks_like_html(data)
+    return _to_article(data, origin="-", name="stdin", is_html=is_html, url=None, charset=None)
+
+
+def _looks_like_html(data: bytes) -> bool:
+    """Only stdin is sniffed: files say what they are by their extension."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html"))
+
+
+# --- decoding ------------------------------------------------------------------------
+
+
+def _to_article(
+    data: bytes, *, origin: str, name: str, is_html: bool, url: str | None, charset: str | None
+) -> InputItem:
+    label = "stdin" if origin == "-" else origin
+    text = _decode(data, charset=charset, html=is_html)
+    if isinstance(text, _Problem):
+        return InputFailure(origin, f"{label}: {text.message}")
+    empty = "empty input" if origin == "-" else "empty file"
+    if not text.strip():
+        return InputFailure(origin, f"{label}: {empty}; nothing to read")
+    if not is_html:
+        return ArticleInput(origin=origin, name=name, text=text, url=url)
+    body, title, publisher, published = html_article(text, url=url)
+    if not body.strip():
+        return InputFailure(origin, f"{label}: no article text found in the HTML")
+    return ArticleInput(
+        origin=origin,
+        name=(title or name) if url else name,
+        text=body,
+        title=title,
+        url=url,
+        publisher=publisher,
+        published=published,
+    )
+
+
+@dataclass(frozen=True)
+class _Problem:
+    message: str
+
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_NEWLINES = re.compile(r"\r\n?")
+
+
+def _decode(data: bytes, *, charset: str | None = None, html: bool = False) -> str | _Problem:
+    """BOM, else a declared charset (HTTP header or HTML meta), else strict UTF-8.
+
+    Guessing a legacy encoding silently is how mojibake gets into a fact-checking record,
+    so undeclared non-UTF-8 bytes are refused with an iconv hint instead.
+    """
+    encoding, skip = "utf-8", 0
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            encoding, skip = name, len(bom)
+            break
+    else:
+        if b"\x00" in data[:SNIFF_BYTES]:
+            return _Problem(f"binary file (NUL bytes); {FORMAT_HINT}")
+        if charset is None and html:
+            found = _META_CHARSET.search(data[:4096])
+            charset = found.group(1).decode("ascii") if found else None
+        if charset is not None:
+            try:
+                encoding = codecs.lookup(charset).name
+            except LookupError:
+                return _Problem(f"unknown charset {charset!r}; convert it to UTF-8")
+    try:
+        text = data[skip:].decode(encoding)
+    except UnicodeDecodeError as exc:
+        where = f"byte 0x{data[skip + exc.start]:02x} at offset {skip + exc.start}"
+        if encoding != "utf-8":
+            return _Problem(f"not valid {encoding} text ({where})")
+        if not skip and _mostly_control(data[:SNIFF_BYTES].decode("latin-1")):
+            return _Problem(f"binary file; {FORMAT_HINT}")
+        source = "CP1252" if any(0x80 <= b <= 0x9F for b in data) else "LATIN1"
+        return _Problem(f"not UTF-8 text ({where}); convert it with iconv -f {source} -t UTF-8")
+    if "\x00" in text[:SNIFF_BYTES] or _mostly_control(text[:SNIFF_BYTES]):
+        return _Problem(f"binary file; {FORMAT_HINT}")
+    return _NEWLINES.sub("\n", text)
+
+
+def _mostly_control(sample: str) -> bool:
+    if not sample:
+        return False
+    controls = sum(
+        1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f\x1b") or ch == "\x7f"
+    )
+    return controls / len(sample) > BINARY_CONTROL_RATIO
+
+
+def _too_large(size: int | None, limit: int) -> str:
+    if size is None:  # streamed: only known to pass the limit
+        return f"too large: more than the {_human_size(limit)} limit; split it"
+    return f"too large: {_human_size(size)} > {_human_size(limit)} limit; split it"
+
+
+def _human_size(n: int) -> str:
+    for unit, scale in (("GB", 10**9), ("MB", 10**6), ("kB", 10**3)):
+        if n >= scale:
+            return f"{n / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{n} B"
+
+
+# --- HTML ----------------------------------------------------------------------------
+
+
+def html_article(
+    html: str, *, url: str | None = None
+) -> tuple[str, str | None, str | None, str | None]:
+    """(body, title, publisher, published) with paragraphs one per line.
+
+    trafilatura when installed (it scores blocks, so unlabeled boilerplate goes too),
+    else the stdlib fallback below. `claims.core.documents.html_to_text` is not used: it
+    keeps navigation, cookie banners and footers, which would then be split into claims.
+    """
+    try:
+        import trafilatura
+    except ImportError:
+        return fallback_html_to_text(html)
+    try:
+        doc = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=True
+        )
+    except Exception:  # noqa: BLE001 - lxml/htmldate raise even AssertionError on bad markup
+        doc = None
+    if doc is None:
+        return fallback_html_to_text(html)
+    fields: dict[str, Any] = doc if isinstance(doc, dict) else doc.as_dict()
+    lines = (line.strip() for line in (fields.get("text") or "").splitlines())
+    body = "\n".join(line for line in lines if line)
+    return body, _opt(fields.get("title")), _opt(fields.get("sitename")), _opt(fields.get("date"))
+
+
+def _opt(value: object) -> str | None:
+    text = str(value).strip() if value is not None else ""
+    return text or None
+
+
+# --- URLs ----------------------------------------------------------------------------
+
+
+def _fetch_url(url: str, *, max_bytes: int, timeout: float) -> InputItem:
+    try:
+        import httpx
+    except ImportError:
+        return InputFailure(url, f"{url}: reading URLs needs httpx; {WEB_EXTRA_HINT}")
+    try:
+        data, final_url, media_type, charset = _download(httpx, url, max_bytes, timeout)
+    except _Unreadable as exc:
+        return InputFailure(url, f"{url}: {exc}")
+    except httpx.TimeoutException:
+        return InputFailure(url, f"{url}: timed out after {timeout:g} s")
+    except httpx.TooManyRedirects:
+        return InputFailure(url, f"{url}: too many redirects (more than {MAX_REDIRECTS})")
+    except httpx.ConnectError as exc:
+        return InputFailure(url, f"{url}: could not connect: {_one_line(exc)}")
+    except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError, ValueError) as exc:
+        return InputFailure(url, f"{url}: could not fetch: {_one_line(exc)}")
+    is_html = media_type != "text/plain"
+    return _to_article(
+        data, origin=url, name=_url_name(url), is_html=is_html, url=final_url, charset=charset
+    )
+
+
+def _download(
+    httpx: Any, url: str, max_bytes: int, timeout: float
+) -> tuple[bytes, str, str, str | None]:
+    """Stream the body and stop past max_bytes; the whole fetch also has a deadline.
+
+    A server dripping a byte at a time never trips a read timeout, hence the deadline
+    (six times the timeout).
+    """
+    deadline = time.monotonic() + 6 * timeout
+    headers = {"User-Agent": "claims/0.1 (fact-checking; +https://pypi.org/project/claim-tracker)"}
+    with (
+        httpx.Client(
+            timeout=httpx.Timeout(timeout),
+            follow_redirects=True,
+            max_redirects=MAX_REDIRECTS,
+            headers=headers,
+        ) as client,
+        client.stream("GET", url) as response,
+    ):
+        if response.status_code >= 400:
+            raise _Unreadable(f"HTTP {response.status_code}")
+        media_type, charset = _content_type(response.headers.get("content-type", ""))
+        if media_type not in URL_CONTENT_TYPES:
+            shown = media_type or "none given"
+            raise _Unreadable(f"unsupported content type {shown}; pass an HTML or text page")
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > max_bytes:
+            raise _Unreadable(_too_large(int(declared), max_bytes))
+        chunks: list[bytes] = []
+        size = 0
+        for chunk in response.iter_bytes():
+            size += len(chunk)
+            if size > max_bytes:
+                raise _Unreadable(_too_large(None, max_bytes))
+            if time.monotonic() > deadline:
+                raise httpx.ReadTimeout("deadline passed")
+            chunks.append(chunk)
+        return b"".join(chunks), str(response.url), media_type, charset
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def _content_type(header: str) -> tuple[str, str | None]:
+    media_type, _, params = header.partition(";")
+    charset = None
+    for param in params.split(";"):
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            charset = value.strip().strip("\"'")
+    return media_type.strip().lower(), charset
+
+
+def _url_name(url: str) -> str:
+    parts = urlsplit(url)
+    segment = unquote(parts.path.rstrip("/").rpartition("/")[2])
+    return segment or parts.hostname or url
+
+
+# --- stdlib HTML fallback --------------------------------------------------------------
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_SKIP_TAGS = _words(
+    "script style noscript template svg nav header footer aside form button select iframe dialog"
+)
+_BLOCK_TAGS = _words(
+    "p h1 h2 h3 h4 h5 h6 li blockquote pre td th tr dt dd div section article main br"
+    " figcaption ul ol table"
+)
+_VOID_TAGS = _words("br img meta link input hr wbr source col")
+_SKIP_ROLES = _words("navigation banner contentinfo complementary dialog alertdialog")
+_BOILERPLATE = re.compile(
+    r"cookie|consent|gdpr|nav|menu|footer|sidebar|related|share|social|subscribe|newsletter"
+    r"|promo|advert|comment|byline|breadcrumb|popup|modal|masthead",
+    re.I,
+)
+MAX_LINK_SHARE = 0.5
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class _ArticleParser(HTMLParser):
+    """Keeps block text outside navigation/boilerplate, preferring <article>, then <main>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.skip_at: int | None = None  # stack depth of the element being skipped
+        self.line: list[str] = []
+        self.link_chars = 0
+        self.lines: dict[str, list[str]] = {"article": [], "main": [], "body": []}
+        self.meta: dict[str, str] = {}
+        self.title_parts: list[str] = []
+        self.time_attr: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {key: value or "" for key, value in attrs}
+        if tag == "meta":
+            key = (values.get("property") or values.get("name") or "").lower()
+            if key and "content" in values:
+                self.meta.setdefault(key, values["content"])
+        if tag == "time" and self.time_attr is None and values.get("datetime"):
+            self.time_attr = values["datetime"]
+        if tag in _BLOCK_TAGS:
+            self._flush()
+        if tag in _VOID_TAGS:
+            return
+        self.stack.append(tag)
+        if self.skip_at is None and self._is_boilerplate(tag, values):
+            self.skip_at = len(self.stack)
+
+    def _is_boilerplate(self, tag: str, values: dict[str, str]) -> bool:
+        if tag in _SKIP_TAGS or "hidden" in values or values.get("aria-hidden") == "true":
+            return True
+        if values.get("role", "").lower() in _SKIP_ROLES:
+            return True
+        labels = f"{values.get('class', '')} {values.get('id', '')}"
+        return tag not in ("article", "main", "body") and bool(_BOILERPLATE.search(labels))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _BLOCK_TAGS:
+            self._flush()
+        if tag not in self.stack:
+            return
+        while self.stack:
+            popped = self.stack.pop()
+            if self.skip_at is not None and len(self.stack) < self.skip_at:
+                self.skip_at = None
+            if popped == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self.stack and self.stack[-1] == "title" and "svg" not in self.stack:
+            self.title_parts.append(data)
+        elif self.skip_at is None:
+            self.line.append(data)
+            if "a" in self.stack:
+                self.link_chars += len(data.strip())
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self.line).split())
+        links, self.line, self.link_chars = self.link_chars, [], 0
+        if not text or links > len(text) * MAX_LINK_SHARE:  # menus and link lists
+            return
+        self.lines["body"].append(text)
+        for region in ("article", "main"):
+            if region in self.stack:
+                self.lines[region].append(text)
+
+
+def fallback_html_to_text(html: str) -> tuple[str, str | None, str | None, str | None]:
+    """(body, title, publisher, published) without trafilatura: tag and class heuristics."""
+    parser = _ArticleParser()
+    parser.feed(html)
+    parser.close()
+    parser._flush()
+    lines = parser.lines["article"] or parser.lines["main"] or parser.lines["body"]
+    meta = parser.meta
+    title = meta.get("og:title") or " ".join("".join(parser.title_parts).split())
+    date_text = meta.get("article:published_time") or meta.get("date") or parser.time_attr
+    found = _ISO_DATE.search(date_text or "")
+    published = found.group(0) if found else _opt(date_text)
+    return "\n".join(lines), _opt(title), _opt(meta.get("og:site_name")), published
