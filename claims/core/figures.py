@@ -1,10 +1,229 @@
-"""Figure extraction (placeholder until the figure parser lands)."""
+"""Figure extraction: every quantity in a piece of news text, with its qualifier and unit.
+
+The pipeline is: find quantity-shaped spans (`fig_forms`), drop those inside dates,
+clock times, phone numbers and designations (`fig_traps`), keep the longest of
+overlapping spans, read the qualifier words directly before (or "or more" after), and
+find the counted noun (`fig_units`). A qualifier governs only the number right after it,
+so "more than the town receives in three months" leaves "three" exact.
+"""
 
 from __future__ import annotations
 
-from claims.core.model import Figure
+import re
+from dataclasses import dataclass, replace
+
+from claims.core.fig_forms import Candidate, candidates, is_bare_year, year_is_a_count
+from claims.core.fig_metric import metric_label
+from claims.core.fig_traps import overlaps, trap_spans, windows_around
+from claims.core.fig_units import (
+    TIME_UNITS,
+    UnitHint,
+    canonical_unit,
+    is_plural,
+    unit_after,
+    with_per,
+)
+from claims.core.intervals import qualifier_interval
+from claims.core.model import Figure, Qualifier
+from claims.core.numbers import alternation, word_set
+
+QUALIFIER_WORDS: dict[str, Qualifier] = {
+    **dict.fromkeys(
+        ["about", "around", "roughly", "some", "approximately", "an estimated", "estimated",
+         "circa", "c.", "little more than", "in the region of", "on the order of",
+         "give or take"], Qualifier.APPROX),
+    **dict.fromkeys(
+        ["nearly", "almost", "just under", "just below", "close to", "just shy of",
+         "just short of", "a little under", "slightly under", "slightly less than",
+         "a little less than", "not quite", "nearing"], Qualifier.NEARLY),
+    **dict.fromkeys(
+        ["more than", "over", "just over", "well over", "above", "just above", "well above",
+         "in excess of", "upwards of", "greater than", "exceeding", "higher than",
+         "slightly more than", "a little over", "a little more than", "much more than",
+         "far more than", "north of", "beyond"], Qualifier.MORE_THAN),
+    **dict.fromkeys(
+        ["at least", "no fewer than", "no less than", "not less than", "not fewer than",
+         "a minimum of", "at minimum", "as few as"], Qualifier.AT_LEAST),
+    **dict.fromkeys(
+        ["less than", "fewer than", "under", "below", "well under", "well below",
+         "lower than"], Qualifier.LESS_THAN),
+    **dict.fromkeys(
+        ["at most", "up to", "no more than", "not more than", "a maximum of", "as many as",
+         "no greater than", "not exceeding", "at maximum", "as much as", "as high as"],
+        Qualifier.AT_MOST),
+}  # fmt: skip
+POST_QUALIFIERS: dict[str, Qualifier] = {
+    "or more": Qualifier.AT_LEAST, "or above": Qualifier.AT_LEAST, "or over": Qualifier.AT_LEAST,
+    "and above": Qualifier.AT_LEAST, "and over": Qualifier.AT_LEAST, "+": Qualifier.AT_LEAST,
+    "-plus": Qualifier.AT_LEAST, "or so": Qualifier.APPROX, "or less": Qualifier.AT_MOST,
+    "or fewer": Qualifier.AT_MOST, "or under": Qualifier.AT_MOST,
+}  # fmt: skip
+_QUAL_BEFORE = re.compile(
+    rf"(?<![\w])(?P<q>{alternation(QUALIFIER_WORDS)})\s+$",
+    re.IGNORECASE,
+)
+_QUAL_AFTER = re.compile(rf"(?:\s+|(?=[+-]))(?P<q>{alternation(POST_QUALIFIERS)})(?![\w])", re.I)
+_PREPOSITIONAL = frozenset(("over", "beyond", "under", "above", "below"))
+"""Qualifier words that are prepositions before a place ("over three regions")."""
+_PLACES = word_set(
+    "region area district province country city town village state site location front "
+    "county territory municipality border neighbourhood street sector oblast island"
+)
+_POPULATION_OF = re.compile(r"\bpopulation\s+of\s+$", re.IGNORECASE)
+_NUMBER_OF = re.compile(
+    r"\b(?:number|total|tally|count)\s+of\s+(?P<np>[a-z-]+(?:\s+[a-z-]+)?)\b[^.;!?\d]*$"
+)
+_OF_THE_LEAD = re.compile(
+    r"(?:^|[.;!?]\s+|\n)Of\s+(?:the|those|these|its|their|all)\s+(?P<np>[^,.;]{1,60}),\s*$"
+)
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[A-Z“\"‘(])|\n")
+
+
+@dataclass(frozen=True)
+class _Placed:
+    """A kept candidate with its final span, qualifier and unit hint."""
+
+    cand: Candidate
+    start: int
+    end: int
+    qualifier: Qualifier
+    hint: UnitHint
+
+
+def _longest_first(found: list[Candidate], traps: tuple[tuple[int, int], ...]) -> list[Candidate]:
+    """Non-overlapping candidates, longer spans winning, in text order."""
+    kept: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(found, key=lambda c: (c.start - c.end, c.start)):
+        if overlaps(traps, c.start, c.end) or overlaps(tuple(taken), c.start, c.end):
+            continue
+        kept.append(c)
+        taken.append((c.start, c.end))
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _qualify(text: str, c: Candidate, hint: UnitHint) -> tuple[Qualifier | None, int, int]:
+    """The qualifier governing `c` and the span widened to hold its words."""
+    start, end = c.start, c.end
+    qualifier = c.qualifier
+    if c.kind != "range":
+        m = _QUAL_BEFORE.search(text, max(0, start - 40), start)
+        if m:
+            word = m.group("q").lower()
+            unit = hint.unit or ""
+            # "over three days" is a span of time; "under 48 hours" still bounds it
+            spatial = unit in _PLACES or (word == "over" and unit in TIME_UNITS.values())
+            if not (word in _PREPOSITIONAL and spatial and c.kind != "a_unit"):
+                qualifier, start = QUALIFIER_WORDS[word], m.start()
+        after = _QUAL_AFTER.match(text, end)
+        if after and (qualifier is None or qualifier is c.qualifier):
+            qualifier, end = POST_QUALIFIERS[after.group("q").lower()], after.end()
+    if qualifier is None and c.needs_qualifier:
+        return None, start, end
+    return qualifier or Qualifier.EXACT, start, end
+
+
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    return _SENTENCE_BREAK.search(text, a, b) is None
+
+
+def _hint_by_lookback(text: str, start: int) -> UnitHint:
+    """Units named before a bare number: "a population of 21,400", "number of people … at 18"."""
+    window = text[max(0, start - 120) : start]
+    if _POPULATION_OF.search(window):
+        return UnitHint("person", None)
+    m = _NUMBER_OF.search(window)
+    plural = [w for w in m.group("np").split() if is_plural(w)] if m else []
+    if plural:
+        return UnitHint(canonical_unit(plural[0]), plural[0])
+    m = _OF_THE_LEAD.search(window)
+    if m:
+        plural = [w for w in re.findall(r"[a-z]+", m.group("np")) if is_plural(w)]
+        if plural:
+            return UnitHint(canonical_unit(plural[-1]), plural[-1])
+    return UnitHint()
+
+
+def _borrow(
+    text: str, placed: list[_Placed], i: int, direction: int, bare_only: bool = False
+) -> UnitHint:
+    """The unit of the nearest countable neighbour in the same sentence."""
+    j = i + direction
+    while 0 <= j < len(placed):
+        if bare_only and not placed[j].cand.bare:
+            break
+        a, b = sorted((placed[i], placed[j]), key=lambda p: p.start)
+        if not _same_sentence(text, a.end, b.start):
+            break
+        other = placed[j].hint
+        if other.unit and other.unit not in TIME_UNITS.values():
+            return UnitHint(other.unit, other.noun)
+        j += direction
+    return UnitHint()
+
+
+def _resolve_units(text: str, placed: list[_Placed]) -> list[_Placed]:
+    """Fill units that point at a neighbour ("96 of them", "four of 12 jets", "87")."""
+    out = list(placed)
+    for i, p in enumerate(placed):
+        if p.hint.unit or not p.cand.bare:
+            continue
+        if p.hint.link == "next":
+            hint = _borrow(text, placed, i, +1)
+        elif p.hint.link == "previous":
+            hint = _borrow(text, out, i, -1)
+        else:
+            hint = _hint_by_lookback(text, p.start)
+            if not hint.unit and p.cand.kind in ("digits", "words"):
+                hint = _borrow(text, out, i, -1, bare_only=True)
+        out[i] = replace(p, hint=hint)
+    return out
+
+
+def _place(text: str, kept: list[Candidate]) -> list[_Placed]:
+    placed: list[_Placed] = []
+    for c in kept:
+        if c.unit is not None:
+            hint = UnitHint(with_per(text, c.end, c.unit), None)
+        elif c.bare:
+            post = _QUAL_AFTER.match(text, c.end)  # "10 or so hours": the noun follows
+            hint = unit_after(text, post.end() if post else c.end, c.value)
+        else:
+            hint = UnitHint()
+        qualifier, start, end = _qualify(text, c, hint)
+        if qualifier is None:
+            continue
+        qualified = qualifier is not Qualifier.EXACT
+        if is_bare_year(c) and not year_is_a_count(text, c.start, c.end, qualified):
+            continue
+        if placed and start < placed[-1].end:  # the words belong to the previous figure
+            qualifier, start = c.qualifier or Qualifier.EXACT, c.start
+        placed.append(_Placed(c, start, end, qualifier, hint))
+    return placed
+
+
+def _figure(text: str, p: _Placed) -> Figure:
+    c = p.cand
+    low, high = qualifier_interval(c.value, p.qualifier, c.low, c.high)
+    return Figure(
+        text=text[p.start : p.end],
+        start=p.start,
+        end=p.end,
+        value=c.value,
+        low=low,
+        high=high,
+        qualifier=p.qualifier,
+        unit=p.hint.unit,
+        metric=metric_label(text, p.start, p.end, p.hint.noun, p.hint.unit),
+    )
 
 
 def extract_figures(text: str) -> tuple[Figure, ...]:
-    """Every quantity in `text`, offsets relative to `text`."""
-    return ()
+    """Every quantity in `text`, in order, offsets relative to `text`."""
+    if not text:
+        return ()
+    found = candidates(text)
+    windows = windows_around(text, [(c.start, c.end) for c in found])
+    kept = _longest_first(found, trap_spans(text, windows))
+    placed = _resolve_units(text, _place(text, kept))
+    return tuple(_figure(text, p) for p in placed)

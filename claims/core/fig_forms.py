@@ -1,0 +1,345 @@
+"""The written forms of a quantity, as candidate spans with a value.
+
+Each form ("1.5bn", "seventy-six", "a quarter of a million", "Nine in ten", "between 20
+and 30", "20-25%", "hundreds", "a dozen", "a metre") has one precompiled pattern and one
+reader. Candidates may overlap; the figure parser keeps the longest and then decides
+qualifiers, traps and units.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from claims.core.fig_traps import is_year_like
+from claims.core.fig_units import (
+    ATTACHED_UNITS,
+    SINGLE_MEASURE_VALUE,
+    TIME_UNITS,
+    UNIT_PHRASES,
+    is_plural,
+)
+from claims.core.model import Qualifier
+from claims.core.numbers import (
+    CURRENCY,
+    DIGITS,
+    FRACTIONS,
+    SCALE_SUFFIX,
+    VAGUE_PLURALS,
+    WORD_NUMBER,
+    alternation,
+    currency_unit,
+    parse_digits,
+    parse_word_number,
+    scale_of,
+    word_set,
+)
+
+_ATTACHED = (
+    r"%|°\s?[CF]\b|°|(?-i:[CF])(?![\w])"
+    r"|(?:km²|km2|km|kg|mm|cm|m²|mph|ha|ft|lbs|lb|p|GW|MW|kW|kWh|MWh|GWh|TWh)(?![\w])"
+)
+
+
+def _digit_number(p: str) -> str:
+    return (
+        rf"(?P<{p}sign>[-−](?=[\d$€£.]))?(?P<{p}cur>{CURRENCY})?(?P<{p}num>{DIGITS})"
+        rf"(?P<{p}scale>{SCALE_SUFFIX})?(?P<{p}att>{_ATTACHED})?"
+    )
+
+
+def _any_number(p: str) -> str:
+    return (
+        rf"(?:{_digit_number(p)}|(?P<{p}word>{WORD_NUMBER})"
+        rf"(?:\s+(?P<{p}wscale>thousand|million|billion|trillion))?)"
+    )
+
+
+_END = r"(?![\w])(?![.,:]\d)"
+_WORD_START = r"(?=[aefnostzAEFNOSTZ])"  # first letters of every number word: a fast reject
+_NUM_START = r"(?=[-−$€£¥₹₽₴₩₪₺.\dUuAaCcNnHhRrEeGgJjSsDdPpIiOoTtFfZz])"
+_START = r"(?<![\w.,/:\-−])"
+_I = re.IGNORECASE
+
+DIGIT_RE = re.compile(_START + _digit_number("") + _END, _I)
+WORD_RE = re.compile(
+    rf"\b{_WORD_START}(?:an?\s+(?P<ascale>hundred|thousand|million|billion|trillion)"
+    rf"|(?P<word>{WORD_NUMBER})(?:\s+(?P<wscale>thousand|million|billion|trillion))?)\b",
+    _I,
+)
+BETWEEN_RE = re.compile(rf"\bbetween\s+{_any_number('a')}\s+and\s+{_any_number('b')}{_END}", _I)
+DASH_RE = re.compile(
+    rf"{_START}{_NUM_START}{_any_number('a')}(?:\s*[-–—]\s*|\s+to\s+){_any_number('b')}{_END}", _I
+)
+_SMALL = rf"(?:{WORD_NUMBER}|\d{{1,4}})"
+RATIO_RE = re.compile(
+    rf"\b(?=[\daefnostzAEFNOSTZ])(?P<a>{_SMALL})\s+(?P<link>in|out\s+of)\s+(?P<b>{_SMALL})\b", _I
+)
+_FRAC_COUNT = r"a|an|one|two|three|four|five|six|seven|eight|nine"
+FRACTION_RE = re.compile(
+    rf"\b(?=[aefhnoqstAEFHNOQST])(?:(?P<n>{_FRAC_COUNT})[\s-]+)?(?P<f>{alternation(FRACTIONS)})\b"
+    rf"(?:\s+(?:of\s+)?an?\s+(?P<s>million|billion|trillion|thousand|dozen)\b"
+    rf"|\s+(?P<s2>million|billion|trillion)\b)?",
+    _I,
+)
+DOZEN_RE = re.compile(r"\b(?P<n>a|one|two|three|four|five|six)\s+dozen\b", _I)
+VAGUE_RE = re.compile(rf"\b(?:{alternation(VAGUE_PLURALS)})\b", _I)
+_SINGLE_UNITS = [u for u in {**UNIT_PHRASES, **TIME_UNITS} if not u.endswith("s") and " " not in u]
+_OF_A_UNIT = re.compile(
+    rf"\s+(?:of\s+)?an?\s+(?P<u>{alternation(u for u in UNIT_PHRASES if not u.endswith('s'))})\b",
+    _I,
+)
+A_UNIT_RE = re.compile(rf"\ban?\s+(?P<u>{alternation(_SINGLE_UNITS)})\b", _I)
+
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|grew|grow|grows"
+    r"|increased?|increases|increasing|decreased?|decreases|dropped|drops?|climbed|climbs?"
+    r"|jumped|jumps?|cut|cuts|raised?|raises|lowered|lowers|up|down|slipped|surged|soared"
+    r"|plunged|slumped|eased|doubled|tripled|changed|moved|went|gone|revised)"
+    r"(?:(?:\s+[\w,.%$€£-]+){0,3}?\s+from)?\s+$",
+    _I,
+)
+_NEXT_WORD = re.compile(r"\s+(?P<w>[A-Za-z][\w'’-]*)")
+_MINUS = re.compile(r"(?<![\w])minus\s+$", _I)
+_HYPHEN_UNIT = re.compile(r"-(?P<w>[A-Za-z]+)")
+_PREV_WORD = re.compile(r"(?P<w>[A-Za-z][\w'’-]*)\s+$")
+_ONE_NOT_BEFORE = word_set(
+    "a the single no any every each this that which someone anyone other another"
+)
+_ONE_NOT_AFTER = word_set(
+    "of another day time point hand side way thing who that which such more or and by in on "
+    "at is was has had would will can could must may might should said says do does to "
+    "for with after"
+)
+_HALF_NOT_BEFORE = word_set("the first second third last latter other its their his her")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A quantity-shaped span before qualifier, trap and unit decisions.
+
+    `unit` is set when the form itself names it (a currency sign, "%", a ratio); `bare`
+    numbers take their unit from the words after them. `qualifier` is set when the form
+    fixes it (a range, "hundreds"). `raw` keeps the digits for the year test.
+    """
+
+    start: int
+    end: int
+    value: float
+    kind: str
+    qualifier: Qualifier | None = None
+    unit: str | None = None
+    low: float | None = None
+    high: float | None = None
+    needs_qualifier: bool = False
+    bare: bool = True
+    raw: str = ""
+
+
+@dataclass(frozen=True)
+class _Num:
+    value: float
+    unit: str | None
+    scaled: bool
+    raw: str
+
+
+def _read(m: re.Match[str], p: str) -> _Num | None:
+    """One number of a range or a plain match, with its currency/percent/scale."""
+    if m.group(f"{p}num") is not None:
+        value = parse_digits(m.group(f"{p}num")) * scale_of(m.group(f"{p}scale"))
+        if m.group(f"{p}sign"):
+            value = -value
+        att = m.group(f"{p}att")
+        unit = currency_unit(m.group(f"{p}cur"))
+        if att:
+            unit = ATTACHED_UNITS.get(att.replace(" ", "").lower(), unit)
+        return _Num(value, unit, bool(m.group(f"{p}scale")), m.group(f"{p}num"))
+    word = parse_word_number(m.group(f"{p}word") or "")
+    if word is None:
+        return None
+    scale = m.group(f"{p}wscale")
+    return _Num(word * scale_of(scale), None, bool(scale), "")
+
+
+def _digit_candidates(text: str) -> Iterator[Candidate]:
+    for m in DIGIT_RE.finditer(text):
+        n = _read(m, "")
+        minus = _MINUS.search(text, max(0, m.start() - 8), m.start())
+        if n is not None and minus and not m.group("sign"):  # "minus 12 degrees"
+            n = _Num(-n.value, n.unit, n.scaled, "")
+            start = minus.start()
+        else:
+            start = m.start()
+        if n is not None:
+            fixed = n.unit is not None
+            yield Candidate(start, m.end(), n.value, "digits", unit=n.unit,
+                            bare=not fixed, raw="" if n.scaled or fixed else n.raw)  # fmt: skip
+
+
+def _one_is_pronoun(text: str, start: int, end: int) -> bool:
+    """'a single one', 'one of the', 'no one': the pronoun, not the count."""
+    hyphen = _HYPHEN_UNIT.match(text, end)
+    if hyphen and hyphen.group("w").lower() in UNIT_PHRASES:
+        return False  # "a one-year contract"
+    before = _PREV_WORD.search(text, max(0, start - 30), start)
+    if before and before.group("w").lower() in _ONE_NOT_BEFORE:
+        return True
+    after = _NEXT_WORD.match(text, end)
+    return after is None or after.group("w").lower() in _ONE_NOT_AFTER
+
+
+def _word_candidates(text: str) -> Iterator[Candidate]:
+    for m in WORD_RE.finditer(text):
+        if m.group("ascale"):
+            yield Candidate(m.start(), m.end(), scale_of(m.group("ascale")), "words")
+            continue
+        value = parse_word_number(m.group("word"))
+        if value is None:
+            continue
+        lone_one = m.group("word").lower() == "one" and not m.group("wscale")
+        if lone_one and _one_is_pronoun(text, m.start(), m.end()):
+            continue
+        yield Candidate(m.start(), m.end(), value * scale_of(m.group("wscale")), "words")
+
+
+def _range(m: re.Match[str], text: str, kind: str) -> Candidate | None:
+    a, b = _read(m, "a"), _read(m, "b")
+    if a is None or b is None:
+        return None
+    to_form = kind == "dash" and re.search(r"\sto\s", m.group(0)) is not None
+    if to_form and _CHANGE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+        return None  # "rose from 20 to 30" is a change, not a range
+    if is_year_like(a.raw) or is_year_like(b.raw):
+        return None
+    if to_form and a.unit and b.unit and a.unit != b.unit:
+        return None  # "rose 0.4% to $1.27": a change and a level, not one range
+    lo, hi = a.value, b.value
+    b_digits = parse_digits(b.raw) if b.raw else 0.0
+    if b.scaled and not a.scaled and lo < hi and b_digits > 0:
+        lo *= hi / b_digits  # "$2-3 billion"
+    if lo >= hi:
+        return None
+    unit = b.unit or a.unit
+    return Candidate(m.start(), m.end(), (lo + hi) / 2, "range", Qualifier.RANGE, unit,
+                     lo, hi, bare=unit is None)  # fmt: skip
+
+
+def _range_candidates(text: str) -> Iterator[Candidate]:
+    for regex, kind in ((BETWEEN_RE, "between"), (DASH_RE, "dash")):
+        for m in regex.finditer(text):
+            c = _range(m, text, kind)
+            if c is not None:
+                yield c
+
+
+def _small(raw: str) -> float | None:
+    return float(raw) if raw.isdigit() else parse_word_number(raw)
+
+
+_RATIO_BASES = frozenset((2.0, 3.0, 4.0, 5.0, 10.0, 100.0, 1000.0))
+
+
+def _ratio_candidates(text: str) -> Iterator[Candidate]:
+    for m in RATIO_RE.finditer(text):
+        a, b = _small(m.group("a")), _small(m.group("b"))
+        if a is None or b is None or not (2 <= b <= 1000) or not (0 <= a <= b):
+            continue
+        nxt = _NEXT_WORD.match(text, m.end())
+        word = nxt.group("w") if nxt else ""
+        if "out" in m.group("link").lower() and (
+            (not m.group("b").isalpha() and b not in _RATIO_BASES)
+            or (word.islower() and is_plural(word) and b >= 100)
+        ):
+            continue  # "76 out of 188 drones" are two counts, "nine out of 10" a share
+        if word.lower() in UNIT_PHRASES:
+            continue  # "12 in 100 days"
+        yield Candidate(m.start(), m.end(), 100 * a / b, "ratio", unit="percent", bare=False)
+
+
+def _fraction_candidates(text: str) -> Iterator[Candidate]:
+    for m in FRACTION_RE.finditer(text):
+        n, f = (m.group("n") or "").lower(), m.group("f").lower()
+        scale = m.group("s") or m.group("s2")
+        count = 1.0 if n in ("", "a", "an") else parse_word_number(n) or 1.0
+        plural = f.endswith("s")
+        if plural != (count > 1) or (not n and f != "half"):
+            continue
+        before = _PREV_WORD.search(text, max(0, m.start() - 30), m.start())
+        if f == "half" and not n and before and before.group("w").lower() in _HALF_NOT_BEFORE:
+            continue
+        share = count * FRACTIONS[f]
+        if scale:
+            mult = 12.0 if scale.lower() == "dozen" else scale_of(scale)
+            yield Candidate(m.start(), m.end(), share * mult, "fraction")
+            continue
+        of_unit = _OF_A_UNIT.match(text, m.end())
+        if of_unit:  # "half an hour", "a quarter of a percentage point"
+            unit = UNIT_PHRASES[of_unit.group("u").lower()]
+            yield Candidate(m.start(), of_unit.end(), share, "fraction", unit=unit, bare=False)
+            continue
+        after = text[m.end() : m.end() + 6]
+        loose = not plural and not re.match(r"\s+of\b|\s*[,.;:)!?]|\s*$", after)
+        yield Candidate(m.start(), m.end(), 100 * share, "fraction", unit="percent",
+                        needs_qualifier=loose, bare=False)  # fmt: skip
+
+
+def _vague_candidates(text: str) -> Iterator[Candidate]:
+    for m in DOZEN_RE.finditer(text):
+        count = parse_word_number(m.group("n")) or 1.0
+        yield Candidate(m.start(), m.end(), 12 * count, "dozen")
+    for m in VAGUE_RE.finditer(text):
+        value = VAGUE_PLURALS[re.sub(r"\s+", " ", m.group(0).lower())]
+        yield Candidate(m.start(), m.end(), value, "vague", Qualifier.AT_LEAST)
+
+
+def _single_unit_candidates(text: str) -> Iterator[Candidate]:
+    for m in A_UNIT_RE.finditer(text):
+        word = m.group("u").lower()
+        unit = {**UNIT_PHRASES, **TIME_UNITS}[word]
+        value = SINGLE_MEASURE_VALUE.get(word, 1.0)
+        yield Candidate(m.start(), m.end(), value, "a_unit", unit=unit,
+                        needs_qualifier=True, bare=False)  # fmt: skip
+
+
+def candidates(text: str) -> list[Candidate]:
+    """Every quantity-shaped span in `text`, overlapping, in no particular order."""
+    found: list[Candidate] = []
+    for gen in (_range_candidates, _ratio_candidates, _fraction_candidates,
+                _vague_candidates, _word_candidates, _digit_candidates,
+                _single_unit_candidates):  # fmt: skip
+        found.extend(gen(text))
+    return found
+
+
+def is_bare_year(c: Candidate) -> bool:
+    """A plain four-digit year such as 2019 (no currency, scale, symbol or comma)."""
+    return c.kind == "digits" and is_year_like(c.raw)
+
+
+_YEAR_BEFORE = word_set(
+    "the a an in of since by from until till to for during before after between and or its "
+    "their his her our this that which early late mid fiscal year"
+)
+_EVENT_NOUNS = word_set(
+    "elections polls games olympics floods fires protests riots attacks talks accords "
+    "negotiations championships finals results figures accounts budgets levels prices "
+    "rates estimates forecasts"
+)
+
+
+def year_is_a_count(text: str, start: int, end: int, qualified: bool) -> bool:
+    """Whether a year-shaped number counts things: "killed 1500 troops", "over 2000 people".
+
+    "the 2019 floods", "in 2019, when" and "since 2021" stay years: a determiner or
+    preposition before, or no lowercase plural count noun after, means a date.
+    """
+    after = _NEXT_WORD.match(text, end)
+    noun = after.group("w") if after else ""
+    if not (noun.islower() and is_plural(noun)) or noun in _EVENT_NOUNS:
+        return False
+    if qualified:
+        return True
+    before = _PREV_WORD.search(text, max(0, start - 30), start)
+    return not (before and before.group("w").lower().strip("'’s") in _YEAR_BEFORE)

@@ -1,0 +1,134 @@
+"""Numbers that are not figures: dates, clock times, phone numbers, designations.
+
+Each pattern describes a general written form (a month name beside a day, "a.m.", a
+letter-hyphen-digit model name, digit groups after a leading 0), never a particular
+string, so the same rules hold on articles the dev set has never seen. The figure parser
+drops any number that overlaps one of these spans.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.core.numbers import word_set
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+DESIGNATORS = word_set(
+    "article articles section chapter clause paragraph resolution amendment route highway "
+    "interstate flight gate platform room level phase stage category grade division act rule "
+    "title line bus block building floor no. nr. number vol. volume page episode season "
+    "channel track lane pier terminal ward zone sector apartment suite model version windows "
+    "formula apollo soyuz boeing airbus galaxy iphone protocol directive regulation bill "
+    "motion item table figure annex schedule unit junction exit nikkei stoxx russell nasdaq "
+    "dow euro"
+)
+"""Words that turn the number after them into a name ("Article 5", "junction 5")."""
+_DESIGNATED = re.compile(r"\b(?P<w>[A-Za-z]+\.?)\s+\d+[A-Za-z]?\b")
+_TRAP_SOURCES: tuple[str, ...] = (
+    # calendar dates: "Sept 13", "December 10, 2026", "13 September", "1st of May"
+    rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?",
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+\d{{4}}\b)?",
+    rf"\b{_WEEKDAY},?\s+\d{{1,2}}(?:st|nd|rd|th)?\b",
+    r"\b\d{4}-\d{2}-\d{2}\b",
+    r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b",
+    # clock times: "2 a.m.", "8pm", "18:40", "9 o'clock"
+    r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:[aApP]\.[mM]\.?|[aApP][mM]\b)",
+    r"(?i:\b\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|BST|CET|EST|local\s+time)\b)",
+    r"\b\d{1,2}:\d{2}(?::\d{2})?\b",
+    r"\b\d{1,2}\s*o['’]clock\b",
+    r"\b\d{4}\s*(?:GMT|UTC|hrs|hours\s+(?:GMT|UTC|local))\b",
+    # phone numbers: a leading 0 then more digit groups, international, US style
+    r"(?<![\w,.])0\d{1,4}(?:[ \-]\d{2,4}){1,4}(?![\w])",
+    r"\+\d{1,3}(?:[ \-]?\(?\d{1,4}\)?){2,6}",
+    r"(?<![\w,.])\(?\d{3}\)?[ \-.]\d{3}[\-.]\d{4}(?![\w])",
+    # designations and model names: "Su-34", "F-16", "Covid-19", "Article 5", "G7"
+    r"\b[A-Za-z]{1,12}-\d+[A-Za-z\d]*\b",
+    r"\b[A-Za-z]+\d+[A-Za-z\d]*\b",
+    # index and product names: an all-caps word then a number ("FTSE 100", "S&P 500")
+    r"\b(?!(?:USD|EUR|GBP|CHF|JPY|CNY|SEK|NOK|DKK|CZK|PLN|INR|RUB|UAH|GW|MW|KM|KG|MM|CM)\b)"
+    r"[A-Z][A-Z&]+\s\d+\b(?![.,]\d)",
+    r"(?:#|\bNo\.?\s?)\d+\b",
+    # ordinals and decades: "21st", "the 1990s", "the late 2030s", "'90s"
+    r"\b\d+(?:st|nd|rd|th)\b",
+    r"(?:\b\d{2}|\b\d{4}|['’]\d{2})['’]?s\b",
+    # year spans: "2021–2029", "2024-25"
+    r"\b(?:1[89]|20|21)\d{2}\s*[-–—/]\s*(?:(?:1[89]|20|21)\d{2}|\d{2})\b",
+    # page furniture: "6 min read", "12 comments", "page 3"
+    r"(?i:\b\d+\s*(?:min|mins|minute|minutes)\s+read\b)",
+    r"(?i:\b\d+\s+comments?\b)",
+    r"(?i:\bpage\s+\d+\b)",
+    # maturities that name an instrument, not a duration: "10-year bond", "2-year yield"
+    r"(?i:\b\d+-(?:year|month|week|day)[\s-](?:bonds?|notes?|bills?|yields?|treasur\w*"
+    r"|gilts?|bunds?|mortgages?|paper|securities|swaps?|benchmark|maturity|rate)\b)",
+    # scores and versions: "won 3-1", "version 2.1.4"
+    r"\b\d+\.\d+\.\d+\b",
+)
+TRAP_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in _TRAP_SOURCES)
+
+_YEAR_RANGE = (1800, 2100)
+
+
+_SCORE = re.compile(r"(?<![\w.,])(?P<a>\d{1,3})\s?[-–]\s?(?P<b>\d{1,3})(?![\w%]|[.,]\d)")
+
+
+_SPORT = re.compile(
+    r"(?i:\b(?:beat|beats|beaten|won|win|wins|lost|lose|loses|drew|draw|defeat\w*|victory"
+    r"|score\w*|scoreline|lead|led|trail\w*|aggregate|match|game|final|semi-final|set|sets"
+    r"|goals?|innings|points? to)\b)"
+)
+
+
+_MARGIN = 60
+"""Context scanned either side of a number: longer than any trap form ("0800 211 450")."""
+
+
+def windows_around(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Merged stretches of `text` around the given spans, so traps scan only near numbers."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        lo, hi = max(0, start - _MARGIN), min(len(text), end + _MARGIN)
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return tuple(merged)
+
+
+def trap_spans(
+    text: str, windows: tuple[tuple[int, int], ...] | None = None
+) -> tuple[tuple[int, int], ...]:
+    """Spans of `text` where a number is a date, time, phone number or designation.
+
+    `windows` limits the scan to stretches around candidate numbers (a speed-up for long
+    articles); the default scans the whole text.
+    """
+    spans: list[tuple[int, int]] = []
+    for lo, hi in windows if windows is not None else ((0, len(text)),):
+        for pattern in TRAP_PATTERNS:
+            spans.extend(m.span() for m in pattern.finditer(text, lo, hi))
+        for m in _DESIGNATED.finditer(text, lo, hi):
+            word = m["w"].lower()
+            if word in DESIGNATORS or (word.endswith("s") and word[:-1] in DESIGNATORS):
+                spans.append(m.span())
+        # a falling pair ("beat Arsenal 3-1", "a 5-5 draw") is a score, not a range
+        for m in _SCORE.finditer(text, lo, hi):
+            context = text[max(0, m.start() - 40) : m.end() + 25]
+            if int(m["a"]) >= int(m["b"]) or _SPORT.search(context):
+                spans.append(m.span())
+    return tuple(sorted(spans))
+
+
+def overlaps(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
+    """Whether [start, end) touches any span (spans are few, a scan is fine)."""
+    return any(s < end and start < e for s, e in spans)
+
+
+def is_year_like(raw: str) -> bool:
+    """A plain four-digit number in the years news writes about (no comma, no decimal)."""
+    if not re.fullmatch(r"\d{4}", raw):
+        return False
+    return _YEAR_RANGE[0] <= int(raw) <= _YEAR_RANGE[1]
