@@ -1,0 +1,336 @@
+"""Back-reference resolution: which source a cue's speaker phrase denotes.
+
+Cue detection lives in `claims.core.cues`; this module keeps the article's sources as
+they are met and resolves each speaker phrase against them: pronouns to the nearest
+compatible person or body, "the ministry"/"the report"/"the mayor" to the last source
+named that way, roles ("the head of the X", "an X spokesman") to the body they speak
+for. Sources themselves (names, aliases, types) are built by `claims.core.sources`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.core.cues import ROLE_NOUNS, CueHit, find_hits, is_name, is_role
+from claims.core.sources import (
+    ORG_WORDS,
+    TITLES,
+    Entity,
+    acronym_definitions,
+    capitalise,
+    gender_of,
+    initialism,
+    norm,
+    source_type,
+    split_descriptor,
+    split_person,
+    strip_determiner,
+    words,
+)
+
+__all__ = ["CueHit", "SourceBook", "find_hits", "role_body"]
+
+_DOC_NOUN = re.compile(
+    r"^(?:(?:the|a|an|recent|new|latest|its|their|preliminary|official|some|\w+ly)\s+)*"
+    r"(?:reports?|data|figures|statistics|estimates?|surveys?|polls?|study|studies|"
+    r"analysis|analyses|statements?|assessments?|reviews?|updates?|findings|research)\b(.*)$",
+    re.IGNORECASE,
+)
+_GROUP_AT = re.compile(
+    r"^(?:analysts|experts|researchers|economists|officials|scientists|staff)\s+"
+    r"(?:at|from|with|of)\s+(.+)$",
+    re.IGNORECASE,
+)
+# Generic nouns a back-reference may use, and the source types it may then stand for.
+_GENERIC_TYPES: dict[str, frozenset[str]] = {
+    "agency": frozenset({"government", "organisation", "media", "think_tank"}),
+    "think tank": frozenset({"think_tank"}),
+    "institute": frozenset({"think_tank"}),
+    "group": frozenset({"organisation", "osint", "think_tank"}),
+    "organisation": frozenset({"organisation", "think_tank"}),
+    "organization": frozenset({"organisation", "think_tank"}),
+    "military": frozenset({"military"}),
+    "army": frozenset({"military"}),
+    "outlet": frozenset({"media"}),
+    "newspaper": frozenset({"media"}),
+    "report": frozenset({"media", "think_tank"}),
+    "study": frozenset({"think_tank", "organisation"}),
+    "survey": frozenset({"organisation", "think_tank"}),
+}
+_ROLES = "|".join(sorted(ROLE_NOUNS))
+_BODY = re.compile(
+    rf"^(?:the |a |an )?(?:(.+?)(?:'s|’s)\s+(?:\w+\s+)?(?:{_ROLES})|(?:\w+\s+)?(?:{_ROLES})\s+"
+    rf"(?:of|for|at)\s+(.+)|(.+?)\s+(?:{_ROLES}))$",
+    re.IGNORECASE,
+)
+
+
+def role_body(role: str) -> str | None:
+    """The body a role phrase speaks for: "head of the X", "the X's director", "An X spokesman"."""
+    m = _BODY.match(role.strip())
+    if not m:
+        return None
+    body = next(g for g in m.groups() if g)
+    return body.strip() if body.strip().lower() not in ("a", "an", "the") else None
+
+
+_PERSON_SCAN = re.compile(
+    r"\b(?:[A-Z][a-z]+\s)?(?:Mr\.?|Mrs\.?|Ms\.?|Dr\.?|President|Minister|Governor|Mayor|Senator|Sen\.|Rep\.|"
+    r"Gov\.|Gen\.|General|Judge|Justice|Chancellor|Premier|Secretary|Professor|Prof\.|"
+    r"Coroner|Commissioner|Ambassador|leader|governor|mayor|spokesman|spokeswoman|minister|"
+    r"president|chief|director|judge|coach|manager|executive|officer)\s+((?:[A-Z][\w'’-]+)(?:\s[A-Z][\w'’-]+){0,2})"
+)
+
+
+_NOT_FIRST_NAMES = words(
+    "the a an in on at for of and but as by to with from said says this that when after "
+    "before while if last next new"
+)
+
+
+def _first_name(word: str) -> bool:
+    """Whether a capitalised word before a surname can be a first name."""
+    w = word.lower().rstrip(".")
+    return w not in TITLES and w not in _NOT_FIRST_NAMES and w not in ORG_WORDS
+
+
+class SourceBook:
+    """The sources of one article, built while its sentences are read in order.
+
+    Back-references resolve to the nearest earlier compatible source: "he"/"she" to a
+    person of a compatible gender, "it"/"they" to a body, "the ministry" to the last
+    source named with that word, "the report" to the last source that published one.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.entities: list[Entity] = []
+        self.acronyms = acronym_definitions(text)
+        self.people: list[tuple[int, str, str | None, str]] = []  # pos, name, gender, title
+        for m in _PERSON_SCAN.finditer(text):
+            name = re.sub(r"['’]s$", "", m.group(1))
+            if any(w.lower() in ORG_WORDS for w in name.split()):
+                continue
+            title = text[m.start() : m.end()]
+            self.people.append((m.start(1), name, gender_of(name, title), title))
+            surname = name.split()[-1]
+            for o in re.finditer(rf"\b{re.escape(surname)}\b", text[m.end() :]):
+                pos = m.end() + o.start()
+                self.people.append((pos, name, gender_of(name, title), title))
+        self.mentions: list[tuple[int, Entity, str | None]] = []  # person mentions
+
+    # ------------------------------------------------------------- lookups
+    def exact(self, phrase: str) -> Entity | None:
+        key = norm(strip_determiner(phrase))
+        if not key:
+            return None
+        for e in self.entities:
+            if any(norm(n) == key for n in e.names()):
+                return e
+        if phrase.isupper():
+            for e in self.entities:
+                if initialism(e.name, 2) == phrase:
+                    return e
+        return None
+
+    def contained(self, phrase: str, kinds: frozenset[str] | None = None) -> Entity | None:
+        key = norm(strip_determiner(phrase))
+        if not key:
+            return None
+        pat = re.compile(rf"(?:^|\s){re.escape(key)}(?:$|\s)")
+        cands = [e for e in self.entities if any(pat.search(norm(n)) for n in e.names())]
+        if not cands and kinds:
+            cands = [e for e in self.entities
+                     if not e.person and source_type(e).value in kinds]
+        return max(cands, key=lambda e: e.last) if cands else None
+
+    def _body(self, name: str) -> Entity | None:
+        """An organisation a role speaks for; never a person or a group of people."""
+        found = self.exact(name)
+        if found is None:
+            found = self.contained(name)
+        bodies = ("government", "military", "think_tank", "osint", "media", "organisation")
+        if found is None or found.person or source_type(found).value not in bodies:
+            return None
+        return found
+
+    def _person_near(self, pos: int, gender: str | None) -> Entity | None:
+        best: tuple[int, Entity | None, str] = (-1, None, "")
+        for p, e, g in self.mentions:
+            if p < pos and p > best[0] and (gender is None or g in (None, gender)):
+                best = (p, e, "")
+        for p, name, g, title in self.people:
+            if p < pos and p > best[0] and (gender is None or g in (None, gender)):
+                best = (p, None, f"{name}\t{title}")
+        if best[1] is not None or not best[2]:
+            return best[1]
+        name, title = best[2].split("\t")
+        return self._person(name, title, pos)
+
+    def _person(self, name: str, title: str | None, pos: int) -> Entity:
+        surname = name.split()[-1]
+        for e in self.entities:
+            same = norm(e.name) == norm(name) or any(norm(a) == norm(name) for a in e.aliases)
+            by_surname = len(name.split()) == 1 and norm(e.name).endswith(" " + norm(surname))
+            if e.person and (same or by_surname):
+                if title:
+                    e.add_alias(title)
+                return e
+            if not e.person and norm(e.name) == norm(name) and len(name.split()) == 1:
+                e.person = True  # first named bare ("Smith, 45, said"), later with a title
+                if title:
+                    e.add_alias(title)
+                return e
+            if not e.person and any(norm(a) == norm(name) for a in e.aliases):
+                return e
+        if len(name.split()) == 1:
+            full = re.search(rf"\b([A-Z][a-z][\w'’-]*)\s+{re.escape(name)}\b", self.text)
+            if full and _first_name(full.group(1)):
+                return self._person(f"{full.group(1)} {name}", title, pos)
+        e = Entity(name=name, person=True, gender=gender_of(name, title or ""))
+        if title:
+            e.add_alias(title)
+        if len(name.split()) > 1:
+            e.add_alias(surname)
+        self.entities.append(e)
+        return e
+
+    def _new(self, name: str, phrase: str, person: bool = False) -> Entity:
+        e = Entity(name=capitalise(name), person=person)
+        place = re.escape(name)
+        if " " not in name and name[:1].isupper() and re.search(
+                rf"\b(?:in|from|across|against|invade[sd]?) {place}\b|\b{place}['’]s "
+                rf"(?:government|president|army|military|forces|ministry|parliament|capital)",
+                self.text):
+            e.descriptors.append("government of a place")
+        e.add_alias(phrase)
+        e.add_alias(strip_determiner(phrase))
+        self.entities.append(e)
+        return e
+
+    # ----------------------------------------------------------- resolution
+    def resolve(
+        self, hit: CueHit, pos: int, sentence: str, headline: bool = False
+    ) -> Entity | None:
+        """The source a cue's phrase denotes, creating it when the article names a new one."""
+        e = self._resolve(hit.phrase.strip(" ,.—–"), hit.role, pos, headline)
+        if e is None:
+            return None
+        e.last = max(e.last, pos)
+        if hit.descriptor:
+            e.descriptors.append(hit.descriptor)
+            if hit.descriptor.lower().startswith("the "):
+                e.add_alias(hit.descriptor)
+        if re.search(r"\b(?:report|study|survey|analysis|data|review)\b", sentence, re.I):
+            e.report = True
+        if e.person:
+            self.mentions.append((pos, e, e.gender))
+        return e
+
+    def _resolve(self, phrase: str, role: str | None, pos: int, headline: bool) -> Entity | None:
+        low = phrase.lower()
+        acr = re.search(r"\s*\(([A-Z][A-Za-z]{1,8})\)", phrase)
+        if acr:
+            phrase = (phrase[: acr.start()] + phrase[acr.end() :]).strip()
+        if low in ("he", "she"):
+            return self._person_near(pos, "m" if low == "he" else "f")
+        if low in ("it", "they", "we"):
+            cands = [e for e in self.entities if not e.person and e.last <= pos]
+            return max(cands, key=lambda e: e.last) if cands else None
+        doc = _DOC_NOUN.match(phrase)
+        if doc:
+            by = re.search(r".*\b(?:by|from)\s+(.+)$", doc.group(1))
+            if by:
+                phrase = by.group(1).strip()
+            elif not doc.group(1).strip():
+                cands = [e for e in self.entities if e.report or
+                         source_type(e).value in ("media", "think_tank")]
+                return max(cands, key=lambda e: e.last) if cands else None
+        alias = re.search(r"\b(?:under the (?:name|pseudonym|handle)|known as|nicknamed|"
+                          r"calling (?:himself|herself|itself))\s+((?-i:[A-Z])[\w'’-]*"
+                          r"(?:\s(?-i:[A-Z])[\w'’-]*)*)", phrase, re.I)
+        if alias:
+            e = self.exact(alias.group(1)) or self._new(alias.group(1), alias.group(1))
+            e.add_alias(strip_determiner(phrase.split(" who ")[0]))
+            e.descriptors.append(phrase)
+            return e
+        phrase = phrase.split(" who ")[0]
+        grp = _GROUP_AT.match(phrase)
+        if grp and (self.exact(grp.group(1)) or self.contained(grp.group(1))):
+            return self.exact(grp.group(1)) or self.contained(grp.group(1))
+        if " and " in phrase:
+            first, second = phrase.split(" and ", 1)
+            if self.exact(first) or first[:1].isupper() and second[:1].islower() and len(
+                    first.split()) > 1:
+                phrase = first
+        found = self._named(phrase, role, pos, headline)
+        if found and acr:
+            found.add_alias(acr.group(1))
+        return found
+
+    def _named(self, phrase: str, role: str | None, pos: int, headline: bool) -> Entity | None:
+        base = strip_determiner(phrase)
+        if role is None and is_role(phrase) and not is_name(base) and not split_person(base):
+            role, base = phrase, ""
+        if role:
+            body_name = role_body(role)
+            body = self._body(body_name) if body_name else None
+            if body is not None:
+                body.add_alias(role)
+                if base:
+                    body.add_alias(base)
+                    body.add_alias(base.split()[-1])
+                self.mentions.append((pos, body, gender_of(base or "x", role)))
+                return body
+            if not base:
+                existing = self.exact(role) or self.contained(role)
+                if existing:
+                    return existing
+                e = self._new(strip_determiner(role), role, person=True)
+                e.gender = gender_of("x", role)
+                return e
+            e = self._person(base, None, pos)
+            e.add_alias(role)
+            if body_name and strip_determiner(body_name)[:1].isupper():
+                e.add_alias(strip_determiner(body_name))
+            return e
+        if phrase[:4].lower() == "the " and not phrase[4:5].isupper() or headline:
+            key = norm(base)
+            kinds = _GENERIC_TYPES.get(key)
+            found = self.exact(phrase) or self.contained(base, kinds)
+            if found or headline and (kinds or not phrase[:1].isupper()):
+                return found
+        if base in self.acronyms:
+            known = self.exact(self.acronyms[base]) or self.exact(base)
+            e_acr = known if known is not None else self._new(self.acronyms[base], base)
+            e_acr.add_alias(base)
+            return e_acr
+        person = split_person(base)
+        if person:
+            return self._person(person[0], person[1], pos)
+        desc = split_descriptor(base)
+        if desc:
+            e = self.exact(desc[0]) or self._new(desc[0], phrase)
+            e.add_alias(phrase)
+            e.descriptors.append(desc[1])
+            return e
+        found = self.exact(base)
+        if found:
+            return found
+        words = base.split()
+        if base[:1].isupper() and is_name(base) and not any(w.lower() in ORG_WORDS for w in words):
+            if len(words) == 1:
+                for e in self.entities:
+                    if e.person and norm(e.name).endswith(" " + norm(base)):
+                        return e
+                full = re.search(rf"\b([A-Z][a-z][\w'’-]*)\s+{re.escape(base)}\b", self.text)
+                if not base.isupper() and full and _first_name(full.group(1)):
+                    return self._person(base, None, pos)
+            elif 2 <= len(words) <= 3 and (gender_of(base) or any(
+                    n == base for _, n, _, _ in self.people)):
+                return self._person(base, None, pos)
+        if len(words) > 1 and base[:1].isupper():
+            found = self.contained(base)
+            if found and not found.person:
+                return found
+        return self._new(base, phrase)

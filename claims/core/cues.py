@@ -1,0 +1,348 @@
+"""Attribution cues: who a sentence says made the claim, and where the claim sits.
+
+A cue is found by lexicon (verbs of saying and their present forms, "according to",
+"as reported by", verbal acts such as "expressed" or "raised concerns"), never by the
+content of a particular article. The speaker phrase is then read off the grammar around
+the cue: the subject before the verb (skipping appositives and relative clauses), the
+inverted subject after it ("…, said Jane Doe"), or the object of "according to".
+Back-references ("he", "the agency") are resolved later against the article's sources.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.core.sources import words
+
+_CUE_FORMS: dict[str, tuple[str, ...]] = {
+    "said": ("said", "says", "say"),
+    "told": ("told", "tells"),
+    "added": ("added", "adds"),
+    "claimed": ("claimed", "claims", "claim"),
+    "stated": ("stated", "states"),
+    "announced": ("announced", "announces"),
+    "reported": ("reported", "reports", "report"),
+    "indicated": ("indicated", "indicates", "indicate"),
+    "noted": ("noted", "notes"),
+    "cautioned": ("cautioned", "cautions"),
+    "warned": ("warned", "warns", "warn"),
+    "wrote": ("wrote", "writes", "write"),
+    "posted": ("posted",),
+    "suggested": ("suggested", "suggests", "suggest"),
+    "estimated": ("estimated", "estimates", "estimate"),
+    "confirmed": ("confirmed", "confirms", "confirm"),
+    "denied": ("denied", "denies", "deny"),
+    "alleged": ("alleged", "alleges"),
+    "argued": ("argued", "argues", "argue"),
+    "insisted": ("insisted", "insists", "insist"),
+    "explained": ("explained", "explains"),
+    "mentioned": ("mentioned", "mentions"),
+    "described": ("described", "describes", "describe"),
+    "acknowledged": ("acknowledged", "acknowledges"),
+    "admitted": ("admitted", "admits"),
+    "predicted": ("predicted", "predicts", "predict"),
+    "blamed": ("blamed", "blames"),
+    "forecast": ("forecast", "forecasts"),
+    "revealed": ("revealed", "reveals"),
+    "concluded": ("concluded", "concludes"),
+    "testified": ("testified",),
+    "ruled": ("ruled",),
+    "declared": ("declared", "declares"),
+    "asserted": ("asserted", "asserts"),
+    "stressed": ("stressed", "stresses"),
+    "emphasised": ("emphasised", "emphasized", "emphasises", "emphasizes"),
+    "conceded": ("conceded", "concedes"),
+    "replied": ("replied", "replies"),
+    "responded": ("responded",),
+    "commented": ("commented",),
+    "maintained": ("maintained", "maintains"),
+    "projected": ("projected", "projects"),
+    "believes": ("believes", "believe", "believed"),
+    "found": ("found", "finds"),
+    "showed": ("showed", "shows", "show"),
+    "held": ("held", "holds"),
+    "determined": ("determined",),
+    "agreed": ("agreed",),
+}
+CUE_BASE: dict[str, str] = {form: base for base, forms in _CUE_FORMS.items() for form in forms}
+# -s forms that are as often plural nouns: a cue only before "that" or after a name.
+_NOUNISH = words(
+    "claims claim reports report notes states estimates estimate forecasts posts projects "
+    "shows show finds found write warn"
+)
+_NEEDS_THAT = words("found finds showed shows show believed held holds determined agreed")
+_VERBAL_ACT = re.compile(
+    r"\b(?:expressed|expresses|voiced|promised|promises|pledged|vowed|urged|urges|"
+    r"called for|calls for|demanded|welcomed|condemned|criticised|criticized|accused|"
+    r"raised (?:concerns?|doubts?|questions?|fears?|alarm)|tempered expectations|"
+    r"played down|downplayed|put (?:the|its|their) (?:[\w-]+ ){1,6}at)\b"
+)
+_CUE_WORD = re.compile(r"\b[a-z]+\b")
+_AS_CUE = re.compile(
+    r"\bas (reported|observed|shown|seen|stated|noted|announced|confirmed|described|"
+    r"indicated|estimated|documented|recorded) (?:by|in|on) "
+)
+_ACCORDING = re.compile(r"\b[Aa]ccording to ")
+_BLOCKERS = words(
+    "was were been being be is are not never n't a an the its their his her this these "
+    "those our my new latest recent first"
+)
+_STOP_WORDS = words(
+    "that but while as because although though if when where which who whom whose what "
+    "whereas so than"
+)
+_AUX = words(
+    "has have had also later earlier again previously publicly repeatedly reportedly "
+    "recently separately further then would will could may might did does do already now "
+    "once first"
+)
+_TRAIL = re.compile(
+    r"(?:\s+(?:on|via|in|at|through|over)\s+(?:Telegram|Twitter|X|Facebook|Instagram|"
+    r"social media|its website|a statement|a post|Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday)\b.*)$"
+)
+ROLE_NOUNS = words(
+    "head chief director spokesman spokeswoman spokesperson chair chairman chairwoman "
+    "president secretary minister governor mayor manager commander leader coordinator "
+    "officer representative official executive ceo founder editor deputy coroner "
+    "prosecutor judge attorney counsel coach captain owner administrator commissioner "
+    "adviser advisor"
+)
+_NAME = re.compile(r"^(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|van|de|von|al|bin|da)){0,4}$")
+_SPEAKER_START = re.compile(
+    r"^(?:(?-i:[A-Z])|[“\"]|(?:the|a|an|some|many|several|two|three|its|their|his|her|he|she|it|they|"
+    r"we|i|analysts|officials|experts|diplomats|residents|witnesses|police|economists|"
+    r"scientists|critics|researchers|sources|observers|authorities|investigators|"
+    r"prosecutors|lawyers|doctors|officers|commanders|soldiers|activists|campaigners|"
+    r"bloggers|journalists|reporters|locals|members|lawmakers|legislators|deputies|"
+    r"senators|voters|climate|military|local|western|russian|head|data|reports?|"
+    r"recent|independent|regional|state|national)\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class CueHit:
+    """One attribution cue in a sentence; offsets are relative to the sentence."""
+
+    start: int  # the cue's first character
+    end: int
+    cue: str  # base form: "said", "according to", "reported", …
+    phrase: str  # the speaker as written ("the ministry", "Serhiy Nadal", "he")
+    phrase_start: int
+    role: str | None = None  # an appositive role ("head of the X")
+    leading: bool = True  # the content follows the cue (else it precedes)
+    descriptor: str | None = None  # an appositive description ("a research group …")
+
+
+def _words_before(text: str, pos: int) -> str:
+    m = re.search(r"([\w'’]+)\W*$", text[:pos])
+    return m.group(1).lower() if m else ""
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = re.match(r"\s*([\w'’]+)", text[pos:])
+    return m.group(1).lower() if m else ""
+
+
+def is_name(seg: str) -> bool:
+    return bool(_NAME.match(seg.strip())) and not seg.strip().isupper() or (
+        seg.strip().isupper() and 2 <= len(seg.strip()) <= 8
+    )
+
+
+def is_role(seg: str) -> bool:
+    words = re.findall(r"[\w'’-]+", seg.lower())[:6]
+    if not words or not seg.strip()[:1].islower() and words[0] not in ("the", "a", "an"):
+        return False
+    return any(w in ROLE_NOUNS for w in words)
+
+
+def _segment_before(text: str, end: int, lo: int, stop: bool = True) -> tuple[int, str]:
+    """Start and text of the comma-free stretch ending at `end` (a subject candidate)."""
+    prefix = text[lo:end]
+    cuts = [m.start() for m in re.finditer(r"[;:“”\"—–]|,(?!\d)", prefix)]
+    cut = cuts[-1] if cuts else -1
+    seg_start = lo + cut + 1
+    seg = text[seg_start:end]
+    words = list(re.finditer(r"\S+", seg)) if stop else []
+    for w in reversed(words):
+        word = w.group().lower().strip("'’")
+        if word in _STOP_WORDS and w.start() < len(seg):
+            if word == "who" and seg[: w.start()].strip():
+                break  # "a blogger who posts as X": the resolver reads the name
+            seg_start += w.end()
+            break
+    seg = text[seg_start:end]
+    lead = len(seg) - len(seg.lstrip())
+    return seg_start + lead, seg.strip()
+
+
+def _strip_aux(phrase: str) -> str:
+    words = phrase.split()
+    while words and words[-1].lower() in _AUX:
+        words.pop()
+    return " ".join(words)
+
+
+def _valid_phrase(phrase: str, loose: bool = False) -> bool:
+    """A plausible speaker; headlines (`loose`) drop determiners ("…, agency says")."""
+    n = len(phrase.split())
+    if loose and 0 < n <= 3 or 1 < n <= 6 and re.search(r"\s[A-Z][\w'’-]+$", phrase):
+        return True  # a headline's bare noun, or "coach Ana Moretti"
+    return 0 < n <= 14 and bool(_SPEAKER_START.match(phrase))
+
+
+def _subject(
+    text: str, verb: int, lo: int, loose: bool = False
+) -> tuple[int, str, str | None, str | None] | None:
+    """Speaker phrase before a verb: (start, phrase, role, descriptor), or None."""
+    end = verb
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    descriptor = None
+    if end > lo and text[end - 1] in "—–":
+        open_dash = max(text.rfind("—", lo, end - 1), text.rfind("–", lo, end - 1))
+        if open_dash > lo:
+            descriptor = text[open_dash + 1 : end - 1].strip()
+            end = open_dash
+    if end > lo and text[end - 1] == ",":
+        s2_start, s2 = _segment_before(text, end - 1, lo, stop=False)
+        if not s2:
+            return None
+        s1_end = s2_start
+        while s1_end > lo and text[s1_end - 1] in " ,":
+            s1_end -= 1
+        if s1_end == s2_start or text[s1_end] != ",":
+            return None
+        s1_start, s1 = _segment_before(text, s1_end, lo)
+        first = s2.split()[0].lower()
+        aside = first in ("who", "which", "whose") or first.endswith("ing") or first.isdigit()
+        if aside and s1 and _valid_phrase(s1):  # relative clause, participle or age
+            return s1_start, s1, None, s2
+        if is_name(s2) and is_role(s1):
+            return s2_start, s2, s1, None
+        if is_name(s1) and is_role(s2):
+            return s1_start, s1, s2, None
+        if is_name(s1) and s2.split()[0].lower() in ("the", "a", "an"):
+            return s1_start, s1, None, s2  # "Acme Corp, the food group, said"
+        return None
+    start, phrase = _segment_before(text, end, lo)
+    phrase = _strip_aux(phrase)
+    if not _valid_phrase(phrase, loose):
+        return None
+    return start, phrase, None, descriptor
+
+
+def _object(text: str, pos: int, end: int) -> tuple[str, str | None, int]:
+    """Phrase after "according to"/inverted verbs, up to the clause's next comma."""
+    m = re.match(r"(?:[^,;.:!?“”\"]|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|St))\.|(?<=Mrs)\.)*",
+                 text[pos:end])
+    phrase = m.group().strip() if m else ""
+    phrase = _TRAIL.sub("", phrase)
+    rest = pos + (m.end() if m else 0)
+    role = None
+    after = re.match(r",\s*([^,;.“”\"]+)", text[rest:end])
+    if after and (is_role(after.group(1)) or after.group(1).lower().startswith(("a ", "an "))):
+        role = after.group(1).strip()
+    return phrase, role, rest
+
+
+def find_hits(
+    text: str, mask: list[bool], lo: int = 0, hi: int | None = None, loose: bool = False
+) -> list[CueHit]:
+    """Every cue in text[lo:hi] outside quotations, in order of the speaker's position."""
+    hi = len(text) if hi is None else hi
+    hits: list[CueHit] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return not mask[a] and all(b <= s or a >= e for s, e in taken)
+
+    for m in _ACCORDING.finditer(text, lo, hi):
+        if not free(m.start(), m.end()):
+            continue
+        phrase, role, rest = _object(text, m.end(), hi)
+        descriptor = None
+        leading = not text[lo : m.start()].strip(" ,")
+        if leading:
+            appos = re.match(r",\s*([^,;.]+),", text[rest:hi])
+            if appos and is_name(appos.group(1)):
+                descriptor, phrase = phrase, appos.group(1).strip()
+        if role and not is_role(role):
+            descriptor, role = role, None
+        if phrase:
+            hits.append(CueHit(m.start(), m.end() - 1, "according to", phrase, m.end(), role,
+                               leading, descriptor))
+            taken.append((m.start(), rest))
+    for m in _AS_CUE.finditer(text, lo, hi):
+        if not free(m.start(), m.end()):
+            continue
+        phrase, role, rest = _object(text, m.end(), hi)
+        if phrase:
+            hits.append(CueHit(m.start(), m.end(), m.group(1), phrase, m.end(), role, False))
+            taken.append((m.start(), rest))
+    for m in list(_CUE_WORD.finditer(text, lo, hi)) + list(_VERBAL_ACT.finditer(text, lo, hi)):
+        word = m.group()
+        first = word.split()[0]
+        if word in CUE_BASE:
+            base = CUE_BASE[word]
+        elif " " in word or word != first or _VERBAL_ACT.fullmatch(word):
+            base = first
+        else:
+            continue
+        if not free(m.start(), m.end()):
+            continue
+        before = _words_before(text, m.start())
+        after = _next_word(text, m.end())
+        if before in _BLOCKERS or after == "by" or after == "to" and word in _NOUNISH:
+            continue
+        if after == "of" and base != "warned":
+            continue
+        if word in _NEEDS_THAT and after != "that":
+            continue
+        subj = _subject(text, m.start(), lo, loose)
+        if subj is None:
+            prev = text[lo : m.start()].rstrip()
+            if prev and prev[-1] in ",”\"" and m.end() < hi:
+                phrase, role, rest = _object(text, m.end(), hi)
+                if phrase and phrase[0].isupper() and len(phrase.split()) <= 7:
+                    hits.append(CueHit(m.start(), m.end(), base, phrase, m.end() + 1, role, False))
+                    taken.append((m.start(), rest))
+            continue
+        p_start, phrase, role, descriptor = subj
+        if word in _NOUNISH and after != "that" and not phrase[:1].isupper():
+            continue
+        leading = _is_leading(text, lo, p_start, m.end(), hi)
+        hits.append(CueHit(m.start(), m.end(), base, phrase, p_start, role, leading, descriptor))
+        taken.append((p_start, m.end()))
+    if not hits:
+        hits.extend(_participle_hit(text, lo, hi, mask))
+    hits.sort(key=lambda h: h.phrase_start)
+    return hits
+
+
+_PARTICIPLE = re.compile(r",\s+(telling|saying|adding|writing|warning|arguing)\b")
+_LEAD_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*(?=\s+[a-z])|(?:He|She|They|It)\b")
+
+
+def _participle_hit(text: str, lo: int, hi: int, mask: list[bool]) -> list[CueHit]:
+    """"Lund defended the plan, telling reporters that …": the clause's named subject."""
+    part = _PARTICIPLE.search(text, lo, hi)
+    lead = _LEAD_NAME.match(text, lo)
+    if part is None or lead is None or mask[part.start(1)]:
+        return []
+    base = {"telling": "told", "saying": "said", "adding": "added", "writing": "wrote",
+            "warning": "warned", "arguing": "argued"}[part.group(1)]
+    return [CueHit(part.start(1), part.end(1), base, lead.group(), lo, None, True)]
+
+
+def _is_leading(text: str, lo: int, p_start: int, cue_end: int, hi: int) -> bool:
+    """Whether the claim content follows the cue (subject near the clause start)."""
+    before = re.sub(r"^(?:which|who|that)\b", "", text[lo:p_start].strip()).strip()
+    after = text[cue_end:hi].strip(" .,”\"")
+    if not before:
+        return True
+    intro = before.endswith(",") and len(before.split()) <= 6 and before.count(",") == 1
+    return intro and len(after.split()) >= 4

@@ -1,0 +1,236 @@
+"""Split an article into paragraphs, sentences and clauses, with spans, minus boilerplate.
+
+Articles arrive one paragraph a line. Offsets are kept into the original text at every
+step (nothing is rewritten), so a claim's span always slices back to its words.
+Boilerplate is dropped by general page-furniture rules, never by matching known lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.core.sources import words
+
+# Titles before a name never end a sentence.
+_TITLE_ABBREVS = words(
+    "mr mrs ms dr gen gov sen rep st prof lt col capt sgt maj cmdr adm rev hon mt ft pres "
+    "supt insp det cpl pvt messrs mme mlle"
+)
+# Other abbreviations end a sentence only when a typical sentence opener follows.
+_OTHER_ABBREVS = words(
+    "u.s u.k u.n e.u a.m p.m no nos e.g i.e etc vs approx inc ltd co corp jan feb mar apr "
+    "jun jul aug sep sept oct nov dec est fig vol ca cf al dept univ"
+)
+_OPENERS = words(
+    "the a an he she it they we i you this that these those there but and however in on "
+    "at after before when while his her its their our my"
+)
+_QUOTES_OPEN = "\"“‘"
+_SENT_END = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+
+_BOILER_PARAGRAPH = re.compile(
+    r"""^(?:
+        (?:latest|live)\ updates\b | read\ (?:more|also|next)\b | related\s*: | see\ also\b |
+        more\ on\ this\b | (?:watch|listen)\s*: | follow\ us\b | share\ (?:this|on)\b |
+        advertisement$ | \(?(?:additional\ )?(?:reporting|writing|editing)\ by\b |
+        correction\s*: | clarification\s*: |
+        (?:this|an\ earlier\ version\ of\ this)\ (?:article|story)\ (?:was|has\ been|is)?\s*
+            (?:amended|updated|corrected|changed)? |
+        (?:updated|published|posted|last\ modified)\b[^.]{0,40}\d |
+        (?:photo|image|picture|credit|video)s?\s*: |
+        ©|copyright\b|all\ rights\ reserved | contact\ (?:us|the\ author)\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_NAME = r"[A-Z][\w'’.-]+(?:\s(?:van|de|von|da|del|al|bin)?\s?[A-Z][\w'’.-]+){1,3}"
+_BYLINE = re.compile(
+    rf"^(?:By|BY|Words by|Written by)\s{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
+    r"(?:\s*(?:,|\||-|–|—)\s*[^.!?]{0,80})?$"
+)
+_BOILER_ANYWHERE = re.compile(
+    r"\bcookies?\b|\bsign\ up\b|\bnewsletter\b|\bsubscribe\b|\bin\ your\ inbox\b|"
+    r"\b\d+\s*min(?:ute)?s?\ read\b|\bunsubscribe\b|\bprivacy\ policy\b",
+    re.IGNORECASE | re.VERBOSE,
+)
+_DATE_WORDS = (
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?:uary)?|feb(?:ruary)?|march|mar|"
+    r"april|apr|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|"
+    r"dec(?:ember)?|gmt|utc|bst|cet|est|edt|pst|am|pm|a\.m\.|p\.m\.|updated|published|"
+    r"posted|at|on|of|the"
+)
+_TIMESTAMP = re.compile(rf"^(?:(?:{_DATE_WORDS})\b|[\d:.,/|–-]|\s)+$", re.IGNORECASE)
+_BOILER_SENTENCE = re.compile(
+    r"^(?:photo|image|picture|credit|source|video)s?\s*:|^\([A-Z][\w .&'’-]*/[^)]*\)$|"
+    r"^(?:[A-Z][\w&'’-]*\s?){1,4}/\s?(?:[A-Z][\w'’-]*\s?){1,4}$",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z'’.-]{2,}(?:\s[A-Z][A-Z'’.-]+)*,?(?:\s[^\n]{0,70}?)?\s(?:-|–|—|--)\s"
+)
+_LIST_MARK = re.compile(r"^(?:[-*•]|\d{1,3}[.)])\s+")
+_TRAILING_CREDIT = re.compile(r"\s*\((?:[A-Z][\w&'’ .-]*/[^)]*|photo[^)]*)\)\s*$", re.IGNORECASE)
+_JOINER = re.compile(r",\s+(while|but|and|whereas|which)\s+|;\s+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence (or headline/list item) with its span in the article text."""
+
+    text: str
+    start: int
+    end: int
+    paragraph: int
+    index: int
+    headline: bool = False
+
+
+def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Non-empty lines, trimmed; a paragraph never spans lines."""
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            spans.append((pos + lead, pos + lead + len(stripped)))
+        pos += len(line) + 1
+    return tuple(spans)
+
+
+def is_boilerplate(paragraph: str) -> bool:
+    """Page furniture: navigation, bylines, stamps, prompts, banners, credits, notes."""
+    p = paragraph.strip()
+    if not p:
+        return True
+    if _BOILER_PARAGRAPH.match(p) or _TIMESTAMP.match(p) or _BYLINE.match(p):
+        return True
+    words = len(p.split())
+    return bool(_BOILER_ANYWHERE.search(p)) and words <= 60
+
+
+def is_boilerplate_sentence(sentence: str) -> bool:
+    """A credit or stamp inside an otherwise kept paragraph (a caption's photo credit)."""
+    s = sentence.strip()
+    return bool(_BOILER_SENTENCE.match(s)) or is_boilerplate(s) and len(s.split()) <= 12
+
+
+def dateline_length(paragraph: str) -> int:
+    """Characters of a wire dateline ("CITY, Country, Sept 13 (Agency) - ") to skip."""
+    m = _DATELINE.match(paragraph)
+    return m.end() if m else 0
+
+
+def _ends_sentence(text: str, dot: int, nxt: int) -> bool:
+    """Whether the punctuation at `dot` ends a sentence, given the next word at `nxt`."""
+    if text[dot] != ".":
+        return True
+    word_start = dot
+    while word_start > 0 and not text[word_start - 1].isspace():
+        word_start -= 1
+    word = text[word_start:dot].lstrip("(\"“‘'").lower()
+    if word in _TITLE_ABBREVS:
+        return False
+    if re.fullmatch(r"[a-z]", word):  # an initial ("J. Smith")
+        return False
+    if word in _OTHER_ABBREVS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+        nxt_word = re.match(r"[\"“‘(]?([A-Za-z]+)", text[nxt:])
+        return nxt_word is not None and nxt_word.group(1).lower() in _OPENERS
+    return True
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside text[start:end], stripped of surrounding whitespace."""
+    spans = []
+    cur = start
+    chunk = text[start:end]
+    for m in _SENT_END.finditer(chunk):
+        dot = start + m.start()
+        nxt = start + m.end()
+        while nxt < end and text[nxt].isspace():
+            nxt += 1
+        if not _ends_sentence(text, dot, nxt):
+            continue
+        stop = start + m.end()
+        if text[cur:stop].strip():
+            spans.append((cur, stop))
+        cur = nxt
+    if text[cur:end].strip():
+        spans.append((cur, end))
+    return [_strip_span(text, s, e) for s, e in spans]
+
+
+def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _is_headline(text: str, para_index: int) -> bool:
+    t = text.rstrip()
+    return para_index == 0 and not t.endswith((".", "!", "?", "”", '"', ":")) and len(t) < 200
+
+
+def segment(text: str) -> tuple[Sentence, ...]:
+    """Sentences of the kept paragraphs, each with its paragraph and running index."""
+    out: list[Sentence] = []
+    for p_index, (ps, pe) in enumerate(paragraph_spans(text)):
+        para = text[ps:pe]
+        if is_boilerplate(para):
+            continue
+        ps += dateline_length(para)
+        mark = _LIST_MARK.match(text[ps:pe])
+        if mark:
+            ps += mark.end()
+        credit = _TRAILING_CREDIT.search(text[ps:pe])
+        if credit:
+            pe = ps + credit.start()
+        headline = _is_headline(para, p_index)
+        spans = [(ps, pe)] if headline else sentence_spans(text, ps, pe)
+        for s, e in spans:
+            if e <= s or is_boilerplate_sentence(text[s:e]):
+                continue
+            out.append(Sentence(text[s:e], s, e, p_index, len(out), headline))
+    return tuple(out)
+
+
+def quote_mask(text: str, open_at_start: bool = False) -> tuple[list[bool], bool]:
+    """Per-character "inside a quotation" flags, and whether a quote is still open."""
+    mask = [False] * len(text)
+    inside = open_at_start
+    for i, ch in enumerate(text):
+        if ch == "“":
+            inside = True
+        elif ch == "”":
+            mask[i] = True
+            inside = False
+            continue
+        elif ch == '"':
+            if inside:
+                mask[i] = True
+                inside = False
+                continue
+            inside = True
+        mask[i] = inside
+    return mask, inside
+
+
+def clause_spans(text: str, mask: list[bool]) -> list[tuple[int, int, str]]:
+    """Candidate clauses split at joiners outside quotes: (start, end, joining word).
+
+    A clause opened by "which" keeps the word (it is the clause's subject); "while",
+    "but", "and" are left out of the quoted clause.
+    """
+    clauses: list[tuple[int, int, str]] = []
+    cur, joiner = 0, ""
+    for m in _JOINER.finditer(text):
+        if mask[m.start()]:
+            continue
+        word = (m.group(1) or ";").lower()
+        clauses.append((cur, m.start(), joiner))
+        cur = m.start(1) if word == "which" else m.end()
+        joiner = word
+    clauses.append((cur, len(text), joiner))
+    return clauses

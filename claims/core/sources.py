@@ -1,0 +1,271 @@
+"""Source names: canonical forms, aliases, acronyms, types, and registry matching.
+
+A speaker phrase as written ("Finance Minister Petra Lund", "the polling firm Civis",
+"the National Civil Protection Agency (NCPA)") becomes one canonical name plus the
+article's own wordings as aliases. Types come from keyword rules over the name and
+any description the article gives; nothing here knows a particular organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from claims.core.model import Source, SourceType
+
+
+def words(text: str) -> frozenset[str]:
+    """A lexicon written as one space-separated string, for readability."""
+    return frozenset(text.split())
+
+DETERMINERS = words("the a an its their his her our some")
+PRONOUNS = words("he she it they him her them his its their we i you who which this that")
+TITLES = words(
+    "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor president vice prime "
+    "minister premier chancellor governor gov gov. mayor senator sen sen. rep rep. "
+    "representative congressman congresswoman general gen gen. colonel col col. major "
+    "lieutenant captain admiral judge justice chief coroner secretary ambassador "
+    "commissioner sheriff inspector superintendent leader chairman chairwoman chair "
+    "director spokesman spokeswoman spokesperson king queen prince princess pope bishop "
+    "father sister sir dame lord lady deputy mp councillor councilor alderman regional "
+    "state opposition foreign finance defence defense health interior economy justice "
+    "education environment transport trade labour labor energy agriculture manager coach "
+    "ceo executive officer founder analyst economist striker defender midfielder goalkeeper "
+    "player chief-executive spokesperson"
+)
+# Lower-case nouns that describe whoever is named right after them.
+DESCRIPTORS = words(
+    "outlet newspaper broadcaster agency firm company operator group blogger analyst "
+    "channel site website magazine network platform think-tank tank institute "
+    "organisation organization charity union provider watchdog monitor regulator "
+    "researcher expert economist lawyer airline railway maker manufacturer bank insurer "
+    "retailer carrier developer startup producer lender pollster"
+)
+ORG_WORDS = words(
+    "staff agency council ministry office force forces service department committee "
+    "institute centre center group fund association bank court party alliance union army "
+    "navy command administration government board university company exchange hospital "
+    "cross federation headquarters police commission authority parliament assembly league "
+    "club team society foundation trust network"
+)
+_FUNCTION = words("of for the and on in at to de la du der des van von")
+_FIRST_F = words(
+    "mary anna maria elizabeth sarah jane ruth grace ilse karen susan linda emily emma "
+    "olivia sophie helen alice claire catherine kate lucy laura rachel rebecca julia "
+    "margaret nancy ingrid astrid sigrid ines agnes ann anne marie louise jennifer "
+    "michelle nicole elise isabel carmen beatrice hannah leah sharon judith esther"
+)
+_FIRST_M = words(
+    "john james robert michael william david richard joseph thomas charles peter paul "
+    "mark george donald vladimir samuel andrei andrew yuri ivan ivo henrik anton piet "
+    "serhiy sergei sergey volodymyr emmanuel olaf joe ben daniel tomas jan lars erik hans "
+    "klaus pierre jean luca marco ahmed mohammed ali omar hassan kevin brian steven luke "
+    "matthew nikita ilya sasha joshua"
+)
+_TYPE_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
+    (SourceType.THINK_TANK, re.compile(r"institute|think[ -]tank|research (?:group|centre|"
+                                       r"center)|council of experts|centre for|center for|"
+                                       r"foundation for|policy (?:centre|center|unit)")),
+    (SourceType.OSINT, re.compile(r"open-source|\bosint\b|\bmaps?\b|geolocat|blogger|"
+                                  r"combat footage|satellite imag")),
+    (SourceType.MEDIA, re.compile(r"\bnews\b|outlet|newspaper|broadcaster|\btv\b|radio|"
+                                  r"magazine|press agency|news agency|\bjournal\b|times\b|"
+                                  r"gazette|herald|tribune|television")),
+    (SourceType.MILITARY, re.compile(r"air force|\barmy\b|\bnavy\b|general staff|armed forces|"
+                                     r"\bmilitary\b(?! administration)|marines|command\b|"
+                                     r"\btroops\b|defence forces|defense forces")),
+    (SourceType.GOVERNMENT, re.compile(r"ministry|government|department|\bagency\b|council|"
+                                       r"\boffice\b|administration|\bservice\b|authority|"
+                                       r"police|commission|parliament|assembly|cabinet|"
+                                       r"kremlin|white house|state\b|municipality|court")),
+    (SourceType.ORGANISATION, re.compile(r"\bfund\b|association|red cross|hospital|company|"
+                                         r"\bfirm\b|operator|exchange|railway|union|\bbank\b|"
+                                         r"university|charity|centre|center|corporation|"
+                                         r"\binc\b|\bltd\b|group|league|federation|club|utility|"
+                                         r"utilities|provider|airline|carrier")),
+)
+_PERSON_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
+    (SourceType.POLITICIAN, re.compile(r"president|minister|premier|chancellor|senator|"
+                                       r"\bsen\b|\brep\b|congress|\bmp\b|opposition leader|"
+                                       r"party leader|lawmaker|\bmr\b|\bmrs\b|\bms\b")),
+    (SourceType.OFFICIAL, re.compile(r"spokes|head\b|director|chief|mayor|governor|official|"
+                                     r"representative|coroner|commissioner|chair|secretary|"
+                                     r"administrat|commander|officer|ambassador|judge|justice|attorney|"
+            r"prosecutor|sheriff|inspector")),
+    (SourceType.ANALYST, re.compile(r"analyst|expert|economist|scientist|researcher|"
+                                    r"professor|strategist|epidemiologist|specialist|scholar|historian|"
+            r"academic|lecturer|consultant")),
+)
+
+
+@dataclass
+class Entity:
+    """A source under construction while one article is read (never leaves `extract`)."""
+
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    person: bool = False
+    gender: str | None = None
+    descriptors: list[str] = field(default_factory=list)
+    report: bool = False
+    last: int = -1
+
+    def names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+    def add_alias(self, alias: str) -> None:
+        alias = alias.strip(" ,.")
+        if not alias or norm(alias) in PRONOUNS or alias == self.name or alias in self.aliases:
+            return
+        self.aliases.append(alias)
+        for variant in (alias.replace("’", "'"), alias.replace("'", "’")):
+            if variant != alias and variant not in self.aliases and variant != self.name:
+                self.aliases.append(variant)
+
+
+def norm(s: str | None) -> str:
+    """The scorer's normal form: lower case, typographic apostrophe, no leading "the"."""
+    s = (s or "").lower().replace("\u2019", "'")
+    s = re.sub(r"^the\s+", "", s.strip())
+    return re.sub(r"[^a-z0-9' ]+", " ", s).strip()
+
+
+def strip_determiner(phrase: str) -> str:
+    words = phrase.strip().split()
+    while len(words) > 1 and words[0].lower() in DETERMINERS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def capitalise(name: str) -> str:
+    return name[:1].upper() + name[1:] if name else name
+
+
+def initialism(name: str, min_words: int = 3, *, as_alias: bool = True) -> str | None:
+    """"Institute for the Study of War" → "ISW"; None for short, lower-case or pronoun-like."""
+    words = [w for w in re.findall(r"[\w'’-]+", name)
+             if w.lower() not in _FUNCTION and not re.search(r"['’]s$", w)]
+    if len(words) < min_words or not all(w[:1].isupper() for w in words):
+        return None
+    acr = "".join(w[0] for w in words).upper()
+    return None if as_alias and acr.lower() in PRONOUNS else acr
+
+
+def gender_of(name: str, role: str = "") -> str | None:
+    """"f"/"m" from a title, a gendered role noun or a common first name; else None."""
+    text = f"{role} {name}".lower()
+    if re.search(r"\b(?:mrs|ms|miss|madam|dame|lady|spokeswoman|chairwoman|"
+                 r"congresswoman|queen|princess)\b", text):
+        return "f"
+    if re.search(r"\b(?:mr|sir|lord|spokesman|chairman|congressman|king|prince)\b", text):
+        return "m"
+    first = name.split()[0].lower().strip(".") if name.split() else ""
+    if first in _FIRST_F:
+        return "f"
+    if first in _FIRST_M:
+        return "m"
+    if len(name.split()) >= 2 and first.endswith("a") and len(first) > 2:
+        return "f"
+    return None
+
+
+def split_person(phrase: str) -> tuple[str, str] | None:
+    """(name, title phrase) when the phrase ends in a person's name after a title."""
+    core = re.sub(r"\s+of\s+(?:the\s+)?[A-Z][\w'’ -]*$", "", phrase.strip())
+    words = core.split()
+    i = len(words)
+    while i > 0 and words[i - 1][:1].isupper() and not _is_title(words[i - 1]):
+        i -= 1
+    name_words = words[i:]
+    if not name_words or i == 0 or any(w.lower() in ORG_WORDS for w in name_words):
+        return None
+    if _is_title(words[i - 1]):
+        return " ".join(name_words), " ".join(words)
+    return None
+
+
+def _is_title(word: str) -> bool:
+    """"Minister", "Secretary-General", "Dr." – or an abbreviation such as "U.N."."""
+    w = word.lower().strip(",")
+    return w in TITLES or w.rstrip(".") in TITLES or any(
+        p in TITLES for p in w.split("-")) or bool(re.fullmatch(r"(?:[a-z]\.)+", w))
+
+
+def split_descriptor(phrase: str) -> tuple[str, str] | None:
+    """(name, descriptor) for "grid operator Harran Energi" style phrases."""
+    words = phrase.strip().split()
+    i = len(words)
+    while i > 0 and words[i - 1][:1].isupper():
+        i -= 1
+    if not 0 < i < len(words):
+        return None
+    lower_prefix = all(w[:1].islower() for w in words[:i])
+    if words[i - 1].lower() in DESCRIPTORS or lower_prefix and len(words) - i >= 2:
+        return " ".join(words[i:]), " ".join(words[:i])
+    return None
+
+
+def source_type(entity: Entity) -> SourceType:
+    """Keyword rules over the name, aliases and descriptions; persons by their titles."""
+    text = " ".join([*entity.names(), *entity.descriptors]).lower()
+    if entity.person:
+        for kind, rule in _PERSON_RULES:
+            if rule.search(text):
+                return kind
+        return SourceType.OTHER
+    for kind, rule in _TYPE_RULES:
+        if rule.search(text):
+            return kind
+    if re.search(r"\b(?:analysts|experts|economists|scientists|researchers)\b", text):
+        return SourceType.ANALYST
+    if re.search(r"\b(?:officials|diplomats|representatives?|spokes\w*|judges?|justices|"
+                 r"prosecutors?|police officers)\b", text):
+        return SourceType.OFFICIAL
+    return SourceType.OTHER
+
+
+def to_source(entity: Entity) -> Source:
+    aliases = list(entity.aliases)
+    if not entity.person:
+        acr = initialism(entity.name)
+        if acr and acr not in aliases and acr != entity.name:
+            aliases.append(acr)
+    return Source(name=entity.name, type=source_type(entity), aliases=tuple(aliases))
+
+
+def acronym_definitions(text: str) -> dict[str, str]:
+    """"the World Health Organization (WHO)" anywhere in the text → {"WHO": "World …"}."""
+    found: dict[str, str] = {}
+    pattern = r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|the|and|on)\s+)*){1,8})\(([A-Z]{2,8})\)"
+    for m in re.finditer(pattern, text):
+        words = m.group(1).split()
+        acr = m.group(2)
+        for k in range(len(words)):
+            cand = " ".join(words[k:])
+            if initialism(cand, 2, as_alias=False) == acr:
+                found.setdefault(acr, cand)
+                break
+    return found
+
+
+def match_source(name: str, registry: Sequence[Source], *, cutoff: float = 90) -> str | None:
+    """Canonical name of the registry source `name` denotes: exact name/alias, then fuzzy."""
+    key = norm(name)
+    if not key:
+        return None
+    for src in registry:
+        if key == norm(src.name) or any(key == norm(a) for a in src.aliases):
+            return src.name
+    best, best_score = None, 0.0
+    for src in registry:
+        for cand in (src.name, *src.aliases):
+            c = norm(cand)
+            if len(c) < 4:
+                continue
+            score = fuzz.ratio(key, c)
+            if score > best_score:
+                best, best_score = src.name, score
+    return best if best_score >= cutoff else None
