@@ -1,0 +1,693 @@
+"""Propose numeric relations between the figures of an article, and across articles.
+
+Rules read the words around figures ("31 out of 88", "40 of them", "including",
+"alone", a city inside a country, a week inside a month). They only propose: a reviewer
+accepts or rejects, so a rule that fires rarely but rightly beats one that fires often.
+Figures of different units are never related, nor legal limits or targets (a deficit
+above "the 3% ceiling" is news, not an inconsistency), nor unit conversions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from claims.core.model import Claim, Figure, FigureFact, FigureRef, InferredRelation
+
+MAX_CLAIM_GAP = 10  # how far (in claims) a sub-area or sub-period pair may be apart
+
+# -- cue lexicons and text tests --------------------------------------------------
+
+# Words that break a list of parts: comparisons, changes over time, conversions.
+BLOCKER = re.compile(
+    r"\b(?:from|than|compared|versus|vs|against|rose|fell|rise|fall|increase[sd]?|"
+    r"decrease[sd]?|previous|earlier|ago|per|each|every|average|or|(?:19|20)\d\d)\b|[()]",
+    re.I,
+)
+_LIMIT_BEFORE = re.compile(
+    r"\b(?:ceiling|limit|cap|capped|target|targets|goal|aim|aims|aimed|threshold|quota|"
+    r"maximum|minimum|allowed|permitted|legal)\b[^.;,]{0,25}$", re.I)
+_LIMIT_AFTER = re.compile(
+    r"^[^.;,]{0,12}\b(?:ceiling|limit|cap|target|goal|threshold|quota|maximum|minimum)\b", re.I)
+# A trailing "*" marks a stem; other entries match whole words (or a two-word phrase).
+_EVENTS: dict[str, tuple[str, ...]] = {
+    "death": ("die", "died", "dies", "dead", "death", "deaths", "kill", "killed", "killing",
+              "kills", "fatalit*", "toll", "bodies", "perished", "lives"),
+    "injury": ("injur*", "wound*", "hurt"),
+    "missing": ("missing", "unaccounted", "disappeared"),
+    "evacuation": ("evacuat*", "displaced", "fled", "flee", "fleeing", "homeless"),
+    "rescue": ("rescue*",),
+    "downed": ("shot down", "shoot down", "shooting down", "brought down", "downing",
+               "downed", "destroy*", "intercept*", "neutralis*", "neutraliz*"),
+    "launch": ("launch*", "fired"),
+    "capture": ("captur*", "seiz*", "gain", "gains", "gained", "occupied",
+                "advanced", "conquered", "liberated"),
+    "vaccination": ("vaccinat*", "immunis*", "immuniz*", "inoculat*", "jabbed"),
+    "case": ("case", "cases", "infection*", "infected"),
+    "arrest": ("arrest*", "detain*"),
+    "job": ("job", "jobs", "hired", "hiring", "employ*", "layoff*", "laid off", "redundanc*"),
+    "vote": ("vote", "votes", "voted", "ballot*"),
+    # Headline indicators: one per economy and period, so two sources giving one differ.
+    "deficit": ("deficit", "deficits"),
+    "debt": ("debt", "debts"),
+    "surplus": ("surplus",),
+    "inflation": ("inflation",),
+    "unemployment": ("unemployment", "jobless"),
+}
+_INDICATORS = frozenset(("deficit", "debt", "surplus", "inflation", "unemployment"))
+# An outlook is not a measurement: "will ease to 2.9%" does not contradict "reached 3.5%".
+_FORECAST = re.compile(
+    r"\b(?:will|would|shall|expect\w*|forecast\w*|project\w*|foresee\w*|predict\w*|"
+    r"plan|plans|planned|outlook|next\s+year|by\s+(?:19|20)\d\d)\b", re.I)
+_AREAS = {
+    1: ("city", "cities", "town", "towns", "village", "villages", "capital", "district",
+        "districts", "neighbourhood", "neighborhood", "suburb", "suburbs", "itself", "alone",
+        "municipality", "borough"),
+    2: ("region", "regions", "regional", "province", "provinces", "provincial", "oblast",
+        "county", "counties", "state", "prefecture", "canton", "front"),
+    3: ("country", "countrywide", "nationwide", "national", "nationally", "whole", "entire",
+        "across", "overall", "total"),
+}
+_AREA_OF = {w: lvl for lvl, ws in _AREAS.items() for w in ws}
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)
+_PERIODS = {
+    1: ("overnight", "today", "yesterday", "tonight", "daily", "day", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "hours"),
+    2: ("week", "weekly", "weekend", "fortnight"),
+    3: ("month", "monthly", *_MONTHS),
+    4: ("year", "yearly", "annual", "annually"),
+}
+_PERIOD_OF = {w: lvl for lvl, ws in _PERIODS.items() for w in ws}
+_WORD = re.compile(r"[a-z]+")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def singular(word: str) -> str:
+    w = word.lower()
+    if w in ("children", "people"):
+        return {"children": "child", "people": "person"}[w]
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def is_limit(text: str, start: int, end: int) -> bool:
+    """A ceiling, cap or target is a rule or an aim, never a count to reconcile."""
+    return bool(_LIMIT_BEFORE.search(text[max(0, start - 40) : start])
+                or _LIMIT_AFTER.match(text[end : end + 30]))
+
+
+def _event_vocab_lookup(word: str) -> str | None:
+    for cls, stems in _EVENTS.items():
+        for s in stems:
+            if word == s or (s.endswith("*") and word.startswith(s[:-1])):
+                return cls
+    return None
+
+
+def event_of(text: str, start: int, end: int, metric: str | None) -> str | None:
+    """What the figure counts (deaths, evacuations, drones downed), from the metric label
+    when there is one, else from the nearest event word around the figure."""
+    if metric:
+        for m in _WORD.finditer(metric.lower()):
+            cls = _event_vocab_lookup(m.group())
+            if cls:
+                return cls
+        low = metric.lower()
+        for cls, stems in _EVENTS.items():
+            if any(" " in st and st in low for st in stems):
+                return cls
+    lo = max(0, start - 60)
+    low = text[lo : end + 40].lower()
+    best: tuple[int, str] | None = None
+    words = list(_WORD.finditer(low))
+    for i, m in enumerate(words):
+        pos = lo + m.start()
+        if start <= pos < end:
+            continue
+        two = m.group() + (" " + words[i + 1].group() if i + 1 < len(words) else "")
+        cls = _event_vocab_lookup(two) or _event_vocab_lookup(m.group())
+        if cls:
+            dist = start - pos if pos < start else pos - end
+            if best is None or dist < best[0]:
+                best = (dist, cls)
+    return None if best is None else best[1]
+
+
+def area_levels(text: str, start: int, end: int) -> tuple[int, int]:
+    """The narrowest and widest area said around a figure: 1 town, 2 region, 3 country.
+    Naming none speaks for the whole (the reporting body's own scope); capitalised words
+    are names ("National Agency"), not areas."""
+    window = text[max(0, start - 120) : end + 80]
+    levels = [_AREA_OF[w] for w in re.findall(r"\b[a-z]+", window) if w in _AREA_OF]
+    return (min(levels), max(levels)) if levels else (3, 3)
+
+
+def period_of(text: str, start: int, end: int) -> int | None:
+    """The period nearest the figure: 1 day, 2 week, 3 month, 4 year."""
+    lo = max(0, start - 80)
+    low = text[lo : end + 80].lower()
+    best: tuple[int, int] | None = None
+    for m in _WORD.finditer(low):
+        lvl = _PERIOD_OF.get(m.group())
+        pos = lo + m.start()
+        if lvl is None or start <= pos < end:
+            continue
+        dist = start - pos if pos < start else pos - end
+        if best is None or dist < best[0]:
+            best = (dist, lvl)
+    return None if best is None else best[1]
+
+
+def years_near(text: str, start: int, end: int) -> frozenset[str]:
+    """Years close to a figure: a toll from an earlier year is not this year's."""
+    return frozenset(_YEAR.findall(text[max(0, start - 40) : end + 40]))
+
+
+def informative(metric: str | None, unit: str | None) -> bool:
+    """A label that says more than the unit ("people" for a count of people) names what
+    is counted; a bare unit would make every count of people "the same"."""
+    if not metric:
+        return False
+    unit_words = {singular(w) for w in _WORD.findall((unit or "").lower())} | {"person"}
+    return bool({singular(w) for w in _WORD.findall(metric.lower())} - unit_words - _STOP)
+
+
+def metric_key(metric: str) -> str:
+    return " ".join(singular(w) for w in _WORD.findall(metric.lower()))
+
+
+def place_words(text: str) -> set[str]:
+    """Capitalised words (places, bodies, names); a sentence's first word only when it is
+    possessive ("Dunmore's council"), since "Officials said" names no place."""
+    words = {m.group(1).lower() for m in _CAP.finditer(text)
+             if m.group(2) or not _OPENER.search(text[: m.start()])}
+    return words - _STOP_CAPS
+
+
+_DIRECTION = re.compile(
+    r"\b(?:north|south|east|west|northern|southern|eastern|western|central|north-?east|"
+    r"north-?west|south-?east|south-?west|coastal|rural|urban)\b")
+_CAP = re.compile(r"\b([A-Z][a-z]{2,})(['’]s)?\b")
+_OPENER = re.compile(r"(?:^|[.!?:;\"“]\s*)[\"“‘']?\s*$")  # a sentence's first word: no place
+_STOP_CAPS = frozenset((
+    "the", "this", "that", "these", "those", "there", "then", "in", "on", "at", "for", "and",
+    "but", "mr", "mrs", "ms", "dr", "after", "before", "since", "during", "according", "some",
+    "most", "many", "all", "about", "around", "almost", "nearly", "more", "less", "fewer",
+    "over", "under", "its", "their", "his", "her", "our", "they", "she", "officials",
+    "police", "separately", "meanwhile", "however", "also", "last", "next", "one", "two",
+    "three", "four", "five", "six", "seven", "eight", "nine", "ten", "hundreds", "thousands",
+    "dozens", "half", "just", "only", "what", "when", "while", "with", "without", "from",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday",
+))
+
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where and when a figure counts: years, town-level or wider, named places."""
+
+    years: frozenset[str]
+    local: bool
+    places: frozenset[str]
+    labelled: frozenset[str] = frozenset()  # places named in the metric label itself
+
+    def agrees(self, other: Scope, *, shared: bool) -> bool:
+        """Same years and kind of area; named places shared (`shared`), or at least not
+        disjoint: one town's toll is not another's even when both say "people died"."""
+        if self.years != other.years:
+            return False
+        if self.labelled and other.labelled:
+            return bool(self.labelled & other.labelled)
+        if self.local != other.local:
+            return False
+        if shared:
+            return bool(self.places & other.places)
+        return not (self.places and other.places and not self.places & other.places)
+
+
+def scope(text: str, start: int, end: int, metric: str | None,
+          sources: tuple[str | None, ...] = ()) -> Scope:
+    names = place_words(" ".join(s for s in sources if s))
+    labelled = place_words(metric or "") - names
+    window = text[max(0, start - 80) : end + 80]
+    near = (place_words(window) - names) | set(_DIRECTION.findall(window.lower()))
+    return Scope(years_near(text, start, end), area_levels(text, start, end)[0] == 1,
+                 frozenset(near | labelled), frozenset(labelled))
+
+# -- patterns ----------------------------------------------------------------------
+
+_OUT_OF = re.compile(
+    r"^\s+(?:out\s+)?of\s+(?!them\b|those\b|whom\b|which\b|these\b)"
+    r"(?:(?!and\b|or\b|while\b|but\b)[^\s,;:.()]+\s+){0,5}$", re.I)
+_OF_PRONOUN_AFTER = re.compile(r"^(?:\s+[a-z]+)?\s+of\s+(them|those|whom|which|these)\b", re.I)
+_OF_PRONOUN_BEFORE = re.compile(r"\bof\s+(which|whom|them|those)\s*,?\s*$", re.I)
+_PRONOUN_RULE = {"them": "those", "those": "those", "these": "those", "whom": "which",
+                 "which": "which"}
+_OF_THE_AFTER = re.compile(r"^\s+of\s+(?:the|these|those|its|their)\s+((?:[a-z-]+\s*){1,4})")
+_OF_THE_BEFORE = re.compile(r"(?:^|[,;:]\s*)of\s+(?:the|these|those)\s+([a-z -]{2,40}),\s*$", re.I)
+_OF_TOTAL_BEFORE = re.compile(r"(?:^|[,;:]\s*)of\s+(?:the|these|those|its|their|all)?\s*$", re.I)
+_INCLUDING = re.compile(r"\b(?:including|includes|included|among\s+them)\s+$", re.I)
+_OF_ALL = re.compile(r"\bof\s+(?:all|total|the\s+total|overall)\s+([a-z]{3,})\b[^.;]{0,30}$",
+                     re.I)
+_BREAKDOWN = re.compile(
+    r"\b(?:leaving|split|divided|broken\s+down|consist\w*|compris\w*|made\s+up|"
+    r"allocat\w*|of\s+which|in\s+total|a\s+total|altogether)\b", re.I)
+_ALLOCATED = re.compile(
+    r"^\s*(?:[a-z-]+\s+){0,2}(?:for|in|to|on|at|into|towards|among|across)\b", re.I)
+_ALONE_BEFORE = re.compile(r"\b(?:alone|itself)\s*,?\s*$", re.I)
+_REST = re.compile(r"\b(?:remaining|rest|remainder|other)\s+(?:of\s+the\s+)?$", re.I)
+_ALONE = re.compile(r"^[^,;.]{0,45}?\balone\b", re.I)
+_STOP = frozenset((
+    "the", "a", "an", "of", "in", "on", "at", "to", "for", "by", "and", "or", "so", "far",
+    "that", "this", "these", "those", "its", "their", "who", "which", "were", "was", "had",
+    "have", "has", "been", "be", "is", "are", "not",
+))
+
+
+def _unit_forms(unit: str) -> set[str]:
+    return {unit, unit + "s", unit + "es", singular(unit)}
+
+
+def _content(text: str) -> set[str]:
+    return {singular(w) for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP and
+            len(w) > 2}
+
+
+# -- one article -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Fig:
+    ref: FigureRef
+    claim: int
+    fig: Figure
+    start: int  # offsets inside the claim text
+    end: int
+    event: str | None
+    area_min: int
+    area_max: int
+    period: int | None
+    years: frozenset[str]
+    limit: bool
+
+
+def _local_span(claim: Claim, fig: Figure) -> tuple[int, int]:
+    s, e = fig.start - claim.start, fig.end - claim.start
+    if s >= 0 and e <= len(claim.text) and claim.text[s:e] == fig.text:
+        return s, e
+    found = claim.text.find(fig.text)
+    return (found, found + len(fig.text)) if found >= 0 else (0, 0)
+
+
+def _prepare(claims: Sequence[Claim]) -> list[list[_Fig]]:
+    out: list[list[_Fig]] = []
+    for ci, c in enumerate(claims):
+        row = []
+        for fi, f in enumerate(c.figures):
+            s, e = _local_span(c, f)
+            lo, hi = area_levels(c.text, s, e)
+            row.append(_Fig(
+                ref=FigureRef(ci, fi), claim=ci, fig=f, start=s, end=e,
+                event=event_of(c.text, s, e, f.metric), area_min=lo, area_max=hi,
+                period=period_of(c.text, s, e), years=years_near(c.text, s, e),
+                limit=is_limit(c.text, s, e),
+            ))
+        row.sort(key=lambda x: x.start)
+        out.append(row)
+    return out
+
+
+class _Builder:
+    """Collects part-of links per total, then turns them into partitions and bounds."""
+
+    def __init__(self, claims: Sequence[Claim]) -> None:
+        self.claims = claims
+        self.rows = _prepare(claims)
+        self.flat = [f for row in self.rows for f in row]
+        self.parts: dict[FigureRef, list[tuple[_Fig, str, bool]]] = {}
+        self.part_of: dict[FigureRef, FigureRef] = {}
+        self.extra: list[InferredRelation] = []
+        self.groups: dict[FigureRef, set[int]] = {}  # figure → relations it is in
+
+    # -- helpers ---------------------------------------------------------------------
+    def text(self, f: _Fig) -> str:
+        return self.claims[f.claim].text
+
+    def usable(self, f: _Fig) -> bool:
+        return f.fig.unit is not None and not f.limit
+
+    def compatible(self, a: _Fig, b: _Fig) -> bool:
+        if a.ref == b.ref or a.fig.unit != b.fig.unit or not (self.usable(a) and self.usable(b)):
+            return False
+        return not (a.years or b.years) or a.years == b.years
+
+    def link(self, total: _Fig, part: _Fig, rule: str, mergeable: bool = True) -> bool:
+        """Record `part` inside `total`; a figure has one total, and no cycles."""
+        if part.ref in self.part_of or part.ref in self.ancestors(total.ref):
+            return False
+        self.parts.setdefault(total.ref, []).append((part, rule, mergeable))
+        self.part_of[part.ref] = total.ref
+        return True
+
+    def siblings(self, total: _Fig, anchor: _Fig, rule: str) -> None:
+        """Same-unit figures listed after a part in its sentence are parts too
+        ("96 of them by helicopter and 40 by boat"), until the list breaks."""
+        row, prev = self.rows[anchor.claim], anchor
+        classes = {c for c in (anchor.event, total.event) if c}
+        for f in row:
+            if f.start <= anchor.start or f.fig.unit != anchor.fig.unit:
+                continue
+            gap = self.text(anchor)[prev.end : f.start]
+            if BLOCKER.search(gap) or not self.compatible(total, f):
+                break
+            if f.event and classes and f.event not in classes:
+                break
+            self.link(total, f, rule)
+            prev = f
+
+    def referent(self, x: _Fig, back_claims: int, words: set[str] | None = None) -> _Fig | None:
+        """The nearest earlier figure of the same unit that "of them"/"of the N" points to;
+        a figure that is itself a part stands for its total."""
+        best: _Fig | None = None
+        for f in reversed(self.flat):
+            if f.claim > x.claim or (f.claim == x.claim and f.start >= x.start):
+                continue
+            if x.claim - f.claim > back_claims:
+                break
+            if not self.compatible(f, x):
+                continue
+            if words is not None and not words & _content(self.text(f)):
+                continue
+            best = f
+            break
+        if best is None:
+            return None
+        return self.by_ref(self.ancestors(best.ref)[-1])
+
+    def ancestors(self, ref: FigureRef) -> list[FigureRef]:
+        """`ref`, its total, that total's total… (the last is the outermost)."""
+        chain = [ref]
+        while chain[-1] in self.part_of and self.part_of[chain[-1]] not in chain:
+            chain.append(self.part_of[chain[-1]])
+        return chain
+
+    def by_ref(self, ref: FigureRef) -> _Fig:
+        return next(f for f in self.rows[ref.claim] if f.ref == ref)
+
+    # -- rules -----------------------------------------------------------------------
+    def rule_out_of(self) -> None:
+        for row in self.rows:
+            for i, x in enumerate(row[:-1]):
+                y = row[i + 1]
+                gap = self.text(x)[x.end : y.start]
+                if not self.compatible(x, y) or not _OUT_OF.match(gap) or len(gap.split()) > 7:
+                    continue
+                rule = "out-of" if gap.strip().startswith("out") else "of"
+                if self.link(y, x, rule):
+                    self.siblings(y, x, rule)
+
+    def rule_of_ref(self) -> None:
+        """"40 of them", "four of whom", "of which 300", "Of those ballots, 40,000",
+        "52,000 of the runners who started": a part pointing back at its total."""
+        for x in self.flat:
+            if x.ref in self.part_of or not self.usable(x):
+                continue
+            t = self.text(x)
+            after, before = t[x.end :], t[: x.start]
+            total: _Fig | None
+            if m := (_OF_PRONOUN_AFTER.match(after) or _OF_PRONOUN_BEFORE.search(before)):
+                total, rule = self.referent(x, 2), f"of-{_PRONOUN_RULE[m.group(1).lower()]}"
+            elif m := (_OF_THE_AFTER.match(after) or _OF_THE_BEFORE.search(before)):
+                noun = {singular(w) for w in m.group(1).lower().split()}
+                if x.fig.unit is None or singular(x.fig.unit.split()[-1]) not in noun:
+                    continue
+                words = _content(m.group(1)) - _unit_forms(x.fig.unit)
+                total, rule = self.referent(x, len(self.claims), words or None), "of-those"
+            else:
+                continue
+            if total is not None and self.link(total, x, rule):
+                self.siblings(total, x, rule)
+
+    def rule_total_first(self) -> None:
+        """"Of the 500 staff, 300 …" and "a €2.1bn fund: €1.2bn for rail, €0.5bn for
+        roads and €0.4bn for hospitals": a total followed by its list of parts."""
+        for row in self.rows:
+            for i, t in enumerate(row):
+                if t.ref in self.part_of or t.ref in self.parts or not self.usable(t):
+                    continue
+                rest = [f for f in row[i + 1 :] if f.fig.unit == t.fig.unit]
+                if not rest or rest[0].ref in self.part_of:
+                    continue
+                gap0 = self.text(t)[t.end : rest[0].start]
+                head = self.text(t)[: t.start]
+                if _OF_TOTAL_BEFORE.search(head) and not BLOCKER.search(gap0):
+                    self.link(t, rest[0], "of-the")
+                    self.siblings(t, rest[0], "of-the")
+                    continue
+                if t.fig.unit == "percent" or len(rest) < 2 or BLOCKER.search(gap0):
+                    continue
+                if any(f.fig.value > t.fig.value or f.ref in self.part_of for f in rest):
+                    continue
+                text = self.text(t)
+                # "won 30, lost 10 and drew 5" lists no parts of the 30: a breakdown says
+                # where each amount goes ("£50m for schools") or says it is one.
+                if not (_BREAKDOWN.search(text)
+                        or all(_ALLOCATED.match(text[f.end :]) for f in rest)):
+                    continue
+                if self.link(t, rest[0], "same-source-parts"):
+                    self.siblings(t, rest[0], "same-source-parts")
+
+    def rule_including(self) -> None:
+        for x in self.flat:
+            if x.ref in self.part_of or not _INCLUDING.search(self.text(x)[: x.start]):
+                continue
+            total = self.referent(x, 1)
+            if total is None or not self.link(total, x, "including", mergeable=False):
+                continue
+            prev = x
+            for f in self.rows[x.claim]:
+                if f.start <= x.start or f.fig.unit != x.fig.unit:
+                    continue
+                if BLOCKER.search(self.text(x)[prev.end : f.start]) or not self.compatible(x, f):
+                    break
+                self.link(total, f, "including", mergeable=False)
+                prev = f
+
+    def rule_the_rest(self) -> None:
+        """"The remaining 1,400 …" adds a part to the breakdown just given."""
+        for x in self.flat:
+            before = self.text(x)[max(0, x.start - 25) : x.start]
+            if x.ref in self.part_of or not _REST.search(before):
+                continue
+            for y in reversed(self.flat):
+                if (y.claim, y.start) >= (x.claim, x.start) or x.claim - y.claim > 2:
+                    continue
+                if not self.compatible(x, y):
+                    continue
+                total = self.part_of.get(y.ref, y.ref if y.ref in self.parts else None)
+                if total is not None:
+                    self.link(self.by_ref(total), x, "the-rest")
+                break
+
+    def rule_of_all(self) -> None:
+        """"a third of all spending, some €28 billion": a share of a whole named earlier."""
+        for x in self.flat:
+            if x.ref in self.part_of or not self.usable(x):
+                continue
+            m = _OF_ALL.search(self.text(x)[max(0, x.start - 60) : x.start])
+            if not m:
+                continue
+            noun = m.group(1).lower()
+            for y in reversed(self.flat):
+                if (y.claim, y.start) >= (x.claim, x.start) or not self.compatible(x, y):
+                    continue
+                near = self.text(y)[max(0, y.start - 40) : y.end + 40].lower()
+                if re.search(rf"\b{re.escape(noun)}", near):
+                    self.link(y, x, "of-all", mergeable=False)
+                    break
+
+    def rule_scope(self) -> None:
+        """A city inside a country, "X alone", a week inside a month."""
+        for x in self.flat:
+            if x.ref in self.part_of or not self.usable(x):
+                continue
+            alone = bool(_ALONE.match(self.text(x)[x.end :])
+                         or _ALONE_BEFORE.search(self.text(x)[: x.start]))
+            best: tuple[int, _Fig, str] | None = None
+            for y in self.flat:
+                if y.claim == x.claim or abs(y.claim - x.claim) > MAX_CLAIM_GAP:
+                    continue
+                if not self.compatible(x, y) or y.event != x.event:
+                    continue
+                if x.event is None and not alone:
+                    continue
+                if y.ref in self.part_of and self.part_of[y.ref] == x.ref:
+                    continue
+                same_period = x.period is None or y.period is None or x.period == y.period
+                if x.area_min < y.area_max and same_period:
+                    rule = "alone" if alone else "sub-area"
+                elif (x.period is not None and y.period is not None and x.period < y.period
+                      and x.area_max <= y.area_max):
+                    rule = "sub-period"
+                else:
+                    continue
+                dist = (x.claim - y.claim) if y.claim < x.claim else 100 + (y.claim - x.claim)
+                if best is None or dist < best[0]:
+                    best = (dist, y, rule)
+            if best is not None:
+                _, y, rule = best
+                self.link(y, x, rule, mergeable=rule != "sub-period")
+
+    def rule_same(self) -> None:
+        """Two sources in one article giving one quantity (same unit, event or metric)."""
+        for i, a in enumerate(self.flat):
+            ca = self.claims[a.claim]
+            for b in self.flat[i + 1 :]:
+                cb = self.claims[b.claim]
+                if ca.source is None or cb.source is None or ca.source == cb.source:
+                    continue
+                if not self.compatible(a, b) or self.groups.get(a.ref, set()) & self.groups.get(
+                    b.ref, set()
+                ):
+                    continue
+                ma, mb = a.fig.metric, b.fig.metric
+                by_metric = (informative(ma, a.fig.unit) and informative(mb, b.fig.unit)
+                             and metric_key(ma or "") == metric_key(mb or "")
+                             and (a.event is None or b.event is None or a.event == b.event))
+                # Labels word one count differently ("missing", "unaccounted for"): two
+                # sources side by side on one event are one quantity; so are two rates of
+                # a headline indicator anywhere in the article. Either way the same period
+                # and both measured or both forecast ("will ease to 2.9%").
+                ok = by_metric or (
+                    a.event is not None and a.event == b.event
+                    and (a.period is None or b.period is None or a.period == b.period)
+                    and bool(_FORECAST.search(ca.text)) == bool(_FORECAST.search(cb.text))
+                    and ((b.claim - a.claim == 1 and ca.paragraph == cb.paragraph)
+                         or (a.event in _INDICATORS and a.fig.unit == "percent")))
+                names = (ca.source, cb.source)
+                sa = scope(ca.text, a.start, a.end, ma, names)
+                if ok and sa.agrees(scope(cb.text, b.start, b.end, mb, names), shared=False):
+                    rule = "same-metric" if by_metric else "same-context"
+                    self.extra.append(InferredRelation("same", (a.ref, b.ref), rule))
+
+    # -- assembly --------------------------------------------------------------------
+    def build(self) -> tuple[InferredRelation, ...]:
+        self.rule_out_of()
+        self.rule_of_ref()
+        self.rule_including()
+        self.rule_total_first()
+        self.rule_the_rest()
+        self.rule_of_all()
+        self.rule_scope()
+        out: list[InferredRelation] = []
+
+        def emit(rel: InferredRelation) -> None:
+            for m in rel.members:
+                self.groups.setdefault(m, set()).add(len(out))
+            out.append(rel)
+
+        for total, links in self.parts.items():
+            merge = [p for p in links if p[2]]
+            if len(merge) >= 2:
+                parts = sorted((p[0] for p in merge), key=lambda f: (f.claim, f.start))
+                emit(InferredRelation(
+                    "partition", (total, *(p.ref for p in parts)), merge[0][1]))
+                links = [p for p in links if not p[2]]
+            for part, rule, _ in links:
+                emit(InferredRelation("bound", (part.ref, total), rule))
+        self.rule_same()
+        out.extend(self.extra)
+        out.sort(key=lambda r: (r.members[0].claim, r.members[0].figure, r.kind))
+        return tuple(out)
+
+
+def infer_relations(claims: Sequence[Claim]) -> tuple[InferredRelation, ...]:
+    """Relations proposed from one article's claims (in article order)."""
+    return _Builder(claims).build()
+
+
+# -- across articles ------------------------------------------------------------------
+
+
+def _day(published: str | None) -> date | None:
+    try:
+        return date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
+def _fact_key(f: FigureFact) -> str | None:
+    """Block key: the event counted (from the metric or the words), else the metric."""
+    s = f.context.find(f.text)
+    ev = event_of(f.context, max(0, s), max(0, s) + len(f.text), f.metric)
+    if ev is not None:
+        return "e:" + ev
+    return "m:" + metric_key(f.metric) if f.metric else None
+
+
+def _fact_ok(f: FigureFact) -> bool:
+    s = f.context.find(f.text)
+    return f.unit is not None and not (s >= 0 and is_limit(f.context, s, s + len(f.text)))
+
+
+def _fact_scope(f: FigureFact, names: tuple[str | None, ...]) -> Scope:
+    s = max(0, f.context.find(f.text))
+    return scope(f.context, s, s + len(f.text), f.metric, names)
+
+
+def _close(a: FigureFact, b: FigureFact, window_days: int) -> bool:
+    da, db = _day(a.published), _day(b.published)
+    if da is None or db is None:
+        return da is None and db is None
+    return abs((da - db).days) <= window_days
+
+
+def infer_same(
+    new: Sequence[FigureFact], existing: Sequence[FigureFact], *, window_days: int = 3
+) -> tuple[tuple[int, int, str], ...]:
+    """`same` proposals (new id, other id, rule) between figures of different articles.
+
+    Blocked by (unit, event or metric key), so the work is linear in the figures plus
+    the pairs inside a block; a pair also needs publication dates within the window (or
+    both unknown), the same years and kind of area, and a shared place or body name.
+    """
+    keep: dict[tuple[int, str | None, str, float, str], tuple[str, FigureFact]] = {}
+    for f in (*new, *existing):
+        key = _fact_key(f) if _fact_ok(f) else None
+        if key is None:
+            continue
+        # A headline repeating a body figure would double every proposal: keep one.
+        dk = (f.article_id, f.unit, key, f.value, str(f.qualifier))
+        if dk not in keep or len(keep[dk][1].context) < len(f.context):
+            keep[dk] = (key, f)
+    blocks: dict[tuple[str | None, str], list[FigureFact]] = {}
+    for key, f in keep.values():
+        blocks.setdefault((f.unit, key), []).append(f)
+    new_ids = {f.id for f in new}
+    out: set[tuple[int, int, str]] = set()
+    for members in blocks.values():
+        for a in (m for m in members if m.id in new_ids):
+            for b in members:
+                if b.article_id == a.article_id or (b.id in new_ids and b.id <= a.id):
+                    continue
+                names = (a.source, b.source)
+                if not _close(a, b, window_days) or not _fact_scope(a, names).agrees(
+                    _fact_scope(b, names), shared=True
+                ):
+                    continue
+                same_metric = bool(a.metric and b.metric
+                                   and metric_key(a.metric) == metric_key(b.metric))
+                out.add((a.id, b.id, "same-metric" if same_metric else "same-context"))
+    return tuple(sorted(out))
