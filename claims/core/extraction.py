@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from claims.core.attribution import CueHit, SourceBook, find_hits
 from claims.core.figures import extract_figures
 from claims.core.model import Claim, Document, Extraction
+from claims.core.relations import infer_relations
 from claims.core.segmentation import Sentence, clause_spans, quote_mask, segment
 from claims.core.sources import Entity, to_source
 
@@ -118,4 +119,5 @@ def extract(document: Document) -> Extraction:
                             source=src.name if src else None, cue=cue if src else None,
                             figures=figs, paragraph=s.paragraph, sentence=s.index))
     return Extraction(document=document, sources=tuple(to_source(e) for e in used),
-                      claims=tuple(claims), relations=(), extractor_version=EXTRACTOR_VERSION)
+                      claims=tuple(claims), relations=infer_relations(claims),
+                      extractor_version=EXTRACTOR_VERSION)
