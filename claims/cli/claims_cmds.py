@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from claims.cli.app import app
+from claims.cli.base import app
 from claims.cli.common import open_db, out_console, write
 from claims.errors import InputError, NotFound
 from claims.render import ListFormat

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from claims.cli.app import STATE
+from claims.cli.base import STATE
 
 if TYPE_CHECKING:
     from rich.console import Console

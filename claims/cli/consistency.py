@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from claims.cli.app import app, make_app
+from claims.cli.base import app, make_app
 from claims.cli.claims_cmds import parse_id
 from claims.cli.common import TableFormat, message, open_db, out_console, write
 from claims.render import CheckFormat
@@ -114,7 +114,7 @@ def relations_list(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from claims.cli.app import guard
+    from claims.cli.base import guard
 
     guard(_print_relations)(state, fmt)
 

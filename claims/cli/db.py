@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claims.cli.app import STATE, app, make_app
+from claims.cli.base import STATE, app, make_app
 from claims.cli.common import message
 
 db_app = make_app()

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from claims.cli.app import app
+from claims.cli.base import app
 from claims.cli.claims_cmds import parse_id
 from claims.cli.common import TableFormat, err_console, open_db, out_console, write
 from claims.errors import ClaimsError, InputError

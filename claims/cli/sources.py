@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from claims.cli.app import app, make_app
+from claims.cli.base import app, make_app
 from claims.cli.common import TableFormat, message, open_db, out_console, write
 
 sources_app = make_app(no_args_is_help=False)
@@ -30,7 +30,7 @@ def sources_list(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from claims.cli.app import guard
+    from claims.cli.base import guard
 
     guard(_print_sources)(fmt)
 
