@@ -256,6 +256,10 @@ def _to_article(
     if not text.strip():
         return InputFailure(origin, f"{label}: {empty}; nothing to read")
     if not is_html:
+        if origin.lower().endswith((".md", ".markdown")):
+            from claims.core.documents import markdown_to_text
+
+            text = markdown_to_text(text)
         return ArticleInput(origin=origin, name=name, text=text, url=url)
     body, title, publisher, published = html_article(text, url=url)
     if not body.strip():

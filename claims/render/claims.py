@@ -68,7 +68,7 @@ CSV_COLUMNS = (
 
 def claims_csv(claims: Iterable[ClaimRecord]) -> str:
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = csv.writer(buf)  # RFC 4180: CRLF rows, so a bare CR inside a field gets quoted
     w.writerow(CSV_COLUMNS)
     for c in claims:
         d = claim_dict(c)

@@ -41,7 +41,9 @@ class IngestReporter:
     def item(self, origin: str, result: IngestOutcome | InputFailure) -> None:
         self.seen += 1
         if isinstance(result, InputFailure):
-            self.console.print(f"Error: {clean_for_terminal(result.message)}", markup=False)
+            self.console.print(
+                f"Error: {clean_for_terminal(result.message)}", markup=False, soft_wrap=True
+            )
         if self.seen == self.progress_after and self.console.is_terminal:
             from rich.progress import Progress, SpinnerColumn, TextColumn
 
@@ -67,4 +69,4 @@ class IngestReporter:
         ]
         if s.relations:
             parts.append(f"{s.relations} relations proposed")
-        self.console.print("Articles: " + ", ".join(parts), markup=False, highlight=False)
+        self.console.print("Articles: " + ", ".join(parts), markup=False, highlight=False, soft_wrap=True)

@@ -43,12 +43,12 @@ def figures_text(figures: Sequence[Figure | FigureRecord]) -> str:
 def claims_table(claims: Sequence[ClaimRecord]) -> Table:
     from rich.table import Table
 
-    t = Table(show_lines=False, expand=False)
+    t = Table(expand=True)
     t.add_column("id", justify="right", no_wrap=True)
-    t.add_column("source", max_width=24)
+    t.add_column("source", ratio=2)
     t.add_column("status", no_wrap=True)
-    t.add_column("claim", ratio=1, min_width=30)
-    t.add_column("figures", max_width=24)
+    t.add_column("claim", ratio=6)
+    t.add_column("figures", ratio=2)
     for c in claims:
         t.add_row(str(c.id), safe(c.source or "—"), c.status, safe(c.text), safe(figures_text(c.figures)))
     return t
@@ -57,12 +57,12 @@ def claims_table(claims: Sequence[ClaimRecord]) -> Table:
 def extraction_table(x: Extraction) -> Table:
     from rich.table import Table
 
-    t = Table(title=clean_for_terminal(x.document.name))
-    t.add_column("#", justify="right")
-    t.add_column("source", max_width=24)
-    t.add_column("cue", no_wrap=True)
-    t.add_column("claim", ratio=1, min_width=30)
-    t.add_column("figures", max_width=28)
+    t = Table(title=clean_for_terminal(x.document.name), expand=True)
+    t.add_column("#", justify="right", no_wrap=True)
+    t.add_column("source", ratio=2)
+    t.add_column("cue", ratio=1)
+    t.add_column("claim", ratio=6)
+    t.add_column("figures", ratio=2)
     for i, c in enumerate(x.claims, 1):
         t.add_row(str(i), safe(c.source or "—"), safe(c.cue or ""), safe(c.text), safe(figures_text(c.figures)))
     return t
@@ -71,11 +71,11 @@ def extraction_table(x: Extraction) -> Table:
 def sources_table(sources: Sequence[SourceRecord]) -> Table:
     from rich.table import Table
 
-    t = Table()
-    t.add_column("source")
+    t = Table(expand=True)
+    t.add_column("source", ratio=3)
     t.add_column("type", no_wrap=True)
-    t.add_column("claims", justify="right")
-    t.add_column("aliases", ratio=1)
+    t.add_column("claims", justify="right", no_wrap=True)
+    t.add_column("aliases", ratio=4)
     for s in sources:
         t.add_row(safe(s.name), s.type, str(s.claims), safe(", ".join(s.aliases)))
     return t
@@ -134,7 +134,10 @@ def claim_detail(detail: ClaimDetail) -> list[RenderableType]:
     if c.cue:
         src.append(" — cue: ")
         src.append_text(safe(c.cue))
-    out += [src, Text(""), _context(detail), Text("")]
+    out.append(src)
+    if detail.duplicates:
+        out.append(Text(f"Duplicates: {', '.join(map(str, detail.duplicates))}"))
+    out += [Text(""), _context(detail), Text("")]
     if c.figures:
         t = Table(title="Figures", title_justify="left")
         for col in ("id", "text", "value", "interval", "qualifier", "unit", "metric"):
