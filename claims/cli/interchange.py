@@ -1,0 +1,240 @@
+"""`claims dump`, `load`, `export` and `import`: moving a desk's work between machines and
+into publishing systems."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, TextIO, assert_never
+
+import typer
+
+from claims.cli.base import app
+from claims.cli.common import message, open_db, write
+from claims.errors import InputError
+
+if TYPE_CHECKING:
+    from claims.store.interchange import ExportRow
+    from claims.store.snapshot import LoadResult
+
+STDIO = "-"
+
+
+class ExportFormat(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    claimreview = "claimreview"
+
+    def render(
+        self, rows: Sequence[ExportRow], *, review_url: str | None, organization: str | None
+    ) -> str:
+        from claims.render import claims as r
+
+        claims = [row.claim for row in rows]
+        match self:
+            case ExportFormat.json:
+                return r.claims_json(claims)
+            case ExportFormat.jsonl:
+                from claims.store.snapshot import encode
+
+                return "".join(encode(r.claim_dict(c)) + "\n" for c in claims)
+            case ExportFormat.csv:
+                return r.claims_csv(claims)
+            case ExportFormat.claimreview:
+                from claims.render.claimreview import claimreview
+
+                return r.dumps(claimreview(rows, review_url=review_url, organization=organization))
+            case _:
+                assert_never(self)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}{'es' if word.endswith('s') else 's'}"
+
+
+def _say(text: str) -> None:
+    """One stderr line, never wrapped at the terminal width (scripts grep these)."""
+    message(text, markup=False, soft_wrap=True)
+
+
+@contextmanager
+def _output(path: str) -> Iterator[TextIO]:
+    """stdout for `-`; else a temporary file renamed over FILE only once it is complete,
+    so a failed dump never leaves a half-written snapshot in the repository."""
+    if path == STDIO:
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise InputError(f"folder does not exist: {target.parent}")
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            yield out
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
+def _input(path: str) -> Iterator[Iterator[str]]:
+    """The lines of FILE (or stdin), split on "\\n" only: article text may hold U+2028."""
+    if path == STDIO:
+        yield iter(sys.stdin)
+        return
+    try:
+        handle = open(path, encoding="utf-8", newline="\n")  # noqa: SIM115
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror or error}") from None
+    with handle:
+        try:
+            yield iter(handle)
+        except UnicodeDecodeError as error:
+            raise InputError(f"cannot read {path}: not UTF-8 ({error.reason})") from None
+
+
+def _read_text(path: str) -> str:
+    try:
+        if path == STDIO:
+            return sys.stdin.read()
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise InputError(f"cannot read {path}: {reason}") from None
+
+
+@app.command("dump")
+def dump_cmd(
+    path: Annotated[str, typer.Argument(metavar="FILE", help="Snapshot file, or - for stdout.")],
+) -> None:
+    """Write the whole database as a lossless, deterministic JSON Lines snapshot.
+
+    The same database always gives the same bytes, so a desk can commit the snapshot
+    beside its articles and review changes as diffs.
+
+    Example:
+
+        claims dump snapshot.jsonl
+    """
+    from claims.store.snapshot import dump
+
+    with open_db() as store, _output(path) as out:
+        lines = dump(store, out)
+    _say(f"Dumped {_plural(lines - 1, 'record')} to {'stdout' if path == STDIO else path}.")
+
+
+@app.command("load")
+def load_cmd(
+    path: Annotated[str, typer.Argument(metavar="FILE", help="Snapshot file, or - for stdin.")],
+) -> None:
+    """Load a snapshot written by `claims dump`: all of it, or nothing if a line is bad.
+
+    Into an empty database the ids are kept; into one with work in it the snapshot is
+    merged (articles by text, sources by name, history and relations without duplicates).
+
+    Example:
+
+        claims load snapshot.jsonl
+    """
+    from claims.store.snapshot import load
+
+    with _input(path) as lines, open_db() as store:
+        result = load(store, lines, name="stdin" if path == STDIO else path)
+    _say(_load_summary(result))
+
+
+def _load_summary(result: LoadResult) -> str:
+    parts = [_plural(n, k) for k, n in result.added.items() if n]
+    summary = f"Loaded {', '.join(parts) if parts else 'nothing new'}"
+    merged = sum(result.merged.values())
+    dropped = sum(result.dropped.values())
+    if merged:
+        summary += f"; {_plural(merged, 'record')} already present"
+    if dropped:
+        summary += f"; {_plural(dropped, 'record')} skipped (their claim or figure differs here)"
+    return summary + "."
+
+
+@app.command("export")
+def export_cmd(
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="Output format.")] = (
+        ExportFormat.json
+    ),
+    source: Annotated[str | None, typer.Option(help="Source name or alias.")] = None,
+    status: Annotated[str | None, typer.Option(help="Only claims with this status.")] = None,
+    article: Annotated[str | None, typer.Option(help="Article name, path or id.")] = None,
+    reviewer: Annotated[
+        str | None, typer.Option(help="Only claims this reviewer gave a verdict on.")
+    ] = None,
+    search: Annotated[str | None, typer.Option(help="Text the claim contains.")] = None,
+    review_url: Annotated[
+        str | None,
+        typer.Option(help="ClaimReview `url` template, e.g. https://desk.example/checks/{id} "
+                     "(default: the article's url)."),
+    ] = None,
+    organization: Annotated[
+        str | None, typer.Option(help="ClaimReview author: the desk (default: the reviewer).")
+    ] = None,
+) -> None:
+    """Export claims as JSON, JSON Lines, CSV or schema.org ClaimReview JSON-LD.
+
+    ClaimReview holds only claims with a final verdict (supported, refuted, misleading,
+    disputed, unverifiable). CSV opens in a spreadsheet; edit `status` and `claims import`
+    it back.
+
+    Example:
+
+        claims export --format claimreview --status refuted > reviews.json
+
+        claims export --format csv --source ISW > isw.csv
+    """
+    from claims.core.status import parse_status
+    from claims.store.interchange import export_claims
+    from claims.store.queries import resolve_source
+
+    with open_db() as store:
+        source_id = resolve_source(store, source).id if source is not None else None
+        rows = export_claims(
+            store, source_id=source_id, article_ref=article, reviewer=reviewer, search=search,
+            status=parse_status(status).value if status is not None else None,
+        )
+    write(fmt.render(rows, review_url=review_url, organization=organization))
+
+
+@app.command("import")
+def import_cmd(
+    path: Annotated[str, typer.Argument(metavar="FILE", help="Edited CSV or JSON export.")],
+    reviewer: Annotated[
+        str | None, typer.Option(help="Who you are (default: $CLAIMS_REVIEWER, git user.name).")
+    ] = None,
+) -> None:
+    """Record the statuses edited in an exported CSV or JSON file as verdicts.
+
+    Rows whose status changed become verdicts (with the `note` column, if any); the rest
+    are skipped. A bad row or a claim changed since the export records nothing at all.
+
+    Example:
+
+        claims export --format csv --status unverified > todo.csv
+        claims import todo.csv --reviewer ana
+    """
+    from claims.config import resolve_reviewer
+    from claims.store.interchange import import_statuses, read_rows
+
+    name = "stdin" if path == STDIO else path
+    rows = read_rows(_read_text(path), name=name)
+    who = resolve_reviewer(reviewer)
+    with open_db() as store:
+        result = import_statuses(store, rows, reviewer=who, name=name)
+    for v in result.recorded:
+        _say(f"Claim {v.claim_id}: {v.from_status} → {v.to_status} (version {v.version})")
+    _say(f"Recorded {_plural(len(result.recorded), 'verdict')}; "
+         f"{_plural(result.unchanged, 'row')} unchanged.")

@@ -1,0 +1,348 @@
+"""Opening a database: engine, SQLite pragmas, the cheap schema check, lazy migrations.
+
+Every command that touches the database goes through `open_store`, so it must cost one
+query when the schema is current. Alembic is imported only when an upgrade actually runs.
+Every driver failure is turned into one `DatabaseError` (exit 2) or `DatabaseBusy`
+(exit 3) line here, so the CLI never shows a traceback for a bad `--db`.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import create_engine, event, inspect
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import Connection, Engine, make_url
+
+from claims.config import DbTarget
+from claims.errors import DatabaseBusy, DatabaseError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+BUSY_TIMEOUT_MS = 5000
+OPEN_RETRIES = 3
+_REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
+
+
+def known_revisions() -> tuple[str, ...]:
+    """Revision ids shipped with this build, oldest first (from the `NNNN_slug.py` names).
+
+    Reading file names instead of importing Alembic keeps the per-command check cheap;
+    a test asserts each file's `revision` equals its prefix.
+    """
+    names = (p.name for p in (MIGRATIONS_DIR / "versions").glob("*.py"))
+    return tuple(sorted(m.group(1) for n in names if (m := _REVISION_FILE.match(n))))
+
+
+def head_revision() -> str:
+    return known_revisions()[-1]
+
+
+def _is_locked(error: BaseException) -> bool:
+    text = str(error).lower()
+    return any(
+        phrase in text
+        for phrase in ("database is locked", "database table is locked", "lock timeout")
+    )
+
+
+@contextmanager
+def translate_errors(where: str = "") -> Iterator[None]:
+    """Turn driver errors into the one-line errors of `claims.errors`.
+
+    Integrity and programming errors are left alone: they are bugs, not user mistakes.
+    """
+    try:
+        yield
+    except sa_exc.ProgrammingError as error:
+        if getattr(error.orig, "sqlstate", None) == "42501":  # PostgreSQL: no privilege
+            raise DatabaseError(_one_line(error, where)) from error
+        raise
+    except sa_exc.IntegrityError:
+        raise
+    except (sa_exc.OperationalError, sqlite3.OperationalError) as error:
+        if _is_locked(error):
+            raise DatabaseBusy(
+                f"database is busy: another writer held it for more than "
+                f"{BUSY_TIMEOUT_MS // 1000} s; try again"
+            ) from error
+        raise DatabaseError(_one_line(error, where)) from error
+    except (sa_exc.DatabaseError, sqlite3.DatabaseError) as error:
+        raise DatabaseError(_one_line(error, where)) from error
+
+
+def _one_line(error: BaseException, where: str) -> str:
+    orig = getattr(error, "orig", None) or error
+    detail = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+    if "file is not a database" in detail or "malformed" in detail:
+        return f"not a usable SQLite database: {where or detail}"
+    return f"cannot use database {where}: {detail}" if where else f"database error: {detail}"
+
+
+class Store:
+    """An open database: the engine plus transaction helpers that map driver errors."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.dialect: str = engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with translate_errors(), self.engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """One write transaction; on SQLite it takes the write lock up front.
+
+        BEGIN IMMEDIATE makes concurrent writers queue on the busy timeout instead of
+        failing mid-transaction when a deferred read lock cannot be upgraded.
+        """
+        with translate_errors(), self.engine.connect() as conn:
+            if self.dialect == "sqlite":
+                conn.execution_options(sqlite_begin="BEGIN IMMEDIATE")
+            with conn.begin():
+                yield conn
+
+
+def _sqlite_file(url: str) -> Path | None:
+    database = make_url(url).database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database)
+
+
+def _where(url: str) -> str:
+    """How to name the database in a message: the file, or the URL without a password."""
+    try:
+        parsed = make_url(url)
+    except sa_exc.ArgumentError:
+        return url
+    if parsed.get_backend_name() == "sqlite":
+        return str(_sqlite_file(url) or url)
+    return parsed.render_as_string(hide_password=True)
+
+
+def _create_engine(target: DbTarget, wal: dict[str, bool]) -> Engine:
+    url = target.url
+    try:
+        parsed = make_url(url)
+    except sa_exc.ArgumentError as error:
+        raise DatabaseError(f"not a database URL: {url}") from error
+    backend = parsed.get_backend_name()
+    if backend not in ("sqlite", "postgresql"):
+        raise DatabaseError(
+            f"unknown database URL scheme: {parsed.drivername} "
+            f"(use a SQLite file path or postgresql+psycopg://…)"
+        )
+    if backend == "sqlite":
+        path = _sqlite_file(url)
+        if path is not None:
+            if target.is_default:
+                try:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as error:
+                    raise DatabaseError(f"cannot create database folder: {path.parent}") from error
+            elif not path.parent.is_dir():
+                raise DatabaseError(f"database folder does not exist: {path.parent}")
+            if path.is_dir():
+                raise DatabaseError(f"database path is a folder: {path}")
+    # PostgreSQL waits for row locks forever by default; give it SQLite's busy timeout.
+    connect_args = (
+        {"options": f"-c lock_timeout={BUSY_TIMEOUT_MS}"} if backend == "postgresql" else {}
+    )
+    try:
+        engine = create_engine(url, connect_args=connect_args)
+    except sa_exc.NoSuchModuleError as error:
+        raise DatabaseError(f"unknown database URL scheme: {parsed.drivername}") from error
+    except ModuleNotFoundError as error:
+        raise DatabaseError(
+            f"no driver for {parsed.drivername}: install claim-tracker[postgres] ({error.name})"
+        ) from error
+    except sa_exc.ArgumentError as error:
+        raise DatabaseError(f"unusable database URL {url}: {error}") from error
+    if engine.dialect.name == "sqlite":
+        _install_sqlite_events(engine, wal)
+    return engine
+
+
+def _install_sqlite_events(engine: Engine, wal: dict[str, bool]) -> None:
+    """Pragmas on every connection, and BEGIN under our control (pysqlite's is lazy)."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            if wal["on"]:
+                cursor.execute("PRAGMA journal_mode=WAL")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        conn.exec_driver_sql(conn.get_execution_options().get("sqlite_begin", "BEGIN"))
+
+
+def read_version(conn: Connection) -> str | None:
+    """The one schema query; a missing `alembic_version` table means an empty database."""
+    try:
+        row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+    except (sa_exc.OperationalError, sa_exc.ProgrammingError) as error:
+        if "no such table" in str(error) or "alembic_version" in str(error):
+            conn.rollback()
+            return None
+        raise
+    return None if row is None else str(row[0])
+
+
+def _has_tables(conn: Connection) -> bool:
+    row = conn.exec_driver_sql(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+        "AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version'"
+    ).first()
+    return bool(row and row[0])
+
+
+def _check_not_ahead(version: str | None) -> None:
+    if version is not None and version not in known_revisions():
+        raise DatabaseError(
+            f"database schema {version} is newer than this build ({head_revision()}); "
+            f"upgrade claims"
+        )
+
+
+def alembic_config(url: str | None = None, connection: Connection | None = None) -> Config:
+    """The Alembic Config, built in code: no alembic.ini is read at runtime."""
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("path_separator", "os")
+    config.set_main_option("file_template", "%%(rev)s_%%(slug)s")
+    if url is not None:
+        config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def _migrate(engine: Engine, where: str) -> str | None:
+    """Upgrade to head in one transaction (write-locked on SQLite); returns the old version.
+
+    The version is read again under the lock so two processes opening a new file at
+    once do not both run the migrations.
+    """
+    from alembic import command
+
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            conn.execution_options(sqlite_begin="BEGIN IMMEDIATE")
+        with conn.begin():
+            version = _read_version_in_tx(conn)
+            _check_not_ahead(version)
+            if version != head_revision():
+                command.upgrade(alembic_config(connection=conn), "head")
+    return version
+
+
+def _read_version_in_tx(conn: Connection) -> str | None:
+    """Like `read_version`, without a failing statement (it would abort a PG transaction)."""
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+    return None if row is None else str(row[0])
+
+
+def _connect(target: DbTarget) -> tuple[Engine, dict[str, bool], str | None]:
+    wal = {"on": False}
+    engine = _create_engine(target, wal)
+    where = _where(target.url)
+    try:
+        with translate_errors(where), engine.connect() as conn:
+            version = read_version(conn)
+            if version is None and engine.dialect.name == "sqlite" and _has_tables(conn):
+                raise DatabaseError(f"not a claims database: {where}")
+        _check_not_ahead(version)
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine, wal, version
+
+
+def open_store(target: DbTarget) -> Store:
+    """Open the database, creating or upgrading a SQLite file that is behind.
+
+    PostgreSQL is shared by a team, so it is only upgraded on purpose (`claims db
+    upgrade`). A newer schema is refused before anything is written to the file.
+    Several processes opening a new SQLite file at once queue behind the one that
+    migrates it; on a slow machine that can outlast one busy timeout, hence the retries.
+    """
+    for attempt in range(OPEN_RETRIES):
+        try:
+            return _open(target)
+        except DatabaseBusy:
+            if attempt == OPEN_RETRIES - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _open(target: DbTarget) -> Store:
+    engine, wal, version = _connect(target)
+    where = _where(target.url)
+    try:
+        head = head_revision()
+        if engine.dialect.name == "sqlite":
+            wal["on"] = True
+            engine.dispose()  # the checking connection was opened without WAL
+            if version != head:
+                with translate_errors(where):
+                    _migrate(engine, where)
+        elif version != head:
+            raise DatabaseError(
+                f"database schema is at {version or 'none'}, this build needs {head}: "
+                f"run `claims db upgrade`"
+            )
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(engine)
+
+
+def upgrade(target: DbTarget) -> tuple[str | None, str]:
+    """Bring any database to head on purpose (`claims db upgrade`); returns (from, to)."""
+    engine, wal, version = _connect(target)
+    where = _where(target.url)
+    try:
+        if engine.dialect.name == "sqlite":
+            wal["on"] = True
+            engine.dispose()
+        with translate_errors(where):
+            before = _migrate(engine, where) if version != head_revision() else version
+    finally:
+        engine.dispose()
+    return before, head_revision()

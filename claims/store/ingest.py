@@ -1,0 +1,313 @@
+"""Persist one Extraction: idempotent by content hash, all-or-nothing per article.
+
+Rows go in with batched Core inserts (one statement per table, RETURNING ids in
+parameter order), so an article with hundreds of claims costs a handful of round trips.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import and_, func, insert, select
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import Connection
+
+from claims.core.model import Extraction, Figure, FigureFact, Qualifier, Source
+from claims.records import IngestOutcome
+from claims.store.engine import Store
+from claims.store.sources import Entry, insert_aliases, is_name, load_registry, match_entry
+from claims.store.tables import article, claim, figure, relation, relation_member, source
+
+ROLES = {
+    "partition": ("total", "part"),
+    "bound": ("smaller", "larger"),
+    "same": ("a", "b"),
+}
+SAME_WINDOW_DAYS = 3
+INTEGRITY_RETRIES = 3
+
+
+def now_utc() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def role_of(kind: str, position: int) -> str:
+    first, rest = ROLES.get(kind, ("member", "member"))
+    return first if position == 0 else rest
+
+
+def save_extraction(store: Store, extraction: Extraction, *, origin: str) -> IngestOutcome:
+    """Store an article with its sources, claims, figures and relations, or nothing.
+
+    The same text (content hash) again writes nothing and returns `new=False`.
+    """
+    doc = extraction.document
+    with store.read() as conn:
+        existing = _existing(conn, doc.content_hash)
+    if existing is not None:
+        return existing
+    for attempt in range(INTEGRITY_RETRIES):
+        try:
+            with store.write() as conn:
+                return _save(conn, extraction, origin)
+        except sa_exc.IntegrityError:
+            # On PostgreSQL a concurrent ingest may have committed the same text, or the
+            # same new source name, since we looked: re-read, then try again.
+            with store.read() as conn:
+                existing = _existing(conn, doc.content_hash)
+            if existing is not None:
+                return existing
+            if attempt == INTEGRITY_RETRIES - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _existing(conn: Connection, content_hash: str) -> IngestOutcome | None:
+    row = conn.execute(
+        select(article.c.id, article.c.name).where(article.c.content_hash == content_hash)
+    ).first()
+    if row is None:
+        return None
+    claims_n = conn.execute(
+        select(func.count()).select_from(claim).where(claim.c.article_id == row.id)
+    ).scalar_one()
+    figures_n = conn.execute(
+        select(func.count())
+        .select_from(figure.join(claim, figure.c.claim_id == claim.c.id))
+        .where(claim.c.article_id == row.id)
+    ).scalar_one()
+    return IngestOutcome(row.id, row.name, new=False, claims=claims_n, figures=figures_n, sources=0)
+
+
+def _save(conn: Connection, extraction: Extraction, origin: str) -> IngestOutcome:
+    doc = extraction.document
+    at = now_utc()
+    article_id = conn.execute(
+        insert(article).values(
+            name=doc.name,
+            origin=origin,
+            title=doc.title,
+            url=doc.url,
+            publisher=doc.publisher,
+            published=doc.published,
+            content_hash=doc.content_hash,
+            extractor_version=extraction.extractor_version,
+            text=doc.text,
+            ingested_at=at,
+        )
+    ).inserted_primary_key[0]  # type: ignore[index]
+    named = {s.name for s in extraction.sources}
+    unlisted = sorted({c.source for c in extraction.claims if c.source and c.source not in named})
+    sources = (*extraction.sources, *(Source(name) for name in unlisted))
+    source_ids, canonical, added = _merge_sources(conn, sources)
+    claim_ids = _insert_many(
+        conn,
+        claim,
+        [
+            {
+                "article_id": article_id,
+                "seq": seq,
+                "text": c.text,
+                "start": c.start,
+                "end": c.end,
+                "source_id": source_ids.get(c.source) if c.source else None,
+                "cue": c.cue,
+                "status": "unverified",
+                "version": 1,
+                "dismissed": False,
+                "paragraph": c.paragraph,
+                "sentence": c.sentence,
+            }
+            for seq, c in enumerate(extraction.claims)
+        ],
+    )
+    refs = [(ci, fi, f) for ci, c in enumerate(extraction.claims) for fi, f in enumerate(c.figures)]
+    figure_ids = _insert_many(
+        conn,
+        figure,
+        [
+            {
+                "claim_id": claim_ids[ci],
+                "seq": fi,
+                "text": f.text,
+                "start": f.start,
+                "end": f.end,
+                "value": f.value,
+                "low": f.low,
+                "high": f.high,
+                "qualifier": str(f.qualifier),
+                "unit": f.unit,
+                "metric": f.metric,
+            }
+            for ci, fi, f in refs
+        ],
+    )
+    by_ref = {(ci, fi): fid for (ci, fi, _), fid in zip(refs, figure_ids, strict=True)}
+    inferred = [
+        (r.kind, [by_ref[(m.claim, m.figure)] for m in r.members], r.rule)
+        for r in extraction.relations
+        if all((m.claim, m.figure) in by_ref for m in r.members)
+    ]
+    facts = [
+        _fact(
+            fid,
+            claim_ids[ci],
+            article_id,
+            doc.name,
+            origin,
+            doc.text,
+            doc.published,
+            f,
+            extraction.claims[ci].text,
+            canonical.get(extraction.claims[ci].source or ""),
+        )
+        for (ci, _, f), fid in zip(refs, figure_ids, strict=True)
+    ]
+    inferred += [("same", [a, b], rule) for a, b, rule in _cross_article_same(conn, facts)]
+    insert_relations(conn, inferred, origin="inferred", state="proposed", at=at)
+    return IngestOutcome(
+        article_id=article_id,
+        name=doc.name,
+        new=True,
+        claims=len(claim_ids),
+        figures=len(figure_ids),
+        sources=added,
+        relations=len(inferred),
+    )
+
+
+def _insert_many(conn: Connection, table: object, rows: list[dict[str, object]]) -> list[int]:
+    """One executemany with RETURNING, ids in the order of `rows`."""
+    if not rows:
+        return []
+    stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)  # type: ignore[arg-type,attr-defined]
+    return [r[0] for r in conn.execute(stmt, rows)]
+
+
+def insert_relations(
+    conn: Connection,
+    relations: Sequence[tuple[str, Sequence[int], str | None]],
+    *,
+    origin: str,
+    state: str,
+    at: str,
+) -> list[int]:
+    ids = _insert_many(
+        conn,
+        relation,
+        [
+            {"kind": kind, "origin": origin, "state": state, "rule": rule, "created_at": at}
+            for kind, _, rule in relations
+        ],
+    )
+    members = [
+        {"relation_id": rid, "position": pos, "figure_id": fid, "role": role_of(kind, pos)}
+        for rid, (kind, fids, _) in zip(ids, relations, strict=True)
+        for pos, fid in enumerate(fids)
+    ]
+    if members:
+        conn.execute(insert(relation_member), members)
+    return ids
+
+
+def _merge_sources(
+    conn: Connection, sources: Sequence[Source]
+) -> tuple[dict[str, int], dict[str, str], int]:
+    """Map each extraction source to a registry id (and canonical name), adding new
+    sources and new aliases."""
+    registry = load_registry(conn)
+    ids: dict[str, int] = {}
+    names: dict[str, str] = {}
+    added = 0
+    for src in sources:
+        aliases = [a for a in src.aliases if is_name(a)]
+        entry = match_entry(src.name, aliases, registry)
+        if entry is None:
+            new_id = conn.execute(
+                insert(source).values(name=src.name.strip(), type=str(src.type))
+            ).inserted_primary_key[0]  # type: ignore[index]
+            entry = Entry(new_id, src.name.strip(), str(src.type), [])
+            registry.append(entry)
+            added += 1
+        known = entry.norms()
+        entry.aliases.extend(insert_aliases(conn, entry.id, [src.name, *aliases], known))
+        ids[src.name] = entry.id
+        names[src.name] = entry.name
+    return ids, names, added
+
+
+def line_of(text: str, offset: int) -> int:
+    return 1 + text.count("\n", 0, offset)
+
+
+def _fact(
+    fid: int,
+    claim_id: int,
+    article_id: int,
+    name: str,
+    origin: str,
+    text: str,
+    published: str | None,
+    f: Figure,
+    context: str,
+    source_name: str | None,
+) -> FigureFact:
+    return FigureFact(
+        id=fid,
+        claim_id=claim_id,
+        article_id=article_id,
+        article=name,
+        origin=origin,
+        text=f.text,
+        start=f.start,
+        end=f.end,
+        value=f.value,
+        low=f.low,
+        high=f.high,
+        qualifier=Qualifier(f.qualifier),
+        unit=f.unit,
+        metric=f.metric,
+        source=source_name,
+        published=published,
+        line=line_of(text, f.start),
+        context=context,
+    )
+
+
+def _cross_article_same(
+    conn: Connection, new: Sequence[FigureFact]
+) -> tuple[tuple[int, int, str], ...]:
+    """Propose `same` links to earlier articles, blocked by unit and publication window."""
+    try:
+        from claims.core.relations import infer_same
+    except ImportError:
+        return ()
+    units = sorted({f.unit for f in new if f.unit})
+    if not units:
+        return ()
+    from claims.store.relations import load_facts
+
+    conditions = [figure.c.unit.in_(units), claim.c.article_id != new[0].article_id]
+    window = _window(new[0].published)
+    if window is not None:
+        conditions.append(and_(article.c.published >= window[0], article.c.published < window[1]))
+    else:  # an undated article is only compared with undated ones (as the core rule does)
+        conditions.append(article.c.published.is_(None))
+    existing = load_facts(conn, and_(*conditions))
+    if not existing:
+        return ()
+    return tuple(infer_same(new, existing, window_days=SAME_WINDOW_DAYS))
+
+
+def _window(published: str | None) -> tuple[str, str] | None:
+    """Half-open ISO bounds of the ±window around a date (ISO dates compare as text)."""
+    if not published:
+        return None
+    try:
+        day = date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    low = day - timedelta(days=SAME_WINDOW_DAYS)
+    high = day + timedelta(days=SAME_WINDOW_DAYS + 1)
+    return low.isoformat(), high.isoformat()

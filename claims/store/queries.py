@@ -1,0 +1,276 @@
+"""Read side: claim lists and details, sources, articles, statistics.
+
+Each function runs a fixed number of queries whatever the number of rows (figures come
+in one extra query, never one per claim), so `list --format json` over a large database
+stays linear.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rapidfuzz import fuzz
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.engine import Connection, Row
+
+from claims.errors import UnknownSource
+from claims.records import (
+    ArticleRecord,
+    ClaimDetail,
+    ClaimRecord,
+    FigureRecord,
+    SourceRecord,
+)
+from claims.store import tables
+from claims.store.engine import Store
+from claims.store.relations import article_condition, relations_touching
+from claims.store.sources import load_registry, norm, source_records
+from claims.store.tables import claim, figure, source, verdict
+from claims.store.verdicts import history_rows
+
+FUZZY_CUTOFF = 85
+FUZZY_MARGIN = 5
+MAX_CANDIDATES = 3
+CANDIDATE_FLOOR = 60
+OWN_VOICE = "(article)"
+
+
+def _claims_select() -> Select[Any]:
+    art = tables.article
+    return (
+        select(
+            claim.c.id,
+            claim.c.article_id,
+            art.c.name.label("article_name"),
+            claim.c.text,
+            claim.c.start,
+            claim.c.end,
+            source.c.name.label("source_name"),
+            source.c.type.label("source_type"),
+            claim.c.cue,
+            claim.c.status,
+            claim.c.version,
+            claim.c.dismissed,
+        )
+        .join(art, claim.c.article_id == art.c.id)
+        .outerjoin(source, claim.c.source_id == source.c.id)
+    )
+
+
+def escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _figures_for(conn: Connection, claim_ids: Select[Any]) -> dict[int, list[FigureRecord]]:
+    stmt = (
+        select(figure)
+        .where(figure.c.claim_id.in_(claim_ids))
+        .order_by(figure.c.claim_id, figure.c.seq)
+    )
+    found: dict[int, list[FigureRecord]] = {}
+    for r in conn.execute(stmt):
+        found.setdefault(r.claim_id, []).append(
+            FigureRecord(
+                id=r.id,
+                claim_id=r.claim_id,
+                text=r.text,
+                start=r.start,
+                end=r.end,
+                value=r.value,
+                low=r.low,
+                high=r.high,
+                qualifier=r.qualifier,
+                unit=r.unit,
+                metric=r.metric,
+            )
+        )
+    return found
+
+
+def _record(row: Row[Any], figures: Sequence[FigureRecord]) -> ClaimRecord:
+    return ClaimRecord(
+        id=row.id,
+        article_id=row.article_id,
+        article=row.article_name,
+        text=row.text,
+        start=row.start,
+        end=row.end,
+        source=row.source_name,
+        source_type=row.source_type,
+        cue=row.cue,
+        status=row.status,
+        version=row.version,
+        figures=tuple(figures),
+        dismissed=bool(row.dismissed),
+    )
+
+
+def list_claims(
+    store: Store,
+    *,
+    source_id: int | None = None,
+    status: str | None = None,
+    article: str | None = None,
+    reviewer: str | None = None,
+    search: str | None = None,
+    limit: int | None = None,
+    include_dismissed: bool = False,
+) -> list[ClaimRecord]:
+    """Claims matching every filter given, in article then reading order.
+
+    `article` is a name, an origin or a numeric id; `reviewer` keeps claims that
+    reviewer has recorded anything on; `search` is a case-insensitive substring.
+    """
+    conditions: list[ColumnElement[bool]] = []
+    if source_id is not None:
+        conditions.append(claim.c.source_id == source_id)
+    if status is not None:
+        conditions.append(claim.c.status == status)
+    if article is not None:
+        conditions.append(article_condition(article))
+    if reviewer is not None:
+        conditions.append(
+            claim.c.id.in_(select(verdict.c.claim_id).where(verdict.c.reviewer == reviewer))
+        )
+    if search:
+        conditions.append(claim.c.text.ilike(f"%{escape_like(search)}%", escape="\\"))
+    if not include_dismissed:
+        conditions.append(claim.c.dismissed.is_(False))
+    conditions.append(claim.c.superseded.is_(None))
+    stmt = _claims_select().where(*conditions).order_by(claim.c.article_id, claim.c.seq)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    with store.read() as conn:
+        rows = conn.execute(stmt).all()
+        if not rows:
+            return []
+        ids = stmt.with_only_columns(claim.c.id)
+        figures = _figures_for(conn, ids)
+    return [_record(r, figures.get(r.id, ())) for r in rows]
+
+
+def _article_record(r: Row[Any]) -> ArticleRecord:
+    return ArticleRecord(
+        id=r.id,
+        name=r.name,
+        origin=r.origin,
+        content_hash=r.content_hash,
+        extractor_version=r.extractor_version,
+        title=r.title,
+        url=r.url,
+        publisher=r.publisher,
+        published=r.published,
+        ingested_at=r.ingested_at,
+    )
+
+
+def get_claim(store: Store, claim_id: int) -> ClaimDetail | None:
+    """A claim with its article (and text), figures, relations and history."""
+    art = tables.article
+    with store.read() as conn:
+        row = conn.execute(_claims_select().where(claim.c.id == claim_id)).first()
+        if row is None:
+            return None
+        figures = _figures_for(conn, select(claim.c.id).where(claim.c.id == claim_id))
+        article_row = conn.execute(select(art).where(art.c.id == row.article_id)).one()
+        figs = figures.get(claim_id, [])
+        relations = relations_touching(conn, [f.id for f in figs])
+        history = history_rows(conn, claim_id)
+    return ClaimDetail(
+        claim=_record(row, figs),
+        article=_article_record(article_row),
+        article_text=article_row.text,
+        relations=tuple(relations),
+        history=tuple(history),
+    )
+
+
+def get_article(store: Store, ref: str) -> ArticleRecord | None:
+    """An article by name, origin or numeric id (the oldest, when a name repeats)."""
+    art = tables.article
+    cols = [c for c in art.c if c.name != "text"]
+    with store.read() as conn:
+        row = conn.execute(
+            select(*cols).where(article_condition(ref)).order_by(art.c.id).limit(1)
+        ).first()
+    return None if row is None else _article_record(row)
+
+
+def list_sources(store: Store) -> list[SourceRecord]:
+    with store.read() as conn:
+        return source_records(conn)
+
+
+def resolve_source(store: Store, query: str) -> SourceRecord:
+    """A source by exact name or alias (case, "the", quote style ignored), else by one
+    clear fuzzy winner; otherwise `UnknownSource` listing the closest candidates."""
+    key = norm(query)
+    with store.read() as conn:
+        registry = load_registry(conn)
+        named = [e for e in registry if norm(e.name) == key]
+        exact = named or [e for e in registry if key in e.norms()]
+        if len(exact) == 1:
+            return source_records(conn, [exact[0].id])[0]
+        scored = sorted(
+            (
+                (
+                    max(max(fuzz.WRatio(key, n), fuzz.ratio(key, n)) for n in e.norms()),
+                    e.name,
+                    e.id,
+                )
+                for e in registry
+            ),
+            key=lambda t: (-t[0], t[1]),
+        )
+        if scored:
+            best = scored[0][0]
+            runner_up = scored[1][0] if len(scored) > 1 else 0.0
+            if best >= FUZZY_CUTOFF and best - runner_up >= FUZZY_MARGIN:
+                return source_records(conn, [scored[0][2]])[0]
+    top = scored[:MAX_CANDIDATES]
+    candidates = tuple(name for score, name, _ in top if score >= CANDIDATE_FLOOR)
+    if candidates:
+        raise UnknownSource(
+            f"unknown source '{query}'; did you mean: {', '.join(candidates)}?", candidates
+        )
+    raise UnknownSource(f"unknown source '{query}'; see `claims sources`", ())
+
+
+def stats(store: Store) -> dict[str, dict[str, int]]:
+    """Counts of live (not dismissed) claims by status, source and article, and of
+    recorded verdicts by reviewer. Claims in the article's own voice count under
+    "(article)"."""
+    art = tables.article
+    live = claim.c.dismissed.is_(False)
+    n = func.count().label("n")
+    with store.read() as conn:
+        by_status = conn.execute(
+            select(claim.c.status, n).where(live).group_by(claim.c.status).order_by(claim.c.status)
+        ).all()
+        by_source = conn.execute(
+            select(source.c.name, n)
+            .select_from(claim.outerjoin(source, claim.c.source_id == source.c.id))
+            .where(live)
+            .group_by(source.c.name)
+            .order_by(source.c.name)
+        ).all()
+        by_article = conn.execute(
+            select(art.c.name, n)
+            .select_from(claim.join(art, claim.c.article_id == art.c.id))
+            .where(live)
+            .group_by(art.c.name)
+            .order_by(art.c.name)
+        ).all()
+        by_reviewer = conn.execute(
+            select(verdict.c.reviewer, n)
+            .where(verdict.c.kind == "verdict")
+            .group_by(verdict.c.reviewer)
+            .order_by(verdict.c.reviewer)
+        ).all()
+    return {
+        "by_status": {r[0]: r[1] for r in by_status},
+        "by_source": {(r[0] if r[0] is not None else OWN_VOICE): r[1] for r in by_source},
+        "by_article": {r[0]: r[1] for r in by_article},
+        "by_reviewer": {r[0]: r[1] for r in by_reviewer},
+    }

@@ -1,0 +1,231 @@
+"""Numeric relations between figures, their review state, and finding acknowledgements.
+
+`check_inputs` feeds `check-consistency`, the CI gate, so it runs a fixed number of
+queries whatever the database size: relations with members, figures with their context,
+acks. Line numbers are computed by the database from the article text, so no article
+text crosses the wire.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import ColumnElement, Integer, cast, func, literal, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import Connection
+
+from claims.core.model import FigureFact, Qualifier, Relation
+from claims.errors import InputError, NotFound
+from claims.store import tables
+from claims.store.engine import Store
+from claims.store.ingest import insert_relations, now_utc
+from claims.store.tables import (
+    article,
+    claim,
+    figure,
+    finding_ack,
+    relation,
+    relation_member,
+    source,
+)
+
+KINDS = ("partition", "bound", "same")
+STATES = ("proposed", "accepted", "rejected")
+
+
+def _check_arity(kind: str, figure_ids: Sequence[int]) -> None:
+    if kind not in KINDS:
+        raise InputError(f"unknown relation kind '{kind}': use one of {', '.join(KINDS)}")
+    if len(set(figure_ids)) != len(figure_ids):
+        raise InputError("a relation cannot name the same figure twice")
+    if kind == "partition" and len(figure_ids) < 3:
+        raise InputError("a partition needs a total and at least two parts")
+    if kind in ("bound", "same") and len(figure_ids) != 2:
+        raise InputError(f"a {kind} relation takes exactly two figures")
+
+
+def add_relation(
+    store: Store,
+    *,
+    kind: str,
+    figure_ids: Sequence[int],
+    origin: str = "manual",
+    state: str = "accepted",
+    rule: str | None = None,
+) -> Relation:
+    """Declare a relation (order as in `InferredRelation`: total first, smaller first)."""
+    _check_arity(kind, figure_ids)
+    if state not in STATES:
+        raise InputError(f"unknown relation state '{state}': use one of {', '.join(STATES)}")
+    with store.write() as conn:
+        found = set(conn.execute(select(figure.c.id).where(figure.c.id.in_(figure_ids))).scalars())
+        missing = [i for i in figure_ids if i not in found]
+        if missing:
+            raise NotFound(f"no figure with id {missing[0]}")
+        (rid,) = insert_relations(
+            conn, [(kind, list(figure_ids), rule)], origin=origin, state=state, at=now_utc()
+        )
+        return _relations(conn, relation.c.id == rid)[0]
+
+
+def _relations(conn: Connection, where: ColumnElement[bool] | None = None) -> list[Relation]:
+    """Relations with their members in one query, in id order."""
+    stmt = (
+        select(
+            relation.c.id,
+            relation.c.kind,
+            relation.c.origin,
+            relation.c.state,
+            relation.c.rule,
+            relation_member.c.figure_id,
+        )
+        .join(relation_member, relation_member.c.relation_id == relation.c.id)
+        .order_by(relation.c.id, relation_member.c.position)
+    )
+    if where is not None:
+        stmt = stmt.where(where)
+    heads: dict[int, tuple[str, str, str, str | None]] = {}
+    members: dict[int, list[int]] = {}
+    for rid, kind, origin, state, rule, figure_id in conn.execute(stmt):
+        if rid not in heads:
+            heads[rid] = (kind, origin, state, rule)
+            members[rid] = []
+        members[rid].append(figure_id)
+    return [
+        Relation(
+            id=rid, kind=h[0], figure_ids=tuple(members[rid]), origin=h[1], state=h[2], rule=h[3]
+        )
+        for rid, h in heads.items()
+    ]
+
+
+def relations_touching(conn: Connection, figure_ids: Sequence[int]) -> list[Relation]:
+    if not figure_ids:
+        return []
+    touching = select(relation_member.c.relation_id).where(
+        relation_member.c.figure_id.in_(figure_ids)
+    )
+    return _relations(conn, relation.c.id.in_(touching))
+
+
+def list_relations(store: Store, *, state: str | None = None) -> list[Relation]:
+    if state is not None and state not in STATES:
+        raise InputError(f"unknown relation state '{state}': use one of {', '.join(STATES)}")
+    with store.read() as conn:
+        return _relations(conn, None if state is None else relation.c.state == state)
+
+
+def set_relation_state(store: Store, relation_id: int, state: str) -> Relation:
+    """Accept or reject (or re-propose) a relation; a reviewer decision, not history."""
+    if state not in STATES:
+        raise InputError(f"unknown relation state '{state}': use one of {', '.join(STATES)}")
+    with store.write() as conn:
+        done = conn.execute(
+            update(relation).where(relation.c.id == relation_id).values(state=state)
+        )
+        if done.rowcount == 0:
+            raise NotFound(f"no relation with id {relation_id}")
+        return _relations(conn, relation.c.id == relation_id)[0]
+
+
+def article_condition(ref: str) -> ColumnElement[bool]:
+    """An article reference: its name, its origin, or its numeric id."""
+    options: list[ColumnElement[bool]] = [article.c.name == ref, article.c.origin == ref]
+    if ref.strip().isdigit():
+        options.append(article.c.id == int(ref))
+    return or_(*options)
+
+
+def load_facts(conn: Connection, where: ColumnElement[bool]) -> list[FigureFact]:
+    """FigureFacts for the figures matching `where`, in one query (figure, claim, article,
+    source), with the 1-based line computed in SQL from the article text."""
+    before = func.substr(article.c.text, 1, figure.c.start)
+    newlines = func.length(before) - func.length(func.replace(before, literal("\n"), literal("")))
+    stmt = (
+        select(
+            figure,
+            claim.c.article_id,
+            claim.c.text.label("claim_text"),
+            article.c.name.label("article_name"),
+            article.c.origin,
+            article.c.published,
+            source.c.name.label("source_name"),
+            cast(1 + newlines, Integer).label("line"),
+        )
+        .join(claim, figure.c.claim_id == claim.c.id)
+        .join(article, claim.c.article_id == article.c.id)
+        .outerjoin(source, claim.c.source_id == source.c.id)
+        .where(where)
+        .order_by(figure.c.id)
+    )
+    return [
+        FigureFact(
+            id=r.id,
+            claim_id=r.claim_id,
+            article_id=r.article_id,
+            article=r.article_name,
+            origin=r.origin,
+            text=r.text,
+            start=r.start,
+            end=r.end,
+            value=r.value,
+            low=r.low,
+            high=r.high,
+            qualifier=Qualifier(r.qualifier),
+            unit=r.unit,
+            metric=r.metric,
+            source=r.source_name,
+            published=r.published,
+            line=int(r.line),
+            context=r.claim_text,
+        )
+        for r in conn.execute(stmt)
+    ]
+
+
+def check_inputs(
+    store: Store, *, relations: str = "all", article: str | None = None
+) -> tuple[list[Relation], dict[int, FigureFact], dict[str, str]]:
+    """What `check-consistency` needs: relations (never rejected), member figures, acks.
+
+    `relations="accepted"` keeps accepted ones only; `article` keeps relations with at
+    least one figure in that article (name, origin or id).
+    """
+    if relations not in ("all", "accepted"):
+        raise InputError(f"unknown relations filter '{relations}': use all or accepted")
+    wanted = (
+        relation.c.state == "accepted"
+        if relations == "accepted"
+        else relation.c.state != "rejected"
+    )
+    if article is not None:
+        in_article = (
+            select(relation_member.c.relation_id)
+            .join(figure, figure.c.id == relation_member.c.figure_id)
+            .join(claim, claim.c.id == figure.c.claim_id)
+            .join(tables.article, claim.c.article_id == tables.article.c.id)
+            .where(article_condition(article))
+        )
+        wanted = wanted & relation.c.id.in_(in_article)
+    with store.read() as conn:
+        rels = _relations(conn, wanted)
+        member_ids = (
+            select(relation_member.c.figure_id)
+            .join(relation, relation.c.id == relation_member.c.relation_id)
+            .where(wanted)
+        )
+        facts = {f.id: f for f in load_facts(conn, figure.c.id.in_(member_ids))} if rels else {}
+        acks = {r.key: r.note for r in conn.execute(select(finding_ack.c.key, finding_ack.c.note))}
+    return rels, facts, acks
+
+
+def ack_finding(store: Store, *, key: str, note: str, reviewer: str) -> None:
+    """Acknowledge a finding by key; a second ack replaces the note (acks are not history)."""
+    if not key:
+        raise InputError("a finding key cannot be empty")
+    values = {"note": note, "reviewer": reviewer, "at": now_utc()}
+    upsert = pg_insert if store.dialect == "postgresql" else sqlite_insert
+    stmt = upsert(finding_ack).values(key=key, **values)
+    with store.write() as conn:
+        conn.execute(stmt.on_conflict_do_update(index_elements=[finding_ack.c.key], set_=values))

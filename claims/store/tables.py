@@ -1,0 +1,196 @@
+"""The database schema: every SQLModel `table=True` class lives here and nowhere else.
+
+Store functions use these tables through SQLAlchemy Core (`Row.__table__`), so batch
+inserts and set-based queries stay cheap; the ORM classes exist to give the schema one
+typed definition that Alembic can compare against the migrations.
+
+Timestamps are ISO 8601 UTC text ("2026-11-25T09:30:00Z"): identical on SQLite and
+PostgreSQL, sortable, and exactly what the JSON contract prints.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Text
+from sqlalchemy import UniqueConstraint as Unique
+from sqlmodel import Field, SQLModel
+
+
+class ArticleRow(SQLModel, table=True):
+    """One ingested document; `content_hash` makes ingest idempotent."""
+
+    __tablename__ = "article"
+    __table_args__ = (Unique("content_hash", name="uq_article_content_hash"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    origin: str
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    published: str | None = None  # ISO date text
+    content_hash: str
+    extractor_version: str = ""
+    text: str = Field(sa_type=Text)
+    ingested_at: str
+
+
+class SourceRow(SQLModel, table=True):
+    """A canonical source of the global registry."""
+
+    __tablename__ = "source"
+    __table_args__ = (Unique("name", name="uq_source_name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    type: str = "other"
+
+
+class SourceAliasRow(SQLModel, table=True):
+    """Another name for a source; `alias_norm` is the matching key (see `sources.norm`)."""
+
+    __tablename__ = "source_alias"
+    __table_args__ = (Unique("source_id", "alias_norm", name="uq_source_alias_norm"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="source.id")
+    alias: str
+    alias_norm: str = Field(index=True)
+
+
+class ClaimRow(SQLModel, table=True):
+    """A check-worthy statement; `status`/`version` are the current verdict state."""
+
+    __tablename__ = "claim"
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True)
+    seq: int
+    text: str = Field(sa_type=Text)
+    start: int
+    end: int
+    source_id: int | None = Field(default=None, foreign_key="source.id", index=True)
+    cue: str | None = None
+    status: str = Field(
+        default="unverified", index=True, sa_column_kwargs={"server_default": "unverified"}
+    )
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+    dismissed: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    paragraph: int = 0
+    sentence: int = 0
+    superseded: str | None = None  # when re-extraction replaced it (kept for its history)
+
+
+class FigureRow(SQLModel, table=True):
+    """A quantity inside a claim, with its interval (`None` = open end)."""
+
+    __tablename__ = "figure"
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True)
+    seq: int
+    text: str
+    start: int
+    end: int
+    value: float
+    low: float | None = None
+    high: float | None = None
+    qualifier: str
+    unit: str | None = None
+    metric: str | None = None
+
+
+class RelationRow(SQLModel, table=True):
+    """A numeric relation between figures; its members are `relation_member` rows."""
+
+    __tablename__ = "relation"
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str
+    origin: str = "inferred"
+    state: str = Field(default="proposed", index=True)
+    rule: str | None = None
+    created_at: str
+
+
+class RelationMemberRow(SQLModel, table=True):
+    """One figure of a relation; `position` keeps the order of `InferredRelation`."""
+
+    __tablename__ = "relation_member"
+
+    relation_id: int = Field(foreign_key="relation.id", primary_key=True)
+    position: int = Field(primary_key=True)
+    figure_id: int = Field(foreign_key="figure.id", index=True)
+    role: str
+
+
+class FindingAckRow(SQLModel, table=True):
+    """A reviewer's acknowledgement of a finding, by its stable key."""
+
+    __tablename__ = "finding_ack"
+
+    key: str = Field(primary_key=True)
+    note: str
+    reviewer: str
+    at: str
+
+
+class VerdictRow(SQLModel, table=True):
+    """Append-only history: the database refuses UPDATE and DELETE (migration triggers)."""
+
+    __tablename__ = "verdict"
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True)
+    at: str
+    reviewer: str = Field(index=True)
+    from_status: str
+    to_status: str
+    note: str | None = Field(default=None, sa_type=Text)
+    evidence: str = Field(default="[]", sa_type=Text)  # JSON array of URLs
+    version: int
+    kind: str = "verdict"  # "verdict" | "correction"
+    detail: str | None = Field(default=None, sa_type=Text)  # JSON object, corrections
+
+
+class ClaimDuplicateRow(SQLModel, table=True):
+    """A link between two claims that state the same thing (for `verify --propagate`)."""
+
+    __tablename__ = "claim_duplicate"
+
+    claim_id: int = Field(foreign_key="claim.id", primary_key=True)
+    other_claim_id: int = Field(foreign_key="claim.id", primary_key=True, index=True)
+
+
+article = ArticleRow.__table__  # type: ignore[attr-defined]
+source = SourceRow.__table__  # type: ignore[attr-defined]
+source_alias = SourceAliasRow.__table__  # type: ignore[attr-defined]
+claim = ClaimRow.__table__  # type: ignore[attr-defined]
+figure = FigureRow.__table__  # type: ignore[attr-defined]
+relation = RelationRow.__table__  # type: ignore[attr-defined]
+relation_member = RelationMemberRow.__table__  # type: ignore[attr-defined]
+finding_ack = FindingAckRow.__table__  # type: ignore[attr-defined]
+verdict = VerdictRow.__table__  # type: ignore[attr-defined]
+claim_duplicate = ClaimDuplicateRow.__table__  # type: ignore[attr-defined]
+
+__all__ = [
+    "ArticleRow",
+    "ClaimDuplicateRow",
+    "ClaimRow",
+    "FigureRow",
+    "FindingAckRow",
+    "RelationMemberRow",
+    "RelationRow",
+    "SourceAliasRow",
+    "SourceRow",
+    "VerdictRow",
+    "article",
+    "claim",
+    "claim_duplicate",
+    "figure",
+    "finding_ack",
+    "relation",
+    "relation_member",
+    "source",
+    "source_alias",
+    "verdict",
+]

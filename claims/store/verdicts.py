@@ -1,0 +1,187 @@
+"""Append-only verdict history with optimistic concurrency.
+
+A verdict row and the claim's new status/version are written in one transaction that
+holds the claim (BEGIN IMMEDIATE on SQLite, SELECT … FOR UPDATE on PostgreSQL), so two
+reviewers can never both move a claim from the same version. History rows are only ever
+inserted; the database triggers refuse anything else.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.engine import Connection, Row
+
+from claims.core.status import Status
+from claims.errors import DatabaseBusy, InputError, NotFound, VerdictConflict
+from claims.records import VerdictRecord
+from claims.store.engine import Store
+from claims.store.ingest import now_utc
+from claims.store.tables import claim, figure, verdict
+
+STATUSES = tuple(s.value for s in Status)  # already normalised by the caller
+KINDS = ("verdict", "correction")
+FIGURE_FIELDS = ("value", "low", "high", "qualifier", "unit", "metric")
+RETRIES = 3
+
+
+def _verdict_record(r: Row[Any]) -> VerdictRecord:
+    return VerdictRecord(
+        id=r.id,
+        claim_id=r.claim_id,
+        at=r.at,
+        reviewer=r.reviewer,
+        from_status=r.from_status,
+        to_status=r.to_status,
+        note=r.note,
+        evidence=tuple(json.loads(r.evidence or "[]")),
+        version=r.version,
+        kind=r.kind,
+    )
+
+
+def history_rows(conn: Connection, claim_id: int) -> list[VerdictRecord]:
+    rows = conn.execute(
+        select(verdict).where(verdict.c.claim_id == claim_id).order_by(verdict.c.id)
+    )
+    return [_verdict_record(r) for r in rows]
+
+
+def history(store: Store, claim_id: int) -> list[VerdictRecord]:
+    """Every verdict and correction on a claim, oldest first."""
+    with store.read() as conn:
+        exists = conn.execute(select(claim.c.id).where(claim.c.id == claim_id)).first()
+        if exists is None:
+            raise NotFound(f"no claim with id {claim_id}")
+        return history_rows(conn, claim_id)
+
+
+def record_verdict(
+    store: Store,
+    *,
+    claim_id: int,
+    status: str,
+    reviewer: str,
+    note: str | None = None,
+    evidence: Sequence[str] = (),
+    expect_version: int | None = None,
+    kind: str = "verdict",
+    detail: dict[str, Any] | None = None,
+) -> VerdictRecord:
+    """Append a verdict (or a correction) and move the claim to `status`, version + 1.
+
+    A verdict that keeps the status is still recorded. With `expect_version`, a claim
+    that has moved on raises `VerdictConflict` naming who moved it. A correction's
+    `detail` is applied to the claim in the same transaction:
+    `{"source_id": int | None}` re-attributes, `{"dismissed": bool}` dismisses, and
+    `{"figure": {"id": int, "value"|"low"|"high"|"qualifier"|"unit"|"metric": …}}` fixes
+    one of the claim's figures. The detail is stored as JSON with the row.
+    """
+    if status not in STATUSES:
+        raise InputError(f"unknown status '{status}': use one of {', '.join(STATUSES)}")
+    if kind not in KINDS:
+        raise InputError(f"unknown history kind '{kind}': use verdict or correction")
+    for attempt in range(RETRIES):
+        try:
+            with store.write() as conn:
+                return _record(
+                    conn,
+                    store.dialect,
+                    claim_id=claim_id,
+                    status=status,
+                    reviewer=reviewer,
+                    note=note,
+                    evidence=tuple(evidence),
+                    expect_version=expect_version,
+                    kind=kind,
+                    detail=detail,
+                )
+        except DatabaseBusy:
+            if attempt == RETRIES - 1:
+                raise
+            time.sleep(0.1 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+def _record(
+    conn: Connection,
+    dialect: str,
+    *,
+    claim_id: int,
+    status: str,
+    reviewer: str,
+    note: str | None,
+    evidence: tuple[str, ...],
+    expect_version: int | None,
+    kind: str,
+    detail: dict[str, Any] | None,
+) -> VerdictRecord:
+    """Append one history row inside the caller's write transaction.
+
+    `store.interchange` calls this too, to record a whole import in one transaction:
+    keep the signature stable.
+    """
+    stmt = select(claim.c.status, claim.c.version).where(claim.c.id == claim_id)
+    if dialect == "postgresql":
+        stmt = stmt.with_for_update()
+    current = conn.execute(stmt).first()
+    if current is None:
+        raise NotFound(f"no claim with id {claim_id}")
+    if expect_version is not None and expect_version != current.version:
+        raise _conflict(conn, claim_id, current.status, current.version)
+    changes: dict[str, Any] = {"status": status, "version": current.version + 1}
+    if detail:
+        changes.update(_apply_detail(conn, claim_id, detail))
+    row = {
+        "claim_id": claim_id,
+        "at": now_utc(),
+        "reviewer": reviewer,
+        "from_status": current.status,
+        "to_status": status,
+        "note": note,
+        "evidence": json.dumps(list(evidence)),
+        "version": current.version + 1,
+        "kind": kind,
+        "detail": json.dumps(detail, sort_keys=True) if detail is not None else None,
+    }
+    new_id = conn.execute(insert(verdict).values(**row)).inserted_primary_key[0]  # type: ignore[index]
+    conn.execute(update(claim).where(claim.c.id == claim_id).values(**changes))
+    return _verdict_record(conn.execute(select(verdict).where(verdict.c.id == new_id)).one())
+
+
+def _conflict(conn: Connection, claim_id: int, status: str, version: int) -> VerdictConflict:
+    last = conn.execute(
+        select(verdict.c.reviewer, verdict.c.at)
+        .where(verdict.c.claim_id == claim_id)
+        .order_by(verdict.c.id.desc())
+        .limit(1)
+    ).first()
+    who, when = (last.reviewer, last.at) if last is not None else ("unknown", "unknown time")
+    return VerdictConflict(
+        f"claim {claim_id} changed by {who} at {when}; now {status} (version {version})"
+    )
+
+
+def _apply_detail(conn: Connection, claim_id: int, detail: Mapping[str, Any]) -> dict[str, Any]:
+    """Claim-column changes for a correction; figure fixes are written here directly."""
+    changes: dict[str, Any] = {}
+    if "source_id" in detail:
+        changes["source_id"] = detail["source_id"]
+    if "dismissed" in detail:
+        changes["dismissed"] = bool(detail["dismissed"])
+    fix = detail.get("figure")
+    if isinstance(fix, Mapping):
+        fid = fix.get("id")
+        owned = conn.execute(
+            select(figure.c.id).where(figure.c.id == fid, figure.c.claim_id == claim_id)
+        ).first()
+        if owned is None:
+            raise NotFound(f"no figure with id {fid} in claim {claim_id}")
+        values = {k: fix[k] for k in FIGURE_FIELDS if k in fix}
+        if values:
+            conn.execute(update(figure).where(figure.c.id == fid).values(**values))
+    return changes
