@@ -11,7 +11,16 @@ from __future__ import annotations
 
 import re
 
-from claims.core.cues import ROLE_NOUNS, CueHit, find_hits, is_name, is_role
+from claims.core.cues import CueHit, find_hits, is_name, is_role
+from claims.core.references import (
+    GENERIC_TYPES,
+    OWN_VOICE_ROLES,
+    owned_document,
+    possessed,
+    role_body,
+    scan_people,
+    sentence_subject_name,
+)
 from claims.core.sources import (
     ORG_WORDS,
     TITLES,
@@ -33,7 +42,9 @@ __all__ = ["CueHit", "SourceBook", "find_hits", "role_body"]
 _DOC_NOUN = re.compile(
     r"^(?:(?:the|a|an|recent|new|latest|its|their|preliminary|official|some|\w+ly)\s+)*"
     r"(?:reports?|data|figures|statistics|estimates?|surveys?|polls?|study|studies|"
-    r"analysis|analyses|statements?|assessments?|reviews?|updates?|findings|research)\b(.*)$",
+    r"analysis|analyses|statements?|assessments?|reviews?|updates?|findings|research|"
+    r"results|records|numbers|projections?|forecasts?|tall(?:y|ies)|counts?|returns|"
+    r"filings?|minutes|audits?|census)\b(.*)$",
     re.IGNORECASE,
 )
 _GROUP_AT = re.compile(
@@ -41,47 +52,7 @@ _GROUP_AT = re.compile(
     r"(?:at|from|with|of)\s+(.+)$",
     re.IGNORECASE,
 )
-# Generic nouns a back-reference may use, and the source types it may then stand for.
-_GENERIC_TYPES: dict[str, frozenset[str]] = {
-    "agency": frozenset({"government", "organisation", "media", "think_tank"}),
-    "think tank": frozenset({"think_tank"}),
-    "institute": frozenset({"think_tank"}),
-    "group": frozenset({"organisation", "osint", "think_tank"}),
-    "organisation": frozenset({"organisation", "think_tank"}),
-    "organization": frozenset({"organisation", "think_tank"}),
-    "military": frozenset({"military"}),
-    "army": frozenset({"military"}),
-    "outlet": frozenset({"media"}),
-    "newspaper": frozenset({"media"}),
-    "report": frozenset({"media", "think_tank"}),
-    "study": frozenset({"think_tank", "organisation"}),
-    "survey": frozenset({"organisation", "think_tank"}),
-}
-_ROLES = "|".join(sorted(ROLE_NOUNS))
-_BODY = re.compile(
-    rf"^(?:the |a |an )?(?:(.+?)(?:'s|’s)\s+(?:\w+\s+)?(?:{_ROLES})|(?:\w+\s+)?(?:{_ROLES})\s+"
-    rf"(?:of|for|at)\s+(.+)|(.+?)\s+(?:{_ROLES}))$",
-    re.IGNORECASE,
-)
-
-
-def role_body(role: str) -> str | None:
-    """The body a role phrase speaks for: "head of the X", "the X's director", "An X spokesman"."""
-    m = _BODY.match(role.strip())
-    if not m:
-        return None
-    body = next(g for g in m.groups() if g)
-    return body.strip() if body.strip().lower() not in ("a", "an", "the") else None
-
-
-_PERSON_SCAN = re.compile(
-    r"\b(?:[A-Z][a-z]+\s)?(?:Mr\.?|Mrs\.?|Ms\.?|Dr\.?|President|Minister|Governor|Mayor|Senator|Sen\.|Rep\.|"
-    r"Gov\.|Gen\.|General|Judge|Justice|Chancellor|Premier|Secretary|Professor|Prof\.|"
-    r"Coroner|Commissioner|Ambassador|leader|governor|mayor|spokesman|spokeswoman|minister|"
-    r"president|chief|director|judge|coach|manager|executive|officer)\s+((?:[A-Z][\w'’-]+)(?:\s[A-Z][\w'’-]+){0,2})"
-)
-
-
+_AFFILIATED = re.compile(r"^([A-Z][a-z]+(?: [A-Z][\w'’-]+){1,2}) (?:of|from) (?:the )?[A-Z].*$")
 _NOT_FIRST_NAMES = words(
     "the a an in on at for of and but as by to with from said says this that when after "
     "before while if last next new"
@@ -106,18 +77,10 @@ class SourceBook:
         self.text = text
         self.entities: list[Entity] = []
         self.acronyms = acronym_definitions(text)
-        self.people: list[tuple[int, str, str | None, str]] = []  # pos, name, gender, title
-        for m in _PERSON_SCAN.finditer(text):
-            name = re.sub(r"['’]s$", "", m.group(1))
-            if any(w.lower() in ORG_WORDS for w in name.split()):
-                continue
-            title = text[m.start() : m.end()]
-            self.people.append((m.start(1), name, gender_of(name, title), title))
-            surname = name.split()[-1]
-            for o in re.finditer(rf"\b{re.escape(surname)}\b", text[m.end() :]):
-                pos = m.end() + o.start()
-                self.people.append((pos, name, gender_of(name, title), title))
+        self.people = scan_people(text)  # pos, name, gender, title
+        self.bare_people = scan_people(text, bare=True)
         self.mentions: list[tuple[int, Entity, str | None]] = []  # person mentions
+        self.sentence = ""  # the sentence being resolved
 
     # ------------------------------------------------------------- lookups
     def exact(self, phrase: str) -> Entity | None:
@@ -147,21 +110,40 @@ class SourceBook:
     def _body(self, name: str) -> Entity | None:
         """An organisation a role speaks for; never a person or a group of people."""
         found = self.exact(name)
+        kinds = GENERIC_TYPES.get(norm(strip_determiner(name)))
+        lead = self._lead_name() if kinds else None
+        if found is None and lead is not None:
+            found = self.exact(lead) or self._new(lead, lead)
         if found is None:
-            found = self.contained(name)
-        bodies = ("government", "military", "think_tank", "osint", "media", "organisation")
+            found = self.contained(name, kinds)
+        bodies = ("government", "military", "think_tank", "osint", "media", "organisation",
+                  *(kinds or ()))
         if found is None or found.person or source_type(found).value not in bodies:
             return None
         return found
+
+    def _person_named(self, name: str) -> Entity | None:
+        """A person already met under this name or surname ("Havik" for Lena Havik)."""
+        key = norm(strip_determiner(name))
+        for e in reversed(self.entities):
+            if e.person and (any(norm(n) == key for n in e.names())
+                             or norm(e.name).endswith(" " + key)):
+                return e
+        for _pos, full, _g, title in self.people:
+            if norm(full) == key or norm(full).endswith(" " + key):
+                return self._person(full, title, _pos)
+        return None
 
     def _person_near(self, pos: int, gender: str | None) -> Entity | None:
         best: tuple[int, Entity | None, str] = (-1, None, "")
         for p, e, g in self.mentions:
             if p < pos and p > best[0] and (gender is None or g in (None, gender)):
                 best = (p, e, "")
-        for p, name, g, title in self.people:
+        for p, name, g, title in self.people + self.bare_people:
             if p < pos and p > best[0] and (gender is None or g in (None, gender)):
                 best = (p, None, f"{name}\t{title}")
+        if best[1] is None and not best[2] and gender is not None:
+            return self._person_near(pos, None)  # nobody of that gender: nearest person
         if best[1] is not None or not best[2]:
             return best[1]
         name, title = best[2].split("\t")
@@ -213,6 +195,7 @@ class SourceBook:
         self, hit: CueHit, pos: int, sentence: str, headline: bool = False
     ) -> Entity | None:
         """The source a cue's phrase denotes, creating it when the article names a new one."""
+        self.sentence = sentence
         e = self._resolve(hit.phrase.strip(" ,.—–"), hit.role, pos, headline)
         if e is None:
             return None
@@ -221,22 +204,65 @@ class SourceBook:
             e.descriptors.append(hit.descriptor)
             if hit.descriptor.lower().startswith("the "):
                 e.add_alias(hit.descriptor)
-        if re.search(r"\b(?:report|study|survey|analysis|data|review)\b", sentence, re.I):
+        if re.search(r"\b(?:report|study|survey|analysis|data|review|statement)\b", sentence,
+                     re.I):
             e.report = True
         if e.person:
             self.mentions.append((pos, e, e.gender))
         return e
+
+    def _lead_name(self) -> str | None:
+        """The proper name the current sentence opens with, if it is one and no person."""
+        lead = sentence_subject_name(self.sentence)
+        if lead is None or lead.split()[0].lower() in TITLES or any(
+                n == lead for _, n, _, _ in self.people):
+            return None
+        if " " not in lead and not re.search(rf"[\w,;] {re.escape(lead)}\b", self.text) and (
+                not re.match(r".[a-z]*[A-Z]", lead)):
+            return None  # one sentence-initial capital ("Twelve") is no proper name
+        return lead
+
+    def _owner(self, pronoun: str, pos: int) -> Entity | None:
+        """Whom "his"/"her" (a person) or "its"/"their" (a body) points back to."""
+        if pronoun in ("his", "her"):
+            return self._person_near(pos, "m" if pronoun == "his" else "f")
+        lead = self._lead_name()
+        if lead is not None:  # "Acme grew, according to its report": the clause's subject
+            found = self.exact(lead)
+            if found is None or not found.person:
+                return found or self._new(lead, lead)
+        bodies = [e for e in self.entities if not e.person and e.last <= pos
+                  and source_type(e).value not in ("analyst", "official")]  # not "analysts"
+        if not bodies and pronoun == "their":
+            bodies = [e for e in self.entities if e.last <= pos]
+        return max(bodies, key=lambda e: e.last) if bodies else None
+
+    @staticmethod
+    def _proxy(owner: Entity, phrase: str, noun: str) -> None:
+        """"her campaign" speaks for its owner: merged, under the article's wordings."""
+        short = owner.name.split()[-1] if owner.person else owner.name
+        owner.add_alias(phrase)
+        for alias in (f"{short}'s {noun}", f"{short} {noun}"):
+            owner.add_alias(alias)
 
     def _resolve(self, phrase: str, role: str | None, pos: int, headline: bool) -> Entity | None:
         low = phrase.lower()
         acr = re.search(r"\s*\(([A-Z][A-Za-z]{1,8})\)", phrase)
         if acr:
             phrase = (phrase[: acr.start()] + phrase[acr.end() :]).strip()
+        phrase = re.sub(r"\s*\([^)]*\)", "", phrase).strip() or phrase  # "(R-Texas)"
         if low in ("he", "she"):
             return self._person_near(pos, "m" if low == "he" else "f")
         if low in ("it", "they", "we"):
             cands = [e for e in self.entities if not e.person and e.last <= pos]
             return max(cands, key=lambda e: e.last) if cands else None
+        own = possessed(phrase)
+        if own is not None:
+            owner = self._owner(own[0], pos)
+            if owner is not None:
+                self._proxy(owner, phrase, own[1])
+                return owner
+        phrase = owned_document(phrase) or phrase
         doc = _DOC_NOUN.match(phrase)
         if doc:
             by = re.search(r".*\b(?:by|from)\s+(.+)$", doc.group(1))
@@ -282,12 +308,27 @@ class SourceBook:
                     body.add_alias(base.split()[-1])
                 self.mentions.append((pos, body, gender_of(base or "x", role)))
                 return body
+            own_voice = any(w in OWN_VOICE_ROLES for w in norm(role).split())
+            if body is None and not own_voice and role.split()[0].lower() in ("its", "their"):
+                body = self._owner(role.split()[0].lower(), pos)
+                if body is not None:
+                    self._proxy(body, role, " ".join(role.split()[1:]))
+                    if base:
+                        body.add_alias(base)
+                        body.add_alias(base.split()[-1])
+                    return body
+            owner = self._person_named(body_name) if body_name else None
+            if owner is not None and not base:
+                self._proxy(owner, role, " ".join(role.split()[1:]))
+                return owner  # "Havik's spokesperson": the person's own voice
             if not base:
                 existing = self.exact(role) or self.contained(role)
                 if existing:
                     return existing
                 e = self._new(strip_determiner(role), role, person=True)
                 e.gender = gender_of("x", role)
+                if body_name and strip_determiner(body_name)[:1].isupper():
+                    e.add_alias(strip_determiner(body_name))  # "The X's spokesperson"
                 return e
             e = self._person(base, None, pos)
             e.add_alias(role)
@@ -296,7 +337,7 @@ class SourceBook:
             return e
         if phrase[:4].lower() == "the " and not phrase[4:5].isupper() or headline:
             key = norm(base)
-            kinds = _GENERIC_TYPES.get(key)
+            kinds = GENERIC_TYPES.get(key)
             found = self.exact(phrase) or self.contained(base, kinds)
             if found or headline and (kinds or not phrase[:1].isupper()):
                 return found
@@ -308,6 +349,12 @@ class SourceBook:
         person = split_person(base)
         if person:
             return self._person(person[0], person[1], pos)
+        affiliated = _AFFILIATED.match(base)
+        if affiliated and _first_name(affiliated.group(1).split()[0]) and not any(
+                w.lower() in ORG_WORDS for w in affiliated.group(1).split()):
+            e = self._person(affiliated.group(1), None, pos)  # "Jane Roe of the Green Party"
+            e.add_alias(base)
+            return e
         desc = split_descriptor(base)
         if desc:
             e = self.exact(desc[0]) or self._new(desc[0], phrase)
@@ -327,7 +374,7 @@ class SourceBook:
                 if not base.isupper() and full and _first_name(full.group(1)):
                     return self._person(base, None, pos)
             elif 2 <= len(words) <= 3 and (gender_of(base) or any(
-                    n == base for _, n, _, _ in self.people)):
+                    n == base for _, n, _, _ in self.people + self.bare_people)):
                 return self._person(base, None, pos)
         if len(words) > 1 and base[:1].isupper():
             found = self.contained(base)

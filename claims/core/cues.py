@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claims.core.sources import words
+from claims.core.sources import strip_determiner, words
+from claims.core.subjects import DOC_SUBJECT, QUOTED_AS, noun_use, participle_hit
 
 _CUE_FORMS: dict[str, tuple[str, ...]] = {
     "said": ("said", "says", "say"),
@@ -76,8 +77,15 @@ _VERBAL_ACT = re.compile(
     r"\b(?:expressed|expresses|voiced|promised|promises|pledged|vowed|urged|urges|"
     r"called for|calls for|demanded|welcomed|condemned|criticised|criticized|accused|"
     r"raised (?:concerns?|doubts?|questions?|fears?|alarm)|tempered expectations|"
-    r"played down|downplayed|put (?:the|its|their) (?:[\w-]+ ){1,6}at)\b"
+    r"played down|downplayed|put (?:it|them|(?:the|its|their|his|her|a|an) (?:[\w-]+ ){1,6})"
+    r"(?:at|within|between|near|around|close to|level|ahead|behind|above|below)|"
+    r"(?:kept|keeps|raised|raises|cut|cuts|lowered|lowers|maintained|reaffirmed|reiterated|"
+    r"upgraded|downgraded|narrowed|trimmed|lifted|withdrew|issued|published|gave|confirmed) "
+    r"(?:its|their|the|his|her) (?:[\w-]+ ){0,3}(?:forecasts?|guidance|outlook|estimates?|"
+    r"targets?|projections?|predictions?))\b"
 )
+# A legislator's party and state ("D-Calif.", "R-Texas"), read like an age aside.
+_PARTY_TAG = re.compile(r"\(?[A-Z]{1,2}-[A-Z][\w. ]{0,20}\)?")
 _CUE_WORD = re.compile(r"\b[a-z]+\b")
 _AS_CUE = re.compile(
     r"\bas (reported|observed|shown|seen|stated|noted|announced|confirmed|described|"
@@ -85,7 +93,7 @@ _AS_CUE = re.compile(
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording to ")
 _BLOCKERS = words(
-    "was were been being be is are not never n't a an the its their his her this these "
+    "was were been being be is are not never n't a an the its their his her this these to "
     "those our my new latest recent first"
 )
 _STOP_WORDS = words(
@@ -152,9 +160,14 @@ def is_name(seg: str) -> bool:
     )
 
 
+_ROLE_DETS = words("the a an its their his her")
+
+
 def is_role(seg: str) -> bool:
     words = re.findall(r"[\w'’-]+", seg.lower())[:6]
-    if not words or not seg.strip()[:1].islower() and words[0] not in ("the", "a", "an"):
+    possessive = bool(words) and bool(re.search(r"\w['’]s?$", words[0]))
+    if not words or not seg.strip()[:1].islower() and words[0] not in _ROLE_DETS and (
+            not possessive):
         return False
     return any(w in ROLE_NOUNS for w in words)
 
@@ -177,6 +190,25 @@ def _segment_before(text: str, end: int, lo: int, stop: bool = True) -> tuple[in
     seg = text[seg_start:end]
     lead = len(seg) - len(seg.lstrip())
     return seg_start + lead, seg.strip()
+
+
+_DISCOURSE = words("however meanwhile too also though instead nonetheless nevertheless "
+                   "separately earlier later yesterday today")
+
+
+def _is_aside(seg: str) -> bool:
+    """A relative clause, participle, age, party tag or discourse marker between commas."""
+    first = seg.split()[0].lower() if seg.split() else ""
+    return first in ("who", "which", "whose") or first.endswith("ing") or first.isdigit() or (
+        bool(_PARTY_TAG.fullmatch(seg)) or seg.lower() in _DISCOURSE
+        or bool(re.fullmatch(r"(?:for|in) (?:his|her|its|their) (?:part|turn|view)", seg.lower())))
+
+
+def _described(seg: str) -> bool:
+    """A description that precedes a name: "The operator", "Its parent", "The city's mayor"."""
+    toks = seg.split()
+    return 1 < len(toks) <= 6 and (toks[0].lower() in _ROLE_DETS or bool(
+        re.search(r"['’]s?$", toks[0]))) and (toks[-1][:1].islower() or toks[-1].isupper())
 
 
 def _strip_aux(phrase: str) -> str:
@@ -217,16 +249,23 @@ def _subject(
         if s1_end == s2_start or text[s1_end] != ",":
             return None
         s1_start, s1 = _segment_before(text, s1_end, lo)
-        first = s2.split()[0].lower()
-        aside = first in ("who", "which", "whose") or first.endswith("ing") or first.isdigit()
+        aside = _is_aside(s2)
+        if aside and s1 and _is_aside(s1) and s1_start > lo:  # "X, 61, who …, said"
+            back = s1_start
+            while back > lo and text[back - 1] in " ,":
+                back -= 1
+            if back < s1_start and text[back] == ",":
+                s1_start, s1 = _segment_before(text, back, lo)
         if aside and s1 and _valid_phrase(s1):  # relative clause, participle or age
             return s1_start, s1, None, s2
         if is_name(s2) and is_role(s1):
             return s2_start, s2, s1, None
         if is_name(s1) and is_role(s2):
             return s1_start, s1, s2, None
-        if is_name(s1) and s2.split()[0].lower() in ("the", "a", "an"):
+        if (is_name(s1) or DOC_SUBJECT.match(s1)) and s2.split()[0].lower() in ("the", "a", "an"):
             return s1_start, s1, None, s2  # "Acme Corp, the food group, said"
+        if _described(s1) and is_name(strip_determiner(s2)):
+            return s2_start, s2, None, s1  # "The operator, Terrano Waste, warned"
         return None
     start, phrase = _segment_before(text, end, lo)
     phrase = _strip_aux(phrase)
@@ -237,7 +276,8 @@ def _subject(
 
 def _object(text: str, pos: int, end: int) -> tuple[str, str | None, int]:
     """Phrase after "according to"/inverted verbs, up to the clause's next comma."""
-    m = re.match(r"(?:[^,;.:!?“”\"]|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|St))\.|(?<=Mrs)\.)*",
+    m = re.match(r"(?:[^,;.:!?“”\"]|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|St))\.|(?<=Mrs)\.|"
+                 r"(?<=\b(?:Rep|Sen|Gov|Gen|Col|Sgt|Rev))\.|(?<=\b(?:Prof|Capt|Supt))\.)*",
                  text[pos:end])
     phrase = m.group().strip() if m else ""
     phrase = _TRAIL.sub("", phrase)
@@ -283,6 +323,12 @@ def find_hits(
         if phrase:
             hits.append(CueHit(m.start(), m.end(), m.group(1), phrase, m.end(), role, False))
             taken.append((m.start(), rest))
+    for m in QUOTED_AS.finditer(text, lo, hi):
+        subj = _subject(text, m.start(), lo, loose)
+        if subj is not None and free(m.start() + 1, m.end()):
+            hits.append(CueHit(m.start() + 1, m.end(), "said", subj[1], subj[0], subj[2],
+                               _is_leading(text, lo, subj[0], m.end(), hi), subj[3]))
+            taken.append((subj[0], m.end()))
     for m in list(_CUE_WORD.finditer(text, lo, hi)) + list(_VERBAL_ACT.finditer(text, lo, hi)):
         word = m.group()
         first = word.split()[0]
@@ -298,11 +344,13 @@ def find_hits(
         after = _next_word(text, m.end())
         if before in _BLOCKERS or after == "by" or after == "to" and word in _NOUNISH:
             continue
-        if after == "of" and base != "warned":
-            continue
-        if word in _NEEDS_THAT and after != "that":
+        if after == "of" and base != "warned" and " " not in word or noun_use(
+                text, m.start(), word):
             continue
         subj = _subject(text, m.start(), lo, loose)
+        if word in _NEEDS_THAT and after != "that" and not (
+                subj and DOC_SUBJECT.match(subj[1]) and word not in ("held", "holds")):
+            continue
         if subj is None:
             prev = text[lo : m.start()].rstrip()
             if prev and prev[-1] in ",”\"" and m.end() < hi:
@@ -312,30 +360,17 @@ def find_hits(
                     taken.append((m.start(), rest))
             continue
         p_start, phrase, role, descriptor = subj
-        if word in _NOUNISH and after != "that" and not phrase[:1].isupper():
+        if word in _NOUNISH and after != "that" and not phrase[:1].isupper() and not (
+                DOC_SUBJECT.match(phrase)):
             continue
         leading = _is_leading(text, lo, p_start, m.end(), hi)
         hits.append(CueHit(m.start(), m.end(), base, phrase, p_start, role, leading, descriptor))
         taken.append((p_start, m.end()))
-    if not hits:
-        hits.extend(_participle_hit(text, lo, hi, mask))
+    part = participle_hit(text, lo, hi, mask)
+    if part is not None and all(part[0] < h.start for h in hits):
+        hits.append(CueHit(part[0], part[1], part[2], part[4], part[3], None, True))
     hits.sort(key=lambda h: h.phrase_start)
     return hits
-
-
-_PARTICIPLE = re.compile(r",\s+(telling|saying|adding|writing|warning|arguing)\b")
-_LEAD_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*(?=\s+[a-z])|(?:He|She|They|It)\b")
-
-
-def _participle_hit(text: str, lo: int, hi: int, mask: list[bool]) -> list[CueHit]:
-    """"Lund defended the plan, telling reporters that …": the clause's named subject."""
-    part = _PARTICIPLE.search(text, lo, hi)
-    lead = _LEAD_NAME.match(text, lo)
-    if part is None or lead is None or mask[part.start(1)]:
-        return []
-    base = {"telling": "told", "saying": "said", "adding": "added", "writing": "wrote",
-            "warning": "warned", "arguing": "argued"}[part.group(1)]
-    return [CueHit(part.start(1), part.end(1), base, lead.group(), lo, None, True)]
 
 
 def _is_leading(text: str, lo: int, p_start: int, cue_end: int, hi: int) -> bool:

@@ -17,7 +17,7 @@ from claims.core.relations import infer_relations
 from claims.core.segmentation import Sentence, clause_spans, quote_mask, segment
 from claims.core.sources import Entity, to_source
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 _QUOTE_OPENERS = "\"“"
 
 

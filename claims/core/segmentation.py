@@ -39,7 +39,10 @@ _BOILER_PARAGRAPH = re.compile(
             (?:amended|updated|corrected|changed)? |
         (?:updated|published|posted|last\ modified)\b[^.]{0,40}\d |
         (?:photo|image|picture|credit|video)s?\s*: |
-        ©|copyright\b|all\ rights\ reserved | contact\ (?:us|the\ author)\b
+        ©|copyright\b|all\ rights\ reserved | contact\ (?:us|the\ author)\b |
+        our\ standards\s*: | listen\ to\ this\ article\b | (?:download|get)\ the\ app\b |
+        click\ here\b |
+        (?:the\ )?[\w&. ]{2,40}\ contributed\ (?:reporting|to\ this\ (?:report|story))
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -57,7 +60,7 @@ _DATE_WORDS = (
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?:uary)?|feb(?:ruary)?|march|mar|"
     r"april|apr|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|"
     r"dec(?:ember)?|gmt|utc|bst|cet|est|edt|pst|am|pm|a\.m\.|p\.m\.|updated|published|"
-    r"posted|at|on|of|the"
+    r"posted|at|on|of|the|ago|just|now|hours?|hrs?|minutes?|mins?|days?|weeks?|an?"
 )
 _TIMESTAMP = re.compile(rf"^(?:(?:{_DATE_WORDS})\b|[\d:.,/|–-]|\s)+$", re.IGNORECASE)
 _BOILER_SENTENCE = re.compile(

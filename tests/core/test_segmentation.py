@@ -88,6 +88,12 @@ def test_spans_slice_back_to_the_text() -> None:
         "Correction: an earlier version misspelt a name.",
         "This article was amended on 4 May to correct a figure.",
         "6 min read",
+        "2 hours ago",
+        "An hour ago",
+        "Our Standards: The Thomson Reuters Trust Principles.",
+        "The Associated Press contributed to this report.",
+        "Tom Reed contributed reporting from Velmora.",
+        "Listen to this article",
     ],
 )
 def test_boilerplate_paragraphs(line: str) -> None:
@@ -97,7 +103,8 @@ def test_boilerplate_paragraphs(line: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["By Sunday, the water had receded.", "The agency said 40 people died.", "Photos show damage."],
+    ["By Sunday, the water had receded.", "The agency said 40 people died.", "Photos show damage.",
+     "Three days of rain flooded the town.", "Two hours ago the river burst its banks."],
 )
 def test_claims_are_not_boilerplate(line: str) -> None:
     assert not is_boilerplate(line)

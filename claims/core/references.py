@@ -1,0 +1,218 @@
+"""Reference classes the source book resolves: people met in the text, proxies, generics.
+
+Kept apart from `claims.core.attribution` so each concern stays small: which spans of
+the text are people ("Finance Minister Petra Lund", or a bare person-shaped name such
+as "Amara Quist of the Green Party"), which phrases speak for a party named before
+("her campaign", "his office", "its spokesperson", "the company's report"), and which
+generic nouns ("the company", "the firm") may stand for a body of which type, and which
+body a role phrase speaks for (`role_body`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.core.cues import ROLE_NOUNS
+from claims.core.sources import ORG_WORDS, TITLES, gender_of, words
+
+_PERSON_SCAN = re.compile(
+    r"\b(?:[A-Z][a-z]+\s)?(?:Mr\.?|Mrs\.?|Ms\.?|Dr\.?|President|Minister|Governor|Mayor|Senator|"
+    r"Sen\.|Rep\.|Gov\.|Gen\.|General|Judge|Justice|Chancellor|Premier|Secretary|Professor|"
+    r"Prof\.|Coroner|Commissioner|Ambassador|leader|governor|mayor|spokesman|spokeswoman|"
+    r"minister|president|chief|director|judge|coach|manager|executive|officer)\s+"
+    r"((?:[A-Z][\w'’-]+)(?:\s[A-Z][\w'’-]+){0,2})"
+)
+# Two capitalised words standing alone: "Amara Quist", not "the Associated Press".
+_BARE_NAME = re.compile(
+    r"(?<![\w’'.-] )(?<![\w’'-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ([A-Z][a-z][\w’'-]*[a-z])\b"
+    r"(?! [A-Z(])(?![’']s? [A-Z])"
+)
+NOT_FIRST_NAMES = words(
+    "the a an in on at for of and but as by to with from said says this that when after "
+    "before while if last next new his her its their our under over since during until "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december north south east west "
+    "central northern southern eastern western upper lower greater old great united royal "
+    "national federal state city county global international european"
+)
+# Last words that mark an organisation, a place or a product, never a surname.
+_ORG_TAILS = ORG_WORDS | words(
+    "securities holdings partners capital markets services systems media energy foods "
+    "motors airlines airways group groups inc corp ltd plc bank bancorp insurance "
+    "industries technologies labs works party unions street square road avenue river "
+    "valley island islands mountains hills park airport station bridge port bay coast "
+    "province region district county city state republic kingdom times post news "
+    "gazette herald journal daily weekly review office trust council residents association "
+    "union court ministry exchange index fund agency shipping logistics mining steel "
+    "telecom telecoms pharma pharmaceuticals health healthcare construction transport "
+    "dairy brewing brewery chemicals oil gas power water waste software digital "
+    "solutions consulting retail finance financial ventures electric electronics "
+    "semiconductor semiconductors aerospace defence defense automotive mobile networks "
+    "communications broadcasting studios entertainment games pictures records hotels "
+    "resorts properties realty estates investments advisors advisers analytics research "
+    "robotics biotech therapeutics medical farms foods drinks beverages textiles "
+    "paper packaging cement metals minerals resources petroleum "
+    "international global worldwide"
+)
+_PREPOSITIONS = words("in at from to into of for on by near across via through with")
+
+
+def _plain(word: str) -> str:
+    w = word.lower().rstrip(".")
+    return w[:-1] if w.endswith("s") and w[:-1] in _ORG_TAILS else w
+
+
+def scan_people(text: str, bare: bool = False) -> list[tuple[int, str, str | None, str]]:
+    """(position, name, gender, title phrase) for every person mention worth a pronoun.
+
+    Titled names ("Finance Minister Petra Lund") and their later surnames; with `bare`,
+    the bare two-word names instead ("Amara Quist of the Green Party won …"), unless one
+    reads as an organisation, a place or a product (a tail word such as "Securities" or
+    "Shipping", a preceding preposition or "the"). Bare names only serve "he"/"she":
+    they never make a speaker phrase a person.
+    """
+    people: list[tuple[int, str, str | None, str]] = []
+    named: set[str] = set()
+    for m in _PERSON_SCAN.finditer(text):
+        name = re.sub(r"['’]s$", "", m.group(1))
+        if any(w.lower() in ORG_WORDS for w in name.split()):
+            continue
+        title = text[m.start() : m.end()]
+        if not bare:
+            people.append((m.start(1), name, gender_of(name, title), title))
+        named.add(name)
+    for m in _BARE_NAME.finditer(text if bare else ""):
+        first, last = m.group(1), m.group(2)
+        prev = re.search(r"([\w’'.-]+)\s*$", text[: m.start()])
+        prev_word = prev.group(1).lower() if prev else ""
+        if (first.lower() in NOT_FIRST_NAMES or first.lower() in TITLES
+                or _plain(last) in _ORG_TAILS or last.lower() in TITLES
+                or prev_word in _PREPOSITIONS or prev_word in ("the", "a", "an")
+                or any(m.group(0) in n for n in named)):
+            continue
+        name = m.group(0)
+        people.append((m.start(), name, gender_of(name), ""))
+        named.add(name)
+    out = list(people)
+    for pos, name, gender, title in people:
+        surname = name.split()[-1]
+        for o in re.finditer(rf"\b{re.escape(surname)}\b", text[pos + len(name) :]):
+            out.append((pos + len(name) + o.start(), name, gender, title))
+    return sorted(out)
+
+
+# Nouns a possessive pronoun ties to the party named before ("her campaign").
+PROXY_NOUNS = words(
+    "campaign office spokesperson spokesman spokeswoman spokespeople team aides aide "
+    "lawyer lawyers attorney attorneys representative representatives staff press "
+    "statement report website account filing letter study survey data figures results "
+    "government administration ministry department press-office party allies camp "
+    "officials management board"
+)
+_POSSESSED = re.compile(r"^(his|her|its|their)\s+((?:[\w-]+\s+){0,2}?)([\w-]+)$", re.IGNORECASE)
+_OWNED_DOC = re.compile(
+    r"^(?:the\s+)?(.+?)['’]s?\s+(?:(?:[\w-]+)\s+){0,2}?(?:reports?|study|studies|surveys?|"
+    r"data|figures|statistics|analysis|review|results|findings|polls?|estimates?|statement|"
+    r"forecasts?|projections?|records|audit|investigation|assessment|research)$",
+    re.IGNORECASE,
+)
+
+
+def possessed(phrase: str) -> tuple[str, str] | None:
+    """("her", "campaign") for "her campaign"; None when the noun is no proxy."""
+    m = _POSSESSED.match(phrase.strip())
+    if m is None or m.group(3).lower() not in PROXY_NOUNS:
+        return None
+    return m.group(1).lower(), f"{m.group(2)}{m.group(3)}".strip()
+
+
+_NAMED_DOC = re.compile(
+    r"^(?:(?:the|a|an|new|latest|recent)\s+)*(?!(?:the|a|an|this|that|its|their)\s)((?-i:[A-Z])[\w&'’.-]*(?:\s+(?-i:[A-Z])[\w&'’.-]*)*)"
+    r"\s+(?:reports?|study|survey|data|figures|statistics|analysis|review|results|findings|"
+    r"polls?|estimates?|statement|forecasts?|projections?|audit|assessment|research)"
+    r"(?:\s+(?:released|published|issued|conducted)\b.*)?$",
+    re.IGNORECASE,
+)
+
+
+def owned_document(phrase: str) -> str | None:
+    """"The Shipping Institute's report", "a Civis poll released Monday" → the publisher."""
+    m = _OWNED_DOC.match(phrase.strip()) or _NAMED_DOC.match(phrase.strip())
+    if m is None or not m.group(1)[:1].isupper():
+        return None
+    return m.group(1)
+
+
+_ORG = frozenset({"organisation", "other"})
+# Generic nouns a back-reference may use, and the source types it may then stand for.
+# Only near-synonyms of a body: "the court" or "the police" never stand for a ministry.
+GENERIC_TYPES: dict[str, frozenset[str]] = {
+    "agency": frozenset({"government", "organisation", "media", "think_tank"}),
+    "think tank": frozenset({"think_tank"}),
+    "institute": frozenset({"think_tank"}),
+    "group": frozenset({"organisation", "osint", "think_tank", "other"}),
+    "organisation": frozenset({"organisation", "think_tank"}),
+    "organization": frozenset({"organisation", "think_tank"}),
+    "military": frozenset({"military"}),
+    "army": frozenset({"military"}),
+    "outlet": frozenset({"media"}),
+    "newspaper": frozenset({"media"}),
+    "report": frozenset({"media", "think_tank"}),
+    "study": frozenset({"think_tank", "organisation"}),
+    "survey": frozenset({"organisation", "think_tank"}),
+    **dict.fromkeys(("company", "firm", "corporation", "business", "operator",
+                     "carrier", "airline", "retailer", "lender", "insurer", "bank", "maker",
+                     "manufacturer", "producer", "developer", "club", "union", "charity",
+                     "association", "federation", "party", "utility", "chain", "startup",
+                     "provider", "pollster", "broker"), _ORG | {"organisation"}),
+}
+
+
+_LEAD_NAME = re.compile(
+    r"^(?:(?:The|A|An)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,\s+)?"
+    r"((?:[A-Z][\w'’&.-]*)(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’&.-]*){0,4})(?=,|\s+[a-z])"
+)
+
+
+def sentence_subject_name(sentence: str) -> str | None:
+    """The name a sentence opens with ("The national railway, EstRail, suspended …").
+
+    "…, a spokesperson for the company said" points back to that name first: the body a
+    sentence is about is the nearest antecedent of its own generic noun.
+    """
+    m = _LEAD_NAME.match(sentence.strip())
+    if m is None:
+        return None
+    name = m.group(1)
+    first = name.split()[0].lower()
+    if first in NOT_FIRST_NAMES or first in ("he", "she", "it", "they", "we", "shares"):
+        return None
+    return name
+
+
+_ROLES = "|".join(sorted(ROLE_NOUNS))
+_BODY = re.compile(
+    rf"^(?:the |a |an )?(?:(.+?)(?:'s|’s)\s+(?:\w+\s+)?(?:{_ROLES})|(?:\w+\s+)?(?:{_ROLES})\s+"
+    rf"(?:of|for|at)\s+(.+)|(.+?)\s+(?:{_ROLES}))$",
+    re.IGNORECASE,
+)
+
+
+_NO_BODY = words("a an the")
+_PRONOUN_OWNERS = words("its their his her")
+# Roles that speak in their own name, never merged into the body they belong to.
+OWN_VOICE_ROLES = words(
+    "minister president senator leader premier chancellor mp lawmaker deputy governor"
+)
+
+
+def role_body(role: str) -> str | None:
+    """The body a role phrase speaks for: "head of the X", "the X's director", "An X spokesman"."""
+    m = _BODY.match(role.strip())
+    if not m:
+        return None
+    body = next(g for g in m.groups() if g)
+    body = body.strip()
+    if body.lower() in _NO_BODY or body.split()[0].lower() in _PRONOUN_OWNERS:
+        return None  # "a spokesman", "its chief executive": no body named in the role
+    return body

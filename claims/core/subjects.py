@@ -1,0 +1,142 @@
+"""Grammar helpers for cues: clause subjects, participles, and cue words used as nouns.
+
+`claims.core.cues` finds a cue word by lexicon; these helpers decide what surrounds it
+without a parser. A participle ("…, ruling that …") credits the noun phrase that opens
+its clause; a cue word that is also a noun ("forecast", "estimates") is no cue after a
+determiner and adjectives ("kept its full-year forecast"); "X is quoted as saying" and
+a document subject ("the data showed") are statements despite their unusual shape.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.core.sources import DESCRIPTORS, ORG_WORDS, words
+
+# Participles of saying and the base cue each stands for.
+PARTICIPLES: dict[str, str] = {
+    "telling": "told", "saying": "said", "adding": "added", "writing": "wrote",
+    "warning": "warned", "arguing": "argued", "ruling": "ruled", "noting": "noted",
+    "claiming": "claimed", "insisting": "insisted", "stating": "stated",
+    "explaining": "explained", "announcing": "announced", "conceding": "conceded",
+    "acknowledging": "acknowledged", "estimating": "estimated", "predicting": "predicted",
+    "stressing": "stressed", "cautioning": "cautioned", "alleging": "alleged",
+    "declaring": "declared", "finding": "found", "concluding": "concluded",
+    "confirming": "confirmed", "denying": "denied", "citing": "said",
+}
+_PARTICIPLE = re.compile(rf",\s+(?:also\s+)?({'|'.join(PARTICIPLES)})\b")
+# Lower-case nouns that can head a subject noun phrase ("The port council", "the firm").
+_SUBJECT_NOUNS = ORG_WORDS | DESCRIPTORS | words(
+    "court judge judges jury tribunal panel regulator watchdog ministry minister mayor "
+    "governor president government cabinet police prosecutors prosecutor lawyers "
+    "officials official analysts experts economists scientists researchers authorities "
+    "council board commission committee agency company firm bank group union party "
+    "operator airline insurer lender retailer manufacturer maker carrier pollster "
+    "campaign spokesman spokeswoman spokesperson report study survey data poll review "
+    "statement administration army military navy authority club team employers "
+    "federation organisers organizers residents workers unions"
+)
+_DETS = words("the a an its their his her our this that")
+_PRONOUN_SUBJECT = re.compile(r"\s*(He|She|They|It|We)\b")
+_TOKEN = re.compile(r"\([A-Z][A-Za-z]{1,8}\)|[\w'’.&-]+")
+_CONNECT = words("of for and the de van von")
+_NOT_SUBJECT = words(
+    "in on at after before when while last next this that but and however earlier later "
+    "meanwhile also yesterday today then still so separately overall instead"
+)
+
+
+def lead_subject(text: str, lo: int, hi: int) -> tuple[int, str] | None:
+    """The noun phrase opening text[lo:hi] when a lower-case word (its verb) follows.
+
+    "The Supreme Administrative Court (SAC) on Tuesday struck down …" gives "The Supreme
+    Administrative Court (SAC)"; "The port council rejected …" gives "The port council".
+    """
+    pron = _PRONOUN_SUBJECT.match(text, lo, hi)
+    if pron:
+        return pron.start(1), pron.group(1)
+    toks = list(_TOKEN.finditer(text, lo, hi))
+    if not toks:
+        return None
+    i = 1 if toks[0].group().lower() in _DETS else 0
+    start = toks[0].start()
+    end = -1
+    j = i
+    while j < len(toks):  # a capitalised name, with inner "of"/"for"/"and"
+        w = toks[j].group()
+        if w[:1].isupper() or w.startswith("(") or (
+                w.lower() in _CONNECT and j + 1 < len(toks) and toks[j + 1].group()[:1].isupper()
+                and end >= 0):
+            end = toks[j].end()
+            j += 1
+            continue
+        break
+    if end < 0 and i == 1:  # "the port council": up to four lower-case words, noun last
+        for k in range(min(len(toks), i + 4) - 1, i - 1, -1):
+            seg = [t.group().lower() for t in toks[i : k + 1]]
+            if seg and all(s.islower() or s.isdigit() for s in seg) and (
+                    seg[-1] in _SUBJECT_NOUNS or seg[-1].rstrip("s") in _SUBJECT_NOUNS):
+                end, j = toks[k].end(), k + 1
+                break
+    if end < 0 or j >= len(toks) or not toks[j].group()[:1].islower():
+        return None
+    text_np = text[start:end]
+    if text_np.split()[0].lower() in _NOT_SUBJECT:
+        return None
+    return start, text_np
+
+
+def participle_hit(text: str, lo: int, hi: int, mask: list[bool]) -> tuple[int, int, str,
+                                                                               int, str] | None:
+    """"The court struck down the permit, ruling that …": (start, end, base, p_start, phrase)."""
+    part = _PARTICIPLE.search(text, lo, hi)
+    if part is None or mask[part.start(1)] or re.match(r"\s+(?:to|out|up|on)\b",
+                                                        text[part.end(1) :]):
+        return None  # "adding to pressure", "ruling out a cut"
+    subj = lead_subject(text, lo, part.start())
+    if subj is None:
+        return None
+    return part.start(1), part.end(1), PARTICIPLES[part.group(1)], subj[0], subj[1]
+
+
+# Cue words that are just as often nouns ("its forecast", "the estimates").
+NOUN_CUES = words(
+    "forecast forecasts estimate estimates report reports claim claims notes projects "
+    "posts findings warning warnings"
+)
+_ADJECTIVES = words(
+    "full-year annual quarterly monthly weekly previous prior revised latest original "
+    "initial preliminary official final earlier new own upbeat gloomy cautious bleak "
+    "optimistic pessimistic rosy central main key updated current profit sales growth "
+    "earnings revenue inflation budget first second third fourth"
+)
+_POSSESSIVE = re.compile(r"^[\w.-]+['’]s?$")
+
+
+def noun_use(text: str, cue_start: int, word: str) -> bool:
+    """Whether a noun-like cue word is a noun here ("kept its full-year forecast")."""
+    if word not in NOUN_CUES:
+        return False
+    before = re.findall(r"[\w'’.-]+|[^\w\s]", text[max(0, cue_start - 80) : cue_start])
+    k = len(before) - 1
+    if k >= 0 and re.search(r"\w['’]s?$", before[k]) and not before[k].endswith("ss"):
+        return True  # "the bank's forecast"
+    seen_adj = False
+    while k >= 0 and (before[k].lower() in _ADJECTIVES or "-" in before[k]):
+        seen_adj, k = True, k - 1
+    return seen_adj and k >= 0 and (before[k].lower() in _DETS or bool(
+        _POSSESSIVE.match(before[k]) and re.search(r"['’]", before[k])))
+
+
+QUOTED_AS = re.compile(
+    r"\s+(?:is|was|are|were|has been|have been|had been)\s+quoted\s+"
+    r"(?:(?:by|in)\s+[^,.;:“”\"]{1,60}?\s+)?as\s+(?:saying|stating|telling)\b"
+)
+DOC_SUBJECT = re.compile(
+    r"^(?:(?:the|a|an|its|their|this|his|her|new|latest|recent|preliminary|official|"
+    r"annual|quarterly|monthly|final|[\w’'-]+['’]s)\s+)*(?:[\w'’-]+\s+){0,3}?"
+    r"(?:reports?|data|figures|statistics|estimates|surveys?|polls?|study|studies|"
+    r"analysis|analyses|results|records|review|findings|research|audit|investigation|"
+    r"inquiry|assessment|census|projections?|model|modelling|modeling)\b",
+    re.IGNORECASE,
+)
