@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar
 
@@ -41,6 +41,23 @@ def error_line(message: str) -> None:
     sys.stderr.flush()
 
 
+def _is_usage_error(exc: BaseException) -> bool:
+    """Typer's own parameter errors (raised by a callback or a command) stay usage errors."""
+    return callable(getattr(exc, "format_message", None)) and isinstance(
+        getattr(exc, "exit_code", None), int
+    )
+
+
+def unexpected(exc: BaseException) -> int:
+    """Report an exception nobody anticipated as one line (or a traceback with --debug)."""
+    if STATE.debug:
+        traceback.print_exception(exc)
+    detail = " ".join(str(exc).split())
+    shown = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
+    error_line(f"unexpected {shown} (run with --debug for the traceback)")
+    return 3
+
+
 def guard(func: F) -> F:
     """Turn ClaimsError into one line and its exit code; anything unexpected into exit 3."""
 
@@ -61,12 +78,9 @@ def guard(func: F) -> F:
         except BrokenPipeError:
             raise typer.Exit(0) from None
         except Exception as exc:  # the top-level guard: never a traceback unless asked
-            if STATE.debug:
-                traceback.print_exc()
-            error_line(
-                f"unexpected {type(exc).__name__}: {exc} (run with --debug for the traceback)"
-            )
-            raise typer.Exit(3) from None
+            if _is_usage_error(exc):
+                raise
+            raise typer.Exit(unexpected(exc)) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -74,24 +88,37 @@ def guard(func: F) -> F:
 class ClaimsGroup(typer.core.TyperGroup):
     """Reports usage errors (bad option, unknown command) as one line, exit 2."""
 
-    def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:
-        extra.pop("standalone_mode", None)
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
         try:
-            rv = super().main(args, prog_name, standalone_mode=False, **extra)
+            rv = super().main(
+                args, prog_name, complete_var, False, windows_expand_args, **extra
+            )
         except typer.Exit as exc:
             sys.exit(exc.exit_code)
         except typer.Abort:
             error_line("aborted")
             sys.exit(1)
+        except KeyboardInterrupt:  # outside a command: while parsing or in a callback
+            error_line("interrupted")
+            sys.exit(130)
+        except ClaimsError as exc:  # raised by a parameter callback, outside any command
+            error_line(str(exc))
+            sys.exit(exc.exit_code)
         except Exception as exc:
-            fmt = getattr(exc, "format_message", None)
-            code = getattr(exc, "exit_code", None)
-            if fmt is None or not isinstance(code, int):
-                raise
+            if not _is_usage_error(exc):
+                sys.exit(unexpected(exc))
             ctx = getattr(exc, "ctx", None)
             hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
-            error_line(f"{fmt()}{hint}")
-            sys.exit(code)
+            error_line(f"{exc.format_message()}{hint}")  # type: ignore[attr-defined]
+            sys.exit(exc.exit_code)  # type: ignore[attr-defined]
         sys.exit(rv if isinstance(rv, int) else 0)
 
 
@@ -100,6 +127,16 @@ class ClaimsTyper(typer.Typer):
 
     def command(self, *args: Any, **kwargs: Any) -> Callable[[F], F]:
         register = super().command(*args, **kwargs)
+
+        def decorator(func: F) -> F:
+            register(guard(func))
+            return func
+
+        return decorator
+
+    def callback(self, *args: Any, **kwargs: Any) -> Callable[[F], F]:
+        """Group callbacks run before any command: they get the same guard."""
+        register = super().callback(*args, **kwargs)
 
         def decorator(func: F) -> F:
             register(guard(func))

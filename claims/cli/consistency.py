@@ -25,9 +25,9 @@ class Which(StrEnum):
 
 
 class Kind(StrEnum):
-    partition = "partition"
-    bound = "bound"
-    same = "same"
+    PARTITION = "partition"
+    BOUND = "bound"
+    SAME = "same"
 
 
 class State(StrEnum):

@@ -43,7 +43,7 @@ class CheckFormat(StrEnum):
     sarif = "sarif"
 
     def render(self, findings: Sequence[Finding]) -> str:
-        from claims.render import checks
+        import claims.render.checks as checks
 
         match self:
             case CheckFormat.text:
