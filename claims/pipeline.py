@@ -10,9 +10,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from claims.core.extraction import extract
 from claims.core.documents import make_document
+from claims.core.extraction import extract
 from claims.core.model import Extraction
+from claims.errors import ClaimsError, DatabaseBusy, DatabaseError
 from claims.inputs import ArticleInput, InputFailure
 from claims.records import IngestOutcome
 
@@ -39,6 +40,8 @@ class IngestSummary:
     sources: int = 0
     relations: int = 0
     failures: list[InputFailure] = field(default_factory=list)
+    interrupted: bool = False  # Ctrl-C: the article in progress was rolled back
+    stopped: ClaimsError | None = None  # the database failed: the rest was not attempted
 
     @property
     def failed(self) -> int:
@@ -67,10 +70,33 @@ def ingest_all(
     meta: Provenance = Provenance(),
     on_item: Callable[[str, IngestOutcome | InputFailure], None] | None = None,
 ) -> IngestSummary:
-    """Store every readable input; a bad one is recorded and the batch goes on."""
+    """Store every readable input; a bad one is recorded and the batch goes on.
+
+    Ctrl-C and a database failure end the batch but still return the summary, so the
+    user learns what was stored before (`interrupted`, `stopped`).
+    """
+    summary = IngestSummary()
+    try:
+        _ingest_each(store, items, meta, on_item, summary)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    except (DatabaseError, DatabaseBusy) as exc:
+        summary.stopped = exc
+    return summary
+
+
+def _ingest_each(
+    store: Store,
+    items: Iterable[ArticleInput | InputFailure],
+    meta: Provenance,
+    on_item: Callable[[str, IngestOutcome | InputFailure], None] | None,
+    summary: IngestSummary,
+) -> None:
+    """The loop; each article is one transaction, so stopping anywhere loses only the
+    article in progress, which is rolled back and stored whole by a re-run."""
+    from claims.store.duplicates import link_duplicates
     from claims.store.ingest import save_extraction
 
-    summary = IngestSummary()
     for item in items:
         if isinstance(item, InputFailure):
             summary.failures.append(item)
@@ -79,13 +105,13 @@ def ingest_all(
             continue
         outcome = save_extraction(store, analyse(item, meta), origin=item.origin)
         if outcome.new:
-            summary.new += 1
+            summary.new += 1  # counted first: it is committed whatever happens next
             summary.claims += outcome.claims
             summary.figures += outcome.figures
             summary.sources += outcome.sources
             summary.relations += outcome.relations
+            link_duplicates(store, outcome.article_id)
         else:
             summary.unchanged += 1
         if on_item:
             on_item(item.origin, outcome)
-    return summary

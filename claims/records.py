@@ -91,6 +91,8 @@ class ClaimDetail:
     article_text: str
     relations: tuple[Relation, ...] = ()
     history: tuple[VerdictRecord, ...] = ()
+    duplicates: tuple[int, ...] = ()  # ids of claims linked as the same claim elsewhere
+    superseded: str | None = None  # when a re-extraction replaced it (kept for its history)
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ def main() -> None:
 def get_app() -> Any:
     """The typer app with every command module imported (each registers its commands)."""
     from claims.cli import ingest  # noqa: F401  (registration order = help order)
-    from claims.cli import claims_cmds, sources, review, consistency, interchange, db  # noqa: F401, I001
+    from claims.cli import claims_cmds, sources, review, workflow, consistency, interchange, db  # noqa: F401, I001
     from claims.cli.base import app
 
     return app

@@ -88,11 +88,11 @@ def show(claim_id: Annotated[str, typer.Argument(metavar="ID", help="Claim id.")
         claims show 16
     """
     from claims.render.tables import claim_detail
-    from claims.store.queries import get_claim
+    from claims.store.workflow import get_claim_detail
 
     cid = parse_id(claim_id)
     with open_db() as store:
-        detail = get_claim(store, cid)
+        detail = get_claim_detail(store, cid)
     if detail is None:
         raise NotFound(f"no claim with id {cid}")
     console = out_console()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -11,6 +11,9 @@ from claims.cli.base import app
 from claims.cli.claims_cmds import parse_id
 from claims.cli.common import TableFormat, err_console, open_db, out_console, write
 from claims.errors import ClaimsError, InputError
+
+if TYPE_CHECKING:
+    from claims.store import Store
 
 
 @app.command("verify")
@@ -32,6 +35,9 @@ def verify(
         int | None,
         typer.Option(min=1, help="Record only if the claim is still at this version."),
     ] = None,
+    propagate: Annotated[
+        bool, typer.Option(help="Apply the verdict to the claims linked as duplicates too.")
+    ] = False,
 ) -> None:
     """Record a verdict on one or more claims; every verdict is kept in the history.
 
@@ -39,6 +45,8 @@ def verify(
 
         claims verify 16 --status supported --note "Matches the air force's post" \\
             --evidence https://t.me/kpszsu/12345
+
+        claims verify 16 --status refuted --propagate
     """
     from claims.config import resolve_reviewer
     from claims.core.status import parse_status
@@ -50,6 +58,7 @@ def verify(
     parsed = parse_status(status)
     who = resolve_reviewer(reviewer)
     failed = 0
+    done = set(claim_ids)
     console = err_console()
     with open_db() as store:
         for cid in claim_ids:
@@ -68,8 +77,29 @@ def verify(
                 f"Claim {cid}: {v.from_status} → {v.to_status} (version {v.version})",
                 markup=False, highlight=False,
             )
+            if propagate:
+                done.update(_propagate(store, cid, parsed.value, who, evidence, done))
     if failed:
         raise typer.Exit(2)
+
+
+def _propagate(
+    store: Store, cid: int, status: str, who: str, evidence: list[str] | None, done: set[int]
+) -> set[int]:
+    """Record the verdict on `cid`'s duplicates; returns the ids it touched."""
+    from claims.store.duplicates import propagate_verdict
+
+    rows = propagate_verdict(
+        store, claim_id=cid, status=status, reviewer=who, evidence=tuple(evidence or ()),
+        skip=frozenset(done),
+    )
+    for p in rows:
+        err_console().print(
+            f"Claim {p.claim_id}: {p.from_status} → {p.to_status} (version {p.version}), "
+            f"propagated from claim {cid}",
+            markup=False, highlight=False,
+        )
+    return {p.claim_id for p in rows}
 
 
 def _ask(note: str | None, evidence: list[str] | None) -> tuple[str, str | None, list[str]]:

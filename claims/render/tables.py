@@ -122,6 +122,8 @@ def claim_detail(detail: ClaimDetail) -> list[RenderableType]:
     head.append(f"  {c.status}, version {c.version}")
     if c.dismissed:
         head.append("  (dismissed)", style="yellow")
+    if detail.superseded:
+        head.append(f"  (superseded by a re-extraction at {detail.superseded})", style="yellow")
     out: list[RenderableType] = [head]
     meta = Text("Article: ")
     meta.append_text(safe(a.name))

@@ -1,0 +1,177 @@
+"""Duplicate claims: the same statement reported by two articles, linked for `--propagate`.
+
+Two claims are duplicates when they come from different articles, have the same source
+(or are both in their article's own voice), and either their texts agree (rapidfuzz
+`token_set_ratio` ≥ 90) or their texts are close (≥ 80) and their figures are the same
+(values and units); the shorter text needs at least half as many distinct words as the
+longer one (see `same_claim`). Links are stored in `claim_duplicate` in BOTH directions, so "the
+duplicates of X" is one indexed lookup whichever article came first.
+
+Linking runs at ingest time for the new article only, against existing claims that share
+a figure value or a source with one of its claims (blocking), never against all pairs.
+Own-voice claims without figures therefore have no candidates: without a number or a
+named source there is nothing that makes two articles' sentences the same claim.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, utils
+from sqlalchemy import ColumnElement, and_, delete, insert, or_, select
+from sqlalchemy.engine import Connection
+
+from claims.records import VerdictRecord
+from claims.store.engine import Store
+from claims.store.tables import claim, claim_duplicate, figure
+from claims.store.verdicts import record_verdict
+
+TEXT_CUTOFF = 90
+FIGURES_CUTOFF = 80
+MIN_WORD_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """What the duplicate rule reads of a claim."""
+
+    id: int
+    article_id: int
+    text: str
+    source_id: int | None
+    figures: tuple[tuple[float, str | None], ...]  # (value, unit), sorted
+
+
+def same_claim(a: Candidate, b: Candidate) -> bool:
+    """The duplicate rule (module docstring); symmetric, and pure.
+
+    `token_set_ratio` scores 100 whenever one text's words are a subset of the other's,
+    so "the ministry said" would match every long claim of that ministry; a text with
+    less than half the other's distinct words is therefore never a duplicate of it.
+    """
+    if a.article_id == b.article_id or a.source_id != b.source_id:
+        return False
+    words_a = set(utils.default_process(a.text).split())
+    words_b = set(utils.default_process(b.text).split())
+    if min(len(words_a), len(words_b)) < MIN_WORD_SHARE * max(len(words_a), len(words_b)):
+        return False
+    score = fuzz.token_set_ratio(a.text, b.text, processor=utils.default_process)
+    if score >= TEXT_CUTOFF:
+        return True
+    return score >= FIGURES_CUTOFF and bool(a.figures) and a.figures == b.figures
+
+
+def _candidates(conn: Connection, where: ColumnElement[bool]) -> list[Candidate]:
+    live = and_(where, claim.c.superseded.is_(None))
+    rows = conn.execute(
+        select(claim.c.id, claim.c.article_id, claim.c.text, claim.c.source_id)
+        .where(live)
+        .order_by(claim.c.id)
+    ).all()
+    figs: dict[int, list[tuple[float, str | None]]] = {}
+    ids = select(claim.c.id).where(live)
+    for cid, value, unit in conn.execute(
+        select(figure.c.claim_id, figure.c.value, figure.c.unit).where(figure.c.claim_id.in_(ids))
+    ):
+        figs.setdefault(cid, []).append((float(value), unit))
+    return [
+        Candidate(
+            r.id,
+            r.article_id,
+            r.text,
+            r.source_id,
+            tuple(sorted(figs.get(r.id, []), key=lambda f: (f[0], f[1] or ""))),
+        )
+        for r in rows
+    ]
+
+
+def link_duplicates(store: Store, article_id: int) -> int:
+    """Link the claims of one (new) article to their duplicates elsewhere; returns the
+    number of new pairs."""
+    with store.write() as conn:
+        return link_in(conn, article_id)
+
+
+def link_in(conn: Connection, article_id: int) -> int:
+    """`link_duplicates` inside the caller's transaction (re-extraction uses it)."""
+    new = _candidates(conn, claim.c.article_id == article_id)
+    values = sorted({v for c in new for v, _ in c.figures})
+    sources = sorted({c.source_id for c in new if c.source_id is not None})
+    if not values and not sources:
+        return 0
+    blocks: list[ColumnElement[bool]] = []
+    if values:
+        blocks.append(claim.c.id.in_(select(figure.c.claim_id).where(figure.c.value.in_(values))))
+    if sources:
+        blocks.append(claim.c.source_id.in_(sources))
+    others = _candidates(conn, and_(claim.c.article_id != article_id, or_(*blocks)))
+    pairs = {(a.id, b.id) for a in new for b in others if same_claim(a, b)}
+    if not pairs:
+        return 0
+    ids = sorted({i for pair in pairs for i in pair})
+    known = {
+        (r[0], r[1])
+        for r in conn.execute(
+            select(claim_duplicate.c.claim_id, claim_duplicate.c.other_claim_id).where(
+                claim_duplicate.c.claim_id.in_(ids)
+            )
+        )
+    }
+    fresh = sorted(p for p in pairs if p not in known)
+    rows = [{"claim_id": a, "other_claim_id": b} for a, b in fresh]
+    rows += [{"claim_id": b, "other_claim_id": a} for a, b in fresh if (b, a) not in known]
+    if rows:
+        conn.execute(insert(claim_duplicate), rows)
+    return len(fresh)
+
+
+def unlink(conn: Connection, claim_ids: Sequence[int]) -> None:
+    """Drop every link touching these claims (before they are replaced or re-linked)."""
+    if claim_ids:
+        conn.execute(
+            delete(claim_duplicate).where(
+                or_(
+                    claim_duplicate.c.claim_id.in_(claim_ids),
+                    claim_duplicate.c.other_claim_id.in_(claim_ids),
+                )
+            )
+        )
+
+
+def duplicates_of(conn: Connection, claim_id: int) -> tuple[int, ...]:
+    """Ids of the live claims linked to `claim_id`, ascending."""
+    rows = conn.execute(
+        select(claim_duplicate.c.other_claim_id)
+        .join(claim, claim.c.id == claim_duplicate.c.other_claim_id)
+        .where(claim_duplicate.c.claim_id == claim_id, claim.c.superseded.is_(None))
+        .order_by(claim_duplicate.c.other_claim_id)
+    )
+    return tuple(r[0] for r in rows)
+
+
+def propagate_verdict(
+    store: Store,
+    *,
+    claim_id: int,
+    status: str,
+    reviewer: str,
+    evidence: Sequence[str] = (),
+    skip: frozenset[int] = frozenset(),
+) -> list[VerdictRecord]:
+    """Apply a verdict given on `claim_id` to its linked duplicates, each in its own
+    history row noted "propagated from claim N" (`skip`: ids already handled)."""
+    with store.read() as conn:
+        targets = [d for d in duplicates_of(conn, claim_id) if d not in skip]
+    return [
+        record_verdict(
+            store,
+            claim_id=d,
+            status=status,
+            reviewer=reviewer,
+            note=f"propagated from claim {claim_id}",
+            evidence=tuple(evidence),
+        )
+        for d in targets
+    ]

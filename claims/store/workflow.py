@@ -1,0 +1,267 @@
+"""The review workflow's store side: the review queue, reviewer corrections, claim detail.
+
+A correction is a history row of kind "correction" written by `verdicts._record` in the
+same transaction that reads the claim's current state, so the "from" side of its detail
+is exactly what was replaced and a concurrent verdict can never be undone by it (the
+correction keeps whatever status the claim has at that moment).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.engine import Connection, Row
+
+from claims.core.intervals import qualifier_interval
+from claims.core.model import Qualifier, SourceType
+from claims.errors import DatabaseBusy, InputError, NotFound
+from claims.records import ClaimDetail, ClaimRecord, SourceRecord, VerdictRecord
+from claims.store.duplicates import duplicates_of
+from claims.store.engine import Store
+from claims.store.queries import get_claim, list_claims
+from claims.store.sources import load_registry, norm, source_records
+from claims.store.tables import claim, figure, source
+from claims.store.verdicts import RETRIES, _record
+
+Builder = Callable[[Connection, Row[Any]], tuple[dict[str, Any], str]]
+
+
+def review_queue(
+    store: Store, *, source_id: int | None = None, article: str | None = None
+) -> list[ClaimRecord]:
+    """Unverified, live claims, most check-worthy first.
+
+    A claim with figures and a named source is the one a desk can actually check (a
+    number, and someone to hold to it), so those come first; ties keep reading order.
+    """
+    claims = list_claims(store, source_id=source_id, status="unverified", article=article)
+    return sorted(claims, key=_worthiness)
+
+
+def _worthiness(c: ClaimRecord) -> tuple[int, int, int]:
+    return (-(bool(c.figures) + (c.source is not None)), c.article_id, c.start)
+
+
+def get_claim_detail(store: Store, claim_id: int) -> ClaimDetail | None:
+    """`queries.get_claim` plus the claim's linked duplicates and whether a
+    re-extraction superseded it (for `claims show` and `claims review`)."""
+    detail = get_claim(store, claim_id)
+    if detail is None:
+        return None
+    with store.read() as conn:
+        dups = duplicates_of(conn, claim_id)
+        superseded = conn.execute(
+            select(claim.c.superseded).where(claim.c.id == claim_id)
+        ).scalar_one_or_none()
+    return dataclasses.replace(detail, duplicates=dups, superseded=superseded)
+
+
+# --- corrections ------------------------------------------------------------------------
+
+
+def _correct(
+    store: Store, *, claim_id: int, reviewer: str, note: str | None, build: Builder
+) -> VerdictRecord:
+    """Lock the claim, let `build` describe the change, append it; retried when busy."""
+    for attempt in range(RETRIES):
+        try:
+            with store.write() as conn:
+                stmt = (
+                    select(claim, source.c.name.label("source_name"))
+                    .outerjoin(source, claim.c.source_id == source.c.id)
+                    .where(claim.c.id == claim_id)
+                )
+                if store.dialect == "postgresql":
+                    stmt = stmt.with_for_update(of=claim)
+                current = conn.execute(stmt).first()
+                if current is None:
+                    raise NotFound(f"no claim with id {claim_id}")
+                if current.superseded is not None:
+                    raise InputError(f"claim {claim_id} was replaced by a re-extraction")
+                detail, description = build(conn, current)
+                return _record(
+                    conn,
+                    store.dialect,
+                    claim_id=claim_id,
+                    status=current.status,
+                    reviewer=reviewer,
+                    note=f"{description}: {note}" if note else description,
+                    evidence=(),
+                    expect_version=None,
+                    kind="correction",
+                    detail=detail,
+                )
+        except DatabaseBusy:
+            if attempt == RETRIES - 1:
+                raise
+            time.sleep(0.1 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+def reattribute(
+    store: Store, *, claim_id: int, source_id: int | None, reviewer: str, note: str | None = None
+) -> VerdictRecord:
+    """Credit the claim to another source (`None` = the article's own voice)."""
+
+    def build(conn: Connection, current: Row[Any]) -> tuple[dict[str, Any], str]:
+        if current.source_id == source_id:
+            raise InputError(
+                f"claim {claim_id} is already attributed to {_who(current.source_name)}"
+            )
+        new_name = None
+        if source_id is not None:
+            found = source_records(conn, [source_id])
+            if not found:
+                raise NotFound(f"no source with id {source_id}")
+            new_name = found[0].name
+        detail = {
+            "source_id": source_id,
+            "from": {"source": current.source_name},
+            "to": {"source": new_name},
+        }
+        return detail, f"re-attributed: {_who(current.source_name)} → {_who(new_name)}"
+
+    return _correct(store, claim_id=claim_id, reviewer=reviewer, note=note, build=build)
+
+
+def _who(name: str | None) -> str:
+    return name if name is not None else "the article's own voice"
+
+
+def set_dismissed(
+    store: Store, *, claim_id: int, dismissed: bool, reviewer: str, note: str | None = None
+) -> VerdictRecord:
+    """Dismiss (not a claim: hidden from lists and the queue) or restore a claim."""
+
+    def build(conn: Connection, current: Row[Any]) -> tuple[dict[str, Any], str]:
+        if bool(current.dismissed) == dismissed:
+            state = "dismissed" if dismissed else "not dismissed"
+            raise InputError(f"claim {claim_id} is already {state}")
+        detail = {
+            "dismissed": dismissed,
+            "from": {"dismissed": not dismissed},
+            "to": {"dismissed": dismissed},
+        }
+        return detail, "dismissed: not a claim" if dismissed else "restored"
+
+    return _correct(store, claim_id=claim_id, reviewer=reviewer, note=note, build=build)
+
+
+FIGURE_KEYS = ("value", "low", "high", "qualifier", "unit")
+
+
+def fix_figure(
+    store: Store,
+    *,
+    claim_id: int,
+    figure_id: int,
+    reviewer: str,
+    value: float | None = None,
+    qualifier: str | None = None,
+    unit: str | None = None,
+    low: float | None = None,
+    high: float | None = None,
+    note: str | None = None,
+) -> VerdictRecord:
+    """Fix a figure's value, qualifier or unit; its interval is recomputed from them.
+
+    A range needs its two ends: `low` and `high`, or the figure's own when it already
+    was a range. Its value is then the midpoint unless given.
+    """
+
+    def build(conn: Connection, current: Row[Any]) -> tuple[dict[str, Any], str]:
+        row = conn.execute(
+            select(figure).where(figure.c.id == figure_id, figure.c.claim_id == claim_id)
+        ).first()
+        if row is None:
+            raise NotFound(f"no figure with id {figure_id} in claim {claim_id}")
+        before = {k: getattr(row, k) for k in FIGURE_KEYS}
+        after = _fixed(row, value, qualifier, unit, low, high)
+        if after == before:
+            raise InputError(f"figure {figure_id} already has these values")
+        detail = {
+            "figure": {"id": figure_id, **after},
+            "span": [row.start, row.end],
+            "text": row.text,
+            "from": before,
+            "to": after,
+        }
+        return detail, f"figure {figure_id} '{row.text}': {_fig(before)} → {_fig(after)}"
+
+    return _correct(store, claim_id=claim_id, reviewer=reviewer, note=note, build=build)
+
+
+def _fixed(
+    row: Row[Any],
+    value: float | None,
+    qualifier: str | None,
+    unit: str | None,
+    low: float | None,
+    high: float | None,
+) -> dict[str, Any]:
+    try:
+        qual = (
+            Qualifier(qualifier.strip().lower().replace("-", "_"))
+            if qualifier
+            else Qualifier(row.qualifier)
+        )
+    except ValueError:
+        valid = ", ".join(q.value for q in Qualifier)
+        raise InputError(f"unknown qualifier {qualifier!r}; valid: {valid}") from None
+    if qual is Qualifier.RANGE:
+        was_range = row.qualifier == Qualifier.RANGE.value
+        low = low if low is not None else (row.low if was_range else None)
+        high = high if high is not None else (row.high if was_range else None)
+        if low is None or high is None:
+            raise InputError("a range needs --low and --high")
+        if value is None:
+            value = (
+                row.value
+                if was_range and low == row.low and high == row.high
+                else ((low + high) / 2)
+            )
+    elif low is not None or high is not None:
+        raise InputError("--low and --high are only for --qualifier range")
+    val = float(row.value if value is None else value)
+    lo, hi = qualifier_interval(val, qual, low, high)
+    return {
+        "value": val,
+        "low": lo,
+        "high": hi,
+        "qualifier": qual.value,
+        "unit": row.unit if unit is None else (unit.strip() or None),
+    }
+
+
+def _num(x: float | None) -> str:
+    if x is None:
+        return "open"
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def _fig(f: dict[str, Any]) -> str:
+    text = f"{f['qualifier']} {_num(f['value'])} [{_num(f['low'])}, {_num(f['high'])}]"
+    return f"{text} {f['unit']}" if f["unit"] else text
+
+
+def ensure_source(store: Store, name: str, type_: str = "other") -> SourceRecord:
+    """The source with exactly this name or alias, or a new one (`correct --new-source`)."""
+    clean = " ".join(name.split())
+    if not norm(clean):
+        raise InputError("a source name cannot be empty")
+    try:
+        SourceType(type_)
+    except ValueError:
+        valid = ", ".join(t.value for t in SourceType)
+        raise InputError(f"unknown source type {type_!r}; valid: {valid}") from None
+    with store.write() as conn:
+        key = norm(clean)
+        for entry in load_registry(conn):
+            if key in entry.norms():
+                return source_records(conn, [entry.id])[0]
+        new_id = conn.execute(insert(source).values(name=clean, type=type_)).inserted_primary_key[0]  # type: ignore[index]
+        return source_records(conn, [new_id])[0]
