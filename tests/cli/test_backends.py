@@ -1,0 +1,56 @@
+"""SQLite and PostgreSQL give the same answers to the same commands (issue 7)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.cli.conftest import SEED, Invoke
+
+SECOND = Path(__file__).resolve().parents[1] / "data" / "unseen" / "halvorsen-earnings.txt"
+
+
+def without_ids(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for r in rows:
+        r = {k: v for k, v in r.items() if k != "id"}
+        r["figures"] = [{k: v for k, v in f.items() if k != "id"} for f in r["figures"]]
+        out.append(r)
+    return out
+
+
+def run_all(invoke: Invoke, url: str) -> dict[str, Any]:
+    if url.startswith("postgresql"):
+        assert invoke("--db", url, "db", "upgrade").exit_code == 0
+    for path in (SEED, SECOND):
+        result = invoke("--db", url, "ingest", str(path))
+        assert result.exit_code == 0, result.stderr
+    listing = invoke("--db", url, "list", "--format", "json")
+    sources = invoke("--db", url, "sources", "--format", "json")
+    check = invoke("--db", url, "check-consistency", "--format", "json", "--fail-on", "never")
+    report = json.loads(check.stdout)
+    return {
+        "claims": without_ids(json.loads(listing.stdout)),
+        "sources": json.loads(sources.stdout),
+        "findings": sorted((f["key"], f["outcome"], f["message"]) for f in report["findings"]),
+    }
+
+
+@pytest.mark.usefixtures("pg_url")
+def test_sqlite_and_postgresql_agree(invoke: Invoke, tmp_path: Path, pg_database: str) -> None:
+    on_sqlite = run_all(invoke, str(tmp_path / "a.db"))
+    on_postgres = run_all(invoke, pg_database)
+    assert len(on_sqlite["claims"]) > 40
+    assert on_sqlite["claims"] == on_postgres["claims"]
+    assert on_sqlite["sources"] == on_postgres["sources"]
+    assert on_sqlite["findings"] == on_postgres["findings"]
+
+
+def test_postgresql_behind_asks_for_db_upgrade(invoke: Invoke, pg_database: str) -> None:
+    result = invoke("--db", pg_database, "list")
+    assert result.exit_code == 2
+    assert "claims db upgrade" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
