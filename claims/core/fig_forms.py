@@ -12,6 +12,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from claims.core.fig_candidate import Candidate
+from claims.core.fig_more_forms import (
+    and_a_half_candidates,
+    duration_candidates,
+    fold_candidates,
+    vulgar_candidates,
+)
 from claims.core.fig_traps import is_year_like
 from claims.core.fig_units import (
     ATTACHED_UNITS,
@@ -37,8 +44,9 @@ from claims.core.numbers import (
 )
 
 _ATTACHED = (
-    r"%|°\s?[CF]\b|°|(?-i:[CF])(?![\w])"
-    r"|(?:km²|km2|km|kg|mm|cm|m²|mph|ha|ft|lbs|lb|p|GW|MW|kW|kWh|MWh|GWh|TWh)(?![\w])"
+    r"%|°\s?[CF]\b|°|(?-i:[CFc])(?![\w])"
+    r"|(?-i:pc|g|mg|ml|in)(?![\w])|(?:km/h|kph|m/s|km²|km2|km|kg|mm|cm|m²|mph|ha|ft|lbs|lb|p|GW|MW|kW|kWh|MWh|GWh|TWh)"
+    r"(?![\w])"
 )
 
 
@@ -96,7 +104,9 @@ _CHANGE_BEFORE = re.compile(
     r"\b(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|grew|grow|grows"
     r"|increased?|increases|increasing|decreased?|decreases|dropped|drops?|climbed|climbs?"
     r"|jumped|jumps?|cut|cuts|raised?|raises|lowered|lowers|up|down|slipped|surged|soared"
-    r"|plunged|slumped|eased|doubled|tripled|changed|moved|went|gone|revised)"
+    r"|plunged|slumped|eased|doubled|tripled|changed|moved|went|gone|revised|gained|gains?"
+    r"|added|adds|advanced|advances|lost|loses|shed|sheds|declined|declines|slid|slides"
+    r"|tumbled|rallied|edged|widened|narrowed|grown|increase|decrease)"
     r"(?:(?:\s+[\w,.%$€£-]+){0,3}?\s+from)?\s+$",
     _I,
 )
@@ -116,28 +126,6 @@ _HALF_NOT_BEFORE = word_set("the first second third last latter other its their 
 
 
 @dataclass(frozen=True)
-class Candidate:
-    """A quantity-shaped span before qualifier, trap and unit decisions.
-
-    `unit` is set when the form itself names it (a currency sign, "%", a ratio); `bare`
-    numbers take their unit from the words after them. `qualifier` is set when the form
-    fixes it (a range, "hundreds"). `raw` keeps the digits for the year test.
-    """
-
-    start: int
-    end: int
-    value: float
-    kind: str
-    qualifier: Qualifier | None = None
-    unit: str | None = None
-    low: float | None = None
-    high: float | None = None
-    needs_qualifier: bool = False
-    bare: bool = True
-    raw: str = ""
-
-
-@dataclass(frozen=True)
 class _Num:
     value: float
     unit: str | None
@@ -153,7 +141,9 @@ def _read(m: re.Match[str], p: str) -> _Num | None:
             value = -value
         att = m.group(f"{p}att")
         unit = currency_unit(m.group(f"{p}cur"))
-        if att:
+        if att == "c":  # "99c": cents (Celsius is written with a capital, "34C")
+            unit = "cent"
+        elif att:
             unit = ATTACHED_UNITS.get(att.replace(" ", "").lower(), unit)
         return _Num(value, unit, bool(m.group(f"{p}scale")), m.group(f"{p}num"))
     word = parse_word_number(m.group(f"{p}word") or "")
@@ -163,8 +153,44 @@ def _read(m: re.Match[str], p: str) -> _Num | None:
     return _Num(word * scale_of(scale), None, bool(scale), "")
 
 
+_METRE_NEXT = word_set(
+    "freestyle backstroke breaststroke butterfly medley hurdles relay sprint dash race final "
+    "finals semi-final semifinal heat heats steeplechase event title record gold silver bronze "
+    "swim run high long wide deep tall thick underground underwater above below away down "
+    "up across beneath inland offshore"
+)
+"""Words after "100m" that make it metres (a race, a height), not a million."""
+_METRE_BEFORE = word_set("the men's women's mens womens")
+_METRE_RACE_END = word_set("in at on was is when after before with and") | {""}
+"""Words after "the 400m" that end the race name ("" is punctuation or the end)."""
+_METRE_HYPHEN = re.compile(r"-(?:high|long|wide|deep|tall|thick)\b", _I)
+
+
+def _is_metres(text: str, m: re.Match[str]) -> bool:
+    """Whether an unspaced "m" after digits is metres ("the 100m final", "100m underground").
+
+    With a currency sign or before a counted noun it is a million ("£100m", "1.5m people").
+    """
+    if m.group("scale") != "m" or m.group("cur") or m.group("att"):
+        return False
+    if _METRE_HYPHEN.match(text, m.end()):
+        return True
+    after = _NEXT_WORD.match(text, m.end())
+    word = after.group("w").lower() if after else ""
+    if word in _METRE_NEXT:
+        return True
+    before = _PREV_WORD.search(text, max(0, m.start() - 30), m.start())
+    prev = before.group("w").lower().replace("’", "'") if before else ""
+    # "won the women's 400m." / "the 100m in 9.79": the race, with no noun after it
+    return prev in _METRE_BEFORE and word in _METRE_RACE_END
+
+
 def _digit_candidates(text: str) -> Iterator[Candidate]:
     for m in DIGIT_RE.finditer(text):
+        if _is_metres(text, m):
+            value = parse_digits(m.group("num"))
+            yield Candidate(m.start(), m.end(), value, "digits", unit="metre", bare=False)
+            continue
         n = _read(m, "")
         minus = _MINUS.search(text, max(0, m.start() - 8), m.start())
         if n is not None and minus and not m.group("sign"):  # "minus 12 degrees"
@@ -174,8 +200,12 @@ def _digit_candidates(text: str) -> Iterator[Candidate]:
             start = m.start()
         if n is not None:
             fixed = n.unit is not None
+            metres = None
+            if m.group("scale") == "m" and not (m.group("cur") or m.group("att")):
+                metres = parse_digits(m.group("num"))
             yield Candidate(start, m.end(), n.value, "digits", unit=n.unit,
-                            bare=not fixed, raw="" if n.scaled or fixed else n.raw)  # fmt: skip
+                            bare=not fixed, raw="" if n.scaled or fixed else n.raw,
+                            metres=metres)  # fmt: skip
 
 
 def _one_is_pronoun(text: str, start: int, end: int) -> bool:
@@ -190,6 +220,19 @@ def _one_is_pronoun(text: str, start: int, end: int) -> bool:
     return after is None or after.group("w").lower() in _ONE_NOT_AFTER
 
 
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;\n(\"“‘'—–-])\s*$")
+
+
+def _is_name(text: str, start: int, end: int) -> bool:
+    """A capitalised number word inside a sentence names something ("Vodafone and Three",
+    "Formula One"), unless a plural noun follows as in a title-case headline ("Kills Three
+    People")."""
+    if not text[start].isupper() or _SENTENCE_OPEN.search(text, max(0, start - 3), start):
+        return False
+    after = _NEXT_WORD.match(text, end)
+    return not (after and is_plural(after.group("w")))
+
+
 def _word_candidates(text: str) -> Iterator[Candidate]:
     for m in WORD_RE.finditer(text):
         if m.group("ascale"):
@@ -200,6 +243,8 @@ def _word_candidates(text: str) -> Iterator[Candidate]:
             continue
         lone_one = m.group("word").lower() == "one" and not m.group("wscale")
         if lone_one and _one_is_pronoun(text, m.start(), m.end()):
+            continue
+        if _is_name(text, m.start(), m.end()):
             continue
         yield Candidate(m.start(), m.end(), value * scale_of(m.group("wscale")), "words")
 
@@ -213,8 +258,8 @@ def _range(m: re.Match[str], text: str, kind: str) -> Candidate | None:
         return None  # "rose from 20 to 30" is a change, not a range
     if is_year_like(a.raw) or is_year_like(b.raw):
         return None
-    if to_form and a.unit and b.unit and a.unit != b.unit:
-        return None  # "rose 0.4% to $1.27": a change and a level, not one range
+    if to_form and a.unit and a.unit != b.unit:
+        return None  # "rose 0.4% to $1.27", "gained 1.1% to 5,432.1": a change and a level
     lo, hi = a.value, b.value
     b_digits = parse_digits(b.raw) if b.raw else 0.0
     if b.scaled and not a.scaled and lo < hi and b_digits > 0:
@@ -280,7 +325,8 @@ def _fraction_candidates(text: str) -> Iterator[Candidate]:
             yield Candidate(m.start(), of_unit.end(), share, "fraction", unit=unit, bare=False)
             continue
         after = text[m.end() : m.end() + 6]
-        loose = not plural and not re.match(r"\s+of\b|\s*[,.;:)!?]|\s*$", after)
+        by = before is not None and before.group("w").lower() == "by"  # "cut by half"
+        loose = not (plural or by) and not re.match(r"\s+of\b|\s*[,.;:)!?]|\s*$", after)
         yield Candidate(m.start(), m.end(), 100 * share, "fraction", unit="percent",
                         needs_qualifier=loose, bare=False)  # fmt: skip
 
@@ -308,7 +354,8 @@ def candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     for gen in (_range_candidates, _ratio_candidates, _fraction_candidates,
                 _vague_candidates, _word_candidates, _digit_candidates,
-                _single_unit_candidates):  # fmt: skip
+                _single_unit_candidates, duration_candidates, and_a_half_candidates,
+                vulgar_candidates, fold_candidates):  # fmt: skip
         found.extend(gen(text))
     return found
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from claims.core.numbers import word_set
+from claims.core.numbers import WORD_NUMBER, word_set
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
@@ -24,11 +24,29 @@ DESIGNATORS = word_set(
     "channel track lane pier terminal ward zone sector apartment suite model version windows "
     "formula apollo soyuz boeing airbus galaxy iphone protocol directive regulation bill "
     "motion item table figure annex schedule unit junction exit nikkei stoxx russell nasdaq "
-    "dow euro"
+    "dow euro fortune forbes"
 )
 """Words that turn the number after them into a name ("Article 5", "junction 5")."""
-_DESIGNATED = re.compile(r"\b(?P<w>[A-Za-z]+\.?)\s+\d+[A-Za-z]?\b")
+_DESIGNATED = re.compile(
+    r"\b(?P<w>[A-Za-z]+\.?)\s+\d+[A-Za-z]?\b"
+    # a list after a plural designator: "junctions 10 and 11", "Articles 4, 5 or 6"
+    r"(?:\s*(?:,|and|or|to|[-–])\s*\d+[A-Za-z]?\b)*"
+    # a variant name chained on: "Boeing 737 Max 9", "Windows 11 Pro 2"
+    r"(?:\s+[A-Z][A-Za-z]+\s+\d+[A-Za-z]?\b)?"
+)
+_SMALL_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+)
+_NOT_BEFORE_PLURAL = r"(?!\s+(?:[a-z]+s|people|children|men|women|staff|police)\b)"
+"""A guard: "stage three people" or "245 for six charities" still count things."""
 _TRAP_SOURCES: tuple[str, ...] = (
+    # a designation in words: "day two", "round three", "phase four", "game seven"
+    rf"(?i:\b(?:day|round|stage|phase|level|game|category|grade|division|season|series"
+    rf"|episode|chapter|part|tier|group|week|leg|set|heat|race|act|lane|gate|platform)\s+"
+    rf"{_SMALL_WORD}\b){_NOT_BEFORE_PLURAL}",
+    # a cricket total, runs for wickets: "245 for six", "180-4"
+    rf"\b\d{{2,3}}\s+for\s+(?:[0-9]|10|(?i:{_SMALL_WORD}))\b{_NOT_BEFORE_PLURAL}",
     # calendar dates: "Sept 13", "December 10, 2026", "13 September", "1st of May"
     rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?",
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+\d{{4}}\b)?",
@@ -57,6 +75,15 @@ _TRAP_SOURCES: tuple[str, ...] = (
     r"(?:\b\d{2}|\b\d{4}|['’]\d{2})['’]?s\b",
     # year spans: "2021–2029", "2024-25"
     r"\b(?:1[89]|20|21)\d{2}\s*[-–—/]\s*(?:(?:1[89]|20|21)\d{2}|\d{2})\b",
+    # a point in time counted back, not a duration: "two weeks ago", "three years earlier"
+    rf"(?i:\b(?:\d+|an?|{WORD_NUMBER})\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?"
+    r"|years?|decades?)\s+(?:ago|earlier|previously)\b)",
+    # a number to ring: "call 101", "dial 999", "text 85258"
+    r"(?i:\b(?:call|calling|dial|dialling|dialing|ring|text|texting|phone|phoning)"
+    r"\s+(?:us\s+)?(?:on\s+)?\d{3,}\b)",
+    # a ranking band, not a count: "the top 10 banks", "a top-five finish" (not "top 1%")
+    r"(?i:\btop[\s-](?:\d{1,3}|three|five|ten|twenty|fifty|hundred)\b(?![.,]?\d|\s*%"
+    r"|\s*per\s*cent|\s*percent))",
     # page furniture: "6 min read", "12 comments", "page 3"
     r"(?i:\b\d+\s*(?:min|mins|minute|minutes)\s+read\b)",
     r"(?i:\b\d+\s+comments?\b)",

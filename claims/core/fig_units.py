@@ -30,17 +30,23 @@ MEASURES: dict[str, str] = {
     "mile": "mile", "feet": "foot", "foot": "foot", "ft": "foot", "lb": "pound weight",
     "lbs": "pound weight", "inches": "inch",
     "inch": "inch", "kilograms": "kilogram", "kilogram": "kilogram", "kg": "kilogram",
-    "grams": "gram", "tonnes": "tonne", "tonne": "tonne", "tons": "ton", "ton": "ton",
+    "grams": "gram", "g": "gram", "mg": "milligram", "ml": "millilitre", "in": "inch",
+    "tonnes": "tonne", "tonne": "tonne", "tons": "ton", "ton": "ton",
     "litres": "litre", "liters": "litre", "litre": "litre", "liter": "litre",
-    "gallons": "gallon", "barrels": "barrel", "barrel": "barrel", "mph": "mile per hour",
-    "km/h": "kilometre per hour", "kmh": "kilometre per hour", "degrees celsius":
+    "gallons": "gallon", "gallon": "gallon", "ounces": "ounce", "ounce": "ounce",
+    "oz": "ounce", "barrels": "barrel", "barrel": "barrel", "mph": "mile per hour",
+    "km/h": "kilometre per hour", "kmh": "kilometre per hour", "kph": "kilometre per hour",
+    "m/s": "metre per second", "bpd": "barrel per day", "b/d": "barrel per day",
+    "nanometres": "nanometre", "nanometers": "nanometre", "nm": "nanometre", "knots": "knot",
+    "degrees celsius":
     "degree celsius", "degrees fahrenheit": "degree fahrenheit", "degrees": "degree",
     "°c": "degree celsius", "°f": "degree fahrenheit", "°": "degree", "megawatts":
     "megawatt", "mw": "megawatt", "gigawatts": "gigawatt", "gw": "gigawatt", "kw":
     "kilowatt", "kwh": "kilowatt hour", "mwh": "megawatt hour", "gwh": "gigawatt hour",
     "twh": "terawatt hour", "percentage points": "percentage point", "percentage point":
-    "percentage point", "basis points": "basis point", "bps": "basis point",
-    "per cent": "percent", "percent": "percent", "pct": "percent", "%": "percent",
+    "percentage point", "basis points": "basis point", "basis point": "basis point",
+    "bps": "basis point",
+    "per cent": "percent", "percent": "percent", "pct": "percent", "pc": "percent", "%": "percent",
 }  # fmt: skip
 TIME_UNITS: dict[str, str] = {
     "seconds": "second", "second": "second", "minutes": "minute", "minute": "minute",
@@ -80,12 +86,12 @@ _STOP = word_set(
     "down out off said says say told according including like such same own other"
 )
 _NON_PLURAL_S = word_set(
-    "measles mumps news series species means headquarters diabetes politics economics "
+    "measles mumps news means headquarters diabetes politics economics "
     "physics gas bus lens bias atlas canvas alias chaos thesis crisis basis analysis"
 )
 _INVARIANT = word_set(
     "aircraft personnel staff police cattle livestock sheep deer fish troops equipment "
-    "offspring crew"
+    "offspring crew species series"
 )
 _IRREGULAR = {
     "people": "person", "children": "child", "men": "man", "women": "woman",
@@ -101,7 +107,14 @@ _IRREGULAR = {
 _HYPHEN_STOP = word_set("way fold sided thirds quarters halves off on time strong odd plus")
 
 _UNIT_AT = re.compile(rf"\s*(?:{_UNIT_ALT})(?![\w])", re.IGNORECASE)
-_PER_UNIT = re.compile(rf"\s+(?:a|an|per)\s+(?P<u>{_UNIT_ALT})(?![\w])", re.IGNORECASE)
+_PER_NOUNS = word_set("share head person household dose ticket passenger unit item kilo")
+"""Count nouns a price is quoted per ("$2.30 a share", "£40 per head")."""
+_PER_UNIT = re.compile(
+    rf"\s+(?:a|an|per)\s+(?P<u>{_UNIT_ALT}|{alternation(_PER_NOUNS)})(?![\w])"
+    r"(?!\s+(?:ago|earlier|before|later|previously)\b)",  # "a year ago" is a date
+    re.IGNORECASE,
+)
+_HYPHEN_PHRASE = re.compile(r"-(?P<a>[A-Za-z]+)-(?P<b>[A-Za-z]+)\b")
 _HYPHEN_WORD = re.compile(r"-(?P<w>[A-Za-z]+)\b")
 _OF_PRONOUN = re.compile(r"\s+(?:out\s+)?of\s+(?:them|whom|which|us)\b")
 _OF_DETERMINER = re.compile(
@@ -167,7 +180,10 @@ def is_plural(word: str) -> bool:
 def with_per(text: str, pos: int, unit: str) -> str:
     """'6 cents a litre' → 'cent per litre'."""
     m = _PER_UNIT.match(text, pos)
-    return f"{unit} per {UNIT_PHRASES[m.group('u').lower()]}" if m else unit
+    if m is None:
+        return unit
+    per = m.group("u").lower()
+    return f"{unit} per {UNIT_PHRASES.get(per, per)}"
 
 
 def noun_head(text: str, pos: int) -> tuple[str | None, int]:
@@ -189,7 +205,13 @@ def noun_head(text: str, pos: int) -> tuple[str | None, int]:
         if tok[0].isupper() or any(c.isdigit() for c in tok):
             if head is not None:
                 break
-            if tok[0].isupper() and is_plural(low) and not tok.isupper() and proper is None:
+            possessive = low.endswith(("'s", "’s"))  # "England's": a name, not a count
+            if (
+                tok[0].isupper()
+                and is_plural(low)
+                and not (tok.isupper() or possessive)
+                and proper is None
+            ):
                 proper = (low, m.end())
             continue
         if low.endswith(("ed", "ing")) and low not in PERSON_NOUNS and not is_plural(low):
@@ -219,6 +241,10 @@ def unit_after(text: str, end: int, value: float) -> UnitHint:
     if m and (m.start() == end or text[end].isspace()):
         word = m.group(0).strip().lower()
         return UnitHint(with_per(text, m.end(), UNIT_PHRASES[word]), word)
+    m = _HYPHEN_PHRASE.match(text, end)
+    phrase = f"{m['a']} {m['b']}".lower() if m else ""
+    if phrase in UNIT_PHRASES:  # "a 50-basis-point cut", "a 2-square-mile site"
+        return UnitHint(UNIT_PHRASES[phrase], phrase)
     m = _HYPHEN_WORD.match(text, end)
     if m:
         word = m.group("w").lower()

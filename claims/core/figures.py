@@ -40,16 +40,20 @@ QUALIFIER_WORDS: dict[str, Qualifier] = {
         ["more than", "over", "just over", "well over", "above", "just above", "well above",
          "in excess of", "upwards of", "greater than", "exceeding", "higher than",
          "slightly more than", "a little over", "a little more than", "much more than",
-         "far more than", "north of", "beyond"], Qualifier.MORE_THAN),
+         "far more than", "north of", "beyond", "topped", "tops", "topping", "exceeded",
+         "exceeds", "surpassed", "surpasses", "surpassing"], Qualifier.MORE_THAN),
     **dict.fromkeys(
         ["at least", "no fewer than", "no less than", "not less than", "not fewer than",
-         "a minimum of", "at minimum", "as few as"], Qualifier.AT_LEAST),
+         "a minimum of", "at minimum", "as few as", "as little as", "as low as"],
+        Qualifier.AT_LEAST),
     **dict.fromkeys(
         ["less than", "fewer than", "under", "below", "well under", "well below",
          "lower than"], Qualifier.LESS_THAN),
     **dict.fromkeys(
         ["at most", "up to", "no more than", "not more than", "a maximum of", "as many as",
-         "no greater than", "not exceeding", "at maximum", "as much as", "as high as"],
+         "no greater than", "not exceeding", "at maximum", "as much as", "as high as",
+         "as large as", "as big as", "as long as", "as tall as", "as deep as", "as heavy as",
+         "within"],
         Qualifier.AT_MOST),
 }  # fmt: skip
 POST_QUALIFIERS: dict[str, Qualifier] = {
@@ -63,13 +67,24 @@ _QUAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _QUAL_AFTER = re.compile(rf"(?:\s+|(?=[+-]))(?P<q>{alternation(POST_QUALIFIERS)})(?![\w])", re.I)
-_PREPOSITIONAL = frozenset(("over", "beyond", "under", "above", "below"))
+_NOUN_THEN_POST = re.compile(
+    r"\s+(?P<n>[A-Za-z]+)\s+(?P<q>or\s+so|or\s+more|or\s+less|or\s+fewer)(?![\w])", re.I
+)
+"""A post-qualifier after the counted noun: "10 hours or so", "50 people or more"."""
+_PREPOSITIONAL = frozenset(("over", "beyond", "under", "above", "below", "within"))
 """Qualifier words that are prepositions before a place ("over three regions")."""
 _PLACES = word_set(
     "region area district province country city town village state site location front "
     "county territory municipality border neighbourhood street sector oblast island"
 )
-_POPULATION_OF = re.compile(r"\bpopulation\s+of\s+$", re.IGNORECASE)
+_POPULATION_OF = re.compile(
+    r"\b(?:population|crowd|audience|attendance|turnout|workforce)\s+of\s+$", re.IGNORECASE
+)
+_LOOKBACK_UNITS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\baged\s+$", re.IGNORECASE), "year"),  # "a man aged 34"
+    (re.compile(r"\b(?:magnitude|magnitude-)\s*$", re.IGNORECASE), "magnitude"),
+)
+_LENGTHS = frozenset(("metre", "kilometre", "centimetre"))
 _NUMBER_OF = re.compile(
     r"\b(?:number|total|tally|count)\s+of\s+(?P<np>[a-z-]+(?:\s+[a-z-]+)?)\b[^.;!?\d]*$"
 )
@@ -118,6 +133,11 @@ def _qualify(text: str, c: Candidate, hint: UnitHint) -> tuple[Qualifier | None,
         after = _QUAL_AFTER.match(text, end)
         if after and (qualifier is None or qualifier is c.qualifier):
             qualifier, end = POST_QUALIFIERS[after.group("q").lower()], after.end()
+        noun_post = None if after else _NOUN_THEN_POST.match(text, end)
+        same_noun = noun_post is not None and noun_post["n"].lower() == hint.noun
+        if noun_post and same_noun and (qualifier is None or qualifier is c.qualifier):
+            words = re.sub(r"\s+", " ", noun_post["q"].lower())
+            qualifier, end = POST_QUALIFIERS[words], noun_post.end()
     if qualifier is None and c.needs_qualifier:
         return None, start, end
     return qualifier or Qualifier.EXACT, start, end
@@ -132,6 +152,9 @@ def _hint_by_lookback(text: str, start: int) -> UnitHint:
     window = text[max(0, start - 120) : start]
     if _POPULATION_OF.search(window):
         return UnitHint("person", None)
+    for pattern, unit in _LOOKBACK_UNITS:
+        if pattern.search(window):
+            return UnitHint(unit, None)
     m = _NUMBER_OF.search(window)
     plural = [w for w in m.group("np").split() if is_plural(w)] if m else []
     if plural:
@@ -176,6 +199,10 @@ def _resolve_units(text: str, placed: list[_Placed]) -> list[_Placed]:
             hint = _hint_by_lookback(text, p.start)
             if not hint.unit and p.cand.kind in ("digits", "words"):
                 hint = _borrow(text, out, i, -1, bare_only=True)
+        if p.cand.metres is not None and hint.unit in _LENGTHS:  # "…, managed 2.04m"
+            metre = UnitHint("metre", hint.noun)
+            out[i] = replace(p, hint=metre, cand=replace(p.cand, value=p.cand.metres))
+            continue
         out[i] = replace(p, hint=hint)
     return out
 

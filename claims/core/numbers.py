@@ -32,6 +32,10 @@ FRACTIONS: dict[str, float] = {
     "quarters": 1 / 4, "fifth": 1 / 5, "fifths": 1 / 5, "sixth": 1 / 6, "sixths": 1 / 6,
     "eighth": 1 / 8, "eighths": 1 / 8, "tenth": 1 / 10, "tenths": 1 / 10,
 }  # fmt: skip
+VULGAR_FRACTIONS: dict[str, float] = {
+    "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅛": 1 / 8,
+}  # fmt: skip
+"""Typeset fractions ("2½ times", "a ¾ majority")."""
 VAGUE_PLURALS: dict[str, float] = {
     "dozens": 24, "hundreds": 200, "thousands": 2000, "millions": 2e6, "billions": 2e9,
     "tens of thousands": 2e4, "hundreds of thousands": 2e5, "tens of millions": 2e7,
@@ -79,8 +83,10 @@ CURRENCY = (
 )
 SCALE_SUFFIX = (
     r"(?:\s?(?:bn|mn|mln|trn|tn)|m|k)(?![\w])|\s+(?:thousand|lakh|million|crore|billion|trillion)\b"
+    r"|-(?:million|billion|trillion)\b"
 )
-"""A scale attached to digits: "1.5bn", "€500m", "4.2 billion" ("m"/"k" only unspaced)."""
+"""A scale attached to digits: "1.5bn", "€500m", "4.2 billion", "$5.5-billion" ("m"/"k"
+only unspaced)."""
 
 _TOKEN = re.compile(r"[a-z]+")
 
@@ -122,7 +128,7 @@ def scale_of(raw: str | None) -> float:
     """The multiplier of a scale suffix ("bn", " million"); 1 when there is none."""
     if not raw:
         return 1.0
-    word = raw.strip().lower()
+    word = raw.strip(" -").lower()
     return SCALE_WORDS.get(word) or SCALE_ABBREVIATIONS.get(word) or 1.0
 
 
