@@ -4,8 +4,10 @@ This is shell code: it reads files and the network, and it reports every problem
 `InputFailure` (one line naming the item, what is wrong and what to do) instead of raising,
 so a batch keeps going past a bad item (DESIGN.md, exit codes).
 
-Stored text is kept exact apart from removing a BOM and normalising newlines to ``\\n``:
-control characters, bidi overrides and zero-width characters stay in the text, because
+Stored text is kept exact apart from removing a BOM, normalising newlines to ``\\n`` and
+replacing a NUL past the first 8 KiB (where it does not mean "binary") by U+FFFD
+(PostgreSQL cannot store NUL in text; replacing it everywhere keeps the backends identical).
+Control characters, bidi overrides and zero-width characters stay in the text, because
 claim and figure spans are offsets into it and the article must stay quotable verbatim.
 Making text safe to show is the renderer's job (`claims.render.safe`).
 
@@ -37,6 +39,7 @@ READ_CHUNK = 1 << 20
 BINARY_CONTROL_RATIO = 0.1
 WEB_EXTRA_HINT = "pip install 'claim-tracker[web]'"
 FORMAT_HINT = "pass a text, Markdown or HTML file"
+NUL_REPLACEMENT = "\ufffd"
 
 
 @dataclass(frozen=True)
@@ -325,7 +328,9 @@ def _decode(data: bytes, *, charset: str | None = None, html: bool = False) -> s
         return _Problem(f"not UTF-8 text ({where}); convert it with iconv -f {source} -t UTF-8")
     if "\x00" in text[:SNIFF_BYTES] or _mostly_control(text[:SNIFF_BYTES]):
         return _Problem(f"binary file; {FORMAT_HINT}")
-    return _NEWLINES.sub("\n", text)
+    # A stray NUL past the sniffed head: PostgreSQL cannot store it in text, so it becomes
+    # U+FFFD on every backend (one character for one: spans are unchanged).
+    return _NEWLINES.sub("\n", text).replace("\x00", NUL_REPLACEMENT)
 
 
 def _mostly_control(sample: str) -> bool:

@@ -76,13 +76,32 @@ def ingest_all(
     user learns what was stored before (`interrupted`, `stopped`).
     """
     summary = IngestSummary()
+    saving: list[Extraction] = []  # the article whose transaction may be under way
     try:
-        _ingest_each(store, items, meta, on_item, summary)
+        _ingest_each(store, items, meta, on_item, summary, saving)
     except KeyboardInterrupt:
         summary.interrupted = True
+        if saving:
+            _count_if_committed(store, saving[0], summary)
     except (DatabaseError, DatabaseBusy) as exc:
         summary.stopped = exc
     return summary
+
+
+def _count_if_committed(store: Store, extraction: Extraction, summary: IngestSummary) -> None:
+    """Ctrl-C can land after the commit but before the outcome is returned (while the
+    connection goes back to the pool): ask the database, so the summary never lies."""
+    from claims.store.ingest import _existing
+
+    try:
+        with store.read() as conn:
+            outcome = _existing(conn, extraction.document.content_hash)
+    except (ClaimsError, KeyboardInterrupt):
+        return
+    if outcome is not None:
+        summary.new += 1
+        summary.claims += outcome.claims
+        summary.figures += outcome.figures
 
 
 def _ingest_each(
@@ -91,6 +110,7 @@ def _ingest_each(
     meta: Provenance,
     on_item: Callable[[str, IngestOutcome | InputFailure], None] | None,
     summary: IngestSummary,
+    saving: list[Extraction],
 ) -> None:
     """The loop; each article is one transaction, so stopping anywhere loses only the
     article in progress, which is rolled back and stored whole by a re-run."""
@@ -103,13 +123,17 @@ def _ingest_each(
             if on_item:
                 on_item(item.origin, item)
             continue
-        outcome = save_extraction(store, analyse(item, meta), origin=item.origin)
+        extraction = analyse(item, meta)
+        saving[:] = [extraction]
+        outcome = save_extraction(store, extraction, origin=item.origin)
         if outcome.new:
             summary.new += 1  # counted first: it is committed whatever happens next
             summary.claims += outcome.claims
             summary.figures += outcome.figures
             summary.sources += outcome.sources
             summary.relations += outcome.relations
+        saving.clear()
+        if outcome.new:
             link_duplicates(store, outcome.article_id)
         else:
             summary.unchanged += 1

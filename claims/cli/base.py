@@ -58,6 +58,19 @@ def unexpected(exc: BaseException) -> int:
     return 3
 
 
+def _driver_error(exc: Exception) -> ClaimsError | None:
+    """A database driver error that reached the guard, as the store would have said it.
+
+    Only looked at when the driver is already loaded, so `--help` stays light.
+    """
+    if not any(name in sys.modules for name in ("sqlite3", "sqlalchemy")):
+        return None
+    from claims.config import resolve_db
+    from claims.store.engine import driver_error
+
+    return driver_error(exc, resolve_db(STATE.db).url)
+
+
 def guard(func: F) -> F:
     """Turn ClaimsError into one line and its exit code; anything unexpected into exit 3."""
 
@@ -80,7 +93,13 @@ def guard(func: F) -> F:
         except Exception as exc:  # the top-level guard: never a traceback unless asked
             if _is_usage_error(exc):
                 raise
-            raise typer.Exit(unexpected(exc)) from None
+            translated = _driver_error(exc)
+            if translated is None:
+                raise typer.Exit(unexpected(exc)) from None
+            if STATE.debug:
+                traceback.print_exc()
+            error_line(str(translated))
+            raise typer.Exit(translated.exit_code) from None
 
     return wrapper  # type: ignore[return-value]
 

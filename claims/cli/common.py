@@ -36,15 +36,16 @@ def open_db() -> Iterator[Store]:
 
 def err_console() -> Console:
     """Messages and progress go to stderr; results never do."""
-    from rich.console import Console
+    from claims.render.safe import terminal_console
 
-    return Console(stderr=True, highlight=False)
+    return terminal_console(stderr=True)
 
 
 def out_console() -> Console:
-    from rich.console import Console
+    """Human-readable results; cleans anything an article or user could smuggle in."""
+    from claims.render.safe import terminal_console
 
-    return Console(highlight=False, soft_wrap=False)
+    return terminal_console(soft_wrap=False)
 
 
 def write(text: str) -> None:
@@ -56,5 +57,8 @@ def write(text: str) -> None:
 
 
 def message(text: str, **kwargs: Any) -> None:
-    """One plain message line on stderr (text already made safe by the caller)."""
-    err_console().print(text, **kwargs)
+    """One plain message line on stderr: never markup, cleaned even if the caller forgot."""
+    from claims.render.safe import clean_for_terminal
+
+    kwargs.setdefault("markup", False)
+    err_console().print(clean_for_terminal(text, keep_newlines=True), **kwargs)

@@ -39,6 +39,8 @@ def ingest(
 
     Ingesting the same text twice adds nothing. Each article is stored in one
     transaction; a file that cannot be read is reported and the others go on (exit 2).
+    Ctrl-C rolls back the article in progress and reports what was stored (exit 130);
+    running the same command again finishes the batch.
 
     Example:
 
@@ -56,6 +58,10 @@ def ingest(
             store, iter_inputs(paths, stdin=sys.stdin.buffer), meta=meta, on_item=reporter.item
         )
     reporter.summary(summary)
+    if summary.stopped is not None:
+        raise summary.stopped
+    if summary.interrupted:
+        raise typer.Exit(130)
     if summary.failed:
         raise typer.Exit(2)
 
@@ -63,7 +69,9 @@ def ingest(
 @app.command("extract")
 def extract_cmd(
     path: Annotated[str, typer.Argument(metavar="PATH", help="One file, URL, or - for stdin.")],
-    fmt: Annotated[TableFormat, typer.Option("--format", help="Output format.")] = TableFormat.table,
+    fmt: Annotated[
+        TableFormat, typer.Option("--format", help="Output format.")
+    ] = TableFormat.table,
     title: Title = None,
 ) -> None:
     """Show what `ingest` would store for one article, without storing anything.

@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import quote
 
 from claims.core.model import Finding, Interval
+from claims.render.safe import clean_for_terminal
 
 SEVERITIES = ("error", "warning", "ok")
 FAIL_ON = {"error": ("error",), "warning": ("error", "warning"), "never": ()}
@@ -68,13 +69,17 @@ def summary_line(findings: Sequence[Finding]) -> str:
 
 
 def render_text(findings: Sequence[Finding]) -> str:
-    """One line per finding, `path:line:` first so editors and terminals can jump to it."""
+    """One line per finding, `path:line:` first so editors and terminals can jump to it.
+
+    Paths, figure texts and notes come from articles and users: each line is cleaned of
+    escapes and controls so a hostile article cannot rewrite the terminal or the gate log.
+    """
     lines = []
     for f in findings:
         where = f"{f.path or f.article or '?'}:{f.line or 1}"
         ack = f" (acknowledged: {f.note})" if f.acknowledged else ""
-        lines.append(f"{where}: {f.severity}: {f.kind} {f.outcome}: {f.message}"
-                     f" [{f.key}]{ack}")
+        lines.append(clean_for_terminal(f"{where}: {f.severity}: {f.kind} {f.outcome}: "
+                                        f"{f.message} [{f.key}]{ack}"))
     lines.append(summary_line(findings) if findings else "No relations to check.")
     return "\n".join(lines) + "\n"
 

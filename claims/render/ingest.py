@@ -48,7 +48,8 @@ class IngestReporter:
             from rich.progress import Progress, SpinnerColumn, TextColumn
 
             self.progress = Progress(
-                SpinnerColumn(), TextColumn("{task.completed} articles  {task.description}"),
+                SpinnerColumn(),
+                TextColumn("{task.completed} articles  {task.description}", markup=False),
                 console=self.console, transient=True,
             )
             self.task = self.progress.add_task("", total=None, completed=self.seen)
@@ -69,4 +70,12 @@ class IngestReporter:
         ]
         if s.relations:
             parts.append(f"{s.relations} relations proposed")
-        self.console.print("Articles: " + ", ".join(parts), markup=False, highlight=False, soft_wrap=True)
+        self.console.print(
+            "Articles: " + ", ".join(parts), markup=False, highlight=False, soft_wrap=True
+        )
+        if s.interrupted:
+            self.console.print(
+                "Interrupted: the article in progress was not stored; "
+                "run the same command again to finish.",
+                markup=False, highlight=False, soft_wrap=True,
+            )

@@ -11,7 +11,15 @@ component emoji; every emoji and combining mark itself is kept.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.segment import Segment
+    from rich.text import Text
 
 # ESC-introduced strings (OSC, DCS, SOS, PM, APC) and their 8-bit forms, up to BEL or ST.
 _STRING_SEQ = r"(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"
@@ -64,3 +72,45 @@ def markup_safe(text: str, *, keep_newlines: bool = False) -> str:
     from rich.markup import escape
 
     return escape(clean_for_terminal(text, keep_newlines=keep_newlines))
+
+
+def terminal_console(**kwargs: Any) -> Console:
+    """A rich Console for human-readable output that cannot be made to obey article text.
+
+    Every string it renders is cleaned, markup and `:emoji:` codes are off unless a caller
+    asks, and the final segments are cleaned again, so a `Text` built from raw article
+    text by any renderer still reaches the terminal without escapes or bidi controls.
+    Rich's own styling and cursor control (progress bars) are applied after, so they stay.
+    """
+    options: dict[str, Any] = {"markup": False, "emoji": False, "highlight": False}
+    options.update(kwargs)
+    return _console_class()(**options)
+
+
+@functools.cache
+def _console_class() -> type[Console]:
+    from rich.console import Console
+    from rich.segment import Segment
+
+    class TerminalConsole(Console):
+        def render_str(self, text: str, **kwargs: Any) -> Text:
+            return super().render_str(clean_for_terminal(text, keep_newlines=True), **kwargs)
+
+        def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+            cleaned = (
+                seg if seg.control else Segment(_clean_segment(seg.text), seg.style, None)
+                for seg in buffer
+            )
+            return super()._render_buffer(cleaned)
+
+    return TerminalConsole
+
+
+def _clean_segment(text: str) -> str:
+    return clean_for_terminal(text, keep_newlines=True) if _NEEDS_CLEANING.search(text) else text
+
+
+_NEEDS_CLEANING = re.compile(
+    "[" + re.escape("".join(sorted((CONTROLS - {"\n", "\t"}) | BIDI_CONTROLS | ZERO_WIDTH)))
+    + "\ud800-\udfff]"
+)

@@ -21,7 +21,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Connection, Engine, make_url
 
 from claims.config import DbTarget
-from claims.errors import DatabaseBusy, DatabaseError
+from claims.errors import ClaimsError, DatabaseBusy, DatabaseError, InputError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -62,6 +62,10 @@ def translate_errors(where: str = "") -> Iterator[None]:
     """
     try:
         yield
+    except OverflowError as error:  # sqlite3 binding an id or limit beyond 64 bits
+        raise InputError(
+            f"a number given is too large (the largest id or count is {2**63 - 1})"
+        ) from error
     except sa_exc.ProgrammingError as error:
         if getattr(error.orig, "sqlstate", None) == "42501":  # PostgreSQL: no privilege
             raise DatabaseError(_one_line(error, where)) from error
@@ -72,7 +76,7 @@ def translate_errors(where: str = "") -> Iterator[None]:
         if _is_locked(error):
             raise DatabaseBusy(
                 f"database is busy: another writer held it for more than "
-                f"{BUSY_TIMEOUT_MS // 1000} s; try again"
+                f"{BUSY_TIMEOUT_MS / 1000:g} s; try again"
             ) from error
         raise DatabaseError(_one_line(error, where)) from error
     except (sa_exc.DatabaseError, sqlite3.DatabaseError) as error:
@@ -84,15 +88,21 @@ def _one_line(error: BaseException, where: str) -> str:
     detail = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
     if "file is not a database" in detail or "malformed" in detail:
         return f"not a usable SQLite database: {where or detail}"
+    lowered = detail.lower()
+    if "readonly" in lowered or "read-only" in lowered:
+        return (f"database {where} is read-only: check the file's and its folder's "
+                f"permissions" if where else f"database is read-only: {detail}")
     return f"cannot use database {where}: {detail}" if where else f"database error: {detail}"
 
 
 class Store:
     """An open database: the engine plus transaction helpers that map driver errors."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, where: str = "") -> None:
         self.engine = engine
         self.dialect: str = engine.dialect.name
+        self.where = where  # names the database in error messages
+        self._checked = self.dialect != "sqlite"
 
     def close(self) -> None:
         self.engine.dispose()
@@ -110,7 +120,7 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
-        with translate_errors(), self.engine.connect() as conn:
+        with translate_errors(self.where), self.engine.connect() as conn:
             yield conn
 
     @contextmanager
@@ -120,11 +130,29 @@ class Store:
         BEGIN IMMEDIATE makes concurrent writers queue on the busy timeout instead of
         failing mid-transaction when a deferred read lock cannot be upgraded.
         """
-        with translate_errors(), self.engine.connect() as conn:
+        with translate_errors(self.where), self.engine.connect() as conn:
+            if not self._checked:
+                self._check_pages(conn)
             if self.dialect == "sqlite":
                 conn.execution_options(sqlite_begin="BEGIN IMMEDIATE")
             with conn.begin():
                 yield conn
+
+    def _check_pages(self, conn: Connection) -> None:
+        """Before the first write, SQLite's quick_check (about 2 ms per MB).
+
+        A damaged file fails only when a query reads a bad page, so a write can succeed
+        on a corrupt database and bury the damage deeper; a fact-checking record must
+        not be changed further once it is damaged.
+        """
+        rows = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA quick_check").fetchall()]
+        conn.rollback()
+        if rows != ["ok"]:
+            detail = rows[0] if rows else "no result"
+            raise DatabaseError(
+                f"not a usable SQLite database: {self.where} (integrity check: {detail})"
+            )
+        self._checked = True
 
 
 def _sqlite_file(url: str) -> Path | None:
@@ -330,7 +358,7 @@ def _open(target: DbTarget) -> Store:
     except BaseException:
         engine.dispose()
         raise
-    return Store(engine)
+    return Store(engine, where)
 
 
 def upgrade(target: DbTarget) -> tuple[str | None, str]:
@@ -346,3 +374,24 @@ def upgrade(target: DbTarget) -> tuple[str | None, str]:
     finally:
         engine.dispose()
     return before, head_revision()
+
+
+_DRIVER_MODULES = ("sqlite3", "sqlalchemy", "psycopg")
+
+
+def driver_error(exc: BaseException, url: str | None = None) -> ClaimsError | None:
+    """The one-line error for a driver exception that escaped `translate_errors` (a fast
+    path on a raw connection, say); None when `exc` is not a database driver's error.
+    `url` names the database in the message."""
+    where = _where(url) if url else ""
+    module = type(exc).__module__.split(".")[0]
+    is_binding = isinstance(exc, OverflowError) and "SQLite INTEGER" in str(exc)
+    if module not in _DRIVER_MODULES and not is_binding:
+        return None
+    try:
+        with translate_errors(where):
+            raise exc
+    except ClaimsError as translated:
+        return translated
+    except BaseException:  # noqa: BLE001 - not one we can explain: the caller reports it
+        return None
