@@ -65,7 +65,9 @@ _DATE_WORDS = (
 _TIMESTAMP = re.compile(rf"^(?:(?:{_DATE_WORDS})\b|[\d:.,/|–-]|\s)+$", re.IGNORECASE)
 _BOILER_SENTENCE = re.compile(
     r"^(?:photo|image|picture|credit|source|video)s?\s*:|^\([A-Z][\w .&'’-]*/[^)]*\)$|"
-    r"^(?:[A-Z][\w&'’-]*\s?){1,4}/\s?(?:[A-Z][\w'’-]*\s?){1,4}$",
+    # words separated by exactly one space: an optional space let a long word split
+    # in exponentially many ways and stalled ingest
+    r"^[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,3}\s?/\s?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3}\s?$",
     re.IGNORECASE,
 )
 _DATELINE = re.compile(

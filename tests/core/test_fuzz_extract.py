@@ -90,12 +90,6 @@ LONG_TOKEN = textwrap.dedent(
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="super-linear regexes on one long word: segmentation._BOILER_SENTENCE "
-    "((?:[A-Z][\\w&'’-]*\\s?){1,4} is O(n^4) without a '/') and cues.find_hits "
-    "(quadratic); remove this marker once both are linear",
-)
 def test_a_long_word_does_not_stall_extraction() -> None:
     """A 3,000-character token (a pasted hash, a URL-free blob) must take well under 5 s."""
     try:
