@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from claims.cli.base import app
-from claims.cli.common import open_db, out_console, write
+from claims.cli.base import STATE, app
+from claims.cli.common import out_console, write
 from claims.errors import InputError, NotFound
 from claims.render import ListFormat
 
@@ -40,23 +40,22 @@ def list_claims(
 
         claims list --status unverified --format json
     """
+    from claims.config import resolve_db
     from claims.core.status import parse_status
-    from claims.store.queries import list_claims as query, resolve_source
+    from claims.store.fastread import read_claims
 
     if limit is None and fmt is ListFormat.table:
         limit = DEFAULT_TABLE_LIMIT
-    with open_db() as store:
-        source_id = resolve_source(store, source).id if source is not None else None
-        claims = query(
-            store,
-            source_id=source_id,
-            status=parse_status(status).value if status is not None else None,
-            article=article,
-            reviewer=reviewer,
-            search=search,
-            limit=limit,
-            include_dismissed=dismissed,
-        )
+    claims = read_claims(
+        resolve_db(STATE.db),
+        source=source,
+        status=parse_status(status).value if status is not None else None,
+        article=article,
+        reviewer=reviewer,
+        search=search,
+        limit=limit,
+        include_dismissed=dismissed,
+    )
     rendered = fmt.render(claims)
     if isinstance(rendered, str):
         write(rendered)
@@ -87,12 +86,12 @@ def show(claim_id: Annotated[str, typer.Argument(metavar="ID", help="Claim id.")
 
         claims show 16
     """
+    from claims.config import resolve_db
     from claims.render.tables import claim_detail
-    from claims.store.workflow import get_claim_detail
+    from claims.store.fastread import read_claim_detail
 
     cid = parse_id(claim_id)
-    with open_db() as store:
-        detail = get_claim_detail(store, cid)
+    detail = read_claim_detail(resolve_db(STATE.db), cid)
     if detail is None:
         raise NotFound(f"no claim with id {cid}")
     console = out_console()

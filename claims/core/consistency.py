@@ -101,11 +101,19 @@ def _amount(iv: Interval, point: float) -> str:
     return f"{fmt_number(point)} ({fmt_number(iv.low)} to {fmt_number(iv.high)})"
 
 
-def _partition(total: FigureFact, parts: Sequence[FigureFact]) -> tuple[str, str, Interval]:
-    psum = Interval(0.0, 0.0)
+def _sum(parts: Sequence[FigureFact]) -> Interval:
+    """The interval of a sum of parts; an open end anywhere leaves that end open."""
+    low: float | None = 0.0
+    high: float | None = 0.0
     for p in parts:
-        psum = add(psum, interval_of(p))
-    tiv = interval_of(total)
+        low = None if low is None or p.low is None else low + p.low
+        high = None if high is None or p.high is None else high + p.high
+    return Interval(low, high)
+
+
+def _partition(total: FigureFact, parts: Sequence[FigureFact]) -> tuple[str, str, Interval]:
+    psum = _sum(parts)
+    tiv = Interval(total.low, total.high)
     outcome = partition_outcome(tiv, psum)
     point_sum = sum(p.value for p in parts)
     remainder = sub(tiv, psum)

@@ -37,7 +37,7 @@ class SourceType(StrEnum):
     OTHER = "other"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """One quantity inside a claim.
 
@@ -57,7 +57,7 @@ class Figure:
     metric: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """A party an article credits with claims, under one canonical name."""
 
@@ -66,7 +66,7 @@ class Source:
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """One check-worthy statement with its span in the article text.
 
@@ -85,7 +85,7 @@ class Claim:
     sentence: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """An article's text and provenance, before analysis."""
 
@@ -98,7 +98,7 @@ class Document:
     published: str | None = None  # ISO date, when known
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FigureRef:
     """Which figure, inside one extraction: (claim index, figure index)."""
 
@@ -106,7 +106,7 @@ class FigureRef:
     figure: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class InferredRelation:
     """A relation proposed by a rule over one extraction (ids do not exist yet).
 
@@ -119,7 +119,7 @@ class InferredRelation:
     rule: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything `extract` finds in one document."""
 
@@ -133,7 +133,7 @@ class Extraction:
 # --- reconciliation inputs/outputs (ids assigned by the store) -------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FigureFact:
     """A stored figure with the context reconciliation needs."""
 
@@ -157,7 +157,7 @@ class FigureFact:
     context: str = ""  # the claim's text, for rules that need the words around a figure
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relation:
     """A stored numeric relation between figures (order as in `InferredRelation`)."""
 
@@ -169,13 +169,13 @@ class Relation:
     rule: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Interval:
     low: float | None
     high: float | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FindingFigure:
     id: int
     claim: int
@@ -183,7 +183,7 @@ class FindingFigure:
     role: str  # "total" | "part" | "smaller" | "larger" | "a" | "b"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """The outcome of checking one relation (DESIGN.md, check-consistency JSON)."""
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from claims.core.model import Claim, Figure, FigureFact, FigureRef, InferredRelation
 
@@ -106,12 +107,22 @@ def is_limit(text: str, start: int, end: int) -> bool:
                 or _LIMIT_AFTER.match(text[end : end + 30]))
 
 
+@lru_cache(maxsize=1 << 16)
 def _event_vocab_lookup(word: str) -> str | None:
+    """Memoised: it runs for every word around every figure (ingest and cross-article
+    `same`), and a news vocabulary is small, so a scan of the lexicon per word dominated
+    ingest time."""
     for cls, stems in _EVENTS.items():
         for s in stems:
             if word == s or (s.endswith("*") and word.startswith(s[:-1])):
                 return cls
     return None
+
+
+# The two-word stems of each class, in lexicon order (the only ones `in` can match).
+_EVENT_PHRASES = tuple(
+    (cls, tuple(st for st in stems if " " in st)) for cls, stems in _EVENTS.items()
+)
 
 
 def event_of(text: str, start: int, end: int, metric: str | None) -> str | None:
@@ -123,8 +134,8 @@ def event_of(text: str, start: int, end: int, metric: str | None) -> str | None:
             if cls:
                 return cls
         low = metric.lower()
-        for cls, stems in _EVENTS.items():
-            if any(" " in st and st in low for st in stems):
+        for cls, phrases in _EVENT_PHRASES:
+            if any(st in low for st in phrases):
                 return cls
     lo = max(0, start - 60)
     low = text[lo : end + 40].lower()
@@ -628,27 +639,52 @@ def _day(published: str | None) -> date | None:
         return None
 
 
-def _fact_key(f: FigureFact) -> str | None:
-    """Block key: the event counted (from the metric or the words), else the metric."""
-    s = f.context.find(f.text)
-    ev = event_of(f.context, max(0, s), max(0, s) + len(f.text), f.metric)
+@lru_cache(maxsize=1 << 16)
+def _block_of(context: str, text: str, metric: str | None) -> str | None:
+    """Block key of a figure with a unit: the event counted (from the metric or the
+    words), else the metric; None for a limit or target, or when nothing says what is
+    counted. Memoised: ingest asks it again for every stored figure in the window of
+    each new article, and the answer depends on these strings only."""
+    s = context.find(text)
+    if s >= 0 and is_limit(context, s, s + len(text)):
+        return None
+    ev = event_of(context, max(0, s), max(0, s) + len(text), metric)
     if ev is not None:
         return "e:" + ev
-    return "m:" + metric_key(f.metric) if f.metric else None
+    return "m:" + metric_key(metric) if metric else None
 
 
-def _fact_ok(f: FigureFact) -> bool:
-    s = f.context.find(f.text)
-    return f.unit is not None and not (s >= 0 and is_limit(f.context, s, s + len(f.text)))
+@dataclass(frozen=True)
+class _Around:
+    """What `scope()` finds around a figure before the pair's source names are removed."""
+
+    years: frozenset[str]
+    local: bool
+    near: frozenset[str]  # place words in the window around the figure
+    directions: frozenset[str]  # "north", "coastal"… in that window (never subtracted)
+    labelled: frozenset[str]  # place words of the metric label
+
+    def scope(self, names: frozenset[str]) -> Scope:
+        """`scope(..., sources)` for a pair whose source names give `names`."""
+        labelled = self.labelled - names
+        return Scope(self.years, self.local,
+                     frozenset(((self.near - names) | self.directions) | labelled), labelled)
 
 
-def _fact_scope(f: FigureFact, names: tuple[str | None, ...]) -> Scope:
-    s = max(0, f.context.find(f.text))
-    return scope(f.context, s, s + len(f.text), f.metric, names)
+@lru_cache(maxsize=1 << 14)
+def _around(context: str, text: str, metric: str | None) -> _Around:
+    s = max(0, context.find(text))
+    e = s + len(text)
+    window = context[max(0, s - 80) : e + 80]
+    return _Around(
+        years=years_near(context, s, e), local=area_levels(context, s, e)[0] == 1,
+        near=frozenset(place_words(window)),
+        directions=frozenset(_DIRECTION.findall(window.lower())),
+        labelled=frozenset(place_words(metric or "")),
+    )
 
 
-def _close(a: FigureFact, b: FigureFact, window_days: int) -> bool:
-    da, db = _day(a.published), _day(b.published)
+def _days_close(da: date | None, db: date | None, window_days: int) -> bool:
     if da is None or db is None:
         return da is None and db is None
     return abs((da - db).days) <= window_days
@@ -662,10 +698,12 @@ def infer_same(
     Blocked by (unit, event or metric key), so the work is linear in the figures plus
     the pairs inside a block; a pair also needs publication dates within the window (or
     both unknown), the same years and kind of area, and a shared place or body name.
+    Only blocks that hold a new figure are looked at closely: the figures of the others
+    are keyed and nothing more.
     """
     keep: dict[tuple[int, str | None, str, float, str], tuple[str, FigureFact]] = {}
     for f in (*new, *existing):
-        key = _fact_key(f) if _fact_ok(f) else None
+        key = None if f.unit is None else _block_of(f.context, f.text, f.metric)
         if key is None:
             continue
         # A headline repeating a body figure would double every proposal: keep one.
@@ -676,16 +714,30 @@ def infer_same(
     for key, f in keep.values():
         blocks.setdefault((f.unit, key), []).append(f)
     new_ids = {f.id for f in new}
+    days: dict[int, date | None] = {}
+    names_of: dict[tuple[str | None, str | None], frozenset[str]] = {}
     out: set[tuple[int, int, str]] = set()
     for members in blocks.values():
-        for a in (m for m in members if m.id in new_ids):
+        fresh = [m for m in members if m.id in new_ids]
+        if not fresh:
+            continue
+        for m in members:
+            if m.id not in days:
+                days[m.id] = _day(m.published)
+        for a in fresh:
             for b in members:
                 if b.article_id == a.article_id or (b.id in new_ids and b.id <= a.id):
                     continue
-                names = (a.source, b.source)
-                if not _close(a, b, window_days) or not _fact_scope(a, names).agrees(
-                    _fact_scope(b, names), shared=True
-                ):
+                if not _days_close(days[a.id], days[b.id], window_days):
+                    continue
+                pair = (a.source, b.source)
+                names = names_of.get(pair)
+                if names is None:
+                    names = names_of[pair] = frozenset(
+                        place_words(" ".join(s for s in pair if s)))
+                sa = _around(a.context, a.text, a.metric).scope(names)
+                if not sa.agrees(_around(b.context, b.text, b.metric).scope(names),
+                                 shared=True):
                     continue
                 same_metric = bool(a.metric and b.metric
                                    and metric_key(a.metric) == metric_key(b.metric))

@@ -1,0 +1,109 @@
+"""The verdicts and the table of `python -m claims.bench` (the figures come from `bench.run`).
+
+Kept apart from the measuring so the table can be re-printed from a `--json` file.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+TARGETS = {
+    "version_ratio": 8.0,  # `claims --version` / `python -c pass`
+    "help_ratio": 15.0,
+    "list_vs_sqlite_utils": 1.25,
+    "check_100k_s": 3.0,  # the ~100k-claim corpus
+    "ingest_mb_s": 2.0,
+    "check_1m_s": 10.0,
+    "check_1m_mb": 500.0,
+}
+
+
+def verdicts(r: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each target of the performance issue with the measured value and pass/fail."""
+    scaling = r["consistency"]["scaling"]
+    largest = scaling[-1] if scaling else {}
+    claims_n = r["read"]["database"]["claims"]
+    list_ratio = r["read"]["list"].get("vs_sqlite_utils")
+    rows: list[tuple[str, float | None, float, bool]] = [
+        ("claims --version / python -c pass", r["startup"]["version_ratio"],
+         TARGETS["version_ratio"], False),
+        ("claims --help / python -c pass", r["startup"]["help_ratio"], TARGETS["help_ratio"],
+         False),
+        ("list / sqlite-utils query", list_ratio, TARGETS["list_vs_sqlite_utils"], False),
+        (f"check-consistency, {claims_n:,}-claim database (s)", r["consistency"]["large_s"],
+         TARGETS["check_100k_s"], False),
+        ("ingest MB/s", r["ingest"]["mb_s"], TARGETS["ingest_mb_s"], True),
+        (f"check-consistency, {largest.get('figures', 0):,} figures (s)",
+         largest.get("seconds"), TARGETS["check_1m_s"], False),
+        (f"check-consistency, {largest.get('figures', 0):,} figures (peak MB)",
+         largest.get("peak_mb"), TARGETS["check_1m_mb"], False),
+    ]
+    out = []
+    for name, value, target, at_least in rows:
+        met = None if value is None else (value >= target if at_least else value <= target)
+        out.append({"target": name, "value": value, "limit": target,
+                    "kind": ">=" if at_least else "<=", "met": met})
+    return out
+
+
+def _f(x: float | None, digits: int = 2) -> str:
+    return "–" if x is None else f"{x:,.{digits}f}"
+
+
+def report(r: dict[str, Any]) -> str:
+    """The table `python -m claims.bench` prints."""
+    m, s, i, rd, c, x = (r[k] for k in ("machine", "startup", "ingest", "read", "consistency",
+                                         "interchange"))
+    lines = [
+        f"machine: {m['nproc']} CPU {m['cpu']}, {m['memory_gb']} GB, Python {m['python']}, "
+        f"SQLite {m['sqlite']}, load {m['load_average']} -> {m.get('load_average_end')}",
+        "",
+        "start-up                        seconds   × python -c pass",
+        f"  python -c pass                {_f(s['python_pass_s'], 3):>8}",
+        f"  claims --version              {_f(s['version_s'], 3):>8}   {_f(s['version_ratio'])}",
+        f"  claims --help                 {_f(s['help_s'], 3):>8}   {_f(s['help_ratio'])}",
+        "",
+        f"read ({rd['database']['claims']:,} claims, {rd['database']['figures']:,} figures; "
+        f"--source {rd['source']!r}, show {rd['claim_id']})",
+        "  command            claims s  × python  sqlite3 s  × sqlite3  sqlite-utils s  × s-u",
+    ]
+    for name in ("list", "list_json", "show"):
+        row = rd[name]
+        lines.append(
+            f"  {name:<17}{_f(row['claims_s'], 3):>9}{_f(row['vs_python']):>10}"
+            f"{_f(row.get('sqlite3_s'), 3):>11}{_f(row.get('vs_sqlite3')):>10}"
+            f"{_f(row.get('sqlite_utils_s'), 3):>16}{_f(row.get('vs_sqlite_utils')):>7}")
+    lines += [f"  note: {n}" for n in rd["notes"]]
+    lines += [
+        "",
+        f"ingest: {i['articles']:,} articles over {i['days']} days, {i['mb']:.2f} MB -> "
+        f"{i['claims']:,} claims, "
+        f"{i['figures']:,} figures, {i['relations']:,} relations in {i['seconds']:.1f} s",
+        f"  {i['mb_s']:.3f} MB/s, {i['claims_s']:,.0f} claims/s; I/O floor (read + split "
+        f"lines) {i['io_floor_mb_s']:,.0f} MB/s; extractor alone {i['extract_only_mb_s']:.3f} "
+        f"MB/s",
+        f"  one `claims ingest` a day ({i['days']} runs), as the database grows: MB/s first "
+        f"{i['run_mb_s'][0]:.3f}, last {i['run_mb_s'][-1]:.3f}; peak MB first "
+        f"{i['run_peak_mb'][0]:.0f}, last {i['run_peak_mb'][-1]:.0f}, "
+        f"max {max(i['run_peak_mb']):.0f}",
+        "",
+        f"check-consistency: ingested corpus {c['ingested_s']:.2f} s, "
+        f"{c['ingested_peak_mb']:.0f} MB; {rd['database']['claims']:,}-claim database "
+        f"{c['large_s']:.2f} s, {c['large_peak_mb']:.0f} MB; empty database {c['fixed_s']:.2f} s",
+        "  figures      relations   seconds   peak MB   in process s",
+    ]
+    lines += [f"  {row['figures']:>10,} {row['relations']:>10,} {row['seconds']:>9.2f} "
+              f"{row['peak_mb']:>9.0f} {row['in_process_s']:>14.2f}" for row in c["scaling"]]
+    lines += [
+        f"  growth exponent (load + check + render, in process): {_f(c['exponent'])}",
+        "",
+        f"dump: {x['dump_mb_s']:.1f} MB/s, {x['dump_rows_s']:,.0f} rows/s; load: "
+        f"{x['load_mb_s']:.1f} MB/s, {x['load_rows_s']:,.0f} rows/s "
+        f"({x['rows']:,} rows, {x['snapshot_mb']:.1f} MB)",
+        "",
+        "targets",
+    ]
+    for t in r["targets"]:
+        mark = {True: "ok  ", False: "MISS", None: "n/a "}[t["met"]]
+        lines.append(f"  {mark} {t['target']:<45} {_f(t['value'])} ({t['kind']} {t['limit']})")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,341 @@
+"""The lean read path: `claims list` and `claims show` on SQLite with the stdlib driver.
+
+Importing SQLAlchemy costs about 18 times a bare Python start, SQLModel and pydantic
+about 33 times; reviewers run `list` and `show` all day, so on a SQLite file that is
+already at the current schema these two commands read it with `sqlite3` directly and
+return the same records as `claims.store.queries` (a test compares both on the seed).
+Anything else (a new or older file, PostgreSQL, a file that is not a database) is left
+to `open_store`, which creates, upgrades or reports it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from claims.config import DbTarget
+from claims.core.model import Relation
+from claims.errors import UnknownSource
+from claims.records import (
+    ArticleRecord,
+    ClaimDetail,
+    ClaimRecord,
+    FigureRecord,
+    VerdictRecord,
+)
+
+VERSIONS_DIR = Path(__file__).parent / "migrations" / "versions"
+BUSY_TIMEOUT_S = 5.0  # as `engine.BUSY_TIMEOUT_MS`
+_REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
+
+# Kept equal to `claims.store.queries` (tests/store/test_fastread.py compares them).
+FUZZY_CUTOFF = 85
+FUZZY_MARGIN = 5
+MAX_CANDIDATES = 3
+CANDIDATE_FLOOR = 60
+
+
+def head_revision() -> str | None:
+    """The newest shipped revision, from file names as `engine.known_revisions` reads
+    them (without importing SQLAlchemy)."""
+    revs = sorted(
+        m.group(1) for p in VERSIONS_DIR.glob("*.py") if (m := _REVISION_FILE.match(p.name))
+    )
+    return revs[-1] if revs else None
+
+
+def connect(target: DbTarget) -> sqlite3.Connection | None:
+    """A connection to an existing SQLite file at the current schema, else None.
+
+    None means "use `open_store`": it knows how to create, upgrade and explain.
+    """
+    path = target.path
+    if path is None or not target.url.startswith("sqlite:///") or not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    except sqlite3.Error:
+        return None
+    try:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.Error:
+        conn.close()
+        return None
+    if row is None or str(row[0]) != head_revision():
+        conn.close()
+        return None
+    return conn
+
+
+@contextmanager
+def snapshot(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One read transaction, so a list and its figures come from the same state."""
+    conn.execute("BEGIN")
+    try:
+        yield conn
+    finally:
+        conn.execute("ROLLBACK")
+
+
+# -- sources ------------------------------------------------------------------------------
+
+_DETERMINER = re.compile(r"^(?:the|a|an)\s+")
+_SPACE = re.compile(r"\s+")
+
+
+def norm(name: str) -> str:
+    """`claims.store.sources.norm`, repeated here to keep SQLAlchemy out (tested equal)."""
+    text = _SPACE.sub(" ", name.replace("\u2019", "'").replace("\u2018", "'").casefold())
+    while True:
+        stripped = _DETERMINER.sub("", text.strip(" .,;:\"'"))
+        if stripped == text:
+            return text
+        text = stripped
+
+
+def resolve_source_id(conn: sqlite3.Connection, query: str) -> int:
+    """`queries.resolve_source(...).id`: exact name or alias, else one clear fuzzy
+    winner, else `UnknownSource` with the same message and candidates."""
+    key = norm(query)
+    names: dict[int, tuple[str, set[str]]] = {}
+    for sid, name in conn.execute("SELECT id, name FROM source"):
+        names[sid] = (name, {norm(name)})
+    for sid, alias in conn.execute("SELECT source_id, alias FROM source_alias ORDER BY id"):
+        names[sid][1].add(norm(alias))
+    named = [sid for sid, (name, _) in names.items() if norm(name) == key]
+    exact = named or [sid for sid, (_, keys) in names.items() if key in keys]
+    if len(exact) == 1:
+        return exact[0]
+    from rapidfuzz import fuzz
+
+    scored = sorted(
+        (
+            (max(max(fuzz.WRatio(key, n), fuzz.ratio(key, n)) for n in keys), name, sid)
+            for sid, (name, keys) in names.items()
+        ),
+        key=lambda t: (-t[0], t[1]),
+    )
+    if scored:
+        best = scored[0][0]
+        runner_up = scored[1][0] if len(scored) > 1 else 0.0
+        if best >= FUZZY_CUTOFF and best - runner_up >= FUZZY_MARGIN:
+            return scored[0][2]
+    top = scored[:MAX_CANDIDATES]
+    candidates = tuple(name for score, name, _ in top if score >= CANDIDATE_FLOOR)
+    if candidates:
+        raise UnknownSource(
+            f"unknown source '{query}'; did you mean: {', '.join(candidates)}?", candidates
+        )
+    raise UnknownSource(f"unknown source '{query}'; see `claims sources`", ())
+
+
+# -- claims -------------------------------------------------------------------------------
+
+_CLAIM_COLUMNS = (
+    'claim.id, claim.article_id, article.name, claim.text, claim.start, claim."end", '
+    "source.name, source.type, claim.cue, claim.status, claim.version, claim.dismissed "
+    "FROM claim JOIN article ON claim.article_id = article.id "
+    "LEFT OUTER JOIN source ON claim.source_id = source.id"
+)
+_FIGURE_COLUMNS = (
+    'id, claim_id, text, start, "end", value, low, high, qualifier, unit, metric FROM figure'
+)
+
+
+def _article_condition(ref: str, params: list[Any]) -> str:
+    """`relations.article_condition`: the article's name, origin, or numeric id."""
+    params += [ref, ref]
+    if ref.strip().isdigit():
+        params.append(int(ref))
+        return "(article.name = ? OR article.origin = ? OR article.id = ?)"
+    return "(article.name = ? OR article.origin = ?)"
+
+
+def _figures(
+    conn: sqlite3.Connection, where: str, params: Sequence[Any]
+) -> dict[int, list[FigureRecord]]:
+    found: dict[int, list[FigureRecord]] = {}
+    sql = f"SELECT {_FIGURE_COLUMNS} WHERE claim_id IN ({where}) ORDER BY claim_id, seq"
+    for row in conn.execute(sql, params):
+        found.setdefault(row[1], []).append(FigureRecord(*row))
+    return found
+
+
+def _record(row: Sequence[Any], figures: Sequence[FigureRecord]) -> ClaimRecord:
+    (cid, article_id, article, text, start, end, source, source_type, cue, status, version,
+     dismissed) = row
+    return ClaimRecord(cid, article_id, article, text, start, end, source, source_type, cue,
+                       status, version, tuple(figures), bool(dismissed))
+
+
+def list_claims(
+    conn: sqlite3.Connection,
+    *,
+    source_id: int | None = None,
+    status: str | None = None,
+    article: str | None = None,
+    reviewer: str | None = None,
+    search: str | None = None,
+    limit: int | None = None,
+    include_dismissed: bool = False,
+) -> list[ClaimRecord]:
+    """`queries.list_claims` in two statements: the claims, then their figures."""
+    conditions: list[str] = []
+    params: list[Any] = []
+    if source_id is not None:
+        conditions.append("claim.source_id = ?")
+        params.append(source_id)
+    if status is not None:
+        conditions.append("claim.status = ?")
+        params.append(status)
+    if article is not None:
+        conditions.append(_article_condition(article, params))
+    if reviewer is not None:
+        conditions.append("claim.id IN (SELECT verdict.claim_id FROM verdict "
+                          "WHERE verdict.reviewer = ?)")
+        params.append(reviewer)
+    if search:
+        escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        conditions.append("lower(claim.text) LIKE lower(?) ESCAPE '\\'")
+        params.append(f"%{escaped}%")
+    if not include_dismissed:
+        conditions.append("claim.dismissed IS 0")
+    conditions.append("claim.superseded IS NULL")
+    tail = " WHERE " + " AND ".join(conditions) + " ORDER BY claim.article_id, claim.seq"
+    if limit is not None:
+        tail += " LIMIT ?"
+        params.append(limit)
+    with snapshot(conn):
+        rows = conn.execute(f"SELECT {_CLAIM_COLUMNS}{tail}", params).fetchall()
+        if not rows:
+            return []
+        figures = _figures(conn, f"SELECT claim.id FROM claim JOIN article "
+                                 f"ON claim.article_id = article.id{tail}", params)
+    return [_record(r, figures.get(r[0], ())) for r in rows]
+
+
+def _relations_touching(conn: sqlite3.Connection, figure_ids: Sequence[int]) -> list[Relation]:
+    if not figure_ids:
+        return []
+    marks = ", ".join("?" * len(figure_ids))
+    rows = conn.execute(
+        "SELECT relation.id, relation.kind, relation.origin, relation.state, relation.rule, "
+        "relation_member.figure_id FROM relation JOIN relation_member "
+        "ON relation_member.relation_id = relation.id WHERE relation.id IN "
+        f"(SELECT relation_id FROM relation_member WHERE figure_id IN ({marks})) "
+        "ORDER BY relation.id, relation_member.position",
+        list(figure_ids),
+    )
+    heads: dict[int, tuple[str, str, str, str | None]] = {}
+    members: dict[int, list[int]] = {}
+    for rid, kind, origin, state, rule, figure_id in rows:
+        if rid not in heads:
+            heads[rid] = (kind, origin, state, rule)
+            members[rid] = []
+        members[rid].append(figure_id)
+    return [
+        Relation(id=rid, kind=h[0], figure_ids=tuple(members[rid]), origin=h[1], state=h[2],
+                 rule=h[3])
+        for rid, h in heads.items()
+    ]
+
+
+def get_claim_detail(conn: sqlite3.Connection, claim_id: int) -> ClaimDetail | None:
+    """`workflow.get_claim_detail`: the claim, its article, figures, relations, history
+    and linked duplicates."""
+    with snapshot(conn):
+        row = conn.execute(f"SELECT {_CLAIM_COLUMNS} WHERE claim.id = ?", (claim_id,)).fetchone()
+        if row is None:
+            return None
+        figs = _figures(conn, "?", (claim_id,)).get(claim_id, [])
+        art = conn.execute(
+            "SELECT id, name, origin, content_hash, extractor_version, title, url, publisher, "
+            "published, ingested_at, text FROM article WHERE id = ?",
+            (row[1],),
+        ).fetchone()
+        relations = _relations_touching(conn, [f.id for f in figs])
+        history = [
+            VerdictRecord(
+                id=v[0], claim_id=v[1], at=v[2], reviewer=v[3], from_status=v[4],
+                to_status=v[5], note=v[6], evidence=tuple(json.loads(v[7] or "[]")),
+                version=v[8], kind=v[9],
+            )
+            for v in conn.execute(
+                "SELECT id, claim_id, at, reviewer, from_status, to_status, note, evidence, "
+                "version, kind FROM verdict WHERE claim_id = ? ORDER BY id",
+                (claim_id,),
+            )
+        ]
+        duplicates = tuple(
+            r[0]
+            for r in conn.execute(
+                "SELECT claim_duplicate.other_claim_id FROM claim_duplicate JOIN claim "
+                "ON claim.id = claim_duplicate.other_claim_id "
+                "WHERE claim_duplicate.claim_id = ? AND claim.superseded IS NULL "
+                "ORDER BY claim_duplicate.other_claim_id",
+                (claim_id,),
+            )
+        )
+    return ClaimDetail(
+        claim=_record(row, figs),
+        article=ArticleRecord(*art[:10]),
+        article_text=art[10],
+        relations=tuple(relations),
+        history=tuple(history),
+        duplicates=duplicates,
+    )
+
+
+# -- entry points for the CLI: the lean path when it applies, else the full store ---------
+#
+# A driver error on the lean path (busy, corrupt, a number beyond 64 bits) is not
+# translated here: reading has no side effects, so the same call is made again through
+# `open_store`, which reports it exactly as it does for every other command.
+
+_RETRY_ON_FULL_PATH = (sqlite3.Error, OverflowError)
+
+
+def read_claims(
+    target: DbTarget, *, source: str | None = None, **filters: Any
+) -> list[ClaimRecord]:
+    """`claims list`: claims matching `source` (name, alias or fuzzy) and `filters`
+    (the keyword arguments of `list_claims`)."""
+    conn = connect(target)
+    if conn is not None:
+        try:
+            with snapshot(conn):
+                source_id = resolve_source_id(conn, source) if source is not None else None
+            return list_claims(conn, source_id=source_id, **filters)
+        except _RETRY_ON_FULL_PATH:
+            pass
+        finally:
+            conn.close()
+    from claims.store import open_store
+    from claims.store.queries import list_claims as full_list
+    from claims.store.queries import resolve_source
+
+    with open_store(target) as store:
+        full_id = resolve_source(store, source).id if source is not None else None
+        return full_list(store, source_id=full_id, **filters)
+
+
+def read_claim_detail(target: DbTarget, claim_id: int) -> ClaimDetail | None:
+    """`claims show`: one claim with everything around it, or None."""
+    conn = connect(target)
+    if conn is not None:
+        try:
+            return get_claim_detail(conn, claim_id)
+        except _RETRY_ON_FULL_PATH:
+            pass
+        finally:
+            conn.close()
+    from claims.store import open_store
+    from claims.store.workflow import get_claim_detail as full_detail
+
+    with open_store(target) as store:
+        return full_detail(store, claim_id)

@@ -1,0 +1,95 @@
+"""`python -m claims.bench` builds its corpora and writes its report (no timing asserted:
+speed regressions are the benchmark's to catch, never a unit test's)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from claims.bench import QUICK, Config, growth_exponent, main, run
+from claims.bench_corpus import articles, insert_figure_corpus, write_articles
+from claims.bench_report import report
+from claims.config import resolve_db
+from claims.core.documents import make_document
+from claims.core.extraction import extract
+from claims.store import open_store
+
+
+def test_articles_are_deterministic_and_varied() -> None:
+    first, again = list(articles(30, seed=3)), list(articles(30, seed=3))
+    assert first == again
+    assert first != list(articles(30, seed=4))
+    assert [a.name for a in first[:2]] == ["bench-000000.txt", "bench-000001.txt"]
+    assert first[0].published == "2026-01-01"
+    x = extract(make_document(first[0].text, first[0].name))
+    assert len(x.claims) >= 5
+    assert len({s.name for s in x.sources}) >= 3
+    assert {str(f.qualifier) for a in first[:10] for c in extract(
+        make_document(a.text, a.name)).claims for f in c.figures} >= {"exact", "range"}
+
+
+def test_write_articles_makes_one_folder_a_day(tmp_path: Path) -> None:
+    days, size = write_articles(tmp_path, 90, 1)
+    assert [(d.name, day, len(list(d.iterdir()))) for d, day in days] == [
+        ("2026-01-01", "2026-01-01", 40), ("2026-01-02", "2026-01-02", 40),
+        ("2026-01-03", "2026-01-03", 10)]
+    assert size == sum(p.stat().st_size for d, _ in days for p in d.iterdir())
+
+
+def test_figure_corpus_has_the_shape_of_an_ingested_one(tmp_path: Path) -> None:
+    path = tmp_path / "rows.db"
+    open_store(resolve_db(str(path))).close()
+    counts = insert_figure_corpus(str(path), 400, seed=1)
+    # 10 articles of 20 claims of 2 figures; per 10 figures a partition and a bound,
+    # and a `same` with the previous article from the second article on.
+    assert counts == {"articles": 10, "claims": 200, "figures": 400, "relations": 116,
+                      "members": 4 * 3 + 4 * 2 + 9 * 4 * 7}
+    with sqlite3.connect(path) as conn:
+        kinds = dict(conn.execute("SELECT kind, count(*) FROM relation GROUP BY kind").fetchall())
+        line_ok = conn.execute(
+            "SELECT count(*) FROM figure f JOIN claim c ON c.id = f.claim_id JOIN article a "
+            "ON a.id = c.article_id WHERE substr(a.text, f.start + 1, f.\"end\" - f.start) "
+            "= f.text").fetchone()[0]
+    assert kinds == {"partition": 40, "bound": 40, "same": 36}
+    assert line_ok == 400  # spans point at the figure text inside the article
+
+
+def test_growth_exponent() -> None:
+    assert growth_exponent([10, 100, 1000], [1.0, 10.0, 100.0]) == pytest.approx(1.0)
+    assert growth_exponent([10, 100], [1.0, 100.0]) == pytest.approx(2.0)
+    assert growth_exponent([10], [1.0]) is None
+
+
+def test_a_tiny_run_reports_every_figure(tmp_path: Path) -> None:
+    cfg = Config(articles=42, repeats=1, read_figures=400, scaling=(200, 400))
+    result = run(cfg, tmp_path)
+    assert set(result) == {"machine", "config", "startup", "ingest", "read", "consistency",
+                           "interchange", "targets"}
+    assert set(result["startup"]) == {"python_pass_s", "version_s", "version_ratio", "help_s",
+                                      "help_ratio"}
+    assert {"mb_s", "claims_s", "io_floor_mb_s", "extract_only_mb_s", "run_peak_mb",
+            "run_mb_s"} <= set(result["ingest"])
+    assert result["ingest"]["articles"] == 42 and len(result["ingest"]["run_mb_s"]) == 2
+    assert {"claims_s", "vs_python"} <= set(result["read"]["list"])
+    assert {"list", "list_json", "show", "source", "claim_id", "database"} <= set(result["read"])
+    assert [r["figures"] for r in result["consistency"]["scaling"]] == [200, 400]
+    assert {"dump_mb_s", "load_mb_s", "rows"} <= set(result["interchange"])
+    assert len(result["targets"]) == 7
+    assert all(t["met"] in (True, False) for t in result["targets"])
+    table = report(result)
+    assert "claims --version" in table and "targets" in table and "growth exponent" in table
+    json.dumps(result)  # what --json writes
+
+
+def test_quick_is_small() -> None:
+    assert QUICK.articles < Config().articles and max(QUICK.scaling) < 100_000
+
+
+def test_main_rejects_a_bad_option(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--articles", "many"])
+    assert info.value.code == 2
+    assert "invalid int value: 'many'" in capsys.readouterr().err
