@@ -9,7 +9,15 @@ import typer
 
 from claims.cli.base import app, make_app
 from claims.cli.claims_cmds import parse_id
-from claims.cli.common import TableFormat, message, open_db, out_console, write
+from claims.cli.common import (
+    TableFormat,
+    frozen_heap,
+    message,
+    open_db,
+    out_console,
+    write,
+    write_chunks,
+)
 from claims.render import CheckFormat
 
 
@@ -60,10 +68,11 @@ def check_consistency(
     from claims.render.checks import gate_exit_code
     from claims.store.relations import check_inputs
 
-    with open_db() as store:
+    with open_db() as store, frozen_heap():
         rels, figures, acks = check_inputs(store, relations=relations.value, article=article)
-    findings = check(rels, figures, acks)
-    write(fmt.render(findings))
+        findings = check(rels, figures, acks)
+        del rels, figures
+        write_chunks(fmt.stream(findings))
     code = gate_exit_code(findings, fail_on.value)
     if code:
         raise typer.Exit(code)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, assert_never
 
@@ -43,18 +43,22 @@ class CheckFormat(StrEnum):
     sarif = "sarif"
 
     def render(self, findings: Sequence[Finding]) -> str:
+        return "".join(self.stream(findings))
+
+    def stream(self, findings: Sequence[Finding]) -> Iterator[str]:
+        """Chunks of output, so a large report is written without being held whole."""
         import claims.render.checks as checks
 
         match self:
             case CheckFormat.text:
-                return checks.render_text(findings)
+                return checks.iter_text(findings)
             case CheckFormat.json:
-                return checks.render_json(findings)
+                return checks.iter_json(findings)
             case CheckFormat.github:
-                return checks.render_github(findings)
+                return checks.iter_github(findings)
             case CheckFormat.junit:
-                return checks.render_junit(findings)
+                return iter([checks.render_junit(findings)])
             case CheckFormat.sarif:
-                return checks.render_sarif(findings)
+                return iter([checks.render_sarif(findings)])
             case _:
                 assert_never(self)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 from urllib.parse import quote
 
@@ -57,8 +57,26 @@ def finding_dict(f: Finding) -> dict[str, Any]:
 
 
 def render_json(findings: Sequence[Finding]) -> str:
-    doc = {"summary": summary(findings), "findings": [finding_dict(f) for f in findings]}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return "".join(iter_json(findings))
+
+
+def iter_json(findings: Sequence[Finding]) -> Iterator[str]:
+    """The same text as `json.dumps(doc, indent=2)`, one finding at a time.
+
+    A million findings rendered as one string would double the gate's peak memory.
+    """
+    head = json.dumps(summary(findings), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    if not findings:
+        yield f'{{\n  "summary": {head},\n  "findings": []\n}}\n'
+        return
+    yield f'{{\n  "summary": {head},\n  "findings": ['
+    sep = "\n    "
+    for f in findings:
+        yield sep + json.dumps(finding_dict(f), ensure_ascii=False, indent=2).replace(
+            "\n", "\n    "
+        )
+        sep = ",\n    "
+    yield "\n  ]\n}\n"
 
 
 def summary_line(findings: Sequence[Finding]) -> str:
@@ -74,14 +92,17 @@ def render_text(findings: Sequence[Finding]) -> str:
     Paths, figure texts and notes come from articles and users: each line is cleaned of
     escapes and controls so a hostile article cannot rewrite the terminal or the gate log.
     """
-    lines = []
+    return "".join(iter_text(findings))
+
+
+def iter_text(findings: Sequence[Finding]) -> Iterator[str]:
     for f in findings:
         where = f"{f.path or f.article or '?'}:{f.line or 1}"
         ack = f" (acknowledged: {f.note})" if f.acknowledged else ""
-        lines.append(clean_for_terminal(f"{where}: {f.severity}: {f.kind} {f.outcome}: "
-                                        f"{f.message} [{f.key}]{ack}"))
-    lines.append(summary_line(findings) if findings else "No relations to check.")
-    return "\n".join(lines) + "\n"
+        yield clean_for_terminal(
+            f"{where}: {f.severity}: {f.kind} {f.outcome}: {f.message} [{f.key}]{ack}"
+        ) + "\n"
+    yield (summary_line(findings) if findings else "No relations to check.") + "\n"
 
 
 # -- GitHub workflow commands ---------------------------------------------------------
@@ -103,7 +124,10 @@ def _gh_command(f: Finding) -> str:
 
 def render_github(findings: Sequence[Finding]) -> str:
     """`::error file=…,line=…,title=…::message` lines; acknowledged findings are notices."""
-    out = []
+    return "".join(iter_github(findings))
+
+
+def iter_github(findings: Sequence[Finding]) -> Iterator[str]:
     for f in findings:
         props = []
         if f.path:
@@ -111,8 +135,7 @@ def render_github(findings: Sequence[Finding]) -> str:
             props.append(f"line={f.line or 1}")
         props.append(f"title={_gh_prop(f'{f.kind} {f.outcome} ({f.key})')}")
         msg = f.message + (f" (acknowledged: {f.note})" if f.acknowledged else "")
-        out.append(f"::{_gh_command(f)} {','.join(props)}::{_gh_data(msg)}")
-    return "".join(line + "\n" for line in out)
+        yield f"::{_gh_command(f)} {','.join(props)}::{_gh_data(msg)}\n"
 
 
 # -- JUnit XML ------------------------------------------------------------------------
