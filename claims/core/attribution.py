@@ -169,13 +169,28 @@ class SourceBook:
             full = re.search(rf"\b([A-Z][a-z][\w'’-]*)\s+{re.escape(name)}\b", self.text)
             if full and _first_name(full.group(1)):
                 return self._person(f"{full.group(1)} {name}", title, pos)
+        if not title:  # "Petra Lund" quoted bare, titled elsewhere in the article
+            title = next((t for _, n, _, t in self.people if t and norm(n) == norm(name)), None)
         e = Entity(name=name, person=True, gender=gender_of(name, title or ""))
         if title:
             e.add_alias(title)
-        if len(name.split()) > 1:
+        if len(name.split()) > 1 and self._surname_alias(name, title):
             e.add_alias(surname)
         self.entities.append(e)
         return e
+
+    def _surname_alias(self, name: str, title: str | None) -> bool:
+        """Whether a person's last word is their surname rather than a place or an
+        organisation's ("Meteo Estmark" where the article also says "Estmark's rivers"):
+        a title or a known first name settles it, else the word must never stand alone
+        as a place or before another name."""
+        if title or gender_of(name) is not None:
+            return True
+        words_ = name.split()
+        last, before = re.escape(words_[-1]), re.escape(words_[-2])
+        return not re.search(
+            rf"(?<!{before} )\b{last}(?:['’]s\s+[a-z]|,|\s+[A-Z][a-z])|"
+            rf"\b(?:in|from|across|of|throughout)\s+{last}\b", self.text)
 
     def _new(self, name: str, phrase: str, person: bool = False) -> Entity:
         e = Entity(name=capitalise(name), person=person)
@@ -200,6 +215,7 @@ class SourceBook:
         if e is None:
             return None
         e.last = max(e.last, pos)
+        e.first = pos if e.first < 0 else min(e.first, pos)
         if hit.descriptor:
             e.descriptors.append(hit.descriptor)
             if hit.descriptor.lower().startswith("the "):
@@ -327,13 +343,11 @@ class SourceBook:
                     return existing
                 e = self._new(strip_determiner(role), role, person=True)
                 e.gender = gender_of("x", role)
-                if body_name and strip_determiner(body_name)[:1].isupper():
-                    e.add_alias(strip_determiner(body_name))  # "The X's spokesperson"
-                return e
+                return e  # "A NATO representative" is no alias of NATO itself
             e = self._person(base, None, pos)
             e.add_alias(role)
-            if body_name and strip_determiner(body_name)[:1].isupper():
-                e.add_alias(strip_determiner(body_name))
+            if body_name and strip_determiner(body_name)[:1].isupper() and not own_voice:
+                e.add_alias(strip_determiner(body_name))  # a party's leader is not the party
             return e
         if phrase[:4].lower() == "the " and not phrase[4:5].isupper() or headline:
             key = norm(base)

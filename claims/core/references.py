@@ -13,7 +13,16 @@ from __future__ import annotations
 import re
 
 from claims.core.cues import ROLE_NOUNS
-from claims.core.sources import ORG_WORDS, TITLES, gender_of, words
+from claims.core.sources import (
+    _FIRST_F,
+    _FIRST_M,
+    GENERIC_HEADS,
+    GENERIC_MODIFIERS,
+    ORG_WORDS,
+    TITLES,
+    gender_of,
+    words,
+)
 
 _PERSON_SCAN = re.compile(
     r"\b(?:[A-Z][a-z]+\s)?(?:Mr\.?|Mrs\.?|Ms\.?|Dr\.?|President|Minister|Governor|Mayor|Senator|"
@@ -216,3 +225,78 @@ def role_body(role: str) -> str | None:
     if body.lower() in _NO_BODY or body.split()[0].lower() in _PRONOUN_OWNERS:
         return None  # "a spokesman", "its chief executive": no body named in the role
     return body
+
+
+# Nouns that mark a possessive proper name as a place ("Ukraine's air force").
+_PLACE_NOUNS = "|".join(sorted(GENERIC_HEADS | words(
+    "province provinces region regions capital economy border borders territory coast "
+    "rivers river cities city towns country president prime people population war "
+    "army navy military troops defences defenses allies neighbours neighbors parliament "
+    "southern northern eastern western central")))
+_POSSESSIVE_PLACE = re.compile(
+    rf"(?<![\w-])([A-Z][a-z][\w]*(?: [A-Z][a-z]\w*)?)['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}?"
+    rf"(?:{_PLACE_NOUNS})\b"
+)
+_DEMONYM = re.compile(
+    r"(?<![\w-])([A-Z][a-z]{2,}(?:ian|ean|an|ese|ish|i))(?=\s+(?!(?:said|says|told|added|"
+    r"wrote|is|was|are|were|has|had|who|will|would|from|to|in|on|at|by|with|for|of|into|"
+    r"over|under|after|before|since)\b)[a-z])"
+)
+_OF_PLACE = re.compile(
+    r"\b(?:Ministry|Assembly|Parliament|Government|Republic|Kingdom|President|Embassy|"
+    r"People) of ([A-Z][a-z]\w+)\b(?!\s+[A-Z])|"
+    r"(?<![\w-])([A-Z][a-z]\w+) (?:Ministry|Government|Parliament|Armed Forces|Air Force|"
+    r"Army|Navy)\b"
+)
+_IN_PLACE = re.compile(r"\b(?:in|across|throughout) ([A-Z][a-z]\w+(?: [A-Z][a-z]\w+)?)\b"
+                       r"(?!['’]| [A-Z])")
+_FIRST_NAMES = _FIRST_F | _FIRST_M
+_PLACE_PREFIXES = words(
+    "north south east west central northern southern eastern western upper lower greater "
+    "old great united new"
+)
+_NOT_PLACES = (NOT_FIRST_NAMES - _PLACE_PREFIXES) | TITLES | GENERIC_MODIFIERS | words(
+    "god parliament government ministry army navy police court council")
+
+
+def place_mentions(text: str) -> list[tuple[int, str, bool]]:
+    """(position, place, strong) for every country- or place-like name in the text.
+
+    Strong mentions tie a place to a body or a group ("Ukraine's air force", "Russian
+    forces", "Assembly of Marovia"); weak ones only locate ("in Riverton"). Persons met
+    with a title are no places ("Lund's budget").
+    """
+    people = {w for _, name, _, _ in scan_people(text) for w in name.split()}
+    found: list[tuple[int, str, bool]] = []
+    for rx, strong in ((_POSSESSIVE_PLACE, True), (_DEMONYM, True), (_OF_PLACE, True),
+                       (_IN_PLACE, False)):
+        for m in rx.finditer(text):
+            group = next(i for i in range(1, (m.lastindex or 1) + 1) if m.group(i))
+            name = m.group(group)
+            first = name.split()[0]
+            if first.lower() in _NOT_PLACES or first in people or name in people or (
+                    rx is _DEMONYM and (first.lower() in _FIRST_NAMES or _after_name(text, m))):
+                continue
+            found.append((m.start(group), name, strong))
+    return sorted(found)
+
+
+def _after_name(text: str, m: re.Match[str]) -> bool:
+    """Whether a match continues a capitalised name ("Lower Harran"), mid-sentence."""
+    before = re.search(r"(\S+)\s+$", text[max(0, m.start() - 40) : m.start()])
+    if before is None:
+        return False
+    word = before.group(1)
+    return word[:1].isupper() and word[-1:] not in ".!?:”\""
+
+
+def place_form(place: str, text: str) -> str:
+    """The adjective the article itself uses for a place ("Russia" → "Russian"), else it."""
+    stem = place.lower()
+    stem = stem[:-1] if stem[-1:] in "aeiouy" else stem
+    if " " in place or len(stem) < 4:
+        return place
+    for m in re.finditer(rf"\b({re.escape(place[0])}{re.escape(stem[1:])}\w*?"
+                         rf"(?:ian|ean|an|ese|ish|i))\b", text):
+        return m.group(1)
+    return place

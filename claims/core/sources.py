@@ -65,6 +65,107 @@ _FIRST_M = words(
     "klaus pierre jean luca marco ahmed mohammed ali omar hassan kevin brian steven luke "
     "matthew nikita ilya sasha joshua"
 )
+# Heads of bare generic names ("the air force", "analysts", "the finance ministry"): a
+# name made only of these (and GENERIC_MODIFIERS) could be any country's or any
+# outlet's, so it never identifies a source across articles.
+GENERIC_HEADS = words(
+    "ministry ministries government council party office agency army navy police military "
+    "force forces staff administration department headquarters authority authorities "
+    "service services committee commission parliament cabinet court regulator utility "
+    "company firm hospital operator spokesperson spokesman spokeswoman spokespeople "
+    "officials official analysts experts economists researchers scientists diplomats "
+    "officers sources observers investigators prosecutors authorities guard guards "
+    "judges lawyers residents witnesses activists campaigners critics doctors "
+    "economists strategists specialists academics "
+    "command directorate bureau inspectorate watchdog board unit units troops"
+)
+GENERIC_MODIFIERS = words(
+    "defence defense health finance interior foreign economy economic justice education "
+    "environment environmental transport trade labour labor energy agriculture culture "
+    "home treasury emergency emergencies fire rescue tax customs border intelligence "
+    "security debt management water weather climate regional region provincial state "
+    "federal national local city town municipal county district central civil public "
+    "general air armed coast military western eastern northern southern senior top "
+    "government ministry police hospital press interim acting independent some many "
+    "housing employment social welfare communications digital science research sport "
+    "sports tourism fisheries mining industry commerce development planning "
+    "infrastructure family youth veterans immigration migration land resources natural "
+    "statistics statistical electoral budget audit procurement competition consumer "
+    "privacy information media prisons disaster protection nuclear space "
+    "meteorological maritime aviation railway highways roads interior "
+    "several other two three four and of the for at a an country's city's town's "
+    "province's region's state's nation's village's district's county's capital's "
+    "head chief director deputy coroner mayor governor commander president minister "
+    "secretary chair spokesperson spokesman spokeswoman"
+)
+# Adjectives of jurisdiction a role may drop ("the coroner's office" is the provincial one).
+SOFT_MODIFIERS = words(
+    "provincial regional region state federal national local city town municipal county "
+    "district central the of a an for at and"
+)
+_SPELLING = {"defense": "defence", "regional": "region", "organization": "organisation",
+             "center": "centre", "labor": "labour", "program": "programme",
+             "spokesman": "spokesperson", "spokeswoman": "spokesperson", "forces": "force"}
+
+
+def spelling_key(word: str) -> str:
+    """One token's comparison key: lower case, no possessive, one spelling of variants."""
+    w = re.sub(r"['’]s?$", "", word.lower().replace("’", "'"))
+    return _SPELLING.get(w, w)
+
+
+def _generic_tokens(name: str) -> list[str] | None:
+    """The name's words when it is only generic words (else None); a capitalised word
+    after the first is a proper name unless it is itself generic ("General Staff")."""
+    toks = re.findall(r"[\w'’-]+", strip_determiner(name.strip()))
+    if not toks or "(" in name:
+        return None
+    for i, t in enumerate(toks):
+        low = t.lower().replace("’", "'")
+        bare = re.sub(r"'s?$", "", low)
+        known = low in GENERIC_MODIFIERS or bare in GENERIC_HEADS or bare in TITLES
+        if not known and (i == 0 or t[:1].isupper() or not t[:1].isalpha()):
+            return None
+    return toks
+
+
+def is_generic(name: str) -> bool:
+    """"Finance ministry", "the air force", "Analysts", "the city's military administration":
+    a bare body or group with no proper name, which only its own article can pin down."""
+    toks = _generic_tokens(name)
+    if not toks or spelling_key(toks[-1]) not in _HEAD_KEYS:
+        return False
+    return len(toks) == 1 or toks[0].lower() not in _ROLE_WORDS  # "head of the X": a role
+
+
+def is_unqualified(name: str) -> bool:
+    """A name no registry may match across articles: bare generic, or a role at one
+    ("the head of the regional defence headquarters", "a hospital spokeswoman")."""
+    toks = _generic_tokens(name)
+    if toks is None:
+        return False
+    keys = {spelling_key(t) for t in toks}
+    return is_generic(name) or bool(keys & {spelling_key(t) for t in _ROLE_WORDS})
+
+
+def by_article(name: str, article: str) -> str:
+    """The last-resort qualifier of a bare source: its article ("Analysts (a.txt)")."""
+    return f"{name} ({article})"
+
+
+def is_article_qualified(name: str) -> bool:
+    """"Analysts (a.txt)": a bare source pinned to one article, matched only exactly."""
+    m = re.fullmatch(r"(.+) \(([^()]+)\)", name.strip())
+    return m is not None and is_unqualified(m.group(1))
+
+
+_HEAD_KEYS = frozenset(spelling_key(h) for h in GENERIC_HEADS)
+_ROLE_WORDS = words(
+    "head chief director spokesperson spokesman spokeswoman chair chairman chairwoman "
+    "secretary governor mayor commander coroner representative official officer deputy "
+    "administrator commissioner"
+)
+
 _TYPE_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
     (SourceType.THINK_TANK, re.compile(r"institute|think[ -]tank|research (?:group|centre|"
                                        r"center)|council of experts|centre for|center for|"
@@ -112,6 +213,7 @@ class Entity:
     descriptors: list[str] = field(default_factory=list)
     report: bool = False
     last: int = -1
+    first: int = -1
 
     def names(self) -> list[str]:
         return [self.name, *self.aliases]
@@ -229,7 +331,8 @@ def source_type(entity: Entity) -> SourceType:
 
 def to_source(entity: Entity) -> Source:
     aliases = list(entity.aliases)
-    if not entity.person:
+    first = entity.name.split()[0].lower() if entity.name.split() else ""
+    if not entity.person and first not in GENERIC_HEADS:  # "Analysts at X" has no acronym
         acr = initialism(entity.name)
         if acr and acr not in aliases and acr != entity.name:
             aliases.append(acr)
@@ -251,6 +354,18 @@ def acronym_definitions(text: str) -> dict[str, str]:
     return found
 
 
+_TOPIC_WORDS = words(
+    "defence health finance interior foreign economy justice education environment "
+    "transport trade labour energy agriculture culture home treasury emergency tax customs "
+    "border intelligence security water weather"
+)
+
+
+def _topics(key: str) -> frozenset[str]:
+    """The portfolio words of a name, one spelling each: what a fuzzy match must keep."""
+    return frozenset(w for w in (spelling_key(t) for t in key.split()) if w in _TOPIC_WORDS)
+
+
 def match_source(name: str, registry: Sequence[Source], *, cutoff: float = 90) -> str | None:
     """Canonical name of the registry source `name` denotes: exact name/alias, then fuzzy."""
     key = norm(name)
@@ -263,8 +378,8 @@ def match_source(name: str, registry: Sequence[Source], *, cutoff: float = 90) -
     for src in registry:
         for cand in (src.name, *src.aliases):
             c = norm(cand)
-            if len(c) < 4:
-                continue
+            if len(c) < 4 or _topics(c) != _topics(key):
+                continue  # "defence ministry" is no typo of "finance ministry"
             score = fuzz.ratio(key, c)
             if score > best_score:
                 best, best_score = src.name, score

@@ -14,9 +14,20 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Connection
 
 from claims.core.model import Extraction, Figure, FigureFact, Qualifier, Source
+from claims.core.sources import is_article_qualified, is_unqualified
 from claims.records import IngestOutcome
 from claims.store.engine import Store
-from claims.store.sources import Entry, insert_aliases, is_name, load_registry, match_entry
+from claims.store.sources import (
+    Entry,
+    insert_aliases,
+    is_fragment,
+    load_registry,
+    match_entry,
+    norm,
+    registry_alias,
+    stray_fragments,
+    unqualified_entry,
+)
 from claims.store.tables import article, claim, figure, relation, relation_member, source
 
 ROLES = {
@@ -100,7 +111,7 @@ def _save(conn: Connection, extraction: Extraction, origin: str) -> IngestOutcom
     named = {s.name for s in extraction.sources}
     unlisted = sorted({c.source for c in extraction.claims if c.source and c.source not in named})
     sources = (*extraction.sources, *(Source(name) for name in unlisted))
-    source_ids, canonical, added = _merge_sources(conn, sources)
+    source_ids, canonical, added = _merge_sources(conn, sources, doc.name)
     claim_ids = _insert_many(
         conn,
         claim,
@@ -212,26 +223,40 @@ def insert_relations(
 
 
 def _merge_sources(
-    conn: Connection, sources: Sequence[Source]
+    conn: Connection, sources: Sequence[Source], article: str | None = None
 ) -> tuple[dict[str, int], dict[str, str], int]:
     """Map each extraction source to a registry id (and canonical name), adding new
-    sources and new aliases."""
+    sources and new aliases.
+
+    A bare name ("Analysts", "Finance ministry": the extractor found no country or
+    person for it) is never matched to another article's source (`unqualified_entry`).
+    """
     registry = load_registry(conn)
     ids: dict[str, int] = {}
     names: dict[str, str] = {}
     added = 0
     for src in sources:
-        aliases = [a for a in src.aliases if is_name(a)]
-        entry = match_entry(src.name, aliases, registry)
+        name = src.name.strip()
+        aliases = [a for a in src.aliases if registry_alias(a)]
+        own = [src.name]
+        if is_unqualified(name):
+            entry, name = unqualified_entry(name, article, registry)
+            own = []
+        elif is_article_qualified(name):
+            entry = next((e for e in registry if norm(e.name) == norm(name)), None)
+        else:
+            entry = match_entry(name, aliases, registry)
         if entry is None:
             new_id = conn.execute(
-                insert(source).values(name=src.name.strip(), type=str(src.type))
+                insert(source).values(name=name, type=str(src.type))
             ).inserted_primary_key[0]  # type: ignore[index]
-            entry = Entry(new_id, src.name.strip(), str(src.type), [])
+            entry = Entry(new_id, name, str(src.type), [])
             registry.append(entry)
+            stray_fragments(conn, registry, entry)
             added += 1
         known = entry.norms()
-        entry.aliases.extend(insert_aliases(conn, entry.id, [src.name, *aliases], known))
+        fresh = [a for a in [*own, *aliases] if not is_fragment(a, entry.name, registry)]
+        entry.aliases.extend(insert_aliases(conn, entry.id, fresh, known))
         ids[src.name] = entry.id
         names[src.name] = entry.name
     return ids, names, added

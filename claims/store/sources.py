@@ -2,6 +2,9 @@
 
 Aliases are names only ("ISW"), never back-references ("the ministry"); those are
 resolved inside their own article by the extractor before anything reaches the store.
+A bare name ("Analysts", "Finance ministry") never matches across articles: it keeps
+its bare name while free, else enters pinned to its article ("Analysts (b.txt)"), see
+`unqualified_entry`.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from claims.core.model import SourceType
+from claims.core.sources import by_article, is_unqualified
 from claims.errors import InputError, NotFound
 from claims.records import SourceRecord
 from claims.store.engine import Store
@@ -33,6 +37,37 @@ def norm(name: str) -> str:
         if stripped == text:
             return text
         text = stripped
+
+
+def registry_alias(alias: str) -> bool:
+    """Whether an extracted alias may enter the global registry.
+
+    Names may ("ISW", "the Kremlin", "the Defence Ministry"), and so may a role that
+    spells out whom it serves ("the head of the regional defence headquarters").
+    Descriptions and back-references ("the polling firm X", "the air force", "the city's
+    military administration", "a spokesperson for the company") stay in their own
+    article. A capitalised generic alias is harmless: `match_entry` never matches on one.
+    """
+    if not alias.strip():
+        return False
+    if is_name(alias):
+        return True
+    role = _ROLE_OF.match(alias.strip())
+    if role is None or _POSSESSIVE.search(alias):
+        return False
+    served = alias.strip()[role.end() - 1 :].split()
+    if served and served[0].casefold() in ("the", "a", "an"):
+        served = served[1:]
+    # "a spokesperson for the company" points back; "the head of the X Y" does not
+    return len(served) > 1 or bool(served) and served[0][:1].isupper()
+
+
+_ROLE_OF = re.compile(
+    r"^(?:the |a |an )?(?:deputy |acting |interim )?(?:head|chief|director|spokes\w+|chair\w*|"
+    r"commander|secretary|governor|mayor|coroner|representative)\s+(?:of|for|at)\s+\S",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"\b(?:its|their|his|her)\b|\b[a-z]\w*['’]s\b")
 
 
 def is_name(alias: str) -> bool:
@@ -85,15 +120,15 @@ def match_entry(name: str, aliases: Sequence[str], registry: Sequence[Entry]) ->
     the name only, preferably through the core matcher.
     """
     key = norm(name)
-    if not key:
-        return None
+    if not key or is_unqualified(name):
+        return None  # "Analysts", "the air force": never the same party across articles
     for entry in registry:
         if norm(entry.name) == key:
             return entry
     for entry in registry:
         if key in entry.norms():
             return entry
-    alias_keys = {k for k in (norm(a) for a in aliases) if k}
+    alias_keys = {k for k in (norm(a) for a in aliases if not is_unqualified(a)) if k}
     for entry in registry:
         if norm(entry.name) in alias_keys:
             return entry
@@ -219,3 +254,64 @@ def merge_sources(store: Store, *, keep: int, drop: int) -> SourceRecord:
         conn.execute(update(claim).where(claim.c.source_id == drop).values(source_id=keep))
         conn.execute(delete(source).where(source.c.id == drop))
         return _one(conn, keep)
+
+
+def unqualified_entry(
+    name: str, article: str | None, registry: Sequence[Entry]
+) -> tuple[Entry | None, str]:
+    """(existing entry or None, registry name) for a bare source ("Analysts", "Finance
+    ministry", "Mayor") that the extractor could not tie to a country or a name.
+
+    It is never matched to another article's source: it keeps its bare name while no
+    source holds it, else it is pinned to its article ("Analysts (b.txt)"), which only
+    the same article name finds again. Without an article name (a caller that does not
+    pass one, such as re-extraction), the one source already under this bare name, pinned
+    or not, is taken to be its own; else the first free " (n)" suffix is used.
+    """
+    taken = {norm(e.name): e for e in registry}
+    if article is not None:
+        if norm(name) not in taken:
+            return None, name
+        pinned = by_article(name, article)
+        return taken.get(norm(pinned)), pinned
+    prefix = f"{norm(name)} ("
+    same = [e for k, e in taken.items() if k == norm(name) or k.startswith(prefix)]
+    if len(same) == 1:
+        return same[0], same[0].name
+    if not same:
+        return None, name
+    n = 2
+    while norm(f"{name} ({n})") in taken:
+        n += 1
+    return None, f"{name} ({n})"
+
+
+def stray_fragments(conn: Connection, registry: Sequence[Entry], new: Entry) -> None:
+    """Drop one-word aliases that merely cut a multi-word name ("Estmark" of "Meteo
+    Estmark") once another source's name uses that word too ("Estmark Red Cross"): it
+    is a place or an organisation, not the first source's other name. Persons with a
+    title keep their surnames."""
+    words_new = {w.casefold() for w in new.name.split()}
+    for entry in registry:
+        if entry is new or entry.type in _PERSON_TYPES or " " not in entry.name:
+            continue
+        parts = [w.casefold() for w in entry.name.split()]
+        for alias in list(entry.aliases):
+            key = alias.casefold()
+            if " " not in alias and key in words_new and key in (parts[0], parts[-1]):
+                conn.execute(delete(source_alias).where(
+                    source_alias.c.source_id == entry.id, source_alias.c.alias == alias))
+                entry.aliases.remove(alias)
+
+
+def is_fragment(alias: str, name: str, registry: Sequence[Entry]) -> bool:
+    """A one-word cut of a multi-word name that another registry name also uses."""
+    parts = [w.casefold() for w in name.split()]
+    key = alias.casefold()
+    if " " in alias or len(parts) < 2 or key not in (parts[0], parts[-1]):
+        return False
+    return any(key in {w.casefold() for w in e.name.split()} for e in registry
+               if norm(e.name) != norm(name))
+
+
+_PERSON_TYPES = frozenset({"politician", "official", "analyst"})

@@ -35,7 +35,7 @@ ARTICLE = (
 
 def test_extract_claims_sources_and_spans() -> None:
     ex = extract(make_document(ARTICLE, "a.txt"))
-    assert ex.extractor_version == EXTRACTOR_VERSION == "2"
+    assert ex.extractor_version == EXTRACTOR_VERSION == "4"
     assert ex.relations == ()
     assert [(c.text, c.source, c.cue, c.paragraph) for c in ex.claims] == [
         ("Floods kill 40, agency says", "National Civil Protection Agency", "said", 0),
@@ -135,3 +135,119 @@ def test_quality_cli_prints_a_table_and_json(capsys: pytest.CaptureFixture[str])
 def test_quality_cli_missing_gold(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert quality_main([str(tmp_path)]) == 2
     assert capsys.readouterr().err == f"Error: no *.gold.json in {tmp_path}\n"
+
+
+# --- one source per party (EXTRACTOR_VERSION 3+) ------------------------------------------
+
+
+def sources_of(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    ex = extract(make_document(text, "t.txt"))
+    return [(s.name, str(s.type), s.aliases) for s in ex.sources]
+
+
+def claim_sources(text: str) -> list[str | None]:
+    return [c.source for c in extract(make_document(text, "t.txt")).claims]
+
+
+CATAPHORA = (
+    "Water cut\n"
+    "Taps ran dry in 4,000 homes, according to the head of the district water authority.\n"
+    "Repairs will take two days, said Tomas Brenner, head of the Kessel District Water "
+    "Authority.\n"
+)
+
+
+def test_a_role_mention_joins_the_named_holder_met_later() -> None:
+    assert sources_of(CATAPHORA) == [
+        ("Tomas Brenner", "official", (
+            "Brenner", "head of the Kessel District Water Authority",
+            "Kessel District Water Authority", "the head of the district water authority")),
+    ]
+    assert claim_sources(CATAPHORA) == [None, "Tomas Brenner", "Tomas Brenner"]
+
+
+def test_a_bare_body_joins_the_qualified_one_with_the_same_head() -> None:
+    text = ("Drones downed\nThe air force said 30 drones were shot down overnight.\n"
+            "According to Valdoria’s air force, 12 more were jammed.\n"
+            "The Valdorian army said 3 soldiers were hurt.\n")
+    assert sources_of(text) == [
+        ("Valdoria’s air force", "military", ("Valdorian air force", "The air force")),
+        ("Valdorian army", "military", ("The Valdorian army",)),
+    ]
+    assert claim_sources(text) == [None, "Valdoria’s air force", "Valdoria’s air force",
+                                   "Valdorian army"]
+
+
+def test_two_wordings_of_one_countrys_body_are_one_source() -> None:
+    text = ("Raids\nTarvona's air force said 40 drones were launched.\n"
+            "The Tarvonan air force said 12 were jammed.\n")
+    assert sources_of(text) == [
+        ("Tarvonan air force", "military", ("The Tarvonan air force", "Tarvona's air force",
+                                            "Tarvona’s air force")),
+    ]
+
+
+def test_an_office_of_a_role_joins_the_person_holding_it() -> None:
+    text = ("Toll rises\nThe county coroner’s office confirmed 12 deaths on Sunday.\n"
+            "Chief Coroner Mira Holt said 3 victims were children.\n")
+    assert sources_of(text) == [
+        ("Mira Holt", "official", ("Chief Coroner Mira Holt", "Holt",
+                                   "The county coroner’s office", "The county coroner's office")),
+    ]
+
+
+def test_a_minister_stays_apart_from_the_ministry_and_keeps_the_title_type() -> None:
+    text = ("Budget\nFinance Minister Karla Stein presented the plan on Monday.\n"
+            "The finance ministry said the deficit would be 2% of output.\n"
+            "Karla Stein said debt would fall by 1%.\n")
+    assert sources_of(text) == [
+        ("Finance ministry", "government", ("The finance ministry", "finance ministry")),
+        ("Karla Stein", "politician", ("Finance Minister Karla Stein", "Stein")),
+    ]
+
+
+def test_a_bare_body_takes_the_country_the_article_ties_to_it() -> None:
+    text = ("Budget passes\nOstrian lawmakers approved the budget on Monday.\n"
+            "The finance ministry said the deficit would be 2.1% of output.\n")
+    assert sources_of(text) == [
+        ("Ostrian finance ministry", "government", ("The finance ministry", "finance ministry")),
+    ]
+    text = ("Vaccines\nLorvia has vaccinated 10,000 children, the health ministry said.\n"
+            "Photo: Lorvia Ministry of Health\n")
+    assert sources_of(text)[0][0] == "Lorvia health ministry"
+
+
+def test_bare_names_stay_bare_when_the_article_is_ambiguous_or_silent() -> None:
+    text = ("Talks\nOstria’s defence ministry and Velmar’s defence ministry met on Monday.\n"
+            "The defence ministry said 2 drones hit a depot.\n")
+    assert sources_of(text) == [
+        ("Defence ministry", "government", ("The defence ministry", "defence ministry")),
+    ]
+    text = "Growth outlook dims\nAnalysts said growth would slow to 1%.\n"
+    assert sources_of(text) == [("Analysts", "analyst", ())]
+    text = "Floods\nThe town’s water utility said 300 homes had no water.\n"
+    assert sources_of(text)[0][0] == "Town’s water utility"
+
+
+def test_a_role_at_an_organisation_is_not_the_organisation() -> None:
+    text = "Alert\nA NATO representative said 40 jets were on alert.\n"
+    assert sources_of(text) == [("NATO representative", "official", ("A NATO representative",))]
+
+
+def test_a_place_is_no_surname() -> None:
+    text = ("Rain\nMeteo Valdor said 20 millimetres of rain fell.\n"
+            "Valdor's rivers rose by 2 metres, officials said.\n")
+    assert sources_of(text)[0] == ("Meteo Valdor", "other", ())
+
+
+def test_a_leader_is_not_the_party_but_a_spokesman_speaks_for_it() -> None:
+    leader = "Vote\nThe turnout was 61%, said Jonas Ek, the Green Party's national leader.\n"
+    assert sources_of(leader) == [("Jonas Ek", "other", (
+        "Ek", "the Green Party's national leader", "the Green Party’s national leader"))]
+    spokesman = "Vote\nThe turnout was 61%, said Jonas Ek, the Green Party's spokesman.\n"
+    assert sources_of(spokesman)[0][2][-1] == "Green Party"
+
+
+def test_a_group_at_an_organisation_gets_no_initialism() -> None:
+    text = "Outlook\nAnalysts at Nordbank Markets said growth would slow to 1%.\n"
+    assert sources_of(text) == [("Analysts at Nordbank Markets", "analyst", ())]

@@ -5,13 +5,19 @@ from __future__ import annotations
 import pytest
 
 from claims.core.model import Source, SourceType
+from claims.core.references import place_form, place_mentions
 from claims.core.sources import (
     Entity,
     acronym_definitions,
+    by_article,
     gender_of,
     initialism,
+    is_article_qualified,
+    is_generic,
+    is_unqualified,
     match_source,
     source_type,
+    spelling_key,
     split_descriptor,
     split_person,
     strip_determiner,
@@ -145,3 +151,60 @@ def test_match_source(name: str, expected: str | None) -> None:
 
 def test_match_source_cutoff() -> None:
     assert match_source("Vladimir Putn", REGISTRY, cutoff=99) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "generic", "unqualified"),
+    [
+        ("Finance ministry", True, True),
+        ("the air force", True, True),
+        ("Analysts", True, True),
+        ("Debt management office", True, True),
+        ("The city’s military administration", True, True),
+        ("the mayor’s office", True, True),
+        ("General Staff", True, True),
+        ("Hospital spokeswoman", True, True),
+        ("Head of the regional defense headquarters", False, True),  # a role, not a body
+        ("Mayor", False, True),
+        ("Ukraine’s air force", False, False),
+        ("Russian defence ministry", False, False),
+        ("NATO representative", False, False),
+        ("Fiscal Council", False, False),
+        ("Analysts (a.txt)", False, False),
+        ("", False, False),
+    ],
+)
+def test_bare_generic_names(name: str, generic: bool, unqualified: bool) -> None:
+    assert (is_generic(name), is_unqualified(name)) == (generic, unqualified)
+
+
+def test_names_pinned_to_their_article() -> None:
+    assert by_article("Analysts", "a.txt") == "Analysts (a.txt)"
+    assert is_article_qualified("Analysts (a.txt)") is True
+    assert is_article_qualified("Party of Regions (PoR)") is False
+    assert is_article_qualified("Analysts") is False
+
+
+@pytest.mark.parametrize(
+    ("word", "key"),
+    [("Defense", "defence"), ("regional", "region"), ("coroner’s", "coroner"),
+     ("spokeswoman", "spokesperson"), ("ministry", "ministry")],
+)
+def test_spelling_key(word: str, key: str) -> None:
+    assert spelling_key(word) == key
+
+
+def test_fuzzy_matching_keeps_the_portfolio() -> None:
+    registry = (Source("Russian defence ministry", SourceType.GOVERNMENT),)
+    assert match_source("Russian defense ministry", registry) == "Russian defence ministry"
+    assert match_source("Russian finance ministry", registry, cutoff=80) is None
+
+
+def test_place_mentions_and_their_adjectives() -> None:
+    text = ("Russian forces took a village in Velmaria. Velmaria's army said 3 died, "
+            "near the Velmarian-held town of Osk, as Lower Harran flooded. "
+            "Susan said it was calm in March.")
+    assert place_mentions(text) == [
+        (0, "Russian", True), (33, "Velmaria", False), (43, "Velmaria", True)]
+    assert place_form("Velmaria", text) == "Velmarian"
+    assert place_form("Russia", "Russia's army") == "Russia"

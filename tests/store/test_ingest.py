@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, insert, select
 
 from claims.config import DbTarget
-from claims.core.model import Extraction, FigureFact
+from claims.core.model import Claim, Document, Extraction, FigureFact, Source, SourceType
 from claims.records import IngestOutcome
 from claims.store import Store, open_store, upgrade
 from claims.store.ingest import save_extraction
@@ -294,3 +294,70 @@ def test_parallel_ingests_share_one_new_source(backend: DbTarget) -> None:
             ("New Agency", ("NA",), 6)
         ]
         assert counts(db)["article"] == 6
+
+
+# --- registry rules: bare names, role aliases, fragments ----------------------------------
+
+
+def one_source_article(name: str, source: Source, text: str = "") -> Extraction:
+    """A one-claim article whose claim is `source`'s (literal, no extractor)."""
+    body = text or f"{source.name} said 12 people were hurt in {name}."
+    return Extraction(
+        Document(body, name, f"hash-{name}-{body}"),
+        (source,),
+        (Claim(body, 0, len(body), source=source.name, cue="said"),),
+    )
+
+
+def registry_of(store: Store) -> list[tuple[str, tuple[str, ...], int]]:
+    return [(s.name, s.aliases, s.claims) for s in list_sources(store)]
+
+
+def test_bare_generic_names_never_merge_across_articles(store: Store) -> None:
+    for name in ("a.txt", "b.txt", "c.txt"):
+        src = Source("Finance ministry", SourceType.GOVERNMENT, ("the finance ministry",))
+        save_extraction(store, one_source_article(name, src), origin=name)
+    assert registry_of(store) == [
+        ("Finance ministry", (), 1),
+        ("Finance ministry (b.txt)", (), 1),
+        ("Finance ministry (c.txt)", (), 1),
+    ]
+    again = one_source_article("b.txt", Source("Finance ministry"), "Finance ministry said 3.")
+    save_extraction(store, again, origin="b.txt")  # same article name, edited text
+    assert registry_of(store)[1] == ("Finance ministry (b.txt)", (), 2)
+
+
+def test_a_bare_registry_name_is_no_alias_for_a_qualified_one(store: Store) -> None:
+    save_extraction(store, one_source_article("a.txt", Source("Air force")), origin="a.txt")
+    qualified = Source("Valdoria’s air force", SourceType.MILITARY, ("The air force",))
+    save_extraction(store, one_source_article("b.txt", qualified), origin="b.txt")
+    assert registry_of(store) == [("Air force", (), 1), ("Valdoria’s air force", (), 1)]
+
+
+def test_fuzzy_matching_keeps_the_portfolio(store: Store) -> None:
+    for name, src in (("a.txt", "Russian defence ministry"), ("b.txt", "Russian defense ministry"),
+                      ("c.txt", "Russian finance ministry")):
+        save_extraction(store, one_source_article(name, Source(src)), origin=name)
+    assert registry_of(store) == [
+        ("Russian defence ministry", ("Russian defense ministry",), 2),
+        ("Russian finance ministry", (), 1),
+    ]
+
+
+def test_role_wordings_are_aliases_back_references_are_not(store: Store) -> None:
+    src = Source("Tomas Brenner", SourceType.OFFICIAL, (
+        "Brenner", "the head of the district water authority", "a spokesperson for the company",
+        "the city’s water authority", "its spokesperson"))
+    save_extraction(store, one_source_article("a.txt", src), origin="a.txt")
+    assert registry_of(store) == [
+        ("Tomas Brenner", ("Brenner", "the head of the district water authority"), 1)]
+
+
+def test_a_name_fragment_used_by_another_source_is_no_alias(store: Store) -> None:
+    meteo = Source("Meteo Valdor", SourceType.OTHER, ("Valdor",))
+    save_extraction(store, one_source_article("a.txt", meteo), origin="a.txt")
+    assert registry_of(store) == [("Meteo Valdor", ("Valdor",), 1)]
+    red_cross = Source("Valdor Red Cross", SourceType.ORGANISATION, ("VRC",))
+    save_extraction(store, one_source_article("b.txt", red_cross), origin="b.txt")
+    save_extraction(store, one_source_article("c.txt", meteo), origin="c.txt")
+    assert registry_of(store) == [("Meteo Valdor", (), 2), ("Valdor Red Cross", ("VRC",), 1)]

@@ -16,7 +16,15 @@ from claims.store import Store, open_store
 from claims.store.engine import head_revision
 from claims.store.ingest import save_extraction
 from claims.store.queries import list_claims, list_sources, resolve_source
-from claims.store.sources import add_alias, is_name, merge_sources, norm
+from claims.store.sources import (
+    Entry,
+    add_alias,
+    is_name,
+    merge_sources,
+    norm,
+    registry_alias,
+    unqualified_entry,
+)
 from claims.store.verdicts import history, record_verdict
 
 
@@ -137,3 +145,34 @@ def test_parallel_first_opens_migrate_once(db_target: DbTarget) -> None:
 )
 def test_only_names_become_aliases(alias: str, name: bool) -> None:
     assert is_name(alias) is name
+
+
+@pytest.mark.parametrize(
+    ("alias", "admitted"),
+    [
+        ("ISW", True),
+        ("Air Force", True),  # a name: kept, but never matched on (it is generic)
+        ("the head of the regional defense headquarters", True),
+        ("spokesman for the Kremlin", True),
+        ("a spokesperson for the company", False),
+        ("the air force", False),
+        ("the city’s military administration", False),
+        ("its spokesperson", False),
+        ("the polling firm Civis", False),
+        ("", False),
+    ],
+)
+def test_registry_aliases(alias: str, admitted: bool) -> None:
+    assert registry_alias(alias) is admitted
+
+
+def test_unqualified_entries() -> None:
+    bare = Entry(1, "Analysts", "analyst", [])
+    pinned = Entry(2, "Analysts (b.txt)", "analyst", [])
+    assert unqualified_entry("Analysts", "a.txt", []) == (None, "Analysts")
+    assert unqualified_entry("Analysts", "c.txt", [bare, pinned]) == (None, "Analysts (c.txt)")
+    assert unqualified_entry("Analysts", "b.txt", [bare, pinned]) == (pinned, "Analysts (b.txt)")
+    # No article name (a re-extraction): the one source under this name is its own.
+    assert unqualified_entry("Analysts", None, [pinned]) == (pinned, "Analysts (b.txt)")
+    assert unqualified_entry("Analysts", None, [bare, pinned]) == (None, "Analysts (2)")
+    assert unqualified_entry("Analysts", None, []) == (None, "Analysts")
