@@ -55,6 +55,8 @@ TIME_UNITS: dict[str, str] = {
     "month", "month": "month", "years": "year", "year": "year", "decades": "year",
     "decade": "year", "centuries": "year", "century": "year",
 }  # fmt: skip
+ATTACHED_ONLY = frozenset({"in", "g", "ha", "pc", "m"})
+"""Abbreviations that are also common words: a unit only when glued to the number."""
 SINGLE_MEASURE_VALUE: dict[str, float] = {"decade": 10, "century": 100, "fortnight": 2}
 """What "a decade" or "a century" is worth in its unit ("more than a decade" = 10 years)."""
 CURRENCY_WORDS: dict[str, str] = {
@@ -240,7 +242,9 @@ def unit_after(text: str, end: int, value: float) -> UnitHint:
     m = _UNIT_AT.match(text, end)
     if m and (m.start() == end or text[end].isspace()):
         word = m.group(0).strip().lower()
-        return UnitHint(with_per(text, m.end(), UNIT_PHRASES[word]), word)
+        # "9in" is inches; "280,000 in the north" is a preposition
+        if not (word in ATTACHED_ONLY and text[end].isspace()):
+            return UnitHint(with_per(text, m.end(), UNIT_PHRASES[word]), word)
     m = _HYPHEN_PHRASE.match(text, end)
     phrase = f"{m['a']} {m['b']}".lower() if m else ""
     if phrase in UNIT_PHRASES:  # "a 50-basis-point cut", "a 2-square-mile site"

@@ -17,8 +17,8 @@ from claims.core.model import Figure, Qualifier
 from claims.core.sources import PRONOUNS, norm
 from claims.quality import main as quality_main
 from claims.quality import score_dir
+from tests.paths import DEVSET
 
-DEVSET = Path("/work/shared/devset")
 UNSEEN = Path(__file__).resolve().parents[1] / "data" / "unseen"
 needs_devset = pytest.mark.skipif(not DEVSET.is_dir(), reason="shared dev set not present")
 

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import json
 import time
-from pathlib import Path
 
 import pytest
 
 from claims.core.figures import extract_figures
+from tests.paths import DEVSET
 
-DEVSET = Path("/work/shared/devset")
 RECALL_FLOOR = 0.95
 PRECISION_FLOOR = 0.95
 UNIT_FLOOR = 0.85

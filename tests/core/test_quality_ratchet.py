@@ -15,11 +15,12 @@ from typing import Any
 import pytest
 
 from claims.quality import score_dir
+from tests.paths import DEVSET
 
 TESTS = Path(__file__).resolve().parent.parent
 RECORD = TESTS / "quality_record.json"
 SETS = {
-    "devset": Path("/work/shared/devset"),
+    "devset": DEVSET,
     "unseen": TESTS / "data" / "unseen",
     "heldout": TESTS / "data" / "heldout",
 }
