@@ -77,6 +77,7 @@ def frozen_heap() -> Iterator[None]:
     try:
         yield
     finally:
+        gc.freeze()  # what survived is long-lived: later collections need not walk it
         gc.enable()
 
 

@@ -72,7 +72,7 @@ def check_consistency(
         rels, figures, acks = check_inputs(store, relations=relations.value, article=article)
         findings = check(rels, figures, acks)
         del rels, figures
-        write_chunks(fmt.stream(findings))
+    write_chunks(fmt.stream(findings))
     code = gate_exit_code(findings, fail_on.value)
     if code:
         raise typer.Exit(code)

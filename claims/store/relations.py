@@ -148,13 +148,16 @@ def article_condition(ref: str) -> ColumnElement[bool]:
 _QUALIFIERS = {q.value: q for q in Qualifier}
 
 
-def load_facts(conn: Connection, where: ColumnElement[bool]) -> list[FigureFact]:
+def load_facts(
+    conn: Connection, where: ColumnElement[bool], *, with_context: bool = True
+) -> list[FigureFact]:
     """FigureFacts for the figures matching `where`, in one query (figure, claim, article,
     source), with the 1-based line computed in SQL from the article text.
 
     `check-consistency` loads every related figure of a newsroom (up to a million), so
     rows are read as plain tuples and the strings many figures repeat (article names,
     origins, units, metrics, the claim text two figures share) are kept once.
+    Checking needs no claim text (`with_context=False`): only relation inference reads it.
     """
     before = func.substr(article.c.text, 1, figure.c.start)
     newlines = func.length(before) - func.length(func.replace(before, literal("\n"), literal("")))
@@ -177,7 +180,7 @@ def load_facts(conn: Connection, where: ColumnElement[bool]) -> list[FigureFact]
             source.c.name.label("source_name"),
             article.c.published,
             cast(1 + newlines, Integer).label("line"),
-            claim.c.text.label("claim_text"),
+            (claim.c.text if with_context else literal("")).label("claim_text"),
         )
         .join(claim, figure.c.claim_id == claim.c.id)
         .join(article, claim.c.article_id == article.c.id)
@@ -255,7 +258,11 @@ def check_inputs(
             .join(relation, relation.c.id == relation_member.c.relation_id)
             .where(wanted)
         )
-        facts = {f.id: f for f in load_facts(conn, figure.c.id.in_(member_ids))} if rels else {}
+        facts = (
+            {f.id: f for f in load_facts(conn, figure.c.id.in_(member_ids), with_context=False)}
+            if rels
+            else {}
+        )
         acks = {r.key: r.note for r in conn.execute(select(finding_ack.c.key, finding_ack.c.note))}
     return rels, facts, acks
 
