@@ -91,11 +91,11 @@ def ingest_all(
 def _count_if_committed(store: Store, extraction: Extraction, summary: IngestSummary) -> None:
     """Ctrl-C can land after the commit but before the outcome is returned (while the
     connection goes back to the pool): ask the database, so the summary never lies."""
-    from claims.store.ingest import _existing
+    from claims.store.ingest import find_article
 
     try:
         with store.read() as conn:
-            outcome = _existing(conn, extraction.document.content_hash)
+            outcome = find_article(conn, extraction.document.content_hash)
     except (ClaimsError, KeyboardInterrupt):
         return
     if outcome is not None:

@@ -39,6 +39,9 @@ SAME_WINDOW_DAYS = 3
 INTEGRITY_RETRIES = 3
 
 
+INGEST_LOCK = 0x636C61696D73  # an arbitrary, fixed advisory-lock key ("claims")
+
+
 def now_utc() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -55,18 +58,26 @@ def save_extraction(store: Store, extraction: Extraction, *, origin: str) -> Ing
     """
     doc = extraction.document
     with store.read() as conn:
-        existing = _existing(conn, doc.content_hash)
+        existing = find_article(conn, doc.content_hash)
     if existing is not None:
         return existing
     for attempt in range(INTEGRITY_RETRIES):
         try:
             with store.write() as conn:
+                if conn.dialect.name == "postgresql":
+                    # Writers of the global source registry take turns, as SQLite's
+                    # BEGIN IMMEDIATE makes them: two ingests creating one new source
+                    # would otherwise race on its unique name.
+                    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({INGEST_LOCK})")
+                    existing = find_article(conn, doc.content_hash)
+                    if existing is not None:
+                        return existing
                 return _save(conn, extraction, origin)
         except sa_exc.IntegrityError:
             # On PostgreSQL a concurrent ingest may have committed the same text, or the
             # same new source name, since we looked: re-read, then try again.
             with store.read() as conn:
-                existing = _existing(conn, doc.content_hash)
+                existing = find_article(conn, doc.content_hash)
             if existing is not None:
                 return existing
             if attempt == INTEGRITY_RETRIES - 1:
@@ -74,7 +85,7 @@ def save_extraction(store: Store, extraction: Extraction, *, origin: str) -> Ing
     raise AssertionError("unreachable")
 
 
-def _existing(conn: Connection, content_hash: str) -> IngestOutcome | None:
+def find_article(conn: Connection, content_hash: str) -> IngestOutcome | None:
     row = conn.execute(
         select(article.c.id, article.c.name).where(article.c.content_hash == content_hash)
     ).first()
@@ -111,8 +122,8 @@ def _save(conn: Connection, extraction: Extraction, origin: str) -> IngestOutcom
     named = {s.name for s in extraction.sources}
     unlisted = sorted({c.source for c in extraction.claims if c.source and c.source not in named})
     sources = (*extraction.sources, *(Source(name) for name in unlisted))
-    source_ids, canonical, added = _merge_sources(conn, sources, doc.name)
-    claim_ids = _insert_many(
+    source_ids, canonical, added = register_sources(conn, sources, doc.name)
+    claim_ids = insert_many(
         conn,
         claim,
         [
@@ -134,7 +145,7 @@ def _save(conn: Connection, extraction: Extraction, origin: str) -> IngestOutcom
         ],
     )
     refs = [(ci, fi, f) for ci, c in enumerate(extraction.claims) for fi, f in enumerate(c.figures)]
-    figure_ids = _insert_many(
+    figure_ids = insert_many(
         conn,
         figure,
         [
@@ -161,7 +172,7 @@ def _save(conn: Connection, extraction: Extraction, origin: str) -> IngestOutcom
         if all((m.claim, m.figure) in by_ref for m in r.members)
     ]
     facts = [
-        _fact(
+        figure_fact(
             fid,
             claim_ids[ci],
             article_id,
@@ -175,7 +186,7 @@ def _save(conn: Connection, extraction: Extraction, origin: str) -> IngestOutcom
         )
         for (ci, _, f), fid in zip(refs, figure_ids, strict=True)
     ]
-    inferred += [("same", [a, b], rule) for a, b, rule in _cross_article_same(conn, facts)]
+    inferred += [("same", [a, b], rule) for a, b, rule in propose_cross_article_same(conn, facts)]
     insert_relations(conn, inferred, origin="inferred", state="proposed", at=at)
     return IngestOutcome(
         article_id=article_id,
@@ -188,7 +199,7 @@ def _save(conn: Connection, extraction: Extraction, origin: str) -> IngestOutcom
     )
 
 
-def _insert_many(conn: Connection, table: object, rows: list[dict[str, object]]) -> list[int]:
+def insert_many(conn: Connection, table: object, rows: list[dict[str, object]]) -> list[int]:
     """One executemany with RETURNING, ids in the order of `rows`."""
     if not rows:
         return []
@@ -204,7 +215,7 @@ def insert_relations(
     state: str,
     at: str,
 ) -> list[int]:
-    ids = _insert_many(
+    ids = insert_many(
         conn,
         relation,
         [
@@ -222,7 +233,7 @@ def insert_relations(
     return ids
 
 
-def _merge_sources(
+def register_sources(
     conn: Connection, sources: Sequence[Source], article: str | None = None
 ) -> tuple[dict[str, int], dict[str, str], int]:
     """Map each extraction source to a registry id (and canonical name), adding new
@@ -266,7 +277,7 @@ def line_of(text: str, offset: int) -> int:
     return 1 + text.count("\n", 0, offset)
 
 
-def _fact(
+def figure_fact(
     fid: int,
     claim_id: int,
     article_id: int,
@@ -300,7 +311,7 @@ def _fact(
     )
 
 
-def _cross_article_same(
+def propose_cross_article_same(
     conn: Connection, new: Sequence[FigureFact]
 ) -> tuple[tuple[int, int, str], ...]:
     """Propose `same` links to earlier articles, blocked by unit and publication window."""

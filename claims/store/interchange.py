@@ -315,7 +315,7 @@ def import_statuses(
     A row's `version` (when present) is the version the reviewer saw: a claim that has
     moved on since the export is a conflict, and then nothing at all is recorded.
     """
-    from claims.store.verdicts import _record
+    from claims.store.verdicts import record_in
 
     errors: list[ClaimsError] = []
     changes: list[_Change] = []
@@ -358,7 +358,7 @@ def import_statuses(
         if errors:
             raise _fail(errors)
         recorded = tuple(
-            _record(
+            record_in(
                 conn,
                 store.dialect,
                 claim_id=c.claim_id,

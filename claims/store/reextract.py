@@ -27,12 +27,12 @@ from claims.store import tables
 from claims.store.duplicates import link_in, unlink
 from claims.store.engine import Store
 from claims.store.ingest import (
-    _cross_article_same,
-    _fact,
-    _insert_many,
-    _merge_sources,
+    figure_fact,
+    insert_many,
     insert_relations,
     now_utc,
+    propose_cross_article_same,
+    register_sources,
 )
 from claims.store.relations import article_condition
 from claims.store.tables import article, claim, figure, relation, relation_member, verdict
@@ -182,7 +182,7 @@ def _apply(conn: Connection, art_id: int, x: Extraction, version: str) -> Articl
     reviewed = _reviewed(conn, old_ids)
     named = {s.name for s in x.sources}
     unlisted = sorted({c.source for c in x.claims if c.source and c.source not in named})
-    source_ids, canonical, _ = _merge_sources(conn, (*x.sources, *(Source(n) for n in unlisted)))
+    source_ids, canonical, _ = register_sources(conn, (*x.sources, *(Source(n) for n in unlisted)))
     matched = match_claims([tuple(r) for r in old], x.claims)  # type: ignore[misc]
     unlink(conn, old_ids)
     claim_ids = _write_claims(conn, art_id, x.claims, matched, source_ids, reviewed)
@@ -240,7 +240,7 @@ def _write_claims(
             del values["source_id"]
         conn.execute(update(claim).where(claim.c.id == cid).values(**values))
         ids.append(cid)
-    inserted = iter(_insert_many(conn, claim, fresh))
+    inserted = iter(insert_many(conn, claim, fresh))
     return [cid if cid is not None else next(inserted) for cid in ids]
 
 
@@ -287,7 +287,7 @@ def _write_figures(
             conn.execute(update(figure).where(figure.c.id == fid).values(**values))
             out[(ci, fi)] = (fid, False)
     _drop_figures(conn, list(old.values()))
-    new_ids = _insert_many(conn, figure, [v for _, v in fresh])
+    new_ids = insert_many(conn, figure, [v for _, v in fresh])
     for (ref, _), fid in zip(fresh, new_ids, strict=True):
         out[ref] = (fid, True)
     return out
@@ -354,7 +354,7 @@ def _write_relations(
     _drop_relations(conn, stale)
     new = [(kind, list(members), rule) for (kind, members), rule in wanted.items()]
     facts = [
-        _fact(
+        figure_fact(
             fid,
             claim_ids[ci],
             a.id,
@@ -370,5 +370,5 @@ def _write_relations(
         if is_new
     ]
     if facts:
-        new += [("same", [p, q], rule) for p, q, rule in _cross_article_same(conn, facts)]
+        new += [("same", [p, q], rule) for p, q, rule in propose_cross_article_same(conn, facts)]
     insert_relations(conn, new, origin="inferred", state="proposed", at=now_utc())

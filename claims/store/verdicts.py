@@ -88,7 +88,7 @@ def record_verdict(
     for attempt in range(RETRIES):
         try:
             with store.write() as conn:
-                return _record(
+                return record_in(
                     conn,
                     store.dialect,
                     claim_id=claim_id,
@@ -107,7 +107,7 @@ def record_verdict(
     raise AssertionError("unreachable")
 
 
-def _record(
+def record_in(
     conn: Connection,
     dialect: str,
     *,

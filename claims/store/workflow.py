@@ -1,6 +1,6 @@
 """The review workflow's store side: the review queue, reviewer corrections, claim detail.
 
-A correction is a history row of kind "correction" written by `verdicts._record` in the
+A correction is a history row of kind "correction" written by `verdicts.record_in` in the
 same transaction that reads the claim's current state, so the "from" side of its detail
 is exactly what was replaced and a concurrent verdict can never be undone by it (the
 correction keeps whatever status the claim has at that moment).
@@ -25,7 +25,7 @@ from claims.store.engine import Store
 from claims.store.queries import get_claim, list_claims
 from claims.store.sources import load_registry, norm, source_records
 from claims.store.tables import claim, figure, source
-from claims.store.verdicts import RETRIES, _record
+from claims.store.verdicts import RETRIES, record_in
 
 Builder = Callable[[Connection, Row[Any]], tuple[dict[str, Any], str]]
 
@@ -83,7 +83,7 @@ def _correct(
                 if current.superseded is not None:
                     raise InputError(f"claim {claim_id} was replaced by a re-extraction")
                 detail, description = build(conn, current)
-                return _record(
+                return record_in(
                     conn,
                     store.dialect,
                     claim_id=claim_id,
