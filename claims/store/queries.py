@@ -242,7 +242,7 @@ def stats(store: Store) -> dict[str, dict[str, int]]:
     recorded verdicts by reviewer. Claims in the article's own voice count under
     "(article)"."""
     art = tables.article
-    live = claim.c.dismissed.is_(False)
+    live = claim.c.dismissed.is_(False) & claim.c.superseded.is_(None)
     n = func.count().label("n")
     with store.read() as conn:
         by_status = conn.execute(
