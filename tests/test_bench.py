@@ -78,7 +78,10 @@ def test_a_tiny_run_reports_every_figure(tmp_path: Path) -> None:
     assert [r["figures"] for r in result["consistency"]["scaling"]] == [200, 400]
     assert {"dump_mb_s", "load_mb_s", "rows"} <= set(result["interchange"])
     assert len(result["targets"]) == 7
-    assert all(t["met"] in (True, False) for t in result["targets"])
+    # a target whose baseline is not installed (sqlite-utils is a bench extra) is n/a
+    baselines_missing = any("sqlite-utils not found" in n for n in result["read"]["notes"])
+    for t in result["targets"]:
+        assert t["met"] in ((True, False, None) if baselines_missing else (True, False)), t
     table = report(result)
     assert "claims --version" in table and "targets" in table and "growth exponent" in table
     json.dumps(result)  # what --json writes
