@@ -5,8 +5,9 @@ from __future__ import annotations
 
 def command_paths() -> list[list[str]]:
     """Every command and sub-command, in the order `claims --help` lists them."""
-    from claims.cli import get_app
     from typer.main import get_command
+
+    from claims.cli import get_app
 
     root = get_command(get_app())
     paths: list[list[str]] = []

@@ -24,8 +24,11 @@ def main() -> None:
 
 def get_app() -> Any:
     """The typer app with every command module imported (each registers its commands)."""
-    from claims.cli import ingest  # noqa: F401  (registration order = help order)
-    from claims.cli import claims_cmds, sources, review, workflow, consistency, interchange, db  # noqa: F401, I001
+    # Import order is registration order, which is the order `--help` lists commands in.
+    # isort: off
+    from claims.cli import ingest, claims_cmds, sources, review, workflow  # noqa: F401
+    from claims.cli import consistency, interchange, db  # noqa: F401
+    # isort: on
     from claims.cli.base import app
 
     return app

@@ -52,7 +52,9 @@ def check_consistency(
     relations: Annotated[
         Which, typer.Option(help="Check proposed and accepted relations, or accepted only.")
     ] = Which.all,
-    article: Annotated[str | None, typer.Option(help="Only relations touching this article.")] = None,
+    article: Annotated[
+        str | None, typer.Option(help="Only relations touching this article.")
+    ] = None,
     fmt: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.text,
 ) -> None:
     """Reconcile related figures: do the parts add up, are bounds kept, do sources agree?
@@ -101,7 +103,9 @@ def relate(
 
     ids = [parse_id(f, "figure") for f in figure_ids]
     with open_db() as store:
-        rel = add_relation(store, kind=kind.value, figure_ids=ids, origin="manual", state="accepted")
+        rel = add_relation(
+            store, kind=kind.value, figure_ids=ids, origin="manual", state="accepted"
+        )
     message(f"Relation {rel.id}: {rel.kind} of figures {' '.join(map(str, rel.figure_ids))}.")
 
 
@@ -113,7 +117,9 @@ app.add_typer(relations_app, name="relations", help="List, accept or reject nume
 def relations_list(
     ctx: typer.Context,
     state: Annotated[State | None, typer.Option(help="Only relations in this state.")] = None,
-    fmt: Annotated[TableFormat, typer.Option("--format", help="Output format.")] = TableFormat.table,
+    fmt: Annotated[
+        TableFormat, typer.Option("--format", help="Output format.")
+    ] = TableFormat.table,
 ) -> None:
     """List relations between figures, proposed by rules or declared by reviewers.
 

@@ -21,8 +21,10 @@ def verify(
     ids: Annotated[list[str], typer.Argument(metavar="ID", help="Claim ids.")],
     status: Annotated[
         str | None,
-        typer.Option(help="supported, refuted, misleading, unverifiable, disputed, in_review, "
-                     "unverified (also true/verified, false). Asked for on a terminal if omitted."),
+        typer.Option(
+            help="supported, refuted, misleading, unverifiable, disputed, in_review, "
+            "unverified (also true/verified, false). Asked for on a terminal if omitted."
+        ),
     ] = None,
     note: Annotated[str | None, typer.Option(help="Why: what you found.")] = None,
     evidence: Annotated[
@@ -64,8 +66,13 @@ def verify(
         for cid in claim_ids:
             try:
                 v = record_verdict(
-                    store, claim_id=cid, status=parsed.value, reviewer=who, note=note,
-                    evidence=tuple(evidence or ()), expect_version=expect_version,
+                    store,
+                    claim_id=cid,
+                    status=parsed.value,
+                    reviewer=who,
+                    note=note,
+                    evidence=tuple(evidence or ()),
+                    expect_version=expect_version,
                 )
             except ClaimsError as exc:
                 if len(claim_ids) == 1:
@@ -75,7 +82,8 @@ def verify(
                 continue
             console.print(
                 f"Claim {cid}: {v.from_status} → {v.to_status} (version {v.version})",
-                markup=False, highlight=False,
+                markup=False,
+                highlight=False,
             )
             if propagate:
                 done.update(_propagate(store, cid, parsed.value, who, evidence, done))
@@ -90,14 +98,19 @@ def _propagate(
     from claims.store.duplicates import propagate_verdict
 
     rows = propagate_verdict(
-        store, claim_id=cid, status=status, reviewer=who, evidence=tuple(evidence or ()),
+        store,
+        claim_id=cid,
+        status=status,
+        reviewer=who,
+        evidence=tuple(evidence or ()),
         skip=frozenset(done),
     )
     for p in rows:
         err_console().print(
             f"Claim {p.claim_id}: {p.from_status} → {p.to_status} (version {p.version}), "
             f"propagated from claim {cid}",
-            markup=False, highlight=False,
+            markup=False,
+            highlight=False,
         )
     return {p.claim_id for p in rows}
 
@@ -112,7 +125,9 @@ def _ask(note: str | None, evidence: list[str] | None) -> tuple[str, str | None,
     for i, s in enumerate(choices, 1):
         err_console().print(f"  {i}. {s}", markup=False)
     answer = typer.prompt("Status (number or name)", err=True)
-    status = choices[int(answer) - 1] if answer.isdigit() and 0 < int(answer) <= len(choices) else answer
+    status = (
+        choices[int(answer) - 1] if answer.isdigit() and 0 < int(answer) <= len(choices) else answer
+    )
     if note is None:
         note = typer.prompt("Note", default="", show_default=False, err=True) or None
     if not evidence:
@@ -124,7 +139,9 @@ def _ask(note: str | None, evidence: list[str] | None) -> tuple[str, str | None,
 @app.command("history")
 def history(
     claim_id: Annotated[str, typer.Argument(metavar="ID", help="Claim id.")],
-    fmt: Annotated[TableFormat, typer.Option("--format", help="Output format.")] = TableFormat.table,
+    fmt: Annotated[
+        TableFormat, typer.Option("--format", help="Output format.")
+    ] = TableFormat.table,
 ) -> None:
     """The verdict history of a claim, oldest first.
 
@@ -148,7 +165,9 @@ def history(
 
 @app.command("stats")
 def stats(
-    fmt: Annotated[TableFormat, typer.Option("--format", help="Output format.")] = TableFormat.table,
+    fmt: Annotated[
+        TableFormat, typer.Option("--format", help="Output format.")
+    ] = TableFormat.table,
 ) -> None:
     """Counts by status, source, article and reviewer.
 

@@ -18,7 +18,9 @@ app.add_typer(sources_app, name="sources", help="The source registry, with alias
 @sources_app.callback(invoke_without_command=True)
 def sources_list(
     ctx: typer.Context,
-    fmt: Annotated[TableFormat, typer.Option("--format", help="Output format.")] = TableFormat.table,
+    fmt: Annotated[
+        TableFormat, typer.Option("--format", help="Output format.")
+    ] = TableFormat.table,
 ) -> None:
     """List every source with its type, aliases and claim count.
 
@@ -95,4 +97,6 @@ def sources_alias_add(
     with open_db() as store:
         s = resolve_source(store, source)
         add_alias(store, source_id=s.id, alias=alias.strip())
-    message(f"{clean_for_terminal(s.name)} is also {clean_for_terminal(alias.strip())}.", markup=False)
+    message(
+        f"{clean_for_terminal(s.name)} is also {clean_for_terminal(alias.strip())}.", markup=False
+    )

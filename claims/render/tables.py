@@ -50,7 +50,9 @@ def claims_table(claims: Sequence[ClaimRecord]) -> Table:
     t.add_column("claim", ratio=6)
     t.add_column("figures", ratio=2)
     for c in claims:
-        t.add_row(str(c.id), safe(c.source or "—"), c.status, safe(c.text), safe(figures_text(c.figures)))
+        t.add_row(
+            str(c.id), safe(c.source or "—"), c.status, safe(c.text), safe(figures_text(c.figures))
+        )
     return t
 
 
@@ -64,7 +66,13 @@ def extraction_table(x: Extraction) -> Table:
     t.add_column("claim", ratio=6)
     t.add_column("figures", ratio=2)
     for i, c in enumerate(x.claims, 1):
-        t.add_row(str(i), safe(c.source or "—"), safe(c.cue or ""), safe(c.text), safe(figures_text(c.figures)))
+        t.add_row(
+            str(i),
+            safe(c.source or "—"),
+            safe(c.cue or ""),
+            safe(c.text),
+            safe(figures_text(c.figures)),
+        )
     return t
 
 
@@ -89,8 +97,13 @@ def history_table(rows: Sequence[VerdictRecord]) -> Table:
         t.add_column(col)
     for r in rows:
         t.add_row(
-            r.at, safe(r.reviewer), r.from_status, r.to_status, str(r.version),
-            safe(r.note or ""), safe(" ".join(r.evidence)),
+            r.at,
+            safe(r.reviewer),
+            r.from_status,
+            r.to_status,
+            str(r.version),
+            safe(r.note or ""),
+            safe(" ".join(r.evidence)),
         )
     return t
 
@@ -146,8 +159,13 @@ def claim_detail(detail: ClaimDetail) -> list[RenderableType]:
             t.add_column(col)
         for f in c.figures:
             t.add_row(
-                str(f.id), safe(f.text), fmt_num(f.value), interval_text(f), f.qualifier,
-                safe(f.unit or ""), safe(f.metric or ""),
+                str(f.id),
+                safe(f.text),
+                fmt_num(f.value),
+                interval_text(f),
+                f.qualifier,
+                safe(f.unit or ""),
+                safe(f.metric or ""),
             )
         out.append(t)
     if detail.relations:
@@ -156,7 +174,11 @@ def claim_detail(detail: ClaimDetail) -> list[RenderableType]:
             t.add_column(col)
         for r in detail.relations:
             t.add_row(
-                str(r.id), r.kind, " ".join(map(str, r.figure_ids)), r.origin, r.state,
+                str(r.id),
+                r.kind,
+                " ".join(map(str, r.figure_ids)),
+                r.origin,
+                r.state,
                 safe(r.rule or ""),
             )
         out.append(t)

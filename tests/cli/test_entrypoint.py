@@ -27,7 +27,9 @@ def test_version_via_console_script() -> None:
 
 
 def test_python_dash_m() -> None:
-    p = subprocess.run([sys.executable, "-m", "claims", "--version"], capture_output=True, text=True)
+    p = subprocess.run(
+        [sys.executable, "-m", "claims", "--version"], capture_output=True, text=True
+    )
     assert p.stdout == f"claims {__version__}\n"
 
 
@@ -37,7 +39,8 @@ def test_help_does_not_import_the_database_layer() -> None:
         "sys.argv = ['claims', '--help']\n"
         "from claims.cli import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in {'sqlmodel', 'sqlalchemy', 'pydantic', 'alembic'})\n"
+        "roots = {'sqlmodel', 'sqlalchemy', 'pydantic', 'alembic'}\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in roots)\n"
         "print('HEAVY', heavy)\n"
     )
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
@@ -59,7 +62,9 @@ def test_installed_claims_ingests_the_seed_end_to_end(tmp_path: Path) -> None:
     p = subprocess.run(base + ["ingest", str(REPO / "seeds")], capture_output=True, text=True)
     assert p.returncode == 0, p.stderr
     assert "1 new" in p.stderr
-    p = subprocess.run(base + ["list", "--source", "ISW", "--format", "json"], capture_output=True, text=True)
+    p = subprocess.run(
+        base + ["list", "--source", "ISW", "--format", "json"], capture_output=True, text=True
+    )
     assert p.returncode == 0, p.stderr
     rows = json.loads(p.stdout)
     assert [r["source"] for r in rows] == ["Institute for the Study of War"] * 2

@@ -36,9 +36,14 @@ def test_first_schema_upgrades_on_open_with_data_intact(tmp_path: Path) -> None:
     history = runner.invoke(app, ["--db", str(db), "history", "1", "--format", "json"])
     assert json.loads(history.stdout) == [
         {
-            "at": "2025-01-02T11:30:00Z", "reviewer": "ana", "from": "unverified",
-            "to": "supported", "note": "coroner confirms",
-            "evidence": ["https://example.org/coroner"], "version": 2, "kind": "verdict",
+            "at": "2025-01-02T11:30:00Z",
+            "reviewer": "ana",
+            "from": "unverified",
+            "to": "supported",
+            "note": "coroner confirms",
+            "evidence": ["https://example.org/coroner"],
+            "version": 2,
+            "kind": "verdict",
         }
     ]
     with sqlite3.connect(db) as conn:
@@ -47,7 +52,9 @@ def test_first_schema_upgrades_on_open_with_data_intact(tmp_path: Path) -> None:
         )
         assert conn.execute("SELECT count(*) FROM relation_member").fetchone() == (2,)
         assert conn.execute("SELECT note FROM finding_ack").fetchone() == ("known",)
-        triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
+        triggers = {
+            r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")
+        }
     assert any("verdict" in t for t in triggers)
 
 
