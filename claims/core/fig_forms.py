@@ -13,6 +13,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from claims.core.fig_candidate import Candidate
+from claims.core.fig_gates import (
+    FRACTION_WORDS,
+    VAGUE_WORDS,
+    any_in,
+    folded,
+    has_number,
+    has_vulgar,
+)
 from claims.core.fig_more_forms import (
     and_a_half_candidates,
     duration_candidates,
@@ -340,53 +348,36 @@ def _vague_candidates(text: str) -> Iterator[Candidate]:
         yield Candidate(m.start(), m.end(), value, "vague", Qualifier.AT_LEAST)
 
 
+_A_UNITS = {**UNIT_PHRASES, **TIME_UNITS}
+
+
 def _single_unit_candidates(text: str) -> Iterator[Candidate]:
     for m in A_UNIT_RE.finditer(text):
         word = m.group("u").lower()
-        unit = {**UNIT_PHRASES, **TIME_UNITS}[word]
+        unit = _A_UNITS[word]
         value = SINGLE_MEASURE_VALUE.get(word, 1.0)
         yield Candidate(m.start(), m.end(), value, "a_unit", unit=unit,
                         needs_qualifier=True, bare=False)  # fmt: skip
 
 
 def candidates(text: str) -> list[Candidate]:
-    """Every quantity-shaped span in `text`, overlapping, in no particular order."""
-    found: list[Candidate] = []
-    for gen in (_range_candidates, _ratio_candidates, _fraction_candidates,
-                _vague_candidates, _word_candidates, _digit_candidates,
-                _single_unit_candidates, duration_candidates, and_a_half_candidates,
-                vulgar_candidates, fold_candidates):  # fmt: skip
-        found.extend(gen(text))
-    return found
+    """Every quantity-shaped span in `text`, overlapping, in no particular order.
 
-
-def is_bare_year(c: Candidate) -> bool:
-    """A plain four-digit year such as 2019 (no currency, scale, symbol or comma)."""
-    return c.kind == "digits" and is_year_like(c.raw)
-
-
-_YEAR_BEFORE = word_set(
-    "the a an in of since by from until till to for during before after between and or its "
-    "their his her our this that which early late mid fiscal year"
-)
-_EVENT_NOUNS = word_set(
-    "elections polls games olympics floods fires protests riots attacks talks accords "
-    "negotiations championships finals results figures accounts budgets levels prices "
-    "rates estimates forecasts"
-)
-
-
-def year_is_a_count(text: str, start: int, end: int, qualified: bool) -> bool:
-    """Whether a year-shaped number counts things: "killed 1500 troops", "over 2000 people".
-
-    "the 2019 floods", "in 2019, when" and "since 2021" stay years: a determiner or
-    preposition before, or no lowercase plural count noun after, means a date.
+    A form whose literal is absent (`fig_gates`) is not scanned: a sentence without a
+    digit or a number word only ever meets the fraction, vague and "a year" readers.
     """
-    after = _NEXT_WORD.match(text, end)
-    noun = after.group("w") if after else ""
-    if not (noun.islower() and is_plural(noun)) or noun in _EVENT_NOUNS:
-        return False
-    if qualified:
-        return True
-    before = _PREV_WORD.search(text, max(0, start - 30), start)
-    return not (before and before.group("w").lower().strip("'’s") in _YEAR_BEFORE)
+    low = folded(text)
+    number = has_number(text, low)
+    half = number and any_in(low, ("half",))
+    fold = number and any_in(low, ("fold",))
+    found: list[Candidate] = []
+    for gen, run in ((_range_candidates, number), (_ratio_candidates, number),
+                     (_fraction_candidates, any_in(low, FRACTION_WORDS)),
+                     (_vague_candidates, any_in(low, VAGUE_WORDS)),
+                     (_word_candidates, number), (_digit_candidates, number),
+                     (_single_unit_candidates, True), (duration_candidates, number),
+                     (and_a_half_candidates, half), (vulgar_candidates, has_vulgar(text)),
+                     (fold_candidates, fold)):  # fmt: skip
+        if run:
+            found.extend(gen(text))
+    return found

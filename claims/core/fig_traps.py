@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+from claims.core.fig_candidate import Candidate
+from claims.core.fig_gates import TRAP_GATES, folded, trap_may_match
+from claims.core.fig_units import is_plural
 from claims.core.numbers import WORD_NUMBER, word_set
 
 _MONTH = (
@@ -95,8 +98,10 @@ _TRAP_SOURCES: tuple[str, ...] = (
     r"\b\d+\.\d+\.\d+\b",
 )
 TRAP_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in _TRAP_SOURCES)
+assert len(TRAP_GATES) == len(TRAP_PATTERNS), "fig_gates.TRAP_GATES must follow _TRAP_SOURCES"
 
 _YEAR_RANGE = (1800, 2100)
+_FOUR_DIGITS = re.compile(r"\d{4}")
 
 
 _SCORE = re.compile(r"(?<![\w.,])(?P<a>\d{1,3})\s?[-–]\s?(?P<b>\d{1,3})(?![\w%]|[.,]\d)")
@@ -134,13 +139,22 @@ def trap_spans(
     articles); the default scans the whole text.
     """
     spans: list[tuple[int, int]] = []
-    for lo, hi in windows if windows is not None else ((0, len(text)),):
-        for pattern in TRAP_PATTERNS:
+    scan = windows if windows is not None else ((0, len(text)),)
+    if not scan:
+        return ()
+    low = folded(text)
+    # only the patterns whose literals occur in the text (fig_gates): the same spans
+    patterns = [p for i, p in enumerate(TRAP_PATTERNS) if trap_may_match(i, text, low)]
+    score = "-" in text or "–" in text
+    for lo, hi in scan:
+        for pattern in patterns:
             spans.extend(m.span() for m in pattern.finditer(text, lo, hi))
         for m in _DESIGNATED.finditer(text, lo, hi):
             word = m["w"].lower()
             if word in DESIGNATORS or (word.endswith("s") and word[:-1] in DESIGNATORS):
                 spans.append(m.span())
+        if not score:
+            continue
         # a falling pair ("beat Arsenal 3-1", "a 5-5 draw") is a score, not a range
         for m in _SCORE.finditer(text, lo, hi):
             context = text[max(0, m.start() - 40) : m.end() + 25]
@@ -156,6 +170,44 @@ def overlaps(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
 
 def is_year_like(raw: str) -> bool:
     """A plain four-digit number in the years news writes about (no comma, no decimal)."""
-    if not re.fullmatch(r"\d{4}", raw):
+    if len(raw) != 4 or not _FOUR_DIGITS.fullmatch(raw):
         return False
     return _YEAR_RANGE[0] <= int(raw) <= _YEAR_RANGE[1]
+
+
+# -- years: a four-digit number is a date unless the words around it count things ---------
+
+_NEXT_WORD = re.compile(r"\s+(?P<w>[A-Za-z][\w'’-]*)")
+_PREV_WORD = re.compile(r"(?P<w>[A-Za-z][\w'’-]*)\s+$")
+
+
+def is_bare_year(c: Candidate) -> bool:
+    """A plain four-digit year such as 2019 (no currency, scale, symbol or comma)."""
+    return c.kind == "digits" and is_year_like(c.raw)
+
+
+_YEAR_BEFORE = word_set(
+    "the a an in of since by from until till to for during before after between and or its "
+    "their his her our this that which early late mid fiscal year"
+)
+_EVENT_NOUNS = word_set(
+    "elections polls games olympics floods fires protests riots attacks talks accords "
+    "negotiations championships finals results figures accounts budgets levels prices "
+    "rates estimates forecasts"
+)
+
+
+def year_is_a_count(text: str, start: int, end: int, qualified: bool) -> bool:
+    """Whether a year-shaped number counts things: "killed 1500 troops", "over 2000 people".
+
+    "the 2019 floods", "in 2019, when" and "since 2021" stay years: a determiner or
+    preposition before, or no lowercase plural count noun after, means a date.
+    """
+    after = _NEXT_WORD.match(text, end)
+    noun = after.group("w") if after else ""
+    if not (noun.islower() and is_plural(noun)) or noun in _EVENT_NOUNS:
+        return False
+    if qualified:
+        return True
+    before = _PREV_WORD.search(text, max(0, start - 30), start)
+    return not (before and before.group("w").lower().strip("'’s") in _YEAR_BEFORE)

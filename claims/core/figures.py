@@ -12,9 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from claims.core.fig_forms import Candidate, candidates, is_bare_year, year_is_a_count
+from claims.core.fig_forms import Candidate, candidates
 from claims.core.fig_metric import metric_label
-from claims.core.fig_traps import overlaps, trap_spans, windows_around
+from claims.core.fig_traps import (
+    is_bare_year,
+    overlaps,
+    trap_spans,
+    windows_around,
+    year_is_a_count,
+)
 from claims.core.fig_units import (
     TIME_UNITS,
     UnitHint,

@@ -85,10 +85,13 @@ _PERIODS = {
 }
 _PERIOD_OF = {w: lvl for lvl, ws in _PERIODS.items() for w in ws}
 _WORD = re.compile(r"[a-z]+")
+_WORD_START = re.compile(r"\b[a-z]+")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
+@lru_cache(maxsize=1 << 14)
 def singular(word: str) -> str:
+    """Memoised: every rule compares nouns singular, word by word, pair by pair."""
     w = word.lower()
     if w in ("children", "people"):
         return {"children": "child", "people": "person"}[w]
@@ -123,6 +126,19 @@ def _event_vocab_lookup(word: str) -> str | None:
 _EVENT_PHRASES = tuple(
     (cls, tuple(st for st in stems if " " in st)) for cls, stems in _EVENTS.items()
 )
+# What any stem can match: a whole word, a two-word phrase, or a word starting with the
+# prefix of a "*" stem. A word around a figure that is none of these has no class, which
+# `event_of` can tell without building the two-word string and asking the lexicon.
+_EVENT_WORDS = frozenset(s for stems in _EVENTS.values() for s in stems if "*" not in s)
+_EVENT_PREFIXES = tuple(s[:-1] for stems in _EVENTS.values() for s in stems if s.endswith("*"))
+_PHRASE_FIRST = frozenset(s.split()[0] for s in _EVENT_WORDS if " " in s)
+# Those words as whole `_WORD` tokens (a maximal run of a-z), found in one scan.
+_EVENT_TOKEN = re.compile(
+    r"(?<![a-z])(?:(?:"
+    + "|".join(sorted({w for w in _EVENT_WORDS | _PHRASE_FIRST if " " not in w}))
+    + r")(?![a-z])|(?:" + "|".join(_EVENT_PREFIXES) + r")[a-z]*)"
+)
+_PERIOD_TOKEN = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(_PERIOD_OF)) + r")(?![a-z])")
 
 
 def event_of(text: str, start: int, end: int, metric: str | None) -> str | None:
@@ -140,13 +156,15 @@ def event_of(text: str, start: int, end: int, metric: str | None) -> str | None:
     lo = max(0, start - 60)
     low = text[lo : end + 40].lower()
     best: tuple[int, str] | None = None
-    words = list(_WORD.finditer(low))
-    for i, m in enumerate(words):
+    # only words some stem can match, alone or as the first of two (`_EVENT_TOKEN`)
+    for m in _EVENT_TOKEN.finditer(low):
         pos = lo + m.start()
         if start <= pos < end:
             continue
-        two = m.group() + (" " + words[i + 1].group() if i + 1 < len(words) else "")
-        cls = _event_vocab_lookup(two) or _event_vocab_lookup(m.group())
+        word = m.group()
+        nxt = _WORD.search(low, m.end())
+        two = word + (" " + nxt.group() if nxt else "")
+        cls = _event_vocab_lookup(two) or _event_vocab_lookup(word)
         if cls:
             dist = start - pos if pos < start else pos - end
             if best is None or dist < best[0]:
@@ -159,7 +177,7 @@ def area_levels(text: str, start: int, end: int) -> tuple[int, int]:
     Naming none speaks for the whole (the reporting body's own scope); capitalised words
     are names ("National Agency"), not areas."""
     window = text[max(0, start - 120) : end + 80]
-    levels = [_AREA_OF[w] for w in re.findall(r"\b[a-z]+", window) if w in _AREA_OF]
+    levels = [_AREA_OF[w] for w in _WORD_START.findall(window) if w in _AREA_OF]
     return (min(levels), max(levels)) if levels else (3, 3)
 
 
@@ -168,10 +186,10 @@ def period_of(text: str, start: int, end: int) -> int | None:
     lo = max(0, start - 80)
     low = text[lo : end + 80].lower()
     best: tuple[int, int] | None = None
-    for m in _WORD.finditer(low):
-        lvl = _PERIOD_OF.get(m.group())
+    for m in _PERIOD_TOKEN.finditer(low):  # the `_WORD` tokens that name a period
+        lvl = _PERIOD_OF[m.group()]
         pos = lo + m.start()
-        if lvl is None or start <= pos < end:
+        if start <= pos < end:
             continue
         dist = start - pos if pos < start else pos - end
         if best is None or dist < best[0]:
@@ -184,6 +202,7 @@ def years_near(text: str, start: int, end: int) -> frozenset[str]:
     return frozenset(_YEAR.findall(text[max(0, start - 40) : end + 40]))
 
 
+@lru_cache(maxsize=1 << 12)
 def informative(metric: str | None, unit: str | None) -> bool:
     """A label that says more than the unit ("people" for a count of people) names what
     is counted; a bare unit would make every count of people "the same"."""
@@ -193,6 +212,7 @@ def informative(metric: str | None, unit: str | None) -> bool:
     return bool({singular(w) for w in _WORD.findall(metric.lower())} - unit_words - _STOP)
 
 
+@lru_cache(maxsize=1 << 12)
 def metric_key(metric: str) -> str:
     return " ".join(singular(w) for w in _WORD.findall(metric.lower()))
 
@@ -201,8 +221,31 @@ def place_words(text: str) -> set[str]:
     """Capitalised words (places, bodies, names); a sentence's first word only when it is
     possessive ("Dunmore's council"), since "Officials said" names no place."""
     words = {m.group(1).lower() for m in _CAP.finditer(text)
-             if m.group(2) or not _OPENER.search(text[: m.start()])}
+             if m.group(2) or not opens_sentence(text, m.start())}
     return words - _STOP_CAPS
+
+
+_ENDERS = ".!?:;\"“"
+_QUOTES = "\"“‘'"
+
+
+def opens_sentence(text: str, pos: int) -> bool:
+    """Whether `pos` is a sentence's first word: only spaces and one optional quote mark
+    since the start or a sentence end. The same test as `_OPENER` on `text[:pos]`, read
+    backwards from `pos`, so it costs the few characters before a word, not the prefix."""
+    i = pos
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    if i == 0 or text[i - 1] in _ENDERS:
+        return True
+    if text[i - 1] not in _QUOTES:
+        return False
+    k = i - 1
+    if k == 0:
+        return True
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return k > 0 and text[k - 1] in _ENDERS
 
 
 _DIRECTION = re.compile(
@@ -287,12 +330,18 @@ _STOP = frozenset((
 ))
 
 
+@lru_cache(maxsize=256)
+def _word_prefix(noun: str) -> re.Pattern[str]:
+    """A word starting with `noun` (compiled once per noun, not per figure pair)."""
+    return re.compile(rf"\b{re.escape(noun)}")
+
+
 def _unit_forms(unit: str) -> set[str]:
     return {unit, unit + "s", unit + "es", singular(unit)}
 
 
 def _content(text: str) -> set[str]:
-    return {singular(w) for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP and
+    return {singular(w) for w in _WORD.findall(text.lower()) if w not in _STOP and
             len(w) > 2}
 
 
@@ -525,7 +574,7 @@ class _Builder:
                 if (y.claim, y.start) >= (x.claim, x.start) or not self.compatible(x, y):
                     continue
                 near = self.text(y)[max(0, y.start - 40) : y.end + 40].lower()
-                if re.search(rf"\b{re.escape(noun)}", near):
+                if _word_prefix(noun).search(near):
                     self.link(y, x, "of-all", mergeable=False)
                     break
 
@@ -562,36 +611,62 @@ class _Builder:
                 self.link(y, x, rule, mergeable=rule != "sub-period")
 
     def rule_same(self) -> None:
-        """Two sources in one article giving one quantity (same unit, event or metric)."""
-        for i, a in enumerate(self.flat):
-            ca = self.claims[a.claim]
-            for b in self.flat[i + 1 :]:
-                cb = self.claims[b.claim]
-                if ca.source is None or cb.source is None or ca.source == cb.source:
-                    continue
-                if not self.compatible(a, b) or self.groups.get(a.ref, set()) & self.groups.get(
-                    b.ref, set()
-                ):
-                    continue
-                ma, mb = a.fig.metric, b.fig.metric
-                by_metric = (informative(ma, a.fig.unit) and informative(mb, b.fig.unit)
-                             and metric_key(ma or "") == metric_key(mb or "")
-                             and (a.event is None or b.event is None or a.event == b.event))
-                # Labels word one count differently ("missing", "unaccounted for"): two
-                # sources side by side on one event are one quantity; so are two rates of
-                # a headline indicator anywhere in the article. Either way the same period
-                # and both measured or both forecast ("will ease to 2.9%").
-                ok = by_metric or (
-                    a.event is not None and a.event == b.event
-                    and (a.period is None or b.period is None or a.period == b.period)
-                    and bool(_FORECAST.search(ca.text)) == bool(_FORECAST.search(cb.text))
-                    and ((b.claim - a.claim == 1 and ca.paragraph == cb.paragraph)
-                         or (a.event in _INDICATORS and a.fig.unit == "percent")))
-                names = (ca.source, cb.source)
-                sa = scope(ca.text, a.start, a.end, ma, names)
-                if ok and sa.agrees(scope(cb.text, b.start, b.end, mb, names), shared=False):
-                    rule = "same-metric" if by_metric else "same-context"
-                    self.extra.append(InferredRelation("same", (a.ref, b.ref), rule))
+        """Two sources in one article giving one quantity (same unit, event or metric).
+
+        Only figures of one unit can pair, so pairs are drawn inside each unit's list
+        (flat order kept); a figure's scope and a claim's forecast test are computed once,
+        and only for pairs the other tests let through.
+        """
+        by_unit: dict[str | None, list[_Fig]] = {}
+        for f in self.flat:
+            if self.claims[f.claim].source is not None and self.usable(f):
+                by_unit.setdefault(f.fig.unit, []).append(f)
+        forecast: dict[int, bool] = {}
+        scopes: dict[tuple[FigureRef, tuple[str | None, ...]], Scope] = {}
+
+        def is_forecast(ci: int) -> bool:
+            if ci not in forecast:
+                forecast[ci] = bool(_FORECAST.search(self.claims[ci].text))
+            return forecast[ci]
+
+        def scope_of(f: _Fig, names: tuple[str | None, ...]) -> Scope:
+            key = (f.ref, names)
+            if key not in scopes:
+                c = self.claims[f.claim]
+                scopes[key] = scope(c.text, f.start, f.end, f.fig.metric, names)
+            return scopes[key]
+
+        for members in by_unit.values():
+            for i, a in enumerate(members):
+                ca = self.claims[a.claim]
+                for b in members[i + 1 :]:
+                    cb = self.claims[b.claim]
+                    if ca.source == cb.source:
+                        continue
+                    if not self.compatible(a, b) or self.groups.get(a.ref, set()) & (
+                        self.groups.get(b.ref, set())
+                    ):
+                        continue
+                    ma, mb = a.fig.metric, b.fig.metric
+                    by_metric = (informative(ma, a.fig.unit) and informative(mb, b.fig.unit)
+                                 and metric_key(ma or "") == metric_key(mb or "")
+                                 and (a.event is None or b.event is None or a.event == b.event))
+                    # Labels word one count differently ("missing", "unaccounted for"): two
+                    # sources side by side on one event are one quantity; so are two rates
+                    # of a headline indicator anywhere in the article. Either way the same
+                    # period and both measured or both forecast ("will ease to 2.9%").
+                    ok = by_metric or (
+                        a.event is not None and a.event == b.event
+                        and (a.period is None or b.period is None or a.period == b.period)
+                        and is_forecast(a.claim) == is_forecast(b.claim)
+                        and ((b.claim - a.claim == 1 and ca.paragraph == cb.paragraph)
+                             or (a.event in _INDICATORS and a.fig.unit == "percent")))
+                    if not ok:
+                        continue
+                    names = (ca.source, cb.source)
+                    if scope_of(a, names).agrees(scope_of(b, names), shared=False):
+                        rule = "same-metric" if by_metric else "same-context"
+                        self.extra.append(InferredRelation("same", (a.ref, b.ref), rule))
 
     # -- assembly --------------------------------------------------------------------
     def build(self) -> tuple[InferredRelation, ...]:
@@ -724,10 +799,14 @@ def infer_same(
         for m in members:
             if m.id not in days:
                 days[m.id] = _day(m.published)
+        arounds = [_around(m.context, m.text, m.metric) for m in members]
         for a in fresh:
-            for b in members:
+            ra = _around(a.context, a.text, a.metric)
+            for b, rb in zip(members, arounds, strict=True):
                 if b.article_id == a.article_id or (b.id in new_ids and b.id <= a.id):
                     continue
+                if ra.years != rb.years:
+                    continue  # what `agrees` tests first, before any name is removed
                 if not _days_close(days[a.id], days[b.id], window_days):
                     continue
                 pair = (a.source, b.source)
@@ -735,9 +814,7 @@ def infer_same(
                 if names is None:
                     names = names_of[pair] = frozenset(
                         place_words(" ".join(s for s in pair if s)))
-                sa = _around(a.context, a.text, a.metric).scope(names)
-                if not sa.agrees(_around(b.context, b.text, b.metric).scope(names),
-                                 shared=True):
+                if not ra.scope(names).agrees(rb.scope(names), shared=True):
                     continue
                 same_metric = bool(a.metric and b.metric
                                    and metric_key(a.metric) == metric_key(b.metric))

@@ -75,6 +75,9 @@ _DATELINE = re.compile(
 )
 _LIST_MARK = re.compile(r"^(?:[-*•]|\d{1,3}[.)])\s+")
 _TRAILING_CREDIT = re.compile(r"\s*\((?:[A-Z][\w&'’ .-]*/[^)]*|photo[^)]*)\)\s*$", re.IGNORECASE)
+_INITIAL = re.compile(r"[a-z]")
+_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
+_NEXT_WORD = re.compile(r"[\"“‘(]?([A-Za-z]+)")
 _JOINER = re.compile(r",\s+(while|but|and|whereas|which)\s+|;\s+")
 
 
@@ -136,10 +139,10 @@ def _ends_sentence(text: str, dot: int, nxt: int) -> bool:
     word = text[word_start:dot].lstrip("(\"“‘'").lower()
     if word in _TITLE_ABBREVS:
         return False
-    if re.fullmatch(r"[a-z]", word):  # an initial ("J. Smith")
+    if _INITIAL.fullmatch(word):  # an initial ("J. Smith")
         return False
-    if word in _OTHER_ABBREVS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
-        nxt_word = re.match(r"[\"“‘(]?([A-Za-z]+)", text[nxt:])
+    if word in _OTHER_ABBREVS or _DOTTED.fullmatch(word):
+        nxt_word = _NEXT_WORD.match(text, nxt)
         return nxt_word is not None and nxt_word.group(1).lower() in _OPENERS
     return True
 
@@ -203,6 +206,8 @@ def segment(text: str) -> tuple[Sentence, ...]:
 
 def quote_mask(text: str, open_at_start: bool = False) -> tuple[list[bool], bool]:
     """Per-character "inside a quotation" flags, and whether a quote is still open."""
+    if "“" not in text and "”" not in text and '"' not in text:
+        return [open_at_start] * len(text), open_at_start  # no mark to flip the state
     mask = [False] * len(text)
     inside = open_at_start
     for i, ch in enumerate(text):

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from rapidfuzz import fuzz, utils
+from rapidfuzz import fuzz, process, utils
 from sqlalchemy import ColumnElement, and_, delete, insert, or_, select
 from sqlalchemy.engine import Connection
 
@@ -62,29 +63,64 @@ def same_claim(a: Candidate, b: Candidate) -> bool:
     return score >= FIGURES_CUTOFF and bool(a.figures) and a.figures == b.figures
 
 
-def _candidates(conn: Connection, where: ColumnElement[bool]) -> list[Candidate]:
+@dataclass(frozen=True)
+class _Prepared:
+    """A candidate with what `same_claim` derives from its text, derived once."""
+
+    claim: Candidate
+    processed: str
+    n_words: int
+
+    @classmethod
+    def of(cls, c: Candidate) -> _Prepared:
+        return cls(c, *_processed(c.text))
+
+    def shares_words(self, other: _Prepared) -> bool:
+        """`same_claim`'s word-share test: neither text under half the other's words.
+
+        (`token_set_ratio` processes each text on its own, so scoring the processed
+        texts gives `same_claim`'s score; its cutoff only drops scores under 80, which
+        the rule rejects anyway.)
+        """
+        few, many = sorted((self.n_words, other.n_words))
+        return few >= MIN_WORD_SHARE * many
+
+
+@lru_cache(maxsize=1 << 16)
+def _processed(text: str) -> tuple[str, int]:
+    """The text as rapidfuzz compares it and its number of distinct words. Memoised:
+    one `claims ingest` reloads the same earlier claims for every article it links."""
+    processed = utils.default_process(text)
+    return processed, len(set(processed.split()))
+
+
+def _candidates(
+    conn: Connection, where: ColumnElement[bool], *, figures: bool = True
+) -> list[Candidate]:
+    """Live claims matching `where`; without `figures`, their figures are left empty
+    (the rule needs them only for the few pairs whose texts score 80 to 90)."""
     live = and_(where, claim.c.superseded.is_(None))
     rows = conn.execute(
         select(claim.c.id, claim.c.article_id, claim.c.text, claim.c.source_id)
         .where(live)
         .order_by(claim.c.id)
     ).all()
+    figs = _figures_of(conn, live) if figures else {}
+    return [Candidate(r.id, r.article_id, r.text, r.source_id, figs.get(r.id, ()))
+            for r in rows]
+
+
+def _figures_of(
+    conn: Connection, which: ColumnElement[bool]
+) -> dict[int, tuple[tuple[float, str | None], ...]]:
+    """(value, unit) of each claim's figures, sorted, for the claims `which` selects."""
     figs: dict[int, list[tuple[float, str | None]]] = {}
-    ids = select(claim.c.id).where(live)
     for cid, value, unit in conn.execute(
-        select(figure.c.claim_id, figure.c.value, figure.c.unit).where(figure.c.claim_id.in_(ids))
+        select(figure.c.claim_id, figure.c.value, figure.c.unit).where(
+            figure.c.claim_id.in_(select(claim.c.id).where(which)))
     ):
         figs.setdefault(cid, []).append((float(value), unit))
-    return [
-        Candidate(
-            r.id,
-            r.article_id,
-            r.text,
-            r.source_id,
-            tuple(sorted(figs.get(r.id, []), key=lambda f: (f[0], f[1] or ""))),
-        )
-        for r in rows
-    ]
+    return {cid: tuple(sorted(fs, key=lambda f: (f[0], f[1] or ""))) for cid, fs in figs.items()}
 
 
 def link_duplicates(store: Store, article_id: int) -> int:
@@ -95,19 +131,55 @@ def link_duplicates(store: Store, article_id: int) -> int:
 
 
 def link_in(conn: Connection, article_id: int) -> int:
-    """`link_duplicates` inside the caller's transaction (re-extraction uses it)."""
+    """`link_duplicates` inside the caller's transaction (re-extraction uses it).
+
+    `same_claim` needs one source on both sides, so only two kinds of earlier claim can
+    pair: those of a source the new article quotes, and own-voice claims sharing a
+    figure value with it (own voice has no source to block on). Claims of other sources
+    are not loaded, and each new claim is compared with its own source's claims only,
+    each text processed once rather than once per pair.
+    """
     new = _candidates(conn, claim.c.article_id == article_id)
     values = sorted({v for c in new for v, _ in c.figures})
     sources = sorted({c.source_id for c in new if c.source_id is not None})
     if not values and not sources:
         return 0
     blocks: list[ColumnElement[bool]] = []
-    if values:
-        blocks.append(claim.c.id.in_(select(figure.c.claim_id).where(figure.c.value.in_(values))))
     if sources:
         blocks.append(claim.c.source_id.in_(sources))
-    others = _candidates(conn, and_(claim.c.article_id != article_id, or_(*blocks)))
-    pairs = {(a.id, b.id) for a in new for b in others if same_claim(a, b)}
+    if values and any(c.source_id is None for c in new):
+        blocks.append(and_(
+            claim.c.source_id.is_(None),
+            claim.c.id.in_(select(figure.c.claim_id).where(figure.c.value.in_(values))),
+        ))
+    if not blocks:
+        return 0
+    others = _candidates(conn, and_(claim.c.article_id != article_id, or_(*blocks)),
+                         figures=False)
+    by_source: dict[int | None, list[_Prepared]] = {}
+    for other in others:
+        by_source.setdefault(other.source_id, []).append(_Prepared.of(other))
+    texts = {k: [p.processed for p in pool] for k, pool in by_source.items()}
+    pairs: set[tuple[int, int]] = set()
+    close: list[tuple[Candidate, int]] = []  # texts close (80-90): the figures decide
+    for pa in map(_Prepared.of, new):
+        pool = by_source.get(pa.claim.source_id, [])
+        # the scores of the whole pool in one call (rapidfuzz's C++ loop), then the
+        # rule's other tests on the few that reach the cutoff
+        for _, score, i in process.extract(
+            pa.processed, texts.get(pa.claim.source_id, []), scorer=fuzz.token_set_ratio,
+            processor=None, score_cutoff=FIGURES_CUTOFF, limit=None,
+        ):
+            pb = pool[i]
+            if not pa.shares_words(pb) or pa.claim.article_id == pb.claim.article_id:
+                continue
+            if score >= TEXT_CUTOFF:
+                pairs.add((pa.claim.id, pb.claim.id))
+            elif score >= FIGURES_CUTOFF and pa.claim.figures:
+                close.append((pa.claim, pb.claim.id))
+    if close:
+        figs = _figures_of(conn, claim.c.id.in_(sorted({i for _, i in close})))
+        pairs.update((c.id, i) for c, i in close if c.figures == figs.get(i, ()))
     if not pairs:
         return 0
     ids = sorted({i for pair in pairs for i in pair})

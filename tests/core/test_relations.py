@@ -179,7 +179,7 @@ def test_a_score_line_is_not_a_partition() -> None:
     assert rels(c) == []
 
 
-def _fact(i: int, art: int, text: str, value: float, ctx: str, metric: str | None = None,
+def figure_fact(i: int, art: int, text: str, value: float, ctx: str, metric: str | None = None,
           published: str | None = "2026-03-02", qual: str = "exact") -> FigureFact:
     q = Qualifier(qual)
     return FigureFact(
@@ -191,24 +191,24 @@ def _fact(i: int, art: int, text: str, value: float, ctx: str, metric: str | Non
 
 
 def test_infer_same_needs_a_shared_event_and_place() -> None:
-    a = _fact(1, 1, "14", 14, "Fourteen miners died in the collapse at Kestrel Ridge, the "
+    a = figure_fact(1, 1, "14", 14, "Fourteen miners died in the collapse at Kestrel Ridge, the "
               "operator said: 14 bodies were recovered.")
-    b = _fact(2, 2, "at least 16", 16, "Rescuers said at least 16 miners were killed at "
+    b = figure_fact(2, 2, "at least 16", 16, "Rescuers said at least 16 miners were killed at "
               "Kestrel Ridge.", qual="at_least")
-    c = _fact(3, 2, "16", 16, "Sixteen people were killed in a bus crash near Dunmore on "
+    c = figure_fact(3, 2, "16", 16, "Sixteen people were killed in a bus crash near Dunmore on "
               "Monday: 16 dead.")
-    d = _fact(4, 3, "14", 14, "14 miners died at Kestrel Ridge.", published="2026-05-01")
+    d = figure_fact(4, 3, "14", 14, "14 miners died at Kestrel Ridge.", published="2026-05-01")
     assert infer_same([a], [b, c, d]) == ((1, 2, "same-context"),)
 
 
 def test_infer_same_with_metrics_still_needs_a_shared_name() -> None:
     m = "boats taking part"
-    a = _fact(1, 1, "300", 300, "Organisers said 300 boats took part in the Orrin regatta.",
+    a = figure_fact(1, 1, "300", 300, "Organisers said 300 boats took part in the Orrin regatta.",
               metric=m)
-    b = _fact(2, 2, "about 280", 280, "Some 280 boats joined the Orrin regatta.", metric=m)
-    c = _fact(3, 3, "300", 300, "300 boats sailed at the Orrin regatta.", metric=m,
+    b = figure_fact(2, 2, "about 280", 280, "Some 280 boats joined the Orrin regatta.", metric=m)
+    c = figure_fact(3, 3, "300", 300, "300 boats sailed at the Orrin regatta.", metric=m,
               published=None)
-    d = _fact(4, 4, "310", 310, "Organisers said 310 boats took part.", metric=m)
+    d = figure_fact(4, 4, "310", 310, "Organisers said 310 boats took part.", metric=m)
     assert infer_same([a], [b, c, d]) == ((1, 2, "same-metric"),)
 
 

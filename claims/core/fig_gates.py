@@ -1,0 +1,107 @@
+"""Cheap necessary conditions for the figure patterns, so most never scan a claim.
+
+Every written form and every trap needs some literal to match: a digit or a number
+word, "fold", "half", a month name, a colon. Testing for that literal with `in` costs a
+fraction of running the pattern, and a claim without it cannot match, so skipping the
+pattern changes nothing. Each gate here is derived from its pattern by reading it; the
+golden test (`tests/core/test_extraction_golden.py`) checks that outputs stay the same.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.core.numbers import FRACTIONS, ONES, SCALE_WORDS, TENS, VULGAR_FRACTIONS, alternation
+
+_IGNORECASE_EXTRAS = ("İ", "ı", "ſ")
+"""Characters `re.IGNORECASE` matches to an ASCII letter although `str.lower()` does
+not map them to it ("ſ" matches "s"): with one in the text, no lower-case gate is exact."""
+
+
+def folded(text: str) -> str | None:
+    """`text.lower()` when a substring test on it agrees with `re.IGNORECASE`, else None
+    (then every case-insensitive gate lets its pattern run)."""
+    if any(map(text.__contains__, _IGNORECASE_EXTRAS)):
+        return None
+    return text.lower()
+
+
+def any_in(haystack: str | None, needles: tuple[str, ...]) -> bool:
+    """Whether some needle occurs in `haystack`; True when the haystack is unknown."""
+    return haystack is None or any(map(haystack.__contains__, needles))
+
+
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORDS = (*ONES, *TENS, *SCALE_WORDS)
+_NUMBER_WORD = re.compile(alternation(_NUMBER_WORDS), re.IGNORECASE)
+
+
+def has_number(text: str, low: str | None) -> bool:
+    """A digit or a number word (possibly inside a longer word): every form that reads
+    a number ("12", "twelve", "a million", "2-3", "five-fold") needs one. `low` is
+    `folded(text)`."""
+    if _DIGIT.search(text) is not None:
+        return True
+    if low is None:
+        return _NUMBER_WORD.search(text) is not None
+    return any(map(low.__contains__, _NUMBER_WORDS))
+
+
+FRACTION_WORDS = tuple(FRACTIONS)
+VAGUE_WORDS = ("dozen", "hundreds", "thousands", "millions", "billions")
+""""dozen" covers "a dozen" and "dozens"; "tens of thousands" holds "thousands"."""
+VULGAR_CHARS = tuple(VULGAR_FRACTIONS)
+
+
+def has_vulgar(text: str) -> bool:
+    return any(map(text.__contains__, VULGAR_CHARS))
+
+
+# -- traps (fig_traps._TRAP_SOURCES, in order) -------------------------------------------
+# (needles, case-insensitive?): the pattern can match only if one needle is in the text
+# (in its lower-case form for a case-insensitive pattern); () means always run.
+_SMALL_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+                "seventeen", "eighteen", "nineteen", "twenty")  # fmt: skip
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+TRAP_GATES: tuple[tuple[tuple[str, ...], bool], ...] = (
+    (_SMALL_WORDS, True),  # day two, round three
+    (("for",), False),  # 245 for six
+    (_MONTHS, False),  # Sept 13
+    (_MONTHS, False),  # 13 September
+    (("day",), False),  # Monday 3
+    (("-",), False),  # 2024-01-05
+    (("/",), False),  # 5/11
+    (("m", "M"), False),  # 2 a.m., 8pm
+    (("gmt", "utc", "bst", "cet", "est", "local"), True),  # 18.40 GMT
+    ((":",), False),  # 18:40
+    (("clock",), False),  # 9 o'clock
+    (("GMT", "UTC", "hrs", "hours"), False),  # 1800 GMT
+    (("0",), False),  # 0800 211 450
+    (("+",), False),  # +44 20 …
+    (("-", "."), False),  # (555) 123-4567
+    (("-",), False),  # Su-34
+    ((), False),  # G7
+    ((), False),  # FTSE 100
+    (("#", "No"), False),  # No. 5
+    (("st", "nd", "rd", "th"), False),  # 21st
+    (("s",), False),  # the 1990s
+    (("-", "–", "—", "/"), False),  # 2021–2029
+    (("ago", "earlier", "previously"), True),  # two weeks ago
+    (("call", "dial", "ring", "text", "phon"), True),  # call 101
+    (("top",), True),  # the top 10
+    (("read",), True),  # 6 min read
+    (("comment",), True),  # 12 comments
+    (("page",), True),  # page 3
+    (("-",), True),  # 10-year bond
+    ((".",), False),  # 2.1.4
+)
+
+
+def trap_may_match(index: int, text: str, low: str | None) -> bool:
+    """Whether trap pattern `index` can match anywhere in `text` (`low`: `folded(text)`)."""
+    needles, insensitive = TRAP_GATES[index]
+    if not needles:
+        return True
+    hay = low if insensitive else text
+    return hay is None or any(map(hay.__contains__, needles))
