@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from claims.core.numbers import WORD_NUMBER, parse_word_number
+from claims.core.textkeys import fold
 
 _SECONDS: dict[str, float] = {
     "year": 31_557_600.0, "month": 2_629_800.0, "week": 604_800.0, "day": 86_400.0,
@@ -52,7 +53,7 @@ def compound_durations(text: str) -> Iterator[tuple[int, int, float, str]]:
         parts: list[tuple[float, str]] = []
         for p in _PART_RE.finditer(m.group(0)):
             n = _number(p["n"])
-            unit = _UNIT_WORDS[p["u"].lower()]
+            unit = _UNIT_WORDS[fold(p["u"])]
             # each later part is smaller than one of the part before ("4 hours 12
             # minutes"); "18 months and 200 hours of community work" are two figures
             if n is None or (parts and not _fits(n, unit, parts[-1][1])):

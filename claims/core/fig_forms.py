@@ -50,6 +50,7 @@ from claims.core.numbers import (
     scale_of,
     word_set,
 )
+from claims.core.textkeys import fold
 
 _ATTACHED = (
     r"%|°\s?[CF]\b|°|(?-i:[CFc])(?![\w])"
@@ -329,7 +330,7 @@ def _fraction_candidates(text: str) -> Iterator[Candidate]:
             continue
         of_unit = _OF_A_UNIT.match(text, m.end())
         if of_unit:  # "half an hour", "a quarter of a percentage point"
-            unit = UNIT_PHRASES[of_unit.group("u").lower()]
+            unit = UNIT_PHRASES[fold(of_unit.group("u"))]
             yield Candidate(m.start(), of_unit.end(), share, "fraction", unit=unit, bare=False)
             continue
         after = text[m.end() : m.end() + 6]
@@ -344,7 +345,7 @@ def _vague_candidates(text: str) -> Iterator[Candidate]:
         count = parse_word_number(m.group("n")) or 1.0
         yield Candidate(m.start(), m.end(), 12 * count, "dozen")
     for m in VAGUE_RE.finditer(text):
-        value = VAGUE_PLURALS[re.sub(r"\s+", " ", m.group(0).lower())]
+        value = VAGUE_PLURALS[re.sub(r"\s+", " ", fold(m.group(0)))]
         yield Candidate(m.start(), m.end(), value, "vague", Qualifier.AT_LEAST)
 
 
@@ -353,7 +354,7 @@ _A_UNITS = {**UNIT_PHRASES, **TIME_UNITS}
 
 def _single_unit_candidates(text: str) -> Iterator[Candidate]:
     for m in A_UNIT_RE.finditer(text):
-        word = m.group("u").lower()
+        word = fold(m.group("u"))
         unit = _A_UNITS[word]
         value = SINGLE_MEASURE_VALUE.get(word, 1.0)
         yield Candidate(m.start(), m.end(), value, "a_unit", unit=unit,

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from claims.core.numbers import alternation, word_set
+from claims.core.textkeys import fold
 
 MEASURES: dict[str, str] = {
     "square kilometres": "square kilometre", "square kilometers": "square kilometre",
@@ -241,7 +242,7 @@ def unit_after(text: str, end: int, value: float) -> UnitHint:
     """The unit of a bare number ending at `end` in `text`, from the words that follow."""
     m = _UNIT_AT.match(text, end)
     if m and (m.start() == end or text[end].isspace()):
-        word = m.group(0).strip().lower()
+        word = fold(m.group(0).strip())
         # "9in" is inches; "280,000 in the north" is a preposition
         if not (word in ATTACHED_ONLY and text[end].isspace()):
             return UnitHint(with_per(text, m.end(), UNIT_PHRASES[word]), word)

@@ -32,6 +32,7 @@ from claims.core.fig_units import (
 from claims.core.intervals import qualifier_interval
 from claims.core.model import Figure, Qualifier
 from claims.core.numbers import alternation, word_set
+from claims.core.textkeys import fold
 
 QUALIFIER_WORDS: dict[str, Qualifier] = {
     **dict.fromkeys(
@@ -130,7 +131,7 @@ def _qualify(text: str, c: Candidate, hint: UnitHint) -> tuple[Qualifier | None,
     if c.kind != "range":
         m = _QUAL_BEFORE.search(text, max(0, start - 40), start)
         if m:
-            word = m.group("q").lower()
+            word = fold(m.group("q"))
             unit = hint.unit or ""
             # "over three days" is a span of time; "under 48 hours" still bounds it
             spatial = unit in _PLACES or (word == "over" and unit in TIME_UNITS.values())
@@ -138,11 +139,11 @@ def _qualify(text: str, c: Candidate, hint: UnitHint) -> tuple[Qualifier | None,
                 qualifier, start = QUALIFIER_WORDS[word], m.start()
         after = _QUAL_AFTER.match(text, end)
         if after and (qualifier is None or qualifier is c.qualifier):
-            qualifier, end = POST_QUALIFIERS[after.group("q").lower()], after.end()
+            qualifier, end = POST_QUALIFIERS[fold(after.group("q"))], after.end()
         noun_post = None if after else _NOUN_THEN_POST.match(text, end)
         same_noun = noun_post is not None and noun_post["n"].lower() == hint.noun
         if noun_post and same_noun and (qualifier is None or qualifier is c.qualifier):
-            words = re.sub(r"\s+", " ", noun_post["q"].lower())
+            words = re.sub(r"\s+", " ", fold(noun_post["q"]))
             qualifier, end = POST_QUALIFIERS[words], noun_post.end()
     if qualifier is None and c.needs_qualifier:
         return None, start, end

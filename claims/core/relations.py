@@ -16,6 +16,7 @@ from datetime import date
 from functools import lru_cache
 
 from claims.core.model import Claim, Figure, FigureFact, FigureRef, InferredRelation
+from claims.core.textkeys import fold
 
 MAX_CLAIM_GAP = 10  # how far (in claims) a sub-area or sub-period pair may be apart
 
@@ -488,7 +489,7 @@ class _Builder:
             after, before = t[x.end :], t[: x.start]
             total: _Fig | None
             if m := (_OF_PRONOUN_AFTER.match(after) or _OF_PRONOUN_BEFORE.search(before)):
-                total, rule = self.referent(x, 2), f"of-{_PRONOUN_RULE[m.group(1).lower()]}"
+                total, rule = self.referent(x, 2), f"of-{_PRONOUN_RULE[fold(m.group(1))]}"
             elif m := (_OF_THE_AFTER.match(after) or _OF_THE_BEFORE.search(before)):
                 noun = {singular(w) for w in m.group(1).lower().split()}
                 if x.fig.unit is None or singular(x.fig.unit.split()[-1]) not in noun:
