@@ -114,7 +114,6 @@ def _ingest_each(
 ) -> None:
     """The loop; each article is one transaction, so stopping anywhere loses only the
     article in progress, which is rolled back and stored whole by a re-run."""
-    from claims.store.duplicates import link_duplicates
     from claims.store.ingest import save_extraction
 
     for item in items:
@@ -133,9 +132,7 @@ def _ingest_each(
             summary.sources += outcome.sources
             summary.relations += outcome.relations
         saving.clear()
-        if outcome.new:
-            link_duplicates(store, outcome.article_id)
-        else:
+        if not outcome.new:
             summary.unchanged += 1
         if on_item:
             on_item(item.origin, outcome)

@@ -188,6 +188,11 @@ def _save(conn: Connection, extraction: Extraction, origin: str) -> IngestOutcom
     ]
     inferred += [("same", [a, b], rule) for a, b, rule in propose_cross_article_same(conn, facts)]
     insert_relations(conn, inferred, origin="inferred", state="proposed", at=at)
+    # in the same transaction: a crash between the two would leave the article stored
+    # but never linked, since a re-run sees it as unchanged
+    from claims.store.duplicates import link_in  # duplicates → verdicts → ingest
+
+    link_in(conn, article_id)
     return IngestOutcome(
         article_id=article_id,
         name=doc.name,
