@@ -46,6 +46,23 @@ def now_utc() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def figure_row(claim_id: int, seq: int, f: Figure) -> dict[str, object]:
+    """The `figure` table's columns for one extracted figure (ingest and re-extraction)."""
+    return {
+        "claim_id": claim_id,
+        "seq": seq,
+        "text": f.text,
+        "start": f.start,
+        "end": f.end,
+        "value": f.value,
+        "low": f.low,
+        "high": f.high,
+        "qualifier": str(f.qualifier),
+        "unit": f.unit,
+        "metric": f.metric,
+    }
+
+
 def role_of(kind: str, position: int) -> str:
     first, rest = ROLES.get(kind, ("member", "member"))
     return first if position == 0 else rest
@@ -149,19 +166,7 @@ def _save(conn: Connection, extraction: Extraction, origin: str) -> IngestOutcom
         conn,
         figure,
         [
-            {
-                "claim_id": claim_ids[ci],
-                "seq": fi,
-                "text": f.text,
-                "start": f.start,
-                "end": f.end,
-                "value": f.value,
-                "low": f.low,
-                "high": f.high,
-                "qualifier": str(f.qualifier),
-                "unit": f.unit,
-                "metric": f.metric,
-            }
+            figure_row(claim_ids[ci], fi, f)
             for ci, fi, f in refs
         ],
     )

@@ -28,6 +28,7 @@ from claims.store.duplicates import link_in, unlink
 from claims.store.engine import Store
 from claims.store.ingest import (
     figure_fact,
+    figure_row,
     insert_many,
     insert_relations,
     now_utc,
@@ -264,19 +265,7 @@ def _write_figures(
     fresh: list[tuple[tuple[int, int], dict[str, object]]] = []
     for ci, c in enumerate(x.claims):
         for fi, f in enumerate(c.figures):
-            values: dict[str, object] = {
-                "claim_id": claim_ids[ci],
-                "seq": fi,
-                "text": f.text,
-                "start": f.start,
-                "end": f.end,
-                "value": f.value,
-                "low": f.low,
-                "high": f.high,
-                "qualifier": str(f.qualifier),
-                "unit": f.unit,
-                "metric": f.metric,
-            }
+            values = figure_row(claim_ids[ci], fi, f)
             fid = old.pop((f.start, f.end), None)
             if fid is None:
                 fresh.append(((ci, fi), values))
