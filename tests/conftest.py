@@ -65,14 +65,26 @@ def seed_article(seed_text: str) -> str:
 
 
 def _pg_bindir() -> Path | None:
+    """Server binaries: `pg_config --bindir`, else Debian's versioned folders.
+
+    Debian's `pg_config` may be the libpq-dev one (bindir /usr/bin, no initdb) when the
+    server-dev package is absent, so the versioned folders are searched too, newest first.
+    """
+    candidates: list[Path] = []
     pg_config = shutil.which("pg_config")
-    if pg_config is None:
-        return None
-    out = subprocess.run([pg_config, "--bindir"], capture_output=True, text=True, check=False)
-    bindir = Path(out.stdout.strip())
-    if out.returncode != 0 or not (bindir / "initdb").exists():
-        return None
-    return bindir
+    if pg_config is not None:
+        out = subprocess.run([pg_config, "--bindir"], capture_output=True, text=True, check=False)
+        if out.returncode == 0:
+            candidates.append(Path(out.stdout.strip()))
+    candidates += sorted(
+        Path("/usr/lib/postgresql").glob("*/bin"),
+        key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0,
+        reverse=True,
+    )
+    for bindir in candidates:
+        if (bindir / "initdb").exists() and (bindir / "pg_ctl").exists():
+            return bindir
+    return None
 
 
 def _free_port() -> int:
