@@ -78,8 +78,8 @@ class _Merge:
         self.newer: dict[int, Record] = {}  # merged claim id -> the dump's newer claim row
 
     def run(self) -> LoadResult:
-        self._articles()
-        self._sources()
+        self._by_natural_key("article", article, "content_hash")
+        self._by_natural_key("source", source, "name")
         self._aliases()
         self._claims()
         self._figures()
@@ -102,35 +102,18 @@ class _Merge:
         self.present[kind].add(old)
         self.merged[kind] += 1
 
-    def _articles(self) -> None:
-        rows = self._rows("article")
+    def _by_natural_key(self, kind: str, table: Table, key: str) -> None:
+        """Match dumped rows to stored ones by a unique natural key (an article's content
+        hash, a source's name); the rest are added."""
+        rows = self._rows(kind)
+        column = table.c[key]
         found = dict(
-            _in(
-                self.conn,
-                select(article.c.content_hash, article.c.id),
-                article.c.content_hash,
-                (r["content_hash"] for r in rows),
-            )
+            _in(self.conn, select(column, table.c.id), column, (r[key] for r in rows))
         )
         for r in rows:
-            if r["content_hash"] in found:
-                self._hit("article", r["id"], found[r["content_hash"]])
-        self._add("article", [r for r in rows if r["content_hash"] not in found])
-
-    def _sources(self) -> None:
-        rows = self._rows("source")
-        found = dict(
-            _in(
-                self.conn,
-                select(source.c.name, source.c.id),
-                source.c.name,
-                (r["name"] for r in rows),
-            )
-        )
-        for r in rows:
-            if r["name"] in found:
-                self._hit("source", r["id"], found[r["name"]])
-        self._add("source", [r for r in rows if r["name"] not in found])
+            if r[key] in found:
+                self._hit(kind, r["id"], found[r[key]])
+        self._add(kind, [r for r in rows if r[key] not in found])
 
     def _aliases(self) -> None:
         known = {
