@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from claims.core.documents import make_document
 from claims.core.extraction import extract
-from claims.core.model import Extraction
+from claims.core.model import Document, Extraction
 from claims.errors import ClaimsError, DatabaseBusy, DatabaseError
 from claims.inputs import ArticleInput, InputFailure
 from claims.records import IngestOutcome
@@ -48,11 +48,11 @@ class IngestSummary:
         return len(self.failures)
 
 
-def analyse(item: ArticleInput, meta: Provenance = Provenance()) -> Extraction:
-    """Extract one input; command-line provenance wins over what the input carried."""
+def document_of(item: ArticleInput, meta: Provenance = Provenance()) -> Document:
+    """The document of one input; command-line provenance wins over what it carried."""
     title = meta.title or item.title
     name = item.name if item.origin != "-" or not title else title
-    doc = make_document(
+    return make_document(
         item.text,
         name,
         title=title,
@@ -60,7 +60,11 @@ def analyse(item: ArticleInput, meta: Provenance = Provenance()) -> Extraction:
         publisher=meta.publisher or item.publisher,
         published=meta.published or item.published,
     )
-    return extract(doc)
+
+
+def analyse(item: ArticleInput, meta: Provenance = Provenance()) -> Extraction:
+    """Extract one input (what `claims extract` prints and `claims ingest` stores)."""
+    return extract(document_of(item, meta))
 
 
 def ingest_all(
@@ -114,7 +118,7 @@ def _ingest_each(
 ) -> None:
     """The loop; each article is one transaction, so stopping anywhere loses only the
     article in progress, which is rolled back and stored whole by a re-run."""
-    from claims.store.ingest import save_extraction
+    from claims.store.ingest import find_article, save_extraction
 
     for item in items:
         if isinstance(item, InputFailure):
@@ -122,9 +126,14 @@ def _ingest_each(
             if on_item:
                 on_item(item.origin, item)
             continue
-        extraction = analyse(item, meta)
-        saving[:] = [extraction]
-        outcome = save_extraction(store, extraction, origin=item.origin)
+        with store.read() as conn:  # re-runs skip extraction of what is already stored
+            stored = find_article(conn, document_of(item, meta).content_hash)
+        if stored is not None:
+            outcome = stored
+        else:
+            extraction = analyse(item, meta)
+            saving[:] = [extraction]
+            outcome = save_extraction(store, extraction, origin=item.origin)
         if outcome.new:
             summary.new += 1  # counted first: it is committed whatever happens next
             summary.claims += outcome.claims
