@@ -6,9 +6,11 @@ outside `core` because it touches files and the database.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import BrokenExecutor, Executor, Future
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from claims.core.documents import make_document
 from claims.core.extraction import extract
@@ -73,16 +75,20 @@ def ingest_all(
     *,
     meta: Provenance = Provenance(),
     on_item: Callable[[str, IngestOutcome | InputFailure], None] | None = None,
+    jobs: int = 1,
 ) -> IngestSummary:
     """Store every readable input; a bad one is recorded and the batch goes on.
 
+    With `jobs` > 1, articles are extracted by that many worker processes while this
+    one stores them, in input order, so the database ends up exactly as with one job.
     Ctrl-C and a database failure end the batch but still return the summary, so the
     user learns what was stored before (`interrupted`, `stopped`).
     """
     summary = IngestSummary()
     saving: list[Extraction] = []  # the article whose transaction may be under way
     try:
-        _ingest_each(store, items, meta, on_item, summary, saving)
+        with Extractor(meta, jobs) as extractor:
+            _ingest_each(store, items, extractor, on_item, summary, saving)
     except KeyboardInterrupt:
         summary.interrupted = True
         if saving:
@@ -111,29 +117,27 @@ def _count_if_committed(store: Store, extraction: Extraction, summary: IngestSum
 def _ingest_each(
     store: Store,
     items: Iterable[ArticleInput | InputFailure],
-    meta: Provenance,
+    extractor: Extractor,
     on_item: Callable[[str, IngestOutcome | InputFailure], None] | None,
     summary: IngestSummary,
     saving: list[Extraction],
 ) -> None:
     """The loop; each article is one transaction, so stopping anywhere loses only the
     article in progress, which is rolled back and stored whole by a re-run."""
-    from claims.store.ingest import find_article, save_extraction
+    from claims.store.ingest import save_extraction
 
-    for item in items:
+    for item, done in extractor.run(_unstored(store, items, extractor.meta)):
         if isinstance(item, InputFailure):
             summary.failures.append(item)
             if on_item:
                 on_item(item.origin, item)
             continue
-        with store.read() as conn:  # re-runs skip extraction of what is already stored
-            stored = find_article(conn, document_of(item, meta).content_hash)
-        if stored is not None:
-            outcome = stored
+        if isinstance(done, IngestOutcome):
+            outcome = done
         else:
-            extraction = analyse(item, meta)
-            saving[:] = [extraction]
-            outcome = save_extraction(store, extraction, origin=item.origin)
+            assert done is not None  # only failures come without a result
+            saving[:] = [done]
+            outcome = save_extraction(store, done, origin=item.origin)
         if outcome.new:
             summary.new += 1  # counted first: it is committed whatever happens next
             summary.claims += outcome.claims
@@ -145,3 +149,144 @@ def _ingest_each(
             summary.unchanged += 1
         if on_item:
             on_item(item.origin, outcome)
+
+
+def _unstored(
+    store: Store, items: Iterable[ArticleInput | InputFailure], meta: Provenance
+) -> Iterator[tuple[ArticleInput | InputFailure, IngestOutcome | None]]:
+    """Each input with its stored outcome when its text is already in the database, so
+    re-runs cost one lookup per file and no extraction."""
+    from claims.store.ingest import find_article
+
+    for item in items:
+        if isinstance(item, InputFailure):
+            yield item, None
+            continue
+        with store.read() as conn:
+            yield item, find_article(conn, document_of(item, meta).content_hash)
+
+
+_TODO = object()  # an input still to extract, not handed to a worker
+
+
+class Extractor:
+    """Extraction of a stream of inputs, here or in worker processes, in input order.
+
+    Workers start only once a batch has more than `POOL_AFTER` articles to extract (a
+    pool costs a few hundred milliseconds to start) and ignore Ctrl-C, which this
+    process handles: it cancels what is queued and the workers are stopped on exit.
+    At most `AHEAD` articles per worker are in flight, so memory stays flat however
+    many files a batch holds.
+    """
+
+    POOL_AFTER = 8
+    AHEAD = 4
+
+    def __init__(self, meta: Provenance, jobs: int) -> None:
+        self.meta = meta
+        self.jobs = max(1, jobs)
+        self.pool: Executor | None = None
+
+    def __enter__(self) -> Extractor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def run(
+        self, stream: Iterable[tuple[ArticleInput | InputFailure, IngestOutcome | None]]
+    ) -> Iterator[tuple[ArticleInput | InputFailure, Extraction | IngestOutcome | None]]:
+        """(input, its Extraction, or its stored outcome, or None for a failure)."""
+        queue: deque[tuple[ArticleInput | InputFailure, Any]] = deque()
+        todo = 0  # queued inputs still to extract
+        for item, stored in stream:
+            if stored is not None or isinstance(item, InputFailure):
+                queue.append((item, stored))
+            else:
+                todo += 1
+                queue.append((item, self._start(item)))
+                if self.pool is None and self.jobs > 1 and todo > self.POOL_AFTER:
+                    self.pool = _start_pool(self.jobs)
+                    for k, (queued, job) in enumerate(queue):
+                        if job is _TODO:
+                            queue[k] = (queued, self._start(queued))
+            while queue and (_ready(queue[0][1]) or todo > self._limit()):
+                item, job = queue.popleft()
+                todo -= _working(job)
+                yield item, self._finish(item, job)
+        while queue:
+            item, job = queue.popleft()
+            yield item, self._finish(item, job)
+
+    def _limit(self) -> int:
+        """How many inputs may wait for extraction before the oldest must be done."""
+        if self.pool is not None:
+            return self.jobs * self.AHEAD
+        return self.POOL_AFTER if self.jobs > 1 else 0
+
+    def _start(self, item: ArticleInput | InputFailure) -> Any:
+        if self.pool is None or not isinstance(item, ArticleInput):
+            return _TODO
+        return self.pool.submit(analyse, item, self.meta)
+
+    def _finish(self, item: ArticleInput | InputFailure, job: Any) -> Any:
+        if isinstance(job, Future):
+            try:
+                return job.result()
+            except BrokenExecutor:  # a worker died (out of memory?): extract here instead
+                job = _TODO
+        if job is _TODO:
+            assert isinstance(item, ArticleInput)
+            return analyse(item, self.meta)
+        return job
+
+
+def _working(job: object) -> bool:
+    return job is _TODO or isinstance(job, Future)
+
+
+def _ready(job: object) -> bool:
+    return not _working(job) or isinstance(job, Future) and job.done()
+
+
+def _start_pool(jobs: int) -> Executor:
+    """Workers are spawned, not forked: they inherit neither this process's database
+    connections nor its threads (the progress display), and they are its children, so
+    they can tell when it dies."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker)
+
+
+def _start_worker() -> None:
+    """Ctrl-C is for the storing process, which stops the workers itself. A worker
+    also exits when that process dies (SIGKILL, a crash): left waiting, it would keep
+    the caller's stdout and stderr open."""
+    import os
+    import signal
+    import threading
+    import time
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="claims-orphan-watch").start()
+
+
+def default_jobs() -> int:
+    """Worker processes for a large batch: the CPUs this process may use, at most 8."""
+    import os
+
+    try:
+        n = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        n = os.cpu_count() or 1
+    return max(1, min(n, 8))

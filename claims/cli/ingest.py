@@ -34,6 +34,17 @@ def ingest(
     url: Url = None,
     publisher: Publisher = None,
     published: Published = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes extracting articles while this one stores them "
+            "(default: one per CPU; used once a batch has more than 8 new articles).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Split articles into claims, attribute them, extract figures, and store them.
 
@@ -46,16 +57,22 @@ def ingest(
 
         claims ingest seeds/
 
+        claims ingest archive/ --jobs 4
+
         curl -s https://example.org/story.txt | claims ingest - --title "Story"
     """
     from claims.inputs import iter_inputs
-    from claims.pipeline import Provenance, ingest_all
+    from claims.pipeline import Provenance, default_jobs, ingest_all
     from claims.render.ingest import IngestReporter
 
     meta = Provenance(title=title, url=url, publisher=publisher, published=_date(published))
     with open_db() as store, IngestReporter(err_console(), PROGRESS_AFTER) as reporter:
         summary = ingest_all(
-            store, iter_inputs(paths, stdin=sys.stdin.buffer), meta=meta, on_item=reporter.item
+            store,
+            iter_inputs(paths, stdin=sys.stdin.buffer),
+            meta=meta,
+            on_item=reporter.item,
+            jobs=jobs or default_jobs(),
         )
     reporter.summary(summary)
     if summary.stopped is not None:
