@@ -55,14 +55,14 @@ def run(tmp_path: Path, name: str, items: list[ArticleInput | InputFailure], job
 
 
 def test_workers_store_exactly_what_one_process_stores(tmp_path: Path) -> None:
-    items: list[ArticleInput | InputFailure] = [*corpus(14)]
+    items: list[ArticleInput | InputFailure] = [*corpus(Extractor.POOL_AFTER + 6)]
     items.insert(5, InputFailure(origin="bad.txt", message="bad.txt: cannot read"))
     items.insert(9, items[2])  # the same text again: unchanged, in its place
-    one, seen_one, db_one = run(tmp_path, "one.db", items, jobs=1)
+    one, seen_one, db_one = run(tmp_path, "one.db", items, jobs=0)
     two, seen_two, db_two = run(tmp_path, "two.db", items, jobs=2)
     assert seen_one == seen_two == [i.origin for i in items]
     assert (one.new, one.unchanged, one.failed) == (two.new, two.unchanged, two.failed) == (
-        14, 1, 1)
+        Extractor.POOL_AFTER + 6, 1, 1)
     assert (one.claims, one.figures, one.relations) == (two.claims, two.figures, two.relations)
     assert one.claims > 100
     assert contents(db_one) == contents(db_two)
@@ -81,8 +81,8 @@ def test_the_pool_starts_only_for_a_batch_worth_it(
     monkeypatch.setattr(pipeline, "_start_pool", counting)
     items = corpus(Extractor.POOL_AFTER + 1)
     run(tmp_path, "few.db", [*items[:-1]], jobs=2)
-    assert started == []  # eight new articles: extracted here
-    run(tmp_path, "one-job.db", [*items], jobs=1)
+    assert started == []  # POOL_AFTER new articles: extracted here
+    run(tmp_path, "no-jobs.db", [*items], jobs=0)
     assert started == []
     summary, _, _ = run(tmp_path, "many.db", [*items], jobs=3)
     assert started == [3]
@@ -102,16 +102,16 @@ def test_a_dead_pool_falls_back_to_extracting_here(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(pipeline, "_start_pool", lambda jobs: _Broken())
-    items = corpus(12)
-    summary, seen, _ = run(tmp_path, "broken.db", [*items], jobs=2)
-    assert (summary.new, summary.failed, seen) == (12, 0, [i.origin for i in items])
+    items = corpus(Extractor.POOL_AFTER + 4)
+    summary, seen, _ = run(tmp_path, "broken.db", [*items], jobs=1)
+    assert (summary.new, summary.failed, seen) == (len(items), 0, [i.origin for i in items])
 
 
-KINDS = st.lists(st.sampled_from(["new", "stored", "failure"]), max_size=40)
+KINDS = st.lists(st.sampled_from(["new", "stored", "failure"]), max_size=80)
 
 
 @settings(max_examples=60, deadline=None)
-@given(kinds=KINDS, jobs=st.integers(1, 4))
+@given(kinds=KINDS, jobs=st.integers(0, 3))
 def test_results_come_back_in_input_order_each_extracted_once(
     kinds: list[str], jobs: int
 ) -> None:
@@ -152,12 +152,20 @@ def test_worker_extraction_equals_extraction_here() -> None:
         assert pool.submit(analyse, item, Provenance()).result() == analyse(item)
 
 
-def test_jobs_must_be_positive(tmp_path: Path) -> None:
+def test_jobs_cannot_be_negative(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
     from claims.cli import app
 
     (tmp_path / "a.txt").write_text("The ministry said 12 people died.\n")
-    result = CliRunner().invoke(app, ["ingest", str(tmp_path / "a.txt"), "--jobs", "0"])
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path / "a.txt"), "--jobs", "-1"])
     assert result.exit_code == 2
-    assert "Invalid value for '--jobs' / '-j': 0 is not in the range x>=1." in result.stderr
+    assert "Invalid value for '--jobs' / '-j': -1 is not in the range x>=0." in result.stderr
+
+
+def test_default_jobs_leave_a_cpu_to_the_storing_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    for cpus, jobs in ((1, 0), (2, 1), (4, 3), (32, 8)):
+        monkeypatch.setattr(os, "sched_getaffinity", lambda _, n=cpus: set(range(n)))
+        assert pipeline.default_jobs() == jobs

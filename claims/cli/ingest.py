@@ -39,9 +39,10 @@ def ingest(
         typer.Option(
             "--jobs",
             "-j",
-            min=1,
-            help="Worker processes extracting articles while this one stores them "
-            "(default: one per CPU; used once a batch has more than 8 new articles).",
+            min=0,
+            help="Worker processes that extract articles while this one stores them, "
+            "once a batch has more than 32 new articles (default: CPUs less one; "
+            "0: extract here).",
             show_default=False,
         ),
     ] = None,
@@ -72,7 +73,7 @@ def ingest(
             iter_inputs(paths, stdin=sys.stdin.buffer),
             meta=meta,
             on_item=reporter.item,
-            jobs=jobs or default_jobs(),
+            jobs=default_jobs() if jobs is None else jobs,
         )
     reporter.summary(summary)
     if summary.stopped is not None:
