@@ -137,32 +137,38 @@ def _paragraph(rng: random.Random, place: str) -> list[str]:
     return out
 
 
-def article(i: int, rng: random.Random, start: date) -> SyntheticArticle:
+def article(
+    i: int, rng: random.Random, start: date, per_day: int = ARTICLES_PER_DAY
+) -> SyntheticArticle:
     place = rng.choice(PLACES)
-    day = start + timedelta(days=i // ARTICLES_PER_DAY)
+    day = start + timedelta(days=i // per_day)
     title = f"Night of strikes near {place}: officials give new figures ({i})"
     paras = [" ".join(_paragraph(rng, rng.choice(PLACES))) for _ in range(rng.randint(4, 9))]
     text = f"{title}\n\n" + "\n\n".join(paras) + f"\n\nReport number {i} ends here.\n"
     return SyntheticArticle(name=f"bench-{i:06d}.txt", text=text, published=day.isoformat())
 
 
-def articles(n: int, seed: int = 1) -> Iterator[SyntheticArticle]:
-    """`n` articles, the same for the same seed (40 a day from 2026-01-01)."""
+def articles(
+    n: int, seed: int = 1, per_day: int = ARTICLES_PER_DAY
+) -> Iterator[SyntheticArticle]:
+    """`n` articles, the same for the same seed (`per_day` a day from 2026-01-01)."""
     rng = random.Random(seed)
     start = date(2026, 1, 1)
     for i in range(n):
-        yield article(i, rng, start)
+        yield article(i, rng, start, per_day)
 
 
 # -- files for the real ingest ----------------------------------------------------------
 
 
-def write_articles(root: Path, n: int, seed: int) -> tuple[list[tuple[Path, str]], int]:
+def write_articles(
+    root: Path, n: int, seed: int, per_day: int = ARTICLES_PER_DAY
+) -> tuple[list[tuple[Path, str]], int]:
     """The corpus as text files, one folder per publication day (one `claims ingest
     --published DAY` each, as a desk ingests its day); the folders and total bytes."""
     days: dict[str, Path] = {}
     size = 0
-    for art in articles(n, seed):
+    for art in articles(n, seed, per_day):
         folder = days.get(art.published)
         if folder is None:
             folder = days[art.published] = root / art.published

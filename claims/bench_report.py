@@ -82,6 +82,10 @@ def report(r: dict[str, Any]) -> str:
         f"  {i['mb_s']:.3f} MB/s, {i['claims_s']:,.0f} claims/s; I/O floor (read + split "
         f"lines) {i['io_floor_mb_s']:,.0f} MB/s; extractor alone {i['extract_only_mb_s']:.3f} "
         f"MB/s",
+        f"  net of each run's fixed cost ({_f(i.get('run_fixed_s'), 3)} s: start-up, opening "
+        f"the store) {_f(i.get('net_mb_s'), 3)} MB/s; first day with {i.get('jobs', '?')} "
+        f"worker(s) {_f(i.get('first_day_s'))} s, with --jobs 0 "
+        f"{_f(i.get('first_day_jobs0_s'))} s",
         f"  one `claims ingest` a day ({i['days']} runs), as the database grows: MB/s first "
         f"{i['run_mb_s'][0]:.3f}, last {i['run_mb_s'][-1]:.3f}; peak MB first "
         f"{i['run_peak_mb'][0]:.0f}, last {i['run_peak_mb'][-1]:.0f}, "

@@ -37,6 +37,8 @@ def test_write_articles_makes_one_folder_a_day(tmp_path: Path) -> None:
         ("2026-01-01", "2026-01-01", 40), ("2026-01-02", "2026-01-02", 40),
         ("2026-01-03", "2026-01-03", 10)]
     assert size == sum(p.stat().st_size for d, _ in days for p in d.iterdir())
+    bigger, _ = write_articles(tmp_path / "big", 90, 1, per_day=60)
+    assert [len(list(d.iterdir())) for d, _ in bigger] == [60, 30]
 
 
 def test_figure_corpus_has_the_shape_of_an_ingested_one(tmp_path: Path) -> None:
@@ -64,14 +66,15 @@ def test_growth_exponent() -> None:
 
 
 def test_a_tiny_run_reports_every_figure(tmp_path: Path) -> None:
-    cfg = Config(articles=42, repeats=1, read_figures=400, scaling=(200, 400))
+    cfg = Config(articles=42, per_day=40, repeats=1, read_figures=400, scaling=(200, 400))
     result = run(cfg, tmp_path)
     assert set(result) == {"machine", "config", "startup", "ingest", "read", "consistency",
                            "interchange", "targets"}
     assert set(result["startup"]) == {"python_pass_s", "version_s", "version_ratio", "help_s",
                                       "help_ratio"}
     assert {"mb_s", "claims_s", "io_floor_mb_s", "extract_only_mb_s", "run_peak_mb",
-            "run_mb_s"} <= set(result["ingest"])
+            "run_mb_s", "net_mb_s", "run_fixed_s", "first_day_s", "first_day_jobs0_s",
+            "jobs"} <= set(result["ingest"])
     assert result["ingest"]["articles"] == 42 and len(result["ingest"]["run_mb_s"]) == 2
     assert {"claims_s", "vs_python"} <= set(result["read"]["list"])
     assert {"list", "list_json", "show", "source", "claim_id", "database"} <= set(result["read"])
@@ -84,6 +87,7 @@ def test_a_tiny_run_reports_every_figure(tmp_path: Path) -> None:
         assert t["met"] in ((True, False, None) if baselines_missing else (True, False)), t
     table = report(result)
     assert "claims --version" in table and "targets" in table and "growth exponent" in table
+    assert "net of each run's fixed cost" in table and "with --jobs 0" in table
     json.dumps(result)  # what --json writes
 
 
