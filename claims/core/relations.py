@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from claims.core.model import Claim, Figure, FigureFact, FigureRef, InferredRelation
 from claims.core.textkeys import fold
@@ -730,6 +730,14 @@ def _block_of(context: str, text: str, metric: str | None) -> str | None:
     return "m:" + metric_key(metric) if metric else None
 
 
+def block_key(context: str, text: str, metric: str | None) -> str:
+    """The block `infer_same` puts a figure in (within its unit), as stored on the
+    figure row so that ingest loads only the earlier figures of the new figures'
+    blocks; "" when it can never be `same` with another article's figure (a limit, or
+    nothing says what is counted). `claims reextract` recomputes it."""
+    return _block_of(context, text, metric) or ""
+
+
 @dataclass(frozen=True)
 class _Around:
     """What `scope()` finds around a figure before the pair's source names are removed."""
@@ -746,6 +754,29 @@ class _Around:
         return Scope(self.years, self.local,
                      frozenset(((self.near - names) | self.directions) | labelled), labelled)
 
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every place or direction word: what two scopes must share to agree at all."""
+        return self.near | self.directions | self.labelled
+
+    def shares_with(self, other: _Around, names: frozenset[str]) -> bool:
+        """`self.scope(names).agrees(other.scope(names), shared=True)` without building
+        the two scopes: ingest asks it for every pair of a block, and most pairs share
+        no word at all (a hypothesis test checks it equals the original)."""
+        if self.years != other.years:
+            return False
+        la, lb = self.labelled - names, other.labelled - names
+        if la and lb:
+            return bool(la & lb)
+        if self.local != other.local:
+            return False
+        for word in self.words & other.words:
+            if (word in self.directions or word not in names) and (
+                word in other.directions or word not in names
+            ):
+                return True
+        return False
+
 
 @lru_cache(maxsize=1 << 14)
 def _around(context: str, text: str, metric: str | None) -> _Around:
@@ -758,6 +789,13 @@ def _around(context: str, text: str, metric: str | None) -> _Around:
         directions=frozenset(_DIRECTION.findall(window.lower())),
         labelled=frozenset(place_words(metric or "")),
     )
+
+
+@lru_cache(maxsize=1 << 14)
+def _pair_names(a: str | None, b: str | None) -> frozenset[str]:
+    """Place words of a pair's two source names (removed from both scopes); memoised
+    across articles, since the same sources meet again and again."""
+    return frozenset(place_words(" ".join(s for s in (a, b) if s)))
 
 
 def _days_close(da: date | None, db: date | None, window_days: int) -> bool:
@@ -791,7 +829,6 @@ def infer_same(
         blocks.setdefault((f.unit, key), []).append(f)
     new_ids = {f.id for f in new}
     days: dict[int, date | None] = {}
-    names_of: dict[tuple[str | None, str | None], frozenset[str]] = {}
     out: set[tuple[int, int, str]] = set()
     for members in blocks.values():
         fresh = [m for m in members if m.id in new_ids]
@@ -801,21 +838,23 @@ def infer_same(
             if m.id not in days:
                 days[m.id] = _day(m.published)
         arounds = [_around(m.context, m.text, m.metric) for m in members]
+        # A pair must share a place or direction word (`shares_with`): index them.
+        by_word: dict[str, list[int]] = {}
+        for i, rb in enumerate(arounds):
+            for word in rb.words:
+                by_word.setdefault(word, []).append(i)
         for a in fresh:
             ra = _around(a.context, a.text, a.metric)
-            for b, rb in zip(members, arounds, strict=True):
+            near = sorted({i for word in ra.words for i in by_word.get(word, ())})
+            for b, rb in ((members[i], arounds[i]) for i in near):
                 if b.article_id == a.article_id or (b.id in new_ids and b.id <= a.id):
                     continue
                 if ra.years != rb.years:
                     continue  # what `agrees` tests first, before any name is removed
                 if not _days_close(days[a.id], days[b.id], window_days):
                     continue
-                pair = (a.source, b.source)
-                names = names_of.get(pair)
-                if names is None:
-                    names = names_of[pair] = frozenset(
-                        place_words(" ".join(s for s in pair if s)))
-                if not ra.scope(names).agrees(rb.scope(names), shared=True):
+                names = _pair_names(a.source, b.source)
+                if not ra.shares_with(rb, names):
                     continue
                 same_metric = bool(a.metric and b.metric
                                    and metric_key(a.metric) == metric_key(b.metric))

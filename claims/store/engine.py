@@ -103,6 +103,7 @@ class Store:
         self.dialect: str = engine.dialect.name
         self.where = where  # names the database in error messages
         self._checked = self.dialect != "sqlite"
+        self.registry_cache: object | None = None  # ingest's source index (store.registry)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -9,25 +9,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import and_, func, insert, select
+from sqlalchemy import ColumnElement, and_, func, insert, or_, select
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Connection
 
 from claims.core.model import Extraction, Figure, FigureFact, Qualifier, Source
+from claims.core.relations import block_key, infer_same
 from claims.core.sources import is_article_qualified, is_unqualified
 from claims.records import IngestOutcome
 from claims.store.engine import Store
-from claims.store.sources import (
-    Entry,
-    insert_aliases,
-    is_fragment,
-    load_registry,
-    match_entry,
-    norm,
-    registry_alias,
-    stray_fragments,
-    unqualified_entry,
-)
+from claims.store.registry import cached_registry, delete_aliases, keep_index, open_index
+from claims.store.sources import Entry, insert_aliases, registry_alias
 from claims.store.tables import article, claim, figure, relation, relation_member, source
 
 ROLES = {
@@ -46,8 +38,9 @@ def now_utc() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def figure_row(claim_id: int, seq: int, f: Figure) -> dict[str, object]:
-    """The `figure` table's columns for one extracted figure (ingest and re-extraction)."""
+def figure_row(claim_id: int, seq: int, f: Figure, context: str) -> dict[str, object]:
+    """The `figure` table's columns for one extracted figure (ingest and re-extraction);
+    `context` is its claim's text, which the stored block key is computed from."""
     return {
         "claim_id": claim_id,
         "seq": seq,
@@ -60,6 +53,7 @@ def figure_row(claim_id: int, seq: int, f: Figure) -> dict[str, object]:
         "qualifier": str(f.qualifier),
         "unit": f.unit,
         "metric": f.metric,
+        "block": block_key(context, f.text, f.metric),
     }
 
 
@@ -80,7 +74,7 @@ def save_extraction(store: Store, extraction: Extraction, *, origin: str) -> Ing
         return existing
     for attempt in range(INTEGRITY_RETRIES):
         try:
-            with store.write() as conn:
+            with cached_registry(store), store.write() as conn:
                 if conn.dialect.name == "postgresql":
                     # Writers of the global source registry take turns, as SQLite's
                     # BEGIN IMMEDIATE makes them: two ingests creating one new source
@@ -166,7 +160,7 @@ def _save(conn: Connection, extraction: Extraction, origin: str) -> IngestOutcom
         conn,
         figure,
         [
-            figure_row(claim_ids[ci], fi, f)
+            figure_row(claim_ids[ci], fi, f, extraction.claims[ci].text)
             for ci, fi, f in refs
         ],
     )
@@ -251,8 +245,10 @@ def register_sources(
 
     A bare name ("Analysts", "Finance ministry": the extractor found no country or
     person for it) is never matched to another article's source (`unqualified_entry`).
+    The registry is an index kept between articles (`claims.store.registry`), so the
+    cost follows the article's sources, not the registry's size.
     """
-    registry = load_registry(conn)
+    registry = open_index(conn)
     ids: dict[str, int] = {}
     names: dict[str, str] = {}
     added = 0
@@ -261,25 +257,26 @@ def register_sources(
         aliases = [a for a in src.aliases if registry_alias(a)]
         own = [src.name]
         if is_unqualified(name):
-            entry, name = unqualified_entry(name, article, registry)
+            entry, name = registry.unqualified(name, article)
             own = []
         elif is_article_qualified(name):
-            entry = next((e for e in registry if norm(e.name) == norm(name)), None)
+            entry = registry.named(name)
         else:
-            entry = match_entry(name, aliases, registry)
+            entry = registry.match(name, aliases)
         if entry is None:
             new_id = conn.execute(
                 insert(source).values(name=name, type=str(src.type))
             ).inserted_primary_key[0]  # type: ignore[index]
             entry = Entry(new_id, name, str(src.type), [])
-            registry.append(entry)
-            stray_fragments(conn, registry, entry)
+            registry.add(entry)
+            delete_aliases(conn, registry.stray_fragments(entry))
             added += 1
-        known = entry.norms()
-        fresh = [a for a in [*own, *aliases] if not is_fragment(a, entry.name, registry)]
-        entry.aliases.extend(insert_aliases(conn, entry.id, fresh, known))
+        known = registry.norms(entry)
+        fresh = [a for a in [*own, *aliases] if not registry.is_fragment(a, entry.name)]
+        registry.add_aliases(entry, insert_aliases(conn, entry.id, fresh, known))
         ids[src.name] = entry.id
         names[src.name] = entry.name
+    keep_index(conn, registry)
     return ids, names, added
 
 
@@ -324,26 +321,56 @@ def figure_fact(
 def propose_cross_article_same(
     conn: Connection, new: Sequence[FigureFact]
 ) -> tuple[tuple[int, int, str], ...]:
-    """Propose `same` links to earlier articles, blocked by unit and publication window."""
-    try:
-        from claims.core.relations import infer_same
-    except ImportError:
-        return ()
-    units = sorted({f.unit for f in new if f.unit})
-    if not units:
-        return ()
-    from claims.store.relations import load_facts
+    """Propose `same` links to earlier articles' figures in the publication window.
 
-    conditions = [figure.c.unit.in_(units), claim.c.article_id != new[0].article_id]
+    Only figures of the new figures' (unit, block) can pair (`infer_same` blocks on
+    them), so only those are loaded: the stored block key keeps the work proportional
+    to the candidates, not to the window. Rows whose block is unknown (NULL: loaded from
+    a dump older than schema 0003) are loaded too, as before.
+    """
+    units = sorted({f.unit for f in new if f.unit})
+    blocks = sorted({block_key(f.context, f.text, f.metric) for f in new if f.unit} - {""})
+    if not units or not blocks:
+        return ()
+    conditions = [
+        figure.c.unit.in_(units),
+        or_(figure.c.block.in_(blocks), figure.c.block.is_(None)),
+        claim.c.article_id != new[0].article_id,
+    ]
     window = _window(new[0].published)
     if window is not None:
         conditions.append(and_(article.c.published >= window[0], article.c.published < window[1]))
     else:  # an undated article is only compared with undated ones (as the core rule does)
         conditions.append(article.c.published.is_(None))
-    existing = load_facts(conn, and_(*conditions))
+    existing = _same_candidates(conn, and_(*conditions))
     if not existing:
         return ()
     return tuple(infer_same(new, existing, window_days=SAME_WINDOW_DAYS))
+
+
+def _same_candidates(conn: Connection, where: ColumnElement[bool]) -> list[FigureFact]:
+    """The earlier figures `where` selects, with only what `infer_same` reads (no line
+    number, article name or origin: those cost a scan of the article text per figure)."""
+    stmt = (
+        select(
+            figure.c.id, figure.c.claim_id, claim.c.article_id, figure.c.text, figure.c.start,
+            figure.c.end, figure.c.value, figure.c.low, figure.c.high, figure.c.qualifier,
+            figure.c.unit, figure.c.metric, source.c.name, article.c.published, claim.c.text,
+        )
+        .join(claim, figure.c.claim_id == claim.c.id)
+        .join(article, claim.c.article_id == article.c.id)
+        .outerjoin(source, claim.c.source_id == source.c.id)
+        .where(where)
+    )  # no ORDER BY: SQLite would then scan `figure` in id order instead of using the
+    # index on article.published; `infer_same` wants id order, so it is sorted here
+    qualifiers = {q.value: q for q in Qualifier}
+    rows = sorted(conn.execute(stmt), key=lambda row: row[0])
+    return [
+        FigureFact(fid, cid, aid, "", "", text, start, end, value, low, high,
+                   qualifiers[qualifier], unit, metric, source_name, published, 1, context)
+        for (fid, cid, aid, text, start, end, value, low, high, qualifier, unit, metric,
+             source_name, published, context) in rows
+    ]
 
 
 def _window(published: str | None) -> tuple[str, str] | None:

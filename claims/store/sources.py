@@ -13,12 +13,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
-from claims.core.model import SourceType
-from claims.core.sources import by_article, is_unqualified
 from claims.errors import InputError, NotFound
 from claims.records import SourceRecord
 from claims.store.engine import Store
@@ -46,7 +43,7 @@ def registry_alias(alias: str) -> bool:
     spells out whom it serves ("the head of the regional defence headquarters").
     Descriptions and back-references ("the polling firm X", "the air force", "the city's
     military administration", "a spokesperson for the company") stay in their own
-    article. A capitalised generic alias is harmless: `match_entry` never matches on one.
+    article. A capitalised generic alias is harmless: `RegistryIndex.match` never matches on one.
     """
     if not alias.strip():
         return False
@@ -110,69 +107,6 @@ def load_registry(conn: Connection) -> list[Entry]:
     return list(entries.values())
 
 
-def match_entry(name: str, aliases: Sequence[str], registry: Sequence[Entry]) -> Entry | None:
-    """The registry source an extracted source denotes, or None for a new one.
-
-    The extracted name may equal a registry name or alias; its aliases only count when
-    they equal a registry canonical name, because generic aliases ("Air Force") can be
-    shared by different sources and must not merge them. Fuzzy matching (plain `ratio`,
-    high cutoff: partial scorers would merge "NATO" into "NATO Secretary General") is on
-    the name only, preferably through the core matcher.
-    """
-    key = norm(name)
-    if not key or is_unqualified(name):
-        return None  # "Analysts", "the air force": never the same party across articles
-    for entry in registry:
-        if norm(entry.name) == key:
-            return entry
-    for entry in registry:
-        if key in entry.norms():
-            return entry
-    alias_keys = {k for k in (norm(a) for a in aliases if not is_unqualified(a)) if k}
-    for entry in registry:
-        if norm(entry.name) in alias_keys:
-            return entry
-    core = _core_match(name, registry)
-    if core is not None:
-        return core if core is not _NO_CORE else None
-    best: tuple[float, Entry] | None = None
-    for entry in registry:
-        for candidate in entry.norms():
-            score = fuzz.ratio(key, candidate) if len(candidate) >= 4 else 0.0
-            if score >= INGEST_CUTOFF and (best is None or score > best[0]):
-                best = (score, entry)
-    return best[1] if best else None
-
-
-_NO_CORE = Entry(0, "", "", [])  # the core matcher ran and found nothing
-
-
-def _core_match(name: str, registry: Sequence[Entry]) -> Entry | None:
-    """Ask the core matcher when it is present; None when it is not (use ours)."""
-    try:
-        from claims.core.model import Source
-        from claims.core.sources import match_source
-    except ImportError:
-        return None
-    by_name = {e.name: e for e in registry}
-    core_registry = tuple(
-        Source(name=e.name, type=_source_type(e.type, SourceType), aliases=tuple(e.aliases))
-        for e in registry
-    )
-    try:
-        found = match_source(name, core_registry, cutoff=INGEST_CUTOFF)
-    except TypeError:  # a different signature than agreed: fall back to ours
-        return None
-    return by_name.get(found, _NO_CORE) if found is not None else _NO_CORE
-
-
-def _source_type(value: str, enum: type[SourceType]) -> SourceType:
-    try:
-        return enum(value)
-    except ValueError:
-        return enum.OTHER
-
-
 def insert_aliases(
     conn: Connection, source_id: int, aliases: Iterable[str], known: set[str]
 ) -> list[str]:
@@ -228,6 +162,7 @@ def add_alias(store: Store, *, source_id: int, alias: str) -> SourceRecord:
     key = norm(alias)
     if not key:
         raise InputError("an alias cannot be empty")
+    store.registry_cache = None  # ingest's copy of the registry is about to be stale
     with store.write() as conn:
         record = _one(conn, source_id)
         owner = conn.execute(
@@ -246,6 +181,7 @@ def merge_sources(store: Store, *, keep: int, drop: int) -> SourceRecord:
     """Fold `drop` into `keep`: its claims, its aliases and its name become `keep`'s."""
     if keep == drop:
         raise InputError("cannot merge a source into itself")
+    store.registry_cache = None  # ingest's copy of the registry is about to be stale
     with store.write() as conn:
         kept, dropped = _one(conn, keep), _one(conn, drop)
         known = {norm(kept.name), *(norm(a) for a in kept.aliases)}
@@ -268,50 +204,8 @@ def unqualified_entry(
     pass one, such as re-extraction), the one source already under this bare name, pinned
     or not, is taken to be its own; else the first free " (n)" suffix is used.
     """
-    taken = {norm(e.name): e for e in registry}
-    if article is not None:
-        if norm(name) not in taken:
-            return None, name
-        pinned = by_article(name, article)
-        return taken.get(norm(pinned)), pinned
-    prefix = f"{norm(name)} ("
-    same = [e for k, e in taken.items() if k == norm(name) or k.startswith(prefix)]
-    if len(same) == 1:
-        return same[0], same[0].name
-    if not same:
-        return None, name
-    n = 2
-    while norm(f"{name} ({n})") in taken:
-        n += 1
-    return None, f"{name} ({n})"
+    from claims.store.registry import RegistryIndex  # registry builds on this module
 
-
-def stray_fragments(conn: Connection, registry: Sequence[Entry], new: Entry) -> None:
-    """Drop one-word aliases that merely cut a multi-word name ("Estmark" of "Meteo
-    Estmark") once another source's name uses that word too ("Estmark Red Cross"): it
-    is a place or an organisation, not the first source's other name. Persons with a
-    title keep their surnames."""
-    words_new = {w.casefold() for w in new.name.split()}
-    for entry in registry:
-        if entry is new or entry.type in _PERSON_TYPES or " " not in entry.name:
-            continue
-        parts = [w.casefold() for w in entry.name.split()]
-        for alias in list(entry.aliases):
-            key = alias.casefold()
-            if " " not in alias and key in words_new and key in (parts[0], parts[-1]):
-                conn.execute(delete(source_alias).where(
-                    source_alias.c.source_id == entry.id, source_alias.c.alias == alias))
-                entry.aliases.remove(alias)
-
-
-def is_fragment(alias: str, name: str, registry: Sequence[Entry]) -> bool:
-    """A one-word cut of a multi-word name that another registry name also uses."""
-    parts = [w.casefold() for w in name.split()]
-    key = alias.casefold()
-    if " " in alias or len(parts) < 2 or key not in (parts[0], parts[-1]):
-        return False
-    return any(key in {w.casefold() for w in e.name.split()} for e in registry
-               if norm(e.name) != norm(name))
-
-
-_PERSON_TYPES = frozenset({"politician", "official", "analyst"})
+    index = RegistryIndex(Entry(e.id, e.name, e.type, list(e.aliases)) for e in registry)
+    found, pinned = index.unqualified(name, article)
+    return (None if found is None else registry[index.rank(found)]), pinned

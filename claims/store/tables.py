@@ -27,7 +27,7 @@ class ArticleRow(SQLModel, table=True):
     title: str | None = None
     url: str | None = None
     publisher: str | None = None
-    published: str | None = None  # ISO date text
+    published: str | None = Field(default=None, index=True)  # ISO date text
     content_hash: str
     extractor_version: str = ""
     text: str = Field(sa_type=Text)
@@ -91,12 +91,15 @@ class FigureRow(SQLModel, table=True):
     text: str
     start: int
     end: int
-    value: float
+    value: float = Field(index=True)  # duplicate linking looks figures up by value
     low: float | None = None
     high: float | None = None
     qualifier: str
     unit: str | None = None
     metric: str | None = None
+    # infer_same's block (`core.relations.block_key`), "" for none; NULL on rows loaded
+    # from a dump older than schema 0003, which ingest treats as unknown
+    block: str | None = None
 
 
 class RelationRow(SQLModel, table=True):

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claims.core.model import Claim, Figure, FigureFact, FigureRef, InferredRelation, Qualifier
-from claims.core.relations import infer_relations, infer_same
+from claims.core.relations import _Around, infer_relations, infer_same
 
 F = tuple[str, float, str, str]  # text, value, qualifier, unit
 
@@ -304,3 +304,22 @@ def test_two_sources_on_one_indicator_far_apart() -> None:
          [("2.9%", 2.9, "exact", "percent")]),
     )
     assert rels(c) == [("same", "same-context", ["6.1%", "7.4%"])]
+
+
+_PLACES = st.frozensets(st.sampled_from(["Kyiv", "Lviv", "north", "coastal", "Odesa", "ISW"]),
+                       max_size=4)
+_AROUND = st.builds(
+    _Around,
+    years=st.frozensets(st.sampled_from(["2024", "2025"]), max_size=1),
+    local=st.booleans(),
+    near=_PLACES,
+    directions=st.frozensets(st.sampled_from(["north", "coastal"]), max_size=2),
+    labelled=_PLACES,
+)
+
+
+@given(_AROUND, _AROUND, _PLACES)
+def test_shares_with_equals_agreeing_scopes(a: _Around, b: _Around, names: frozenset[str]) -> None:
+    agree = a.scope(names).agrees(b.scope(names), shared=True)
+    assert a.shares_with(b, names) == agree
+    assert not agree or a.words & b.words  # what infer_same's word index relies on

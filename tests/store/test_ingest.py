@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import types
 from collections.abc import Callable, Sequence
 
 import pytest
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 
 from claims.config import DbTarget
 from claims.core.model import Claim, Document, Extraction, FigureFact, Source, SourceType
@@ -165,9 +164,7 @@ def test_cross_article_same_uses_the_core_rule(
             if n.unit == e.unit and n.value == e.value
         )
 
-    fake = types.ModuleType("claims.core.relations")
-    fake.infer_same = infer_same  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "claims.core.relations", fake)
+    monkeypatch.setattr("claims.store.ingest.infer_same", infer_same)
     save_extraction(store, make_a(), origin="a.txt")
     later = make_a(
         text=make_a().document.text + "Update.\n", name="later.txt", published="2026-11-22"
@@ -188,6 +185,31 @@ def test_cross_article_same_uses_the_core_rule(
         ((7, 3), "inferred", "proposed", "same-unit"),
         ((8, 4), "inferred", "proposed", "same-unit"),
     ]
+
+
+def test_cross_article_same_loads_only_the_new_figures_blocks(
+    store: Store, make_a: Callable[..., Extraction], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[list[int]] = []
+
+    def infer_same(
+        new: Sequence[FigureFact], existing: Sequence[FigureFact], window_days: int = 3
+    ) -> tuple[tuple[int, int, str], ...]:
+        seen.append([f.id for f in existing])
+        return ()
+
+    monkeypatch.setattr("claims.store.ingest.infer_same", infer_same)
+    save_extraction(store, make_a(), origin="a.txt")
+    with store.read() as conn:
+        assert conn.execute(select(figure.c.id, figure.c.block)).all() == [
+            (1, "e:launch"), (2, "e:downed"), (3, "e:downed"), (4, "e:launch"),
+        ]
+    with store.write() as conn:  # 2: another block; 3: unknown (a pre-0003 dump's row)
+        conn.execute(update(figure).where(figure.c.id == 2).values(block="e:other"))
+        conn.execute(update(figure).where(figure.c.id == 3).values(block=None))
+    later = make_a(text=make_a().document.text + "Update.\n", name="later.txt")
+    save_extraction(store, later, origin="later.txt")
+    assert seen == [[1, 3, 4]]
 
 
 def test_batched_inserts_keep_order(store: Store, make_a: Callable[..., Extraction]) -> None:

@@ -1,0 +1,297 @@
+"""The source registry held in memory, indexed so that ingest cost follows the article.
+
+Matching an extracted source used to walk the whole registry several times, and the
+registry grows with the corpus (bare bodies are pinned per article, "Air Force (b.txt)"),
+so ingest slowed down as the database filled. `RegistryIndex` answers every question
+`register_sources` asks with dictionary lookups (and one rapidfuzz pass in C for fuzzy
+names), and is updated in place as sources and aliases are added or cut.
+
+The index is kept on the `Store` between articles of one process and trusted only while
+the registry's fingerprint (row counts, largest ids, name lengths) is unchanged: other
+processes, `claims sources merge/alias`, `load` and `import` all change it. A failed or
+rolled-back article drops it (`cached_registry`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.engine import Connection
+
+from claims.core.source_match import best_fuzzy, candidate_key
+from claims.core.sources import by_article, is_unqualified
+from claims.store.engine import Store
+from claims.store.sources import INGEST_CUTOFF, Entry, norm
+from claims.store.tables import source, source_alias
+
+PERSON_TYPES = frozenset({"politician", "official", "analyst"})
+Fingerprint = tuple[object, ...]
+
+
+class RegistryIndex:
+    """Every registry source, in id order, with lookups by each key matching uses.
+
+    Ties are broken as a scan of the registry in id order would break them: by
+    position, then (for fuzzy candidates) the name before the aliases in their order.
+    """
+
+    def __init__(self, entries: Iterable[Entry] = ()) -> None:
+        self.entries: list[Entry] = []
+        self.fingerprint: Fingerprint | None = None
+        self._rank: dict[int, int] = {}
+        self._names: dict[str, list[Entry]] = {}  # norm(name) → entries, in order
+        self._aliases: dict[str, list[Entry]] = {}  # norm(alias) → entries
+        self._exact: dict[str, list[Entry]] = {}  # core key of a name or alias → entries
+        self._prefixed: dict[str, set[str]] = {}  # "analysts" → {"analysts (b.txt)", …}
+        self._name_words: dict[str, set[str]] = {}  # word → norms of names using it
+        self._cuts: dict[str, list[tuple[Entry, str]]] = {}  # one-word first/last cuts
+        self._choices: list[str | None] = []  # fuzzy candidates (None once removed)
+        self._topics: list[frozenset[str]] = []
+        self._ranks: list[tuple[int, int]] = []
+        self._owners: list[Entry] = []
+        self._slots: dict[tuple[int, str], list[int]] = {}
+        self._norms: dict[int, dict[str, int]] = {}  # entry id → its names' norms, counted
+        self._seq = 0
+        for entry in entries:
+            self.add(entry)
+
+    # -- updates -----------------------------------------------------------------------
+
+    def add(self, entry: Entry) -> None:
+        """Append a source (after every other: it has the largest id) with its aliases."""
+        self._rank[entry.id] = len(self.entries)
+        self.entries.append(entry)
+        key = norm(entry.name)
+        self._names.setdefault(key, []).append(entry)
+        self._norms[entry.id] = {key: 1}
+        start = key.find(" (")
+        while start >= 0:
+            self._prefixed.setdefault(key[:start], set()).add(key)
+            start = key.find(" (", start + 1)
+        for word in {w.casefold() for w in entry.name.split()}:
+            self._name_words.setdefault(word, set()).add(key)
+        self._add_candidate(entry, entry.name, 0)
+        aliases = list(entry.aliases)
+        entry.aliases.clear()
+        self.add_aliases(entry, aliases)
+
+    def add_aliases(self, entry: Entry, aliases: Iterable[str]) -> None:
+        """Record aliases already written for `entry` (appended to its list, in order)."""
+        parts = [w.casefold() for w in entry.name.split()]
+        cuttable = entry.type not in PERSON_TYPES and " " in entry.name
+        counts = self._norms[entry.id]
+        for alias in aliases:
+            entry.aliases.append(alias)
+            key = norm(alias)
+            counts[key] = counts.get(key, 0) + 1
+            self._aliases.setdefault(key, []).append(entry)
+            self._seq += 1
+            self._add_candidate(entry, alias, self._seq)
+            word = alias.casefold()
+            if cuttable and " " not in alias and word in (parts[0], parts[-1]):
+                self._cuts.setdefault(word, []).append((entry, alias))
+
+    def _add_candidate(self, entry: Entry, text: str, seq: int) -> None:
+        cand = candidate_key(text)
+        if cand.key:
+            self._exact.setdefault(cand.key, []).append(entry)
+        if cand.fuzzy:
+            self._slots.setdefault((entry.id, text), []).append(len(self._choices))
+            self._choices.append(cand.key)
+            self._topics.append(cand.topics)
+            self._ranks.append((self._rank[entry.id], seq))
+            self._owners.append(entry)
+
+    def remove_alias(self, entry: Entry, alias: str) -> None:
+        """Forget the first occurrence of `alias` among `entry`'s aliases."""
+        entry.aliases.remove(alias)
+        key = norm(alias)
+        _drop(self._aliases[key], entry)
+        counts = self._norms[entry.id]
+        counts[key] -= 1
+        if not counts[key]:
+            del counts[key]
+        cand = candidate_key(alias)
+        if cand.key:
+            _drop(self._exact[cand.key], entry)
+        if cand.fuzzy:
+            self._choices[self._slots[(entry.id, alias)].pop(0)] = None
+        cuts = self._cuts.get(alias.casefold(), [])
+        for i, (owner, text) in enumerate(cuts):
+            if owner is entry and text == alias:
+                del cuts[i]
+                break
+
+    # -- questions ---------------------------------------------------------------------
+
+    def norms(self, entry: Entry) -> set[str]:
+        """`entry.norms()` without norming every alias again."""
+        return set(self._norms[entry.id])
+
+    def rank(self, entry: Entry) -> int:
+        return self._rank[entry.id]
+
+    def named(self, name: str) -> Entry | None:
+        """The first source whose name is `name` up to `norm`."""
+        hits = self._names.get(norm(name))
+        return hits[0] if hits else None
+
+    def match(self, name: str, aliases: Iterable[str]) -> Entry | None:
+        """The registry source an extracted source denotes, or None for a new one.
+
+        The extracted name may equal a registry name or alias; its aliases only count
+        when they equal a registry canonical name, because generic aliases ("Air Force")
+        can be shared by different sources and must not merge them. Then the core
+        matcher's rules: its own exact keys, then a plain `ratio` on names (partial
+        scorers would merge "NATO" into "NATO Secretary General") that keeps topics.
+        """
+        key = norm(name)
+        if not key or is_unqualified(name):
+            return None  # "Analysts", "the air force": never the same party across articles
+        if hits := self._names.get(key):
+            return hits[0]
+        if hits := self._aliases.get(key):
+            return min(hits, key=self.rank)
+        keys = {k for k in (norm(a) for a in aliases if not is_unqualified(a)) if k}
+        named = [self._names[k][0] for k in keys if k in self._names]
+        if named:
+            return min(named, key=self.rank)
+        query = candidate_key(name)
+        if not query.key:
+            return None
+        if hits := self._exact.get(query.key):
+            return min(hits, key=self.rank)
+        found = best_fuzzy(query, self._choices, self._topics, self._ranks, cutoff=INGEST_CUTOFF)
+        return None if found is None else self._owners[found]
+
+    def unqualified(self, name: str, article: str | None) -> tuple[Entry | None, str]:
+        """(existing entry or None, registry name) for a bare source: see
+        `claims.store.sources.unqualified_entry`."""
+        key = norm(name)
+        if article is not None:
+            if key not in self._names:
+                return None, name
+            pinned = by_article(name, article)
+            hits = self._names.get(norm(pinned))
+            return (hits[-1] if hits else None), pinned
+        same = ([key] if key in self._names else []) + sorted(self._prefixed.get(key, ()))
+        if len(same) == 1:
+            entry = self._names[same[0]][-1]
+            return entry, entry.name
+        if not same:
+            return None, name
+        n = 2
+        while norm(f"{name} ({n})") in self._names:
+            n += 1
+        return None, f"{name} ({n})"
+
+    def is_fragment(self, alias: str, name: str) -> bool:
+        """A one-word cut of a multi-word name that another registry name also uses."""
+        parts = [w.casefold() for w in name.split()]
+        key = alias.casefold()
+        if " " in alias or len(parts) < 2 or key not in (parts[0], parts[-1]):
+            return False
+        users = self._name_words.get(key, set())
+        return len(users) > 1 or bool(users) and norm(name) not in users
+
+    def stray_fragments(self, new: Entry) -> list[tuple[Entry, str]]:
+        """Drop (here) one-word aliases that merely cut a multi-word name ("Estmark" of
+        "Meteo Estmark") once another source's name uses that word too ("Estmark Red
+        Cross"): it is a place or an organisation, not the first source's other name.
+        Persons with a title keep their surnames. Returns what to delete in the database."""
+        gone: list[tuple[Entry, str]] = []
+        for word in {w.casefold() for w in new.name.split()}:
+            gone += [(e, a) for e, a in self._cuts.get(word, ()) if e is not new]
+        for entry, alias in gone:
+            self.remove_alias(entry, alias)
+        return gone
+
+
+def _drop(entries: list[Entry], entry: Entry) -> None:
+    for i, held in enumerate(entries):
+        if held is entry:
+            del entries[i]
+            return
+
+
+def load_entries(conn: Connection) -> list[Entry]:
+    """The whole registry, sources and aliases in id order (the order ties follow)."""
+    entries = {
+        row.id: Entry(row.id, row.name, row.type, [])
+        for row in conn.execute(
+            select(source.c.id, source.c.name, source.c.type).order_by(source.c.id)
+        )
+    }
+    rows = conn.execute(
+        select(source_alias.c.source_id, source_alias.c.alias).order_by(source_alias.c.id)
+    )
+    for row in rows:
+        entries[row.source_id].aliases.append(row.alias)
+    return list(entries.values())
+
+
+_FINGERPRINT = select(*(
+    select(agg).select_from(table).scalar_subquery()
+    for table, text in ((source, source.c.name), (source_alias, source_alias.c.alias))
+    for agg in (func.count(), func.max(table.c.id), func.sum(func.length(text)))
+))
+
+
+def fingerprint(conn: Connection) -> Fingerprint:
+    """One cheap query that changes whenever a source or alias is added or removed (the
+    length sums catch a deleted largest id that SQLite hands out again)."""
+    return tuple(conn.execute(_FINGERPRINT).one())
+
+
+def delete_aliases(conn: Connection, gone: Iterable[tuple[Entry, str]]) -> None:
+    for entry, alias in gone:
+        conn.execute(
+            delete(source_alias).where(
+                source_alias.c.source_id == entry.id, source_alias.c.alias == alias
+            )
+        )
+
+
+_ACTIVE: ContextVar[Store | None] = ContextVar("claims_registry_store", default=None)
+
+
+@contextmanager
+def cached_registry(store: Store) -> Iterator[None]:
+    """Let `register_sources` inside reuse the store's index; a failure drops it, since
+    the index may hold rows the rolled-back transaction never kept. Wrap the whole
+    transaction, so that a failed commit drops it too."""
+    token = _ACTIVE.set(store)
+    try:
+        yield
+    except BaseException:
+        store.registry_cache = None
+        raise
+    finally:
+        _ACTIVE.reset(token)
+
+
+def open_index(conn: Connection) -> RegistryIndex:
+    """The registry as this transaction sees it: the cached index while the fingerprint
+    still matches, else one freshly loaded (and never cached outside `cached_registry`)."""
+    store = _ACTIVE.get()
+    if store is None:
+        return RegistryIndex(load_entries(conn))
+    mark = fingerprint(conn)
+    cached = store.registry_cache
+    store.registry_cache = None  # until `keep_index`: it is about to change
+    if isinstance(cached, RegistryIndex) and cached.fingerprint == mark:
+        return cached
+    index = RegistryIndex(load_entries(conn))
+    index.fingerprint = mark
+    return index
+
+
+def keep_index(conn: Connection, index: RegistryIndex) -> None:
+    """Cache the index with the fingerprint of this transaction's own changes."""
+    store = _ACTIVE.get()
+    if store is not None:
+        index.fingerprint = fingerprint(conn)
+        store.registry_cache = index
