@@ -230,6 +230,8 @@ def _place(text: str, kept: list[Candidate]) -> list[_Placed]:
         qualified = qualifier is not Qualifier.EXACT
         if is_bare_year(c) and not year_is_a_count(text, c.start, c.end, qualified):
             continue
+        if placed and c.start < placed[-1].end:
+            continue  # read as the previous figure's unit or qualifier ("1,240 hundreds or more")
         if placed and start < placed[-1].end:  # the words belong to the previous figure
             qualifier, start = c.qualifier or Qualifier.EXACT, c.start
         placed.append(_Placed(c, start, end, qualifier, hint))

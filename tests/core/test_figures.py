@@ -355,3 +355,12 @@ def test_figure_modules_stay_pure() -> None:
             else:
                 continue
             assert not [m for m in mods if m.startswith(banned)], (name, mods)
+
+
+def test_a_number_word_taken_as_the_previous_figures_unit_is_not_a_second_figure() -> None:
+    # hypothesis found "1,240 hundreds or more": two figures over the same words
+    figures = extract_figures("1,240 hundreds or more")
+    assert [(f.text, f.start, f.end, f.value, str(f.qualifier)) for f in figures] == [
+        ("1,240 hundreds or more", 0, 22, 1240.0, "at_least")
+    ]
+    _check("1,240 hundreds or more")
