@@ -15,10 +15,11 @@ from claims.core.cues import CueHit, find_hits, is_name, is_role
 from claims.core.references import (
     GENERIC_TYPES,
     OWN_VOICE_ROLES,
+    PeopleIndex,
     owned_document,
+    people_mentions,
     possessed,
     role_body,
-    scan_people,
     sentence_subject_name,
 )
 from claims.core.sources import (
@@ -53,6 +54,14 @@ _GROUP_AT = re.compile(
     re.IGNORECASE,
 )
 _AFFILIATED = re.compile(r"^([A-Z][a-z]+(?: [A-Z][\w'’-]+){1,2}) (?:of|from) (?:the )?[A-Z].*$")
+_ACRONYM_ASIDE = re.compile(r"\s*\(([A-Z][A-Za-z]{1,8})\)")
+_PAREN_ASIDE = re.compile(r"\s*\([^)]*\)")
+_BY_PUBLISHER = re.compile(r".*\b(?:by|from)\s+(.+)$")
+_ALIAS_INTRO = re.compile(r"\b(?:under the (?:name|pseudonym|handle)|known as|nicknamed|"
+                          r"calling (?:himself|herself|itself))\s+((?-i:[A-Z])[\w'’-]*"
+                          r"(?:\s(?-i:[A-Z])[\w'’-]*)*)", re.I)
+_REPORTISH = re.compile(r"\b(?:report|study|survey|analysis|data|review|statement)\b", re.I)
+_CAMEL = re.compile(r".[a-z]*[A-Z]")
 _NOT_FIRST_NAMES = words(
     "the a an in on at for of and but as by to with from said says this that when after "
     "before while if last next new"
@@ -77,10 +86,29 @@ class SourceBook:
         self.text = text
         self.entities: list[Entity] = []
         self.acronyms = acronym_definitions(text)
-        self.people = scan_people(text)  # pos, name, gender, title
-        self.bare_people = scan_people(text, bare=True)
+        # pos, name, gender, title; each listed once (lookups here ignore repeats)
+        self.people = people_mentions(text)
+        self.bare_people = people_mentions(text, bare=True)
         self.mentions: list[tuple[int, Entity, str | None]] = []  # person mentions
         self.sentence = ""  # the sentence being resolved
+        # Indexes of the people lists and memos of whole-text searches, built on first
+        # use: each lookup then costs the same however long the article is.
+        self._index: PeopleIndex | None = None
+        self._text_memo: dict[tuple[str, str, str], bool | str | None] = {}
+
+    def _people_index(self) -> PeopleIndex:
+        if self._index is None:
+            self._index = PeopleIndex(self.people, self.bare_people)
+        return self._index
+
+    def _first_name_before(self, name: str) -> str | None:
+        """The capitalised word right before `name` at its first such place in the text."""
+        key = ("first", name, "")
+        if key not in self._text_memo:
+            full = re.search(rf"\b([A-Z][a-z][\w'’-]*)\s+{re.escape(name)}\b", self.text)
+            self._text_memo[key] = full.group(1) if full else None
+        found = self._text_memo[key]
+        return found if isinstance(found, str) else None
 
     # ------------------------------------------------------------- lookups
     def exact(self, phrase: str) -> Entity | None:
@@ -88,7 +116,7 @@ class SourceBook:
         if not key:
             return None
         for e in self.entities:
-            if any(norm(n) == key for n in e.names()):
+            if key in e.name_keys():
                 return e
         if phrase.isupper():
             for e in self.entities:
@@ -100,8 +128,8 @@ class SourceBook:
         key = norm(strip_determiner(phrase))
         if not key:
             return None
-        pat = re.compile(rf"(?:^|\s){re.escape(key)}(?:$|\s)")
-        cands = [e for e in self.entities if any(pat.search(norm(n)) for n in e.names())]
+        padded = f" {key} "  # the key as whole words of some name
+        cands = [e for e in self.entities if padded in e.joined_keys()]
         if not cands and kinds:
             cands = [e for e in self.entities
                      if not e.person and source_type(e).value in kinds]
@@ -126,12 +154,11 @@ class SourceBook:
         """A person already met under this name or surname ("Havik" for Lena Havik)."""
         key = norm(strip_determiner(name))
         for e in reversed(self.entities):
-            if e.person and (any(norm(n) == key for n in e.names())
-                             or norm(e.name).endswith(" " + key)):
+            if e.person and (key in e.name_keys() or norm(e.name).endswith(" " + key)):
                 return e
-        for _pos, full, _g, title in self.people:
-            if norm(full) == key or norm(full).endswith(" " + key):
-                return self._person(full, title, _pos)
+        first = self._people_index().by_word_suffix.get(key)
+        if first is not None:
+            return self._person(first[1], first[3], first[0])
         return None
 
     def _person_near(self, pos: int, gender: str | None) -> Entity | None:
@@ -139,9 +166,10 @@ class SourceBook:
         for p, e, g in self.mentions:
             if p < pos and p > best[0] and (gender is None or g in (None, gender)):
                 best = (p, e, "")
-        for p, name, g, title in self.people + self.bare_people:
-            if p < pos and p > best[0] and (gender is None or g in (None, gender)):
-                best = (p, None, f"{name}\t{title}")
+        index = self._people_index()
+        for found in (index.people.latest(pos, gender), index.bare.latest(pos, gender)):
+            if found is not None and found[0] > best[0]:
+                best = (found[0], None, f"{found[1]}\t{found[3]}")
         if best[1] is None and not best[2] and gender is not None:
             return self._person_near(pos, None)  # nobody of that gender: nearest person
         if best[1] is not None or not best[2]:
@@ -166,11 +194,11 @@ class SourceBook:
             if not e.person and any(norm(a) == norm(name) for a in e.aliases):
                 return e
         if len(name.split()) == 1:
-            full = re.search(rf"\b([A-Z][a-z][\w'’-]*)\s+{re.escape(name)}\b", self.text)
-            if full and _first_name(full.group(1)):
-                return self._person(f"{full.group(1)} {name}", title, pos)
+            first = self._first_name_before(name)
+            if first and _first_name(first):
+                return self._person(f"{first} {name}", title, pos)
         if not title:  # "Petra Lund" quoted bare, titled elsewhere in the article
-            title = next((t for _, n, _, t in self.people if t and norm(n) == norm(name)), None)
+            title = self._people_index().title_by_key.get(norm(name))
         e = Entity(name=name, person=True, gender=gender_of(name, title or ""))
         if title:
             e.add_alias(title)
@@ -187,23 +215,32 @@ class SourceBook:
         if title or gender_of(name) is not None:
             return True
         words_ = name.split()
-        last, before = re.escape(words_[-1]), re.escape(words_[-2])
-        return not re.search(
-            rf"(?<!{before} )\b{last}(?:['’]s\s+[a-z]|,|\s+[A-Z][a-z])|"
-            rf"\b(?:in|from|across|of|throughout)\s+{last}\b", self.text)
+        key = ("surname", words_[-2], words_[-1])
+        if key not in self._text_memo:
+            last, before = re.escape(words_[-1]), re.escape(words_[-2])
+            self._text_memo[key] = not re.search(
+                rf"(?<!{before} )\b{last}(?:['’]s\s+[a-z]|,|\s+[A-Z][a-z])|"
+                rf"\b(?:in|from|across|of|throughout)\s+{last}\b", self.text)
+        return self._text_memo[key] is True
 
     def _new(self, name: str, phrase: str, person: bool = False) -> Entity:
         e = Entity(name=capitalise(name), person=person)
-        place = re.escape(name)
-        if " " not in name and name[:1].isupper() and re.search(
-                rf"\b(?:in|from|across|against|invade[sd]?) {place}\b|\b{place}['’]s "
-                rf"(?:government|president|army|military|forces|ministry|parliament|capital)",
-                self.text):
+        if " " not in name and name[:1].isupper() and self._is_place(name):
             e.descriptors.append("government of a place")
         e.add_alias(phrase)
         e.add_alias(strip_determiner(phrase))
         self.entities.append(e)
         return e
+
+    def _is_place(self, name: str) -> bool:
+        key = ("place", name, "")
+        if key not in self._text_memo:
+            place = re.escape(name)
+            self._text_memo[key] = bool(re.search(
+                rf"\b(?:in|from|across|against|invade[sd]?) {place}\b|\b{place}['’]s "
+                rf"(?:government|president|army|military|forces|ministry|parliament|capital)",
+                self.text))
+        return self._text_memo[key] is True
 
     # ----------------------------------------------------------- resolution
     def resolve(
@@ -220,8 +257,7 @@ class SourceBook:
             e.descriptors.append(hit.descriptor)
             if hit.descriptor.lower().startswith("the "):
                 e.add_alias(hit.descriptor)
-        if re.search(r"\b(?:report|study|survey|analysis|data|review|statement)\b", sentence,
-                     re.I):
+        if _REPORTISH.search(sentence):
             e.report = True
         if e.person:
             self.mentions.append((pos, e, e.gender))
@@ -230,13 +266,18 @@ class SourceBook:
     def _lead_name(self) -> str | None:
         """The proper name the current sentence opens with, if it is one and no person."""
         lead = sentence_subject_name(self.sentence)
-        if lead is None or lead.split()[0].lower() in TITLES or any(
-                n == lead for _, n, _, _ in self.people):
+        if lead is None or lead.split()[0].lower() in TITLES or (
+                lead in self._people_index().people.names):
             return None
-        if " " not in lead and not re.search(rf"[\w,;] {re.escape(lead)}\b", self.text) and (
-                not re.match(r".[a-z]*[A-Z]", lead)):
+        if " " not in lead and not self._mid_sentence(lead) and not _CAMEL.match(lead):
             return None  # one sentence-initial capital ("Twelve") is no proper name
         return lead
+
+    def _mid_sentence(self, word: str) -> bool:
+        key = ("mid", word, "")
+        if key not in self._text_memo:
+            self._text_memo[key] = bool(re.search(rf"[\w,;] {re.escape(word)}\b", self.text))
+        return self._text_memo[key] is True
 
     def _owner(self, pronoun: str, pos: int) -> Entity | None:
         """Whom "his"/"her" (a person) or "its"/"their" (a body) points back to."""
@@ -263,10 +304,10 @@ class SourceBook:
 
     def _resolve(self, phrase: str, role: str | None, pos: int, headline: bool) -> Entity | None:
         low = phrase.lower()
-        acr = re.search(r"\s*\(([A-Z][A-Za-z]{1,8})\)", phrase)
+        acr = _ACRONYM_ASIDE.search(phrase)
         if acr:
             phrase = (phrase[: acr.start()] + phrase[acr.end() :]).strip()
-        phrase = re.sub(r"\s*\([^)]*\)", "", phrase).strip() or phrase  # "(R-Texas)"
+        phrase = _PAREN_ASIDE.sub("", phrase).strip() or phrase  # "(R-Texas)"
         if low in ("he", "she"):
             return self._person_near(pos, "m" if low == "he" else "f")
         if low in ("it", "they", "we"):
@@ -281,16 +322,14 @@ class SourceBook:
         phrase = owned_document(phrase) or phrase
         doc = _DOC_NOUN.match(phrase)
         if doc:
-            by = re.search(r".*\b(?:by|from)\s+(.+)$", doc.group(1))
+            by = _BY_PUBLISHER.search(doc.group(1))
             if by:
                 phrase = by.group(1).strip()
             elif not doc.group(1).strip():
                 cands = [e for e in self.entities if e.report or
                          source_type(e).value in ("media", "think_tank")]
                 return max(cands, key=lambda e: e.last) if cands else None
-        alias = re.search(r"\b(?:under the (?:name|pseudonym|handle)|known as|nicknamed|"
-                          r"calling (?:himself|herself|itself))\s+((?-i:[A-Z])[\w'’-]*"
-                          r"(?:\s(?-i:[A-Z])[\w'’-]*)*)", phrase, re.I)
+        alias = _ALIAS_INTRO.search(phrase)
         if alias:
             e = self.exact(alias.group(1)) or self._new(alias.group(1), alias.group(1))
             e.add_alias(strip_determiner(phrase.split(" who ")[0]))
@@ -384,14 +423,16 @@ class SourceBook:
                 for e in self.entities:
                     if e.person and norm(e.name).endswith(" " + norm(base)):
                         return e
-                full = re.search(rf"\b([A-Z][a-z][\w'’-]*)\s+{re.escape(base)}\b", self.text)
-                if not base.isupper() and full and _first_name(full.group(1)):
+                first = self._first_name_before(base)
+                if not base.isupper() and first and _first_name(first):
                     return self._person(base, None, pos)
-            elif 2 <= len(words) <= 3 and (gender_of(base) or any(
-                    n == base for _, n, _, _ in self.people + self.bare_people)):
+            elif 2 <= len(words) <= 3 and (gender_of(base) or (
+                    base in self._people_index().people.names
+                    or base in self._people_index().bare.names)):
                 return self._person(base, None, pos)
         if len(words) > 1 and base[:1].isupper():
             found = self.contained(base)
             if found and not found.person:
                 return found
         return self._new(base, phrase)
+

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claims.core.sources import strip_determiner, words
 from claims.core.subjects import DOC_SUBJECT, QUOTED_AS, noun_use, participle_hit
+from claims.core.textkeys import word_alternation, word_before
 
 _CUE_FORMS: dict[str, tuple[str, ...]] = {
     "said": ("said", "says", "say"),
@@ -84,9 +86,23 @@ _VERBAL_ACT = re.compile(
     r"(?:its|their|the|his|her) (?:[\w-]+ ){0,3}(?:forecasts?|guidance|outlook|estimates?|"
     r"targets?|projections?|predictions?))\b"
 )
+# The one-word alternatives of `_VERBAL_ACT`: with the cue forms, the only lower-case
+# words the cue loop acts on, so one scan finds them instead of visiting every word.
+_ONE_WORD_ACTS = words(
+    "expressed expresses voiced promised promises pledged vowed urged urges demanded "
+    "welcomed condemned criticised criticized accused downplayed"
+)
+# The words every `_VERBAL_ACT` alternative opens with: a clause without one has no act.
+_ACT_OPENERS = _ONE_WORD_ACTS | words(
+    "called calls raised tempered played put kept keeps raises cut cuts lowered lowers "
+    "maintained reaffirmed reiterated upgraded downgraded narrowed trimmed lifted withdrew "
+    "issued published gave confirmed"
+)
+_CUE_WORDS = frozenset(CUE_BASE) | _ONE_WORD_ACTS
+# Whole lower-case words that are cues or open a verbal act, in one scan.
+_CUE_SCAN = re.compile(rf"\b{word_alternation(_CUE_WORDS | _ACT_OPENERS)}\b")
 # A legislator's party and state ("D-Calif.", "R-Texas"), read like an age aside.
 _PARTY_TAG = re.compile(r"\(?[A-Z]{1,2}-[A-Z][\w. ]{0,20}\)?")
-_CUE_WORD = re.compile(r"\b[a-z]+\b")
 _AS_CUE = re.compile(
     r"\bas (reported|observed|shown|seen|stated|noted|announced|confirmed|described|"
     r"indicated|estimated|documented|recorded) (?:by|in|on) "
@@ -144,16 +160,15 @@ class CueHit:
     descriptor: str | None = None  # an appositive description ("a research group …")
 
 
-def _words_before(text: str, pos: int) -> str:
-    m = re.search(r"([\w'’]+)\W*$", text[:pos])
-    return m.group(1).lower() if m else ""
+_NEXT_WORD = re.compile(r"\s*([\w'’]+)")
 
 
 def _next_word(text: str, pos: int) -> str:
-    m = re.match(r"\s*([\w'’]+)", text[pos:])
+    m = _NEXT_WORD.match(text, pos)
     return m.group(1).lower() if m else ""
 
 
+@lru_cache(maxsize=8192)
 def is_name(seg: str) -> bool:
     return bool(_NAME.match(seg.strip())) and not seg.strip().isupper() or (
         seg.strip().isupper() and 2 <= len(seg.strip()) <= 8
@@ -161,25 +176,32 @@ def is_name(seg: str) -> bool:
 
 
 _ROLE_DETS = words("the a an its their his her")
+_WORD = re.compile(r"[\w'’-]+")
+_OWNER = re.compile(r"\w['’]s?$")
 
 
+@lru_cache(maxsize=8192)
 def is_role(seg: str) -> bool:
-    words = re.findall(r"[\w'’-]+", seg.lower())[:6]
-    possessive = bool(words) and bool(re.search(r"\w['’]s?$", words[0]))
+    words = _WORD.findall(seg.lower())[:6]
+    possessive = bool(words) and bool(_OWNER.search(words[0]))
     if not words or not seg.strip()[:1].islower() and words[0] not in _ROLE_DETS and (
             not possessive):
         return False
     return any(w in ROLE_NOUNS for w in words)
 
 
+_CUT = re.compile(r"[;:“”\"—–]|,(?!\d)")
+_NON_SPACE = re.compile(r"\S+")
+
+
 def _segment_before(text: str, end: int, lo: int, stop: bool = True) -> tuple[int, str]:
     """Start and text of the comma-free stretch ending at `end` (a subject candidate)."""
     prefix = text[lo:end]
-    cuts = [m.start() for m in re.finditer(r"[;:“”\"—–]|,(?!\d)", prefix)]
+    cuts = [m.start() for m in _CUT.finditer(prefix)]
     cut = cuts[-1] if cuts else -1
     seg_start = lo + cut + 1
     seg = text[seg_start:end]
-    words = list(re.finditer(r"\S+", seg)) if stop else []
+    words = list(_NON_SPACE.finditer(seg)) if stop else []
     for w in reversed(words):
         word = w.group().lower().strip("'’")
         if word in _STOP_WORDS and w.start() < len(seg):
@@ -196,19 +218,24 @@ _DISCOURSE = words("however meanwhile too also though instead nonetheless nevert
                    "separately earlier later yesterday today")
 
 
+_FOR_ONES_PART = re.compile(r"(?:for|in) (?:his|her|its|their) (?:part|turn|view)")
+_OWNER_END = re.compile(r"['’]s?$")
+
+
+@lru_cache(maxsize=8192)
 def _is_aside(seg: str) -> bool:
     """A relative clause, participle, age, party tag or discourse marker between commas."""
     first = seg.split()[0].lower() if seg.split() else ""
     return first in ("who", "which", "whose") or first.endswith("ing") or first.isdigit() or (
         bool(_PARTY_TAG.fullmatch(seg)) or seg.lower() in _DISCOURSE
-        or bool(re.fullmatch(r"(?:for|in) (?:his|her|its|their) (?:part|turn|view)", seg.lower())))
+        or bool(_FOR_ONES_PART.fullmatch(seg.lower())))
 
 
 def _described(seg: str) -> bool:
     """A description that precedes a name: "The operator", "Its parent", "The city's mayor"."""
     toks = seg.split()
     return 1 < len(toks) <= 6 and (toks[0].lower() in _ROLE_DETS or bool(
-        re.search(r"['’]s?$", toks[0]))) and (toks[-1][:1].islower() or toks[-1].isupper())
+        _OWNER_END.search(toks[0]))) and (toks[-1][:1].islower() or toks[-1].isupper())
 
 
 def _strip_aux(phrase: str) -> str:
@@ -218,10 +245,13 @@ def _strip_aux(phrase: str) -> str:
     return " ".join(words)
 
 
+_NAME_END = re.compile(r"\s[A-Z][\w'’-]+$")
+
+
 def _valid_phrase(phrase: str, loose: bool = False) -> bool:
     """A plausible speaker; headlines (`loose`) drop determiners ("…, agency says")."""
     n = len(phrase.split())
-    if loose and 0 < n <= 3 or 1 < n <= 6 and re.search(r"\s[A-Z][\w'’-]+$", phrase):
+    if loose and 0 < n <= 3 or 1 < n <= 6 and _NAME_END.search(phrase):
         return True  # a headline's bare noun, or "coach Ana Moretti"
     return 0 < n <= 14 and bool(_SPEAKER_START.match(phrase))
 
@@ -274,16 +304,22 @@ def _subject(
     return start, phrase, None, descriptor
 
 
+_OBJECT = re.compile(
+    r"(?:[^,;.:!?“”\"]|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|St))\.|(?<=Mrs)\.|"
+    r"(?<=\b(?:Rep|Sen|Gov|Gen|Col|Sgt|Rev))\.|(?<=\b(?:Prof|Capt|Supt))\.)*")
+_OBJECT_ROLE = re.compile(r",\s*([^,;.“”\"]+)")
+_APPOSITIVE = re.compile(r",\s*([^,;.]+),")
+_RELATIVE_OPENER = re.compile(r"^(?:which|who|that)\b")
+
+
 def _object(text: str, pos: int, end: int) -> tuple[str, str | None, int]:
     """Phrase after "according to"/inverted verbs, up to the clause's next comma."""
-    m = re.match(r"(?:[^,;.:!?“”\"]|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|St))\.|(?<=Mrs)\.|"
-                 r"(?<=\b(?:Rep|Sen|Gov|Gen|Col|Sgt|Rev))\.|(?<=\b(?:Prof|Capt|Supt))\.)*",
-                 text[pos:end])
+    m = _OBJECT.match(text[pos:end])
     phrase = m.group().strip() if m else ""
     phrase = _TRAIL.sub("", phrase)
     rest = pos + (m.end() if m else 0)
     role = None
-    after = re.match(r",\s*([^,;.“”\"]+)", text[rest:end])
+    after = _OBJECT_ROLE.match(text[rest:end])
     if after and (is_role(after.group(1)) or after.group(1).lower().startswith(("a ", "an "))):
         role = after.group(1).strip()
     return phrase, role, rest
@@ -300,14 +336,14 @@ def find_hits(
     def free(a: int, b: int) -> bool:
         return not mask[a] and all(b <= s or a >= e for s, e in taken)
 
-    for m in _ACCORDING.finditer(text, lo, hi):
+    for m in _ACCORDING.finditer(text, lo, hi) if text.find("ccording to ", lo, hi) >= 0 else ():
         if not free(m.start(), m.end()):
             continue
         phrase, role, rest = _object(text, m.end(), hi)
         descriptor = None
         leading = not text[lo : m.start()].strip(" ,")
         if leading:
-            appos = re.match(r",\s*([^,;.]+),", text[rest:hi])
+            appos = _APPOSITIVE.match(text[rest:hi])
             if appos and is_name(appos.group(1)):
                 descriptor, phrase = phrase, appos.group(1).strip()
         if role and not is_role(role):
@@ -316,20 +352,23 @@ def find_hits(
             hits.append(CueHit(m.start(), m.end() - 1, "according to", phrase, m.end(), role,
                                leading, descriptor))
             taken.append((m.start(), rest))
-    for m in _AS_CUE.finditer(text, lo, hi):
+    for m in _AS_CUE.finditer(text, lo, hi) if text.find("as ", lo, hi) >= 0 else ():
         if not free(m.start(), m.end()):
             continue
         phrase, role, rest = _object(text, m.end(), hi)
         if phrase:
             hits.append(CueHit(m.start(), m.end(), m.group(1), phrase, m.end(), role, False))
             taken.append((m.start(), rest))
-    for m in QUOTED_AS.finditer(text, lo, hi):
+    for m in QUOTED_AS.finditer(text, lo, hi) if text.find("quoted", lo, hi) >= 0 else ():
         subj = _subject(text, m.start(), lo, loose)
         if subj is not None and free(m.start() + 1, m.end()):
             hits.append(CueHit(m.start() + 1, m.end(), "said", subj[1], subj[0], subj[2],
                                _is_leading(text, lo, subj[0], m.end(), hi), subj[3]))
             taken.append((subj[0], m.end()))
-    for m in list(_CUE_WORD.finditer(text, lo, hi)) + list(_VERBAL_ACT.finditer(text, lo, hi)):
+    scanned = list(_CUE_SCAN.finditer(text, lo, hi))
+    acts = _VERBAL_ACT.finditer(text, lo, hi) if any(
+        m.group() in _ACT_OPENERS for m in scanned) else ()
+    for m in [*(m for m in scanned if m.group() in _CUE_WORDS), *acts]:
         word = m.group()
         first = word.split()[0]
         if word in CUE_BASE:
@@ -340,7 +379,7 @@ def find_hits(
             continue
         if not free(m.start(), m.end()):
             continue
-        before = _words_before(text, m.start())
+        before = word_before(text, m.start())
         after = _next_word(text, m.end())
         if before in _BLOCKERS or after == "by" or after == "to" and word in _NOUNISH:
             continue
@@ -375,7 +414,7 @@ def find_hits(
 
 def _is_leading(text: str, lo: int, p_start: int, cue_end: int, hi: int) -> bool:
     """Whether the claim content follows the cue (subject near the clause start)."""
-    before = re.sub(r"^(?:which|who|that)\b", "", text[lo:p_start].strip()).strip()
+    before = _RELATIVE_OPENER.sub("", text[lo:p_start].strip()).strip()
     after = text[cue_end:hi].strip(" .,”\"")
     if not before:
         return True

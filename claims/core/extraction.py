@@ -9,8 +9,10 @@ so stored articles can be re-extracted.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -123,15 +125,19 @@ def extract(document: Document) -> Extraction:
         prev = (s.paragraph, last.source, last.hit.cue if last.hit else None)
     drafts = [d for d in sorted(drafts, key=lambda d: d[0]) if d[1] > d[0]]
     found: list[Entity] = []
+    seen: set[int] = set()  # ids of the entities listed (all alive while `extract` runs)
     for d in drafts:
-        if d[2] is not None and all(d[2] is not u for u in found):
+        if d[2] is not None and id(d[2]) not in seen:
+            seen.add(id(d[2]))
             found.append(d[2])
     into = consolidate(found, text)
     used: list[Entity] = []
+    seen.clear()
     claims: list[Claim] = []
     for start, end, draft_src, cue, s in drafts:
         src = into[id(draft_src)] if draft_src is not None else None
-        if src is not None and all(src is not u for u in used):
+        if src is not None and id(src) not in seen:
+            seen.add(id(src))
             used.append(src)
         figs = tuple(
             replace(f, start=f.start + start, end=f.end + start)
@@ -158,6 +164,7 @@ _TOKEN = re.compile(r"[\w'’-]+")
 _POSSESSED_NAME = re.compile(r"^([A-Z][\w-]*(?: [A-Z][\w-]*)?)['’]s (.+)$")
 _ROLE_OFFICE = re.compile(r"(\w+)['’]s? office$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[”\"’]?\s+|\n+")
+_LOCAL_OWNER = re.compile(r"\w['’]s\b")
 _VARIANTS = {"defence": "defen[cs]e", "defense": "defen[cs]e", "centre": "cent(?:re|er)",
              "center": "cent(?:re|er)", "organisation": "organi[sz]ation",
              "organization": "organi[sz]ation", "labour": "labou?r", "labor": "labou?r"}
@@ -200,12 +207,15 @@ def consolidate(entities: list[Entity], text: str) -> dict[int, Entity]:
         if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
             _absorb(strong[scored[0][1]], weak, into)
     places = place_mentions(text)
+    bounds: list[int] = []  # sentence starts, computed for the first bare body only
     for e in kept:
         if into[id(e)] is e and not e.person and is_generic(e.name):
             head = _TOKEN.findall(e.name)[-1].lower()
-            local = re.search(r"\w['’]s\b", e.name)  # "the town's", "the mayor's"
+            local = _LOCAL_OWNER.search(e.name)  # "the town's", "the mayor's"
+            if not bounds and not (head in _GROUP_HEADS or local):
+                bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
             place = None if head in _GROUP_HEADS or local else _place_for(
-                e, text, places, persons)
+                e, text, places, persons, bounds)
             if place:
                 _rename(e, f"{place} {_body_words(e.name)}")
     return {k: _final(v, into) for k, v in into.items()}
@@ -250,7 +260,8 @@ def _possessed_place(e: Entity, text: str, persons: set[str]) -> str | None:
     return f"{place_form(place, text)} {rest}"
 
 
-def _content(name: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _content(name: str) -> frozenset[str]:
     """Words a compatible name must share: no determiner, jurisdiction or "the city's"."""
     out = set()
     for t in _TOKEN.findall(strip_determiner(name)):
@@ -258,10 +269,10 @@ def _content(name: str) -> set[str]:
         if low in SOFT_MODIFIERS or low.endswith("'s") and low in GENERIC_MODIFIERS:
             continue
         out.add(spelling_key(t))
-    return out
+    return frozenset(out)
 
 
-def _has(token: str, tokens: set[str]) -> bool:
+def _has(token: str, tokens: frozenset[str]) -> bool:
     return token in tokens or len(token) >= 5 and any(
         fuzz.ratio(token, t) >= 85 for t in tokens)
 
@@ -274,7 +285,7 @@ def _score(weak: Entity, strong: Entity) -> int:
     head = spelling_key(words_[-1]) if words_ else ""
     best = 0
     for name in strong.names():
-        toks = {spelling_key(t) for t in _TOKEN.findall(name)}
+        toks = _name_tokens(name)
         if toks & _OWN_VOICE:
             continue  # a minister is not the ministry
         if office and office.group(1).lower() in TITLES:
@@ -283,6 +294,11 @@ def _score(weak: Entity, strong: Entity) -> int:
         elif head in toks and all(_has(t, toks) for t in need):
             best = max(best, len(need))
     return best
+
+
+@lru_cache(maxsize=4096)
+def _name_tokens(name: str) -> frozenset[str]:
+    return frozenset(spelling_key(t) for t in _TOKEN.findall(name))
 
 
 def _body_words(name: str) -> str:
@@ -296,8 +312,18 @@ def _body_words(name: str) -> str:
     return rest[:1].lower() + rest[1:]
 
 
+_CAP = r"(?-i:[A-Z][a-z][\w-]*)"
+# "\b" + `_CAP` with the boundary tested after the capital: `re` then skips to capitals
+_FIRST_CAP = r"(?-i:[A-Z])(?<!\w.)(?-i:[a-z][\w-]*)"
+
+
+def _qualified_by(body: str) -> str:
+    """A pattern (for `re.IGNORECASE`) of `body` after one or two capitalised words."""
+    return rf"({_FIRST_CAP}(?: {_CAP})?)(?:['’]s)? {body}\b"
+
+
 def _place_for(e: Entity, text: str, places: list[tuple[int, str, bool]],
-               persons: set[str]) -> str | None:
+               persons: set[str], bounds: list[int]) -> str | None:
     """The country the article ties to a bare body: a qualified wording of it elsewhere
     ("Lorantia Ministry of Health"), else the country of its own or the previous two
     sentences, else the article's most mentioned one when it is a clear winner."""
@@ -307,12 +333,10 @@ def _place_for(e: Entity, text: str, places: list[tuple[int, str, bool]],
     pats = [" ".join(alts)]
     if len(toks) == 2 and toks[1].lower() in ("ministry", "department"):
         pats.append(rf"{alts[1]} of (?:the )?{alts[0]}")
-    cap = r"(?-i:[A-Z][a-z][\w-]*)"
     qualified = {
         place_form(m.group(1), text)
         for p in pats
-        for m in re.finditer(rf"\b({cap}(?: {cap})?)(?:['’]s)? {p}\b", text,
-                             re.IGNORECASE)
+        for m in re.finditer(_qualified_by(p), text, re.IGNORECASE)
         if m.group(1).split()[0].lower() not in TITLES | GENERIC_MODIFIERS | DETERMINERS
         and m.group(1) not in persons
     }
@@ -321,12 +345,12 @@ def _place_for(e: Entity, text: str, places: list[tuple[int, str, bool]],
     if qualified:
         return None  # two countries' ministries: the article never says which
     pos = e.first if e.first >= 0 else e.last
-    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
-    i = max(k for k in range(len(bounds) - 1) if bounds[k] <= max(pos, 0))
+    i = _sentence_at(bounds, max(pos, 0))
+    starts = [p for p, _, _ in places]
     for k in (i, i - 1, i - 2):
         if k >= 0:
-            near = sorted((not strong, p, n) for p, n, strong in places
-                          if bounds[k] <= p < bounds[k + 1])
+            near = sorted((not strong, p, n) for p, n, strong in _between(
+                places, starts, bounds[k], bounds[k + 1]))
             if near:
                 return place_form(near[0][2], text)
     counts = Counter(place_form(n, text) for _, n, strong in places if strong)
@@ -334,3 +358,16 @@ def _place_for(e: Entity, text: str, places: list[tuple[int, str, bool]],
     if top and (len(top) == 1 or top[0][1] > top[1][1]):
         return top[0][0]
     return None
+
+
+def _sentence_at(bounds: list[int], pos: int) -> int:
+    """The last k with bounds[k] <= pos, k < len(bounds) - 1 (the last bound is the end
+    of the text, no sentence start); `bounds` ascends and starts at 0."""
+    return min(bisect_right(bounds, pos), len(bounds) - 1) - 1
+
+
+def _between(places: list[tuple[int, str, bool]], starts: list[int], lo: int,
+             hi: int) -> list[tuple[int, str, bool]]:
+    """The places with lo <= position < hi; `places` is sorted and `starts` its positions."""
+    a = bisect_left(starts, lo)
+    return places[a : max(a, bisect_left(starts, hi))]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from claims.core.fig_candidate import Candidate
-from claims.core.fig_gates import TRAP_GATES, folded, trap_may_match
+from claims.core.fig_gates import TRAP_GATES, folded
 from claims.core.fig_units import is_plural
 from claims.core.numbers import WORD_NUMBER, word_set
 
@@ -100,6 +100,21 @@ _TRAP_SOURCES: tuple[str, ...] = (
 TRAP_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in _TRAP_SOURCES)
 assert len(TRAP_GATES) == len(TRAP_PATTERNS), "fig_gates.TRAP_GATES must follow _TRAP_SOURCES"
 
+# `fig_gates.trap_may_match` inlined: the gate runs for every pattern of every claim
+_GATED_TRAPS = tuple((p, needles, insensitive)
+                     for p, (needles, insensitive) in zip(TRAP_PATTERNS, TRAP_GATES, strict=True))
+
+
+
+def gated_patterns(text: str, low: str | None) -> list[re.Pattern[str]]:
+    """The trap patterns `fig_gates.trap_may_match` lets run on `text` (`low`: its fold)."""
+    if low is None:  # no exact fold: every case-insensitive pattern runs
+        return [p for p, needles, insensitive in _GATED_TRAPS
+                if not needles or insensitive or any(map(text.__contains__, needles))]
+    return [p for p, needles, insensitive in _GATED_TRAPS
+            if not needles or any(map((low if insensitive else text).__contains__, needles))]
+
+
 _YEAR_RANGE = (1800, 2100)
 _FOUR_DIGITS = re.compile(r"\d{4}")
 
@@ -144,7 +159,7 @@ def trap_spans(
         return ()
     low = folded(text)
     # only the patterns whose literals occur in the text (fig_gates): the same spans
-    patterns = [p for i, p in enumerate(TRAP_PATTERNS) if trap_may_match(i, text, low)]
+    patterns = gated_patterns(text, low)
     score = "-" in text or "–" in text
     for lo, hi in scan:
         for pattern in patterns:

@@ -11,6 +11,8 @@ body a role phrase speaks for (`role_body`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
 
 from claims.core.cues import ROLE_NOUNS
 from claims.core.sources import (
@@ -21,8 +23,10 @@ from claims.core.sources import (
     ORG_WORDS,
     TITLES,
     gender_of,
+    norm,
     words,
 )
+from claims.core.textkeys import chain_from, is_word_char, previous_word, word_starts
 
 _PERSON_SCAN = re.compile(
     r"\b(?:[A-Z][a-z]+\s)?(?:Mr\.?|Mrs\.?|Ms\.?|Dr\.?|President|Minister|Governor|Mayor|Senator|"
@@ -32,8 +36,11 @@ _PERSON_SCAN = re.compile(
     r"((?:[A-Z][\w'’-]+)(?:\s[A-Z][\w'’-]+){0,2})"
 )
 # Two capitalised words standing alone: "Amara Quist", not "the Associated Press".
+# Scans that start at a capital test what precedes it right after it ("[A-Z](?<!x.)" is
+# "(?<!x)[A-Z]"): a pattern opening with a character class lets `re` skip to the next
+# capital, several times faster than trying the lookbehind at every position.
 _BARE_NAME = re.compile(
-    r"(?<![\w’'.-] )(?<![\w’'-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ([A-Z][a-z][\w’'-]*[a-z])\b"
+    r"([A-Z](?<![\w’'.-] .)(?<![\w’'-].)[a-z]+(?:-[A-Z][a-z]+)?) ([A-Z][a-z][\w’'-]*[a-z])\b"
     r"(?! [A-Z(])(?![’']s? [A-Z])"
 )
 NOT_FIRST_NAMES = words(
@@ -71,7 +78,11 @@ def _plain(word: str) -> str:
     return w[:-1] if w.endswith("s") and w[:-1] in _ORG_TAILS else w
 
 
-def scan_people(text: str, bare: bool = False) -> list[tuple[int, str, str | None, str]]:
+_OWNER_S = re.compile(r"['’]s$")
+Person = tuple[int, str, str | None, str]
+
+
+def scan_people(text: str, bare: bool = False) -> list[Person]:
     """(position, name, gender, title phrase) for every person mention worth a pronoun.
 
     Titled names ("Finance Minister Petra Lund") and their later surnames; with `bare`,
@@ -80,34 +91,85 @@ def scan_people(text: str, bare: bool = False) -> list[tuple[int, str, str | Non
     "Shipping", a preceding preposition or "the"). Bare names only serve "he"/"she":
     they never make a speaker phrase a person.
     """
-    people: list[tuple[int, str, str | None, str]] = []
-    named: set[str] = set()
+    return list(_scan_people(text, bare))
+
+
+def people_mentions(text: str, bare: bool = False) -> list[Person]:
+    """`scan_people` without repeated entries: sorted(set(scan_people(text, bare))).
+
+    Every titled mention of a person adds each later surname, so a long article naming
+    one minister fifty times would list each surname fifty times over. Lookups that
+    only ask "who is there" (the source book's) read this linear-size list instead.
+    """
+    return list(_scan_people(text, bare, unique=True))
+
+
+@lru_cache(maxsize=4)
+def _titled_people(text: str) -> tuple[tuple[Person, ...], tuple[str, ...]]:
+    """The titled mentions, and their distinct names in order (both scans need them)."""
+    people: list[Person] = []
+    named: dict[str, None] = {}
     for m in _PERSON_SCAN.finditer(text):
-        name = re.sub(r"['’]s$", "", m.group(1))
+        name = _OWNER_S.sub("", m.group(1))
         if any(w.lower() in ORG_WORDS for w in name.split()):
             continue
         title = text[m.start() : m.end()]
-        if not bare:
-            people.append((m.start(1), name, gender_of(name, title), title))
-        named.add(name)
+        people.append((m.start(1), name, gender_of(name, title), title))
+        named.setdefault(name)
+    return tuple(people), tuple(named)
+
+
+@lru_cache(maxsize=8)
+def _scan_people(text: str, bare: bool, unique: bool = False) -> tuple[Person, ...]:
+    """`scan_people` (or `people_mentions`), cached: the source book and the place scan
+    both ask per article."""
+    titled, names = _titled_people(text)
+    people: list[Person] = [] if bare else list(titled)
+    named = set(names)
+    # every name met, joined by a character no name contains: one substring test
+    # tells whether a bare name is part of any of them
+    joined = "".join("\0" + name for name in names)
     for m in _BARE_NAME.finditer(text if bare else ""):
         first, last = m.group(1), m.group(2)
-        prev = re.search(r"([\w’'.-]+)\s*$", text[: m.start()])
-        prev_word = prev.group(1).lower() if prev else ""
+        prev_word = previous_word(text, m.start())
         if (first.lower() in NOT_FIRST_NAMES or first.lower() in TITLES
                 or _plain(last) in _ORG_TAILS or last.lower() in TITLES
                 or prev_word in _PREPOSITIONS or prev_word in ("the", "a", "an")
-                or any(m.group(0) in n for n in named)):
+                or m.group(0) in joined):
             continue
         name = m.group(0)
         people.append((m.start(), name, gender_of(name), ""))
-        named.add(name)
+        if name not in named:
+            named.add(name)
+            joined += "\0" + name
+    if unique:
+        return tuple(sorted(_unique_surnames(text, people)))
     out = list(people)
+    starts: dict[str, list[int]] = {}
     for pos, name, gender, title in people:
         surname = name.split()[-1]
-        for o in re.finditer(rf"\b{re.escape(surname)}\b", text[pos + len(name) :]):
-            out.append((pos + len(name) + o.start(), name, gender, title))
-    return sorted(out)
+        if surname not in starts:
+            starts[surname] = word_starts(surname, text)
+        for at in chain_from(starts[surname], pos + len(name), len(surname)):
+            out.append((at, name, gender, title))
+    return tuple(sorted(out))
+
+
+def _unique_surnames(text: str, people: list[Person]) -> set[Person]:
+    """The mentions and their later surnames as a set. A surname that cannot overlap
+    itself is found at every occurrence after a mention, so the earliest mention of a
+    (name, gender, title) yields all the others' entries."""
+    froms: dict[tuple[str, str | None, str], list[int]] = {}
+    for pos, name, gender, title in people:
+        froms.setdefault((name, gender, title), []).append(pos + len(name))
+    out = set(people)
+    for (name, gender, title), after in froms.items():
+        surname = name.split()[-1]
+        starts = word_starts(surname, text)
+        overlapping = any(surname[:k] == surname[-k:] for k in range(1, len(surname)))
+        for a in after if overlapping else [min(after)]:
+            out.update((at, name, gender, title) for at in chain_from(starts, a, len(surname)))
+    return out
 
 
 # Nouns a possessive pronoun ties to the party named before ("her campaign").
@@ -127,6 +189,7 @@ _OWNED_DOC = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def possessed(phrase: str) -> tuple[str, str] | None:
     """("her", "campaign") for "her campaign"; None when the noun is no proxy."""
     m = _POSSESSED.match(phrase.strip())
@@ -144,6 +207,7 @@ _NAMED_DOC = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def owned_document(phrase: str) -> str | None:
     """"The Shipping Institute's report", "a Civis poll released Monday" → the publisher."""
     m = _OWNED_DOC.match(phrase.strip()) or _NAMED_DOC.match(phrase.strip())
@@ -183,6 +247,7 @@ _LEAD_NAME = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def sentence_subject_name(sentence: str) -> str | None:
     """The name a sentence opens with ("The national railway, EstRail, suspended …").
 
@@ -215,6 +280,7 @@ OWN_VOICE_ROLES = words(
 )
 
 
+@lru_cache(maxsize=4096)
 def role_body(role: str) -> str | None:
     """The body a role phrase speaks for: "head of the X", "the X's director", "An X spokesman"."""
     m = _BODY.match(role.strip())
@@ -234,11 +300,11 @@ _PLACE_NOUNS = "|".join(sorted(GENERIC_HEADS | words(
     "army navy military troops defences defenses allies neighbours neighbors parliament "
     "southern northern eastern western central")))
 _POSSESSIVE_PLACE = re.compile(
-    rf"(?<![\w-])([A-Z][a-z][\w]*(?: [A-Z][a-z]\w*)?)['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}?"
+    rf"([A-Z](?<![\w-].)[a-z][\w]*(?: [A-Z][a-z]\w*)?)['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}?"
     rf"(?:{_PLACE_NOUNS})\b"
 )
 _DEMONYM = re.compile(
-    r"(?<![\w-])([A-Z][a-z]{2,}(?:ian|ean|an|ese|ish|i))(?=\s+(?!(?:said|says|told|added|"
+    r"([A-Z](?<![\w-].)[a-z]{2,}(?:ian|ean|an|ese|ish|i))(?=\s+(?!(?:said|says|told|added|"
     r"wrote|is|was|are|were|has|had|who|will|would|from|to|in|on|at|by|with|for|of|into|"
     r"over|under|after|before|since)\b)[a-z])"
 )
@@ -266,10 +332,12 @@ def place_mentions(text: str) -> list[tuple[int, str, bool]]:
     forces", "Assembly of Marovia"); weak ones only locate ("in Riverton"). Persons met
     with a title are no places ("Lund's budget").
     """
-    people = {w for _, name, _, _ in scan_people(text) for w in name.split()}
+    people = {w for _, name, _, _ in people_mentions(text) for w in name.split()}
     found: list[tuple[int, str, bool]] = []
     for rx, strong in ((_POSSESSIVE_PLACE, True), (_DEMONYM, True), (_OF_PLACE, True),
                        (_IN_PLACE, False)):
+        if rx is _POSSESSIVE_PLACE and "'s" not in text and "’s" not in text:
+            continue  # the pattern's own literal: no possessive, no match
         for m in rx.finditer(text):
             group = next(i for i in range(1, (m.lastindex or 1) + 1) if m.group(i))
             name = m.group(group)
@@ -290,13 +358,82 @@ def _after_name(text: str, m: re.Match[str]) -> bool:
     return word[:1].isupper() and word[-1:] not in ".!?:”\""
 
 
+@lru_cache(maxsize=256)  # keyed on the article too: keep few texts alive
 def place_form(place: str, text: str) -> str:
     """The adjective the article itself uses for a place ("Russia" → "Russian"), else it."""
     stem = place.lower()
     stem = stem[:-1] if stem[-1:] in "aeiouy" else stem
     if " " in place or len(stem) < 4:
         return place
-    for m in re.finditer(rf"\b({re.escape(place[0])}{re.escape(stem[1:])}\w*?"
-                         rf"(?:ian|ean|an|ese|ish|i))\b", text):
-        return m.group(1)
-    return place
+    return adjective_form(place[0] + stem[1:], text) or place
+
+
+_ADJECTIVE_ENDS = ("ian", "ean", "an", "ese", "ish", "i")
+
+
+def adjective_form(prefix: str, text: str) -> str | None:
+    """The first word that opens with `prefix` and ends in an adjective ending, as
+    `\\b(prefix\\w*?(?:ian|ean|an|ese|ish|i))\\b` finds it (without compiling a
+    pattern for every place an article names)."""
+    at = text.find(prefix)
+    while at >= 0:
+        before = at > 0 and is_word_char(text[at - 1])
+        if before != (at < len(text) and is_word_char(text[at])):  # "\b" at the start
+            start = end = at + len(prefix)
+            while end < len(text) and is_word_char(text[end]):
+                end += 1
+            tail = text[start:end]  # "\w*?" and the ending, up to the word's end
+            if any(tail.endswith(e) for e in _ADJECTIVE_ENDS):
+                return text[at:end]
+        at = text.find(prefix, at + 1)
+    return None
+
+
+class Mentions:
+    """One sorted people list, searchable by position and by name."""
+
+    def __init__(self, entries: list[Person]) -> None:
+        self.entries = entries
+        self.starts = [e[0] for e in entries]
+        self.names = frozenset(e[1] for e in entries)
+
+    def latest(self, pos: int, gender: str | None) -> Person | None:
+        """The first entry, in list order, of those at the last position before `pos`
+        with a compatible gender (what a forward scan keeping the strict maximum finds)."""
+        entries = self.entries
+        j = bisect_left(self.starts, pos) - 1
+        while j >= 0 and not _compatible(entries[j][2], gender):
+            j -= 1
+        if j < 0:
+            return None
+        at = entries[j][0]
+        for i in range(j - 1, -1, -1):
+            if entries[i][0] != at:
+                break
+            if _compatible(entries[i][2], gender):
+                j = i
+        return entries[j]
+
+
+def _compatible(g: str | None, gender: str | None) -> bool:
+    return gender is None or g in (None, gender)
+
+
+class PeopleIndex:
+    """Lookups over `scan_people` lists that would otherwise rescan them per phrase."""
+
+    def __init__(self, people: list[Person], bare: list[Person]) -> None:
+        self.people = Mentions(people)
+        self.bare = Mentions(bare)
+        # first titled entry per normal form of a name, and first entry per normal form
+        # or word-suffix of one ("lund" and "petra lund" for Petra Lund)
+        self.title_by_key: dict[str, str] = {}
+        self.by_word_suffix: dict[str, Person] = {}
+        for entry in people:
+            key = norm(entry[1])
+            if entry[3]:
+                self.title_by_key.setdefault(key, entry[3])
+            self.by_word_suffix.setdefault(key, entry)
+            for i, ch in enumerate(key):
+                if ch == " ":
+                    self.by_word_suffix.setdefault(key[i + 1 :], entry)

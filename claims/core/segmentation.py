@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from claims.core.sources import words
+from claims.core.textkeys import fold
 
 # Titles before a name never end a sentence.
 _TITLE_ABBREVS = words(
@@ -78,6 +79,7 @@ _TRAILING_CREDIT = re.compile(r"\s*\((?:[A-Z][\w&'’ .-]*/[^)]*|photo[^)]*)\)\s
 _INITIAL = re.compile(r"[a-z]")
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
 _NEXT_WORD = re.compile(r"[\"“‘(]?([A-Za-z]+)")
+_QUOTE_MARK = re.compile(r'[“”"]')
 _JOINER = re.compile(r",\s+(while|but|and|whereas|which)\s+|;\s+")
 
 
@@ -114,13 +116,26 @@ def is_boilerplate(paragraph: str) -> bool:
     if _BOILER_PARAGRAPH.match(p) or _TIMESTAMP.match(p) or _BYLINE.match(p):
         return True
     words = len(p.split())
-    return bool(_BOILER_ANYWHERE.search(p)) and words <= 60
+    return words <= 60 and _has_furniture_word(p) and bool(_BOILER_ANYWHERE.search(p))
+
+
+# Literal pieces one of which every `_BOILER_ANYWHERE` match contains, folded: the
+# pattern's ten-way alternation is slow to try at every position of every paragraph.
+_FURNITURE_PIECES = ("cookie", "sign up", "newsletter", "subscribe", "in your inbox", " read",
+                     "privacy policy")
+
+
+def _has_furniture_word(p: str) -> bool:
+    folded = p.lower() if p.isascii() else fold(p)  # what (?i) lets match ASCII letters
+    return any(piece in folded for piece in _FURNITURE_PIECES)
 
 
 def is_boilerplate_sentence(sentence: str) -> bool:
     """A credit or stamp inside an otherwise kept paragraph (a caption's photo credit)."""
     s = sentence.strip()
-    return bool(_BOILER_SENTENCE.match(s)) or is_boilerplate(s) and len(s.split()) <= 12
+    # every `_BOILER_SENTENCE` form has a colon or a slash
+    return bool(("/" in s or ":" in s) and _BOILER_SENTENCE.match(s)) or (
+        len(s.split()) <= 12 and is_boilerplate(s))
 
 
 def dateline_length(paragraph: str) -> int:
@@ -192,7 +207,8 @@ def segment(text: str) -> tuple[Sentence, ...]:
         mark = _LIST_MARK.match(text[ps:pe])
         if mark:
             ps += mark.end()
-        credit = _TRAILING_CREDIT.search(text[ps:pe])
+        credit = _TRAILING_CREDIT.search(text[ps:pe]) if text[ps:pe].rstrip().endswith(
+            ")") else None
         if credit:
             pe = ps + credit.start()
         headline = _is_headline(para, p_index)
@@ -208,22 +224,19 @@ def quote_mask(text: str, open_at_start: bool = False) -> tuple[list[bool], bool
     """Per-character "inside a quotation" flags, and whether a quote is still open."""
     if "“" not in text and "”" not in text and '"' not in text:
         return [open_at_start] * len(text), open_at_start  # no mark to flip the state
-    mask = [False] * len(text)
+    # A quotation mark is itself quoted; between marks the state holds. Runs of equal
+    # flags are filled at once instead of character by character.
+    mask: list[bool] = []
     inside = open_at_start
-    for i, ch in enumerate(text):
-        if ch == "“":
-            inside = True
-        elif ch == "”":
-            mask[i] = True
-            inside = False
-            continue
-        elif ch == '"':
-            if inside:
-                mask[i] = True
-                inside = False
-                continue
-            inside = True
-        mask[i] = inside
+    done = 0
+    for m in _QUOTE_MARK.finditer(text):
+        at = m.start()
+        mask += [inside] * (at - done)
+        mask.append(True)
+        mark = text[at]
+        inside = True if mark == "“" else False if mark == "”" else not inside
+        done = at + 1
+    mask += [inside] * (len(text) - done)
     return mask, inside
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -108,44 +109,56 @@ _SPELLING = {"defense": "defence", "regional": "region", "organization": "organi
              "spokesman": "spokesperson", "spokeswoman": "spokesperson", "forces": "force"}
 
 
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_APOSTROPHE_END = re.compile(r"'s?$")
+_WORD = re.compile(r"[\w'’-]+")
+# Pure string helpers below are called tens of thousands of times per batch on a small
+# vocabulary of names; a bounded cache makes repeated normalisation free.
+_CACHE = 8192
+
+
+@lru_cache(maxsize=_CACHE)
 def spelling_key(word: str) -> str:
     """One token's comparison key: lower case, no possessive, one spelling of variants."""
-    w = re.sub(r"['’]s?$", "", word.lower().replace("’", "'"))
+    w = _POSSESSIVE_END.sub("", word.lower().replace("’", "'"))
     return _SPELLING.get(w, w)
 
 
-def _generic_tokens(name: str) -> list[str] | None:
+@lru_cache(maxsize=_CACHE)
+def _generic_tuple(name: str) -> tuple[str, ...] | None:
     """The name's words when it is only generic words (else None); a capitalised word
     after the first is a proper name unless it is itself generic ("General Staff")."""
-    toks = re.findall(r"[\w'’-]+", strip_determiner(name.strip()))
+    toks = _WORD.findall(strip_determiner(name.strip()))
     if not toks or "(" in name:
         return None
     for i, t in enumerate(toks):
         low = t.lower().replace("’", "'")
-        bare = re.sub(r"'s?$", "", low)
+        bare = _APOSTROPHE_END.sub("", low)
         known = low in GENERIC_MODIFIERS or bare in GENERIC_HEADS or bare in TITLES
         if not known and (i == 0 or t[:1].isupper() or not t[:1].isalpha()):
             return None
-    return toks
+    return tuple(toks)
 
 
+@lru_cache(maxsize=_CACHE)
 def is_generic(name: str) -> bool:
     """"Finance ministry", "the air force", "Analysts", "the city's military administration":
     a bare body or group with no proper name, which only its own article can pin down."""
-    toks = _generic_tokens(name)
+    toks = _generic_tuple(name)
     if not toks or spelling_key(toks[-1]) not in _HEAD_KEYS:
         return False
     return len(toks) == 1 or toks[0].lower() not in _ROLE_WORDS  # "head of the X": a role
 
 
+@lru_cache(maxsize=_CACHE)
 def is_unqualified(name: str) -> bool:
     """A name no registry may match across articles: bare generic, or a role at one
     ("the head of the regional defence headquarters", "a hospital spokeswoman")."""
-    toks = _generic_tokens(name)
+    toks = _generic_tuple(name)
     if toks is None:
         return False
     keys = {spelling_key(t) for t in toks}
-    return is_generic(name) or bool(keys & {spelling_key(t) for t in _ROLE_WORDS})
+    return is_generic(name) or bool(keys & _ROLE_KEYS)
 
 
 def by_article(name: str, article: str) -> str:
@@ -153,9 +166,12 @@ def by_article(name: str, article: str) -> str:
     return f"{name} ({article})"
 
 
+_ARTICLE_QUALIFIED = re.compile(r"(.+) \(([^()]+)\)")
+
+
 def is_article_qualified(name: str) -> bool:
     """"Analysts (a.txt)": a bare source pinned to one article, matched only exactly."""
-    m = re.fullmatch(r"(.+) \(([^()]+)\)", name.strip())
+    m = _ARTICLE_QUALIFIED.fullmatch(name.strip())
     return m is not None and is_unqualified(m.group(1))
 
 
@@ -165,6 +181,7 @@ _ROLE_WORDS = words(
     "secretary governor mayor commander coroner representative official officer deputy "
     "administrator commissioner"
 )
+_ROLE_KEYS = frozenset(spelling_key(t) for t in _ROLE_WORDS)
 
 _TYPE_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
     (SourceType.THINK_TANK, re.compile(r"institute|think[ -]tank|research (?:group|centre|"
@@ -214,9 +231,32 @@ class Entity:
     report: bool = False
     last: int = -1
     first: int = -1
+    # (name, aliases list id, alias count, keys, joined keys): keys recomputed only
+    # when a name changes, since aliases are only ever appended
+    _keys: tuple[str, int, int, frozenset[str], str] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     def names(self) -> list[str]:
         return [self.name, *self.aliases]
+
+    def name_keys(self) -> frozenset[str]:
+        """`norm` of every name: the back-reference lookups ask this for each phrase."""
+        return self._cached_keys()[3]
+
+    def joined_keys(self) -> str:
+        """Every key padded with spaces, joined by NUL: a word-bounded containment test
+        of a key (" k ") against all names is one substring search."""
+        return self._cached_keys()[4]
+
+    def _cached_keys(self) -> tuple[str, int, int, frozenset[str], str]:
+        k = self._keys
+        if k is None or k[0] != self.name or k[1] != id(self.aliases) or k[2] != len(
+                self.aliases):
+            keys = frozenset(norm(n) for n in self.names())
+            k = (self.name, id(self.aliases), len(self.aliases), keys,
+                 "\0".join(f" {n} " for n in keys))
+            self._keys = k
+        return k
 
     def add_alias(self, alias: str) -> None:
         alias = alias.strip(" ,.")
@@ -228,13 +268,19 @@ class Entity:
                 self.aliases.append(variant)
 
 
+_LEADING_THE = re.compile(r"^the\s+")
+_NOT_KEY_CHARS = re.compile(r"[^a-z0-9' ]+")
+
+
+@lru_cache(maxsize=_CACHE)
 def norm(s: str | None) -> str:
     """The scorer's normal form: lower case, typographic apostrophe, no leading "the"."""
     s = (s or "").lower().replace("\u2019", "'")
-    s = re.sub(r"^the\s+", "", s.strip())
-    return re.sub(r"[^a-z0-9' ]+", " ", s).strip()
+    s = _LEADING_THE.sub("", s.strip())
+    return _NOT_KEY_CHARS.sub(" ", s).strip()
 
 
+@lru_cache(maxsize=_CACHE)
 def strip_determiner(phrase: str) -> str:
     words = phrase.strip().split()
     while len(words) > 1 and words[0].lower() in DETERMINERS:
@@ -246,23 +292,32 @@ def capitalise(name: str) -> str:
     return name[:1].upper() + name[1:] if name else name
 
 
+_OWNER_END = re.compile(r"['’]s$")
+
+
+@lru_cache(maxsize=_CACHE)
 def initialism(name: str, min_words: int = 3, *, as_alias: bool = True) -> str | None:
     """"Institute for the Study of War" → "ISW"; None for short, lower-case or pronoun-like."""
-    words = [w for w in re.findall(r"[\w'’-]+", name)
-             if w.lower() not in _FUNCTION and not re.search(r"['’]s$", w)]
+    words = [w for w in _WORD.findall(name)
+             if w.lower() not in _FUNCTION and not _OWNER_END.search(w)]
     if len(words) < min_words or not all(w[:1].isupper() for w in words):
         return None
     acr = "".join(w[0] for w in words).upper()
     return None if as_alias and acr.lower() in PRONOUNS else acr
 
 
+_FEMALE_WORD = re.compile(r"\b(?:mrs|ms|miss|madam|dame|lady|spokeswoman|chairwoman|"
+                          r"congresswoman|queen|princess)\b")
+_MALE_WORD = re.compile(r"\b(?:mr|sir|lord|spokesman|chairman|congressman|king|prince)\b")
+
+
+@lru_cache(maxsize=_CACHE)
 def gender_of(name: str, role: str = "") -> str | None:
     """"f"/"m" from a title, a gendered role noun or a common first name; else None."""
     text = f"{role} {name}".lower()
-    if re.search(r"\b(?:mrs|ms|miss|madam|dame|lady|spokeswoman|chairwoman|"
-                 r"congresswoman|queen|princess)\b", text):
+    if _FEMALE_WORD.search(text):
         return "f"
-    if re.search(r"\b(?:mr|sir|lord|spokesman|chairman|congressman|king|prince)\b", text):
+    if _MALE_WORD.search(text):
         return "m"
     first = name.split()[0].lower().strip(".") if name.split() else ""
     if first in _FIRST_F:
@@ -274,9 +329,14 @@ def gender_of(name: str, role: str = "") -> str | None:
     return None
 
 
+_OF_NAME_END = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’ -]*$")
+_DOTTED_ABBREV = re.compile(r"(?:[a-z]\.)+")
+
+
+@lru_cache(maxsize=_CACHE)
 def split_person(phrase: str) -> tuple[str, str] | None:
     """(name, title phrase) when the phrase ends in a person's name after a title."""
-    core = re.sub(r"\s+of\s+(?:the\s+)?[A-Z][\w'’ -]*$", "", phrase.strip())
+    core = _OF_NAME_END.sub("", phrase.strip())
     words = core.split()
     i = len(words)
     while i > 0 and words[i - 1][:1].isupper() and not _is_title(words[i - 1]):
@@ -289,13 +349,15 @@ def split_person(phrase: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=_CACHE)
 def _is_title(word: str) -> bool:
     """"Minister", "Secretary-General", "Dr." – or an abbreviation such as "U.N."."""
     w = word.lower().strip(",")
     return w in TITLES or w.rstrip(".") in TITLES or any(
-        p in TITLES for p in w.split("-")) or bool(re.fullmatch(r"(?:[a-z]\.)+", w))
+        p in TITLES for p in w.split("-")) or bool(_DOTTED_ABBREV.fullmatch(w))
 
 
+@lru_cache(maxsize=_CACHE)
 def split_descriptor(phrase: str) -> tuple[str, str] | None:
     """(name, descriptor) for "grid operator Harran Energi" style phrases."""
     words = phrase.strip().split()
@@ -312,8 +374,17 @@ def split_descriptor(phrase: str) -> tuple[str, str] | None:
 
 def source_type(entity: Entity) -> SourceType:
     """Keyword rules over the name, aliases and descriptions; persons by their titles."""
-    text = " ".join([*entity.names(), *entity.descriptors]).lower()
-    if entity.person:
+    return _type_of(" ".join([*entity.names(), *entity.descriptors]).lower(), entity.person)
+
+
+_ANALYST_WORDS = re.compile(r"\b(?:analysts|experts|economists|scientists|researchers)\b")
+_OFFICIAL_WORDS = re.compile(r"\b(?:officials|diplomats|representatives?|spokes\w*|judges?|"
+                             r"justices|prosecutors?|police officers)\b")
+
+
+@lru_cache(maxsize=_CACHE)
+def _type_of(text: str, person: bool) -> SourceType:
+    if person:
         for kind, rule in _PERSON_RULES:
             if rule.search(text):
                 return kind
@@ -321,10 +392,9 @@ def source_type(entity: Entity) -> SourceType:
     for kind, rule in _TYPE_RULES:
         if rule.search(text):
             return kind
-    if re.search(r"\b(?:analysts|experts|economists|scientists|researchers)\b", text):
+    if _ANALYST_WORDS.search(text):
         return SourceType.ANALYST
-    if re.search(r"\b(?:officials|diplomats|representatives?|spokes\w*|judges?|justices|"
-                 r"prosecutors?|police officers)\b", text):
+    if _OFFICIAL_WORDS.search(text):
         return SourceType.OFFICIAL
     return SourceType.OTHER
 
@@ -339,11 +409,19 @@ def to_source(entity: Entity) -> Source:
     return Source(name=entity.name, type=source_type(entity), aliases=tuple(aliases))
 
 
+# One to eight capitalised words before "(ABC)"; the first written out so the pattern
+# opens with a character class and `re` skips straight to capitals.
+_ACRONYM_DEFINED = re.compile(
+    r"([A-Z][\w'’-]*\s+(?:(?:of|for|the|and|on)\s+)*"
+    r"(?:[A-Z][\w'’-]*\s+(?:(?:of|for|the|and|on)\s+)*){0,7})\(([A-Z]{2,8})\)")
+
+
 def acronym_definitions(text: str) -> dict[str, str]:
     """"the World Health Organization (WHO)" anywhere in the text → {"WHO": "World …"}."""
     found: dict[str, str] = {}
-    pattern = r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|the|and|on)\s+)*){1,8})\(([A-Z]{2,8})\)"
-    for m in re.finditer(pattern, text):
+    if "(" not in text:
+        return found
+    for m in _ACRONYM_DEFINED.finditer(text):
         words = m.group(1).split()
         acr = m.group(2)
         for k in range(len(words)):

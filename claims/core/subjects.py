@@ -86,12 +86,14 @@ def lead_subject(text: str, lo: int, hi: int) -> tuple[int, str] | None:
     return start, text_np
 
 
+_NOT_SAYING = re.compile(r"\s+(?:to|out|up|on)\b")
+
+
 def participle_hit(text: str, lo: int, hi: int, mask: list[bool]) -> tuple[int, int, str,
                                                                                int, str] | None:
     """"The court struck down the permit, ruling that …": (start, end, base, p_start, phrase)."""
     part = _PARTICIPLE.search(text, lo, hi)
-    if part is None or mask[part.start(1)] or re.match(r"\s+(?:to|out|up|on)\b",
-                                                        text[part.end(1) :]):
+    if part is None or mask[part.start(1)] or _NOT_SAYING.match(text[part.end(1) :]):
         return None  # "adding to pressure", "ruling out a cut"
     subj = lead_subject(text, lo, part.start())
     if subj is None:
@@ -111,21 +113,24 @@ _ADJECTIVES = words(
     "earnings revenue inflation budget first second third fourth"
 )
 _POSSESSIVE = re.compile(r"^[\w.-]+['’]s?$")
+_TOKEN_OR_MARK = re.compile(r"[\w'’.-]+|[^\w\s]")
+_OWNER_END = re.compile(r"\w['’]s?$")
+_APOSTROPHE = re.compile(r"['’]")
 
 
 def noun_use(text: str, cue_start: int, word: str) -> bool:
     """Whether a noun-like cue word is a noun here ("kept its full-year forecast")."""
     if word not in NOUN_CUES:
         return False
-    before = re.findall(r"[\w'’.-]+|[^\w\s]", text[max(0, cue_start - 80) : cue_start])
+    before = _TOKEN_OR_MARK.findall(text[max(0, cue_start - 80) : cue_start])
     k = len(before) - 1
-    if k >= 0 and re.search(r"\w['’]s?$", before[k]) and not before[k].endswith("ss"):
+    if k >= 0 and _OWNER_END.search(before[k]) and not before[k].endswith("ss"):
         return True  # "the bank's forecast"
     seen_adj = False
     while k >= 0 and (before[k].lower() in _ADJECTIVES or "-" in before[k]):
         seen_adj, k = True, k - 1
     return seen_adj and k >= 0 and (before[k].lower() in _DETS or bool(
-        _POSSESSIVE.match(before[k]) and re.search(r"['’]", before[k])))
+        _POSSESSIVE.match(before[k]) and _APOSTROPHE.search(before[k])))
 
 
 QUOTED_AS = re.compile(
