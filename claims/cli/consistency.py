@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import tempfile
 from enum import StrEnum
-from typing import Annotated
+from itertools import chain
+from typing import IO, Annotated
 
 import typer
 
@@ -11,7 +13,6 @@ from claims.cli.base import app, make_app
 from claims.cli.claims_cmds import parse_id
 from claims.cli.common import (
     TableFormat,
-    frozen_heap,
     message,
     open_db,
     out_console,
@@ -66,18 +67,39 @@ def check_consistency(
 
         claims check-consistency --fail-on warning --format github
     """
-    from claims.core.consistency import check
-    from claims.render.checks import gate_exit_code
-    from claims.store.relations import check_inputs
+    from claims.core.consistency import iter_check
+    from claims.render.checks import Tally
+    from claims.store.relations import iter_check_groups, load_acks
 
-    with open_db() as store, frozen_heap():
-        rels, figures, acks = check_inputs(store, relations=relations.value, article=article)
-        findings = check(rels, figures, acks)
-        del rels, figures
-    write_chunks(fmt.stream(findings))
-    code = gate_exit_code(findings, fail_on.value)
+    tally = Tally()
+    with _spool() as report:
+        with open_db() as store:
+            groups = iter_check_groups(store, relations=relations.value, article=article)
+            findings = tally.counted(iter_check(groups, load_acks(store)))
+            for chunk in fmt.body(findings):  # not writelines: it spools all in memory
+                report.write(chunk)
+        report.seek(0)
+        write_chunks(chain((fmt.head(tally),), iter(lambda: report.read(1 << 20), ""),
+                           (fmt.tail(tally),)))
+    code = tally.exit_code(fail_on.value)
     if code:
         raise typer.Exit(code)
+
+
+SPOOL_IN_MEMORY = 8 << 20  # characters of report kept in memory before a temporary file
+
+
+def _spool() -> IO[str]:
+    """A temporary file for the findings' text, kept in memory while small.
+
+    A report's head holds counts known only once the last finding is checked. Keeping
+    the findings, or their text, until then is what made a million figures cost 500 MB;
+    a file costs one write and one read, and no output appears unless the whole report
+    is ready (an error halfway prints nothing, as before).
+    """
+    return tempfile.SpooledTemporaryFile(  # type: ignore[return-value]  # text mode: str
+        max_size=SPOOL_IN_MEMORY, mode="w+", encoding="utf-8", errors="surrogatepass", newline=""
+    )
 
 
 @app.command("relate")

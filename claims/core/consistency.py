@@ -9,7 +9,8 @@ over every stored figure of a newsroom (a million and more).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Protocol, cast
 
 from claims.core.model import FigureFact, Finding, FindingFigure, Interval, Qualifier, Relation
 
@@ -21,19 +22,60 @@ ROLES = {"partition": ("total", "part"), "bound": ("smaller", "larger"), "same":
 _EPS = 1e-9
 
 
+class Bounded(Protocol):
+    """Anything with an interval's ends: an `Interval`, or a figure (checked as is, so a
+    million relations need not build an `Interval` per figure)."""
+
+    @property
+    def low(self) -> float | None: ...
+    @property
+    def high(self) -> float | None: ...
+
+
+class CheckedFigure(Protocol):
+    """What checking reads of a figure: a `FigureFact`, or the gate's lean `CheckFigure`."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def claim_id(self) -> int: ...
+    @property
+    def article(self) -> str: ...
+    @property
+    def origin(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def value(self) -> float: ...
+    @property
+    def low(self) -> float | None: ...
+    @property
+    def high(self) -> float | None: ...
+    @property
+    def qualifier(self) -> Qualifier: ...
+    @property
+    def line(self) -> int | None: ...
+
+
 def _tol(x: float) -> float:
     return _EPS * max(1.0, abs(x))
 
 
 def fmt_number(x: float) -> str:
     """Thousands separators, no trailing `.0`, float noise rounded away."""
+    if type(x) is float and x.is_integer():  # most figures: skip the rounding
+        return f"{int(x):,}"
     r = round(x, 9)
     if r == int(r):
         return f"{int(r):,}"
     return f"{r:,.9f}".rstrip("0").rstrip(".")
 
 
-def interval_of(fig: FigureFact) -> Interval:
+def interval_of(fig: CheckedFigure) -> Interval:
     return Interval(fig.low, fig.high)
 
 
@@ -43,23 +85,23 @@ def add(a: Interval, b: Interval) -> Interval:
     return Interval(low, high)
 
 
-def sub(a: Interval, b: Interval) -> Interval:
+def sub(a: Bounded, b: Bounded) -> Interval:
     """a − b: the lowest a minus the highest b, up to the highest a minus the lowest b."""
     low = None if a.low is None or b.high is None else a.low - b.high
     high = None if a.high is None or b.low is None else a.high - b.low
     return Interval(low, high)
 
 
-def below(a: Interval, b: Interval) -> bool:
+def below(a: Bounded, b: Bounded) -> bool:
     """True when every value of `a` is under every value of `b` (no overlap, a left of b)."""
     return a.high is not None and b.low is not None and a.high < b.low - _tol(b.low)
 
 
-def overlaps(a: Interval, b: Interval) -> bool:
+def overlaps(a: Bounded, b: Bounded) -> bool:
     return not below(a, b) and not below(b, a)
 
 
-def partition_outcome(total: Interval, parts: Interval) -> str:
+def partition_outcome(total: Bounded, parts: Bounded) -> str:
     if below(parts, total):
         return "incomplete"
     if below(total, parts):
@@ -67,24 +109,22 @@ def partition_outcome(total: Interval, parts: Interval) -> str:
     return "consistent"
 
 
-def bound_outcome(smaller: Interval, larger: Interval) -> str:
+def bound_outcome(smaller: Bounded, larger: Bounded) -> str:
     return "contradiction" if below(larger, smaller) else "consistent"
 
 
-def same_outcome(a: Interval, b: Interval) -> str:
+def same_outcome(a: Bounded, b: Bounded) -> str:
     return "consistent" if overlaps(a, b) else "conflict"
 
 
-def finding_key(kind: str, figures: Sequence[FigureFact]) -> str:
+def finding_key(kind: str, figures: Sequence[CheckedFigure]) -> str:
     """Content identity (article name and spans), never database ids, so that an
     acknowledgement survives re-ingest and dump/load."""
-    h = hashlib.sha256(kind.encode())
-    for f in figures:
-        h.update(f"\x1f{f.article}\x1e{f.start}\x1e{f.end}".encode())
-    return f"{kind}:{h.hexdigest()[:16]}"
+    text = kind + "".join([f"\x1f{f.article}\x1e{f.start}\x1e{f.end}" for f in figures])
+    return f"{kind}:{hashlib.sha256(text.encode()).hexdigest()[:16]}"
 
 
-def _shown(fig: FigureFact) -> str:
+def _shown(fig: CheckedFigure) -> str:
     """An exact figure as its number ("five" → 5), a qualified one as written."""
     return fmt_number(fig.value) if fig.qualifier == Qualifier.EXACT else fig.text
 
@@ -101,7 +141,7 @@ def _amount(iv: Interval, point: float) -> str:
     return f"{fmt_number(point)} ({fmt_number(iv.low)} to {fmt_number(iv.high)})"
 
 
-def _sum(parts: Sequence[FigureFact]) -> Interval:
+def _sum(parts: Sequence[CheckedFigure]) -> Interval:
     """The interval of a sum of parts; an open end anywhere leaves that end open."""
     low: float | None = 0.0
     high: float | None = 0.0
@@ -111,65 +151,84 @@ def _sum(parts: Sequence[FigureFact]) -> Interval:
     return Interval(low, high)
 
 
-def _partition(total: FigureFact, parts: Sequence[FigureFact]) -> tuple[str, str, Interval]:
+def _partition(
+    total: CheckedFigure, parts: Sequence[CheckedFigure]
+) -> tuple[str, str, Interval, float]:
+    """Outcome, message, remainder interval, and the parts' point sum."""
     psum = _sum(parts)
-    tiv = Interval(total.low, total.high)
-    outcome = partition_outcome(tiv, psum)
+    outcome = partition_outcome(total, psum)
     point_sum = sum(p.value for p in parts)
-    remainder = sub(tiv, psum)
+    remainder = sub(total, psum)
     exact_parts = all(p.qualifier == Qualifier.EXACT for p in parts)
     sum_text = fmt_number(point_sum) if exact_parts else _amount(psum, point_sum)
     head = f"{' + '.join(_shown(p) for p in parts)} = {sum_text} of {_shown(total)}"
     if outcome == "incomplete":
         left = _amount(remainder, total.value - point_sum)
-        return outcome, f"{head}: {left} unaccounted", remainder
+        return outcome, f"{head}: {left} unaccounted", remainder, point_sum
     if outcome == "contradiction":
-        over = _amount(sub(psum, tiv), point_sum - total.value)
-        return outcome, f"{head}: {over} too many", remainder
-    return outcome, head, remainder
+        over = _amount(sub(psum, total), point_sum - total.value)
+        return outcome, f"{head}: {over} too many", remainder, point_sum
+    return outcome, head, remainder, point_sum
 
 
-def _bound(smaller: FigureFact, larger: FigureFact) -> tuple[str, str]:
-    outcome = bound_outcome(interval_of(smaller), interval_of(larger))
+def _bound(smaller: CheckedFigure, larger: CheckedFigure) -> tuple[str, str]:
+    outcome = bound_outcome(smaller, larger)
     if outcome == "contradiction":
         return outcome, f"{smaller.text} > {larger.text}: exceeds its bound"
     return outcome, f"{smaller.text} ≤ {larger.text}"
 
 
-def _same(a: FigureFact, b: FigureFact) -> tuple[str, str]:
-    outcome = same_outcome(interval_of(a), interval_of(b))
+def _same(a: CheckedFigure, b: CheckedFigure) -> tuple[str, str]:
+    outcome = same_outcome(a, b)
     if outcome == "conflict":
         return outcome, f"{a.text} vs {b.text}: conflict"
     return outcome, f"{a.text} ~ {b.text}"
 
 
-def check_one(rel: Relation, figs: Sequence[FigureFact], acks: Mapping[str, str]) -> Finding:
+def check_one(
+    rel: Relation, figs: Sequence[CheckedFigure], acks: Mapping[str, str]
+) -> Finding:
     """The finding for one relation whose member figures are already looked up."""
     kind = rel.kind
     if kind not in ROLES or len(figs) < 2 or (kind != "partition" and len(figs) != 2):
         raise ValueError(f"relation {rel.id}: a {kind!r} cannot have {len(figs)} figures")
     remainder: Interval | None = None
     extra: dict[str, object] = {}
-    if kind == "partition":
-        outcome, message, remainder = _partition(figs[0], figs[1:])
-        extra["remainder_value"] = figs[0].value - sum(p.value for p in figs[1:])
-    elif kind == "bound":
-        outcome, message = _bound(figs[0], figs[1])
-    else:
-        outcome, message = _same(figs[0], figs[1])
-    first, rest = ROLES[kind]
-    members = tuple(
-        FindingFigure(id=f.id, claim=f.claim_id, text=f.text, role=first if i == 0 else rest)
-        for i, f in enumerate(figs)
-    )
-    key = finding_key(kind, figs)
     anchor = figs[0]
+    if kind == "partition":
+        outcome, message, remainder, point_sum = _partition(anchor, figs[1:])
+        extra["remainder_value"] = anchor.value - point_sum
+    elif kind == "bound":
+        outcome, message = _bound(anchor, figs[1])
+    else:
+        outcome, message = _same(anchor, figs[1])
+    first, rest = ROLES[kind]
+    members = [FindingFigure(anchor.id, anchor.claim_id, anchor.text, first)]
+    members += [FindingFigure(f.id, f.claim_id, f.text, rest) for f in figs[1:]]
+    key = finding_key(kind, figs)
+    acked = key in acks
     return Finding(
         key=key, relation=rel.id, kind=kind, outcome=outcome, severity=SEVERITY[outcome],
-        origin=rel.origin, message=message, figures=members, rule=rel.rule,
-        remainder=remainder, acknowledged=key in acks, note=acks.get(key),
+        origin=rel.origin, message=message, figures=tuple(members), rule=rel.rule,
+        remainder=remainder, acknowledged=acked, note=acks.get(key) if acked else None,
         article=anchor.article, path=anchor.origin, line=anchor.line, extra=extra,
     )
+
+
+def iter_check(
+    groups: Iterable[tuple[Relation, Sequence[CheckedFigure | None]]],
+    acks: Mapping[str, str],
+) -> Iterator[Finding]:
+    """Findings one by one as (relation, its member figures in order) pairs arrive.
+
+    The gate streams a newsroom's relations through this, so no finding, and no figure
+    beyond the current relation's, has to stay in memory. Rejected relations and those
+    with a figure missing (`None`) are skipped, as in `check`.
+    """
+    for rel, figs in groups:
+        if rel.state == "rejected" or None in figs:
+            continue
+        yield check_one(rel, cast("Sequence[CheckedFigure]", figs), acks)
 
 
 def check(
@@ -182,14 +241,5 @@ def check(
     Rejected relations are skipped (reviewers said they do not hold), and so are
     relations with a figure missing from `figures` (filtered out by `--article`).
     """
-    acks = acks or {}
-    out: list[Finding] = []
-    for rel in relations:
-        if rel.state == "rejected":
-            continue
-        figs = [figures.get(i) for i in rel.figure_ids]
-        present = [f for f in figs if f is not None]
-        if len(present) != len(figs):
-            continue
-        out.append(check_one(rel, present, acks))
-    return tuple(out)
+    get = figures.get
+    return tuple(iter_check(((r, [get(i) for i in r.figure_ids]) for r in relations), acks or {}))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class Qualifier(StrEnum):
@@ -203,3 +204,26 @@ class Finding:
     path: str | None = None
     line: int | None = None
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+
+
+class CheckFigure(NamedTuple):
+    """The fields of a stored figure that checking a relation reads, for the streaming gate.
+
+    A tuple, not a frozen dataclass: `check-consistency` builds one per relation member
+    (a million on a large newsroom) and a frozen dataclass's `__init__` costs about six
+    times as much. It is as immutable; `FigureFact` keeps the full context for inference.
+    `line` is computed only for a relation's first member, which anchors its finding.
+    """
+
+    id: int
+    claim_id: int
+    article: str
+    origin: str
+    text: str
+    start: int
+    end: int
+    value: float
+    low: float | None
+    high: float | None
+    qualifier: Qualifier
+    line: int | None = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, assert_never
 
@@ -11,6 +11,8 @@ from claims.records import ClaimRecord
 
 if TYPE_CHECKING:
     from rich.table import Table
+
+    from claims.render.checks import Tally
 
 
 class ListFormat(StrEnum):
@@ -47,18 +49,65 @@ class CheckFormat(StrEnum):
 
     def stream(self, findings: Sequence[Finding]) -> Iterator[str]:
         """Chunks of output, so a large report is written without being held whole."""
+        from claims.render.checks import Tally
+
+        tally = Tally.of(findings)
+        head, tail = self.head(tally), self.tail(tally)
+        if head:
+            yield head
+        yield from self.body(findings)
+        if tail:
+            yield tail
+
+    def body(self, findings: Iterable[Finding]) -> Iterator[str]:
+        """One piece per finding, in order; none depends on the counts, so findings can
+        be rendered as they stream and the head written once they are all counted."""
         import claims.render.checks as checks
 
         match self:
             case CheckFormat.text:
-                return checks.iter_text(findings)
+                return checks.iter_text_body(findings)
             case CheckFormat.json:
-                return checks.iter_json(findings)
+                return checks.iter_json_body(findings)
             case CheckFormat.github:
                 return checks.iter_github(findings)
             case CheckFormat.junit:
-                return iter([checks.render_junit(findings)])
+                return checks.iter_junit_body(findings)
             case CheckFormat.sarif:
-                return iter([checks.render_sarif(findings)])
+                return checks.iter_sarif_body(findings)
+            case _:
+                assert_never(self)
+
+    def head(self, tally: Tally) -> str:
+        """What comes before the findings (JSON's summary, JUnit's counts)."""
+        import claims.render.checks as checks
+
+        match self:
+            case CheckFormat.text | CheckFormat.github:
+                return ""
+            case CheckFormat.json:
+                return checks.json_head(tally)
+            case CheckFormat.junit:
+                return checks.junit_head(tally)
+            case CheckFormat.sarif:
+                return checks.sarif_head(tally)
+            case _:
+                assert_never(self)
+
+    def tail(self, tally: Tally) -> str:
+        """What comes after the findings (the text summary line, closing brackets)."""
+        import claims.render.checks as checks
+
+        match self:
+            case CheckFormat.text:
+                return checks.text_tail(tally)
+            case CheckFormat.github:
+                return ""
+            case CheckFormat.json:
+                return checks.json_tail(tally)
+            case CheckFormat.junit:
+                return checks.junit_tail(tally)
+            case CheckFormat.sarif:
+                return checks.sarif_tail(tally)
             case _:
                 assert_never(self)

@@ -2,13 +2,18 @@
 
 Pure string builders (no rich, no I/O), so each format is tested byte for byte and CI
 tools read exactly what DESIGN.md promises.
+
+Every format is a head, one body piece per finding, and a tail. Only the head and tail
+depend on the counts (a `Tally`), so the gate renders findings as they stream from the
+store and writes the head once the last one is counted; the `render_*` functions
+assemble the same pieces for a list.
 """
 
 from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 from urllib.parse import quote
 
@@ -37,11 +42,61 @@ def _interval(iv: Interval | None) -> dict[str, Any] | None:
     return None if iv is None else {"low": _num(iv.low), "high": _num(iv.high)}
 
 
-def summary(findings: Sequence[Finding]) -> dict[str, int]:
-    counts = dict.fromkeys(SEVERITIES, 0)
-    for f in findings:
-        counts[f.severity] = counts.get(f.severity, 0) + 1
-    return counts
+class Tally:
+    """Counts by severity, and of those acknowledged, as findings pass by.
+
+    The summary, the gate's exit code and JUnit's failure count need nothing more, so a
+    streamed report keeps no finding.
+    """
+
+    __slots__ = ("acked", "counts")
+
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = dict.fromkeys(SEVERITIES, 0)
+        self.acked: dict[str, int] = dict.fromkeys(SEVERITIES, 0)
+
+    @classmethod
+    def of(cls, findings: Iterable[Finding]) -> Tally:
+        tally = cls()
+        for _ in tally.counted(findings):
+            pass
+        return tally
+
+    def counted(self, findings: Iterable[Finding]) -> Iterator[Finding]:
+        """The findings unchanged, each counted as it is handed on."""
+        counts, acked = self.counts, self.acked
+        for f in findings:
+            counts[f.severity] = counts.get(f.severity, 0) + 1
+            if f.acknowledged:
+                acked[f.severity] = acked.get(f.severity, 0) + 1
+            yield f
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def acknowledged(self) -> int:
+        return sum(self.acked.values())
+
+    def open_at(self, severities: Iterable[str]) -> int:
+        """Unacknowledged findings at these severities."""
+        return sum(self.counts.get(s, 0) - self.acked.get(s, 0) for s in severities)
+
+    @property
+    def failing(self) -> int:
+        """Unacknowledged warnings and errors (JUnit failures)."""
+        return self.open_at(s for s in self.counts if s != "ok")
+
+    def exit_code(self, fail_on: str) -> int:
+        """1 when an unacknowledged finding reaches `fail_on` (error|warning|never), else 0."""
+        if fail_on not in FAIL_ON:
+            raise ValueError(f"fail_on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
+        return int(self.open_at(FAIL_ON[fail_on]) > 0)
+
+
+def summary(findings: Iterable[Finding]) -> dict[str, int]:
+    return Tally.of(findings).counts
 
 
 def finding_dict(f: Finding) -> dict[str, Any]:
@@ -67,22 +122,34 @@ def iter_json(findings: Sequence[Finding]) -> Iterator[str]:
     the indented encoder is pure Python; one compact line per finding is as easy to
     read, grep and diff.
     """
-    head = json.dumps(summary(findings), ensure_ascii=False)
-    if not findings:
-        yield f'{{\n  "summary": {head},\n  "findings": []\n}}\n'
-        return
-    yield f'{{\n  "summary": {head},\n  "findings": ['
+    tally = Tally.of(findings)
+    yield json_head(tally)
+    yield from iter_json_body(findings)
+    yield json_tail(tally)
+
+
+def json_head(tally: Tally) -> str:
+    head = json.dumps(tally.counts, ensure_ascii=False)
+    if not tally.total:
+        return f'{{\n  "summary": {head},\n  "findings": []\n}}\n'
+    return f'{{\n  "summary": {head},\n  "findings": ['
+
+
+def iter_json_body(findings: Iterable[Finding]) -> Iterator[str]:
     sep = "\n    "
     encode = json.JSONEncoder(ensure_ascii=False).encode
     for f in findings:
         yield sep + encode(finding_dict(f))
         sep = ",\n    "
-    yield "\n  ]\n}\n"
 
 
-def summary_line(findings: Sequence[Finding]) -> str:
-    c = summary(findings)
-    acked = sum(1 for f in findings if f.acknowledged)
+def json_tail(tally: Tally) -> str:
+    return "\n  ]\n}\n" if tally.total else ""
+
+
+def summary_line(findings: Sequence[Finding] | Tally) -> str:
+    t = findings if isinstance(findings, Tally) else Tally.of(findings)
+    c, acked = t.counts, t.acknowledged
     tail = f" ({acked} acknowledged)" if acked else ""
     return f"{c['error']} error(s), {c['warning']} warning(s), {c['ok']} ok{tail}"
 
@@ -97,13 +164,22 @@ def render_text(findings: Sequence[Finding]) -> str:
 
 
 def iter_text(findings: Sequence[Finding]) -> Iterator[str]:
+    yield from iter_text_body(findings)
+    yield text_tail(Tally.of(findings))
+
+
+def iter_text_body(findings: Iterable[Finding]) -> Iterator[str]:
     for f in findings:
         where = f"{f.path or f.article or '?'}:{f.line or 1}"
         ack = f" (acknowledged: {f.note})" if f.acknowledged else ""
-        yield clean_for_terminal(
-            f"{where}: {f.severity}: {f.kind} {f.outcome}: {f.message} [{f.key}]{ack}"
-        ) + "\n"
-    yield (summary_line(findings) if findings else "No relations to check.") + "\n"
+        line = f"{where}: {f.severity}: {f.kind} {f.outcome}: {f.message} [{f.key}]{ack}"
+        # Cleaning only removes characters `isprintable` rejects (controls, format and
+        # separator characters, surrogates): a printable line, the usual case, is skipped.
+        yield (line if line.isprintable() else clean_for_terminal(line)) + "\n"
+
+
+def text_tail(tally: Tally) -> str:
+    return (summary_line(tally) if tally.total else "No relations to check.") + "\n"
 
 
 # -- GitHub workflow commands ---------------------------------------------------------
@@ -128,7 +204,7 @@ def render_github(findings: Sequence[Finding]) -> str:
     return "".join(iter_github(findings))
 
 
-def iter_github(findings: Sequence[Finding]) -> Iterator[str]:
+def iter_github(findings: Iterable[Finding]) -> Iterator[str]:
     for f in findings:
         props = []
         if f.path:
@@ -148,26 +224,64 @@ def _fails(f: Finding) -> bool:
 
 def render_junit(findings: Sequence[Finding]) -> str:
     """One testcase per relation; unacknowledged warnings and errors are failures."""
-    failing = sum(1 for f in findings if _fails(f))
+    tally = Tally.of(findings)
+    return junit_head(tally) + "".join(iter_junit_body(findings)) + junit_tail(tally)
+
+
+_MARK = "\x00results\x00"  # stands for the findings while a frame is serialised
+
+
+def _junit_document(tally: Tally, cases: int) -> str:
     suites = ET.Element("testsuites", name="claims check-consistency",
-                        tests=str(len(findings)), failures=str(failing))
+                        tests=str(tally.total), failures=str(tally.failing))
     suite = ET.SubElement(suites, "testsuite", name="check-consistency",
-                          tests=str(len(findings)), failures=str(failing), errors="0",
+                          tests=str(tally.total), failures=str(tally.failing), errors="0",
                           skipped="0")
-    for f in findings:
-        case = ET.SubElement(suite, "testcase", classname=f"claims.{f.kind}",
-                             name=f"relation {f.relation}: {f.message}",
-                             file=f.path or "", line=str(f.line or 1))
-        if _fails(f):
-            fail = ET.SubElement(case, "failure", message=f.message, type=f.outcome)
-            fail.text = (f"{f.severity}: {f.kind} {f.outcome} in {f.article} "
-                         f"line {f.line}\nkey: {f.key}")
-        elif f.acknowledged:
-            out = ET.SubElement(case, "system-out")
-            out.text = f"{f.outcome}, acknowledged: {f.note or ''}\nkey: {f.key}"
+    for _ in range(cases):
+        ET.SubElement(suite, _MARK)
     ET.indent(suites)
     body = ET.tostring(suites, encoding="unicode")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
+
+
+def _junit_frame(tally: Tally) -> tuple[str, str]:
+    """ElementTree's own document around one stand-in testcase, cut where it stands."""
+    if not tally.total:
+        return _junit_document(tally, 0), ""
+    head, tail = _junit_document(tally, 1).split(f"<{_MARK} />")
+    return head, tail
+
+
+def junit_head(tally: Tally) -> str:
+    return _junit_frame(tally)[0]
+
+
+def junit_tail(tally: Tally) -> str:
+    return _junit_frame(tally)[1]
+
+
+def _junit_case(f: Finding) -> ET.Element:
+    case = ET.Element("testcase", classname=f"claims.{f.kind}",
+                      name=f"relation {f.relation}: {f.message}",
+                      file=f.path or "", line=str(f.line or 1))
+    if _fails(f):
+        fail = ET.SubElement(case, "failure", message=f.message, type=f.outcome)
+        fail.text = (f"{f.severity}: {f.kind} {f.outcome} in {f.article} "
+                     f"line {f.line}\nkey: {f.key}")
+    elif f.acknowledged:
+        out = ET.SubElement(case, "system-out")
+        out.text = f"{f.outcome}, acknowledged: {f.note or ''}\nkey: {f.key}"
+    return case
+
+
+def iter_junit_body(findings: Iterable[Finding]) -> Iterator[str]:
+    """Each testcase as `ET.indent` lays it out at its depth in the whole document."""
+    sep = ""
+    for f in findings:
+        case = _junit_case(f)
+        ET.indent(case, level=2)
+        yield sep + ET.tostring(case, encoding="unicode")
+        sep = "\n    "
 
 
 # -- SARIF 2.1.0 ----------------------------------------------------------------------
@@ -205,6 +319,12 @@ def _sarif_result(f: Finding) -> dict[str, Any]:
 
 
 def render_sarif(findings: Sequence[Finding], version: str | None = None) -> str:
+    tally = Tally.of(findings)
+    return (sarif_head(tally, version) + "".join(iter_sarif_body(findings))
+            + sarif_tail(tally))
+
+
+def _sarif_document(results: list[Any], version: str | None) -> str:
     if version is None:
         from claims import __version__ as version
     rules = [{"id": k, "name": k, "shortDescription": {"text": v},
@@ -215,15 +335,40 @@ def render_sarif(findings: Sequence[Finding], version: str | None = None) -> str
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "claims", "version": version, "rules": rules}},
-            "results": [_sarif_result(f) for f in findings],
+            "results": results,
         }],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
+def _sarif_frame(version: str | None) -> tuple[str, str]:
+    """The document around one stand-in result, cut where it stands."""
+    head, tail = _sarif_document([_MARK], version).split(json.dumps(_MARK))
+    return head, tail
+
+
+_SARIF_INDENT = _sarif_frame("")[0].rsplit("\n", 1)[1]  # the results' depth in the document
+
+
+def sarif_head(tally: Tally, version: str | None = None) -> str:
+    return _sarif_frame(version)[0] if tally.total else _sarif_document([], version)
+
+
+def sarif_tail(tally: Tally) -> str:
+    return _sarif_frame("")[1] if tally.total else ""
+
+
+def iter_sarif_body(findings: Iterable[Finding]) -> Iterator[str]:
+    """Each result as the indenting encoder writes it at its depth in the document (JSON
+    strings hold no raw newline, so indenting every line break is exact)."""
+    newline = "\n" + _SARIF_INDENT
+    sep = ""
+    for f in findings:
+        text = json.dumps(_sarif_result(f), ensure_ascii=False, indent=2)
+        yield sep + text.replace("\n", newline)
+        sep = "," + newline
+
+
 def gate_exit_code(findings: Sequence[Finding], fail_on: str) -> int:
     """1 when an unacknowledged finding reaches `fail_on` (error|warning|never), else 0."""
-    if fail_on not in FAIL_ON:
-        raise ValueError(f"fail_on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
-    levels = FAIL_ON[fail_on]
-    return int(any(f.severity in levels and not f.acknowledged for f in findings))
+    return Tally.of(findings).exit_code(fail_on)

@@ -1,9 +1,10 @@
 """Numeric relations between figures, their review state, and finding acknowledgements.
 
-`check_inputs` feeds `check-consistency`, the CI gate, so it runs a fixed number of
-queries whatever the database size: relations with members, figures with their context,
-acks. Line numbers are computed by the database from the article text, so no article
-text crosses the wire.
+`iter_check_groups` feeds `check-consistency`, the CI gate: one query whatever the
+database size, streamed relation by relation with each member's figure, so the gate holds
+one relation at a time however many there are. `check_inputs` loads the same as whole
+lists (a fixed number of queries). Line numbers are computed by the database from the
+article text, so no article text crosses the wire.
 """
 
 from __future__ import annotations
@@ -11,14 +12,25 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from itertools import chain
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, cast, func, literal, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    case,
+    cast,
+    func,
+    literal,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
-from claims.core.model import FigureFact, Qualifier, Relation
+from claims.core.model import CheckFigure, FigureFact, Qualifier, Relation
 from claims.errors import InputError, NotFound
 from claims.store import tables
 from claims.store.engine import Store
@@ -148,6 +160,13 @@ def article_condition(ref: str) -> ColumnElement[bool]:
 _QUALIFIERS = {q.value: q for q in Qualifier}
 
 
+def _line() -> ColumnElement[int]:
+    """The figure's 1-based physical line: newlines in the article text before it, + 1."""
+    before = func.substr(article.c.text, 1, figure.c.start)
+    newlines = func.length(before) - func.length(func.replace(before, literal("\n"), literal("")))
+    return cast(1 + newlines, Integer)
+
+
 def load_facts(
     conn: Connection, where: ColumnElement[bool], *, with_context: bool = True
 ) -> list[FigureFact]:
@@ -159,8 +178,6 @@ def load_facts(
     origins, units, metrics, the claim text two figures share) are kept once.
     Checking needs no claim text (`with_context=False`): only relation inference reads it.
     """
-    before = func.substr(article.c.text, 1, figure.c.start)
-    newlines = func.length(before) - func.length(func.replace(before, literal("\n"), literal("")))
     stmt = (
         select(
             figure.c.id,
@@ -179,7 +196,7 @@ def load_facts(
             figure.c.metric,
             source.c.name.label("source_name"),
             article.c.published,
-            cast(1 + newlines, Integer).label("line"),
+            _line().label("line"),
             (claim.c.text if with_context else literal("")).label("claim_text"),
         )
         .join(claim, figure.c.claim_id == claim.c.id)
@@ -230,11 +247,33 @@ def _cycle_collector_paused() -> Iterator[None]:
 def check_inputs(
     store: Store, *, relations: str = "all", article: str | None = None
 ) -> tuple[list[Relation], dict[int, FigureFact], dict[str, str]]:
-    """What `check-consistency` needs: relations (never rejected), member figures, acks.
+    """What `check-consistency` checks, as whole lists: relations (never rejected),
+    member figures with their full context, acks. The gate itself streams the same
+    relations through `iter_check_groups`; this form is for callers that want it all.
 
     `relations="accepted"` keeps accepted ones only; `article` keeps relations with at
     least one figure in that article (name, origin or id).
     """
+    wanted = _checked_relations(relations, article)
+    with store.read() as conn, _cycle_collector_paused():
+        rels = _relations(conn, wanted)
+        member_ids = (
+            select(relation_member.c.figure_id)
+            .join(relation, relation.c.id == relation_member.c.relation_id)
+            .where(wanted)
+        )
+        facts = (
+            {f.id: f for f in load_facts(conn, figure.c.id.in_(member_ids), with_context=False)}
+            if rels
+            else {}
+        )
+        acks = {r.key: r.note for r in conn.execute(select(finding_ack.c.key, finding_ack.c.note))}
+    return rels, facts, acks
+
+
+def _checked_relations(relations: str, article: str | None) -> ColumnElement[bool]:
+    """The relations `check-consistency` checks: never rejected ones (`relations="accepted"`:
+    accepted ones only); with `article`, those with at least one figure in it."""
     if relations not in ("all", "accepted"):
         raise InputError(f"unknown relations filter '{relations}': use all or accepted")
     wanted = (
@@ -251,20 +290,90 @@ def check_inputs(
             .where(article_condition(article))
         )
         wanted = wanted & relation.c.id.in_(in_article)
-    with store.read() as conn, _cycle_collector_paused():
-        rels = _relations(conn, wanted)
-        member_ids = (
-            select(relation_member.c.figure_id)
-            .join(relation, relation.c.id == relation_member.c.relation_id)
-            .where(wanted)
+    return wanted
+
+
+def load_acks(store: Store) -> dict[str, str]:
+    """Acknowledged finding keys and their notes."""
+    with store.read() as conn:
+        return {r.key: r.note for r in conn.execute(select(finding_ack.c.key, finding_ack.c.note))}
+
+
+CheckGroup = tuple[Relation, tuple[CheckFigure | None, ...]]
+
+
+def iter_check_groups(
+    store: Store, *, relations: str = "all", article: str | None = None
+) -> Iterator[CheckGroup]:
+    """Each relation `check-consistency` checks, in id order, with its member figures in
+    position order (`None` for a member whose figure is gone), read as one stream.
+
+    Filters as `check_inputs`; a bad filter raises here, before anything is read.
+    """
+    return _stream_groups(store, _checked_relations(relations, article))
+
+
+def _stream_groups(store: Store, wanted: ColumnElement[bool]) -> Iterator[CheckGroup]:
+    # Outer joins so that a member whose figure (or claim, or article) is gone still
+    # arrives, as None, and its relation is skipped rather than checked short. The line
+    # is computed for the first member only: it is the only one a finding locates.
+    stmt = (
+        select(
+            relation.c.id, relation.c.kind, relation.c.origin, relation.c.state,
+            relation.c.rule, article.c.name, relation_member.c.figure_id, figure.c.claim_id,
+            article.c.origin, figure.c.text, figure.c.start, figure.c.end, figure.c.value,
+            figure.c.low, figure.c.high, figure.c.qualifier,
+            case((relation_member.c.position == 0, _line()), else_=None),
         )
-        facts = (
-            {f.id: f for f in load_facts(conn, figure.c.id.in_(member_ids), with_context=False)}
-            if rels
-            else {}
-        )
-        acks = {r.key: r.note for r in conn.execute(select(finding_ack.c.key, finding_ack.c.note))}
-    return rels, facts, acks
+        .select_from(relation)
+        .join(relation_member, relation_member.c.relation_id == relation.c.id)
+        .outerjoin(figure, figure.c.id == relation_member.c.figure_id)
+        .outerjoin(claim, claim.c.id == figure.c.claim_id)
+        .outerjoin(article, article.c.id == claim.c.article_id)
+        .where(wanted)
+        .order_by(relation.c.id, relation_member.c.position)
+    )
+    qualifiers = _QUALIFIERS
+    make = CheckFigure._make
+    head: tuple[Any, ...] = ()
+    ids: list[int] = []
+    figs: list[CheckFigure | None] = []
+    with store.read() as conn:
+        result = conn.execution_options(yield_per=4096).execute(stmt)
+        for (rid, kind, origin, state, rule, name, fid, claim_id, path, text, start, end,
+             value, low, high, qualifier, line) in chain.from_iterable(result.partitions()):
+            if not head or rid != head[0]:
+                if head:
+                    yield _group(store, head, ids, figs)
+                head, ids, figs = (rid, kind, origin, state, rule), [], []
+            ids.append(fid)
+            figs.append(None if name is None else make((
+                fid, claim_id, name, path, text, start, end, value, low, high,
+                qualifiers.get(qualifier) or Qualifier(qualifier),
+                None if line is None else int(line),
+            )))
+        if head:
+            yield _group(store, head, ids, figs)
+
+
+def _group(
+    store: Store, head: tuple[Any, ...], ids: list[int], figs: list[CheckFigure | None]
+) -> CheckGroup:
+    """The relation and its figures, with the first figure's line even when positions do
+    not start at 0 (never written so, but a hand-edited database could be)."""
+    rid, kind, origin, state, rule = head
+    first = figs[0]
+    if first is not None and first.line is None:
+        with store.read() as conn:
+            line = conn.execute(
+                select(_line())
+                .select_from(figure)
+                .join(claim, claim.c.id == figure.c.claim_id)
+                .join(article, article.c.id == claim.c.article_id)
+                .where(figure.c.id == first.id)
+            ).scalar_one()
+        figs[0] = first._replace(line=int(line))
+    return Relation(rid, kind, tuple(ids), origin, state, rule), tuple(figs)
 
 
 def ack_finding(store: Store, *, key: str, note: str, reviewer: str) -> None:

@@ -413,7 +413,7 @@ def test_unexpected_error_in_a_group_command_is_one_line_exit_3(
     for name in dir(relations):
         if name.startswith("set_") or name in ("accept_relation", "set_relation_state"):
             monkeypatch.setattr(relations, name, boom)
-    monkeypatch.setattr(relations, "check_inputs", boom)
+    monkeypatch.setattr(relations, "iter_check_groups", boom)
     result = seeded("check-consistency")
     assert result.exit_code == 3
     assert one_error_line(result.stderr) == (
