@@ -738,6 +738,23 @@ def block_key(context: str, text: str, metric: str | None) -> str:
     return _block_of(context, text, metric) or ""
 
 
+def place_key(context: str, text: str, metric: str | None) -> str:
+    """The place and direction words around a figure, space-separated with a space at
+    each end (" kyiv north "), as stored on the figure row: a `same` pair must share one
+    (`_Around.shares_with`), so ingest asks the database only for earlier figures of the
+    new figures' blocks that hold one of their words."""
+    return f" {' '.join(sorted(_around(context, text, metric).words))} "
+
+
+def useful_words(context: str, text: str, metric: str | None, source: str | None) -> set[str]:
+    """The words of a new figure that can make it agree with another figure: a word of
+    its own source's name is removed from both scopes of every pair it is in, unless it
+    is a direction (`shares_with`)."""
+    ra = _around(context, text, metric)
+    own = _pair_names(source, None)
+    return {w for w in ra.words if w in ra.directions or w not in own}
+
+
 @dataclass(frozen=True)
 class _Around:
     """What `scope()` finds around a figure before the pair's source names are removed."""
@@ -845,7 +862,8 @@ def infer_same(
                 by_word.setdefault(word, []).append(i)
         for a in fresh:
             ra = _around(a.context, a.text, a.metric)
-            near = sorted({i for word in ra.words for i in by_word.get(word, ())})
+            mine = useful_words(a.context, a.text, a.metric, a.source)
+            near = sorted({i for word in mine for i in by_word.get(word, ())})
             for b, rb in ((members[i], arounds[i]) for i in near):
                 if b.article_id == a.article_id or (b.id in new_ids and b.id <= a.id):
                     continue

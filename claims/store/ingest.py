@@ -14,7 +14,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Connection
 
 from claims.core.model import Extraction, Figure, FigureFact, Qualifier, Source
-from claims.core.relations import block_key, infer_same
+from claims.core.relations import block_key, infer_same, place_key, useful_words
 from claims.core.sources import is_article_qualified, is_unqualified
 from claims.records import IngestOutcome
 from claims.store.engine import Store
@@ -53,8 +53,14 @@ def figure_row(claim_id: int, seq: int, f: Figure, context: str) -> dict[str, ob
         "qualifier": str(f.qualifier),
         "unit": f.unit,
         "metric": f.metric,
-        "block": block_key(context, f.text, f.metric),
+        **figure_keys(context, f.text, f.metric),
     }
+
+
+def figure_keys(context: str, text: str, metric: str | None) -> dict[str, str]:
+    """The derived `block` and `places` columns of a figure (see `propose_cross_article_same`)."""
+    block = block_key(context, text, metric)
+    return {"block": block, "places": place_key(context, text, metric) if block else ""}
 
 
 def role_of(kind: str, position: int) -> str:
@@ -323,26 +329,45 @@ def propose_cross_article_same(
 ) -> tuple[tuple[int, int, str], ...]:
     """Propose `same` links to earlier articles' figures in the publication window.
 
-    Only figures of the new figures' (unit, block) can pair (`infer_same` blocks on
-    them), so only those are loaded: the stored block key keeps the work proportional
-    to the candidates, not to the window. Rows whose block is unknown (NULL: loaded from
-    a dump older than schema 0003) are loaded too, as before.
+    `infer_same` pairs figures of one (unit, block) that share a place word, so only
+    those can matter: the stored `block` and `places` let the database find the earlier
+    articles holding one (through the index on the publication date), and only their
+    figures of those blocks are loaded, all of them, since the rule keeps one figure of
+    each (article, value) (a headline repeating a body figure). Rows from a dump older
+    than schema 0003 (NULL keys) are always loaded.
     """
+    words: dict[str, set[str]] = {}
+    for f in new:
+        block = block_key(f.context, f.text, f.metric) if f.unit else ""
+        if block:
+            words.setdefault(block, set()).update(
+                useful_words(f.context, f.text, f.metric, f.source))
     units = sorted({f.unit for f in new if f.unit})
-    blocks = sorted({block_key(f.context, f.text, f.metric) for f in new if f.unit} - {""})
-    if not units or not blocks:
+    if not words:
         return ()
-    conditions = [
-        figure.c.unit.in_(units),
-        or_(figure.c.block.in_(blocks), figure.c.block.is_(None)),
-        claim.c.article_id != new[0].article_id,
-    ]
+    in_window = [figure.c.unit.in_(units), claim.c.article_id != new[0].article_id]
     window = _window(new[0].published)
     if window is not None:
-        conditions.append(and_(article.c.published >= window[0], article.c.published < window[1]))
+        in_window.append(and_(article.c.published >= window[0], article.c.published < window[1]))
     else:  # an undated article is only compared with undated ones (as the core rule does)
-        conditions.append(article.c.published.is_(None))
-    existing = _same_candidates(conn, and_(*conditions))
+        in_window.append(article.c.published.is_(None))
+    sharing = [
+        and_(figure.c.block == block, or_(*(
+            figure.c.places.contains(f" {w} ", autoescape=True) for w in sorted(ws))))
+        for block, ws in sorted(words.items()) if ws  # no word: that figure pairs with none
+    ]
+    matched = conn.execute(
+        select(claim.c.article_id, figure.c.block)
+        .join(claim, figure.c.claim_id == claim.c.id)
+        .join(article, claim.c.article_id == article.c.id)
+        .where(and_(*in_window), or_(*sharing))
+        .distinct()
+    ).all() if sharing else []
+    unknown = or_(figure.c.block.is_(None), figure.c.places.is_(None))
+    articles = sorted({r[0] for r in matched})
+    blocks = sorted({r[1] for r in matched})
+    wanted = or_(and_(claim.c.article_id.in_(articles), figure.c.block.in_(blocks)), unknown)
+    existing = _same_candidates(conn, and_(*in_window, wanted if articles else unknown))
     if not existing:
         return ()
     return tuple(infer_same(new, existing, window_days=SAME_WINDOW_DAYS))

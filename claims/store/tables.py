@@ -100,6 +100,9 @@ class FigureRow(SQLModel, table=True):
     # infer_same's block (`core.relations.block_key`), "" for none; NULL on rows loaded
     # from a dump older than schema 0003, which ingest treats as unknown
     block: str | None = None
+    # the place words around it (`core.relations.place_key`), for the same lookup; NULL
+    # as for `block`
+    places: str | None = None
 
 
 class RelationRow(SQLModel, table=True):

@@ -12,7 +12,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claims.core.model import Claim, Figure, FigureFact, FigureRef, InferredRelation, Qualifier
-from claims.core.relations import _Around, infer_relations, infer_same
+from claims.core.relations import (
+    _Around,
+    _around,
+    _pair_names,
+    infer_relations,
+    infer_same,
+    place_key,
+    useful_words,
+)
 
 F = tuple[str, float, str, str]  # text, value, qualifier, unit
 
@@ -323,3 +331,24 @@ def test_shares_with_equals_agreeing_scopes(a: _Around, b: _Around, names: froze
     agree = a.scope(names).agrees(b.scope(names), shared=True)
     assert a.shares_with(b, names) == agree
     assert not agree or a.words & b.words  # what infer_same's word index relies on
+
+
+_CONTEXT_WORDS = st.sampled_from(
+    ["Kyiv", "Lviv", "north", "coastal", "the", "said", "Ministry", "Interior", "in", "of",
+     "Odesa's", "people", "killed", "Police", ".", "2024", "region"])
+_SOURCE = st.one_of(st.none(), st.lists(st.sampled_from(
+    ["Kyiv", "Interior", "Ministry", "Police", "Odesa", "North"]), min_size=1, max_size=3)
+    .map(" ".join))
+
+
+@given(st.lists(_CONTEXT_WORDS, max_size=12), st.lists(_CONTEXT_WORDS, max_size=12),
+       _SOURCE, _SOURCE)
+def test_a_pair_that_agrees_shares_a_useful_word_of_the_new_figure(
+    before: list[str], after: list[str], source_a: str | None, source_b: str | None
+) -> None:
+    context_a = " ".join([*before, "12", *after])
+    context_b = " ".join([*after, "12", *before[::-1]])
+    ra, rb = _around(context_a, "12", None), _around(context_b, "12", None)
+    if ra.shares_with(rb, _pair_names(source_a, source_b)):  # what ingest's query relies on
+        assert useful_words(context_a, "12", None, source_a) & rb.words
+        assert f" {sorted(ra.words)[0]} " in place_key(context_a, "12", None)
