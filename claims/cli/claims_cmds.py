@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from claims.cli.base import STATE, app
-from claims.cli.common import out_console, write
+from claims.cli.common import out_console, upgrading_notice, write
 from claims.errors import InputError, NotFound
 from claims.render import ListFormat
 
@@ -55,6 +55,7 @@ def list_claims(
         search=search,
         limit=limit,
         include_dismissed=dismissed,
+        on_upgrade=upgrading_notice,
     )
     rendered = fmt.render(claims)
     if isinstance(rendered, str):
@@ -91,7 +92,7 @@ def show(claim_id: Annotated[str, typer.Argument(metavar="ID", help="Claim id.")
     from claims.store.fastread import read_claim_detail
 
     cid = parse_id(claim_id)
-    detail = read_claim_detail(resolve_db(STATE.db), cid)
+    detail = read_claim_detail(resolve_db(STATE.db), cid, upgrading_notice)
     if detail is None:
         raise NotFound(f"no claim with id {cid}")
     console = out_console()

@@ -27,11 +27,18 @@ def open_db() -> Iterator[Store]:
     from claims.config import resolve_db
     from claims.store import open_store
 
-    store = open_store(resolve_db(STATE.db))
+    store = open_store(resolve_db(STATE.db), on_upgrade=upgrading_notice)
     try:
         yield store
     finally:
         store.close()
+
+
+def upgrading_notice(old: str, new: str) -> None:
+    """Said before an existing SQLite file is upgraded, which can take a while."""
+    err_console().print(
+        f"Upgrading the database schema from {old} to {new} (once; a large database "
+        "takes a minute)...", markup=False, highlight=False, soft_wrap=True)
 
 
 def err_console() -> Console:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -323,24 +323,28 @@ def _connect(target: DbTarget) -> tuple[Engine, dict[str, bool], str | None]:
     return engine, wal, version
 
 
-def open_store(target: DbTarget) -> Store:
+def open_store(
+    target: DbTarget, *, on_upgrade: Callable[[str, str], None] | None = None
+) -> Store:
     """Open the database, creating or upgrading a SQLite file that is behind.
 
     PostgreSQL is shared by a team, so it is only upgraded on purpose (`claims db
     upgrade`). A newer schema is refused before anything is written to the file.
     Several processes opening a new SQLite file at once queue behind the one that
     migrates it; on a slow machine that can outlast one busy timeout, hence the retries.
+    `on_upgrade(from, to)` is told before an existing file is upgraded (a large one can
+    take a minute: revision 0003 derives a key for every figure).
     """
     for attempt in range(OPEN_RETRIES):
         try:
-            return _open(target)
+            return _open(target, on_upgrade)
         except DatabaseBusy:
             if attempt == OPEN_RETRIES - 1:
                 raise
     raise AssertionError("unreachable")
 
 
-def _open(target: DbTarget) -> Store:
+def _open(target: DbTarget, on_upgrade: Callable[[str, str], None] | None) -> Store:
     engine, wal, version = _connect(target)
     where = _where(target.url)
     try:
@@ -349,6 +353,8 @@ def _open(target: DbTarget) -> Store:
             wal["on"] = True
             engine.dispose()  # the checking connection was opened without WAL
             if version != head:
+                if version is not None and on_upgrade is not None:
+                    on_upgrade(version, head)
                 with translate_errors(where):
                     _migrate(engine, where)
         elif version != head:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -301,7 +301,11 @@ _RETRY_ON_FULL_PATH = (sqlite3.Error, OverflowError)
 
 
 def read_claims(
-    target: DbTarget, *, source: str | None = None, **filters: Any
+    target: DbTarget,
+    *,
+    source: str | None = None,
+    on_upgrade: Callable[[str, str], None] | None = None,
+    **filters: Any,
 ) -> list[ClaimRecord]:
     """`claims list`: claims matching `source` (name, alias or fuzzy) and `filters`
     (the keyword arguments of `list_claims`)."""
@@ -319,12 +323,14 @@ def read_claims(
     from claims.store.queries import list_claims as full_list
     from claims.store.queries import resolve_source
 
-    with open_store(target) as store:
+    with open_store(target, on_upgrade=on_upgrade) as store:
         full_id = resolve_source(store, source).id if source is not None else None
         return full_list(store, source_id=full_id, **filters)
 
 
-def read_claim_detail(target: DbTarget, claim_id: int) -> ClaimDetail | None:
+def read_claim_detail(
+    target: DbTarget, claim_id: int, on_upgrade: Callable[[str, str], None] | None = None
+) -> ClaimDetail | None:
     """`claims show`: one claim with everything around it, or None."""
     conn = connect(target)
     if conn is not None:
@@ -337,5 +343,5 @@ def read_claim_detail(target: DbTarget, claim_id: int) -> ClaimDetail | None:
     from claims.store import open_store
     from claims.store.workflow import get_claim_detail as full_detail
 
-    with open_store(target) as store:
+    with open_store(target, on_upgrade=on_upgrade) as store:
         return full_detail(store, claim_id)

@@ -28,6 +28,11 @@ def test_first_schema_upgrades_on_open_with_data_intact(tmp_path: Path) -> None:
     runner = CliRunner()
     listing = runner.invoke(app, ["--db", str(db), "list", "--format", "json"])
     assert listing.exit_code == 0, listing.stderr
+    assert listing.stderr == (
+        f"Upgrading the database schema from 0001 to {head_revision()} (once; a large "
+        "database takes a minute)...\n"
+    )
+    assert runner.invoke(app, ["--db", str(db), "list"]).stderr == ""  # once
     rows = json.loads(listing.stdout)
     assert [(r["id"], r["source"], r["status"], r["version"]) for r in rows] == [
         (1, "Police", "supported", 2),
