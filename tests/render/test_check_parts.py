@@ -103,8 +103,10 @@ def old_gate(findings: Sequence[Finding], fail_on: str) -> int:
 
 # -- strategies: hostile text where article and user text goes ------------------------------
 
+# Lone surrogates left out: no database can store them, so no finding carries one.
 texts = st.text(
-    st.sampled_from(list("ab <>&\"'\r\n\t\x00\x1b[]%:,\u202e\u200b\u2028é≤—")) | st.characters(),
+    st.sampled_from(list("ab <>&\"'\r\n\t\x00\x1b[]%:,\u202e\u200b\u2028é≤—"))
+    | st.characters(blacklist_categories=("Cs",)),
     max_size=15,
 )
 OUTCOMES = {"consistent": "ok", "incomplete": "warning", "contradiction": "error",
