@@ -356,18 +356,18 @@ def propose_cross_article_same(
             figure.c.places.contains(f" {w} ", autoescape=True) for w in sorted(ws))))
         for block, ws in sorted(words.items()) if ws  # no word: that figure pairs with none
     ]
-    matched = conn.execute(
-        select(claim.c.article_id, figure.c.block)
-        .join(claim, figure.c.claim_id == claim.c.id)
-        .join(article, claim.c.article_id == article.c.id)
-        .where(and_(*in_window), or_(*sharing))
-        .distinct()
-    ).all() if sharing else []
     unknown = or_(figure.c.block.is_(None), figure.c.places.is_(None))
-    articles = sorted({r[0] for r in matched})
-    blocks = sorted({r[1] for r in matched})
-    wanted = or_(and_(claim.c.article_id.in_(articles), figure.c.block.in_(blocks)), unknown)
-    existing = _same_candidates(conn, and_(*in_window, wanted if articles else unknown))
+    wanted: ColumnElement[bool] = unknown
+    if sharing:  # a subquery, not a list of ids: an undated corpus can match thousands
+        matched = (
+            select(claim.c.article_id)
+            .join(figure, figure.c.claim_id == claim.c.id)
+            .join(article, claim.c.article_id == article.c.id)
+            .where(and_(*in_window), or_(*sharing))
+        )
+        blocks = sorted(block for block, ws in words.items() if ws)
+        wanted = or_(and_(claim.c.article_id.in_(matched), figure.c.block.in_(blocks)), unknown)
+    existing = _same_candidates(conn, and_(*in_window, wanted))
     if not existing:
         return ()
     return tuple(infer_same(new, existing, window_days=SAME_WINDOW_DAYS))
