@@ -14,7 +14,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Connection
 
 from claims.core.model import Extraction, Figure, FigureFact, Qualifier, Source
-from claims.core.relations import block_key, infer_same, place_key, useful_words
+from claims.core.same import block_key, infer_same, place_key, useful_words
 from claims.core.sources import is_article_qualified, is_unqualified
 from claims.records import IngestOutcome
 from claims.store.engine import Store

@@ -97,10 +97,10 @@ class FigureRow(SQLModel, table=True):
     qualifier: str
     unit: str | None = None
     metric: str | None = None
-    # infer_same's block (`core.relations.block_key`), "" for none; NULL on rows loaded
+    # infer_same's block (`core.same.block_key`), "" for none; NULL on rows loaded
     # from a dump older than schema 0003, which ingest treats as unknown
     block: str | None = None
-    # the place words around it (`core.relations.place_key`), for the same lookup; NULL
+    # the place words around it (`core.same.place_key`), for the same lookup; NULL
     # as for `block`
     places: str | None = None
 

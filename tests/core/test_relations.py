@@ -12,11 +12,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claims.core.model import Claim, Figure, FigureFact, FigureRef, InferredRelation, Qualifier
-from claims.core.relations import (
+from claims.core.relations import infer_relations
+from claims.core.same import (
     _Around,
     _around,
     _pair_names,
-    infer_relations,
     infer_same,
     place_key,
     useful_words,

@@ -16,7 +16,8 @@ import pytest
 
 from claims.core.consistency import check
 from claims.core.model import Claim, Figure, FigureFact, FigureRef, Qualifier, Relation
-from claims.core.relations import infer_relations, infer_same
+from claims.core.relations import infer_relations
+from claims.core.same import infer_same
 
 # shared/ sits beside the repository, on a developer's machine and in CI alike.
 DEVSET = Path(__file__).resolve().parents[3] / "shared" / "devset"

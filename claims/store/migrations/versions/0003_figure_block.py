@@ -7,7 +7,7 @@ Create Date: 2026-11-25 13:40:00
 
 ADD COLUMN only (SQLite does it in place). Existing figures get their block and place
 words computed from their claim's text, as ingest computes them for new ones
-(`core.relations.block_key`, `place_key`).
+(`core.same.block_key`, `place_key`).
 """
 
 from __future__ import annotations
