@@ -19,7 +19,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import claims.inputs as inputs
-from claims.inputs import ArticleInput, InputFailure, fallback_html_to_text, iter_inputs
+from claims.html_text import fallback_html_to_text
+from claims.inputs import ArticleInput, InputFailure, iter_inputs
 
 HOSTILE = Path(__file__).resolve().parent / "data" / "hostile"
 ARTICLE_HTML = (HOSTILE / "article.html").read_bytes()
