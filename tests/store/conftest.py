@@ -21,6 +21,7 @@ from claims.core.model import (
     SourceType,
 )
 from claims.store import Store
+from claims.store.ingest import save_extraction
 
 ARTICLE_A = (
     "Drones over the border\n"
@@ -168,3 +169,13 @@ def _count_queries(store: Store) -> Iterator[list[str]]:
 @pytest.fixture
 def count_queries() -> Callable[[Store], object]:
     return _count_queries
+
+
+@pytest.fixture
+def loaded(
+    store: Store, make_a: Callable[..., Extraction], make_b: Callable[..., Extraction]
+) -> Store:
+    """Both test articles stored, as a store test usually starts."""
+    save_extraction(store, make_a(), origin="seeds/a.txt")
+    save_extraction(store, make_b(), origin="seeds/b.txt")
+    return store

@@ -29,11 +29,9 @@ QueryLog = Callable[[Store], AbstractContextManager[list[str]]]
 
 
 @pytest.fixture
-def loaded(
-    store: Store, make_a: Callable[..., Extraction], make_b: Callable[..., Extraction]
-) -> Store:
-    save_extraction(store, make_a(), origin="seeds/a.txt")
-    save_extraction(store, make_b(), origin="seeds/b.txt")
+def loaded(loaded: Store) -> Store:
+    """The two articles (tests/store/conftest.py) with relations in every state."""
+    store = loaded
     add_relation(store, kind="same", figure_ids=[4, 5], state="proposed", origin="inferred")
     add_relation(store, kind="bound", figure_ids=[6, 1])
     rejected = add_relation(store, kind="same", figure_ids=[1, 6])

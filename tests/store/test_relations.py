@@ -26,15 +26,6 @@ from claims.store.verdicts import history, record_verdict
 QueryLog = Callable[[Store], AbstractContextManager[list[str]]]
 
 
-@pytest.fixture
-def loaded(
-    store: Store, make_a: Callable[..., Extraction], make_b: Callable[..., Extraction]
-) -> Store:
-    save_extraction(store, make_a(), origin="seeds/a.txt")
-    save_extraction(store, make_b(), origin="seeds/b.txt")
-    return store
-
-
 def test_add_relation_checks_arity_and_ids(loaded: Store) -> None:
     rel = add_relation(loaded, kind="bound", figure_ids=[2, 1])
     assert rel == Relation(
