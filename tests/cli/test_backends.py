@@ -54,3 +54,27 @@ def test_postgresql_behind_asks_for_db_upgrade(invoke: Invoke, pg_database: str)
     assert result.exit_code == 2
     assert "claims db upgrade" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.usefixtures("pg_url")
+def test_cross_article_proposals_agree(invoke: Invoke, tmp_path: Path, pg_database: str) -> None:
+    """The candidate lookup of cross-article `same` (stored blocks and place words, a
+    LIKE per word) finds the same pairs on both backends."""
+    from claims.bench_corpus import write_articles
+
+    (first, day1), (second, day2) = write_articles(tmp_path / "bench", 60, seed=5, per_day=30)[0]
+    relations, across = {}, {}
+    for url in (str(tmp_path / "same.db"), pg_database):
+        if url.startswith("postgresql"):
+            assert invoke("--db", url, "db", "upgrade").exit_code == 0
+        assert invoke("--db", url, "ingest", str(first), "--published", day1).exit_code == 0
+        listed = json.loads(invoke("--db", url, "list", "--format", "json").stdout)
+        last_of_day1 = max(f["id"] for c in listed for f in c["figures"])
+        assert invoke("--db", url, "ingest", str(second), "--published", day2).exit_code == 0
+        rows = json.loads(invoke("--db", url, "relations", "--format", "json").stdout)
+        relations[url] = sorted((r["kind"], tuple(r["figures"]), r["rule"]) for r in rows)
+        across[url] = [r for r in rows if r["kind"] == "same"
+                       and min(r["figures"]) <= last_of_day1 < max(r["figures"])]
+    on_sqlite, on_postgres = relations.values()
+    assert len(list(across.values())[0]) > 5  # day 2's figures paired with day 1's
+    assert on_sqlite == on_postgres
