@@ -143,7 +143,7 @@ def _scan_people(text: str, bare: bool, unique: bool = False) -> tuple[Person, .
             named.add(name)
             joined += "\0" + name
     if unique:
-        return tuple(sorted(_unique_surnames(text, people)))
+        return tuple(sorted(_unique_surnames(text, people), key=_person_order))
     out = list(people)
     starts: dict[str, list[int]] = {}
     for pos, name, gender, title in people:
@@ -152,7 +152,13 @@ def _scan_people(text: str, bare: bool, unique: bool = False) -> tuple[Person, .
             starts[surname] = word_starts(surname, text)
         for at in chain_from(starts[surname], pos + len(name), len(surname)):
             out.append((at, name, gender, title))
-    return tuple(sorted(out))
+    return tuple(sorted(out, key=_person_order))
+
+
+def _person_order(p: Person) -> tuple[int, str, str, str]:
+    """Position, name, gender, title: the tuple order, with an unknown gender ("") able
+    to sit beside a known one (two mentions at one place and name used to raise)."""
+    return p[0], p[1], p[2] or "", p[3]
 
 
 def _unique_surnames(text: str, people: list[Person]) -> set[Person]:
