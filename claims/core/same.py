@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
 
-from claims.core.model import FigureFact
-from claims.core.relations import (
+from claims.core.figure_context import (
     _DIRECTION,
     Scope,
     area_levels,
@@ -25,6 +24,7 @@ from claims.core.relations import (
     place_words,
     years_near,
 )
+from claims.core.model import FigureFact
 
 
 def _day(published: str | None) -> date | None:

@@ -39,9 +39,10 @@ from hypothesis import strategies as st
 from claims.core import fig_forms, fig_more_forms
 from claims.core.extraction import extract
 from claims.core.fig_traps import TRAP_PATTERNS, trap_spans
+from claims.core.figure_context import _OPENER, opens_sentence
 from claims.core.figures import extract_figures
 from claims.core.model import Claim, Document, Figure, Qualifier
-from claims.core.relations import _OPENER, infer_relations, opens_sentence
+from claims.core.relations import infer_relations
 from claims.core.segmentation import segment
 from tests.paths import DEVSET
 
