@@ -6,7 +6,7 @@ parameter order), so an article with hundreds of claims costs a handful of round
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import ColumnElement, and_, func, insert, or_, select
@@ -244,13 +244,17 @@ def insert_relations(
 
 
 def register_sources(
-    conn: Connection, sources: Sequence[Source], article: str | None = None
+    conn: Connection,
+    sources: Sequence[Source],
+    article: str | None = None,
+    used: Collection[int] = (),
 ) -> tuple[dict[str, int], dict[str, str], int]:
     """Map each extraction source to a registry id (and canonical name), adding new
     sources and new aliases.
 
     A bare name ("Analysts", "Finance ministry": the extractor found no country or
-    person for it) is never matched to another article's source (`unqualified_entry`).
+    person for it) is never matched to another article's source (`unqualified_entry`);
+    re-extraction passes the sources the article's claims `used`, so it keeps its own.
     The registry is an index kept between articles (`claims.store.registry`), so the
     cost follows the article's sources, not the registry's size.
     """
@@ -263,7 +267,11 @@ def register_sources(
         aliases = [a for a in src.aliases if registry_alias(a)]
         own = [src.name]
         if is_unqualified(name):
-            entry, name = registry.unqualified(name, article)
+            entry = registry.bare_in_use(name, used) if used else None
+            if entry is None:
+                entry, name = registry.unqualified(name, article)
+            else:
+                name = entry.name
             own = []
         elif is_article_qualified(name):
             entry = registry.named(name)

@@ -183,7 +183,10 @@ def _apply(conn: Connection, art_id: int, x: Extraction, version: str) -> Articl
     reviewed = _reviewed(conn, old_ids)
     named = {s.name for s in x.sources}
     unlisted = sorted({c.source for c in x.claims if c.source and c.source not in named})
-    source_ids, canonical, _ = register_sources(conn, (*x.sources, *(Source(n) for n in unlisted)))
+    mine = (claim.c.article_id == art_id) & claim.c.source_id.is_not(None)
+    used = set(conn.execute(select(claim.c.source_id).where(mine)).scalars())
+    sources = (*x.sources, *(Source(n) for n in unlisted))
+    source_ids, canonical, _ = register_sources(conn, sources, a.name, used)
     matched = match_claims([tuple(r) for r in old], x.claims)  # type: ignore[misc]
     unlink(conn, old_ids)
     claim_ids = _write_claims(conn, art_id, x.claims, matched, source_ids, reviewed)

@@ -14,7 +14,7 @@ rolled-back article drops it (`cached_registry`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -187,6 +187,16 @@ class RegistryIndex:
         while norm(f"{name} ({n})") in self._names:
             n += 1
         return None, f"{name} ({n})"
+
+    def bare_in_use(self, name: str, used: Collection[int]) -> Entry | None:
+        """The source among `used` that holds this bare name, bare or pinned ("Analysts",
+        "Analysts (b.txt)", "Analysts (2)"): re-extraction keeps an article's own."""
+        key = norm(name)
+        for k in ([key] if key in self._names else []) + sorted(self._prefixed.get(key, ())):
+            for entry in self._names.get(k, ()):
+                if entry.id in used:
+                    return entry
+        return None
 
     def is_fragment(self, alias: str, name: str) -> bool:
         """A one-word cut of a multi-word name that another registry name also uses."""

@@ -26,7 +26,7 @@ from claims.render.workflow import reextract_summary
 from claims.store import Store, open_store, upgrade
 from claims.store.engine import alembic_config, head_revision
 from claims.store.ingest import save_extraction
-from claims.store.queries import get_claim, list_claims
+from claims.store.queries import get_claim, list_claims, list_sources
 from claims.store.reextract import match_claims, reextract_articles
 from claims.store.relations import add_relation, list_relations, set_relation_state
 from claims.store.tables import article, verdict
@@ -220,3 +220,27 @@ def test_migration_0002_keeps_data_and_triggers(db_target: DbTarget) -> None:
         with pytest.raises(sqlite3.DatabaseError, match="append-only"):
             conn.execute("DELETE FROM verdict")
     conn.close()
+
+
+def test_reextract_keeps_each_articles_own_bare_source(backend: DbTarget) -> None:
+    """"Analysts" in three articles are three sources (pinned to their articles after the
+    first); re-extracting must find each article's own again, not mint "Analysts (2)"."""
+    from claims.inputs import ArticleInput
+    from claims.pipeline import ingest_all
+
+    texts = {
+        "a.txt": "Flood update\nAnalysts said 40 people were evacuated from the valley.\n",
+        "b.txt": "Storm update\nAnalysts said 12 homes were damaged along the coast.\n",
+        "c.txt": "Fire update\nAnalysts said 7 barns burned near the ridge on Friday.\n",
+    }
+    upgrade(backend)
+    with open_store(backend) as store:
+        ingest_all(store, [ArticleInput(name, name, text) for name, text in texts.items()])
+        before = [(s.id, s.name, s.claims) for s in list_sources(store)]
+        assert [name for _, name, _ in before] == [
+            "Analysts", "Analysts (b.txt)", "Analysts (c.txt)"]
+        attributed = [(c.id, c.source) for c in list_claims(store)]
+        result = reextract_articles(store, force=True)
+        assert len(result.articles) == 3
+        assert [(s.id, s.name, s.claims) for s in list_sources(store)] == before
+        assert [(c.id, c.source) for c in list_claims(store)] == attributed
