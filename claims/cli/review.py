@@ -95,7 +95,7 @@ def _propagate(
     store: Store, cid: int, status: str, who: str, evidence: list[str] | None, done: set[int]
 ) -> set[int]:
     """Record the verdict on `cid`'s duplicates; returns the ids it touched."""
-    from claims.store.duplicates import propagate_verdict
+    from claims.store.duplicates import dismissed_duplicates, propagate_verdict
 
     rows = propagate_verdict(
         store,
@@ -112,6 +112,13 @@ def _propagate(
             markup=False,
             highlight=False,
         )
+    for d in dismissed_duplicates(store, cid):
+        if d not in done:
+            err_console().print(
+                f"Claim {d}: dismissed, not changed (a duplicate of claim {cid})",
+                markup=False,
+                highlight=False,
+            )
     return {p.claim_id for p in rows}
 
 

@@ -233,9 +233,14 @@ def propagate_verdict(
     skip: frozenset[int] = frozenset(),
 ) -> list[VerdictRecord]:
     """Apply a verdict given on `claim_id` to its linked duplicates, each in its own
-    history row noted "propagated from claim N" (`skip`: ids already handled)."""
+    history row noted "propagated from claim N" (`skip`: ids already handled).
+
+    A dismissed duplicate is left alone: a reviewer took it off the desk, and a verdict
+    given elsewhere should not put it back (`dismissed_duplicates` names them)."""
     with store.read() as conn:
-        targets = [d for d in duplicates_of(conn, claim_id) if d not in skip]
+        linked = duplicates_of(conn, claim_id)
+        off = set(_dismissed(conn, linked))
+        targets = [d for d in linked if d not in skip and d not in off]
     return [
         record_verdict(
             store,
@@ -247,3 +252,19 @@ def propagate_verdict(
         )
         for d in targets
     ]
+
+
+def dismissed_duplicates(store: Store, claim_id: int) -> list[int]:
+    """The linked duplicates of `claim_id` that are dismissed (propagation skips them)."""
+    with store.read() as conn:
+        return _dismissed(conn, duplicates_of(conn, claim_id))
+
+
+def _dismissed(conn: Connection, ids: Sequence[int]) -> list[int]:
+    if not ids:
+        return []
+    rows = conn.execute(
+        select(claim.c.id).where(claim.c.id.in_(ids), claim.c.dismissed.is_(True))
+        .order_by(claim.c.id)
+    )
+    return [r[0] for r in rows]

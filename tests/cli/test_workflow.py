@@ -224,6 +224,16 @@ def test_show_lists_duplicates_and_verify_propagates(desk: Invoke) -> None:
     )
 
 
+def test_propagate_says_which_dismissed_duplicate_it_left_alone(desk: Invoke) -> None:
+    assert desk("correct", "5", "--dismiss", "--reviewer", "bo").exit_code == 0
+    result = desk("verify", "2", "--status", "false", "--propagate", "--reviewer", "ana")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == (
+        "Claim 2: unverified → refuted (version 2)\n"
+        "Claim 5: dismissed, not changed (a duplicate of claim 2)\n"
+    )
+
+
 def test_ingest_links_the_same_claim_in_two_articles(invoke: Invoke, tmp_path: Path) -> None:
     sentence = "The Ukrainian Air Force said Russia launched 188 drones overnight."
     Path("one.txt").write_text(f"Drones\n\n{sentence}\n\nThe weather was mild.\n")

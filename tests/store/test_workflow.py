@@ -13,7 +13,13 @@ from sqlalchemy import select
 from claims.core.model import Claim, Document, Extraction, Figure, Qualifier, Source, SourceType
 from claims.errors import InputError, NotFound
 from claims.store import Store
-from claims.store.duplicates import Candidate, link_duplicates, propagate_verdict, same_claim
+from claims.store.duplicates import (
+    Candidate,
+    dismissed_duplicates,
+    link_duplicates,
+    propagate_verdict,
+    same_claim,
+)
 from claims.store.ingest import save_extraction
 from claims.store.queries import list_claims
 from claims.store.tables import claim_duplicate, verdict
@@ -311,3 +317,10 @@ def test_propagate_records_one_row_per_duplicate(desk: Store) -> None:
         == []
     )
     assert propagate_verdict(desk, claim_id=3, status="refuted", reviewer="a") == []
+
+
+def test_propagate_leaves_a_dismissed_duplicate_alone(desk: Store) -> None:
+    set_dismissed(desk, claim_id=5, dismissed=True, reviewer="bo")
+    assert dismissed_duplicates(desk, 2) == [5]
+    assert propagate_verdict(desk, claim_id=2, status="refuted", reviewer="ana") == []
+    assert [(r.kind, r.to_status) for r in history(desk, 5)] == [("correction", "unverified")]
