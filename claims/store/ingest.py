@@ -18,7 +18,7 @@ from claims.core.same import block_key, infer_same, place_key, useful_words
 from claims.core.sources import is_article_qualified, is_unqualified
 from claims.records import IngestOutcome
 from claims.store.engine import Store
-from claims.store.registry import cached_registry, delete_aliases, keep_index, open_index
+from claims.store.registry import delete_aliases, dropped_on_failure, keep_index, open_index
 from claims.store.sources import Entry, insert_aliases, registry_alias
 from claims.store.tables import article, claim, figure, relation, relation_member, source
 
@@ -32,6 +32,7 @@ INTEGRITY_RETRIES = 3
 
 
 INGEST_LOCK = 0x636C61696D73  # an arbitrary, fixed advisory-lock key ("claims")
+QUALIFIERS = {q.value: q for q in Qualifier}  # stored text -> enum, without a lookup
 
 
 def now_utc() -> str:
@@ -80,7 +81,7 @@ def save_extraction(store: Store, extraction: Extraction, *, origin: str) -> Ing
         return existing
     for attempt in range(INTEGRITY_RETRIES):
         try:
-            with cached_registry(store), store.write() as conn:
+            with dropped_on_failure(store), store.write() as conn:
                 if conn.dialect.name == "postgresql":
                     # Writers of the global source registry take turns, as SQLite's
                     # BEGIN IMMEDIATE makes them: two ingests creating one new source
@@ -89,7 +90,7 @@ def save_extraction(store: Store, extraction: Extraction, *, origin: str) -> Ing
                     existing = find_article(conn, doc.content_hash)
                     if existing is not None:
                         return existing
-                return _save(conn, extraction, origin)
+                return _save(conn, extraction, origin, store)
         except sa_exc.IntegrityError:
             # On PostgreSQL a concurrent ingest may have committed the same text, or the
             # same new source name, since we looked: re-read, then try again.
@@ -119,7 +120,9 @@ def find_article(conn: Connection, content_hash: str) -> IngestOutcome | None:
     return IngestOutcome(row.id, row.name, new=False, claims=claims_n, figures=figures_n, sources=0)
 
 
-def _save(conn: Connection, extraction: Extraction, origin: str) -> IngestOutcome:
+def _save(
+    conn: Connection, extraction: Extraction, origin: str, cache: Store | None = None
+) -> IngestOutcome:
     doc = extraction.document
     at = now_utc()
     article_id = conn.execute(
@@ -139,7 +142,7 @@ def _save(conn: Connection, extraction: Extraction, origin: str) -> IngestOutcom
     named = {s.name for s in extraction.sources}
     unlisted = sorted({c.source for c in extraction.claims if c.source and c.source not in named})
     sources = (*extraction.sources, *(Source(name) for name in unlisted))
-    source_ids, canonical, added = register_sources(conn, sources, doc.name)
+    source_ids, canonical, added = register_sources(conn, sources, doc.name, cache=cache)
     claim_ids = insert_many(
         conn,
         claim,
@@ -248,6 +251,7 @@ def register_sources(
     sources: Sequence[Source],
     article: str | None = None,
     used: Collection[int] = (),
+    cache: Store | None = None,
 ) -> tuple[dict[str, int], dict[str, str], int]:
     """Map each extraction source to a registry id (and canonical name), adding new
     sources and new aliases.
@@ -255,10 +259,10 @@ def register_sources(
     A bare name ("Analysts", "Finance ministry": the extractor found no country or
     person for it) is never matched to another article's source (`unqualified_entry`);
     re-extraction passes the sources the article's claims `used`, so it keeps its own.
-    The registry is an index kept between articles (`claims.store.registry`), so the
-    cost follows the article's sources, not the registry's size.
+    The registry is an index kept on `cache` between articles (`claims.store.registry`),
+    so the cost follows the article's sources, not the registry's size.
     """
-    registry = open_index(conn)
+    registry = open_index(conn, cache)
     ids: dict[str, int] = {}
     names: dict[str, str] = {}
     added = 0
@@ -290,7 +294,7 @@ def register_sources(
         registry.add_aliases(entry, insert_aliases(conn, entry.id, fresh, known))
         ids[src.name] = entry.id
         names[src.name] = entry.name
-    keep_index(conn, registry)
+    keep_index(conn, registry, cache)
     return ids, names, added
 
 
@@ -396,7 +400,7 @@ def _same_candidates(conn: Connection, where: ColumnElement[bool]) -> list[Figur
         .where(where)
     )  # no ORDER BY: SQLite would then scan `figure` in id order instead of using the
     # index on article.published; `infer_same` wants id order, so it is sorted here
-    qualifiers = {q.value: q for q in Qualifier}
+    qualifiers = QUALIFIERS
     rows = sorted(conn.execute(stmt), key=lambda row: row[0])
     return [
         FigureFact(fid, cid, aid, "", "", text, start, end, value, low, high,

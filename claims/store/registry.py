@@ -9,14 +9,13 @@ names), and is updated in place as sources and aliases are added or cut.
 The index is kept on the `Store` between articles of one process and trusted only while
 the registry's fingerprint (row counts, largest ids, name lengths) is unchanged: other
 processes, `claims sources merge/alias`, `load` and `import` all change it. A failed or
-rolled-back article drops it (`cached_registry`).
+rolled-back article drops it (`dropped_on_failure`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
-from contextvars import ContextVar
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.engine import Connection
@@ -265,33 +264,25 @@ def delete_aliases(conn: Connection, gone: Iterable[tuple[Entry, str]]) -> None:
         )
 
 
-_ACTIVE: ContextVar[Store | None] = ContextVar("claims_registry_store", default=None)
-
-
 @contextmanager
-def cached_registry(store: Store) -> Iterator[None]:
-    """Let `register_sources` inside reuse the store's index; a failure drops it, since
-    the index may hold rows the rolled-back transaction never kept. Wrap the whole
-    transaction, so that a failed commit drops it too."""
-    token = _ACTIVE.set(store)
+def dropped_on_failure(store: Store) -> Iterator[None]:
+    """Forget the store's index when the article's transaction fails: it may hold rows
+    the rollback never kept. Wrap the whole transaction, so a failed commit counts too."""
     try:
         yield
     except BaseException:
         store.registry_cache = None
         raise
-    finally:
-        _ACTIVE.reset(token)
 
 
-def open_index(conn: Connection) -> RegistryIndex:
-    """The registry as this transaction sees it: the cached index while the fingerprint
-    still matches, else one freshly loaded (and never cached outside `cached_registry`)."""
-    store = _ACTIVE.get()
-    if store is None:
+def open_index(conn: Connection, cache: Store | None) -> RegistryIndex:
+    """The registry as this transaction sees it: `cache`'s index while the fingerprint
+    still matches, else one freshly loaded (without `cache`, never kept)."""
+    if cache is None:
         return RegistryIndex(load_entries(conn))
     mark = fingerprint(conn)
-    cached = store.registry_cache
-    store.registry_cache = None  # until `keep_index`: it is about to change
+    cached = cache.registry_cache
+    cache.registry_cache = None  # until `keep_index`: it is about to change
     if isinstance(cached, RegistryIndex) and cached.fingerprint == mark:
         return cached
     index = RegistryIndex(load_entries(conn))
@@ -299,9 +290,8 @@ def open_index(conn: Connection) -> RegistryIndex:
     return index
 
 
-def keep_index(conn: Connection, index: RegistryIndex) -> None:
-    """Cache the index with the fingerprint of this transaction's own changes."""
-    store = _ACTIVE.get()
-    if store is not None:
+def keep_index(conn: Connection, index: RegistryIndex, cache: Store | None) -> None:
+    """Keep the index on `cache` with the fingerprint of this transaction's own changes."""
+    if cache is not None:
         index.fingerprint = fingerprint(conn)
-        store.registry_cache = index
+        cache.registry_cache = index

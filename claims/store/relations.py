@@ -34,7 +34,7 @@ from claims.core.model import CheckFigure, FigureFact, Qualifier, Relation
 from claims.errors import InputError, NotFound
 from claims.store import tables
 from claims.store.engine import Store
-from claims.store.ingest import insert_relations, now_utc
+from claims.store.ingest import QUALIFIERS, insert_relations, now_utc
 from claims.store.tables import (
     article,
     claim,
@@ -157,7 +157,6 @@ def article_condition(ref: str) -> ColumnElement[bool]:
     return or_(*options)
 
 
-_QUALIFIERS = {q.value: q for q in Qualifier}
 
 
 def _line() -> ColumnElement[int]:
@@ -207,7 +206,7 @@ def load_facts(
     )
     shared: dict[Any, Any] = {}
     once = shared.setdefault
-    qualifiers = _QUALIFIERS
+    qualifiers = QUALIFIERS
     out: list[FigureFact] = []
     append = out.append
     last_claim: Any = None
@@ -333,7 +332,7 @@ def _stream_groups(store: Store, wanted: ColumnElement[bool]) -> Iterator[CheckG
         .where(wanted)
         .order_by(relation.c.id, relation_member.c.position)
     )
-    qualifiers = _QUALIFIERS
+    qualifiers = QUALIFIERS
     make = CheckFigure._make
     head: tuple[Any, ...] = ()
     ids: list[int] = []

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection, Row
@@ -27,6 +27,7 @@ STATUSES = tuple(s.value for s in Status)  # already normalised by the caller
 KINDS = ("verdict", "correction")
 FIGURE_FIELDS = ("value", "low", "high", "qualifier", "unit", "metric")
 RETRIES = 3
+T = TypeVar("T")
 
 
 def _verdict_record(r: Row[Any]) -> VerdictRecord:
@@ -85,21 +86,27 @@ def record_verdict(
         raise InputError(f"unknown status '{status}': use one of {', '.join(STATUSES)}")
     if kind not in KINDS:
         raise InputError(f"unknown history kind '{kind}': use verdict or correction")
+    return busy_retried(store, lambda conn: record_in(
+        conn,
+        store.dialect,
+        claim_id=claim_id,
+        status=status,
+        reviewer=reviewer,
+        note=note,
+        evidence=tuple(evidence),
+        expect_version=expect_version,
+        kind=kind,
+        detail=detail,
+    ))
+
+
+def busy_retried(store: Store, work: Callable[[Connection], T]) -> T:
+    """`work` in one write transaction, run again (up to RETRIES) while the database is
+    busy: reviewers on one SQLite file queue rather than fail."""
     for attempt in range(RETRIES):
         try:
             with store.write() as conn:
-                return record_in(
-                    conn,
-                    store.dialect,
-                    claim_id=claim_id,
-                    status=status,
-                    reviewer=reviewer,
-                    note=note,
-                    evidence=tuple(evidence),
-                    expect_version=expect_version,
-                    kind=kind,
-                    detail=detail,
-                )
+                return work(conn)
         except DatabaseBusy:
             if attempt == RETRIES - 1:
                 raise

@@ -9,7 +9,6 @@ correction keeps whatever status the claim has at that moment).
 from __future__ import annotations
 
 import dataclasses
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -18,14 +17,14 @@ from sqlalchemy.engine import Connection, Row
 
 from claims.core.intervals import qualifier_interval
 from claims.core.model import Qualifier, SourceType
-from claims.errors import DatabaseBusy, InputError, NotFound
+from claims.errors import InputError, NotFound
 from claims.records import ClaimDetail, ClaimRecord, SourceRecord, VerdictRecord
 from claims.store.duplicates import duplicates_of
 from claims.store.engine import Store
 from claims.store.queries import get_claim, list_claims
 from claims.store.sources import load_registry, norm, source_records
 from claims.store.tables import claim, figure, source
-from claims.store.verdicts import RETRIES, record_in
+from claims.store.verdicts import busy_retried, record_in
 
 Builder = Callable[[Connection, Row[Any]], tuple[dict[str, Any], str]]
 
@@ -67,39 +66,35 @@ def _correct(
     store: Store, *, claim_id: int, reviewer: str, note: str | None, build: Builder
 ) -> VerdictRecord:
     """Lock the claim, let `build` describe the change, append it; retried when busy."""
-    for attempt in range(RETRIES):
-        try:
-            with store.write() as conn:
-                stmt = (
-                    select(claim, source.c.name.label("source_name"))
-                    .outerjoin(source, claim.c.source_id == source.c.id)
-                    .where(claim.c.id == claim_id)
-                )
-                if store.dialect == "postgresql":
-                    stmt = stmt.with_for_update(of=claim)
-                current = conn.execute(stmt).first()
-                if current is None:
-                    raise NotFound(f"no claim with id {claim_id}")
-                if current.superseded is not None:
-                    raise InputError(f"claim {claim_id} was replaced by a re-extraction")
-                detail, description = build(conn, current)
-                return record_in(
-                    conn,
-                    store.dialect,
-                    claim_id=claim_id,
-                    status=current.status,
-                    reviewer=reviewer,
-                    note=f"{description}: {note}" if note else description,
-                    evidence=(),
-                    expect_version=None,
-                    kind="correction",
-                    detail=detail,
-                )
-        except DatabaseBusy:
-            if attempt == RETRIES - 1:
-                raise
-            time.sleep(0.1 * (attempt + 1))
-    raise AssertionError("unreachable")
+
+    def correct(conn: Connection) -> VerdictRecord:
+        stmt = (
+            select(claim, source.c.name.label("source_name"))
+            .outerjoin(source, claim.c.source_id == source.c.id)
+            .where(claim.c.id == claim_id)
+        )
+        if store.dialect == "postgresql":
+            stmt = stmt.with_for_update(of=claim)
+        current = conn.execute(stmt).first()
+        if current is None:
+            raise NotFound(f"no claim with id {claim_id}")
+        if current.superseded is not None:
+            raise InputError(f"claim {claim_id} was replaced by a re-extraction")
+        detail, description = build(conn, current)
+        return record_in(
+            conn,
+            store.dialect,
+            claim_id=claim_id,
+            status=current.status,
+            reviewer=reviewer,
+            note=f"{description}: {note}" if note else description,
+            evidence=(),
+            expect_version=None,
+            kind="correction",
+            detail=detail,
+        )
+
+    return busy_retried(store, correct)
 
 
 def reattribute(
