@@ -12,11 +12,11 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "extract": "claims.core.extraction",
-    "make_document": "claims.core.documents",
-    "extract_figures": "claims.core.figures",
-    "check_consistency": "claims.core.consistency",
-    "infer_relations": "claims.core.relations",
-    "qualifier_interval": "claims.core.intervals",
+    "make_document": "claims.core.text.documents",
+    "extract_figures": "claims.core.figures.extract",
+    "check_consistency": "claims.core.reconcile.consistency",
+    "infer_relations": "claims.core.reconcile.relations",
+    "qualifier_interval": "claims.core.figures.intervals",
     "open_store": "claims.store",
     "resolve_db": "claims.config",
     "Status": "claims.core.status",

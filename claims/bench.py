@@ -309,7 +309,7 @@ def _check_in_process(path: Path) -> float:
     relation): the part that grows with the data, without the start-up that dominates
     small sizes (the growth exponent is fitted on this)."""
     from claims.config import resolve_db
-    from claims.core.consistency import iter_check
+    from claims.core.reconcile.consistency import iter_check
     from claims.render import CheckFormat
     from claims.render.checks import Tally
     from claims.store import open_store

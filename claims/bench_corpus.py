@@ -189,8 +189,8 @@ def read_and_split(dirs: Sequence[Path]) -> int:
 
 def extract_sample(n: int, seed: int) -> None:
     """The extractor alone (no store) on the first `n` articles, to split ingest's cost."""
-    from claims.core.documents import make_document
     from claims.core.extraction import extract
+    from claims.core.text.documents import make_document
 
     for art in articles(n, seed):
         extract(make_document(art.text, art.name, published=art.published))

@@ -19,7 +19,7 @@ def html_article(
     """(body, title, publisher, published) with paragraphs one per line.
 
     trafilatura when installed (it scores blocks, so unlabeled boilerplate goes too),
-    else the stdlib fallback below. `claims.core.documents.html_to_text` is not used: it
+    else the stdlib fallback below. `claims.core.text.documents.html_to_text` is not used: it
     keeps navigation, cookie banners and footers, which would then be split into claims.
     """
     try:

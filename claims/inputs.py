@@ -259,7 +259,7 @@ def _to_article(
         return InputFailure(origin, f"{label}: {empty}; nothing to read")
     if not is_html:
         if origin.lower().endswith((".md", ".markdown")):
-            from claims.core.documents import markdown_to_text
+            from claims.core.text.documents import markdown_to_text
 
             text = markdown_to_text(text)
         return ArticleInput(origin=origin, name=name, text=text, url=url)

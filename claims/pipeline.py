@@ -12,9 +12,9 @@ from concurrent.futures import BrokenExecutor, Executor, Future
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from claims.core.documents import make_document
 from claims.core.extraction import extract
 from claims.core.model import Document, Extraction
+from claims.core.text.documents import make_document
 from claims.errors import ClaimsError, DatabaseBusy, DatabaseError
 from claims.inputs import ArticleInput, InputFailure
 from claims.records import IngestOutcome

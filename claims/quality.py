@@ -17,8 +17,8 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from claims.core.documents import make_document
 from claims.core.extraction import extract
+from claims.core.text.documents import make_document
 
 _COUNTERS = ("tp", "fp", "gold", "found", "attr_ok", "fig_gold", "fig_found", "fig_tool",
              "fig_tool_ok")

@@ -13,8 +13,8 @@ from claims.bench import QUICK, Config, growth_exponent, main, run
 from claims.bench_corpus import articles, insert_figure_corpus, write_articles
 from claims.bench_report import report
 from claims.config import resolve_db
-from claims.core.documents import make_document
 from claims.core.extraction import extract
+from claims.core.text.documents import make_document
 from claims.store import open_store
 
 

@@ -67,7 +67,7 @@ def check_consistency(
 
         claims check-consistency --fail-on warning --format github
     """
-    from claims.core.consistency import iter_check
+    from claims.core.reconcile.consistency import iter_check
     from claims.render.checks import Tally
     from claims.store.relations import iter_check_groups, load_acks
 

@@ -16,13 +16,9 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from claims.core.attribution import CueHit, SourceBook, find_hits
-from claims.core.figures import extract_figures
-from claims.core.model import Claim, Document, Extraction
-from claims.core.references import place_form, place_mentions
-from claims.core.relations import infer_relations
-from claims.core.segmentation import Sentence, clause_spans, quote_mask, segment
-from claims.core.sources import (
+from claims.core.attribution.references import place_form, place_mentions
+from claims.core.attribution.resolve import CueHit, SourceBook, find_hits
+from claims.core.attribution.sources import (
     DETERMINERS,
     GENERIC_MODIFIERS,
     SOFT_MODIFIERS,
@@ -36,6 +32,10 @@ from claims.core.sources import (
     to_source,
     words,
 )
+from claims.core.figures.extract import extract_figures
+from claims.core.model import Claim, Document, Extraction
+from claims.core.reconcile.relations import infer_relations
+from claims.core.text.segmentation import Sentence, clause_spans, quote_mask, segment
 
 EXTRACTOR_VERSION = "4"
 _QUOTE_OPENERS = "\"“"

@@ -13,9 +13,9 @@ from sqlalchemy import ColumnElement, and_, func, insert, or_, select
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Connection
 
+from claims.core.attribution.sources import is_article_qualified, is_unqualified
 from claims.core.model import Extraction, Figure, FigureFact, Qualifier, Source
-from claims.core.same import block_key, infer_same, place_key, useful_words
-from claims.core.sources import is_article_qualified, is_unqualified
+from claims.core.reconcile.same import block_key, infer_same, place_key, useful_words
 from claims.records import IngestOutcome
 from claims.store.engine import Store
 from claims.store.registry import delete_aliases, dropped_on_failure, keep_index, open_index

@@ -20,8 +20,8 @@ from contextlib import contextmanager
 from sqlalchemy import delete, func, select
 from sqlalchemy.engine import Connection
 
-from claims.core.source_match import best_fuzzy, candidate_key
-from claims.core.sources import by_article, is_unqualified
+from claims.core.attribution.matching import best_fuzzy, candidate_key
+from claims.core.attribution.sources import by_article, is_unqualified
 from claims.store.engine import Store
 from claims.store.sources import INGEST_CUTOFF, Entry, norm
 from claims.store.tables import source, source_alias

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.engine import Connection, Row
 
-from claims.core.intervals import qualifier_interval
+from claims.core.figures.intervals import qualifier_interval
 from claims.core.model import Qualifier, SourceType
 from claims.errors import InputError, NotFound
 from claims.records import ClaimDetail, ClaimRecord, SourceRecord, VerdictRecord

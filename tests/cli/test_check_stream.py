@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from claims.config import resolve_db
-from claims.core import consistency
-from claims.core.consistency import check
+from claims.core.reconcile import consistency
+from claims.core.reconcile.consistency import check
 from claims.render import CheckFormat
 from claims.render.checks import gate_exit_code
 from claims.store import open_store

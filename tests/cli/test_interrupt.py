@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 
-from claims.core.documents import make_document
 from claims.core.extraction import extract
+from claims.core.text.documents import make_document
 from tests.cli.conftest import Invoke
 
 INTERRUPTED = (

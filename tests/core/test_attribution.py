@@ -6,18 +6,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claims.core.attribution import role_body
-from claims.core.cues import find_hits
-from claims.core.documents import make_document
-from claims.core.extraction import extract
-from claims.core.references import (
+from claims.core.attribution.cues import find_hits
+from claims.core.attribution.references import (
     owned_document,
     possessed,
     scan_people,
     sentence_subject_name,
 )
-from claims.core.segmentation import quote_mask
-from claims.core.subjects import lead_subject, noun_use
+from claims.core.attribution.resolve import role_body
+from claims.core.attribution.subjects import lead_subject, noun_use
+from claims.core.extraction import extract
+from claims.core.text.documents import make_document
+from claims.core.text.segmentation import quote_mask
 
 
 def attributed(body: str) -> list[tuple[str, str | None, str | None]]:

@@ -9,8 +9,6 @@ from collections.abc import Mapping, Sequence
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims.core import consistency as c
-from claims.core.consistency import check, check_one, finding_key, fmt_number, iter_check
 from claims.core.model import (
     CheckFigure,
     FigureFact,
@@ -20,6 +18,8 @@ from claims.core.model import (
     Qualifier,
     Relation,
 )
+from claims.core.reconcile import consistency as c
+from claims.core.reconcile.consistency import check, check_one, finding_key, fmt_number, iter_check
 
 # -- the implementation as it stood before streaming (commit 3840d59), for comparison ------
 

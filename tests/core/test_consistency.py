@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claims.core.consistency import (
+from claims.core.model import FigureFact, Interval, Qualifier, Relation
+from claims.core.reconcile.consistency import (
     add,
     below,
     bound_outcome,
@@ -20,7 +21,6 @@ from claims.core.consistency import (
     same_outcome,
     sub,
 )
-from claims.core.model import FigureFact, Interval, Qualifier, Relation
 
 
 def fact(i: int, text: str, value: float, qual: str = "exact", low: float | None = None,

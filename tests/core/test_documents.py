@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from claims.core.documents import html_to_text, make_document, markdown_to_text
+from claims.core.text.documents import html_to_text, make_document, markdown_to_text
 
 
 def test_make_document_normalises_newlines_and_hashes_the_stored_text() -> None:

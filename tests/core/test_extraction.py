@@ -11,10 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import claims.core.extraction as extraction
-from claims.core.documents import make_document
+from claims.core.attribution.sources import PRONOUNS, norm
 from claims.core.extraction import EXTRACTOR_VERSION, extract
 from claims.core.model import Figure, Qualifier
-from claims.core.sources import PRONOUNS, norm
+from claims.core.text.documents import make_document
 from claims.quality import main as quality_main
 from claims.quality import score_dir
 from tests.paths import DEVSET

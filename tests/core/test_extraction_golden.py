@@ -36,14 +36,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claims.core import fig_forms, fig_more_forms
 from claims.core.extraction import extract
-from claims.core.fig_traps import TRAP_PATTERNS, trap_spans
-from claims.core.figure_context import _OPENER, opens_sentence
-from claims.core.figures import extract_figures
+from claims.core.figures import forms as fig_forms
+from claims.core.figures import more_forms as fig_more_forms
+from claims.core.figures.extract import extract_figures
+from claims.core.figures.traps import TRAP_PATTERNS, trap_spans
 from claims.core.model import Claim, Document, Figure, Qualifier
-from claims.core.relations import infer_relations
-from claims.core.segmentation import segment
+from claims.core.reconcile.context import _OPENER, opens_sentence
+from claims.core.reconcile.relations import infer_relations
+from claims.core.text.segmentation import segment
 from tests.paths import DEVSET
 
 ROOT = Path(__file__).resolve().parents[2]

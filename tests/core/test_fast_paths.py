@@ -15,12 +15,9 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims.core import cues, fig_traps, references, segmentation, sources
-from claims.core.cues import CUE_BASE
-from claims.core.extraction import _between, _qualified_by, _sentence_at
-from claims.core.fig_gates import TRAP_GATES, folded, trap_may_match
-from claims.core.fig_traps import TRAP_PATTERNS, gated_patterns
-from claims.core.references import (
+from claims.core.attribution import cues, references, sources
+from claims.core.attribution.cues import CUE_BASE
+from claims.core.attribution.references import (
     _BARE_NAME,
     _ORG_TAILS,
     _PERSON_SCAN,
@@ -35,8 +32,13 @@ from claims.core.references import (
     people_mentions,
     scan_people,
 )
-from claims.core.segmentation import quote_mask
-from claims.core.sources import ORG_WORDS, TITLES, Entity, gender_of, norm
+from claims.core.attribution.sources import ORG_WORDS, TITLES, Entity, gender_of, norm
+from claims.core.extraction import _between, _qualified_by, _sentence_at
+from claims.core.figures import traps as fig_traps
+from claims.core.figures.gates import TRAP_GATES, folded, trap_may_match
+from claims.core.figures.traps import TRAP_PATTERNS, gated_patterns
+from claims.core.text import segmentation
+from claims.core.text.segmentation import quote_mask
 from claims.core.textkeys import (
     chain_from,
     previous_word,

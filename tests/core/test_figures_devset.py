@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from claims.core.figures import extract_figures
+from claims.core.figures.extract import extract_figures
 from tests.paths import DEVSET
 
 RECALL_FLOOR = 0.95

@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
-from claims.core.fig_units import singular
-from claims.core.figures import extract_figures
+from claims.core.figures.extract import extract_figures
+from claims.core.figures.units import singular
 from claims.core.model import Qualifier
 
 HELDOUT = Path(__file__).resolve().parent.parent / "data" / "figures_heldout.jsonl"

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claims.core.fig_durations import compound_durations
-from claims.core.figures import extract_figures
+from claims.core.figures.durations import compound_durations
+from claims.core.figures.extract import extract_figures
 
 Row = tuple[str, float, str, str | None]
 

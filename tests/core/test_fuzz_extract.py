@@ -15,10 +15,10 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from claims.core.documents import make_document
 from claims.core.extraction import extract
-from claims.core.figures import extract_figures
-from claims.core.segmentation import segment
+from claims.core.figures.extract import extract_figures
+from claims.core.text.documents import make_document
+from claims.core.text.segmentation import segment
 
 NEWSY = [
     "The ministry said ", "Officials said ", "according to the army, ", "he added. ",
@@ -85,7 +85,7 @@ def test_extract_on_the_hostile_fixtures_keeps_spans() -> None:
 
 LONG_TOKEN = textwrap.dedent(
     """
-    from claims.core.documents import make_document
+    from claims.core.text.documents import make_document
     from claims.core.extraction import extract
     text = "The ministry said 40 people died.\\n" + "x" * 3000 + "\\nOfficials said 12 fell.\\n"
     extract(make_document(text, "long.txt"))

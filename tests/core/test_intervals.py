@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claims.core.intervals import qualifier_interval
+from claims.core.figures.intervals import qualifier_interval
 from claims.core.model import Qualifier
 
 Q = Qualifier

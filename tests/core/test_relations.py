@@ -12,8 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claims.core.model import Claim, Figure, FigureFact, FigureRef, InferredRelation, Qualifier
-from claims.core.relations import infer_relations
-from claims.core.same import (
+from claims.core.reconcile.relations import infer_relations
+from claims.core.reconcile.same import (
     _Around,
     _around,
     _pair_names,

@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 
-from claims.core.consistency import check
 from claims.core.model import Claim, Figure, FigureFact, FigureRef, Qualifier, Relation
-from claims.core.relations import infer_relations
-from claims.core.same import infer_same
+from claims.core.reconcile.consistency import check
+from claims.core.reconcile.relations import infer_relations
+from claims.core.reconcile.same import infer_same
 
 # shared/ sits beside the repository, on a developer's machine and in CI alike.
 DEVSET = Path(__file__).resolve().parents[3] / "shared" / "devset"
@@ -29,7 +29,7 @@ CROSS = ("flood-riverton-wire", "flood-riverton-local")
 
 def _interval(value: float, q: Qualifier, low: Any, high: Any) -> tuple[Any, Any]:
     try:
-        from claims.core.intervals import qualifier_interval
+        from claims.core.figures.intervals import qualifier_interval
     except ImportError:  # pragma: no cover - built inline until intervals.py lands
         table = {"exact": (value, value), "approx": (0.9 * value, 1.1 * value),
                  "nearly": (0.9 * value, value), "more_than": (value, None),
@@ -55,7 +55,7 @@ def _metric(mode: str, quote: str, fig: dict[str, Any]) -> str | None:
     if mode == "gold":
         return str(fig["metric"])
     if mode == "extractor":
-        from claims.core.fig_metric import metric_label
+        from claims.core.figures.metric import metric_label
 
         s = quote.find(fig["text"])
         e = s + len(fig["text"])
@@ -218,7 +218,7 @@ def test_devset_without_metrics() -> None:
 
 def test_devset_with_the_extractors_metric_labels() -> None:
     """The figure parser's labels are coarse ("people died"): no false `same` from them."""
-    pytest.importorskip("claims.core.fig_metric")
+    pytest.importorskip("claims.core.figures.metric")
     s = evaluate("extractor")
     _report("extractor metrics", s)
     assert s.spurious_errors == 0
@@ -236,8 +236,8 @@ def test_gold_claims_keep_their_spans() -> None:
 
 def evaluate_extracted() -> Score:
     """The same measure on what the real extractor finds in the article texts."""
-    from claims.core.documents import make_document
     from claims.core.extraction import extract
+    from claims.core.text.documents import make_document
 
     facts: dict[int, FigureFact] = {}
     by_span: dict[tuple[str, int], int] = {}

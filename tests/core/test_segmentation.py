@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claims.core.segmentation import (
+from claims.core.text.segmentation import (
     clause_spans,
     dateline_length,
     is_boilerplate,

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from claims.core.attribution.matching import CandidateKey, best_fuzzy, candidate_key
+from claims.core.attribution.sources import match_source
 from claims.core.model import Source
-from claims.core.source_match import CandidateKey, best_fuzzy, candidate_key
-from claims.core.sources import match_source
 
 # Words that collide on purpose: topics ("Defence"/"Finance"), US spellings, typos,
 # short acronyms, curly apostrophes, pinned names, leading articles, punctuation.

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from claims.core.model import Source, SourceType
-from claims.core.references import place_form, place_mentions
-from claims.core.sources import (
+from claims.core.attribution.references import place_form, place_mentions
+from claims.core.attribution.sources import (
     Entity,
     acronym_definitions,
     by_article,
@@ -23,6 +22,7 @@ from claims.core.sources import (
     strip_determiner,
     to_source,
 )
+from claims.core.model import Source, SourceType
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims.core.documents import make_document
 from claims.core.extraction import extract
-from claims.core.figures import extract_figures
+from claims.core.figures.extract import extract_figures
+from claims.core.text.documents import make_document
 from claims.core.textkeys import fold
 
 

@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import delete
 
 from claims.config import DbTarget
-from claims.core.consistency import check, iter_check
 from claims.core.model import CheckFigure, Extraction, Qualifier, Relation
+from claims.core.reconcile.consistency import check, iter_check
 from claims.errors import InputError
 from claims.store import Store, open_store, upgrade
 from claims.store.ingest import save_extraction

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from claims.config import DbTarget
+from claims.core.attribution.sources import by_article, is_unqualified, match_source
 from claims.core.model import Claim, Document, Extraction, Source, SourceType
-from claims.core.sources import by_article, is_unqualified, match_source
 from claims.store import Store, open_store, upgrade
 from claims.store import ingest as ingest_module
 from claims.store.ingest import save_extraction

@@ -9,7 +9,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from claims.cli import app
-from claims.core.same import block_key
+from claims.core.reconcile.same import block_key
 from claims.store.engine import head_revision
 
 SNAPSHOT = Path(__file__).resolve().parents[1] / "data" / "schema-0001.sql"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claims.core.sources import words
+from claims.core.attribution.sources import words
 from claims.core.textkeys import fold
 
 # Titles before a name never end a sentence.

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from claims.core.fig_candidate import Candidate
-from claims.core.fig_gates import TRAP_GATES, folded
-from claims.core.fig_units import is_plural
-from claims.core.numbers import WORD_NUMBER, word_set
+from claims.core.figures.candidate import Candidate
+from claims.core.figures.gates import TRAP_GATES, folded
+from claims.core.figures.numbers import WORD_NUMBER, word_set
+from claims.core.figures.units import is_plural
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"

@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from claims.core.fig_candidate import Candidate
-from claims.core.fig_gates import (
+from claims.core.figures.candidate import Candidate
+from claims.core.figures.gates import (
     FRACTION_WORDS,
     VAGUE_WORDS,
     any_in,
@@ -21,22 +21,13 @@ from claims.core.fig_gates import (
     has_number,
     has_vulgar,
 )
-from claims.core.fig_more_forms import (
+from claims.core.figures.more_forms import (
     and_a_half_candidates,
     duration_candidates,
     fold_candidates,
     vulgar_candidates,
 )
-from claims.core.fig_traps import is_year_like
-from claims.core.fig_units import (
-    ATTACHED_UNITS,
-    SINGLE_MEASURE_VALUE,
-    TIME_UNITS,
-    UNIT_PHRASES,
-    is_plural,
-)
-from claims.core.model import Qualifier
-from claims.core.numbers import (
+from claims.core.figures.numbers import (
     CURRENCY,
     DIGITS,
     FRACTIONS,
@@ -50,6 +41,15 @@ from claims.core.numbers import (
     scale_of,
     word_set,
 )
+from claims.core.figures.traps import is_year_like
+from claims.core.figures.units import (
+    ATTACHED_UNITS,
+    SINGLE_MEASURE_VALUE,
+    TIME_UNITS,
+    UNIT_PHRASES,
+    is_plural,
+)
+from claims.core.model import Qualifier
 from claims.core.textkeys import fold
 
 _ATTACHED = (

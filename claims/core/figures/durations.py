@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from claims.core.numbers import WORD_NUMBER, parse_word_number
+from claims.core.figures.numbers import WORD_NUMBER, parse_word_number
 from claims.core.textkeys import fold
 
 _SECONDS: dict[str, float] = {

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from claims.core.numbers import word_set
+from claims.core.figures.numbers import word_set
 
 _IRREGULAR_PARTICIPLES = word_set(
     "shot hit lost killed held built sent spent taken given made seen found left cut "

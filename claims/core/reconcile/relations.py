@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claims.core.figure_context import (
+from claims.core.model import Claim, Figure, FigureRef, InferredRelation
+from claims.core.reconcile.context import (
     _FORECAST,
     _INDICATORS,
     _STOP,
@@ -32,7 +33,6 @@ from claims.core.figure_context import (
     singular,
     years_near,
 )
-from claims.core.model import Claim, Figure, FigureRef, InferredRelation
 from claims.core.textkeys import fold
 
 MAX_CLAIM_GAP = 10  # how far (in claims) a sub-area or sub-period pair may be apart

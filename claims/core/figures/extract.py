@@ -12,16 +12,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from claims.core.fig_forms import Candidate, candidates
-from claims.core.fig_metric import metric_label
-from claims.core.fig_traps import (
+from claims.core.figures.forms import Candidate, candidates
+from claims.core.figures.intervals import qualifier_interval
+from claims.core.figures.metric import metric_label
+from claims.core.figures.numbers import alternation, word_set
+from claims.core.figures.traps import (
     is_bare_year,
     overlaps,
     trap_spans,
     windows_around,
     year_is_a_count,
 )
-from claims.core.fig_units import (
+from claims.core.figures.units import (
     TIME_UNITS,
     UnitHint,
     canonical_unit,
@@ -29,9 +31,7 @@ from claims.core.fig_units import (
     unit_after,
     with_per,
 )
-from claims.core.intervals import qualifier_interval
 from claims.core.model import Figure, Qualifier
-from claims.core.numbers import alternation, word_set
 from claims.core.textkeys import fold
 
 QUALIFIER_WORDS: dict[str, Qualifier] = {

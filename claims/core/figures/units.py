@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claims.core.numbers import alternation, word_set
+from claims.core.figures.numbers import alternation, word_set
 from claims.core.textkeys import fold
 
 MEASURES: dict[str, str] = {

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 import re
 
-from claims.core.numbers import FRACTIONS, ONES, SCALE_WORDS, TENS, VULGAR_FRACTIONS, alternation
+from claims.core.figures.numbers import (
+    FRACTIONS,
+    ONES,
+    SCALE_WORDS,
+    TENS,
+    VULGAR_FRACTIONS,
+    alternation,
+)
 
 _IGNORECASE_EXTRAS = ("İ", "ı", "ſ")
 """Characters `re.IGNORECASE` matches to an ASCII letter although `str.lower()` does

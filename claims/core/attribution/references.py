@@ -1,6 +1,6 @@
 """Reference classes the source book resolves: people met in the text, proxies, generics.
 
-Kept apart from `claims.core.attribution` so each concern stays small: which spans of
+Kept apart from `claims.core.attribution.resolve` so each concern stays small: which spans of
 the text are people ("Finance Minister Petra Lund", or a bare person-shaped name such
 as "Amara Quist of the Green Party"), which phrases speak for a party named before
 ("her campaign", "his office", "its spokesperson", "the company's report"), and which
@@ -14,8 +14,8 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from claims.core.cues import ROLE_NOUNS
-from claims.core.sources import (
+from claims.core.attribution.cues import ROLE_NOUNS
+from claims.core.attribution.sources import (
     _FIRST_F,
     _FIRST_M,
     GENERIC_HEADS,

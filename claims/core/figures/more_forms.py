@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from claims.core.fig_candidate import Candidate
-from claims.core.fig_durations import compound_durations
-from claims.core.numbers import VULGAR_FRACTIONS, WORD_NUMBER, parse_word_number
+from claims.core.figures.candidate import Candidate
+from claims.core.figures.durations import compound_durations
+from claims.core.figures.numbers import VULGAR_FRACTIONS, WORD_NUMBER, parse_word_number
 
 _I = re.IGNORECASE
 

@@ -1,6 +1,6 @@
 """`match_source` over precomputed keys, for a registry that is matched against many times.
 
-`claims.core.sources.match_source` norms every registry name and computes its topics on
+`claims.core.attribution.sources.match_source` norms every registry name and computes its topics on
 each call, which costs time proportional to the registry for every extracted source.
 Here the caller computes each candidate's key and topics once (`candidate_key`) and the
 fuzzy pass runs in rapidfuzz's C loop; the winner is the one `match_source` picks: the
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from claims.core.sources import _topics, norm
+from claims.core.attribution.sources import _topics, norm
 
 MIN_FUZZY_LENGTH = 4  # "NATO" may be fuzzy-matched, "UN" may not
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
 
-from claims.core.figure_context import (
+from claims.core.model import FigureFact
+from claims.core.reconcile.context import (
     _DIRECTION,
     Scope,
     area_levels,
@@ -24,7 +25,6 @@ from claims.core.figure_context import (
     place_words,
     years_near,
 )
-from claims.core.model import FigureFact
 
 
 def _day(published: str | None) -> date | None:

@@ -1,18 +1,18 @@
 """Back-reference resolution: which source a cue's speaker phrase denotes.
 
-Cue detection lives in `claims.core.cues`; this module keeps the article's sources as
+Cue detection lives in `claims.core.attribution.cues`; this module keeps the article's sources as
 they are met and resolves each speaker phrase against them: pronouns to the nearest
 compatible person or body, "the ministry"/"the report"/"the mayor" to the last source
 named that way, roles ("the head of the X", "an X spokesman") to the body they speak
-for. Sources themselves (names, aliases, types) are built by `claims.core.sources`.
+for. Sources themselves (names, aliases, types) are built by `claims.core.attribution.sources`.
 """
 
 from __future__ import annotations
 
 import re
 
-from claims.core.cues import CueHit, find_hits, is_name, is_role
-from claims.core.references import (
+from claims.core.attribution.cues import CueHit, find_hits, is_name, is_role
+from claims.core.attribution.references import (
     GENERIC_TYPES,
     OWN_VOICE_ROLES,
     PeopleIndex,
@@ -22,7 +22,7 @@ from claims.core.references import (
     role_body,
     sentence_subject_name,
 )
-from claims.core.sources import (
+from claims.core.attribution.sources import (
     ORG_WORDS,
     TITLES,
     Entity,

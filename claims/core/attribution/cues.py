@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claims.core.sources import strip_determiner, words
-from claims.core.subjects import DOC_SUBJECT, QUOTED_AS, noun_use, participle_hit
+from claims.core.attribution.sources import strip_determiner, words
+from claims.core.attribution.subjects import DOC_SUBJECT, QUOTED_AS, noun_use, participle_hit
 from claims.core.textkeys import word_alternation, word_before
 
 _CUE_FORMS: dict[str, tuple[str, ...]] = {

@@ -11,8 +11,8 @@ import hashlib
 import re
 from html.parser import HTMLParser
 
+from claims.core.attribution.sources import words
 from claims.core.model import Document
-from claims.core.sources import words
 
 _BLOCK_TAGS = words(
     "p div h1 h2 h3 h4 h5 h6 li blockquote pre article section header footer figcaption "

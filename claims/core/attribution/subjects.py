@@ -1,6 +1,6 @@
 """Grammar helpers for cues: clause subjects, participles, and cue words used as nouns.
 
-`claims.core.cues` finds a cue word by lexicon; these helpers decide what surrounds it
+`claims.core.attribution.cues` finds a cue word by lexicon; these helpers decide what surrounds it
 without a parser. A participle ("…, ruling that …") credits the noun phrase that opens
 its clause; a cue word that is also a noun ("forecast", "estimates") is no cue after a
 determiner and adjectives ("kept its full-year forecast"); "X is quoted as saying" and
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from claims.core.sources import DESCRIPTORS, ORG_WORDS, words
+from claims.core.attribution.sources import DESCRIPTORS, ORG_WORDS, words
 
 # Participles of saying and the base cue each stands for.
 PARTICIPLES: dict[str, str] = {

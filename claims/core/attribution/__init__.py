@@ -1,0 +1,1 @@
+"""Attribution stage: cues, speaker phrases, source names, references and chains."""

@@ -1,0 +1,1 @@
+"""Figures stage: every quantity in a claim, with qualifier, interval and unit."""

@@ -1,0 +1,1 @@
+"""Reconciliation stage: frames, relations between figures, and their findings."""

@@ -1,0 +1,1 @@
+"""Text stage: raw inputs to documents, paragraphs, sentences and claim spans."""
