@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from claims.core.figures.forms import Candidate, candidates
 from claims.core.figures.intervals import qualifier_interval
+from claims.core.figures.measures import TEMPERATURE, temperature_unit
 from claims.core.figures.metric import metric_label
 from claims.core.figures.numbers import alternation, word_set
 from claims.core.figures.traps import (
@@ -88,7 +89,7 @@ _POPULATION_OF = re.compile(
     r"\b(?:population|crowd|audience|attendance|turnout|workforce)\s+of\s+$", re.IGNORECASE
 )
 _LOOKBACK_UNITS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\baged\s+$", re.IGNORECASE), "year"),  # "a man aged 34"
+    (re.compile(r"\b(?:aged|age)\s+$", re.IGNORECASE), "year"),  # "a man aged 34", "at age 87"
     (re.compile(r"\b(?:magnitude|magnitude-)\s*$", re.IGNORECASE), "magnitude"),
 )
 _LENGTHS = frozenset(("metre", "kilometre", "centimetre"))
@@ -217,7 +218,9 @@ def _resolve_units(text: str, placed: list[_Placed]) -> list[_Placed]:
 def _place(text: str, kept: list[Candidate]) -> list[_Placed]:
     placed: list[_Placed] = []
     for c in kept:
-        if c.unit is not None:
+        if c.unit == "degree" and (temp := TEMPERATURE.match(text, c.end)):
+            hint = UnitHint(temperature_unit(temp), None)  # "100° Celsius"
+        elif c.unit is not None:
             hint = UnitHint(with_per(text, c.end, c.unit), None)
         elif c.bare:
             post = _QUAL_AFTER.match(text, c.end)  # "10 or so hours": the noun follows

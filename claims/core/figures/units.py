@@ -11,73 +11,45 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claims.core.figures import money
+from claims.core.figures.measures import (
+    ATTACHED_ONLY,
+    MEASURES,
+    SYMBOL_FORMS,
+    TEMPERATURE,
+    temperature_unit,
+)
 from claims.core.figures.numbers import alternation, word_set
 from claims.core.textkeys import fold
 
-MEASURES: dict[str, str] = {
-    "square kilometres": "square kilometre", "square kilometers": "square kilometre",
-    "square kilometre": "square kilometre", "square kilometer": "square kilometre",
-    "sq km": "square kilometre", "km²": "square kilometre", "km2": "square kilometre",
-    "square miles": "square mile", "square mile": "square mile", "square metres":
-    "square metre", "square meters": "square metre", "square metre": "square metre",
-    "square meter": "square metre", "m²": "square metre", "square feet": "square foot",
-    "cubic metres": "cubic metre", "cubic meters": "cubic metre", "hectares": "hectare",
-    "hectare": "hectare", "ha": "hectare", "acres": "acre", "acre": "acre",
-    "kilometres": "kilometre", "kilometers": "kilometre", "kilometre": "kilometre",
-    "kilometer": "kilometre", "km": "kilometre", "metres": "metre", "meters": "metre",
-    "metre": "metre", "meter": "metre", "centimetres": "centimetre", "centimeters":
-    "centimetre", "cm": "centimetre", "millimetres": "millimetre", "millimeters":
-    "millimetre", "millimetre": "millimetre", "mm": "millimetre", "miles": "mile",
-    "mile": "mile", "feet": "foot", "foot": "foot", "ft": "foot", "lb": "pound weight",
-    "lbs": "pound weight", "inches": "inch",
-    "inch": "inch", "kilograms": "kilogram", "kilogram": "kilogram", "kg": "kilogram",
-    "grams": "gram", "g": "gram", "mg": "milligram", "ml": "millilitre", "in": "inch",
-    "tonnes": "tonne", "tonne": "tonne", "tons": "ton", "ton": "ton",
-    "litres": "litre", "liters": "litre", "litre": "litre", "liter": "litre",
-    "gallons": "gallon", "gallon": "gallon", "ounces": "ounce", "ounce": "ounce",
-    "oz": "ounce", "barrels": "barrel", "barrel": "barrel", "mph": "mile per hour",
-    "km/h": "kilometre per hour", "kmh": "kilometre per hour", "kph": "kilometre per hour",
-    "m/s": "metre per second", "bpd": "barrel per day", "b/d": "barrel per day",
-    "nanometres": "nanometre", "nanometers": "nanometre", "nm": "nanometre", "knots": "knot",
-    "degrees celsius":
-    "degree celsius", "degrees fahrenheit": "degree fahrenheit", "degrees": "degree",
-    "°c": "degree celsius", "°f": "degree fahrenheit", "°": "degree", "megawatts":
-    "megawatt", "mw": "megawatt", "gigawatts": "gigawatt", "gw": "gigawatt", "kw":
-    "kilowatt", "kwh": "kilowatt hour", "mwh": "megawatt hour", "gwh": "gigawatt hour",
-    "twh": "terawatt hour", "percentage points": "percentage point", "percentage point":
-    "percentage point", "basis points": "basis point", "basis point": "basis point",
-    "bps": "basis point",
-    "per cent": "percent", "percent": "percent", "pct": "percent", "pc": "percent", "%": "percent",
-}  # fmt: skip
 TIME_UNITS: dict[str, str] = {
     "seconds": "second", "second": "second", "minutes": "minute", "minute": "minute",
     "hours": "hour", "hour": "hour", "days": "day", "day": "day", "nights": "night",
     "night": "night", "weeks": "week", "week": "week", "fortnight": "week", "months":
     "month", "month": "month", "years": "year", "year": "year", "decades": "year",
-    "decade": "year", "centuries": "year", "century": "year",
+    "decade": "year", "centuries": "year", "century": "year", "yo": "year", "yrs": "year",
+    "yr": "year",
 }  # fmt: skip
-ATTACHED_ONLY = frozenset({"in", "g", "ha", "pc", "m"})
-"""Abbreviations that are also common words: a unit only when glued to the number."""
 SINGLE_MEASURE_VALUE: dict[str, float] = {"decade": 10, "century": 100, "fortnight": 2}
 """What "a decade" or "a century" is worth in its unit ("more than a decade" = 10 years)."""
-CURRENCY_WORDS: dict[str, str] = {
-    "euros": "euro", "euro": "euro", "dollars": "dollar", "dollar": "dollar", "pounds":
-    "pound", "sterling": "pound", "crowns": "crown", "kronor": "crown", "kroner":
-    "crown", "krona": "crown", "krone": "crown", "korun": "crown", "yen": "yen", "yuan":
-    "yuan", "renminbi": "yuan", "rupees": "rupee", "roubles": "rouble", "rubles":
-    "rouble", "hryvnias": "hryvnia", "hryvnia": "hryvnia", "hryvnias'": "hryvnia",
-    "francs": "franc", "pesos": "peso", "shekels": "shekel", "lira": "lira", "zlotys":
-    "zloty", "zloty": "zloty", "rand": "rand", "naira": "naira", "dinars": "dinar",
-    "dirhams": "dirham", "riyals": "riyal", "cents": "cent", "cent": "cent", "pence":
-    "penny", "forints": "forint", "lei": "leu", "reais": "real", "won": "won",
-}  # fmt: skip
 PERSON_NOUNS = word_set(
     "people persons person individuals deaths dead fatalities casualties victims civilians "
     "residents inhabitants population lives souls"
 )
-UNIT_PHRASES = {**MEASURES, **TIME_UNITS, **CURRENCY_WORDS}
-ATTACHED_UNITS = {**MEASURES, "c": "degree celsius", "f": "degree fahrenheit", "p": "penny"}
-"""Symbols written against the digits ("5C", "30cm", "3.2%")."""
+UNIT_PHRASES = {**MEASURES, **TIME_UNITS, **money.BARE}
+"""Unit words (any case) → canonical unit; symbols are `measures.SYMBOL_FORMS`."""
+SINGLE_UNITS = {
+    w: u for w, u in UNIT_PHRASES.items() if w in word_set(
+        "kilometre kilometer metre meter centimetre centimeter millimetre millimeter mile "
+        "foot inch kilogram kilo gram tonne ton litre liter gallon ounce barrel hectare acre "
+        "degree percent second minute hour day night week fortnight month year decade "
+        "century euro dollar pound cent penny yen yuan rupee rouble franc peso shekel lira "
+        "knot")
+    or w in ("percentage point", "basis point", "square kilometre", "square mile",
+             "square metre", "square kilometer", "square meter", "per cent")
+}  # fmt: skip
+"""Units a lone "a" can count under a qualifier ("more than a metre", "half a percentage
+point"); "a bit", "a mark" and "a won" are not read as quantities."""
 _UNIT_ALT = alternation(UNIT_PHRASES)
 _STOP = word_set(
     "a an the of in on at by for from to into onto over under with without and or but nor "
@@ -110,10 +82,17 @@ _IRREGULAR = {
 _HYPHEN_STOP = word_set("way fold sided thirds quarters halves off on time strong odd plus")
 
 _UNIT_AT = re.compile(rf"\s*(?:{_UNIT_ALT})(?![\w])", re.IGNORECASE)
+_SYMBOL_AT = re.compile(rf"\s?(?P<s>{alternation(SYMBOL_FORMS)})(?![\w/²³$])")
+_CODE_AT = re.compile(rf"\s(?P<c>{money.CODE_RE})(?![\w$])")
+_COUNTRY_CURRENCY = re.compile(
+    rf"\s+(?P<c>{alternation(money.COUNTRY)})\s+(?P<u>{alternation(money.BARE)})(?![\w])",
+    re.IGNORECASE,
+)
+"""A currency with its country: "4.2 million New Zealand dollars", "a 5 lakh rupee fund"."""
 _PER_NOUNS = word_set("share head person household dose ticket passenger unit item kilo")
 """Count nouns a price is quoted per ("$2.30 a share", "£40 per head")."""
 _PER_UNIT = re.compile(
-    rf"\s+(?:a|an|per)\s+(?P<u>{_UNIT_ALT}|{alternation(_PER_NOUNS)})(?![\w])"
+    rf"(?:\s+|\s*-\s*)(?:a|an|per)(?:\s+|\s*-\s*)(?P<u>{_UNIT_ALT}|{alternation(_PER_NOUNS)})(?![\w])"
     r"(?!\s+(?:ago|earlier|before|later|previously)\b)",  # "a year ago" is a date
     re.IGNORECASE,
 )
@@ -238,14 +217,35 @@ def _from_head(text: str, head: str | None, end: int, value: float) -> UnitHint:
     return UnitHint(with_per(text, end, unit), head)
 
 
-def unit_after(text: str, end: int, value: float) -> UnitHint:
-    """The unit of a bare number ending at `end` in `text`, from the words that follow."""
+def _lexical_unit(text: str, end: int) -> UnitHint | None:
+    """A unit the lexicons name right after the number: a temperature in any spelling, a
+    currency with its country, a symbol ("2 TB", "27 %"), an ISO code, a unit word."""
+    m = TEMPERATURE.match(text, end)
+    if m:
+        return UnitHint(temperature_unit(m), None)
+    m = _COUNTRY_CURRENCY.match(text, end)
+    if m:
+        word = m.group("u").lower()
+        unit = money.with_country(m.group("c"), money.BARE[word])
+        return UnitHint(with_per(text, m.end(), unit), word)
+    m = _SYMBOL_AT.match(text, end)
+    if m and (m.start("s") == end or m.group("s") not in ATTACHED_ONLY):
+        return UnitHint(with_per(text, m.end(), SYMBOL_FORMS[m.group("s")]), None)
+    m = _CODE_AT.match(text, end)
+    if m:
+        return UnitHint(with_per(text, m.end(), money.CODE_FORMS[m.group("c")]), None)
     m = _UNIT_AT.match(text, end)
     if m and (m.start() == end or text[end].isspace()):
         word = fold(m.group(0).strip())
-        # "9in" is inches; "280,000 in the north" is a preposition
-        if not (word in ATTACHED_ONLY and text[end].isspace()):
-            return UnitHint(with_per(text, m.end(), UNIT_PHRASES[word]), word)
+        return UnitHint(with_per(text, m.end(), UNIT_PHRASES[word]), word)
+    return None
+
+
+def unit_after(text: str, end: int, value: float) -> UnitHint:
+    """The unit of a bare number ending at `end` in `text`, from the words that follow."""
+    hint = _lexical_unit(text, end)
+    if hint is not None:
+        return hint
     m = _HYPHEN_PHRASE.match(text, end)
     phrase = f"{m['a']} {m['b']}".lower() if m else ""
     if phrase in UNIT_PHRASES:  # "a 50-basis-point cut", "a 2-square-mile site"
