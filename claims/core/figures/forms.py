@@ -27,6 +27,8 @@ from claims.core.figures.more_forms import (
     and_a_half_candidates,
     duration_candidates,
     fold_candidates,
+    money_pair_candidates,
+    slash_fraction_candidates,
     vulgar_candidates,
 )
 from claims.core.figures.numbers import (
@@ -356,7 +358,7 @@ def _fraction_candidates(text: str) -> Iterator[Candidate]:
         scale = m.group("s") or m.group("s2")
         count = 1.0 if n in ("", "a", "an") else parse_word_number(n) or 1.0
         plural = f.endswith("s")
-        if plural != (count > 1) or (not n and f != "half"):
+        if plural != (count > 1) or (not n and f != "half" and not m.group("s2")):
             continue
         before = _PREV_WORD.search(text, max(0, m.start() - 30), m.start())
         if f == "half" and not n and before and before.group("w").lower() in _HALF_NOT_BEFORE:
@@ -416,7 +418,9 @@ def candidates(text: str) -> list[Candidate]:
                      (_word_candidates, number), (_digit_candidates, number),
                      (_single_unit_candidates, True), (duration_candidates, number),
                      (and_a_half_candidates, half), (vulgar_candidates, has_vulgar(text)),
-                     (fold_candidates, fold)):  # fmt: skip
+                     (fold_candidates, fold),
+                     (slash_fraction_candidates, number and "/" in text),
+                     (money_pair_candidates, number)):  # fmt: skip
         if run:
             found.extend(gen(text))
     return found

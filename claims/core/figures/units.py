@@ -28,7 +28,8 @@ TIME_UNITS: dict[str, str] = {
     "night": "night", "weeks": "week", "week": "week", "fortnight": "week", "months":
     "month", "month": "month", "years": "year", "year": "year", "decades": "year",
     "decade": "year", "centuries": "year", "century": "year", "yo": "year", "yrs": "year",
-    "yr": "year",
+    "yr": "year", "milliseconds": "millisecond", "millisecond": "millisecond",
+    "microseconds": "microsecond", "microsecond": "microsecond",
 }  # fmt: skip
 SINGLE_MEASURE_VALUE: dict[str, float] = {"decade": 10, "century": 100, "fortnight": 2}
 """What "a decade" or "a century" is worth in its unit ("more than a decade" = 10 years)."""
@@ -82,17 +83,36 @@ _IRREGULAR = {
 _HYPHEN_STOP = word_set("way fold sided thirds quarters halves off on time strong odd plus")
 
 _UNIT_AT = re.compile(rf"\s*(?:{_UNIT_ALT})(?![\w])", re.IGNORECASE)
-_SYMBOL_AT = re.compile(rf"\s?(?P<s>{alternation(SYMBOL_FORMS)})(?![\w/²³$])")
+_SYMBOL_AT = re.compile(
+    rf"\s?(?P<o>[(\[{{<]\s?)?(?P<s>{alternation(SYMBOL_FORMS)})(?![\w²³$])(?!/\d|-\d)"
+    r"(?(o)\s?[)\]}>])"
+)
+"""A unit symbol after the number, glued, spaced or bracketed as a table writes it
+("2 TB", "20 (kg)")."""
+_SPACED_METRE = re.compile(
+    r"\s(?P<s>m)(?=\s*(?:[x×]\s*\d|[.,;:)]|$)|\s+\d|\s+(?:long|high|wide|deep|tall|thick"
+    r"|away|below|above|under|across)\b)"
+)
+"""A spaced "m" is metres where no noun follows ("12 m 2 dm", "1 m x 1 m", "5 m long")."""
+_SPACED_HYPHEN = re.compile(rf"\s-\s(?P<w>{_UNIT_ALT})(?![\w])", re.IGNORECASE)
+"""A tokeniser's spaced hyphen before a unit word ("30 - year bonds")."""
 _CODE_AT = re.compile(rf"\s(?P<c>{money.CODE_RE})(?![\w$])")
 _COUNTRY_CURRENCY = re.compile(
     rf"\s+(?P<c>{alternation(money.COUNTRY)})\s+(?P<u>{alternation(money.BARE)})(?![\w])",
     re.IGNORECASE,
 )
 """A currency with its country: "4.2 million New Zealand dollars", "a 5 lakh rupee fund"."""
-_PER_NOUNS = word_set("share head person household dose ticket passenger unit item kilo")
+_PER_NOUNS = word_set(
+    "share head person household dose ticket passenger unit item kilo dozen"
+)
 """Count nouns a price is quoted per ("$2.30 a share", "£40 per head")."""
+_PER_SYMBOLS = {
+    "s": "second", "sec": "second", "ms": "millisecond", "h": "hour", "hr": "hour",
+    "yr": "year", "annum": "year", "km": "kilometre", "kg": "kilogram", "l": "litre",
+}  # fmt: skip
+"""What a rate is quoted per after a slash or "per": "km/ms", "15 % per annum"."""
 _PER_UNIT = re.compile(
-    rf"(?:\s+|\s*-\s*)(?:a|an|per)(?:\s+|\s*-\s*)(?P<u>{_UNIT_ALT}|{alternation(_PER_NOUNS)})(?![\w])"
+    rf"(?:(?:\s+|\s*-\s*)(?:a|an|per)(?:\s+|\s*-\s*)|/)(?P<u>{alternation(_PER_SYMBOLS)}(?![\w])|{_UNIT_ALT}|{alternation(_PER_NOUNS)})(?![\w])"
     r"(?!\s+(?:ago|earlier|before|later|previously)\b)",  # "a year ago" is a date
     re.IGNORECASE,
 )
@@ -165,7 +185,7 @@ def with_per(text: str, pos: int, unit: str) -> str:
     if m is None:
         return unit
     per = m.group("u").lower()
-    return f"{unit} per {UNIT_PHRASES.get(per, per)}"
+    return f"{unit} per {_PER_SYMBOLS.get(per) or UNIT_PHRASES.get(per, per)}"
 
 
 def noun_head(text: str, pos: int) -> tuple[str | None, int]:
@@ -212,7 +232,7 @@ def _from_head(text: str, head: str | None, end: int, value: float) -> UnitHint:
     if head is None:
         return UnitHint()
     unit = canonical_unit(head)
-    if value != 1 and not is_plural(head) and head not in UNIT_PHRASES:
+    if not 0 < abs(value) <= 1 and not is_plural(head) and head not in UNIT_PHRASES:
         return UnitHint()  # "a 1.5bn hole": the number modifies the noun, it does not count it
     return UnitHint(with_per(text, end, unit), head)
 
@@ -231,6 +251,13 @@ def _lexical_unit(text: str, end: int) -> UnitHint | None:
     m = _SYMBOL_AT.match(text, end)
     if m and (m.start("s") == end or m.group("s") not in ATTACHED_ONLY):
         return UnitHint(with_per(text, m.end(), SYMBOL_FORMS[m.group("s")]), None)
+    m = _SPACED_METRE.match(text, end)
+    if m:
+        return UnitHint("metre", None)
+    m = _SPACED_HYPHEN.match(text, end)
+    if m:
+        word = fold(m.group("w"))
+        return UnitHint(UNIT_PHRASES[word], word)
     m = _CODE_AT.match(text, end)
     if m:
         return UnitHint(with_per(text, m.end(), money.CODE_FORMS[m.group("c")]), None)
@@ -255,7 +282,7 @@ def unit_after(text: str, end: int, value: float) -> UnitHint:
         word = m.group("w").lower()
         if word in _HYPHEN_STOP:
             return UnitHint()
-        return UnitHint(canonical_unit(word), word)
+        return UnitHint(with_per(text, m.end(), canonical_unit(word)), word)
     if _OF_PRONOUN.match(text, end):
         return UnitHint(link="previous")
     m = _OF_DETERMINER.match(text, end)
