@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from claims.core.figures.change import change_of
 from claims.core.figures.forms import Candidate, candidates
 from claims.core.figures.intervals import qualifier_interval
 from claims.core.figures.measures import TEMPERATURE, temperature_unit
@@ -254,6 +255,7 @@ def _figure(text: str, p: _Placed) -> Figure:
         qualifier=p.qualifier,
         unit=p.hint.unit,
         metric=metric_label(text, p.start, p.end, p.hint.noun, p.hint.unit),
+        change=change_of(text, p.start, p.end, p.hint.unit),
     )
 
 
