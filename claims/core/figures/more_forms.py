@@ -69,7 +69,9 @@ def duration_candidates(text: str) -> Iterator[Candidate]:
         yield Candidate(start, end, value, "duration", unit=unit, bare=False)
 
 
-SLASH_RE = re.compile(r"(?<![\w.,/])(?:(?P<w>\d{1,4})\s+)?(?P<n>\d{1,2})/(?P<d>\d{1,2})(?![\w/]|[.,]\d)")
+SLASH_RE = re.compile(
+    r"(?<![\w.,/])(?:(?P<w>\d{1,4})\s+)?(?P<n>\d{1,2})/(?P<d>\d{1,2})(?![\w/]|[.,]\d)"
+)
 _DENOMINATORS = frozenset((2, 3, 4, 5, 8, 10, 16, 32, 64))
 
 
