@@ -80,12 +80,15 @@ _AFTER = re.compile(
     rf"[-\s]+(?P<w>{alternation(_AFTER_NOUNS)})\b(?P<than>\s+than\b)?(?![-\s]+(?:to|of)\b)",
     re.IGNORECASE,
 )
+_CROSSING = re.compile(r"(?:past|passed|above|beyond|below|under|topped|surpassed)\b", re.I)
 _LEVEL = re.compile(r"\b(?:to|from|at|than|of)\s+$", re.IGNORECASE)
 
 
 def change_of(text: str, start: int, end: int, unit: str | None) -> str | None:
     """`"up"`/`"down"` when the figure at `text[start:end]` is itself a change, else None."""
     window = text[max(0, start - 60) : start]
+    if _CROSSING.match(text, start) and not window.rstrip().lower().endswith(" by"):
+        return None  # "climbed past 5,000", "fell below 3%": the level crossed
     if _LEVEL.search(window) and not _NOUN_OF.search(window):
         return None  # "fell 7% to 410,000", "down from 441,000": a level, not the change
     m = _BEFORE.search(window)

@@ -34,7 +34,9 @@ from claims.core.figures.more_forms import (
 from claims.core.figures.numbers import (
     DIGITS,
     FRACTIONS,
+    ONES,
     SCALE_SUFFIX,
+    TENS,
     VAGUE_PLURALS,
     WORD_NUMBER,
     alternation,
@@ -168,6 +170,17 @@ _ONE_NOT_AFTER = word_set(
     "at is was has had would will can could must may might should said says do does to "
     "for with after"
 )
+_COUNT_VERBS = word_set(
+    "kills killed injures injured wounds wounded hurts hurt arrests arrested rescues rescued "
+    "detains detained frees freed evacuates evacuated leaves left infects infected"
+)
+"""Verbs whose object a bare "one" counts ("Blast injures one")."""
+_COUNT_BEFORE = re.compile(
+    rf"(?:\d|\b(?:{alternation(w for w in ONES if w != 'one')}|{alternation(TENS)})\b)"
+    r"[^.!?;\n]*,[^.!?;\n]*$",
+    _I,
+)
+"""An earlier count in the same sentence, with a list comma after it."""
 _HALF_NOT_BEFORE = word_set("the first second third last latter other its their his her")
 
 
@@ -263,10 +276,17 @@ def _one_is_pronoun(text: str, start: int, end: int) -> bool:
     if hyphen and hyphen.group("w").lower() in UNIT_PHRASES:
         return False  # "a one-year contract"
     before = _PREV_WORD.search(text, max(0, start - 30), start)
-    if before and before.group("w").lower() in _ONE_NOT_BEFORE:
+    prev = before.group("w").lower() if before else ""
+    if prev in _ONE_NOT_BEFORE:
         return True
     after = _NEXT_WORD.match(text, end)
-    return after is None or after.group("w").lower() in _ONE_NOT_AFTER
+    nxt = after.group("w").lower() if after else ""
+    if nxt not in ("of", "another", "day", "time", "who", "that", "which", "more", "such"):
+        if prev in _COUNT_VERBS:  # "Blast injures one", "killed one and wounded two"
+            return False
+        if prev == "and" and _COUNT_BEFORE.search(text, max(0, start - 120), start):
+            return False  # "…, 7 in Carver County and one in Dale County": a list of counts
+    return after is None or nxt in _ONE_NOT_AFTER
 
 
 _SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;\n(\"“‘'—–-])\s*$")

@@ -102,6 +102,8 @@ TRAP_GATES: tuple[tuple[tuple[str, ...], bool], ...] = (
     (("page",), True),  # page 3
     (("-",), True),  # 10-year bond
     ((".",), False),  # 2.1.4
+    (("St", "Rd", "Ave", "Blvd", "Lane", "Drive", "Place", "Square", "Terrace", "Crescent",
+      "Close", "Way"), False),  # 123 Random Street
 )
 
 

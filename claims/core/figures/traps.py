@@ -36,7 +36,9 @@ DESIGNATORS = word_set(
     "channel track lane pier terminal ward zone sector apartment suite model version windows "
     "formula apollo soyuz boeing airbus galaxy iphone protocol directive regulation bill "
     "motion item table figure annex schedule unit junction exit nikkei stoxx russell nasdaq "
-    "dow euro fortune forbes"
+    "dow euro fortune forbes district precinct tower hall station terminal camp wing bay "
+    "berth hangar reactor plot lot cell court pitch stand carriage coach runway checkpoint "
+    "bunker studio area road street avenue square pavilion sector silo vault"
 )
 """Words that turn the number after them into a name ("Article 5", "junction 5")."""
 _DESIGNATED = re.compile(
@@ -107,6 +109,9 @@ _TRAP_SOURCES: tuple[str, ...] = (
     r"|gilts?|bunds?|mortgages?|paper|securities|swaps?|benchmark|maturity|rate)\b)",
     # scores and versions: "won 3-1", "version 2.1.4"
     r"\b\d+\.\d+\.\d+\b",
+    # a street address: "123 Random Street", "10 Downing St"
+    r"\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard"
+    r"|Blvd|Lane|Drive|Place|Square|Terrace|Crescent|Close|Way)\b",
 )
 TRAP_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in _TRAP_SOURCES)
 assert len(TRAP_GATES) == len(TRAP_PATTERNS), "fig_gates.TRAP_GATES must follow _TRAP_SOURCES"

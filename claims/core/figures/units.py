@@ -89,6 +89,7 @@ _SYMBOL_AT = re.compile(
 )
 """A unit symbol after the number, glued, spaced or bracketed as a table writes it
 ("2 TB", "20 (kg)")."""
+_ATTACHED_ONLY_LOWER = frozenset(s.lower() for s in ATTACHED_ONLY)
 _SPACED_METRE = re.compile(
     r"\s(?P<s>m)(?=\s*(?:[x×]\s*\d|[.,;:)]|$)|\s+\d|\s+(?:long|high|wide|deep|tall|thick"
     r"|away|below|above|under|across)\b)"
@@ -249,7 +250,7 @@ def _lexical_unit(text: str, end: int) -> UnitHint | None:
         unit = money.with_country(m.group("c"), money.BARE[word])
         return UnitHint(with_per(text, m.end(), unit), word)
     m = _SYMBOL_AT.match(text, end)
-    if m and (m.start("s") == end or m.group("s") not in ATTACHED_ONLY):
+    if m and (m.start("s") == end or m.group("s").lower() not in _ATTACHED_ONLY_LOWER):
         return UnitHint(with_per(text, m.end(), SYMBOL_FORMS[m.group("s")]), None)
     m = _SPACED_METRE.match(text, end)
     if m:
