@@ -45,7 +45,7 @@ _POINT_ONLY = frozenset(
      "losing", "shed", "sheds", "shedding", "raised", "raise", "raises", "raising", "cut",
      "cuts", "cutting", "lowered", "lower", "lowers", "reduced", "reduce", "reduces",
      "slashed", "slash", "trimmed", "trim", "boosted", "boost", "boosts", "lifted", "lift",
-     "lifts")
+     "lifts", "dropped", "drop", "drops", "dropping")
 )  # fmt: skip
 """Verbs that also take things as objects ("lost 96 drones", "raised $5 million", "cut 500
 jobs"): a change only with "by" or when the number is a share or points ("lost 3%",
@@ -81,6 +81,11 @@ _AFTER = re.compile(
     re.IGNORECASE,
 )
 _CROSSING = re.compile(r"(?:past|passed|above|beyond|below|under|topped|surpassed)\b", re.I)
+_PARTICLE = re.compile(
+    r"\b(?:\w+ed|shot|brought|took|taken|cut|put|set|broke|broken|tore|torn|shut|knocked"
+    r"|ran|run|wrote|written|step|steps|gun|guns|bring|brings|take|takes|pick|picks)\s+$",
+    re.IGNORECASE,
+)
 _LEVEL = re.compile(r"\b(?:to|from|at|than|of)\s+$", re.IGNORECASE)
 
 
@@ -92,6 +97,8 @@ def change_of(text: str, start: int, end: int, unit: str | None) -> str | None:
     if _LEVEL.search(window) and not _NOUN_OF.search(window):
         return None  # "fell 7% to 410,000", "down from 441,000": a level, not the change
     m = _BEFORE.search(window)
+    if m and m.group("w").lower() in ("up", "down") and _PARTICLE.search(window, 0, m.start()):
+        m = None  # "shot down more than ten drones", "picked up 40": a phrasal verb
     if m:
         word = m.group("w").lower()
         if word == "up" and re.match(r"\s*to\b", text[end : end + 4]):
