@@ -63,17 +63,14 @@ _NOUNS: dict[str, str] = {
 """Change nouns (and comparatives) a figure is "of" or stands before ("a 5% rise")."""
 _AFTER_NOUNS = [w for w in _NOUNS if not w.endswith("s") or w in ("less",)]
 """After the number only a singular change noun: "a 5% rise"; "5 cuts" counts cuts."""
-_ADVERBS = (
-    r"(?:sharply|slightly|steeply|modestly|marginally|further|nearly|almost|only|just|some"
-    r"|another|a\s+further|an?\s+(?:annual|annualised|annualized|monthly|weekly|yearly|record"
-    r"|massive|whopping|estimated)|by|as\s+much\s+as|in\s+\w+)"
-)
-_BEFORE = re.compile(
-    rf"\b(?P<w>{alternation(_VERBS)})"
-    rf"(?P<by>(?:\s+[a-z]+){{0,3}}?\s+by(?:\s+{_ADVERBS})*|(?:\s+{_ADVERBS})*)\s+$",
-    re.IGNORECASE,
-)
-_NOUN_OF = re.compile(rf"\b(?P<w>{alternation(_NOUNS)})\s+of\s+$", re.IGNORECASE)
+_ADVERBS = frozenset(
+    ("sharply", "slightly", "steeply", "modestly", "marginally", "further", "nearly", "almost",
+     "only", "just", "some", "another", "a", "an", "annual", "annualised", "annualized",
+     "monthly", "weekly", "yearly", "record", "massive", "whopping", "estimated", "by", "as",
+     "much")
+)  # fmt: skip
+"""Words that may stand between a change verb and its number ("rose by an annual 3%")."""
+_TOKENS = re.compile(r"[A-Za-z]+|[^\sA-Za-z]")
 _AFTER = re.compile(
     r"(?:[-\s]+(?:per\s?cent|percent|percentage[-\s]points?|basis[-\s]points?|points?|pc|pct"
     r"|%|pence|cents?))?"
@@ -82,32 +79,50 @@ _AFTER = re.compile(
 )
 _CROSSING = re.compile(r"(?:past|passed|above|beyond|below|under|topped|surpassed)\b", re.I)
 _PARTICLE = re.compile(
-    r"\b(?:\w+ed|shot|brought|took|taken|cut|put|set|broke|broken|tore|torn|shut|knocked"
-    r"|ran|run|wrote|written|step|steps|gun|guns|bring|brings|take|takes|pick|picks)\s+$",
-    re.IGNORECASE,
+    r"\w+ed|shot|brought|took|taken|cut|put|set|broke|broken|tore|torn|shut|knocked|ran|run"
+    r"|wrote|written|step|steps|gun|guns|bring|brings|take|takes|pick|picks"
 )
-_LEVEL = re.compile(r"\b(?:to|from|at|than|of)\s+$", re.IGNORECASE)
+_LEVEL_WORDS = frozenset(("to", "from", "at", "than", "of"))
+
+
+def _verb_before(words: list[str]) -> tuple[str, bool] | None:
+    """The change verb governing a number after `words` (the last few, lower case), and
+    whether "by" came
+    after it; up to three object words may stand between a verb and its "by" ("cut
+    interest rates by")."""
+    i = len(words) - 1
+    by = False
+    while i >= 0 and words[i] in _ADVERBS:
+        by = by or words[i] == "by"
+        i -= 1
+    for _ in range(4 if by else 1):
+        if i < 0 or not words[i].isalpha():
+            return None
+        if words[i] in _VERBS:
+            if words[i] in ("up", "down") and i > 0 and _PARTICLE.fullmatch(words[i - 1]):
+                return None  # "shot down more than ten drones": a phrasal verb
+            return words[i], by
+        i -= 1
+    return None
 
 
 def change_of(text: str, start: int, end: int, unit: str | None) -> str | None:
     """`"up"`/`"down"` when the figure at `text[start:end]` is itself a change, else None."""
     window = text[max(0, start - 60) : start]
-    if _CROSSING.match(text, start) and not window.rstrip().lower().endswith(" by"):
+    words = [w.lower() for w in _TOKENS.findall(window)[-9:]]
+    last = words[-1] if words else ""
+    noun_of = last == "of" and len(words) > 1 and words[-2] in _NOUNS  # "an increase of 3%"
+    if _CROSSING.match(text, start) and last != "by":
         return None  # "climbed past 5,000", "fell below 3%": the level crossed
-    if _LEVEL.search(window) and not _NOUN_OF.search(window):
+    if last in _LEVEL_WORDS and not noun_of:
         return None  # "fell 7% to 410,000", "down from 441,000": a level, not the change
-    m = _BEFORE.search(window)
-    if m and m.group("w").lower() in ("up", "down") and _PARTICLE.search(window, 0, m.start()):
-        m = None  # "shot down more than ten drones", "picked up 40": a phrasal verb
-    if m:
-        word = m.group("w").lower()
-        if word == "up" and re.match(r"\s*to\b", text[end : end + 4]):
-            return None
-        if word not in _POINT_ONLY or m.group("by").strip() or unit in _SHARES:
+    verb = _verb_before(words)
+    if verb is not None:
+        word, by = verb
+        if word not in _POINT_ONLY or by or unit in _SHARES:
             return _VERBS[word]
-    m = _NOUN_OF.search(window)
-    if m:
-        return _NOUNS[m.group("w").lower()]
+    if noun_of:
+        return _NOUNS[words[-2]]
     m = _AFTER.match(text, end)
     if m is None:
         return None

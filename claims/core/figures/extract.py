@@ -86,9 +86,10 @@ _PREPOSITIONAL = frozenset(
     ("over", "beyond", "under", "above", "below", "within", "past", "passed", "passing")
 )
 _PAST_NOT_AFTER = re.compile(
-    r"\b(?:the|this|these|those|its|their|his|her|our|my|your|last|first)\s+$", re.IGNORECASE
+    r"\b(?:the|a|this|these|those|its|their|his|her|our|my|your|last|first)\s+$", re.IGNORECASE
 )
-"""'the past 10 years' is a period; 'climbed past 5,000' a lower bound."""
+"""'the past 10 years' is a period and 'the top 1%' a band; 'climbed past 5,000' and
+'could top 5,000' are lower bounds."""
 """Qualifier words that are prepositions before a place ("over three regions")."""
 _PLACES = word_set(
     "region area district province country city town village state site location front "
@@ -147,7 +148,7 @@ def _qualify(text: str, c: Candidate, hint: UnitHint) -> tuple[Qualifier | None,
             unit = hint.unit or ""
             # "over three days" is a span of time; "under 48 hours" still bounds it
             spatial = unit in _PLACES or (word == "over" and unit in TIME_UNITS.values())
-            period = word == "past" and _PAST_NOT_AFTER.search(text, max(0, m.start() - 12),
+            period = word in ("past", "top") and _PAST_NOT_AFTER.search(text, max(0, m.start() - 12),
                                                                m.start())
             if not (word in _PREPOSITIONAL and spatial and c.kind != "a_unit") and not period:
                 qualifier, start = QUALIFIER_WORDS[word], m.start()

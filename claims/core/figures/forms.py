@@ -24,6 +24,7 @@ from claims.core.figures.gates import (
 )
 from claims.core.figures.measures import CELSIUS, FAHRENHEIT, SYMBOL_FORMS
 from claims.core.figures.more_forms import (
+    MONEY_WORDS,
     and_a_half_candidates,
     duration_candidates,
     fold_candidates,
@@ -66,7 +67,10 @@ _ATTACHED = (
     rf"|(?-i:(?:\s?[Mk]|\s(?=(?:{_CODES_UPPER})\s{_CODE_SCALE}\b)|)(?:{_CODES_UPPER})"
     rf"(?:\s{_CODE_SCALE})?(?![\w$]))"
 )
-CURRENCY = rf"(?:(?:{money.SYMBOL_RE}|(?i:rs)\.?)\s?|(?-i:{money.CODE_RE})\s?)"
+CURRENCY = (
+    rf"(?:(?=[^\w\s]|[\w.]{{1,4}}\s?\$)(?:{money.SYMBOL_RE})\s?|(?i:rs)\.?\s?"
+    rf"|(?-i:(?=[A-Z]{{3}}\s?\d|[a-z]{{3}}\s?\d)(?:{money.CODE_RE}))\s?)"
+)
 """A currency before the number, spaced or not: "$75", "$ 75", "HK$", "Rs 500", "USD 40"."""
 _CODE_SUFFIX = re.compile(
     rf"\s?(?P<k>[Mk]?)(?P<c>{_CODES_UPPER})(?:\s(?P<s>[a-z]+))?"
@@ -440,7 +444,7 @@ def candidates(text: str) -> list[Candidate]:
                      (and_a_half_candidates, half), (vulgar_candidates, has_vulgar(text)),
                      (fold_candidates, fold),
                      (slash_fraction_candidates, number and "/" in text),
-                     (money_pair_candidates, number)):  # fmt: skip
+                     (money_pair_candidates, number and any_in(low, MONEY_WORDS))):  # fmt: skip
         if run:
             found.extend(gen(text))
     return found

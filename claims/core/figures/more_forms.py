@@ -90,6 +90,11 @@ def slash_fraction_candidates(text: str) -> Iterator[Candidate]:
 _MAJOR = alternation(
     [w for w, u in money.BARE.items() if u not in ("cent", "penny")] + list(money.CODES)
 )
+MONEY_WORDS = tuple(
+    {w.lower()[:4] for w, u in money.BARE.items() if u not in ("cent", "penny")}
+    | {c.lower() for c in money.CODES}
+)
+"""Substrings one of which a money pair needs (a gate: most claims have none)."""
 _MONEY_PAIR_RE = re.compile(
     rf"\b(?P<a>\d+|{WORD_NUMBER})\s+(?P<cur>{_MAJOR})(?:\s+and)?\s+"
     rf"(?P<b>\d{{1,2}}|{WORD_NUMBER})"

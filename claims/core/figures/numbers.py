@@ -66,7 +66,7 @@ WORD_NUMBER = (
 
 DIGITS = (
     r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
-    r"|\d{1,3}(?:,\s000)+(?![\d,])|\d+(?:\.\d+)?|\.\d+)"
+    r"|\d{1,3}(?:, 000)+(?![\d,])|\d+(?:\.\d+)?|\.\d+)"
 )
 """Regex source for a digit number with optional thousands commas and decimals."""
 

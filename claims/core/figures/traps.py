@@ -81,7 +81,7 @@ _TRAP_SOURCES: tuple[str, ...] = (
     r"(?<![\w,.])\(?\d{3}\)?[ \-.]\d{3}[\-.]\d{4}(?![\w])",
     # designations and model names: "Su-34", "F-16", "Covid-19", "Article 5", "G7"
     r"\b[A-Za-z]{1,12}-\d+[A-Za-z\d]*\b",
-    rf"\b(?!(?:{_CODES})\d)[A-Za-z]+\d+[A-Za-z\d]*\b",
+    rf"\b(?!(?=[A-Z]{{3}}\d)(?:{_CODES})\d)[A-Za-z]+\d+[A-Za-z\d]*\b",
     # index and product names: an all-caps word then a number ("FTSE 100", "S&P 500")
     r"\b(?!(?:USD|EUR|GBP|CHF|JPY|CNY|SEK|NOK|DKK|CZK|PLN|INR|RUB|UAH|GW|MW|KM|KG|MM|CM)\b)"
     r"[A-Z][A-Z&]+\s\d+\b(?![.,]\d)",
