@@ -148,8 +148,8 @@ def _qualify(text: str, c: Candidate, hint: UnitHint) -> tuple[Qualifier | None,
             unit = hint.unit or ""
             # "over three days" is a span of time; "under 48 hours" still bounds it
             spatial = unit in _PLACES or (word == "over" and unit in TIME_UNITS.values())
-            period = word in ("past", "top") and _PAST_NOT_AFTER.search(text, max(0, m.start() - 12),
-                                                               m.start())
+            before = text[max(0, m.start() - 12) : m.start()]
+            period = word in ("past", "top") and _PAST_NOT_AFTER.search(before)
             if not (word in _PREPOSITIONAL and spatial and c.kind != "a_unit") and not period:
                 qualifier, start = QUALIFIER_WORDS[word], m.start()
         after = _QUAL_AFTER.match(text, end)

@@ -99,7 +99,7 @@ _TRAP_SOURCES: tuple[str, ...] = (
     r"\s+(?:us\s+)?(?:on\s+)?\d{3,}\b)",
     # a ranking band, not a count: "the top 10 banks", "a top-five finish" (not "top 1%")
     r"(?i:\btop[\s-](?:\d{1,3}|three|five|ten|twenty|fifty|hundred)\b(?![.,]?\d|\s*%"
-    r"|\s*per\s*cent|\s*percent))",
+    r"|\s*per\s*cent|\s*percent|\s+(?:thousand|million|billion|trillion)\b))",
     # page furniture: "6 min read", "12 comments", "page 3"
     r"(?i:\b\d+\s*(?:min|mins|minute|minutes)\s+read\b)",
     r"(?i:\b\d+\s+comments?\b)",
