@@ -24,6 +24,7 @@ class FigureRecord:
     qualifier: str
     unit: str | None
     metric: str | None
+    change: str | None = None  # "up" | "down" when the figure is itself a change
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ from claims.core.model import Claim, Document, Extraction
 from claims.core.reconcile.relations import infer_relations
 from claims.core.text.segmentation import Sentence, clause_spans, quote_mask, segment
 
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 _QUOTE_OPENERS = "\"“"
 
 

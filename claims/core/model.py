@@ -56,6 +56,8 @@ class Figure:
     qualifier: Qualifier
     unit: str | None = None
     metric: str | None = None
+    change: str | None = None
+    """`"up"`/`"down"` when the figure is itself a change ("rose 0.4%"); None for a level."""
 
 
 @dataclass(frozen=True, slots=True)

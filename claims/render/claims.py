@@ -31,6 +31,7 @@ def figure_dict(f: Figure | FigureRecord) -> dict[str, Any]:
         qualifier=str(f.qualifier),
         unit=f.unit,
         metric=f.metric,
+        change=f.change,
     )
     return d
 

@@ -155,7 +155,7 @@ def claim_detail(detail: ClaimDetail) -> list[RenderableType]:
     out += [Text(""), _context(detail), Text("")]
     if c.figures:
         t = Table(title="Figures", title_justify="left")
-        for col in ("id", "text", "value", "interval", "qualifier", "unit", "metric"):
+        for col in ("id", "text", "value", "interval", "qualifier", "unit", "change", "metric"):
             t.add_column(col)
         for f in c.figures:
             t.add_row(
@@ -165,6 +165,7 @@ def claim_detail(detail: ClaimDetail) -> list[RenderableType]:
                 interval_text(f),
                 f.qualifier,
                 safe(f.unit or ""),
+                f.change or "",
                 safe(f.metric or ""),
             )
         out.append(t)

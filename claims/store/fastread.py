@@ -143,7 +143,8 @@ _CLAIM_COLUMNS = (
     "LEFT OUTER JOIN source ON claim.source_id = source.id"
 )
 _FIGURE_COLUMNS = (
-    'id, claim_id, text, start, "end", value, low, high, qualifier, unit, metric FROM figure'
+    'id, claim_id, text, start, "end", value, low, high, qualifier, unit, metric, change '
+    "FROM figure"
 )
 
 

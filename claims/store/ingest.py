@@ -54,6 +54,7 @@ def figure_row(claim_id: int, seq: int, f: Figure, context: str) -> dict[str, ob
         "qualifier": str(f.qualifier),
         "unit": f.unit,
         "metric": f.metric,
+        "change": f.change,
         **figure_keys(context, f.text, f.metric),
     }
 

@@ -83,6 +83,7 @@ def _figures_for(conn: Connection, claim_ids: Select[Any]) -> dict[int, list[Fig
                 qualifier=r.qualifier,
                 unit=r.unit,
                 metric=r.metric,
+                change=r.change,
             )
         )
     return found

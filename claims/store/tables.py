@@ -97,6 +97,8 @@ class FigureRow(SQLModel, table=True):
     qualifier: str
     unit: str | None = None
     metric: str | None = None
+    # "up"/"down" when the figure is itself a change ("rose 0.4%"), NULL for a level
+    change: str | None = None
     # infer_same's block (`core.same.block_key`), "" for none; NULL on rows loaded
     # from a dump older than schema 0003, which ingest treats as unknown
     block: str | None = None

@@ -45,7 +45,7 @@ def test_heldout_set_is_well_formed() -> None:
             assert g["text"] in row["text"], (g, row["text"])
             assert g["qualifier"] in QUALIFIERS
             if g["unit"]:  # units are singular
-                assert all(singular(w) == w for w in g["unit"].split()), g["unit"]
+                assert all(singular(w) == w.lower() for w in g["unit"].split()), g["unit"]
             if g["qualifier"] == "range":
                 assert g["low"] <= g["value"] <= g["high"]
 

@@ -12,9 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from claims.core.figures.change import change_of
 from claims.core.figures.forms import Candidate, candidates
 from claims.core.figures.intervals import qualifier_interval
+from claims.core.figures.measures import TEMPERATURE, TEMPERATURES, temperature_unit
 from claims.core.figures.metric import metric_label
+from claims.core.figures.names import is_list_mark, names_a_thing
 from claims.core.figures.numbers import alternation, word_set
 from claims.core.figures.traps import (
     is_bare_year,
@@ -47,8 +50,9 @@ QUALIFIER_WORDS: dict[str, Qualifier] = {
         ["more than", "over", "just over", "well over", "above", "just above", "well above",
          "in excess of", "upwards of", "greater than", "exceeding", "higher than",
          "slightly more than", "a little over", "a little more than", "much more than",
-         "far more than", "north of", "beyond", "topped", "tops", "topping", "exceeded",
-         "exceeds", "surpassed", "surpasses", "surpassing"], Qualifier.MORE_THAN),
+         "far more than", "north of", "beyond", "topped", "tops", "topping", "top", "exceeded",
+         "exceeds", "exceed", "surpassed", "surpasses", "surpassing", "surpass", "past",
+         "passed", "passes", "passing", "pass", "went over", "gone over"], Qualifier.MORE_THAN),
     **dict.fromkeys(
         ["at least", "no fewer than", "no less than", "not less than", "not fewer than",
          "a minimum of", "at minimum", "as few as", "as little as", "as low as"],
@@ -78,7 +82,14 @@ _NOUN_THEN_POST = re.compile(
     r"\s+(?P<n>[A-Za-z]+)\s+(?P<q>or\s+so|or\s+more|or\s+less|or\s+fewer)(?![\w])", re.I
 )
 """A post-qualifier after the counted noun: "10 hours or so", "50 people or more"."""
-_PREPOSITIONAL = frozenset(("over", "beyond", "under", "above", "below", "within"))
+_PREPOSITIONAL = frozenset(
+    ("over", "beyond", "under", "above", "below", "within", "past", "passed", "passing")
+)
+_PAST_NOT_AFTER = re.compile(
+    r"\b(?:the|a|this|these|those|its|their|his|her|our|my|your|last|first)\s+$", re.IGNORECASE
+)
+"""'the past 10 years' is a period and 'the top 1%' a band; 'climbed past 5,000' and
+'could top 5,000' are lower bounds."""
 """Qualifier words that are prepositions before a place ("over three regions")."""
 _PLACES = word_set(
     "region area district province country city town village state site location front "
@@ -88,7 +99,7 @@ _POPULATION_OF = re.compile(
     r"\b(?:population|crowd|audience|attendance|turnout|workforce)\s+of\s+$", re.IGNORECASE
 )
 _LOOKBACK_UNITS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\baged\s+$", re.IGNORECASE), "year"),  # "a man aged 34"
+    (re.compile(r"\b(?:aged|age)\s+$", re.IGNORECASE), "year"),  # "a man aged 34", "at age 87"
     (re.compile(r"\b(?:magnitude|magnitude-)\s*$", re.IGNORECASE), "magnitude"),
 )
 _LENGTHS = frozenset(("metre", "kilometre", "centimetre"))
@@ -98,6 +109,8 @@ _NUMBER_OF = re.compile(
 _OF_THE_LEAD = re.compile(
     r"(?:^|[.;!?]\s+|\n)Of\s+(?:the|those|these|its|their|all)\s+(?P<np>[^,.;]{1,60}),\s*$"
 )
+_SPACED_MINUS = re.compile(r"(?:^|[^\w.,\s]|\s)-\s$")
+"""A minus sign a tokeniser spaced off its number ("- 20 degrees"), not a dash after a word."""
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[A-Z“\"‘(])|\n")
 
 
@@ -135,7 +148,9 @@ def _qualify(text: str, c: Candidate, hint: UnitHint) -> tuple[Qualifier | None,
             unit = hint.unit or ""
             # "over three days" is a span of time; "under 48 hours" still bounds it
             spatial = unit in _PLACES or (word == "over" and unit in TIME_UNITS.values())
-            if not (word in _PREPOSITIONAL and spatial and c.kind != "a_unit"):
+            before = text[max(0, m.start() - 12) : m.start()]
+            period = word in ("past", "top") and _PAST_NOT_AFTER.search(before)
+            if not (word in _PREPOSITIONAL and spatial and c.kind != "a_unit") and not period:
                 qualifier, start = QUALIFIER_WORDS[word], m.start()
         after = _QUAL_AFTER.match(text, end)
         if after and (qualifier is None or qualifier is c.qualifier):
@@ -217,13 +232,21 @@ def _resolve_units(text: str, placed: list[_Placed]) -> list[_Placed]:
 def _place(text: str, kept: list[Candidate]) -> list[_Placed]:
     placed: list[_Placed] = []
     for c in kept:
-        if c.unit is not None:
+        if c.unit == "degree" and (temp := TEMPERATURE.match(text, c.end)):
+            hint = UnitHint(temperature_unit(temp), None)  # "100° Celsius"
+        elif c.unit is not None:
             hint = UnitHint(with_per(text, c.end, c.unit), None)
         elif c.bare:
             post = _QUAL_AFTER.match(text, c.end)  # "10 or so hours": the noun follows
             hint = unit_after(text, post.end() if post else c.end, c.value)
         else:
             hint = UnitHint()
+        if c.kind == "digits" and c.bare and not hint.unit and (
+            names_a_thing(text, c.start, c.raw) or is_list_mark(text, c.start, c.end)
+        ):
+            continue  # "Floor 12 of Tower 3", "1 ) explains"
+        if hint.unit in TEMPERATURES and _SPACED_MINUS.search(text, max(0, c.start - 3), c.start):
+            c = replace(c, start=c.start - 2, value=-c.value)  # "- 20 degrees fahrenheit"
         qualifier, start, end = _qualify(text, c, hint)
         if qualifier is None:
             continue
@@ -251,6 +274,7 @@ def _figure(text: str, p: _Placed) -> Figure:
         qualifier=p.qualifier,
         unit=p.hint.unit,
         metric=metric_label(text, p.start, p.end, p.hint.noun, p.hint.unit),
+        change=change_of(text, p.start, p.end, p.hint.unit),
     )
 
 

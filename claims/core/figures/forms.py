@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from claims.core.figures import money
 from claims.core.figures.candidate import Candidate
 from claims.core.figures.gates import (
     FRACTION_WORDS,
@@ -21,21 +22,25 @@ from claims.core.figures.gates import (
     has_number,
     has_vulgar,
 )
+from claims.core.figures.measures import CELSIUS, FAHRENHEIT, SYMBOL_FORMS
 from claims.core.figures.more_forms import (
+    MONEY_WORDS,
     and_a_half_candidates,
     duration_candidates,
     fold_candidates,
+    money_pair_candidates,
+    slash_fraction_candidates,
     vulgar_candidates,
 )
 from claims.core.figures.numbers import (
-    CURRENCY,
     DIGITS,
     FRACTIONS,
+    ONES,
     SCALE_SUFFIX,
+    TENS,
     VAGUE_PLURALS,
     WORD_NUMBER,
     alternation,
-    currency_unit,
     parse_digits,
     parse_word_number,
     scale_of,
@@ -43,20 +48,57 @@ from claims.core.figures.numbers import (
 )
 from claims.core.figures.traps import is_year_like
 from claims.core.figures.units import (
-    ATTACHED_UNITS,
     SINGLE_MEASURE_VALUE,
-    TIME_UNITS,
+    SINGLE_UNITS,
     UNIT_PHRASES,
     is_plural,
 )
 from claims.core.model import Qualifier
 from claims.core.textkeys import fold
 
+_CODES_UPPER = alternation(money.CODES)
+_CODE_SCALE = r"(?:thousand|million|billion|trillion|bn|mn)"
+_GLUED_SYMBOLS = alternation(s for s in SYMBOL_FORMS if s not in ("m", "%", "°", "deg"))
 _ATTACHED = (
-    r"%|°\s?[CF]\b|°|(?-i:[CFc])(?![\w])"
-    r"|(?-i:pc|g|mg|ml|in)(?![\w])|(?:km/h|kph|m/s|km²|km2|km|kg|mm|cm|m²|mph|ha|ft|lbs|lb|p|GW|MW|kW|kWh|MWh|GWh|TWh)"
-    r"(?![\w])"
+    r"\s?%|°\s?[CF]\b|°|(?-i:[CFc])(?![\w])|(?-i:p)(?![\w])"
+    rf"|(?-i:{_GLUED_SYMBOLS})(?![\w/²³])"
+    # a currency after the number: "15 €", "100₾", "115USD", "30 MUSD", "75 USD million"
+    r"|\s?[$€£¥₹₽₴₩₪₺₦₱₫₡₾₭₿元](?![\w$])(?!\s?[\d$€£¥])"
+    rf"|(?-i:(?:\s?[Mk]|\s(?=(?:{_CODES_UPPER})\s{_CODE_SCALE}\b)|)(?:{_CODES_UPPER})"
+    rf"(?:\s{_CODE_SCALE})?(?![\w$]))"
 )
+CURRENCY = (
+    rf"(?:(?=[^\w\s]|[\w.]{{1,4}}\s?\$)(?:{money.SYMBOL_RE})\s?|(?i:rs)\.?\s?"
+    rf"|(?-i:(?=[A-Z]{{3}}\s?\d|[a-z]{{3}}\s?\d)(?:{money.CODE_RE}))\s?)"
+)
+"""A currency before the number, spaced or not: "$75", "$ 75", "HK$", "Rs 500", "USD 40"."""
+_CODE_SUFFIX = re.compile(
+    rf"\s?(?P<k>[Mk]?)(?P<c>{_CODES_UPPER})(?:\s(?P<s>[a-z]+))?"
+)
+_WORD_SCALE = r"(?:thousand|lakh)\s+crores?|thousand|lakhs?|million|crores?|billion|trillion"
+
+
+def _attached_unit(att: str) -> tuple[str | None, float]:
+    """The unit a symbol glued to (or spaced after) the digits names, and any scale it
+    carries ("30 MUSD" is 30 million dollars)."""
+    bare = att.strip()
+    if bare == "c":  # "99c": cents (Celsius is written with a capital, "34C")
+        return "cent", 1.0
+    if bare in ("C", "F") or bare.startswith("°") and bare[-1] in "CF":
+        return (CELSIUS if bare[-1] == "C" else FAHRENHEIT), 1.0
+    if bare == "p":
+        return "penny", 1.0
+    if bare in SYMBOL_FORMS:
+        return SYMBOL_FORMS[bare], 1.0
+    if bare == "°":
+        return "degree", 1.0
+    if bare[0] == "%":
+        return "percent", 1.0
+    code = _CODE_SUFFIX.fullmatch(att)
+    if code:
+        scale = {"M": 1e6, "k": 1e3}.get(code.group("k"), 1.0) * scale_of(code.group("s"))
+        return money.CODES[code.group("c")], scale
+    return money.symbol_unit(bare), 1.0
 
 
 def _digit_number(p: str) -> str:
@@ -69,20 +111,24 @@ def _digit_number(p: str) -> str:
 def _any_number(p: str) -> str:
     return (
         rf"(?:{_digit_number(p)}|(?P<{p}word>{WORD_NUMBER})"
-        rf"(?:\s+(?P<{p}wscale>thousand|million|billion|trillion))?)"
+        rf"(?:\s+(?P<{p}wscale>{_WORD_SCALE}))?)"
     )
 
 
 _END = r"(?![\w])(?![.,:]\d)"
 _WORD_START = r"(?=[aefnostzAEFNOSTZ])"  # first letters of every number word: a fast reject
-_NUM_START = r"(?=[-−$€£¥₹₽₴₩₪₺.\dUuAaCcNnHhRrEeGgJjSsDdPpIiOoTtFfZz])"
+_FIRSTS = {w[0] for w in (*money.CODE_FORMS, *money.SYMBOLS, "MX", "NT", "U.S.")}
+_NUM_START = (
+    rf"(?=[-−.\d{re.escape(''.join(sorted(_FIRSTS | {c.upper() for c in _FIRSTS})))}"
+    r"aefnostzAEFNOSTZRr])"
+)
 _START = r"(?<![\w.,/:\-−])"
 _I = re.IGNORECASE
 
 DIGIT_RE = re.compile(_START + _digit_number("") + _END, _I)
 WORD_RE = re.compile(
     rf"\b{_WORD_START}(?:an?\s+(?P<ascale>hundred|thousand|million|billion|trillion)"
-    rf"|(?P<word>{WORD_NUMBER})(?:\s+(?P<wscale>thousand|million|billion|trillion))?)\b",
+    rf"|(?P<word>{WORD_NUMBER})(?:\s+(?P<wscale>{_WORD_SCALE}))?)\b",
     _I,
 )
 BETWEEN_RE = re.compile(rf"\bbetween\s+{_any_number('a')}\s+and\s+{_any_number('b')}{_END}", _I)
@@ -102,11 +148,8 @@ FRACTION_RE = re.compile(
 )
 DOZEN_RE = re.compile(r"\b(?P<n>a|one|two|three|four|five|six)\s+dozen\b", _I)
 VAGUE_RE = re.compile(rf"\b(?:{alternation(VAGUE_PLURALS)})\b", _I)
-_SINGLE_UNITS = [u for u in {**UNIT_PHRASES, **TIME_UNITS} if not u.endswith("s") and " " not in u]
-_OF_A_UNIT = re.compile(
-    rf"\s+(?:of\s+)?an?\s+(?P<u>{alternation(u for u in UNIT_PHRASES if not u.endswith('s'))})\b",
-    _I,
-)
+_SINGLE_UNITS = [u for u in SINGLE_UNITS if " " not in u]
+_OF_A_UNIT = re.compile(rf"\s+(?:of\s+)?an?\s+(?P<u>{alternation(SINGLE_UNITS)})\b", _I)
 A_UNIT_RE = re.compile(rf"\ban?\s+(?P<u>{alternation(_SINGLE_UNITS)})\b", _I)
 
 _CHANGE_BEFORE = re.compile(
@@ -131,6 +174,17 @@ _ONE_NOT_AFTER = word_set(
     "at is was has had would will can could must may might should said says do does to "
     "for with after"
 )
+_COUNT_VERBS = word_set(
+    "kills killed injures injured wounds wounded hurts hurt arrests arrested rescues rescued "
+    "detains detained frees freed evacuates evacuated leaves left infects infected"
+)
+"""Verbs whose object a bare "one" counts ("Blast injures one")."""
+_COUNT_BEFORE = re.compile(
+    rf"(?:\d|\b(?:{alternation(w for w in ONES if w != 'one')}|{alternation(TENS)})\b)"
+    r"[^.!?;\n]*,[^.!?;\n]*$",
+    _I,
+)
+"""An earlier count in the same sentence, with a list comma after it."""
 _HALF_NOT_BEFORE = word_set("the first second third last latter other its their his her")
 
 
@@ -149,12 +203,15 @@ def _read(m: re.Match[str], p: str) -> _Num | None:
         if m.group(f"{p}sign"):
             value = -value
         att = m.group(f"{p}att")
-        unit = currency_unit(m.group(f"{p}cur"))
-        if att == "c":  # "99c": cents (Celsius is written with a capital, "34C")
-            unit = "cent"
-        elif att:
-            unit = ATTACHED_UNITS.get(att.replace(" ", "").lower(), unit)
-        return _Num(value, unit, bool(m.group(f"{p}scale")), m.group(f"{p}num"))
+        cur = m.group(f"{p}cur")
+        unit = money.symbol_unit(cur) if cur else None
+        scaled = bool(m.group(f"{p}scale"))
+        if att:
+            att_unit, mult = _attached_unit(att)
+            unit = att_unit or unit
+            value *= mult
+            scaled = scaled or mult != 1.0
+        return _Num(value, unit, scaled, m.group(f"{p}num"))
     word = parse_word_number(m.group(f"{p}word") or "")
     if word is None:
         return None
@@ -223,10 +280,17 @@ def _one_is_pronoun(text: str, start: int, end: int) -> bool:
     if hyphen and hyphen.group("w").lower() in UNIT_PHRASES:
         return False  # "a one-year contract"
     before = _PREV_WORD.search(text, max(0, start - 30), start)
-    if before and before.group("w").lower() in _ONE_NOT_BEFORE:
+    prev = before.group("w").lower() if before else ""
+    if prev in _ONE_NOT_BEFORE:
         return True
     after = _NEXT_WORD.match(text, end)
-    return after is None or after.group("w").lower() in _ONE_NOT_AFTER
+    nxt = after.group("w").lower() if after else ""
+    if nxt not in ("of", "another", "day", "time", "who", "that", "which", "more", "such"):
+        if prev in _COUNT_VERBS:  # "Blast injures one", "killed one and wounded two"
+            return False
+        if prev == "and" and _COUNT_BEFORE.search(text, max(0, start - 120), start):
+            return False  # "…, 7 in Carver County and one in Dale County": a list of counts
+    return after is None or nxt in _ONE_NOT_AFTER
 
 
 _SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;\n(\"“‘'—–-])\s*$")
@@ -318,7 +382,7 @@ def _fraction_candidates(text: str) -> Iterator[Candidate]:
         scale = m.group("s") or m.group("s2")
         count = 1.0 if n in ("", "a", "an") else parse_word_number(n) or 1.0
         plural = f.endswith("s")
-        if plural != (count > 1) or (not n and f != "half"):
+        if plural != (count > 1) or (not n and f != "half" and not m.group("s2")):
             continue
         before = _PREV_WORD.search(text, max(0, m.start() - 30), m.start())
         if f == "half" and not n and before and before.group("w").lower() in _HALF_NOT_BEFORE:
@@ -349,7 +413,7 @@ def _vague_candidates(text: str) -> Iterator[Candidate]:
         yield Candidate(m.start(), m.end(), value, "vague", Qualifier.AT_LEAST)
 
 
-_A_UNITS = {**UNIT_PHRASES, **TIME_UNITS}
+_A_UNITS = SINGLE_UNITS
 
 
 def _single_unit_candidates(text: str) -> Iterator[Candidate]:
@@ -378,7 +442,9 @@ def candidates(text: str) -> list[Candidate]:
                      (_word_candidates, number), (_digit_candidates, number),
                      (_single_unit_candidates, True), (duration_candidates, number),
                      (and_a_half_candidates, half), (vulgar_candidates, has_vulgar(text)),
-                     (fold_candidates, fold)):  # fmt: skip
+                     (fold_candidates, fold),
+                     (slash_fraction_candidates, number and "/" in text),
+                     (money_pair_candidates, number and any_in(low, MONEY_WORDS))):  # fmt: skip
         if run:
             found.extend(gen(text))
     return found

@@ -70,12 +70,12 @@ def has_vulgar(text: str) -> bool:
 _SMALL_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                 "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
                 "seventeen", "eighteen", "nineteen", "twenty")  # fmt: skip
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 TRAP_GATES: tuple[tuple[tuple[str, ...], bool], ...] = (
     (_SMALL_WORDS, True),  # day two, round three
     (("for",), False),  # 245 for six
-    (_MONTHS, False),  # Sept 13
-    (_MONTHS, False),  # 13 September
+    (_MONTHS, True),  # Sept 13, oct. 13
+    (_MONTHS, True),  # 13 September, 1 may
     (("day",), False),  # Monday 3
     (("-",), False),  # 2024-01-05
     (("/",), False),  # 5/11
@@ -102,6 +102,8 @@ TRAP_GATES: tuple[tuple[tuple[str, ...], bool], ...] = (
     (("page",), True),  # page 3
     (("-",), True),  # 10-year bond
     ((".",), False),  # 2.1.4
+    (("St", "Rd", "Ave", "Blvd", "Lane", "Drive", "Place", "Square", "Terrace", "Crescent",
+      "Close", "Way"), False),  # 123 Random Street
 )
 
 

@@ -10,9 +10,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from claims.core.figures import money
 from claims.core.figures.candidate import Candidate
 from claims.core.figures.durations import compound_durations
-from claims.core.figures.numbers import VULGAR_FRACTIONS, WORD_NUMBER, parse_word_number
+from claims.core.figures.measures import MEASURES
+from claims.core.figures.numbers import (
+    VULGAR_FRACTIONS,
+    WORD_NUMBER,
+    alternation,
+    parse_word_number,
+)
 
 _I = re.IGNORECASE
 
@@ -30,6 +37,7 @@ def and_a_half_candidates(text: str) -> Iterator[Candidate]:
             yield Candidate(m.start(), m.end(), n + 0.5, "words")
 
 
+_MEASURE_NEXT = re.compile(rf"\s?(?:{alternation(MEASURES)})\b", _I)
 VULGAR_RE = re.compile(rf"(?<![\w.,])(?P<n>\d+)?(?P<f>[{''.join(VULGAR_FRACTIONS)}])(?!\d)")
 FOLD_RE = re.compile(rf"\b(?P<n>{WORD_NUMBER}|\d+(?:\.\d+)?)[-\s]?fold\b", _I)
 
@@ -40,6 +48,8 @@ def vulgar_candidates(text: str) -> Iterator[Candidate]:
         frac = VULGAR_FRACTIONS[m.group("f")]
         if m.group("n"):
             yield Candidate(m.start(), m.end(), float(m.group("n")) + frac, "digits")
+        elif _MEASURE_NEXT.match(text, m.end()):  # "½ teaspoon": a fraction of the unit
+            yield Candidate(m.start(), m.end(), frac, "digits")
         else:
             yield Candidate(m.start(), m.end(), 100 * frac, "fraction", unit="percent",
                             bare=False)  # fmt: skip
@@ -57,3 +67,50 @@ def fold_candidates(text: str) -> Iterator[Candidate]:
 def duration_candidates(text: str) -> Iterator[Candidate]:
     for start, end, value, unit in compound_durations(text):
         yield Candidate(start, end, value, "duration", unit=unit, bare=False)
+
+
+SLASH_RE = re.compile(
+    r"(?<![\w.,/])(?:(?P<w>\d{1,4})\s+)?(?P<n>\d{1,2})/(?P<d>\d{1,2})(?![\w/]|[.,]\d)"
+)
+_DENOMINATORS = frozenset((2, 3, 4, 5, 8, 10, 16, 32, 64))
+
+
+def slash_fraction_candidates(text: str) -> Iterator[Candidate]:
+    """Typed fractions: "7 3/4" is 7.75, "a 1/4 mile" a quarter (the date traps leave a
+    slash pair alone after a whole number or before a unit)."""
+    for m in SLASH_RE.finditer(text):
+        n, d = int(m.group("n")), int(m.group("d"))
+        if d not in _DENOMINATORS or not 0 < n < d:
+            continue
+        whole = float(m.group("w")) if m.group("w") else 0.0
+        start = m.start() if m.group("w") else m.start("n")
+        yield Candidate(start, m.end(), whole + n / d, "digits")
+
+
+_MAJOR = alternation(
+    [w for w, u in money.BARE.items() if u not in ("cent", "penny")] + list(money.CODES)
+)
+MONEY_WORDS = tuple(
+    {w.lower()[:4] for w, u in money.BARE.items() if u not in ("cent", "penny")}
+    | {c.lower() for c in money.CODES}
+)
+"""Substrings one of which a money pair needs (a gate: most claims have none)."""
+_MONEY_PAIR_RE = re.compile(
+    rf"\b(?P<a>\d+|{WORD_NUMBER})\s+(?P<cur>{_MAJOR})(?:\s+and)?\s+"
+    rf"(?P<b>\d{{1,2}}|{WORD_NUMBER})"
+    r"(?:\s+(?P<minor>cents?|pence|p)\b|(?=\s*(?:[.,;:!?)]|$)))",
+    _I,
+)
+
+
+def money_pair_candidates(text: str) -> Iterator[Candidate]:
+    """Money in major and minor units is one sum: "3 dollars 50 cents" is 3.50 dollars,
+    "fifteen dollars and fifty" 15.50; a second number that counts something else ("15
+    dollars and 20 euros") is not part of it."""
+    for m in _MONEY_PAIR_RE.finditer(text):
+        a, b = (float(x) if x.isdigit() else parse_word_number(x) for x in m.group("a", "b"))
+        cur = m.group("cur")
+        unit = money.CODES.get(cur) or money.BARE.get(cur.lower())
+        if a is None or b is None or unit is None or not 0 < b < 100 or b != int(b):
+            continue
+        yield Candidate(m.start(), m.end(), a + b / 100, "money", unit=unit, bare=False)

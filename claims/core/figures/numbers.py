@@ -43,16 +43,6 @@ VAGUE_PLURALS: dict[str, float] = {
 }  # fmt: skip
 """A plural count word means "at least two of them" (README "Vague quantities")."""
 
-CURRENCY_SYMBOLS: dict[str, str] = {
-    "us$": "dollar", "a$": "dollar", "c$": "dollar", "nz$": "dollar", "hk$": "dollar",
-    "r$": "real", "$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "₹": "rupee",
-    "₽": "rouble", "₴": "hryvnia", "₩": "won", "₪": "shekel", "₺": "lira", "usd": "dollar",
-    "eur": "euro", "gbp": "pound", "chf": "franc", "jpy": "yen", "cny": "yuan",
-    "sek": "crown", "nok": "crown", "dkk": "crown", "czk": "crown", "pln": "zloty",
-    "inr": "rupee", "rs": "rupee", "rs.": "rupee", "rub": "rouble", "uah": "hryvnia",
-}  # fmt: skip
-
-
 def word_set(words: str) -> frozenset[str]:
     """A lexicon written as one space-separated string (easier to read and extend)."""
     return frozenset(words.split())
@@ -74,26 +64,27 @@ WORD_NUMBER = (
 )
 """Regex source for a spelled-out number ("seventy-six", "two hundred and five")."""
 
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+DIGITS = (
+    r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d{1,3}(?:, 000)+(?![\d,])|\d+(?:\.\d+)?|\.\d+)"
+)
 """Regex source for a digit number with optional thousands commas and decimals."""
 
-CURRENCY = (
-    r"(?:US\$|A\$|C\$|NZ\$|HK\$|R\$|\$|€|£|¥|₹|₽|₴|₩|₪|₺"
-    r"|Rs\.?\s?|(?:USD|EUR|GBP|CHF|JPY|CNY|SEK|NOK|DKK|CZK|PLN|INR|RUB|UAH)\s?)"
-)
 SCALE_SUFFIX = (
-    r"(?:\s?(?:bn|mn|mln|trn|tn)|m|k)(?![\w])|\s+(?:thousand|lakh|million|crore|billion|trillion)\b"
-    r"|-(?:million|billion|trillion)\b"
+    r"(?:\s?(?:bn|mn|mln|trn|tn)|m|k)(?![\w])"
+    r"|[\s-](?:(?:thousand|lakh|lakhs?)[\s-](?:crores?)|thousand|lakhs?|million|crores?|billion"
+    r"|trillion)\b"
 )
-"""A scale attached to digits: "1.5bn", "€500m", "4.2 billion", "$5.5-billion" ("m"/"k"
-only unspaced)."""
+"""A scale attached to digits: "1.5bn", "€500m", "4.2 billion", "$5.5-billion", "2.5 lakh
+crore" (10^12), "4,500-crore" ("m"/"k" only unspaced)."""
 
 _TOKEN = re.compile(r"[a-z]+")
 
 
 def parse_digits(raw: str) -> float:
-    """'1,240' → 1240.0; commas are thousands separators in English news copy."""
-    return float(raw.replace(",", ""))
+    """'1,240' → 1240.0; commas are thousands separators in English news copy (also in
+    the Indian grouping "12,34,567" and spaced by a tokeniser, "80, 000")."""
+    return float(raw.replace(",", "").replace(" ", ""))
 
 
 def parse_word_number(raw: str) -> float | None:
@@ -128,12 +119,8 @@ def scale_of(raw: str | None) -> float:
     """The multiplier of a scale suffix ("bn", " million"); 1 when there is none."""
     if not raw:
         return 1.0
-    word = raw.strip(" -").lower()
-    return SCALE_WORDS.get(word) or SCALE_ABBREVIATIONS.get(word) or 1.0
-
-
-def currency_unit(symbol: str | None) -> str | None:
-    """'€' → 'euro', 'US$' → 'dollar'; None for no or an unknown symbol."""
-    if not symbol:
-        return None
-    return CURRENCY_SYMBOLS.get(symbol.strip().lower())
+    total = 1.0
+    for word in re.split(r"[\s-]+", raw.strip(" -").lower()):
+        word = word[:-1] if word in ("lakhs", "crores") else word
+        total *= SCALE_WORDS.get(word) or SCALE_ABBREVIATIONS.get(word) or 1.0
+    return total

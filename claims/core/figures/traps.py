@@ -12,13 +12,22 @@ import re
 
 from claims.core.figures.candidate import Candidate
 from claims.core.figures.gates import TRAP_GATES, folded
-from claims.core.figures.numbers import WORD_NUMBER, word_set
+from claims.core.figures.money import CODES
+from claims.core.figures.numbers import WORD_NUMBER, alternation, word_set
 from claims.core.figures.units import is_plural
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
 )
+_MONTH_LOWER = (
+    r"(?:(?i:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.|(?i:january|february|april|june"
+    r"|july|august|september|october|november|december))"
+)
+"""Month names a lower-case or tokenised text writes ("oct. 13", "december 1"); a lower-case
+"may" or "march" before a number is a verb as often as a date."""
+_MONTH_ANY = rf"(?i:{_MONTH})"
+_CODES = alternation(CODES)
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DESIGNATORS = word_set(
     "article articles section chapter clause paragraph resolution amendment route highway "
@@ -27,7 +36,9 @@ DESIGNATORS = word_set(
     "channel track lane pier terminal ward zone sector apartment suite model version windows "
     "formula apollo soyuz boeing airbus galaxy iphone protocol directive regulation bill "
     "motion item table figure annex schedule unit junction exit nikkei stoxx russell nasdaq "
-    "dow euro fortune forbes"
+    "dow euro fortune forbes district precinct tower hall station terminal camp wing bay "
+    "berth hangar reactor plot lot cell court pitch stand carriage coach runway checkpoint "
+    "bunker studio area road street avenue square pavilion sector silo vault"
 )
 """Words that turn the number after them into a name ("Article 5", "junction 5")."""
 _DESIGNATED = re.compile(
@@ -51,11 +62,13 @@ _TRAP_SOURCES: tuple[str, ...] = (
     # a cricket total, runs for wickets: "245 for six", "180-4"
     rf"\b\d{{2,3}}\s+for\s+(?:[0-9]|10|(?i:{_SMALL_WORD}))\b{_NOT_BEFORE_PLURAL}",
     # calendar dates: "Sept 13", "December 10, 2026", "13 September", "1st of May"
-    rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?",
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+\d{{4}}\b)?",
+    rf"\b(?:{_MONTH}\.?|{_MONTH_LOWER})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?",
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_ANY}\b\.?(?:,?\s+\d{{4}}\b)?",
     rf"\b{_WEEKDAY},?\s+\d{{1,2}}(?:st|nd|rd|th)?\b",
     r"\b\d{4}-\d{2}-\d{2}\b",
-    r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b",
+    # (not a fraction: "7 3/4 %", "101 1/4", "a 1/4 mile", "1/2 cup")
+    r"(?<!\d\s)\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b(?!\s?(?:%|(?i:per\s?cent|percent|points?"
+    r"|miles?|inch(?:es)?|cups?|teaspoons?|tablespoons?|pounds?|ounces?|of\s+an?)\b))",
     # clock times: "2 a.m.", "8pm", "18:40", "9 o'clock"
     r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:[aApP]\.[mM]\.?|[aApP][mM]\b)",
     r"(?i:\b\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|BST|CET|EST|local\s+time)\b)",
@@ -68,7 +81,7 @@ _TRAP_SOURCES: tuple[str, ...] = (
     r"(?<![\w,.])\(?\d{3}\)?[ \-.]\d{3}[\-.]\d{4}(?![\w])",
     # designations and model names: "Su-34", "F-16", "Covid-19", "Article 5", "G7"
     r"\b[A-Za-z]{1,12}-\d+[A-Za-z\d]*\b",
-    r"\b[A-Za-z]+\d+[A-Za-z\d]*\b",
+    rf"\b(?!(?=[A-Z]{{3}}\d)(?:{_CODES})\d)[A-Za-z]+\d+[A-Za-z\d]*\b",
     # index and product names: an all-caps word then a number ("FTSE 100", "S&P 500")
     r"\b(?!(?:USD|EUR|GBP|CHF|JPY|CNY|SEK|NOK|DKK|CZK|PLN|INR|RUB|UAH|GW|MW|KM|KG|MM|CM)\b)"
     r"[A-Z][A-Z&]+\s\d+\b(?![.,]\d)",
@@ -86,7 +99,7 @@ _TRAP_SOURCES: tuple[str, ...] = (
     r"\s+(?:us\s+)?(?:on\s+)?\d{3,}\b)",
     # a ranking band, not a count: "the top 10 banks", "a top-five finish" (not "top 1%")
     r"(?i:\btop[\s-](?:\d{1,3}|three|five|ten|twenty|fifty|hundred)\b(?![.,]?\d|\s*%"
-    r"|\s*per\s*cent|\s*percent))",
+    r"|\s*per\s*cent|\s*percent|\s+(?:thousand|million|billion|trillion)\b))",
     # page furniture: "6 min read", "12 comments", "page 3"
     r"(?i:\b\d+\s*(?:min|mins|minute|minutes)\s+read\b)",
     r"(?i:\b\d+\s+comments?\b)",
@@ -96,6 +109,9 @@ _TRAP_SOURCES: tuple[str, ...] = (
     r"|gilts?|bunds?|mortgages?|paper|securities|swaps?|benchmark|maturity|rate)\b)",
     # scores and versions: "won 3-1", "version 2.1.4"
     r"\b\d+\.\d+\.\d+\b",
+    # a street address: "123 Random Street", "10 Downing St"
+    r"\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard"
+    r"|Blvd|Lane|Drive|Place|Square|Terrace|Crescent|Close|Way)\b",
 )
 TRAP_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in _TRAP_SOURCES)
 assert len(TRAP_GATES) == len(TRAP_PATTERNS), "fig_gates.TRAP_GATES must follow _TRAP_SOURCES"
@@ -208,7 +224,7 @@ _YEAR_BEFORE = word_set(
 _EVENT_NOUNS = word_set(
     "elections polls games olympics floods fires protests riots attacks talks accords "
     "negotiations championships finals results figures accounts budgets levels prices "
-    "rates estimates forecasts"
+    "rates estimates forecasts sales earnings profits revenues losses returns"
 )
 
 

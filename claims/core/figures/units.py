@@ -11,73 +11,46 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claims.core.figures import money
+from claims.core.figures.measures import (
+    ATTACHED_ONLY,
+    MEASURES,
+    SYMBOL_FORMS,
+    TEMPERATURE,
+    temperature_unit,
+)
 from claims.core.figures.numbers import alternation, word_set
 from claims.core.textkeys import fold
 
-MEASURES: dict[str, str] = {
-    "square kilometres": "square kilometre", "square kilometers": "square kilometre",
-    "square kilometre": "square kilometre", "square kilometer": "square kilometre",
-    "sq km": "square kilometre", "km²": "square kilometre", "km2": "square kilometre",
-    "square miles": "square mile", "square mile": "square mile", "square metres":
-    "square metre", "square meters": "square metre", "square metre": "square metre",
-    "square meter": "square metre", "m²": "square metre", "square feet": "square foot",
-    "cubic metres": "cubic metre", "cubic meters": "cubic metre", "hectares": "hectare",
-    "hectare": "hectare", "ha": "hectare", "acres": "acre", "acre": "acre",
-    "kilometres": "kilometre", "kilometers": "kilometre", "kilometre": "kilometre",
-    "kilometer": "kilometre", "km": "kilometre", "metres": "metre", "meters": "metre",
-    "metre": "metre", "meter": "metre", "centimetres": "centimetre", "centimeters":
-    "centimetre", "cm": "centimetre", "millimetres": "millimetre", "millimeters":
-    "millimetre", "millimetre": "millimetre", "mm": "millimetre", "miles": "mile",
-    "mile": "mile", "feet": "foot", "foot": "foot", "ft": "foot", "lb": "pound weight",
-    "lbs": "pound weight", "inches": "inch",
-    "inch": "inch", "kilograms": "kilogram", "kilogram": "kilogram", "kg": "kilogram",
-    "grams": "gram", "g": "gram", "mg": "milligram", "ml": "millilitre", "in": "inch",
-    "tonnes": "tonne", "tonne": "tonne", "tons": "ton", "ton": "ton",
-    "litres": "litre", "liters": "litre", "litre": "litre", "liter": "litre",
-    "gallons": "gallon", "gallon": "gallon", "ounces": "ounce", "ounce": "ounce",
-    "oz": "ounce", "barrels": "barrel", "barrel": "barrel", "mph": "mile per hour",
-    "km/h": "kilometre per hour", "kmh": "kilometre per hour", "kph": "kilometre per hour",
-    "m/s": "metre per second", "bpd": "barrel per day", "b/d": "barrel per day",
-    "nanometres": "nanometre", "nanometers": "nanometre", "nm": "nanometre", "knots": "knot",
-    "degrees celsius":
-    "degree celsius", "degrees fahrenheit": "degree fahrenheit", "degrees": "degree",
-    "°c": "degree celsius", "°f": "degree fahrenheit", "°": "degree", "megawatts":
-    "megawatt", "mw": "megawatt", "gigawatts": "gigawatt", "gw": "gigawatt", "kw":
-    "kilowatt", "kwh": "kilowatt hour", "mwh": "megawatt hour", "gwh": "gigawatt hour",
-    "twh": "terawatt hour", "percentage points": "percentage point", "percentage point":
-    "percentage point", "basis points": "basis point", "basis point": "basis point",
-    "bps": "basis point",
-    "per cent": "percent", "percent": "percent", "pct": "percent", "pc": "percent", "%": "percent",
-}  # fmt: skip
 TIME_UNITS: dict[str, str] = {
     "seconds": "second", "second": "second", "minutes": "minute", "minute": "minute",
     "hours": "hour", "hour": "hour", "days": "day", "day": "day", "nights": "night",
     "night": "night", "weeks": "week", "week": "week", "fortnight": "week", "months":
     "month", "month": "month", "years": "year", "year": "year", "decades": "year",
-    "decade": "year", "centuries": "year", "century": "year",
+    "decade": "year", "centuries": "year", "century": "year", "yo": "year", "yrs": "year",
+    "yr": "year", "milliseconds": "millisecond", "millisecond": "millisecond",
+    "microseconds": "microsecond", "microsecond": "microsecond",
 }  # fmt: skip
-ATTACHED_ONLY = frozenset({"in", "g", "ha", "pc", "m"})
-"""Abbreviations that are also common words: a unit only when glued to the number."""
 SINGLE_MEASURE_VALUE: dict[str, float] = {"decade": 10, "century": 100, "fortnight": 2}
 """What "a decade" or "a century" is worth in its unit ("more than a decade" = 10 years)."""
-CURRENCY_WORDS: dict[str, str] = {
-    "euros": "euro", "euro": "euro", "dollars": "dollar", "dollar": "dollar", "pounds":
-    "pound", "sterling": "pound", "crowns": "crown", "kronor": "crown", "kroner":
-    "crown", "krona": "crown", "krone": "crown", "korun": "crown", "yen": "yen", "yuan":
-    "yuan", "renminbi": "yuan", "rupees": "rupee", "roubles": "rouble", "rubles":
-    "rouble", "hryvnias": "hryvnia", "hryvnia": "hryvnia", "hryvnias'": "hryvnia",
-    "francs": "franc", "pesos": "peso", "shekels": "shekel", "lira": "lira", "zlotys":
-    "zloty", "zloty": "zloty", "rand": "rand", "naira": "naira", "dinars": "dinar",
-    "dirhams": "dirham", "riyals": "riyal", "cents": "cent", "cent": "cent", "pence":
-    "penny", "forints": "forint", "lei": "leu", "reais": "real", "won": "won",
-}  # fmt: skip
 PERSON_NOUNS = word_set(
     "people persons person individuals deaths dead fatalities casualties victims civilians "
     "residents inhabitants population lives souls"
 )
-UNIT_PHRASES = {**MEASURES, **TIME_UNITS, **CURRENCY_WORDS}
-ATTACHED_UNITS = {**MEASURES, "c": "degree celsius", "f": "degree fahrenheit", "p": "penny"}
-"""Symbols written against the digits ("5C", "30cm", "3.2%")."""
+UNIT_PHRASES = {**MEASURES, **TIME_UNITS, **money.BARE}
+"""Unit words (any case) → canonical unit; symbols are `measures.SYMBOL_FORMS`."""
+SINGLE_UNITS = {
+    w: u for w, u in UNIT_PHRASES.items() if w in word_set(
+        "kilometre kilometer metre meter centimetre centimeter millimetre millimeter mile "
+        "foot inch kilogram kilo gram tonne ton litre liter gallon ounce barrel hectare acre "
+        "degree percent second minute hour day night week fortnight month year decade "
+        "century euro dollar pound cent penny yen yuan rupee rouble franc peso shekel lira "
+        "knot")
+    or w in ("percentage point", "basis point", "square kilometre", "square mile",
+             "square metre", "square kilometer", "square meter", "per cent")
+}  # fmt: skip
+"""Units a lone "a" can count under a qualifier ("more than a metre", "half a percentage
+point"); "a bit", "a mark" and "a won" are not read as quantities."""
 _UNIT_ALT = alternation(UNIT_PHRASES)
 _STOP = word_set(
     "a an the of in on at by for from to into onto over under with without and or but nor "
@@ -110,10 +83,37 @@ _IRREGULAR = {
 _HYPHEN_STOP = word_set("way fold sided thirds quarters halves off on time strong odd plus")
 
 _UNIT_AT = re.compile(rf"\s*(?:{_UNIT_ALT})(?![\w])", re.IGNORECASE)
-_PER_NOUNS = word_set("share head person household dose ticket passenger unit item kilo")
+_SYMBOL_AT = re.compile(
+    rf"\s?(?P<o>[(\[{{<]\s?)?(?P<s>{alternation(SYMBOL_FORMS)})(?![\w²³$])(?!/\d|-\d)"
+    r"(?(o)\s?[)\]}>])"
+)
+"""A unit symbol after the number, glued, spaced or bracketed as a table writes it
+("2 TB", "20 (kg)")."""
+_ATTACHED_ONLY_LOWER = frozenset(s.lower() for s in ATTACHED_ONLY)
+_SPACED_METRE = re.compile(
+    r"\s(?P<s>m)(?=\s*(?:[x×]\s*\d|[.,;:)]|$)|\s+\d|\s+(?:long|high|wide|deep|tall|thick"
+    r"|away|below|above|under|across)\b)"
+)
+"""A spaced "m" is metres where no noun follows ("12 m 2 dm", "1 m x 1 m", "5 m long")."""
+_SPACED_HYPHEN = re.compile(rf"\s-\s(?P<w>{_UNIT_ALT})(?![\w])", re.IGNORECASE)
+"""A tokeniser's spaced hyphen before a unit word ("30 - year bonds")."""
+_CODE_AT = re.compile(rf"\s(?P<c>{money.CODE_RE})(?![\w$])")
+_COUNTRY_CURRENCY = re.compile(
+    rf"\s+(?P<c>{alternation(money.COUNTRY)})\s+(?P<u>{alternation(money.BARE)})(?![\w])",
+    re.IGNORECASE,
+)
+"""A currency with its country: "4.2 million New Zealand dollars", "a 5 lakh rupee fund"."""
+_PER_NOUNS = word_set(
+    "share head person household dose ticket passenger unit item kilo dozen"
+)
 """Count nouns a price is quoted per ("$2.30 a share", "£40 per head")."""
+_PER_SYMBOLS = {
+    "s": "second", "sec": "second", "ms": "millisecond", "h": "hour", "hr": "hour",
+    "yr": "year", "annum": "year", "km": "kilometre", "kg": "kilogram", "l": "litre",
+}  # fmt: skip
+"""What a rate is quoted per after a slash or "per": "km/ms", "15 % per annum"."""
 _PER_UNIT = re.compile(
-    rf"\s+(?:a|an|per)\s+(?P<u>{_UNIT_ALT}|{alternation(_PER_NOUNS)})(?![\w])"
+    rf"(?:(?:\s+|\s*-\s*)(?:a|an|per)(?:\s+|\s*-\s*)|/)(?P<u>{alternation(_PER_SYMBOLS)}(?![\w])|{_UNIT_ALT}|{alternation(_PER_NOUNS)})(?![\w])"
     r"(?!\s+(?:ago|earlier|before|later|previously)\b)",  # "a year ago" is a date
     re.IGNORECASE,
 )
@@ -186,7 +186,7 @@ def with_per(text: str, pos: int, unit: str) -> str:
     if m is None:
         return unit
     per = m.group("u").lower()
-    return f"{unit} per {UNIT_PHRASES.get(per, per)}"
+    return f"{unit} per {_PER_SYMBOLS.get(per) or UNIT_PHRASES.get(per, per)}"
 
 
 def noun_head(text: str, pos: int) -> tuple[str | None, int]:
@@ -233,19 +233,47 @@ def _from_head(text: str, head: str | None, end: int, value: float) -> UnitHint:
     if head is None:
         return UnitHint()
     unit = canonical_unit(head)
-    if value != 1 and not is_plural(head) and head not in UNIT_PHRASES:
+    if not 0 < abs(value) <= 1 and not is_plural(head) and head not in UNIT_PHRASES:
         return UnitHint()  # "a 1.5bn hole": the number modifies the noun, it does not count it
     return UnitHint(with_per(text, end, unit), head)
 
 
-def unit_after(text: str, end: int, value: float) -> UnitHint:
-    """The unit of a bare number ending at `end` in `text`, from the words that follow."""
+def _lexical_unit(text: str, end: int) -> UnitHint | None:
+    """A unit the lexicons name right after the number: a temperature in any spelling, a
+    currency with its country, a symbol ("2 TB", "27 %"), an ISO code, a unit word."""
+    m = TEMPERATURE.match(text, end)
+    if m:
+        return UnitHint(temperature_unit(m), None)
+    m = _COUNTRY_CURRENCY.match(text, end)
+    if m:
+        word = m.group("u").lower()
+        unit = money.with_country(m.group("c"), money.BARE[word])
+        return UnitHint(with_per(text, m.end(), unit), word)
+    m = _SYMBOL_AT.match(text, end)
+    if m and (m.start("s") == end or m.group("s").lower() not in _ATTACHED_ONLY_LOWER):
+        return UnitHint(with_per(text, m.end(), SYMBOL_FORMS[m.group("s")]), None)
+    m = _SPACED_METRE.match(text, end)
+    if m:
+        return UnitHint("metre", None)
+    m = _SPACED_HYPHEN.match(text, end)
+    if m:
+        word = fold(m.group("w"))
+        return UnitHint(UNIT_PHRASES[word], word)
+    m = _CODE_AT.match(text, end)
+    if m:
+        return UnitHint(with_per(text, m.end(), money.CODE_FORMS[m.group("c")]), None)
     m = _UNIT_AT.match(text, end)
     if m and (m.start() == end or text[end].isspace()):
         word = fold(m.group(0).strip())
-        # "9in" is inches; "280,000 in the north" is a preposition
-        if not (word in ATTACHED_ONLY and text[end].isspace()):
-            return UnitHint(with_per(text, m.end(), UNIT_PHRASES[word]), word)
+        return UnitHint(with_per(text, m.end(), UNIT_PHRASES[word]), word)
+    return None
+
+
+def unit_after(text: str, end: int, value: float) -> UnitHint:
+    """The unit of a bare number ending at `end` in `text`, from the words that follow."""
+    hint = _lexical_unit(text, end)
+    if hint is not None:
+        return hint
     m = _HYPHEN_PHRASE.match(text, end)
     phrase = f"{m['a']} {m['b']}".lower() if m else ""
     if phrase in UNIT_PHRASES:  # "a 50-basis-point cut", "a 2-square-mile site"
@@ -255,7 +283,7 @@ def unit_after(text: str, end: int, value: float) -> UnitHint:
         word = m.group("w").lower()
         if word in _HYPHEN_STOP:
             return UnitHint()
-        return UnitHint(canonical_unit(word), word)
+        return UnitHint(with_per(text, m.end(), canonical_unit(word)), word)
     if _OF_PRONOUN.match(text, end):
         return UnitHint(link="previous")
     m = _OF_DETERMINER.match(text, end)
