@@ -65,7 +65,7 @@ def test_change_is_stored_and_dumped_on_each_backend(store: Store, backend: DbTa
         assert _dump(target) == snapshot
 
 
-def test_dump_older_than_0006_loads_with_null_change(store: Store, tmp_path: Path) -> None:
+def test_dump_older_than_0004_loads_with_null_change(store: Store, tmp_path: Path) -> None:
     save_extraction(store, _extraction(), origin="trade.txt")
     old = []
     for line in _dump(store).rstrip("\n").split("\n"):
