@@ -12,6 +12,7 @@ from claims.records import ClaimRecord
 if TYPE_CHECKING:
     from rich.table import Table
 
+    from claims.evidence import PageCheck
     from claims.render.checks import Tally
 
 
@@ -111,3 +112,24 @@ class CheckFormat(StrEnum):
                 return checks.sarif_tail(tally)
             case _:
                 assert_never(self)
+
+
+class EvidenceCheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+    def render(self, checks: Sequence[PageCheck], *, updated: int | None = None) -> str:
+        """`updated`: snapshots recorded by `--update` (None when not asked)."""
+        import claims.render.evidence as evidence
+
+        match self:
+            case EvidenceCheckFormat.text:
+                return evidence.check_text(checks)
+            case EvidenceCheckFormat.json:
+                return evidence.check_json(checks, updated=updated)
+            case EvidenceCheckFormat.github:
+                return evidence.check_github(checks)
+            case _:
+                assert_never(self)
+
