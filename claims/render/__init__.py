@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
     from claims.evidence import PageCheck
     from claims.render.checks import Tally
+    from claims.reporting import Report
 
 
 class ListFormat(StrEnum):
@@ -133,3 +134,20 @@ class EvidenceCheckFormat(StrEnum):
             case _:
                 assert_never(self)
 
+
+class ReportFormat(StrEnum):
+    md = "md"
+    html = "html"
+
+    def render(self, report: Report) -> str:
+        match self:
+            case ReportFormat.md:
+                from claims.render.report import markdown
+
+                return markdown(report)
+            case ReportFormat.html:
+                from claims.render.report_html import render_html
+
+                return render_html(report)
+            case _:
+                assert_never(self)
