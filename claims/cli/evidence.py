@@ -90,7 +90,7 @@ def evidence_check(
         claims evidence check --format github
     """
     from claims.evidence import PageState, compare, exit_code
-    from claims.evidence_fetch import fetch_page
+    from claims.evidence_fetch import fetch_pages
     from claims.store.evidence import record_newer, watched_pages
 
     with open_db() as store:
@@ -98,7 +98,8 @@ def evidence_check(
         if pages:
             message(f"Checking {len(pages)} archived page{'s' if len(pages) > 1 else ''}...",
                     soft_wrap=True)
-        checks = [compare(p, fetch_page(p.url)) for p in pages]
+        fetched = fetch_pages(p.url for p in pages)
+        checks = [compare(p, fetched[p.url]) for p in pages]
         updated = None
         if update:
             changed = [(c.page, c.now) for c in checks if c.state is PageState.changed and c.now]

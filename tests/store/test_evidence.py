@@ -154,3 +154,27 @@ def test_dump_carries_snapshots_between_backends(store: Store, backend: DbTarget
         assert result.added["snapshot"] == 1 and result.added["body"] == 1
         assert claim_evidence(target, 1)[0] == EvidenceItem(PAGE.url, newer, 2)
         assert _dump(target) == _dump(store)
+
+
+def test_report_data_on_each_backend(backend: DbTarget) -> None:
+    from claims.reporting import fails_gate
+    from claims.store.report import load_report
+
+    with _desk(backend) as store:
+        record_verdict_with_snapshots(
+            store, claim_id=1, status="supported", reviewer="ana", note="seen",
+            evidence=[PAGE.url], expect_version=None, snapshots=[PAGE],
+        )
+        report = load_report(store)
+        narrowed = load_report(store, status="unverified", article="a.txt")
+    assert [a.article.name for a in report.articles] == ["a.txt"]
+    first, second = report.articles[0].claims
+    assert (first.claim.id, first.verdict.reviewer, first.verdict.note) == (1, "ana", "seen")  # type: ignore[union-attr]
+    assert first.evidence == (EvidenceItem(PAGE.url, PAGE, 1),)
+    assert second.verdict is None and second.evidence == ()
+    assert report.by_status["supported"] == 1 and report.by_status["unverified"] == 1
+    assert [f.message for f in report.findings] == ["76 + 96 = 172 of 188: 16 unaccounted"]
+    assert first.findings == second.findings == report.findings
+    assert not fails_gate(report.findings[0]) and report.to_review == report.findings
+    assert [e.claim.id for a in narrowed.articles for e in a.claims] == [2]
+    assert narrowed.findings == report.findings  # a status filter narrows claims only
