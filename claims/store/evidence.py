@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection, Row
 from claims.errors import NotFound
 from claims.evidence import EvidenceItem, PageSnapshot, WatchedPage
 from claims.records import VerdictRecord
+from claims.store import verdicts
 from claims.store.engine import Store
 from claims.store.tables import claim, evidence_body, evidence_snapshot, verdict
 from claims.store.verdicts import busy_retried, record_in
@@ -70,7 +71,19 @@ def record_verdict_with_snapshots(
     expect_version: int | None,
     snapshots: Sequence[PageSnapshot],
 ) -> VerdictRecord:
-    """A verdict and the snapshots of its evidence in one transaction: both or neither."""
+    """A verdict and the snapshots of its evidence in one transaction: both or neither.
+
+    Without snapshots this is `verdicts.record_verdict` itself (looked up when called)."""
+    if not snapshots:
+        return verdicts.record_verdict(
+            store,
+            claim_id=claim_id,
+            status=status,
+            reviewer=reviewer,
+            note=note,
+            evidence=tuple(evidence),
+            expect_version=expect_version,
+        )
 
     def work(conn: Connection) -> VerdictRecord:
         row = record_in(
@@ -194,12 +207,12 @@ def watched_pages(store: Store) -> list[WatchedPage]:
     baseline: dict[str, tuple[tuple[str, int], PageSnapshot]] = {}
     first: dict[str, int] = {}
     claims: dict[str, set[int]] = {}
-    verdicts: dict[str, set[int]] = {}
+    citing: dict[str, set[int]] = {}
     with store.read() as conn:
         for r in conn.execute(_snapshot_select().order_by(evidence_snapshot.c.id)):
             first.setdefault(r.url, r.id)
             claims.setdefault(r.url, set()).add(r.claim_id)
-            verdicts.setdefault(r.url, set()).add(r.verdict_id)
+            citing.setdefault(r.url, set()).add(r.verdict_id)
             order = (r.retrieved_at, r.id)
             if r.url not in baseline or order > baseline[r.url][0]:
                 baseline[r.url] = (order, _snapshot(r))
@@ -208,7 +221,7 @@ def watched_pages(store: Store) -> list[WatchedPage]:
             url=url,
             baseline=baseline[url][1],
             claims=tuple(sorted(claims[url])),
-            verdicts=tuple(sorted(verdicts[url])),
+            verdicts=tuple(sorted(citing[url])),
         )
         for url in sorted(first, key=first.__getitem__)
     ]

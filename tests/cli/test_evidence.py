@@ -253,3 +253,22 @@ def test_propagated_verdicts_carry_the_snapshot(invoke: Invoke, site: Site) -> N
     assert shown(invoke, 5)[0]["snapshot"]["sha256"] == sha(REPORT)
     assert rows("snapshot") == 2 and rows("body") == 1
     assert site.hits["/a"] == 1
+
+
+def test_nightly_job_exit_codes_through_the_installed_command(seeded: Invoke, site: Site) -> None:
+    """As a CI job runs it: the `claims` entry point, exit 0 then 1 when a page is gone."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    claims = str(Path(sys.executable).parent / "claims")
+    url = site.publish("/a", STATEMENT, "text/plain")
+    assert verify(seeded, 16, url).exit_code == 0
+    ok = subprocess.run([claims, "evidence", "check", "--format", "github"],
+                        capture_output=True, text=True, timeout=120, check=False)
+    assert (ok.returncode, ok.stdout) == (0, "")
+    site.delete("/a")
+    gone = subprocess.run([claims, "evidence", "check", "--format", "github"],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert gone.returncode == 1
+    assert gone.stdout.startswith(f"::error title=evidence gone (claim 16)::{url}: HTTP 404")
