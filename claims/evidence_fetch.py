@@ -164,4 +164,5 @@ def _decode(body: bytes, charset: str | None, is_html: bool) -> str:
 
 
 def _one_line(exc: Exception) -> str:
-    return " ".join(str(exc).split()) or type(exc).__name__
+    """The error on one line, without a final full stop (the warning goes on after it)."""
+    return " ".join(str(exc).split()).rstrip(".") or type(exc).__name__
