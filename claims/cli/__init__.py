@@ -27,6 +27,7 @@ def get_app() -> Any:
     # Import order is registration order, which is the order `--help` lists commands in.
     # isort: off
     from claims.cli import ingest, claims_cmds, sources, review, workflow  # noqa: F401
+    from claims.cli import evidence, report  # noqa: F401
     from claims.cli import consistency, interchange, db  # noqa: F401
     # isort: on
     from claims.cli.base import app

@@ -55,7 +55,11 @@ class ExportFormat(StrEnum):
 
 
 def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}{'es' if word.endswith('s') else 's'}"
+    if n == 1:
+        return f"{n} {word}"
+    if word.endswith("y") and word[-2:-1] not in tuple("aeiou"):
+        return f"{n} {word[:-1]}ies"
+    return f"{n} {word}{'es' if word.endswith('s') else 's'}"
 
 
 def _say(text: str) -> None:

@@ -13,6 +13,7 @@ from claims.cli.common import TableFormat, err_console, open_db, out_console, wr
 from claims.errors import ClaimsError, InputError
 
 if TYPE_CHECKING:
+    from claims.evidence import PageSnapshot
     from claims.store import Store
 
 
@@ -30,6 +31,13 @@ def verify(
     evidence: Annotated[
         list[str] | None, typer.Option(help="A link to the evidence (repeatable).")
     ] = None,
+    snapshot: Annotated[
+        bool,
+        typer.Option(
+            help="Fetch each --evidence page now and archive it with the verdict "
+            "(`claims evidence show ID`)."
+        ),
+    ] = False,
     reviewer: Annotated[
         str | None, typer.Option(help="Who you are (default: $CLAIMS_REVIEWER, git user.name).")
     ] = None,
@@ -49,23 +57,28 @@ def verify(
             --evidence https://t.me/kpszsu/12345
 
         claims verify 16 --status refuted --propagate
+
+        claims verify 16 --status supported --evidence https://example.org/report --snapshot
     """
     from claims.config import resolve_reviewer
     from claims.core.status import parse_status
-    from claims.store.verdicts import record_verdict
+    from claims.store.evidence import record_verdict_with_snapshots
 
     claim_ids = [parse_id(i) for i in ids]
+    if snapshot and not evidence and status is not None:
+        raise InputError("--snapshot needs --evidence URL")
     if status is None:
         status, note, evidence = _ask(note, evidence)
     parsed = parse_status(status)
     who = resolve_reviewer(reviewer)
+    snapshots = _fetch(evidence) if snapshot else []
     failed = 0
     done = set(claim_ids)
     console = err_console()
     with open_db() as store:
         for cid in claim_ids:
             try:
-                v = record_verdict(
+                v = record_verdict_with_snapshots(
                     store,
                     claim_id=cid,
                     status=parsed.value,
@@ -73,6 +86,7 @@ def verify(
                     note=note,
                     evidence=tuple(evidence or ()),
                     expect_version=expect_version,
+                    snapshots=snapshots,
                 )
             except ClaimsError as exc:
                 if len(claim_ids) == 1:
@@ -86,16 +100,29 @@ def verify(
                 highlight=False,
             )
             if propagate:
-                done.update(_propagate(store, cid, parsed.value, who, evidence, done))
+                done.update(_propagate(store, cid, parsed.value, who, evidence, done, snapshots))
     if failed:
         raise typer.Exit(2)
 
 
+def _fetch(evidence: list[str] | None) -> list[PageSnapshot]:
+    from claims.cli.evidence import fetch_snapshots
+
+    return fetch_snapshots(evidence or [])
+
+
 def _propagate(
-    store: Store, cid: int, status: str, who: str, evidence: list[str] | None, done: set[int]
+    store: Store,
+    cid: int,
+    status: str,
+    who: str,
+    evidence: list[str] | None,
+    done: set[int],
+    snapshots: list[PageSnapshot],
 ) -> set[int]:
     """Record the verdict on `cid`'s duplicates; returns the ids it touched."""
     from claims.store.duplicates import dismissed_duplicates, propagate_verdict
+    from claims.store.evidence import attach_snapshots
 
     rows = propagate_verdict(
         store,
@@ -105,6 +132,7 @@ def _propagate(
         evidence=tuple(evidence or ()),
         skip=frozenset(done),
     )
+    attach_snapshots(store, verdict_ids=[p.id for p in rows], snapshots=snapshots)
     for p in rows:
         err_console().print(
             f"Claim {p.claim_id}: {p.from_status} → {p.to_status} (version {p.version}), "

@@ -12,7 +12,9 @@ from claims.records import ClaimRecord
 if TYPE_CHECKING:
     from rich.table import Table
 
+    from claims.evidence import PageCheck
     from claims.render.checks import Tally
+    from claims.reporting import Report
 
 
 class ListFormat(StrEnum):
@@ -109,5 +111,43 @@ class CheckFormat(StrEnum):
                 return checks.junit_tail(tally)
             case CheckFormat.sarif:
                 return checks.sarif_tail(tally)
+            case _:
+                assert_never(self)
+
+
+class EvidenceCheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+    def render(self, checks: Sequence[PageCheck], *, updated: int | None = None) -> str:
+        """`updated`: snapshots recorded by `--update` (None when not asked)."""
+        import claims.render.evidence as evidence
+
+        match self:
+            case EvidenceCheckFormat.text:
+                return evidence.check_text(checks)
+            case EvidenceCheckFormat.json:
+                return evidence.check_json(checks, updated=updated)
+            case EvidenceCheckFormat.github:
+                return evidence.check_github(checks)
+            case _:
+                assert_never(self)
+
+
+class ReportFormat(StrEnum):
+    md = "md"
+    html = "html"
+
+    def render(self, report: Report) -> str:
+        match self:
+            case ReportFormat.md:
+                from claims.render.report import markdown
+
+                return markdown(report)
+            case ReportFormat.html:
+                from claims.render.report_html import render_html
+
+                return render_html(report)
             case _:
                 assert_never(self)

@@ -23,6 +23,8 @@ from claims.store.tables import (
     article,
     claim,
     claim_duplicate,
+    evidence_body,
+    evidence_snapshot,
     figure,
     finding_ack,
     relation,
@@ -48,6 +50,8 @@ KINDS: dict[str, Table] = {
     "ack": finding_ack,
     "verdict": verdict,
     "duplicate": claim_duplicate,
+    "body": evidence_body,
+    "snapshot": evidence_snapshot,
 }
 
 # (kind, column) -> the kind whose primary key it holds.
@@ -61,6 +65,8 @@ REFERENCES: dict[tuple[str, str], str] = {
     ("verdict", "claim_id"): "claim",
     ("duplicate", "claim_id"): "claim",
     ("duplicate", "other_claim_id"): "claim",
+    ("snapshot", "verdict_id"): "verdict",
+    ("snapshot", "sha256"): "body",
 }
 
 Record = dict[str, Any]
@@ -288,7 +294,7 @@ def is_empty(conn: Connection) -> bool:
     return True
 
 
-SERIAL = ("article", "source", "alias", "claim", "figure", "relation", "verdict")
+SERIAL = ("article", "source", "alias", "claim", "figure", "relation", "verdict", "snapshot")
 Records = dict[str, list[tuple[int, Record]]]
 
 

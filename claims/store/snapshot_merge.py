@@ -18,6 +18,8 @@ from claims.store.tables import (
     article,
     claim,
     claim_duplicate,
+    evidence_body,
+    evidence_snapshot,
     figure,
     finding_ack,
     relation,
@@ -87,6 +89,8 @@ class _Merge:
         self._acks()
         self._verdicts()
         self._duplicates()
+        self._bodies()
+        self._snapshots()
         return LoadResult(self.added, self.merged, self.dropped, kept_ids=False)
 
     def _rows(self, kind: str) -> list[Record]:
@@ -294,15 +298,15 @@ class _Merge:
             verdict.c.to_status,
             verdict.c.version,
         )
-        known = set(
-            tuple(row)
+        known = {  # identity -> stored id, so evidence snapshots of a known row still land
+            tuple(row[1:]): row[0]
             for row in _in(
                 self.conn,
-                select(*identity),
+                select(verdict.c.id, *identity),
                 verdict.c.claim_id,
                 (self.ids["claim"][c] for c in self.present["claim"]),
             )
-        )
+        }
         new = []
         for r in self._rows("verdict"):
             if r["claim_id"] not in self.ids["claim"]:
@@ -312,8 +316,10 @@ class _Merge:
             key = (r["claim_id"], r["at"], r["reviewer"], r["to_status"], r["version"])
             if key in known:
                 self.merged["verdict"] += 1
+                if known[key] is not None:
+                    self.ids["verdict"][r["id"]] = known[key]
             else:
-                known.add(key)
+                known[key] = None  # a repeat within the dump is merged, not mapped
                 new.append(r)
         self._add("verdict", new)
 
@@ -343,3 +349,42 @@ class _Merge:
         if new:
             self.conn.execute(claim_duplicate.insert(), new)
         self.added["duplicate"] += len(new)
+
+    def _bodies(self) -> None:
+        """Evidence bodies are content-addressed: one already stored is the same body."""
+        rows = self._rows("body")
+        key = evidence_body.c.sha256
+        known = {row[0] for row in _in(self.conn, select(key), key, (r["sha256"] for r in rows))}
+        new = [r for r in rows if r["sha256"] not in known]
+        self.merged["body"] += len(rows) - len(new)
+        for batch in batches(new):
+            self.conn.execute(evidence_body.insert(), batch)
+        self.added["body"] += len(new)
+
+    def _snapshots(self) -> None:
+        """A snapshot lands on its verdict's row here; one already there (same link,
+        retrieval time and body) is not added twice."""
+        mapped = self.ids["verdict"]
+        snap = evidence_snapshot.c
+        known = {
+            tuple(row)
+            for row in _in(
+                self.conn,
+                select(snap.verdict_id, snap.url, snap.retrieved_at, snap.sha256),
+                snap.verdict_id,
+                mapped.values(),
+            )
+        }
+        new = []
+        for r in self._rows("snapshot"):
+            if r["verdict_id"] not in mapped:
+                self.dropped["snapshot"] += 1
+                continue
+            r["verdict_id"] = mapped[r["verdict_id"]]
+            key = (r["verdict_id"], r["url"], r["retrieved_at"], r["sha256"])
+            if key in known:
+                self.merged["snapshot"] += 1
+            else:
+                known.add(key)
+                new.append(r)
+        self._add("snapshot", new)

@@ -169,6 +169,33 @@ class ClaimDuplicateRow(SQLModel, table=True):
     other_claim_id: int = Field(foreign_key="claim.id", primary_key=True, index=True)
 
 
+class EvidenceBodyRow(SQLModel, table=True):
+    """A fetched page body's extracted text, stored once per distinct body (its SHA-256),
+    however many verdicts cite it. `text` is None for a type that has no text (a PDF)."""
+
+    __tablename__ = "evidence_body"
+
+    sha256: str = Field(primary_key=True)  # lowercase hex, 64 digits
+    size: int  # bytes
+    text: str | None = Field(default=None, sa_type=Text)
+
+
+class EvidenceSnapshotRow(SQLModel, table=True):
+    """One retrieval of a link cited by a verdict; append-only like the verdict history
+    (a check's `--update` adds a newer row beside the old one)."""
+
+    __tablename__ = "evidence_snapshot"
+
+    id: int | None = Field(default=None, primary_key=True)
+    verdict_id: int = Field(foreign_key="verdict.id", index=True)
+    url: str  # the link as cited (no index: a URL can pass a btree entry's size limit)
+    retrieved_at: str  # ISO 8601 UTC
+    final_url: str  # after redirects
+    status: int  # HTTP status
+    content_type: str | None = None
+    sha256: str = Field(foreign_key="evidence_body.sha256", index=True)
+
+
 article = ArticleRow.__table__  # type: ignore[attr-defined]
 source = SourceRow.__table__  # type: ignore[attr-defined]
 source_alias = SourceAliasRow.__table__  # type: ignore[attr-defined]
@@ -179,11 +206,15 @@ relation_member = RelationMemberRow.__table__  # type: ignore[attr-defined]
 finding_ack = FindingAckRow.__table__  # type: ignore[attr-defined]
 verdict = VerdictRow.__table__  # type: ignore[attr-defined]
 claim_duplicate = ClaimDuplicateRow.__table__  # type: ignore[attr-defined]
+evidence_body = EvidenceBodyRow.__table__  # type: ignore[attr-defined]
+evidence_snapshot = EvidenceSnapshotRow.__table__  # type: ignore[attr-defined]
 
 __all__ = [
     "ArticleRow",
     "ClaimDuplicateRow",
     "ClaimRow",
+    "EvidenceBodyRow",
+    "EvidenceSnapshotRow",
     "FigureRow",
     "FindingAckRow",
     "RelationMemberRow",
@@ -194,6 +225,8 @@ __all__ = [
     "article",
     "claim",
     "claim_duplicate",
+    "evidence_body",
+    "evidence_snapshot",
     "figure",
     "finding_ack",
     "relation",

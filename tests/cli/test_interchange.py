@@ -65,7 +65,7 @@ def test_dump_load_dump_is_byte_identical(desk: None, tmp_path: Path) -> None:
     assert loaded.exit_code == 0, loaded.stderr
     assert loaded.stderr == (
         "Loaded 2 articles, 1 source, 2 aliases, 3 claims, 4 figures, 2 relations, "
-        "5 members, 1 ack, 3 verdicts, 2 duplicates.\n"
+        "5 members, 1 ack, 3 verdicts, 2 duplicates, 2 bodies, 3 snapshots.\n"
     )
     assert run("--db", other, "dump", "-").stdout == text
     assert counts(other) == counts()

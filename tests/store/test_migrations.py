@@ -48,7 +48,11 @@ def test_triggers_exist_at_head_on_sqlite(db_target: DbTarget) -> None:
     open_store(db_target).close()
     with sqlite3.connect(db_target.path) as conn:  # type: ignore[arg-type]
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
-    assert names == {"verdict_no_update", "verdict_no_delete"}
+    assert names == {
+        f"{table}_no_{what}"
+        for table in ("verdict", "evidence_body", "evidence_snapshot")
+        for what in ("update", "delete")
+    }
 
 
 def _one_verdict(url: str) -> None:

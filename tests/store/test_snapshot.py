@@ -22,8 +22,10 @@ from claims.core.model import (
     SourceType,
 )
 from claims.errors import InputError
+from claims.evidence import PageSnapshot
 from claims.store import Store, open_store, upgrade
 from claims.store.engine import head_revision
+from claims.store.evidence import record_verdict_with_snapshots
 from claims.store.ingest import save_extraction
 from claims.store.relations import (
     ack_finding,
@@ -106,16 +108,27 @@ def populate(store: Store) -> None:
         fig_ids = [r[0] for r in conn.execute(select(figure.c.id).order_by(figure.c.id))]
     assert a.new and b.new and len(claim_ids) == 3
     add_relation(store, kind="same", figure_ids=[fig_ids[0], fig_ids[3]])
-    record_verdict(
+    record_verdict_with_snapshots(
         store,
         claim_id=claim_ids[0],
         status="supported",
         reviewer="ana",
         note="matches the post",
         evidence=["https://t.example/1"],
+        expect_version=None,
+        snapshots=[PAGE],
     )
     record_verdict(store, claim_id=claim_ids[0], status="disputed", reviewer="bo")
-    record_verdict(store, claim_id=claim_ids[2], status="refuted", reviewer="ana")
+    record_verdict_with_snapshots(  # the same body again (stored once), and a PDF
+        store,
+        claim_id=claim_ids[2],
+        status="refuted",
+        reviewer="ana",
+        note=None,
+        evidence=["https://t.example/1", "https://t.example/2.pdf"],
+        expect_version=None,
+        snapshots=[PAGE, PDF],
+    )
     ack_finding(store, key="partition:abc", note="known gap", reviewer="ana")
     with store.write() as conn:
         from claims.store.tables import claim_duplicate
@@ -126,6 +139,28 @@ def populate(store: Store) -> None:
         ).first()
         if linked is None:
             conn.execute(claim_duplicate.insert().values(**link))
+
+
+PAGE = PageSnapshot(
+    url="https://t.example/1",
+    retrieved_at="2026-11-25T09:30:00Z",
+    final_url="https://t.example/one",
+    status=200,
+    content_type="text/html; charset=utf-8",
+    sha256="a" * 64,
+    text="The ministry said 188 drones\u2028were launched.",
+    size=1234,
+)
+PDF = PageSnapshot(
+    url="https://t.example/2.pdf",
+    retrieved_at="2026-11-25T09:31:00Z",
+    final_url="https://t.example/2.pdf",
+    status=200,
+    content_type="application/pdf",
+    sha256="b" * 64,
+    text=None,
+    size=99,
+)
 
 
 def dump_text(store: Store) -> str:
@@ -162,6 +197,7 @@ def test_dump_format_header_order_and_every_column(store: Store) -> None:
     assert kinds == sorted(kinds, key=list(KINDS).index)
     assert kinds.count("article") == 2 and kinds.count("verdict") == 3
     assert kinds.count("ack") == 1 and kinds.count("duplicate") == 2  # ingest links both ways
+    assert kinds.count("body") == 2 and kinds.count("snapshot") == 3
     assert kinds.count("relation") == 2 and kinds.count("member") == 5
     for r in records:
         assert set(r) == {c.name for c in KINDS[r["type"]].columns} | {"type"}
@@ -197,6 +233,7 @@ def test_load_twice_merges_without_duplicates(store: Store, other: Store) -> Non
     assert again.total_added == 0
     assert again.merged["article"] == 2 and again.merged["verdict"] == 3
     assert again.merged["relation"] == 2 and again.merged["ack"] == 1
+    assert again.merged["body"] == 2 and again.merged["snapshot"] == 3
     assert dump_text(other) == first
 
 
@@ -220,6 +257,7 @@ def test_merge_into_non_empty_database(store: Store, other: Store) -> None:
     assert result.merged["claim"] == 2 and result.added["claim"] == 1
     assert result.merged["relation"] == 1 and result.added["relation"] == 1
     assert result.added["verdict"] == 4 and result.added["ack"] == 1
+    assert result.added["body"] == 2 and result.added["snapshot"] == 3
     assert result.added["source"] == 0 and result.merged["source"] == 1
     assert result.added["alias"] == 1  # "Defence Ministry" joins the existing source
     assert after["article"] == before["article"] + 1

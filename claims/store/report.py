@@ -1,0 +1,112 @@
+"""Gather what `claims report` shows, in a fixed number of queries per 500 claims.
+
+Claims come from `queries.list_claims` (so `--article` and `--status` mean what they
+mean for `claims list`), findings from the same stream `check-consistency` checks
+(`relations.iter_check_groups` + `core.reconcile.consistency.iter_check`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from claims.core.model import Finding
+from claims.core.reconcile.consistency import iter_check
+from claims.records import ArticleRecord, VerdictRecord
+from claims.reporting import ArticleEntry, ClaimEntry, Report, status_counts
+from claims.store import tables
+from claims.store.engine import Store
+from claims.store.evidence import evidence_by_claim
+from claims.store.ingest import now_utc
+from claims.store.queries import list_claims
+from claims.store.relations import iter_check_groups, load_acks
+from claims.store.tables import verdict
+
+PAGE = 500
+
+
+def load_report(store: Store, *, article: str | None = None, status: str | None = None) -> Report:
+    """Claims (not dismissed, not superseded) matching the filters, grouped by article in
+    reading order, with every finding of the relations `check-consistency` would check
+    for the same `--article` (a status filter narrows claims, not findings)."""
+    claims = list_claims(store, article=article, status=status)
+    findings = tuple(
+        iter_check(iter_check_groups(store, relations="all", article=article), load_acks(store))
+    )
+    ids = [c.id for c in claims]
+    with store.read() as conn:
+        articles = _articles(conn, sorted({c.article_id for c in claims}))
+        latest = _latest_verdicts(conn, ids)
+        evidence = evidence_by_claim(conn, ids)
+    touching: dict[int, list[Finding]] = {}
+    for f in findings:
+        for cid in dict.fromkeys(g.claim for g in f.figures):
+            touching.setdefault(cid, []).append(f)
+    grouped: dict[int, list[ClaimEntry]] = {}
+    for c in claims:
+        grouped.setdefault(c.article_id, []).append(
+            ClaimEntry(
+                claim=c,
+                verdict=latest.get(c.id),
+                evidence=tuple(evidence.get(c.id, ())),
+                findings=tuple(touching.get(c.id, ())),
+            )
+        )
+    return Report(
+        articles=tuple(ArticleEntry(articles[a], tuple(grouped[a])) for a in grouped),
+        findings=findings,
+        generated_at=now_utc(),
+        article_filter=article,
+        status_filter=status,
+        by_status=status_counts(claims),
+    )
+
+
+def _articles(conn: Connection, ids: Sequence[int]) -> dict[int, ArticleRecord]:
+    art = tables.article
+    cols = [c for c in art.c if c.name != "text"]
+    found: dict[int, ArticleRecord] = {}
+    for i in range(0, len(ids), PAGE):
+        for r in conn.execute(select(*cols).where(art.c.id.in_(ids[i : i + PAGE]))):
+            found[r.id] = ArticleRecord(
+                id=r.id,
+                name=r.name,
+                origin=r.origin,
+                content_hash=r.content_hash,
+                extractor_version=r.extractor_version,
+                title=r.title,
+                url=r.url,
+                publisher=r.publisher,
+                published=r.published,
+                ingested_at=r.ingested_at,
+            )
+    return found
+
+
+def _latest_verdicts(conn: Connection, claim_ids: Sequence[int]) -> dict[int, VerdictRecord]:
+    """Each claim's most recent verdict row (the one that set its current status)."""
+    latest: dict[int, VerdictRecord] = {}
+    ids = sorted(claim_ids)
+    for i in range(0, len(ids), PAGE):
+        rows = conn.execute(
+            select(verdict)
+            .where(verdict.c.claim_id.in_(ids[i : i + PAGE]), verdict.c.kind == "verdict")
+            .order_by(verdict.c.id)
+        )
+        for r in rows:
+            latest[r.claim_id] = VerdictRecord(
+                id=r.id,
+                claim_id=r.claim_id,
+                at=r.at,
+                reviewer=r.reviewer,
+                from_status=r.from_status,
+                to_status=r.to_status,
+                note=r.note,
+                evidence=tuple(json.loads(r.evidence or "[]")),
+                version=r.version,
+                kind=r.kind,
+            )
+    return latest
