@@ -1,7 +1,7 @@
 """evidence_body and evidence_snapshot: archived copies of the pages verdicts cite
 
-Revision ID: 0007
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-11-26 10:00:00
 
 New tables only. Both are append-only like the verdict history (triggers refuse UPDATE
@@ -16,8 +16,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0007"
-down_revision: str | None = "0003"
+revision: str = "0005"
+down_revision: str | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
