@@ -15,6 +15,7 @@ from claims.cli.common import (
     TableFormat,
     message,
     open_db,
+    open_db_for_reading,
     out_console,
     write,
     write_chunks,
@@ -54,7 +55,9 @@ def check_consistency(
         Which, typer.Option(help="Check proposed and accepted relations, or accepted only.")
     ] = Which.all,
     article: Annotated[
-        str | None, typer.Option(help="Only relations touching this article.")
+        str | None,
+        typer.Option(help="Only relations touching this article (name, path, id or a unique "
+                     "part of the name)."),
     ] = None,
     fmt: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.text,
 ) -> None:
@@ -69,12 +72,14 @@ def check_consistency(
     """
     from claims.core.reconcile.consistency import iter_check
     from claims.render.checks import Tally
+    from claims.store.article_lookup import resolve_article
     from claims.store.relations import iter_check_groups, load_acks
 
     tally = Tally()
     with _spool() as report:
-        with open_db() as store:
-            groups = iter_check_groups(store, relations=relations.value, article=article)
+        with open_db_for_reading() as store:
+            article_id = resolve_article(store, article).id if article is not None else None
+            groups = iter_check_groups(store, relations=relations.value, article=article_id)
             findings = tally.counted(iter_check(groups, load_acks(store)))
             for chunk in fmt.body(findings):  # not writelines: it spools all in memory
                 report.write(chunk)
@@ -160,7 +165,7 @@ def _print_relations(state: State | None, fmt: TableFormat) -> None:
     from claims.render.relations import relations_json, relations_table
     from claims.store.relations import list_relations
 
-    with open_db() as store:
+    with open_db_for_reading() as store:
         rels = list_relations(store, state=state.value if state else None)
     if fmt is TableFormat.json:
         write(relations_json(rels))

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO, assert_never
 import typer
 
 from claims.cli.base import app
-from claims.cli.common import message, open_db, write
+from claims.cli.common import message, open_db, open_db_for_reading, write
 from claims.errors import InputError
 
 if TYPE_CHECKING:
@@ -126,7 +126,7 @@ def dump_cmd(
     """
     from claims.store.snapshot import dump
 
-    with open_db() as store, _output(path) as out:
+    with open_db_for_reading() as store, _output(path) as out:
         lines = dump(store, out)
     _say(f"Dumped {_plural(lines - 1, 'record')} to {'stdout' if path == STDIO else path}.")
 
@@ -170,7 +170,10 @@ def export_cmd(
     ),
     source: Annotated[str | None, typer.Option(help="Source name or alias.")] = None,
     status: Annotated[str | None, typer.Option(help="Only claims with this status.")] = None,
-    article: Annotated[str | None, typer.Option(help="Article name, path or id.")] = None,
+    article: Annotated[
+        str | None,
+        typer.Option(help="Article: name, path, id, or a unique part of the name."),
+    ] = None,
     reviewer: Annotated[
         str | None, typer.Option(help="Only claims this reviewer gave a verdict on.")
     ] = None,
@@ -197,13 +200,15 @@ def export_cmd(
         claims export --format csv --source ISW > isw.csv
     """
     from claims.core.status import parse_status
+    from claims.store.article_lookup import resolve_article
     from claims.store.interchange import export_claims
     from claims.store.queries import resolve_source
 
-    with open_db() as store:
+    with open_db_for_reading() as store:
         source_id = resolve_source(store, source).id if source is not None else None
+        article_id = resolve_article(store, article).id if article is not None else None
         rows = export_claims(
-            store, source_id=source_id, article_ref=article, reviewer=reviewer, search=search,
+            store, source_id=source_id, article_ref=article_id, reviewer=reviewer, search=search,
             status=parse_status(status).value if status is not None else None,
         )
     write(fmt.render(rows, review_url=review_url, organization=organization))

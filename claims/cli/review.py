@@ -9,7 +9,14 @@ import typer
 
 from claims.cli.base import app
 from claims.cli.claims_cmds import parse_id
-from claims.cli.common import TableFormat, err_console, open_db, out_console, write
+from claims.cli.common import (
+    TableFormat,
+    err_console,
+    open_db,
+    open_db_for_reading,
+    out_console,
+    write,
+)
 from claims.errors import ClaimsError, InputError
 
 if TYPE_CHECKING:
@@ -160,7 +167,7 @@ def history(
     from claims.store.verdicts import history as load
 
     cid = parse_id(claim_id)
-    with open_db() as store:
+    with open_db_for_reading() as store:
         rows = load(store, cid)
     if fmt is TableFormat.json:
         write(history_json(rows))
@@ -185,7 +192,7 @@ def stats(
     from claims.render.claims import dumps
     from claims.store.queries import stats as load
 
-    with open_db() as store:
+    with open_db_for_reading() as store:
         data = load(store)
     if fmt is TableFormat.json:
         write(dumps(data))

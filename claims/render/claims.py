@@ -77,6 +77,11 @@ def claims_csv(claims: Iterable[ClaimRecord]) -> str:
     return buf.getvalue()
 
 
+def shown_of(shown: int, total: int) -> str:
+    """What a cut table says on stderr, so nobody takes 50 rows for all of them."""
+    return f"{shown} of {total} shown; --limit 0 for all"
+
+
 def source_dict(s: SourceRecord) -> dict[str, Any]:
     return {"name": s.name, "type": s.type, "aliases": list(s.aliases), "claims": s.claims}
 

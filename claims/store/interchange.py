@@ -54,7 +54,7 @@ def export_claims(
     *,
     source_id: int | None = None,
     status: str | None = None,
-    article_ref: str | None = None,
+    article_ref: str | int | None = None,
     reviewer: str | None = None,
     search: str | None = None,
 ) -> list[ExportRow]:

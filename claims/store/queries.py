@@ -52,6 +52,7 @@ def _claims_select() -> Select[Any]:
             claim.c.status,
             claim.c.version,
             claim.c.dismissed,
+            art.c.content_hash.label("article_hash"),
         )
         .join(art, claim.c.article_id == art.c.id)
         .outerjoin(source, claim.c.source_id == source.c.id)
@@ -103,25 +104,19 @@ def _record(row: Row[Any], figures: Sequence[FigureRecord]) -> ClaimRecord:
         version=row.version,
         figures=tuple(figures),
         dismissed=bool(row.dismissed),
+        article_hash=row.article_hash,
     )
 
 
-def list_claims(
-    store: Store,
+def _conditions(
     *,
     source_id: int | None = None,
     status: str | None = None,
-    article: str | None = None,
+    article: str | int | None = None,
     reviewer: str | None = None,
     search: str | None = None,
-    limit: int | None = None,
     include_dismissed: bool = False,
-) -> list[ClaimRecord]:
-    """Claims matching every filter given, in article then reading order.
-
-    `article` is a name, an origin or a numeric id; `reviewer` keeps claims that
-    reviewer has recorded anything on; `search` is a case-insensitive substring.
-    """
+) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if source_id is not None:
         conditions.append(claim.c.source_id == source_id)
@@ -138,6 +133,30 @@ def list_claims(
     if not include_dismissed:
         conditions.append(claim.c.dismissed.is_(False))
     conditions.append(claim.c.superseded.is_(None))
+    return conditions
+
+
+def list_claims(
+    store: Store,
+    *,
+    source_id: int | None = None,
+    status: str | None = None,
+    article: str | int | None = None,
+    reviewer: str | None = None,
+    search: str | None = None,
+    limit: int | None = None,
+    include_dismissed: bool = False,
+) -> list[ClaimRecord]:
+    """Claims matching every filter given, in article then reading order.
+
+    Filters: `source_id`, `status`, `article` (a name, an origin or a numeric id as
+    text, or an article id as an int: what `resolve_article` found for a user's
+    `--article`), `reviewer` (claims that reviewer has recorded anything on), `search`
+    (a case-insensitive substring), `include_dismissed`.
+    """
+    conditions = _conditions(source_id=source_id, status=status, article=article,
+                             reviewer=reviewer, search=search,
+                             include_dismissed=include_dismissed)
     stmt = _claims_select().where(*conditions).order_by(claim.c.article_id, claim.c.seq)
     if limit is not None:
         stmt = stmt.limit(limit)
@@ -150,7 +169,18 @@ def list_claims(
     return [_record(r, figures.get(r.id, ())) for r in rows]
 
 
-def _article_record(r: Row[Any]) -> ArticleRecord:
+def count_claims(store: Store, **filters: Any) -> int:
+    """How many claims `list_claims` gives with these filters and no limit."""
+    stmt = (
+        select(func.count())
+        .select_from(claim.join(tables.article, claim.c.article_id == tables.article.c.id))
+        .where(*_conditions(**filters))
+    )
+    with store.read() as conn:
+        return int(conn.execute(stmt).scalar_one())
+
+
+def article_record(r: Row[Any]) -> ArticleRecord:
     return ArticleRecord(
         id=r.id,
         name=r.name,
@@ -179,7 +209,7 @@ def get_claim(store: Store, claim_id: int) -> ClaimDetail | None:
         history = history_rows(conn, claim_id)
     return ClaimDetail(
         claim=_record(row, figs),
-        article=_article_record(article_row),
+        article=article_record(article_row),
         article_text=article_row.text,
         relations=tuple(relations),
         history=tuple(history),
@@ -194,7 +224,7 @@ def get_article(store: Store, ref: str) -> ArticleRecord | None:
         row = conn.execute(
             select(*cols).where(article_condition(ref)).order_by(art.c.id).limit(1)
         ).first()
-    return None if row is None else _article_record(row)
+    return None if row is None else article_record(row)
 
 
 def list_sources(store: Store) -> list[SourceRecord]:

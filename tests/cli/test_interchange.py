@@ -240,6 +240,7 @@ def test_claimreview_names_conflicting_sources(desk: None) -> None:
 
 
 def test_export_claimreview_of_nothing_is_an_empty_array() -> None:
+    assert run("ingest", str(SEED)).exit_code == 0  # no claim has a final verdict
     result = run("export", "--format", "claimreview")
     assert (result.exit_code, result.stdout) == (0, "[]\n")
 
