@@ -17,7 +17,7 @@ from claims.cli.common import (
     out_console,
     write,
 )
-from claims.errors import ClaimsError, InputError
+from claims.errors import InputError
 
 if TYPE_CHECKING:
     from claims.store import Store
@@ -50,6 +50,9 @@ def verify(
 ) -> None:
     """Record a verdict on one or more claims; every verdict is kept in the history.
 
+    All or nothing: every id is checked first, and nothing is recorded when one is
+    missing (exit 2) or has moved past --expect-version (exit 1).
+
     Example:
 
         claims verify 16 --status supported --note "Matches the air force's post" \\
@@ -59,43 +62,28 @@ def verify(
     """
     from claims.config import resolve_reviewer
     from claims.core.status import parse_status
-    from claims.store.verdicts import record_verdict
+    from claims.render.review import dismissed_warning
+    from claims.store.verdicts import record_verdicts
 
-    claim_ids = [parse_id(i) for i in ids]
+    claim_ids = list(dict.fromkeys(parse_id(i) for i in ids))
     if status is None:
         status, note, evidence = _ask(note, evidence)
     parsed = parse_status(status)
     who = resolve_reviewer(reviewer)
-    failed = 0
-    done = set(claim_ids)
     console = err_console()
     with open_db() as store:
-        for cid in claim_ids:
-            try:
-                v = record_verdict(
-                    store,
-                    claim_id=cid,
-                    status=parsed.value,
-                    reviewer=who,
-                    note=note,
-                    evidence=tuple(evidence or ()),
-                    expect_version=expect_version,
-                )
-            except ClaimsError as exc:
-                if len(claim_ids) == 1:
-                    raise
-                failed += 1
-                console.print(f"Error: claim {cid}: {exc}", markup=False, highlight=False)
-                continue
-            console.print(
-                f"Claim {cid}: {v.from_status} → {v.to_status} (version {v.version})",
-                markup=False,
-                highlight=False,
-            )
-            if propagate:
+        batch = record_verdicts(store, claim_ids=claim_ids, status=parsed.value, reviewer=who,
+                                note=note, evidence=tuple(evidence or ()),
+                                expect_version=expect_version)
+        for v in batch.recorded:
+            console.print(f"Claim {v.claim_id}: {v.from_status} → {v.to_status} "
+                          f"(version {v.version})", markup=False, highlight=False)
+        for cid in sorted(batch.dismissed):
+            console.print(dismissed_warning(cid), markup=False, highlight=False, soft_wrap=True)
+        if propagate:
+            done = set(claim_ids)
+            for cid in claim_ids:
                 done.update(_propagate(store, cid, parsed.value, who, evidence, done))
-    if failed:
-        raise typer.Exit(2)
 
 
 def _propagate(
