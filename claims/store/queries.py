@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.engine import Connection, Row
 
+from claims.core.status import Status
 from claims.errors import UnknownSource
 from claims.records import (
     ArticleRecord,
@@ -267,40 +268,51 @@ def resolve_source(store: Store, query: str) -> SourceRecord:
     raise UnknownSource(f"unknown source '{query}'; see `claims sources`", ())
 
 
+def _by_count(rows: Sequence[Sequence[Any]], none_as: str = "") -> dict[str, int]:
+    """Largest count first, ties by name in code-point order: decided here, not by the
+    backend, whose collation and NULL placement differ (SQLite sorts NULL first,
+    PostgreSQL last; "Zeta" and "ábc" sort by locale on PostgreSQL)."""
+    counted = [(none_as if r[0] is None else str(r[0]), int(r[1])) for r in rows]
+    return dict(sorted(counted, key=lambda item: (-item[1], item[0])))
+
+
 def stats(store: Store) -> dict[str, dict[str, int]]:
     """Counts of live (not dismissed) claims by status, source and article, and of
     recorded verdicts by reviewer. Claims in the article's own voice count under
-    "(article)"."""
+    "(article)".
+
+    One order on every backend: statuses in workflow order (`Status`), the others by
+    count, largest first, then by name in code-point order.
+    """
     art = tables.article
     live = claim.c.dismissed.is_(False) & claim.c.superseded.is_(None)
     n = func.count().label("n")
     with store.read() as conn:
         by_status = conn.execute(
-            select(claim.c.status, n).where(live).group_by(claim.c.status).order_by(claim.c.status)
+            select(claim.c.status, n).where(live).group_by(claim.c.status)
         ).all()
         by_source = conn.execute(
             select(source.c.name, n)
             .select_from(claim.outerjoin(source, claim.c.source_id == source.c.id))
             .where(live)
             .group_by(source.c.name)
-            .order_by(source.c.name)
         ).all()
         by_article = conn.execute(
             select(art.c.name, n)
             .select_from(claim.join(art, claim.c.article_id == art.c.id))
             .where(live)
             .group_by(art.c.name)
-            .order_by(art.c.name)
         ).all()
         by_reviewer = conn.execute(
             select(verdict.c.reviewer, n)
             .where(verdict.c.kind == "verdict")
             .group_by(verdict.c.reviewer)
-            .order_by(verdict.c.reviewer)
         ).all()
+    workflow = {s.value: i for i, s in enumerate(Status)}
+    statuses = sorted(by_status, key=lambda r: (workflow.get(r[0], len(workflow)), r[0]))
     return {
-        "by_status": {r[0]: r[1] for r in by_status},
-        "by_source": {(r[0] if r[0] is not None else OWN_VOICE): r[1] for r in by_source},
-        "by_article": {r[0]: r[1] for r in by_article},
-        "by_reviewer": {r[0]: r[1] for r in by_reviewer},
+        "by_status": {r[0]: int(r[1]) for r in statuses},
+        "by_source": _by_count(by_source, OWN_VOICE),
+        "by_article": _by_count(by_article),
+        "by_reviewer": _by_count(by_reviewer),
     }
