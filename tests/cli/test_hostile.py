@@ -470,7 +470,7 @@ def test_driver_errors_that_escape_the_store_are_translated(
     def locked(*_: object, **__: object) -> None:
         raise sqlite3.OperationalError("database is locked")
 
-    monkeypatch.setattr(verdicts, "record_verdict", locked)
+    monkeypatch.setattr(verdicts, "record_verdicts", locked)
     result = seeded("verify", "1", "--status", "supported")
     assert result.exit_code == 3
     assert one_error_line(result.stderr).startswith("Error: database is busy: ")

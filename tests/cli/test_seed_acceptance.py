@@ -145,7 +145,7 @@ def test_extract_stores_nothing(invoke: Invoke, tmp_path: Path) -> None:
 def test_list_csv_has_header_and_rows(seeded: Invoke) -> None:
     result = seeded("list", "--format", "csv", "--source", "ISW")
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("id,article,text,start,end,source,source_type,cue,status,version")
+    assert lines[0].startswith("id,key,article,text,start,end,source,source_type,cue,status")
     assert len(lines) == 3
 
 
