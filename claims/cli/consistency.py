@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 from enum import StrEnum
 from itertools import chain
+from pathlib import Path
 from typing import IO, Annotated
 
 import typer
@@ -59,12 +60,19 @@ def check_consistency(
         typer.Option(help="Only relations touching this article (name, path, id or a unique "
                      "part of the name)."),
     ] = None,
+    base_dir: Annotated[
+        Path,
+        typer.Option(exists=True, file_okay=False, help="Print paths relative to this folder "
+                     "where they are under it (default: the current directory)."),
+    ] = Path("."),
     fmt: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.text,
 ) -> None:
     """Reconcile related figures: do the parts add up, are bounds kept, do sources agree?
 
     Exit 0 when nothing reaches --fail-on, 1 when something does (acknowledged findings
-    never fail). Formats: text, json, github (workflow annotations), junit, sarif.
+    never fail). Formats: text, json, github (workflow annotations), junit, sarif. Paths
+    are relative to --base-dir (the repository root in CI), so annotations land on the
+    runner's files.
 
     Example:
 
@@ -72,6 +80,7 @@ def check_consistency(
     """
     from claims.core.reconcile.consistency import iter_check
     from claims.render.checks import Tally
+    from claims.render.paths import PathBase
     from claims.store.article_lookup import resolve_article
     from claims.store.relations import iter_check_groups, load_acks
 
@@ -80,7 +89,8 @@ def check_consistency(
         with open_db_for_reading() as store:
             article_id = resolve_article(store, article).id if article is not None else None
             groups = iter_check_groups(store, relations=relations.value, article=article_id)
-            findings = tally.counted(iter_check(groups, load_acks(store)))
+            findings = tally.counted(PathBase(str(base_dir)).rebased(
+                iter_check(groups, load_acks(store))))
             for chunk in fmt.body(findings):  # not writelines: it spools all in memory
                 report.write(chunk)
         report.seek(0)
