@@ -61,6 +61,7 @@ def list_claims(
         limit=limit or None,
         include_dismissed=dismissed,
         on_upgrade=upgrading_notice,
+        count=fmt is ListFormat.table,  # only a table says what it left out
     )
     rendered = fmt.render(claims)
     if isinstance(rendered, str):
