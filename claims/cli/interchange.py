@@ -218,8 +218,9 @@ def export_cmd(
 
     Example:
 
-        claims export --format claimreview --status refuted \\
-            --review-url "https://desk.example/checks/{id}" --organization "Desk" > reviews.json
+    \b
+        claims export --format claimreview --organization "Example Checks" \\
+            --review-url "https://desk.example/checks/{id}" > reviews.json
 
         claims export --format csv --source ISW --bom > isw.csv
     """
