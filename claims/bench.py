@@ -283,7 +283,7 @@ def bench_consistency(cfg: Config, corpus: Path, large: Path, work: Path) -> dic
     ingested = measure([*exe, "--db", str(corpus), *check], cfg.repeats)
     big = measure([*exe, "--db", str(large), *check], cfg.repeats)
     empty_db = work / "empty.db"
-    run_once([*exe, "--db", str(empty_db), "stats"])
+    run_once([*exe, "--db", str(empty_db), "db", "upgrade"])  # reading creates nothing
     fixed = measure([*exe, "--db", str(empty_db), *check], cfg.repeats)
     rows: list[dict[str, Any]] = []
     for n in cfg.scaling:
@@ -354,7 +354,7 @@ def bench_interchange(cfg: Config, db: Path, work: Path) -> dict[str, Any]:
 def build_rows(work: Path, name: str, n_figures: int, seed: int) -> tuple[Path, dict[str, int]]:
     """A migrated database (made by `claims` itself) filled with rows written directly."""
     path = work / name
-    run_once([*claims_exe(), "--db", str(path), "stats"])
+    run_once([*claims_exe(), "--db", str(path), "db", "upgrade"])
     return path, insert_figure_corpus(str(path), n_figures, seed)
 
 

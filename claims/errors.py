@@ -27,6 +27,15 @@ class UnknownSource(InputError):
         self.candidates = candidates
 
 
+class UnknownArticle(NotFound):
+    """No article, or more than one, matches the reference given: use a name, path or id
+    from the candidates listed."""
+
+    def __init__(self, message: str, candidates: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.candidates = candidates
+
+
 class DatabaseError(InputError):
     """The database cannot be used as given (missing folder, not a database, newer schema)."""
 

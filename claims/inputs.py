@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import codecs
 import errno
+import hashlib
 import os
 import re
 import stat
 import sys
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, BinaryIO
 from urllib.parse import unquote, urlsplit
 
@@ -39,11 +40,16 @@ BINARY_CONTROL_RATIO = 0.1
 WEB_EXTRA_HINT = "pip install 'claim-tracker[web]'"
 FORMAT_HINT = "pass a text, Markdown or HTML file"
 NUL_REPLACEMENT = "\ufffd"
+STDIN = "-"
+STDIN_PREFIX = "stdin-"
 
 
 @dataclass(frozen=True)
 class ArticleInput:
-    """One readable article: `origin` is the path or URL as given, `name` what lists show."""
+    """One readable article: `origin` is the path (relative to the current directory when
+    it is under it: `stored_origin`), the URL, or `-` for stdin; `name` is what lists
+    show: the file name, the page title, or `stdin-` and the first 8 hex digits of the
+    text's SHA-256 (a `--title` replaces a stdin name later)."""
 
     origin: str
     name: str
@@ -84,6 +90,31 @@ def iter_inputs(
             yield _fetch_url(arg, max_bytes=max_bytes, timeout=timeout)
         else:
             yield from _iter_path(arg, max_bytes=max_bytes, max_depth=max_depth)
+
+
+def stored_origin(path: str) -> str:
+    """A file's origin as stored: relative to the current directory when it is under it.
+
+    The origin is the path CI annotations and SARIF report. An absolute path typed on a
+    desk's machine (`/home/ana/desk/articles/a.txt`) means nothing on a CI runner, while
+    `articles/a.txt` does wherever the repository is checked out. A path outside the
+    current directory (or a URL, or `-`) is kept as given; `./a.txt` becomes `a.txt`.
+    """
+    if path == STDIN or "://" in path:
+        return path
+    try:
+        cwd = os.getcwd()
+        tries = [(cwd, os.path.abspath(path))]
+        # a symlinked working directory: compare real folders (the file's own link kept)
+        folder, leaf = os.path.split(os.path.abspath(path))
+        tries.append((os.path.realpath(cwd), os.path.join(os.path.realpath(folder), leaf)))
+        for base, target in tries:
+            rel = os.path.relpath(target, base)
+            if rel != os.curdir and rel != os.pardir and not rel.startswith(os.pardir + os.sep):
+                return rel
+    except (OSError, ValueError):  # no working directory, another drive
+        pass
+    return path
 
 
 # --- files and folders ---------------------------------------------------------------
@@ -153,7 +184,10 @@ def _read_file(path: str, *, max_bytes: int) -> InputItem:
     except OSError as exc:
         return InputFailure(path, f"{path}: {_os_problem(exc)}")
     is_html = os.path.splitext(name)[1].lower() in HTML_EXTENSIONS
-    return _to_article(data, origin=path, name=name, is_html=is_html, url=None, charset=None)
+    item = _to_article(data, origin=path, name=name, is_html=is_html, url=None, charset=None)
+    if isinstance(item, ArticleInput):  # failures keep naming the path as typed
+        return replace(item, origin=stored_origin(path))
+    return item
 
 
 class _Unreadable(Exception):
@@ -235,7 +269,7 @@ def _read_stdin(stdin: BinaryIO | None, max_bytes: int) -> InputItem:
     if len(data) > max_bytes:
         return InputFailure("-", f"stdin: {_too_large(None, max_bytes)}")
     is_html = _looks_like_html(data)
-    return _to_article(data, origin="-", name="stdin", is_html=is_html, url=None, charset=None)
+    return _to_article(data, origin=STDIN, name="stdin", is_html=is_html, url=None, charset=None)
 
 
 def _looks_like_html(data: bytes) -> bool:
@@ -262,12 +296,16 @@ def _to_article(
             from claims.core.text.documents import markdown_to_text
 
             text = markdown_to_text(text)
+        if origin == STDIN:
+            name = stdin_name(text)
         return ArticleInput(origin=origin, name=name, text=text, url=url)
     from claims.html_text import html_article
 
     body, title, publisher, published = html_article(text, url=url)
     if not body.strip():
         return InputFailure(origin, f"{label}: no article text found in the HTML")
+    if origin == STDIN:
+        name = stdin_name(body)
     return ArticleInput(
         origin=origin,
         name=(title or name) if url else name,
@@ -277,6 +315,14 @@ def _to_article(
         publisher=publisher,
         published=published,
     )
+
+
+def stdin_name(text: str) -> str:
+    """`stdin-` and the first 8 hex digits of the SHA-256 the stored text gets
+    (`make_document` hashes the text with newlines normalised), so two stdin articles
+    never share a name and the name finds the article again."""
+    clean = text.replace("\r\n", "\n").replace("\r", "\n")
+    return STDIN_PREFIX + hashlib.sha256(clean.encode("utf-8")).hexdigest()[:8]
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from claims.core.extraction import extract
 from claims.core.model import Document, Extraction
 from claims.core.text.documents import make_document
 from claims.errors import ClaimsError, DatabaseBusy, DatabaseError
-from claims.inputs import ArticleInput, InputFailure
+from claims.inputs import STDIN, ArticleInput, InputFailure
 from claims.records import IngestOutcome
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ class IngestSummary:
 def document_of(item: ArticleInput, meta: Provenance = Provenance()) -> Document:
     """The document of one input; command-line provenance wins over what it carried."""
     title = meta.title or item.title
-    name = item.name if item.origin != "-" or not title else title
+    name = item.name if item.origin != STDIN or not title else title
     return make_document(
         item.text,
         name,
@@ -137,7 +137,9 @@ def _ingest_each(
         else:
             assert done is not None  # only failures come without a result
             saving[:] = [done]
-            outcome = save_extraction(store, done, origin=item.origin)
+            # stdin's origin is its name (the title, else stdin-<hash>): `-` locates nothing
+            origin = done.document.name if item.origin == STDIN else item.origin
+            outcome = save_extraction(store, done, origin=origin)
         if outcome.new:
             summary.new += 1  # counted first: it is committed whatever happens next
             summary.claims += outcome.claims

@@ -42,6 +42,14 @@ class ClaimRecord:
     version: int
     figures: tuple[FigureRecord, ...] = ()
     dismissed: bool = False
+    article_hash: str = ""  # the article's content hash, for `key`
+
+    @property
+    def key(self) -> str:
+        """The stable key exports carry and `claims import` matches on (`claim_key`)."""
+        from claims.core.claim_key import claim_key
+
+        return claim_key(self.article_hash, self.text)
 
 
 @dataclass(frozen=True)

@@ -12,15 +12,34 @@ import socket
 import subprocess
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from claims.config import DbTarget, resolve_db
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "seed-nato-oreshnik.txt"
+
+# Hypothesis: CI must give the same verdict on the same commit, so it runs a fixed
+# (derandomised) set of examples and keeps no example database between runs; a
+# developer's run explores new random examples every time and remembers failures.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("dev")
+
+
+def hypothesis_profile(env: Mapping[str, str]) -> str:
+    """`HYPOTHESIS_PROFILE` when set, else "ci" under a CI runner (`CI` set, as GitHub
+    Actions, GitLab and `.ci/run` do), else "dev"."""
+    chosen = env.get("HYPOTHESIS_PROFILE", "").strip()
+    if chosen:
+        return chosen
+    return "ci" if env.get("CI", "").strip().lower() not in ("", "0", "false", "no") else "dev"
+
+
+settings.load_profile(hypothesis_profile(os.environ))
 
 
 @pytest.fixture(autouse=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import hashlib
 import http.server
 import io
 import os
@@ -252,8 +253,8 @@ def test_folder_is_expanded_lazily(tmp_path: Path) -> None:
     (tmp_path / "2.txt").unlink()  # removed after the walk started: never listed eagerly
     assert isinstance(first, ArticleInput) and first.text == "article 0"
     assert [item.origin for item in stream] == [
-        str(tmp_path / "1.txt"),
-        str(tmp_path / "2.txt"),
+        "1.txt",  # stored relative to the working directory (tmp_path)
+        str(tmp_path / "2.txt"),  # a failure names the path as typed
     ]
 
 
@@ -317,7 +318,8 @@ def test_folder_with_unreadable_files(tmp_path: Path, monkeypatch: pytest.Monkey
 
 def test_stdin() -> None:
     item = one(["-"], stdin=io.BytesIO(b"\xef\xbb\xbfPiped text\r\n"))
-    assert item == ArticleInput(origin="-", name="stdin", text="Piped text\n")
+    digest = hashlib.sha256(b"Piped text\n").hexdigest()
+    assert item == ArticleInput(origin="-", name=f"stdin-{digest[:8]}", text="Piped text\n")
 
 
 def test_stdin_empty_and_too_large() -> None:
@@ -337,7 +339,9 @@ def test_stdin_closed(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_stdin_html_is_sniffed() -> None:
     item = one(["-"], stdin=io.BytesIO(ARTICLE_HTML))
     assert isinstance(item, ArticleInput)
-    assert (item.name, item.text, item.title) == ("stdin", BODY, "Drone strikes hit power grid")
+    digest = hashlib.sha256(BODY.encode()).hexdigest()
+    assert (item.name, item.text, item.title) == (
+        f"stdin-{digest[:8]}", BODY, "Drone strikes hit power grid")
 
 
 @given(st.binary(max_size=400))
@@ -363,7 +367,41 @@ def test_text_round_trips_except_newlines(text: str, codec: str) -> None:
     expected = text.replace("\r\n", "\n").replace("\r", "\n")
     if codec == "utf-8" and text.startswith("\ufeff"):
         expected = expected[1:]  # a leading U+FEFF in UTF-8 is the BOM
-    assert item == ArticleInput(origin="-", name="stdin", text=expected)
+    name = "stdin-" + hashlib.sha256(expected.encode()).hexdigest()[:8]
+    assert item == ArticleInput(origin="-", name=name, text=expected)
+
+
+def test_origin_under_the_working_directory_is_stored_relative(tmp_path: Path) -> None:
+    (tmp_path / "desk" / "articles").mkdir(parents=True)
+    path = tmp_path / "desk" / "articles" / "a.txt"
+    path.write_text("The ministry said 40 people died.")
+    os.chdir(tmp_path / "desk")
+    for typed in (str(path), "articles/a.txt", "./articles/a.txt", "../desk/articles/a.txt"):
+        item = one([typed])
+        assert isinstance(item, ArticleInput)
+        assert (item.origin, item.name) == ("articles/a.txt", "a.txt")
+    folder = one([str(tmp_path / "desk" / "articles")])
+    assert isinstance(folder, ArticleInput) and folder.origin == "articles/a.txt"
+    os.chdir(tmp_path / "desk" / "articles")
+    outside = one(["../../desk/articles/a.txt"])
+    assert isinstance(outside, ArticleInput) and outside.origin == "a.txt"
+    os.chdir(tmp_path)
+    (tmp_path / "other").mkdir()
+    os.chdir(tmp_path / "other")
+    for typed in (str(path), "../desk/articles/a.txt"):  # not under the working directory
+        item = one([typed])
+        assert isinstance(item, ArticleInput) and item.origin == typed
+
+
+def test_stored_origin_sees_through_a_symlinked_working_directory(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "a.txt").write_text("x")
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    os.chdir(tmp_path / "link")
+    assert inputs.stored_origin(str(tmp_path / "real" / "a.txt")) == "a.txt"
+    assert inputs.stored_origin(str(tmp_path / "link" / "a.txt")) == "a.txt"
+    assert inputs.stored_origin("https://example.org/a.txt") == "https://example.org/a.txt"
+    assert inputs.stored_origin("-") == "-"
 
 
 # --- HTML ----------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from claims.cli.base import STATE, app
-from claims.cli.common import out_console, upgrading_notice, write
+from claims.cli.common import message, out_console, upgrading_notice, write
 from claims.errors import InputError, NotFound
 from claims.render import ListFormat
 
@@ -20,14 +20,18 @@ def list_claims(
         str | None, typer.Option(help="Source name or alias (case-insensitive, typos tolerated).")
     ] = None,
     status: Annotated[str | None, typer.Option(help="Only claims with this status.")] = None,
-    article: Annotated[str | None, typer.Option(help="Article name, path or id.")] = None,
+    article: Annotated[
+        str | None,
+        typer.Option(help="Article: name, path, id, or a unique part of the name."),
+    ] = None,
     reviewer: Annotated[
         str | None, typer.Option(help="Only claims this reviewer gave a verdict on.")
     ] = None,
     search: Annotated[str | None, typer.Option(help="Text the claim contains.")] = None,
     limit: Annotated[
         int | None,
-        typer.Option(min=1, help=f"At most N claims (tables: {DEFAULT_TABLE_LIMIT} by default)."),
+        typer.Option(min=0, help=f"At most N claims; 0 for all (tables: {DEFAULT_TABLE_LIMIT} "
+                     "by default, saying on stderr how many were left out)."),
     ] = None,
     dismissed: Annotated[bool, typer.Option(help="Include dismissed claims.")] = False,
     fmt: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.table,
@@ -42,30 +46,33 @@ def list_claims(
     """
     from claims.config import resolve_db
     from claims.core.status import parse_status
-    from claims.store.fastread import read_claims
+    from claims.render.claims import shown_of
+    from claims.store.fastread import read_claim_page
 
     if limit is None and fmt is ListFormat.table:
         limit = DEFAULT_TABLE_LIMIT
-    claims = read_claims(
+    claims, total = read_claim_page(
         resolve_db(STATE.db),
         source=source,
         status=parse_status(status).value if status is not None else None,
         article=article,
         reviewer=reviewer,
         search=search,
-        limit=limit,
+        limit=limit or None,
         include_dismissed=dismissed,
         on_upgrade=upgrading_notice,
+        count=fmt is ListFormat.table,  # only a table says what it left out
     )
     rendered = fmt.render(claims)
     if isinstance(rendered, str):
         write(rendered)
-    elif claims:
-        out_console().print(rendered)
-    else:
-        from claims.cli.common import message
-
+        return
+    if not claims:
         message("No claims match.")
+        return
+    out_console().print(rendered)
+    if total > len(claims):
+        message(shown_of(len(claims), total))
 
 
 def parse_id(value: str, what: str = "claim") -> int:

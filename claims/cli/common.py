@@ -23,11 +23,30 @@ class TableFormat(StrEnum):
 
 @contextmanager
 def open_db() -> Iterator[Store]:
-    """The store named by --db / CLAIMS_DB / the default, upgraded if it is SQLite."""
+    """The store named by --db / CLAIMS_DB / the default, upgraded if it is SQLite, and
+    created if it does not exist: for commands that write."""
     from claims.config import resolve_db
     from claims.store import open_store
 
     store = open_store(resolve_db(STATE.db), on_upgrade=upgrading_notice)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@contextmanager
+def open_db_for_reading() -> Iterator[Store]:
+    """The store for a command that only reads: a database that does not exist is an
+    error naming the path and where it came from (exit 2), and nothing is created.
+
+    Every read-only command uses this (or `claims.store.open_for_reading`, on which it
+    is built); only commands that write use `open_db`.
+    """
+    from claims.config import resolve_db
+    from claims.store import open_for_reading
+
+    store = open_for_reading(resolve_db(STATE.db), on_upgrade=upgrading_notice)
     try:
         yield store
     finally:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 from enum import StrEnum
 from itertools import chain
+from pathlib import Path
 from typing import IO, Annotated
 
 import typer
@@ -15,6 +16,7 @@ from claims.cli.common import (
     TableFormat,
     message,
     open_db,
+    open_db_for_reading,
     out_console,
     write,
     write_chunks,
@@ -54,14 +56,23 @@ def check_consistency(
         Which, typer.Option(help="Check proposed and accepted relations, or accepted only.")
     ] = Which.all,
     article: Annotated[
-        str | None, typer.Option(help="Only relations touching this article.")
+        str | None,
+        typer.Option(help="Only relations touching this article (name, path, id or a unique "
+                     "part of the name)."),
     ] = None,
+    base_dir: Annotated[
+        Path,
+        typer.Option(exists=True, file_okay=False, help="Print paths relative to this folder "
+                     "where they are under it (default: the current directory)."),
+    ] = Path("."),
     fmt: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.text,
 ) -> None:
     """Reconcile related figures: do the parts add up, are bounds kept, do sources agree?
 
     Exit 0 when nothing reaches --fail-on, 1 when something does (acknowledged findings
-    never fail). Formats: text, json, github (workflow annotations), junit, sarif.
+    never fail). Formats: text, json, github (workflow annotations), junit, sarif. Paths
+    are relative to --base-dir (the repository root in CI), so annotations land on the
+    runner's files.
 
     Example:
 
@@ -69,13 +80,17 @@ def check_consistency(
     """
     from claims.core.reconcile.consistency import iter_check
     from claims.render.checks import Tally
+    from claims.render.paths import PathBase
+    from claims.store.article_lookup import resolve_article
     from claims.store.relations import iter_check_groups, load_acks
 
     tally = Tally()
     with _spool() as report:
-        with open_db() as store:
-            groups = iter_check_groups(store, relations=relations.value, article=article)
-            findings = tally.counted(iter_check(groups, load_acks(store)))
+        with open_db_for_reading() as store:
+            article_id = resolve_article(store, article).id if article is not None else None
+            groups = iter_check_groups(store, relations=relations.value, article=article_id)
+            findings = tally.counted(PathBase(str(base_dir)).rebased(
+                iter_check(groups, load_acks(store))))
             for chunk in fmt.body(findings):  # not writelines: it spools all in memory
                 report.write(chunk)
         report.seek(0)
@@ -160,7 +175,7 @@ def _print_relations(state: State | None, fmt: TableFormat) -> None:
     from claims.render.relations import relations_json, relations_table
     from claims.store.relations import list_relations
 
-    with open_db() as store:
+    with open_db_for_reading() as store:
         rels = list_relations(store, state=state.value if state else None)
     if fmt is TableFormat.json:
         write(relations_json(rels))

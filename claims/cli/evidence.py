@@ -9,7 +9,14 @@ import typer
 
 from claims.cli.base import app, make_app
 from claims.cli.claims_cmds import parse_id
-from claims.cli.common import TableFormat, message, open_db, out_console, write
+from claims.cli.common import (
+    TableFormat,
+    message,
+    open_db,
+    open_db_for_reading,
+    out_console,
+    write,
+)
 from claims.render import EvidenceCheckFormat
 
 if TYPE_CHECKING:
@@ -59,7 +66,7 @@ def evidence_show(
     from claims.store.evidence import claim_evidence
 
     cid = parse_id(claim_id)
-    with open_db() as store:
+    with open_db_for_reading() as store:
         items = claim_evidence(store, cid)
     if fmt is TableFormat.json:
         write(evidence_json(items))
@@ -93,7 +100,7 @@ def evidence_check(
     from claims.evidence_fetch import fetch_pages
     from claims.store.evidence import record_newer, watched_pages
 
-    with open_db() as store:
+    with open_db() if update else open_db_for_reading() as store:
         pages = watched_pages(store)
         if pages:
             message(f"Checking {len(pages)} archived page{'s' if len(pages) > 1 else ''}...",

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from claims.cli.base import app
-from claims.cli.common import message, open_db, write
+from claims.cli.common import message, open_db_for_reading, write
 from claims.errors import InputError
 from claims.render import ReportFormat
 
@@ -41,11 +41,13 @@ def report(
         claims report --article seed-nato-oreshnik.txt --status supported
     """
     from claims.core.status import parse_status
+    from claims.store.article_lookup import resolve_article
     from claims.store.report import load_report
 
     wanted = parse_status(status).value if status is not None else None
-    with open_db() as store:
-        data = load_report(store, article=article, status=wanted)
+    with open_db_for_reading() as store:
+        chosen = resolve_article(store, article) if article is not None else None
+        data = load_report(store, article=chosen, status=wanted)
     text = fmt.render(data)
     if output is None:
         write(text)

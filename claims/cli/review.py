@@ -9,8 +9,15 @@ import typer
 
 from claims.cli.base import app
 from claims.cli.claims_cmds import parse_id
-from claims.cli.common import TableFormat, err_console, open_db, out_console, write
-from claims.errors import ClaimsError, InputError
+from claims.cli.common import (
+    TableFormat,
+    err_console,
+    open_db,
+    open_db_for_reading,
+    out_console,
+    write,
+)
+from claims.errors import InputError
 
 if TYPE_CHECKING:
     from claims.evidence import PageSnapshot
@@ -51,6 +58,9 @@ def verify(
 ) -> None:
     """Record a verdict on one or more claims; every verdict is kept in the history.
 
+    All or nothing: every id is checked first, and nothing is recorded when one is
+    missing (exit 2) or has moved past --expect-version (exit 1).
+
     Example:
 
         claims verify 16 --status supported --note "Matches the air force's post" \\
@@ -62,9 +72,10 @@ def verify(
     """
     from claims.config import resolve_reviewer
     from claims.core.status import parse_status
-    from claims.store.evidence import record_verdict_with_snapshots
+    from claims.render.review import dismissed_warning
+    from claims.store.evidence import record_verdicts_with_snapshots
 
-    claim_ids = [parse_id(i) for i in ids]
+    claim_ids = list(dict.fromkeys(parse_id(i) for i in ids))
     if snapshot and not evidence and status is not None:
         raise InputError("--snapshot needs --evidence URL")
     if status is None:
@@ -72,37 +83,21 @@ def verify(
     parsed = parse_status(status)
     who = resolve_reviewer(reviewer)
     snapshots = _fetch(evidence) if snapshot else []
-    failed = 0
-    done = set(claim_ids)
     console = err_console()
     with open_db() as store:
-        for cid in claim_ids:
-            try:
-                v = record_verdict_with_snapshots(
-                    store,
-                    claim_id=cid,
-                    status=parsed.value,
-                    reviewer=who,
-                    note=note,
-                    evidence=tuple(evidence or ()),
-                    expect_version=expect_version,
-                    snapshots=snapshots,
-                )
-            except ClaimsError as exc:
-                if len(claim_ids) == 1:
-                    raise
-                failed += 1
-                console.print(f"Error: claim {cid}: {exc}", markup=False, highlight=False)
-                continue
-            console.print(
-                f"Claim {cid}: {v.from_status} → {v.to_status} (version {v.version})",
-                markup=False,
-                highlight=False,
-            )
-            if propagate:
+        batch = record_verdicts_with_snapshots(
+            store, claim_ids=claim_ids, status=parsed.value, reviewer=who, note=note,
+            evidence=tuple(evidence or ()), expect_version=expect_version, snapshots=snapshots,
+        )
+        for v in batch.recorded:
+            console.print(f"Claim {v.claim_id}: {v.from_status} → {v.to_status} "
+                          f"(version {v.version})", markup=False, highlight=False)
+        for cid in sorted(batch.dismissed):
+            console.print(dismissed_warning(cid), markup=False, highlight=False, soft_wrap=True)
+        if propagate:
+            done = set(claim_ids)
+            for cid in claim_ids:
                 done.update(_propagate(store, cid, parsed.value, who, evidence, done, snapshots))
-    if failed:
-        raise typer.Exit(2)
 
 
 def _fetch(evidence: list[str] | None) -> list[PageSnapshot]:
@@ -188,7 +183,7 @@ def history(
     from claims.store.verdicts import history as load
 
     cid = parse_id(claim_id)
-    with open_db() as store:
+    with open_db_for_reading() as store:
         rows = load(store, cid)
     if fmt is TableFormat.json:
         write(history_json(rows))
@@ -213,7 +208,7 @@ def stats(
     from claims.render.claims import dumps
     from claims.store.queries import stats as load
 
-    with open_db() as store:
+    with open_db_for_reading() as store:
         data = load(store)
     if fmt is TableFormat.json:
         write(dumps(data))

@@ -7,7 +7,14 @@ from typing import Annotated
 import typer
 
 from claims.cli.base import app, make_app
-from claims.cli.common import TableFormat, message, open_db, out_console, write
+from claims.cli.common import (
+    TableFormat,
+    message,
+    open_db,
+    open_db_for_reading,
+    out_console,
+    write,
+)
 
 sources_app = make_app(no_args_is_help=False)
 alias_app = make_app()
@@ -41,7 +48,7 @@ def _print_sources(fmt: TableFormat) -> None:
     from claims.render.claims import sources_json
     from claims.store.queries import list_sources
 
-    with open_db() as store:
+    with open_db_for_reading() as store:
         sources = list_sources(store)
     if fmt is TableFormat.json:
         write(sources_json(sources))

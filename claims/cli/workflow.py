@@ -26,7 +26,10 @@ NO_TERMINAL = (
 @app.command("review")
 def review(
     source: Annotated[str | None, typer.Option(help="Only claims by this source.")] = None,
-    article: Annotated[str | None, typer.Option(help="Only claims in this article.")] = None,
+    article: Annotated[
+        str | None,
+        typer.Option(help="Only claims in this article (name, path, id or a unique part)."),
+    ] = None,
     reviewer: Annotated[
         str | None, typer.Option(help="Who you are (default: $CLAIMS_REVIEWER, git user.name).")
     ] = None,
@@ -43,6 +46,7 @@ def review(
     """
     from claims.config import resolve_reviewer
     from claims.render.workflow import review_summary
+    from claims.store.article_lookup import resolve_article
     from claims.store.queries import resolve_source
     from claims.store.workflow import review_queue
 
@@ -51,7 +55,8 @@ def review(
     who = resolve_reviewer(reviewer)
     with open_db() as store:
         source_id = resolve_source(store, source).id if source is not None else None
-        queue = review_queue(store, source_id=source_id, article=article)
+        article_id = resolve_article(store, article).id if article is not None else None
+        queue = review_queue(store, source_id=source_id, article=article_id)
         if not queue:
             message("Nothing to review: no unverified claims match.")
             return
@@ -256,7 +261,8 @@ def _source_id(store: Store, name: str, create: bool, source_type: str) -> int |
 @app.command("reextract")
 def reextract(
     article: Annotated[
-        str | None, typer.Option(help="Only this article (name, path or id).")
+        str | None,
+        typer.Option(help="Only this article (name, path, id or a unique part of the name)."),
     ] = None,
     force: Annotated[
         bool, typer.Option(help="Also articles already extracted by the current version.")
@@ -273,9 +279,11 @@ def reextract(
         claims reextract --article seed-nato-oreshnik.txt --force
     """
     from claims.render.workflow import reextract_summary
+    from claims.store.article_lookup import resolve_article
     from claims.store.reextract import reextract_articles
 
     with open_db() as store:
-        result = reextract_articles(store, article=article, force=force)
+        article_id = resolve_article(store, article).id if article is not None else None
+        result = reextract_articles(store, article=article_id, force=force)
     summary = reextract_summary(len(result.articles), result.carried, result.superseded)
     message(summary, markup=False, soft_wrap=True)

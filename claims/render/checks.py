@@ -287,12 +287,14 @@ def iter_junit_body(findings: Iterable[Finding]) -> Iterator[str]:
 # -- SARIF 2.1.0 ----------------------------------------------------------------------
 
 
-def _uri(path: str) -> str:
+def _artifact(path: str) -> dict[str, str]:
+    """SARIF's artifactLocation: a relative path under `%SRCROOT%` (the checkout, which
+    code-scanning tools resolve), an absolute one as a `file://` URI, a URL as it is."""
     if "://" in path:
-        return path
+        return {"uri": path}
     if path.startswith("/"):
-        return "file://" + quote(path)
-    return quote(path.replace("\\", "/"))
+        return {"uri": "file://" + quote(path)}
+    return {"uri": quote(path.replace("\\", "/")), "uriBaseId": "%SRCROOT%"}
 
 
 _LEVEL = {"error": "error", "warning": "warning", "ok": "none"}
@@ -310,7 +312,7 @@ def _sarif_result(f: Finding) -> dict[str, Any]:
     }
     if f.path:
         res["locations"] = [{"physicalLocation": {
-            "artifactLocation": {"uri": _uri(f.path)},
+            "artifactLocation": _artifact(f.path),
             "region": {"startLine": max(1, f.line or 1)},
         }}]
     if f.acknowledged:

@@ -62,20 +62,33 @@ def claims_json(claims: Iterable[ClaimRecord]) -> str:
 
 
 CSV_COLUMNS = (
-    "id", "article", "text", "start", "end", "source", "source_type", "cue", "status",
+    "id", "key", "article", "text", "start", "end", "source", "source_type", "cue", "status",
     "version", "figures",
 )
+BOM = "\ufeff"
 
 
-def claims_csv(claims: Iterable[ClaimRecord]) -> str:
+def claims_csv(claims: Iterable[ClaimRecord], *, bom: bool = False) -> str:
+    """A header and one row per claim. `key` is the claim's stable key (`claims import`
+    matches on it); a cell a spreadsheet would run as a formula starts with `'`; `bom`
+    starts the text with a UTF-8 byte-order mark, which Excel needs to read UTF-8."""
+    from claims.render.spreadsheet import protect
+
     buf = io.StringIO()
     w = csv.writer(buf)  # RFC 4180: CRLF rows, so a bare CR inside a field gets quoted
     w.writerow(CSV_COLUMNS)
     for c in claims:
         d = claim_dict(c)
+        d["key"] = c.key
         d["figures"] = json.dumps(d["figures"], ensure_ascii=False)
-        w.writerow([("" if d[k] is None else d[k]) for k in CSV_COLUMNS])
-    return buf.getvalue()
+        w.writerow([protect(v) if isinstance(v, str) else ("" if v is None else v)
+                    for v in (d[k] for k in CSV_COLUMNS)])
+    return (BOM if bom else "") + buf.getvalue()
+
+
+def shown_of(shown: int, total: int) -> str:
+    """What a cut table says on stderr, so nobody takes 50 rows for all of them."""
+    return f"{shown} of {total} shown; --limit 0 for all"
 
 
 def source_dict(s: SourceRecord) -> dict[str, Any]:

@@ -46,3 +46,11 @@ def stats_tables(data: Mapping[str, Mapping[str, int]]) -> list[Table]:
             t.add_row(safe(name), str(n))
         tables.append(t)
     return tables
+
+
+def dismissed_warning(claim_id: int) -> str:
+    """A verdict on a dismissed claim is kept, but nobody sees the claim in a list, the
+    review queue or an export until it is restored: say so, and how."""
+    return (f"Warning: claim {claim_id} is dismissed: the verdict is in its history, but the "
+            f"claim stays out of lists, review and exports; restore it with "
+            f"`claims correct {claim_id} --restore`")

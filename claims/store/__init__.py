@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from claims.store.engine import Store, open_store, upgrade
+    from claims.store.engine import Store, open_for_reading, open_store, upgrade
 
-__all__ = ["Store", "open_store", "upgrade"]
+__all__ = ["Store", "open_for_reading", "open_store", "upgrade"]
 
 
 def __getattr__(name: str) -> Any:

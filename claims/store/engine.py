@@ -20,7 +20,7 @@ from sqlalchemy import create_engine, event, inspect
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Connection, Engine, make_url
 
-from claims.config import DbTarget
+from claims.config import DbTarget, missing_database
 from claims.errors import ClaimsError, DatabaseBusy, DatabaseError, InputError
 
 if TYPE_CHECKING:
@@ -342,6 +342,24 @@ def open_store(
             if attempt == OPEN_RETRIES - 1:
                 raise
     raise AssertionError("unreachable")
+
+
+def open_for_reading(
+    target: DbTarget, *, on_upgrade: Callable[[str, str], None] | None = None
+) -> Store:
+    """Open the database for a command that only reads: reading never creates one.
+
+    A SQLite file that does not exist is an input error (exit 2) naming the path and
+    where it came from, and nothing is created, not even the default `db/` folder; a
+    mistyped `--db` must not turn the consistency gate into a pass on an empty database.
+    Every read-only command (list, show, sources, history, stats, relations,
+    check-consistency, export, dump, and those to come) opens the store through here.
+    An existing older file is still upgraded, as on any first use.
+    """
+    problem = missing_database(target)
+    if problem is not None:
+        raise DatabaseError(problem)
+    return open_store(target, on_upgrade=on_upgrade)
 
 
 def _open(target: DbTarget, on_upgrade: Callable[[str, str], None] | None) -> Store:

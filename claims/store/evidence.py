@@ -104,6 +104,35 @@ def record_verdict_with_snapshots(
     return busy_retried(store, work)
 
 
+def record_verdicts_with_snapshots(
+    store: Store,
+    *,
+    claim_ids: Sequence[int],
+    status: str,
+    reviewer: str,
+    note: str | None,
+    evidence: Sequence[str],
+    expect_version: int | None,
+    snapshots: Sequence[PageSnapshot],
+) -> verdicts.VerdictBatch:
+    """`verify ID...` with archived evidence: every verdict and its snapshots in one
+    transaction, all or nothing, as `verdicts.record_verdicts` is without them."""
+
+    def attach(conn: Connection, row: VerdictRecord) -> None:
+        save_snapshots(conn, verdict_id=row.id, snapshots=snapshots)
+
+    return verdicts.record_verdicts(
+        store,
+        claim_ids=claim_ids,
+        status=status,
+        reviewer=reviewer,
+        note=note,
+        evidence=tuple(evidence),
+        expect_version=expect_version,
+        on_recorded=attach if snapshots else None,
+    )
+
+
 def attach_snapshots(
     store: Store, *, verdict_ids: Sequence[int], snapshots: Sequence[PageSnapshot]
 ) -> int:

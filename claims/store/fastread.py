@@ -138,8 +138,8 @@ def resolve_source_id(conn: sqlite3.Connection, query: str) -> int:
 
 _CLAIM_COLUMNS = (
     'claim.id, claim.article_id, article.name, claim.text, claim.start, claim."end", '
-    "source.name, source.type, claim.cue, claim.status, claim.version, claim.dismissed "
-    "FROM claim JOIN article ON claim.article_id = article.id "
+    "source.name, source.type, claim.cue, claim.status, claim.version, claim.dismissed, "
+    "article.content_hash FROM claim JOIN article ON claim.article_id = article.id "
     "LEFT OUTER JOIN source ON claim.source_id = source.id"
 )
 _FIGURE_COLUMNS = (
@@ -148,13 +148,25 @@ _FIGURE_COLUMNS = (
 )
 
 
-def _article_condition(ref: str, params: list[Any]) -> str:
-    """`relations.article_condition`: the article's name, origin, or numeric id."""
+def _article_condition(ref: str | int, params: list[Any]) -> str:
+    """`relations.article_condition`: the article's name, origin, or numeric id; an int
+    is an id (what `resolve_article_id` found)."""
+    if isinstance(ref, int):
+        params.append(ref)
+        return "article.id = ?"
     params += [ref, ref]
     if ref.strip().isdigit():
         params.append(int(ref))
         return "(article.name = ? OR article.origin = ? OR article.id = ?)"
     return "(article.name = ? OR article.origin = ?)"
+
+
+def resolve_article_id(conn: sqlite3.Connection, ref: str) -> int:
+    """`article_lookup.resolve_article(...).id`, by the same rule (`match_article`)."""
+    from claims.store.article_lookup import match_article
+
+    rows = conn.execute("SELECT id, name, origin FROM article ORDER BY id").fetchall()
+    return match_article(ref, rows)
 
 
 def _figures(
@@ -169,23 +181,21 @@ def _figures(
 
 def _record(row: Sequence[Any], figures: Sequence[FigureRecord]) -> ClaimRecord:
     (cid, article_id, article, text, start, end, source, source_type, cue, status, version,
-     dismissed) = row
+     dismissed, article_hash) = row
     return ClaimRecord(cid, article_id, article, text, start, end, source, source_type, cue,
-                       status, version, tuple(figures), bool(dismissed))
+                       status, version, tuple(figures), bool(dismissed), article_hash)
 
 
-def list_claims(
-    conn: sqlite3.Connection,
+def _conditions(
     *,
     source_id: int | None = None,
     status: str | None = None,
-    article: str | None = None,
+    article: str | int | None = None,
     reviewer: str | None = None,
     search: str | None = None,
-    limit: int | None = None,
     include_dismissed: bool = False,
-) -> list[ClaimRecord]:
-    """`queries.list_claims` in two statements: the claims, then their figures."""
+) -> tuple[str, list[Any]]:
+    """The WHERE clause of `queries.list_claims`'s filters, and its parameters."""
     conditions: list[str] = []
     params: list[Any] = []
     if source_id is not None:
@@ -207,7 +217,15 @@ def list_claims(
     if not include_dismissed:
         conditions.append("claim.dismissed IS 0")
     conditions.append("claim.superseded IS NULL")
-    tail = " WHERE " + " AND ".join(conditions) + " ORDER BY claim.article_id, claim.seq"
+    return " WHERE " + " AND ".join(conditions), params
+
+
+def list_claims(
+    conn: sqlite3.Connection, *, limit: int | None = None, **filters: Any
+) -> list[ClaimRecord]:
+    """`queries.list_claims` in two statements: the claims, then their figures."""
+    where, params = _conditions(**filters)
+    tail = where + " ORDER BY claim.article_id, claim.seq"
     if limit is not None:
         tail += " LIMIT ?"
         params.append(limit)
@@ -218,6 +236,14 @@ def list_claims(
         figures = _figures(conn, f"SELECT claim.id FROM claim JOIN article "
                                  f"ON claim.article_id = article.id{tail}", params)
     return [_record(r, figures.get(r[0], ())) for r in rows]
+
+
+def count_claims(conn: sqlite3.Connection, **filters: Any) -> int:
+    """`queries.count_claims`: how many claims `list_claims` would give without a limit."""
+    where, params = _conditions(**filters)
+    sql = ("SELECT count(*) FROM claim JOIN article ON claim.article_id = article.id "
+           "LEFT OUTER JOIN source ON claim.source_id = source.id" + where)
+    return int(conn.execute(sql, params).fetchone()[0])
 
 
 def _relations_touching(conn: sqlite3.Connection, figure_ids: Sequence[int]) -> list[Relation]:
@@ -305,28 +331,60 @@ def read_claims(
     target: DbTarget,
     *,
     source: str | None = None,
+    article: str | None = None,
     on_upgrade: Callable[[str, str], None] | None = None,
     **filters: Any,
 ) -> list[ClaimRecord]:
-    """`claims list`: claims matching `source` (name, alias or fuzzy) and `filters`
-    (the keyword arguments of `list_claims`)."""
+    """`claims list`: claims matching `source` (name, alias or fuzzy), `article` (the
+    rule of `article_lookup`) and `filters` (the keyword arguments of `list_claims`)."""
+    return read_claim_page(target, source=source, article=article, on_upgrade=on_upgrade,
+                           count=False, **filters)[0]
+
+
+def read_claim_page(
+    target: DbTarget,
+    *,
+    source: str | None = None,
+    article: str | None = None,
+    on_upgrade: Callable[[str, str], None] | None = None,
+    count: bool = True,
+    **filters: Any,
+) -> tuple[list[ClaimRecord], int]:
+    """`read_claims`, and how many claims match without the limit (counted only when
+    the limit cut the list), so a table can say what it left out.
+
+    Reading never creates a database: a missing file is `open_for_reading`'s error."""
+    limit = filters.pop("limit", None)
     conn = connect(target)
     if conn is not None:
         try:
             with snapshot(conn):
-                source_id = resolve_source_id(conn, source) if source is not None else None
-            return list_claims(conn, source_id=source_id, **filters)
+                if source is not None:
+                    filters["source_id"] = resolve_source_id(conn, source)
+                if article is not None:
+                    filters["article"] = resolve_article_id(conn, article)
+            claims = list_claims(conn, limit=limit, **filters)
+            cut = count and limit is not None and len(claims) == limit
+            return claims, count_claims(conn, **filters) if cut else len(claims)
         except _RETRY_ON_FULL_PATH:
-            pass
+            filters.pop("source_id", None)
+            filters.pop("article", None)
         finally:
             conn.close()
-    from claims.store import open_store
+    from claims.store import open_for_reading
+    from claims.store.article_lookup import resolve_article
+    from claims.store.queries import count_claims as full_count
     from claims.store.queries import list_claims as full_list
     from claims.store.queries import resolve_source
 
-    with open_store(target, on_upgrade=on_upgrade) as store:
-        full_id = resolve_source(store, source).id if source is not None else None
-        return full_list(store, source_id=full_id, **filters)
+    with open_for_reading(target, on_upgrade=on_upgrade) as store:
+        if source is not None:
+            filters["source_id"] = resolve_source(store, source).id
+        if article is not None:
+            filters["article"] = resolve_article(store, article).id
+        claims = full_list(store, limit=limit, **filters)
+        cut = count and limit is not None and len(claims) == limit
+        return claims, full_count(store, **filters) if cut else len(claims)
 
 
 def read_claim_detail(
@@ -341,8 +399,8 @@ def read_claim_detail(
             pass
         finally:
             conn.close()
-    from claims.store import open_store
+    from claims.store import open_for_reading
     from claims.store.workflow import get_claim_detail as full_detail
 
-    with open_store(target, on_upgrade=on_upgrade) as store:
+    with open_for_reading(target, on_upgrade=on_upgrade) as store:
         return full_detail(store, claim_id)

@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.engine import Connection, Row
 
+from claims.core.status import Status
 from claims.errors import UnknownSource
 from claims.records import (
     ArticleRecord,
@@ -52,6 +53,7 @@ def _claims_select() -> Select[Any]:
             claim.c.status,
             claim.c.version,
             claim.c.dismissed,
+            art.c.content_hash.label("article_hash"),
         )
         .join(art, claim.c.article_id == art.c.id)
         .outerjoin(source, claim.c.source_id == source.c.id)
@@ -104,25 +106,19 @@ def _record(row: Row[Any], figures: Sequence[FigureRecord]) -> ClaimRecord:
         version=row.version,
         figures=tuple(figures),
         dismissed=bool(row.dismissed),
+        article_hash=row.article_hash,
     )
 
 
-def list_claims(
-    store: Store,
+def _conditions(
     *,
     source_id: int | None = None,
     status: str | None = None,
-    article: str | None = None,
+    article: str | int | None = None,
     reviewer: str | None = None,
     search: str | None = None,
-    limit: int | None = None,
     include_dismissed: bool = False,
-) -> list[ClaimRecord]:
-    """Claims matching every filter given, in article then reading order.
-
-    `article` is a name, an origin or a numeric id; `reviewer` keeps claims that
-    reviewer has recorded anything on; `search` is a case-insensitive substring.
-    """
+) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if source_id is not None:
         conditions.append(claim.c.source_id == source_id)
@@ -139,6 +135,30 @@ def list_claims(
     if not include_dismissed:
         conditions.append(claim.c.dismissed.is_(False))
     conditions.append(claim.c.superseded.is_(None))
+    return conditions
+
+
+def list_claims(
+    store: Store,
+    *,
+    source_id: int | None = None,
+    status: str | None = None,
+    article: str | int | None = None,
+    reviewer: str | None = None,
+    search: str | None = None,
+    limit: int | None = None,
+    include_dismissed: bool = False,
+) -> list[ClaimRecord]:
+    """Claims matching every filter given, in article then reading order.
+
+    Filters: `source_id`, `status`, `article` (a name, an origin or a numeric id as
+    text, or an article id as an int: what `resolve_article` found for a user's
+    `--article`), `reviewer` (claims that reviewer has recorded anything on), `search`
+    (a case-insensitive substring), `include_dismissed`.
+    """
+    conditions = _conditions(source_id=source_id, status=status, article=article,
+                             reviewer=reviewer, search=search,
+                             include_dismissed=include_dismissed)
     stmt = _claims_select().where(*conditions).order_by(claim.c.article_id, claim.c.seq)
     if limit is not None:
         stmt = stmt.limit(limit)
@@ -151,7 +171,18 @@ def list_claims(
     return [_record(r, figures.get(r.id, ())) for r in rows]
 
 
-def _article_record(r: Row[Any]) -> ArticleRecord:
+def count_claims(store: Store, **filters: Any) -> int:
+    """How many claims `list_claims` gives with these filters and no limit."""
+    stmt = (
+        select(func.count())
+        .select_from(claim.join(tables.article, claim.c.article_id == tables.article.c.id))
+        .where(*_conditions(**filters))
+    )
+    with store.read() as conn:
+        return int(conn.execute(stmt).scalar_one())
+
+
+def article_record(r: Row[Any]) -> ArticleRecord:
     return ArticleRecord(
         id=r.id,
         name=r.name,
@@ -180,7 +211,7 @@ def get_claim(store: Store, claim_id: int) -> ClaimDetail | None:
         history = history_rows(conn, claim_id)
     return ClaimDetail(
         claim=_record(row, figs),
-        article=_article_record(article_row),
+        article=article_record(article_row),
         article_text=article_row.text,
         relations=tuple(relations),
         history=tuple(history),
@@ -195,7 +226,7 @@ def get_article(store: Store, ref: str) -> ArticleRecord | None:
         row = conn.execute(
             select(*cols).where(article_condition(ref)).order_by(art.c.id).limit(1)
         ).first()
-    return None if row is None else _article_record(row)
+    return None if row is None else article_record(row)
 
 
 def list_sources(store: Store) -> list[SourceRecord]:
@@ -238,40 +269,51 @@ def resolve_source(store: Store, query: str) -> SourceRecord:
     raise UnknownSource(f"unknown source '{query}'; see `claims sources`", ())
 
 
+def _by_count(rows: Sequence[Sequence[Any]], none_as: str = "") -> dict[str, int]:
+    """Largest count first, ties by name in code-point order: decided here, not by the
+    backend, whose collation and NULL placement differ (SQLite sorts NULL first,
+    PostgreSQL last; "Zeta" and "ábc" sort by locale on PostgreSQL)."""
+    counted = [(none_as if r[0] is None else str(r[0]), int(r[1])) for r in rows]
+    return dict(sorted(counted, key=lambda item: (-item[1], item[0])))
+
+
 def stats(store: Store) -> dict[str, dict[str, int]]:
     """Counts of live (not dismissed) claims by status, source and article, and of
     recorded verdicts by reviewer. Claims in the article's own voice count under
-    "(article)"."""
+    "(article)".
+
+    One order on every backend: statuses in workflow order (`Status`), the others by
+    count, largest first, then by name in code-point order.
+    """
     art = tables.article
     live = claim.c.dismissed.is_(False) & claim.c.superseded.is_(None)
     n = func.count().label("n")
     with store.read() as conn:
         by_status = conn.execute(
-            select(claim.c.status, n).where(live).group_by(claim.c.status).order_by(claim.c.status)
+            select(claim.c.status, n).where(live).group_by(claim.c.status)
         ).all()
         by_source = conn.execute(
             select(source.c.name, n)
             .select_from(claim.outerjoin(source, claim.c.source_id == source.c.id))
             .where(live)
             .group_by(source.c.name)
-            .order_by(source.c.name)
         ).all()
         by_article = conn.execute(
             select(art.c.name, n)
             .select_from(claim.join(art, claim.c.article_id == art.c.id))
             .where(live)
             .group_by(art.c.name)
-            .order_by(art.c.name)
         ).all()
         by_reviewer = conn.execute(
             select(verdict.c.reviewer, n)
             .where(verdict.c.kind == "verdict")
             .group_by(verdict.c.reviewer)
-            .order_by(verdict.c.reviewer)
         ).all()
+    workflow = {s.value: i for i, s in enumerate(Status)}
+    statuses = sorted(by_status, key=lambda r: (workflow.get(r[0], len(workflow)), r[0]))
     return {
-        "by_status": {r[0]: r[1] for r in by_status},
-        "by_source": {(r[0] if r[0] is not None else OWN_VOICE): r[1] for r in by_source},
-        "by_article": {r[0]: r[1] for r in by_article},
-        "by_reviewer": {r[0]: r[1] for r in by_reviewer},
+        "by_status": {r[0]: int(r[1]) for r in statuses},
+        "by_source": _by_count(by_source, OWN_VOICE),
+        "by_article": _by_count(by_article),
+        "by_reviewer": _by_count(by_reviewer),
     }

@@ -96,7 +96,7 @@ def match_claims(old: Sequence[tuple[int, int, int, str]], new: Sequence[Claim])
 def reextract_articles(
     store: Store,
     *,
-    article: str | None = None,
+    article: str | int | None = None,
     force: bool = False,
     extract: Extractor | None = None,
     version: str | None = None,

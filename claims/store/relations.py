@@ -149,8 +149,11 @@ def set_relation_state(store: Store, relation_id: int, state: str) -> Relation:
         return _relations(conn, relation.c.id == relation_id)[0]
 
 
-def article_condition(ref: str) -> ColumnElement[bool]:
-    """An article reference: its name, its origin, or its numeric id."""
+def article_condition(ref: str | int) -> ColumnElement[bool]:
+    """An article reference: its name, its origin, or its numeric id; an int is an id
+    (what `claims.store.article_lookup.resolve_article` found)."""
+    if isinstance(ref, int):
+        return article.c.id == ref
     options: list[ColumnElement[bool]] = [article.c.name == ref, article.c.origin == ref]
     if ref.strip().isdigit():
         options.append(article.c.id == int(ref))
@@ -244,7 +247,7 @@ def _cycle_collector_paused() -> Iterator[None]:
 
 
 def check_inputs(
-    store: Store, *, relations: str = "all", article: str | None = None
+    store: Store, *, relations: str = "all", article: str | int | None = None
 ) -> tuple[list[Relation], dict[int, FigureFact], dict[str, str]]:
     """What `check-consistency` checks, as whole lists: relations (never rejected),
     member figures with their full context, acks. The gate itself streams the same
@@ -270,7 +273,7 @@ def check_inputs(
     return rels, facts, acks
 
 
-def _checked_relations(relations: str, article: str | None) -> ColumnElement[bool]:
+def _checked_relations(relations: str, article: str | int | None) -> ColumnElement[bool]:
     """The relations `check-consistency` checks: never rejected ones (`relations="accepted"`:
     accepted ones only); with `article`, those with at least one figure in it."""
     if relations not in ("all", "accepted"):
@@ -302,7 +305,7 @@ CheckGroup = tuple[Relation, tuple[CheckFigure | None, ...]]
 
 
 def iter_check_groups(
-    store: Store, *, relations: str = "all", article: str | None = None
+    store: Store, *, relations: str = "all", article: str | int | None = None
 ) -> Iterator[CheckGroup]:
     """Each relation `check-consistency` checks, in id order, with its member figures in
     position order (`None` for a member whose figure is gone), read as one stream.

@@ -28,13 +28,16 @@ from claims.store.tables import verdict
 PAGE = 500
 
 
-def load_report(store: Store, *, article: str | None = None, status: str | None = None) -> Report:
+def load_report(
+    store: Store, *, article: ArticleRecord | None = None, status: str | None = None
+) -> Report:
     """Claims (not dismissed, not superseded) matching the filters, grouped by article in
     reading order, with every finding of the relations `check-consistency` would check
     for the same `--article` (a status filter narrows claims, not findings)."""
-    claims = list_claims(store, article=article, status=status)
+    article_id = article.id if article is not None else None
+    claims = list_claims(store, article=article_id, status=status)
     findings = tuple(
-        iter_check(iter_check_groups(store, relations="all", article=article), load_acks(store))
+        iter_check(iter_check_groups(store, relations="all", article=article_id), load_acks(store))
     )
     ids = [c.id for c in claims]
     with store.read() as conn:
@@ -59,7 +62,7 @@ def load_report(store: Store, *, article: str | None = None, status: str | None 
         articles=tuple(ArticleEntry(articles[a], tuple(grouped[a])) for a in grouped),
         findings=findings,
         generated_at=now_utc(),
-        article_filter=article,
+        article_filter=article.name if article is not None else None,
         status_filter=status,
         by_status=status_counts(claims),
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sqlalchemy import insert, select, update
@@ -98,6 +99,61 @@ def record_verdict(
         kind=kind,
         detail=detail,
     ))
+
+
+@dataclass(frozen=True)
+class VerdictBatch:
+    """What `record_verdicts` wrote, and which of those claims are dismissed (the CLI
+    warns: a verdict on a dismissed claim stays out of lists, queues and exports)."""
+
+    recorded: tuple[VerdictRecord, ...]
+    dismissed: frozenset[int]
+
+
+def record_verdicts(
+    store: Store,
+    *,
+    claim_ids: Sequence[int],
+    status: str,
+    reviewer: str,
+    note: str | None = None,
+    evidence: Sequence[str] = (),
+    expect_version: int | None = None,
+    on_recorded: Callable[[Connection, VerdictRecord], None] | None = None,
+) -> VerdictBatch:
+    """One verdict on each claim, all or nothing (`claims verify ID...`).
+
+    Every id is checked first: missing ones raise one `NotFound` naming them all, and a
+    conflict on any claim (`expect_version`) raises before anything is committed, so a
+    typo in the fifth id of a batch never leaves the first four recorded. The verdicts
+    are written in one transaction, in the order given (an id given twice counts once).
+    `on_recorded` runs inside that transaction after each verdict, so what a caller
+    attaches to it (evidence snapshots) is committed with it or not at all.
+    """
+    if status not in STATUSES:
+        raise InputError(f"unknown status '{status}': use one of {', '.join(STATUSES)}")
+    ids = tuple(dict.fromkeys(claim_ids))
+
+    def work(conn: Connection) -> VerdictBatch:
+        stmt = select(claim.c.id, claim.c.dismissed).where(claim.c.id.in_(ids))
+        if store.dialect == "postgresql":
+            stmt = stmt.with_for_update()
+        found = {row.id: bool(row.dismissed) for row in conn.execute(stmt)}
+        missing = [str(i) for i in ids if i not in found]
+        if missing:
+            nothing = "; nothing recorded" if len(ids) > 1 else ""
+            raise NotFound(f"no claim with id {', '.join(missing)}{nothing}")
+        recorded = []
+        for cid in ids:
+            row = record_in(conn, store.dialect, claim_id=cid, status=status,
+                            reviewer=reviewer, note=note, evidence=tuple(evidence),
+                            expect_version=expect_version, kind="verdict", detail=None)
+            if on_recorded is not None:
+                on_recorded(conn, row)
+            recorded.append(row)
+        return VerdictBatch(tuple(recorded), frozenset(i for i in ids if found[i]))
+
+    return busy_retried(store, work)
 
 
 def busy_retried(store: Store, work: Callable[[Connection], T]) -> T:

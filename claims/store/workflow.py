@@ -30,7 +30,7 @@ Builder = Callable[[Connection, Row[Any]], tuple[dict[str, Any], str]]
 
 
 def review_queue(
-    store: Store, *, source_id: int | None = None, article: str | None = None
+    store: Store, *, source_id: int | None = None, article: str | int | None = None
 ) -> list[ClaimRecord]:
     """Unverified, live claims, most check-worthy first.
 

@@ -32,8 +32,12 @@ def run_all(invoke: Invoke, url: str) -> dict[str, Any]:
     sources = invoke("--db", url, "sources", "--format", "json")
     check = invoke("--db", url, "check-consistency", "--format", "json", "--fail-on", "never")
     report = json.loads(check.stdout)
+    stats = json.loads(invoke("--db", url, "stats", "--format", "json").stdout)
+    cut = invoke("--db", url, "list", "--limit", "7")
     return {
         "claims": without_ids(json.loads(listing.stdout)),
+        "stats": {k: list(v.items()) for k, v in stats.items()},  # in order
+        "cut": cut.stderr,
         "sources": json.loads(sources.stdout),
         "findings": sorted((f["key"], f["outcome"], f["message"]) for f in report["findings"]),
     }
@@ -46,6 +50,9 @@ def test_sqlite_and_postgresql_agree(invoke: Invoke, tmp_path: Path, pg_database
     assert len(on_sqlite["claims"]) > 40
     assert on_sqlite["claims"] == on_postgres["claims"]
     assert on_sqlite["sources"] == on_postgres["sources"]
+    assert on_sqlite["stats"] == on_postgres["stats"]
+    assert on_sqlite["cut"] == on_postgres["cut"] == (
+        f"7 of {len(on_sqlite['claims'])} shown; --limit 0 for all\n")
     assert on_sqlite["findings"] == on_postgres["findings"]
 
 

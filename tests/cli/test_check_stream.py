@@ -11,17 +11,21 @@ from claims.core.reconcile.consistency import check
 from claims.render import CheckFormat
 from claims.render.checks import gate_exit_code
 from claims.store import open_store
+from claims.store.article_lookup import resolve_article
 from claims.store.relations import check_inputs
 from tests.cli.conftest import Invoke
 
 FILTERS = [(), ("--relations", "accepted"), ("--article", "seed-nato-oreshnik.txt"),
-           ("--article", "nothing")]
+           ("--article", "oreshnik")]
 
 
 def expected(fmt: CheckFormat, fail_on: str, *filters: str) -> tuple[str, int]:
-    kw = dict(zip((f.lstrip("-") for f in filters[::2]), filters[1::2], strict=True))
+    kw: dict[str, str | int] = dict(zip((f.lstrip("-") for f in filters[::2]), filters[1::2],
+                                        strict=True))
     with open_store(resolve_db(None)) as store:
-        findings = check(*check_inputs(store, **kw))
+        if "article" in kw:
+            kw["article"] = resolve_article(store, str(kw["article"])).id
+        findings = check(*check_inputs(store, **kw))  # type: ignore[arg-type]
     return fmt.render(findings), gate_exit_code(findings, fail_on)
 
 

@@ -314,7 +314,7 @@ BAD_ARGS = [
     (("list", "--limit", "99999999999999999999999"),
      "Error: a number given is too large (the largest id or count is 9223372036854775807)"),
     (("list", "--article", "99999999999999999999999"),
-     "Error: a number given is too large (the largest id or count is 9223372036854775807)"),
+     "Error: unknown article '99999999999999999999999'; `claims stats` lists the articles"),
     (("list", "--source", ""), "Error: unknown source ''; see `claims sources`"),
     (("list", "--source", "%"), "Error: unknown source '%'; see `claims sources`"),
     (("relations", "accept", "x"), None),
@@ -470,7 +470,7 @@ def test_driver_errors_that_escape_the_store_are_translated(
     def locked(*_: object, **__: object) -> None:
         raise sqlite3.OperationalError("database is locked")
 
-    monkeypatch.setattr(verdicts, "record_verdict", locked)
+    monkeypatch.setattr(verdicts, "record_verdicts", locked)
     result = seeded("verify", "1", "--status", "supported")
     assert result.exit_code == 3
     assert one_error_line(result.stderr).startswith("Error: database is busy: ")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from typer.testing import CliRunner
 from claims.cli import app
 from claims.config import resolve_db
 from claims.store import open_store
-from claims.store.interchange import read_rows
+from claims.store.import_verdicts import read_rows
 from claims.store.snapshot import KINDS
 from tests.store.test_snapshot import TEXT_A, populate
 
@@ -124,10 +125,11 @@ def test_export_csv_has_header_and_one_row_per_claim(desk: None) -> None:
     result = run("export", "--format", "csv")
     assert result.exit_code == 0
     rows = list(csv.reader(io.StringIO(result.stdout)))
-    assert rows[0] == ["id", "article", "text", "start", "end", "source", "source_type", "cue",
-                       "status", "version", "figures"]
+    assert rows[0] == ["id", "key", "article", "text", "start", "end", "source", "source_type",
+                       "cue", "status", "version", "figures"]
     assert [int(r[0]) for r in rows[1:]] == claim_ids()
-    assert json.loads(rows[1][10])[0]["text"] == "188"
+    assert json.loads(rows[1][11])[0]["text"] == "188"
+    assert all(re.fullmatch(r"claim:[0-9a-f]{16}", r[1]) for r in rows[1:])
 
 
 def test_export_filters_like_list(desk: None) -> None:
@@ -146,6 +148,7 @@ PERSON_OR_ORG = {
                                                                           "minLength": 1}},
 }
 DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+DESK = ("--review-url", "https://desk.example/checks/{id}", "--organization", "Example Checks")
 CLAIMREVIEW_SCHEMA = {
     "type": "object",
     # Google Fact Check: required url, claimReviewed, reviewRating.alternateName;
@@ -192,7 +195,7 @@ CLAIMREVIEW_SCHEMA = {
 def test_export_claimreview_follows_the_fact_check_markup(desk: None) -> None:
     ids = claim_ids()
     assert run("verify", str(ids[1]), "--status", "unverifiable", "--reviewer", "cy").exit_code == 0
-    result = run("export", "--format", "claimreview")
+    result = run("export", "--format", "claimreview", "--allow-incomplete")
     assert result.exit_code == 0, result.stderr
     reviews = json.loads(result.stdout)
     # claim 1 disputed (A, linked by `same` to B's 190), claim 2 unverifiable, claim 3 refuted
@@ -234,13 +237,14 @@ def test_claimreview_names_conflicting_sources(desk: None) -> None:
         sid = conn.execute(source.insert().values(name="Example Analysts", type="think_tank")
                            ).inserted_primary_key[0]
         conn.execute(claim.update().where(claim.c.id == ids[2]).values(source_id=sid))
-    reviews = json.loads(run("export", "--format", "claimreview").stdout)
+    reviews = json.loads(run("export", "--format", "claimreview", *DESK).stdout)
     assert [r["reviewRating"].get("ratingExplanation") for r in reviews] == [
         "Sources disagree: Ministry of Defence, Example Analysts."]
 
 
 def test_export_claimreview_of_nothing_is_an_empty_array() -> None:
-    result = run("export", "--format", "claimreview")
+    assert run("ingest", str(SEED)).exit_code == 0  # no claim has a final verdict
+    result = run("export", "--format", "claimreview", *DESK)
     assert (result.exit_code, result.stdout) == (0, "[]\n")
 
 
@@ -305,6 +309,7 @@ def test_import_stale_export_is_a_conflict(desk: None) -> None:
     assert result.stderr == (
         f"Error: sheet.csv:3: claim {ids[1]} is at version 2 (in_review), the file has "
         "version 1; export again\n"
+        "Error: nothing recorded: 1 of 3 rows of sheet.csv has a problem\n"
     )
     assert [v["reviewer"] for v in history(ids[0])] == ["ana", "bo"]
 
@@ -325,12 +330,14 @@ def test_import_json_export(desk: None) -> None:
 
 
 def test_import_unknown_claim_and_missing_status(desk: None) -> None:
-    Path("s.csv").write_text("id,status\n999,supported\n1,\n", encoding="utf-8")
+    Path("s.csv").write_text("id,article,text,status\n999,a.txt,Hi.,supported\n1,a.txt,x,\n",
+                             encoding="utf-8")
     result = run("import", "s.csv")
     assert result.exit_code == 2
-    assert result.stderr == "Error: s.csv:3: missing status\n"
-    Path("s.csv").write_text("id,status\n999,supported\n", encoding="utf-8")
-    assert run("import", "s.csv").stderr == "Error: s.csv:2: no claim with id 999\n"
+    assert result.stderr == (
+        "Error: s.csv:2: no claim with id 999\n"
+        "Error: s.csv:3: missing status\n"
+        "Error: nothing recorded: 2 of 2 rows of s.csv have problems\n")
 
 
 # --- the real seed, through the CLI ----------------------------------------------------------
@@ -347,7 +354,7 @@ def test_seed_round_trip_through_the_cli(tmp_path: Path) -> None:
     other = str(tmp_path / "other.db")
     assert run("--db", other, "load", "-", input=text).exit_code == 0
     assert run("--db", other, "dump", "-").stdout == text
-    reviews = json.loads(run("--db", other, "export", "--format", "claimreview").stdout)
+    reviews = json.loads(run("--db", other, "export", "--format", "claimreview", *DESK).stdout)
     assert len(reviews) == 1
     jsonschema.validate(reviews[0], CLAIMREVIEW_SCHEMA)
 

@@ -276,7 +276,8 @@ def test_reextract_old_extractions(desk: Invoke) -> None:
         "0 articles re-extracted, 0 verdicts carried over, 0 unmatched\n"
     )
     missing = desk("reextract", "--article", "nope.txt")
-    assert (missing.exit_code, missing.stderr) == (2, "Error: no article 'nope.txt'\n")
+    assert (missing.exit_code, missing.stderr) == (
+        2, "Error: unknown article 'nope.txt'; `claims stats` lists the articles\n")
 
 
 def test_every_workflow_command_has_an_example(invoke: Invoke) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from claims.core.attribution import cues, references, sources
@@ -26,7 +26,6 @@ from claims.core.attribution.references import (
     Mentions,
     PeopleIndex,
     Person,
-    _person_order,
     _plain,
     adjective_form,
     people_mentions,
@@ -140,21 +139,28 @@ def _scan_people_reference(text: str, bare: bool) -> list[Person]:
         surname = name.split()[-1]
         for o in re.finditer(rf"\b{re.escape(surname)}\b", text[pos + len(name) :]):
             out.append((pos + len(name) + o.start(), name, gender, title))
-    return sorted(out)
+    return sorted(out, key=_mention_order)
 
 
-def _outcome(fn: Any, *args: Any) -> object:
-    """A result, or the type of the error raised: shortcuts keep failures as they were."""
-    try:
-        return fn(*args)
-    except TypeError as exc:  # a title repeated at one offset sorts None against a str
-        return type(exc)
+def _mention_order(p: Person) -> tuple[int, str, str, str]:
+    """Position, name, gender, title, with an unknown gender sorting first.
+
+    The first version sorted the bare tuples, which raises TypeError when one place holds
+    two mentions of one name, one with a gender and one without ("Minister Minister
+    spokesman Minister": the second "Minister" is both a repeat of the first, gender
+    unknown, and a spokesman, male). `scan_people` was fixed to order such mentions; the
+    reference kept raising, and the test counted "raises" as an outcome to preserve, so
+    Hypothesis failed whenever its random draw reached that shape.
+    """
+    return p[0], p[1], p[2] or "", p[3]
 
 
 @settings(max_examples=300)
 @given(_name_texts(), st.booleans())
+@example("Minister Minister spokesman Minister ", False)
+@example("Minister Minister Mr Minister ", False)
 def test_scan_people_equals_the_first_version(text: str, bare: bool) -> None:
-    assert _outcome(scan_people, text, bare) == _outcome(_scan_people_reference, text, bare)
+    assert scan_people(text, bare) == _scan_people_reference(text, bare)
 
 
 def test_scan_people_repeats_a_titled_surname() -> None:
@@ -198,10 +204,7 @@ def test_name_keys_follow_renames_and_new_aliases() -> None:
        st.integers(0, 400), st.sampled_from([None, "m", "f"]))
 def test_people_index_answers_as_the_linear_scans(text: str, bare: bool, key: str,
                                                   pos: int, gender: str | None) -> None:
-    found = _outcome(scan_people, text, bare)
-    if not isinstance(found, list):
-        return
-    people: list[Person] = found
+    people = scan_people(text, bare)
     index = PeopleIndex(people, [])
     first = next((p for p in people
                   if norm(p[1]) == key or norm(p[1]).endswith(" " + key)), None)
@@ -383,9 +386,8 @@ def test_qualified_body_pattern_matches_as_before(text: str, body: str) -> None:
 @settings(max_examples=300)
 @given(_name_texts(), st.booleans())
 def test_people_mentions_are_the_scan_without_repeats(text: str, bare: bool) -> None:
-    full = _outcome(scan_people, text, bare)
-    expected = sorted(set(full), key=_person_order) if isinstance(full, list) else full
-    assert _outcome(people_mentions, text, bare) == expected
+    expected = sorted(set(scan_people(text, bare)), key=_mention_order)
+    assert people_mentions(text, bare) == expected
 
 
 def test_people_mentions_stay_linear_in_repeated_mentions() -> None:

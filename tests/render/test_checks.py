@@ -136,13 +136,14 @@ def test_sarif_validates_against_the_2_1_0_schema() -> None:
     assert res[0]["ruleId"] == "partition"
     assert res[0]["message"]["text"] == "76 + 96 + 5 = 177 of 188: 11 unaccounted"
     assert res[0]["locations"][0]["physicalLocation"] == {
-        "artifactLocation": {"uri": "seeds/seed-nato-oreshnik.txt"}, "region": {"startLine": 29}}
+        "artifactLocation": {"uri": "seeds/seed-nato-oreshnik.txt", "uriBaseId": "%SRCROOT%"},
+        "region": {"startLine": 29}}
     assert res[0]["partialFingerprints"] == {"claimsFindingKey/v1": "partition:3f9a1c0d2b4e5f60"}
     assert "suppressions" not in res[0]
     assert res[3]["suppressions"] == [{"kind": "external", "justification": "reported as is"}]
     assert "locations" not in res[4]
-    assert res[5]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == \
-        "file:///abs/a%20b.txt"
+    assert res[5]["locations"][0]["physicalLocation"]["artifactLocation"] == {
+        "uri": "file:///abs/a%20b.txt"}  # outside the base: absolute, no uriBaseId
 
 
 @pytest.mark.parametrize(("fail_on", "findings", "code"), [

@@ -158,6 +158,7 @@ def test_dump_carries_snapshots_between_backends(store: Store, backend: DbTarget
 
 def test_report_data_on_each_backend(backend: DbTarget) -> None:
     from claims.reporting import fails_gate
+    from claims.store.article_lookup import resolve_article
     from claims.store.report import load_report
 
     with _desk(backend) as store:
@@ -166,7 +167,7 @@ def test_report_data_on_each_backend(backend: DbTarget) -> None:
             evidence=[PAGE.url], expect_version=None, snapshots=[PAGE],
         )
         report = load_report(store)
-        narrowed = load_report(store, status="unverified", article="a.txt")
+        narrowed = load_report(store, status="unverified", article=resolve_article(store, "a.txt"))
     assert [a.article.name for a in report.articles] == ["a.txt"]
     first, second = report.articles[0].claims
     assert (first.claim.id, first.verdict.reviewer, first.verdict.note) == (1, "ana", "seen")  # type: ignore[union-attr]

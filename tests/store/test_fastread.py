@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claims.config import DbTarget, resolve_db
-from claims.errors import UnknownSource
+from claims.errors import DatabaseError, UnknownSource
 from claims.inputs import ArticleInput
 from claims.pipeline import ingest_all
 from claims.store import Store, fastread, open_store
@@ -120,8 +120,12 @@ def test_entry_points_use_the_full_path_when_the_lean_one_does_not_apply(
     )
     assert fastread.read_claim_detail(db_target, 3) == get_claim_detail(store, 3)
     new = resolve_db(str(tmp_path / "new.db"))
+    with pytest.raises(DatabaseError, match="no database at .*new.db \\(from --db\\)"):
+        fastread.read_claims(new)  # reading never creates a database
+    assert not (tmp_path / "new.db").exists()
+    sqlite3.connect(tmp_path / "new.db").close()  # an empty file: not at the schema
     assert fastread.connect(new) is None
-    assert fastread.read_claims(new) == []  # created and migrated by open_store
+    assert fastread.read_claims(new) == []  # migrated by the full path
     assert fastread.connect(new) is not None
     assert fastread.connect(resolve_db("postgresql+psycopg://u@localhost/x")) is None
     text_file = tmp_path / "notes.txt"
