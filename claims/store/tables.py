@@ -10,7 +10,7 @@ PostgreSQL, sortable, and exactly what the JSON contract prints.
 
 from __future__ import annotations
 
-from sqlalchemy import Text
+from sqlalchemy import BigInteger, Column, ForeignKey, Integer, Text
 from sqlalchemy import UniqueConstraint as Unique
 from sqlmodel import Field, SQLModel
 
@@ -167,6 +167,17 @@ class ClaimDuplicateRow(SQLModel, table=True):
     other_claim_id: int = Field(foreign_key="claim.id", primary_key=True, index=True)
 
 
+class ClaimKeyRow(SQLModel, table=True):
+    """A key of the duplicate index (`store.duplicate_keys`): derived from the claim's
+    text and figures, rebuilt after `load`, never dumped."""
+
+    __tablename__ = "claim_key"
+
+    key: int = Field(sa_column=Column(BigInteger, primary_key=True))
+    claim_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("claim.id", ondelete="CASCADE"), primary_key=True, index=True))
+
+
 article = ArticleRow.__table__  # type: ignore[attr-defined]
 source = SourceRow.__table__  # type: ignore[attr-defined]
 source_alias = SourceAliasRow.__table__  # type: ignore[attr-defined]
@@ -177,10 +188,12 @@ relation_member = RelationMemberRow.__table__  # type: ignore[attr-defined]
 finding_ack = FindingAckRow.__table__  # type: ignore[attr-defined]
 verdict = VerdictRow.__table__  # type: ignore[attr-defined]
 claim_duplicate = ClaimDuplicateRow.__table__  # type: ignore[attr-defined]
+claim_key = ClaimKeyRow.__table__  # type: ignore[attr-defined]
 
 __all__ = [
     "ArticleRow",
     "ClaimDuplicateRow",
+    "ClaimKeyRow",
     "ClaimRow",
     "FigureRow",
     "FindingAckRow",
@@ -192,6 +205,7 @@ __all__ = [
     "article",
     "claim",
     "claim_duplicate",
+    "claim_key",
     "figure",
     "finding_ack",
     "relation",
