@@ -52,13 +52,16 @@ _COMMON_WORDS = (
 )
 COMMON = frozenset(_COMMON_WORDS.split())
 
-Figures = tuple[tuple[float, str | None], ...]
+# what each figure of a claim says, sorted: (value, unit, low, high); low and high are
+# the value itself except for a range, whose midpoint alone would make "between 188
+# and 318" and "between 245 and 261" one figure
+Figures = tuple[tuple[float | str, ...], ...]
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 13)
 def processed(text: str) -> tuple[str, frozenset[str]]:
-    """The text as rapidfuzz compares it and its distinct words. Memoised: a batch
-    meets the same texts again."""
+    """The text as rapidfuzz compares it and its distinct words. Memoised (a bounded
+    cache: the rule meets an article's texts several times, earlier ones rarely)."""
     text = utils.default_process(text)
     return text, frozenset(text.split())
 
@@ -79,8 +82,9 @@ def _hash(kind: bytes, data: str) -> int:
 
 
 def figures_key(figures: Figures) -> int:
-    """One key for a sorted tuple of (value, unit); equal tuples, equal keys."""
-    return _hash(b"f", ";".join(f"{float(v) or 0.0!r} {u or ''}" for v, u in figures))
+    """One key for a claim's figures; equal figures, equal keys."""
+    return _hash(b"f", ";".join(" ".join(
+        x if isinstance(x, str) else repr(float(x) or 0.0) for x in f) for f in figures))
 
 
 def keys_of(text: str, figures: Figures, named: bool) -> list[int]:

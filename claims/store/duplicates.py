@@ -3,10 +3,11 @@
 Two claims are duplicates when they come from different articles and the same party
 (`duplicate_keys.party`: one registry source, or the article's own voice on both sides,
 or one bare body such as "police" on both sides), give the same figures (values and
-units, or none on both sides), share at least half of the larger text's distinct words,
-and their texts agree (rapidfuzz `token_set_ratio` ≥ 90), or are close (≥ 80) and have
-figures. Without figures, only a named source can make two texts one claim: the
-article's own voice or a bare body ("officials") says nothing about who is speaking.
+units, a range by its two ends, or none on both sides), share at least half of the
+larger text's distinct words, and their texts agree (rapidfuzz `token_set_ratio` ≥ 90),
+or are close (≥ 80) and have figures. Without figures, only a named source can make
+two texts one claim: the article's own voice or a bare body ("officials") says nothing
+about who is speaking.
 Links are stored in `claim_duplicate` in BOTH directions, so "the duplicates of X" is
 one indexed lookup whichever article came first.
 
@@ -50,7 +51,7 @@ class Candidate:
     article_id: int
     text: str
     party: str  # `duplicate_keys.party`: "" own voice, "~police" bare body, "#7" source 7
-    figures: Figures  # (value, unit), sorted
+    figures: Figures  # what its figures say, sorted
 
 
 def same_claim(a: Candidate, b: Candidate) -> bool:
@@ -90,15 +91,18 @@ def load_candidates(conn: Connection, where: ColumnElement[bool]) -> list[Candid
 
 
 def _figures_of(conn: Connection, ids: Sequence[int]) -> dict[int, Figures]:
-    """(value, unit) of each claim's figures, sorted."""
-    figs: dict[int, list[tuple[float, str | None]]] = {}
+    """What each claim's figures say (`duplicate_keys.Figures`), sorted."""
+    figs: dict[int, list[tuple[float | str, ...]]] = {}
     for i in range(0, len(ids), 5000):
-        for cid, value, unit in conn.execute(
-            select(figure.c.claim_id, figure.c.value, figure.c.unit).where(
-                figure.c.claim_id.in_(ids[i : i + 5000]))
+        for cid, value, unit, qualifier, low, high in conn.execute(
+            select(figure.c.claim_id, figure.c.value, figure.c.unit, figure.c.qualifier,
+                   figure.c.low, figure.c.high).where(figure.c.claim_id.in_(ids[i : i + 5000]))
         ):
-            figs.setdefault(cid, []).append((float(value), unit))
-    return {cid: tuple(sorted(fs, key=lambda f: (f[0], f[1] or ""))) for cid, fs in figs.items()}
+            v = float(value)
+            ends = (float(low), float(high)) if qualifier == "range" and low is not None \
+                and high is not None else (v, v)
+            figs.setdefault(cid, []).append((v, unit or "", *ends))
+    return {cid: tuple(sorted(fs)) for cid, fs in figs.items()}
 
 
 def link_duplicates(store: Store, article_id: int) -> int:

@@ -153,7 +153,10 @@ class Store:
         mode = "TRUNCATE" if truncate else "PASSIVE"
         raw = self.engine.raw_connection()  # outside any transaction: SQLite requires it
         try:
-            raw.driver_connection.execute(f"PRAGMA wal_checkpoint({mode})").fetchall()
+            cursor = raw.cursor()
+            cursor.execute(f"PRAGMA wal_checkpoint({mode})")
+            cursor.fetchall()
+            cursor.close()
         except sqlite3.OperationalError as error:
             if not _is_locked(error):
                 raise DatabaseError(_one_line(error, self.where)) from error

@@ -153,7 +153,7 @@ def test_a_corrected_figure_moves_its_claims_key(tmp_path: Path) -> None:
         now = load_candidates(conn, claim.c.id == first.id)[0]
         stored = set(conn.execute(select(claim_key.c.key)
                                   .where(claim_key.c.claim_id == first.id)).scalars())
-    assert 12345.0 in [v for v, _ in now.figures] and now.figures != first.figures
+    assert 12345.0 in [f[0] for f in now.figures] and now.figures != first.figures
     assert stored == set(keys_of(now.text, now.figures, True))
     store.close()
 

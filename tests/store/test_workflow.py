@@ -292,6 +292,10 @@ def test_same_claim_rule() -> None:
     close = "Russia fired 188 drones at Ukraine overnight, the air force reported"
     assert same_claim(a, cand(2, 2, close, "#1", drones))
     assert not same_claim(a, cand(2, 2, close, "#1", (188, "missile")))
+    wide, narrow = (253, "person", 188, 318), (253, "person", 245, 261)  # same midpoint
+    injured = "Between {} people were injured near the dam, the air force said"
+    assert not same_claim(cand(1, 1, injured.format("188 and 318"), "#1", wide),
+                          cand(2, 2, injured.format("245 and 261"), "#1", narrow))
     plain = "The air force said the night was quiet along the whole front"
     reworded = "The air force said the night had been quiet along the whole front"
     assert same_claim(cand(1, 1, plain, "#1"), cand(2, 2, reworded, "#1"))  # no figures
