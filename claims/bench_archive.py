@@ -19,6 +19,7 @@ import os
 import random
 import sqlite3
 import subprocess
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -135,33 +136,35 @@ def watch_run(cmd: list[str], wal: Path, every: float = 0.05) -> BatchRun:
     """Run `cmd`, sampling the peak resident set of it and of each of its children
     (workers are separate processes with their own memory) and the size of `wal`.
 
-    The storing process's peak comes from `wait4` (exact); a worker's is its VmHWM as
-    last sampled before it exits, so a worker's final 50 ms may be missed.
+    A worker's peak is its VmHWM as last sampled before it exits (its final 50 ms may be
+    missed); the storing process's comes from `wait4` when it is the largest of all,
+    else from its own VmHWM as sampled. The child's stderr goes to a file: a full pipe
+    would stop it.
     """
     workers: dict[int, float] = {}
     main_seen = 0.0
     wal_max = 0.0
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    while True:
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            break
-        main_seen = max(main_seen, _hwm_mb(proc.pid) or 0.0)
-        for child in _children(proc.pid):
-            mb = _hwm_mb(child)
-            if mb is not None:
-                workers[child] = max(workers.get(child, 0.0), mb)
-        with contextlib.suppress(OSError):
-            wal_max = max(wal_max, wal.stat().st_size / 1e6)
-        time.sleep(every)
-    seconds = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-    if proc.stderr:
-        proc.stderr.close()
-    if code != 0:
-        raise RuntimeError(f"{' '.join(cmd)} exited {code}: {err.strip()[-500:]}")
+    with tempfile.TemporaryFile() as err:  # a file, not a pipe: a full pipe would block
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            main_seen = max(main_seen, _hwm_mb(proc.pid) or 0.0)
+            for child in _children(proc.pid):
+                mb = _hwm_mb(child)
+                if mb is not None:
+                    workers[child] = max(workers.get(child, 0.0), mb)
+            with contextlib.suppress(OSError):
+                wal_max = max(wal_max, wal.stat().st_size / 1e6)
+            time.sleep(every)
+        seconds = time.perf_counter() - start
+        code = os.waitstatus_to_exitcode(status)
+        if code != 0:
+            err.seek(0)
+            detail = err.read().decode(errors="replace").strip()[-500:]
+            raise RuntimeError(f"{' '.join(cmd)} exited {code}: {detail}")
     after = wal.stat().st_size / 1e6 if wal.exists() else 0.0
     # wait4's ru_maxrss covers the child's reaped children too (the largest of them
     # all): it is the storing process's own peak only when it beats every worker's
