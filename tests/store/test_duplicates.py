@@ -166,3 +166,16 @@ def test_same_links_and_keys_on_postgresql(backend: DbTarget, archive: Store) ->
         assert keys(store) == keys(archive)
     finally:
         store.close()
+
+
+def test_revision_0009_keys_the_claims_of_an_older_database(tmp_path: Path) -> None:
+    from tests.store.test_upgrade_from_first import make_old_database
+
+    db = tmp_path / "old.db"
+    make_old_database(db)
+    with open_store(resolve_db(str(db))) as store:  # upgraded on open
+        with store.read() as conn:
+            every = load_candidates(conn, claim.c.id > 0)
+        expected = sorted((k, c.id) for c in every
+                          for k in set(keys_of(c.text, c.figures, c.party.startswith("#"))))
+        assert expected and keys(store) == expected
