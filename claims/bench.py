@@ -9,7 +9,8 @@ real console script in a subprocess; peak memory is the child's own `ru_maxrss`.
 Example:
 
     python -m claims.bench --quick
-    python -m claims.bench --articles 6000 --json bench.json
+    python -m claims.bench --json bench.json
+    python -m claims.bench --articles 1000 --dense 300 --keep /tmp/b
 """
 
 from __future__ import annotations
@@ -32,9 +33,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from claims.bench_archive import (
+    bench_dense,
+    extract_alone,
+    ingest_batches,
+    jobs_to_try,
+    summarise,
+)
 from claims.bench_corpus import (
-    articles,
-    extract_sample,
     insert_figure_corpus,
     read_and_split,
     write_articles,
@@ -45,16 +51,18 @@ from claims.pipeline import default_jobs
 
 @dataclass(frozen=True)
 class Config:
-    articles: int = 1000  # through the real `claims ingest` (about 17k claims)
+    articles: int = 6000  # the month: 30 days through the real `claims ingest`
     per_day: int = 200  # articles per `claims ingest DAY/ --published DAY` run
+    dense: int = 1000  # situation reports of the dense archive (0: no such section)
+    dense_batch: int = 100  # reports per `claims ingest` of the dense archive
     repeats: int = 5
     read_figures: int = 200_000  # the large database for list/show: 100k claims
     scaling: tuple[int, ...] = (10_000, 100_000, 1_000_000)  # figures, rows written directly
     seed: int = 1
 
 
-QUICK = Config(articles=80, per_day=40, repeats=3, read_figures=20_000,
-               scaling=(5_000, 20_000, 50_000))
+QUICK = Config(articles=80, per_day=40, dense=60, dense_batch=20, repeats=3,
+               read_figures=20_000, scaling=(5_000, 20_000, 50_000))
 
 
 
@@ -159,12 +167,14 @@ def bench_startup(cfg: Config) -> dict[str, Any]:
 
 
 def bench_ingest(cfg: Config, db: Path, work: Path) -> dict[str, Any]:
-    """One `claims ingest DIR --published DAY` per day of articles, as a desk would.
+    """The month: one `claims ingest DIR --published DAY` per day of articles, as a
+    desk would, each watched (time, peak memory of the storing process and of the
+    largest worker, largest write-ahead log).
 
     The fixed cost of a run (start-up, opening the store) is timed on an empty folder,
     so the report can give the rate net of it too. The first day is also ingested
-    with `--jobs 0` (extraction in the storing process) into a scratch database: the
-    gain from the worker processes on this machine.
+    with `--jobs 0` (extraction in the storing process) into a scratch database, the
+    rate to hold against the extractor alone.
     """
     days, size = write_articles(work / "articles", cfg.articles, cfg.seed, cfg.per_day)
     dirs = [d for d, _ in days]
@@ -173,26 +183,20 @@ def bench_ingest(cfg: Config, db: Path, work: Path) -> dict[str, Any]:
     empty.mkdir(exist_ok=True)
     fixed = measure([*claims_exe(), "--db", str(work / "fixed.db"), "ingest", str(empty)],
                     cfg.repeats).seconds
-    first_folder, first_day = days[0]
+    batches = [(d, day, sum(p.stat().st_size for p in d.iterdir())) for d, day in days]
     serial_db = work / "serial.db"
-    serial_s, _ = run_once([*claims_exe(), "--db", str(serial_db), "ingest",
-                            str(first_folder), "--published", first_day, "--jobs", "0"])
-    serial_db.unlink()
-    runs = []
-    for folder, day in days:
-        seconds, mb = run_once([*claims_exe(), "--db", str(db), "ingest", str(folder),
-                                "--published", day])
-        day_bytes = sum(p.stat().st_size for p in folder.iterdir())
-        runs.append((seconds, mb, day_bytes / 1e6 / seconds))
-    seconds = sum(r[0] for r in runs)
+    serial = ingest_batches(claims_exe(), batches[:1], serial_db, jobs=0)[0]
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{serial_db}{suffix}").unlink(missing_ok=True)
+    month = summarise(ingest_batches(claims_exe(), batches, db))
+    runs = month["runs"]
+    seconds = month["seconds"]
     with sqlite3.connect(db) as conn:
         n_claims, n_figures, n_relations = (
             conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
             for t in ("claim", "figure", "relation")
         )
-    sample = min(cfg.articles, 200)
-    extract_s = median_in_process(lambda: extract_sample(sample, cfg.seed), 1)
-    sample_mb = sum(len(a.text.encode()) for a in articles(sample, cfg.seed)) / 1e6
+    extract_mb_s = extract_alone(batches[0][0], batches[0][1])
     net = seconds - fixed * len(runs)
     return {
         "articles": cfg.articles, "days": len(days), "mb": size / 1e6, "claims": n_claims,
@@ -200,11 +204,13 @@ def bench_ingest(cfg: Config, db: Path, work: Path) -> dict[str, Any]:
         "mb_s": size / 1e6 / seconds, "claims_s": n_claims / seconds,
         "net_mb_s": size / 1e6 / net if net > 0 else None,
         "run_fixed_s": fixed, "jobs": default_jobs(),
-        "first_day_jobs0_s": serial_s, "first_day_s": runs[0][0],
+        "first_day_jobs0_s": serial["seconds"], "first_day_s": runs[0]["seconds"],
+        "jobs0_mb_s": serial["mb_s"], "jobs0_vs_extract": serial["mb_s"] / extract_mb_s,
         "io_floor_mb_s": size / 1e6 / floor,
-        "extract_only_mb_s": sample_mb / extract_s,
-        "run_peak_mb": [round(r[1], 1) for r in runs],
-        "run_mb_s": [round(r[2], 4) for r in runs],
+        "extract_only_mb_s": extract_mb_s,
+        "run_peak_mb": [r["main_mb"] for r in runs],
+        "run_mb_s": [round(r["mb_s"], 4) for r in runs],
+        "month": month,
     }
 
 
@@ -364,6 +370,9 @@ def run(cfg: Config, work: Path) -> dict[str, Any]:
     result["startup"] = bench_startup(cfg)
     corpus = work / "corpus.db"
     result["ingest"] = bench_ingest(cfg, corpus, work)
+    if cfg.dense:
+        result["dense"] = bench_dense(claims_exe(), work, cfg.dense, cfg.dense_batch,
+                                      cfg.seed, jobs_to_try())
     large, counts = build_rows(work, "large.db", cfg.read_figures, cfg.seed)
     result["read"] = bench_read(cfg, large, result["startup"]["python_pass_s"])
     result["read"]["database"] = counts
@@ -381,6 +390,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="a small run (under a minute)")
     parser.add_argument("--per-day", type=int, help="articles per daily ingest run "
                         f"(default {Config.per_day})")
+    parser.add_argument("--dense", type=int, help="situation reports of the dense archive "
+                        f"(default {Config.dense}; 0 leaves the section out)")
+    parser.add_argument("--dense-batch", type=int, help="reports per ingest of the dense "
+                        f"archive (default {Config.dense_batch})")
     parser.add_argument("--repeats", type=int, help="runs per timing (the median is kept)")
     parser.add_argument("--scaling", help="figure counts for check-consistency, comma-separated")
     parser.add_argument("--seed", type=int, default=1)
@@ -395,6 +408,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         changes["repeats"] = args.repeats
     if args.per_day is not None:
         changes["per_day"] = args.per_day
+    if args.dense is not None:
+        changes["dense"] = args.dense
+    if args.dense_batch is not None:
+        changes["dense_batch"] = args.dense_batch
     if args.scaling:
         changes["scaling"] = tuple(int(n) for n in args.scaling.split(","))
     cfg = dataclasses.replace(cfg, **changes)

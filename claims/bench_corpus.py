@@ -187,15 +187,6 @@ def read_and_split(dirs: Sequence[Path]) -> int:
     return lines
 
 
-def extract_sample(n: int, seed: int) -> None:
-    """The extractor alone (no store) on the first `n` articles, to split ingest's cost."""
-    from claims.core.extraction import extract
-    from claims.core.text.documents import make_document
-
-    for art in articles(n, seed):
-        extract(make_document(art.text, art.name, published=art.published))
-
-
 # -- rows written directly (the check-consistency scaling corpora) -------------------------
 
 UNITS = (("drone", "drones launched"), ("person", "people evacuated"), ("person", "deaths"),

@@ -15,6 +15,11 @@ TARGETS = {
     "ingest_mb_s": 2.0,
     "check_1m_s": 10.0,
     "check_1m_mb": 500.0,
+    "dense_s": 300.0,  # the 1,000-report dense archive, ten batches
+    "last_vs_first": 0.8,  # a batch's MB/s, last over first, in both archive sections
+    "ingest_peak_mb": 300.0,  # the largest single process of any batch
+    "wal_mb": 64.0,
+    "jobs0_vs_extract": 0.8,  # `--jobs 0` ingest over the extractor alone
 }
 
 
@@ -38,12 +43,57 @@ def verdicts(r: dict[str, Any]) -> list[dict[str, Any]]:
         (f"check-consistency, {largest.get('figures', 0):,} figures (peak MB)",
          largest.get("peak_mb"), TARGETS["check_1m_mb"], False),
     ]
+    rows += _archive_rows(r)
     out = []
     for name, value, target, at_least in rows:
         met = None if value is None else (value >= target if at_least else value <= target)
         out.append({"target": name, "value": value, "limit": target,
                     "kind": ">=" if at_least else "<=", "met": met})
     return out
+
+
+def _archive_rows(r: dict[str, Any]) -> list[tuple[str, float | None, float, bool]]:
+    """The archive-scale targets: flat cost per batch, bounded memory and log."""
+    rows: list[tuple[str, float | None, float, bool]] = []
+    sections = [("month", r["ingest"].get("month"), r["ingest"].get("jobs0_vs_extract"))]
+    dense = r.get("dense")
+    if dense:
+        rows.append((f"dense archive, {dense['reports']:,} reports (s)", dense["seconds"],
+                     TARGETS["dense_s"], False))
+        sections.append(("dense", dense, dense.get("jobs0_vs_extract")))
+    for name, sec, jobs0 in sections:
+        if not sec:
+            continue
+        rows += [
+            (f"{name}: last batch / first (MB/s)", sec["last_vs_first"],
+             TARGETS["last_vs_first"], True),
+            (f"{name}: peak MB of a process", max(sec["main_mb"], sec["worker_mb"]),
+             TARGETS["ingest_peak_mb"], False),
+            (f"{name}: largest WAL (MB)", sec["wal_mb"], TARGETS["wal_mb"], False),
+            (f"{name}: --jobs 0 / extractor alone", jobs0, TARGETS["jobs0_vs_extract"], True),
+        ]
+    return rows
+
+
+def _archive_lines(title: str, sec: dict[str, Any], extract_mb_s: float) -> list[str]:
+    first, last = sec["first"], sec["last"]
+
+    def batch(label: str, b: dict[str, Any]) -> str:
+        return (f"  {label:<6}{b['seconds']:>8.1f} s {b['mb_s']:>8.3f} MB/s "
+                f"{b['claims_s']:>8,.0f} claims/s  peak MB {b['main_mb']:>5.0f} "
+                f"(worker {b['worker_mb']:.0f})  WAL {b['wal_mb']:>6.1f} MB  "
+                f"db {b['db_mb']:,.0f} MB")
+
+    return [
+        f"{title}: {sec['batches']} batches, {sec['mb']:.2f} MB -> {sec['claims']:,} claims "
+        f"in {sec['seconds']:.1f} s: {sec['mb_s']:.3f} MB/s, {sec['claims_s']:,.0f} "
+        f"claims/s; extractor alone {extract_mb_s:.3f} MB/s",
+        batch("first", first),
+        batch("last", last),
+        f"  last / first {sec['last_vs_first']:.2f}; largest process {sec['main_mb']:.0f} "
+        f"MB (storing), {sec['worker_mb']:.0f} MB (a worker); largest WAL "
+        f"{sec['wal_mb']:.1f} MB",
+    ]
 
 
 def _f(x: float | None, digits: int = 2) -> str:
@@ -90,6 +140,23 @@ def report(r: dict[str, Any]) -> str:
         f"{i['run_mb_s'][0]:.3f}, last {i['run_mb_s'][-1]:.3f}; peak MB first "
         f"{i['run_peak_mb'][0]:.0f}, last {i['run_peak_mb'][-1]:.0f}, "
         f"max {max(i['run_peak_mb']):.0f}",
+    ]
+    if i.get("month"):
+        lines += _archive_lines("  the month", i["month"], i["extract_only_mb_s"])
+        lines.append(f"  --jobs 0 on the first day {_f(i.get('jobs0_mb_s'), 3)} MB/s, "
+                     f"{_f(i.get('jobs0_vs_extract'))} × the extractor alone")
+    dense = r.get("dense")
+    if dense:
+        lines += ["", *_archive_lines(
+            f"dense archive ({dense['reports']:,} reports, one date)", dense,
+            dense["extract_only_mb_s"])]
+        jobs = dense["jobs"]
+        lines.append(f"  first batch into a new database, --jobs 0 "
+                     f"{jobs['0']['mb_s']:.3f} MB/s = {dense['jobs0_vs_extract']:.2f} × the "
+                     f"extractor alone; speed-up by --jobs: " + ", ".join(
+                         f"{n}: {v['speedup']:.2f}× ({v['mb_s']:.3f} MB/s)"
+                         for n, v in jobs.items()))
+    lines += [
         "",
         f"check-consistency: ingested corpus {c['ingested_s']:.2f} s, "
         f"{c['ingested_peak_mb']:.0f} MB; {rd['database']['claims']:,}-claim database "

@@ -6,6 +6,7 @@ outside `core` because it touches files and the database.
 
 from __future__ import annotations
 
+import contextlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import BrokenExecutor, Executor, Future
@@ -21,6 +22,9 @@ from claims.records import IngestOutcome
 
 if TYPE_CHECKING:
     from claims.store import Store
+
+
+CHECKPOINT_EVERY = 50  # articles between two write-ahead log checkpoints (SQLite)
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,9 @@ def ingest_all(
             _count_if_committed(store, saving[0], summary)
     except (DatabaseError, DatabaseBusy) as exc:
         summary.stopped = exc
+    if summary.new and not summary.interrupted:
+        with contextlib.suppress(DatabaseError, DatabaseBusy):
+            store.checkpoint(truncate=True)  # leave no batch-sized log behind
     return summary
 
 
@@ -142,6 +149,8 @@ def _ingest_each(
             outcome = save_extraction(store, done, origin=origin)
         if outcome.new:
             summary.new += 1  # counted first: it is committed whatever happens next
+            if summary.new % CHECKPOINT_EVERY == 0:
+                store.checkpoint()
             summary.claims += outcome.claims
             summary.figures += outcome.figures
             summary.sources += outcome.sources
@@ -165,7 +174,11 @@ def _unstored(
             yield item, None
             continue
         with store.read() as conn:
-            yield item, find_article(conn, document_of(item, meta).content_hash)
+            stored = find_article(conn, document_of(item, meta).content_hash)
+        # yielded only once the read is over: a generator suspended inside `with` kept
+        # a read transaction open while the next article was stored, so SQLite could
+        # never reset its write-ahead log and it grew with the whole batch
+        yield item, stored
 
 
 _TODO = object()  # an input still to extract, not handed to a worker

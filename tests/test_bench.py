@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from claims.bench import QUICK, Config, growth_exponent, main, run
+from claims.bench_archive import DENSE_DATE, DENSE_SENTENCES, dense_reports, write_batches
 from claims.bench_corpus import articles, insert_figure_corpus, write_articles
 from claims.bench_report import report
 from claims.config import resolve_db
@@ -66,21 +67,29 @@ def test_growth_exponent() -> None:
 
 
 def test_a_tiny_run_reports_every_figure(tmp_path: Path) -> None:
-    cfg = Config(articles=42, per_day=40, repeats=1, read_figures=400, scaling=(200, 400))
+    cfg = Config(articles=42, per_day=40, dense=4, dense_batch=2, repeats=1, read_figures=400,
+                 scaling=(200, 400))
     result = run(cfg, tmp_path)
-    assert set(result) == {"machine", "config", "startup", "ingest", "read", "consistency",
-                           "interchange", "targets"}
+    assert set(result) == {"machine", "config", "startup", "ingest", "dense", "read",
+                           "consistency", "interchange", "targets"}
     assert set(result["startup"]) == {"python_pass_s", "version_s", "version_ratio", "help_s",
                                       "help_ratio"}
     assert {"mb_s", "claims_s", "io_floor_mb_s", "extract_only_mb_s", "run_peak_mb",
             "run_mb_s", "net_mb_s", "run_fixed_s", "first_day_s", "first_day_jobs0_s",
             "jobs"} <= set(result["ingest"])
     assert result["ingest"]["articles"] == 42 and len(result["ingest"]["run_mb_s"]) == 2
+    for section in (result["ingest"]["month"], result["dense"]):
+        assert section["batches"] == 2 and section["claims"] > 0
+        assert {"seconds", "mb_s", "claims_s", "main_mb", "worker_mb", "wal_mb",
+                "db_mb"} <= set(section["first"])
+        assert section["main_mb"] > 10 and section["wal_mb"] >= 0
+    assert result["dense"]["reports"] == 4 and "0" in result["dense"]["jobs"]
+    assert result["dense"]["jobs"]["0"]["speedup"] == 1.0
     assert {"claims_s", "vs_python"} <= set(result["read"]["list"])
     assert {"list", "list_json", "show", "source", "claim_id", "database"} <= set(result["read"])
     assert [r["figures"] for r in result["consistency"]["scaling"]] == [200, 400]
     assert {"dump_mb_s", "load_mb_s", "rows"} <= set(result["interchange"])
-    assert len(result["targets"]) == 7
+    assert len(result["targets"]) == 7 + 4 + 1 + 4  # the month's and the dense archive's
     # a target whose baseline is not installed (sqlite-utils is a bench extra) is n/a
     baselines_missing = any("sqlite-utils not found" in n for n in result["read"]["notes"])
     for t in result["targets"]:
@@ -88,11 +97,30 @@ def test_a_tiny_run_reports_every_figure(tmp_path: Path) -> None:
     table = report(result)
     assert "claims --version" in table and "targets" in table and "growth exponent" in table
     assert "net of each run's fixed cost" in table and "with --jobs 0" in table
+    assert "dense archive (4 reports, one date)" in table and "speed-up by --jobs" in table
     json.dumps(result)  # what --json writes
 
 
 def test_quick_is_small() -> None:
     assert QUICK.articles < Config().articles and max(QUICK.scaling) < 100_000
+    assert QUICK.dense < Config().dense
+
+
+def test_dense_reports_are_deterministic_and_have_the_issue_shape(tmp_path: Path) -> None:
+    first = list(dense_reports(3, seed=2))
+    assert first == list(dense_reports(3, seed=2)) and first != list(dense_reports(3, seed=3))
+    lines = first[0].text.splitlines()
+    assert lines[:2] == ["Situation report 1", ""] and len(lines) == 2 + DENSE_SENTENCES
+    assert {a.published for a in first} == {DENSE_DATE}
+    body = " ".join(a.text for a in dense_reports(20, seed=2))
+    for word in ("According to", "were counted overnight", "were hit on day", "Zone"):
+        assert word in body
+    assert all(name in body for name in ("DeepState", "Agentstvo", "police", "officials"))
+    batches = write_batches(tmp_path, dense_reports(5, seed=2), 2)
+    assert [(d.name, day, len(list(d.iterdir()))) for d, day, _ in batches] == [
+        ("batch-001", DENSE_DATE, 2), ("batch-002", DENSE_DATE, 2), ("batch-003", DENSE_DATE, 1)]
+    assert sum(size for *_, size in batches) == sum(
+        p.stat().st_size for d, _, _ in batches for p in d.iterdir())
 
 
 def test_main_rejects_a_bad_option(capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,36 +1,46 @@
 """Duplicate claims: the same statement reported by two articles, linked for `--propagate`.
 
-Two claims are duplicates when they come from different articles, have the same source
-(or are both in their article's own voice), and either their texts agree (rapidfuzz
-`token_set_ratio` ≥ 90) or their texts are close (≥ 80) and their figures are the same
-(values and units); the shorter text needs at least half as many distinct words as the
-longer one (see `same_claim`). Links are stored in `claim_duplicate` in BOTH directions, so "the
-duplicates of X" is one indexed lookup whichever article came first.
+Two claims are duplicates when they come from different articles and the same party
+(`duplicate_keys.party`: one registry source, or the article's own voice on both sides,
+or one bare body such as "police" on both sides), give the same figures (values and
+units, a range by its two ends, or none on both sides), share at least half of the
+larger text's distinct words, and their texts agree (rapidfuzz `token_set_ratio` ≥ 90),
+or are close (≥ 80) and have figures. Without figures, only a named source can make
+two texts one claim: the article's own voice or a bare body ("officials") says nothing
+about who is speaking.
+Links are stored in `claim_duplicate` in BOTH directions, so "the duplicates of X" is
+one indexed lookup whichever article came first.
 
-Linking runs at ingest time for the new article only, against existing claims that share
-a figure value or a source with one of its claims (blocking), never against all pairs.
-Own-voice claims without figures therefore have no candidates: without a number or a
-named source there is nothing that makes two articles' sentences the same claim.
+Linking runs at ingest time for the new article only, against the earlier claims that
+share a key of the duplicate index with one of its claims (`duplicate_keys`), so its
+cost follows the article, not the archive.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import fuzz
 from sqlalchemy import ColumnElement, and_, delete, insert, or_, select
 from sqlalchemy.engine import Connection
 
 from claims.records import VerdictRecord
+from claims.store.duplicate_keys import (
+    MIN_WORD_SHARE,
+    Figures,
+    is_named,
+    keys_of,
+    party,
+    processed,
+    write_keys,
+)
 from claims.store.engine import Store
-from claims.store.tables import claim, claim_duplicate, figure
+from claims.store.tables import claim, claim_duplicate, claim_key, figure, source
 from claims.store.verdicts import record_verdict
 
 TEXT_CUTOFF = 90
 FIGURES_CUTOFF = 80
-MIN_WORD_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -40,87 +50,59 @@ class Candidate:
     id: int
     article_id: int
     text: str
-    source_id: int | None
-    figures: tuple[tuple[float, str | None], ...]  # (value, unit), sorted
+    party: str  # `duplicate_keys.party`: "" own voice, "~police" bare body, "#7" source 7
+    figures: Figures  # what its figures say, sorted
 
 
 def same_claim(a: Candidate, b: Candidate) -> bool:
     """The duplicate rule (module docstring); symmetric, and pure.
 
     `token_set_ratio` scores 100 whenever one text's words are a subset of the other's,
-    so "the ministry said" would match every long claim of that ministry; a text with
-    less than half the other's distinct words is therefore never a duplicate of it.
+    so "the ministry said" would match every long claim of that ministry, and it scores
+    "3554 drones were recorded in Zone12" and "1202 drones were recorded in Zone7" over
+    90: hence the shared words and the equal figures. Sharing half the words is also
+    what lets the index find every pair (`duplicate_keys`).
     """
-    if a.article_id == b.article_id or a.source_id != b.source_id:
+    if a.article_id == b.article_id or a.party != b.party or a.figures != b.figures:
         return False
-    words_a = set(utils.default_process(a.text).split())
-    words_b = set(utils.default_process(b.text).split())
-    if min(len(words_a), len(words_b)) < MIN_WORD_SHARE * max(len(words_a), len(words_b)):
+    if not a.figures and not is_named(a.party):
         return False
-    score = fuzz.token_set_ratio(a.text, b.text, processor=utils.default_process)
-    if score >= TEXT_CUTOFF:
-        return True
-    return score >= FIGURES_CUTOFF and bool(a.figures) and a.figures == b.figures
+    text_a, words_a = processed(a.text)
+    text_b, words_b = processed(b.text)
+    if len(words_a & words_b) < MIN_WORD_SHARE * max(len(words_a), len(words_b)):
+        return False
+    # the processed texts score as the raw ones do with rapidfuzz's processor
+    score = fuzz.token_set_ratio(text_a, text_b, processor=None)
+    return score >= TEXT_CUTOFF or score >= FIGURES_CUTOFF and bool(a.figures)
 
 
-@dataclass(frozen=True)
-class _Prepared:
-    """A candidate with what `same_claim` derives from its text, derived once."""
-
-    claim: Candidate
-    processed: str
-    n_words: int
-
-    @classmethod
-    def of(cls, c: Candidate) -> _Prepared:
-        return cls(c, *_processed(c.text))
-
-    def shares_words(self, other: _Prepared) -> bool:
-        """`same_claim`'s word-share test: neither text under half the other's words.
-
-        (`token_set_ratio` processes each text on its own, so scoring the processed
-        texts gives `same_claim`'s score; its cutoff only drops scores under 80, which
-        the rule rejects anyway.)
-        """
-        few, many = sorted((self.n_words, other.n_words))
-        return few >= MIN_WORD_SHARE * many
-
-
-@lru_cache(maxsize=1 << 16)
-def _processed(text: str) -> tuple[str, int]:
-    """The text as rapidfuzz compares it and its number of distinct words. Memoised:
-    one `claims ingest` reloads the same earlier claims for every article it links."""
-    processed = utils.default_process(text)
-    return processed, len(set(processed.split()))
-
-
-def _candidates(
-    conn: Connection, where: ColumnElement[bool], *, figures: bool = True
-) -> list[Candidate]:
-    """Live claims matching `where`; without `figures`, their figures are left empty
-    (the rule needs them only for the few pairs whose texts score 80 to 90)."""
+def load_candidates(conn: Connection, where: ColumnElement[bool]) -> list[Candidate]:
+    """The live claims `where` selects, in id order, with their party and figures."""
     live = and_(where, claim.c.superseded.is_(None))
     rows = conn.execute(
-        select(claim.c.id, claim.c.article_id, claim.c.text, claim.c.source_id)
+        select(claim.c.id, claim.c.article_id, claim.c.text, claim.c.source_id, source.c.name)
+        .outerjoin(source, source.c.id == claim.c.source_id)
         .where(live)
         .order_by(claim.c.id)
     ).all()
-    figs = _figures_of(conn, live) if figures else {}
-    return [Candidate(r.id, r.article_id, r.text, r.source_id, figs.get(r.id, ()))
+    figs = _figures_of(conn, [r.id for r in rows])
+    return [Candidate(r.id, r.article_id, r.text, party(r.source_id, r.name), figs.get(r.id, ()))
             for r in rows]
 
 
-def _figures_of(
-    conn: Connection, which: ColumnElement[bool]
-) -> dict[int, tuple[tuple[float, str | None], ...]]:
-    """(value, unit) of each claim's figures, sorted, for the claims `which` selects."""
-    figs: dict[int, list[tuple[float, str | None]]] = {}
-    for cid, value, unit in conn.execute(
-        select(figure.c.claim_id, figure.c.value, figure.c.unit).where(
-            figure.c.claim_id.in_(select(claim.c.id).where(which)))
-    ):
-        figs.setdefault(cid, []).append((float(value), unit))
-    return {cid: tuple(sorted(fs, key=lambda f: (f[0], f[1] or ""))) for cid, fs in figs.items()}
+def _figures_of(conn: Connection, ids: Sequence[int]) -> dict[int, Figures]:
+    """What each claim's figures say (`duplicate_keys.Figures`), sorted."""
+    figs: dict[int, list[tuple[float | str, ...]]] = {}
+    for i in range(0, len(ids), 5000):
+        for cid, value, unit, qualifier, low, high in conn.execute(
+            select(figure.c.claim_id, figure.c.value, figure.c.unit, figure.c.qualifier,
+                   figure.c.low, figure.c.high).where(figure.c.claim_id.in_(ids[i : i + 5000]))
+        ):
+            v = float(value)
+            ends = (float(low), float(high)) if qualifier == "range" and low is not None \
+                and high is not None else (v, v)
+            figs.setdefault(cid, []).append((v, unit or "", *ends))
+    return {cid: tuple(sorted(fs)) for cid, fs in figs.items()}
 
 
 def link_duplicates(store: Store, article_id: int) -> int:
@@ -131,55 +113,51 @@ def link_duplicates(store: Store, article_id: int) -> int:
 
 
 def link_in(conn: Connection, article_id: int) -> int:
-    """`link_duplicates` inside the caller's transaction (re-extraction uses it).
+    """`link_duplicates` inside the caller's transaction (ingest and re-extraction).
 
-    `same_claim` needs one source on both sides, so only two kinds of earlier claim can
-    pair: those of a source the new article quotes, and own-voice claims sharing a
-    figure value with it (own voice has no source to block on). Claims of other sources
-    are not loaded, and each new claim is compared with its own source's claims only,
-    each text processed once rather than once per pair.
+    It first writes the article's claims' keys, then reads the earlier claims holding
+    one of those keys (the candidates), and applies the rule to each new claim and the
+    candidates sharing a key with it.
     """
-    new = _candidates(conn, claim.c.article_id == article_id)
-    values = sorted({v for c in new for v, _ in c.figures})
-    sources = sorted({c.source_id for c in new if c.source_id is not None})
-    if not values and not sources:
+    new = load_candidates(conn, claim.c.article_id == article_id)
+    _rewrite_keys(conn, article_id, new)
+    wanted: dict[int, list[Candidate]] = {}
+    for c in new:
+        for k in set(keys_of(c.text, c.figures, is_named(c.party))):
+            wanted.setdefault(k, []).append(c)
+    if not wanted:
         return 0
-    blocks: list[ColumnElement[bool]] = []
-    if sources:
-        blocks.append(claim.c.source_id.in_(sources))
-    if values and any(c.source_id is None for c in new):
-        blocks.append(and_(
-            claim.c.source_id.is_(None),
-            claim.c.id.in_(select(figure.c.claim_id).where(figure.c.value.in_(values))),
-        ))
-    if not blocks:
-        return 0
-    others = _candidates(conn, and_(claim.c.article_id != article_id, or_(*blocks)),
-                         figures=False)
-    by_source: dict[int | None, list[_Prepared]] = {}
-    for other in others:
-        by_source.setdefault(other.source_id, []).append(_Prepared.of(other))
-    texts = {k: [p.processed for p in pool] for k, pool in by_source.items()}
-    pairs: set[tuple[int, int]] = set()
-    close: list[tuple[Candidate, int]] = []  # texts close (80-90): the figures decide
-    for pa in map(_Prepared.of, new):
-        pool = by_source.get(pa.claim.source_id, [])
-        # the scores of the whole pool in one call (rapidfuzz's C++ loop), then the
-        # rule's other tests on the few that reach the cutoff
-        for _, score, i in process.extract(
-            pa.processed, texts.get(pa.claim.source_id, []), scorer=fuzz.token_set_ratio,
-            processor=None, score_cutoff=FIGURES_CUTOFF, limit=None,
+    hits: dict[int, list[int]] = {}
+    keys = sorted(wanted)
+    for i in range(0, len(keys), 5000):
+        for k, cid in conn.execute(
+            select(claim_key.c.key, claim_key.c.claim_id)
+            .join(claim, claim.c.id == claim_key.c.claim_id)
+            .where(claim_key.c.key.in_(keys[i : i + 5000]), claim.c.article_id != article_id)
         ):
-            pb = pool[i]
-            if not pa.shares_words(pb) or pa.claim.article_id == pb.claim.article_id:
-                continue
-            if score >= TEXT_CUTOFF:
-                pairs.add((pa.claim.id, pb.claim.id))
-            elif score >= FIGURES_CUTOFF and pa.claim.figures:
-                close.append((pa.claim, pb.claim.id))
-    if close:
-        figs = _figures_of(conn, claim.c.id.in_(sorted({i for _, i in close})))
-        pairs.update((c.id, i) for c, i in close if c.figures == figs.get(i, ()))
+            hits.setdefault(k, []).append(cid)
+    if not hits:
+        return 0
+    others = {c.id: c for c in load_candidates(
+        conn, claim.c.id.in_(sorted({i for ids in hits.values() for i in ids})))}
+    pairs: set[tuple[int, int]] = set()
+    for k, ids in hits.items():
+        for c in wanted[k]:
+            pairs.update((c.id, o.id) for i in ids
+                         if (o := others.get(i)) is not None and same_claim(c, o))
+    return _store_pairs(conn, pairs)
+
+
+def _rewrite_keys(conn: Connection, article_id: int, live: Sequence[Candidate]) -> None:
+    """The article's claims' keys, replaced (re-extraction may have changed or superseded
+    some of them)."""
+    conn.execute(delete(claim_key).where(claim_key.c.claim_id.in_(
+        select(claim.c.id).where(claim.c.article_id == article_id))))
+    write_keys(conn, ((c.id, c.text, c.figures, c.party) for c in live))
+
+
+def _store_pairs(conn: Connection, pairs: set[tuple[int, int]]) -> int:
+    """Insert the links of `pairs` not stored yet, both ways; returns how many pairs."""
     if not pairs:
         return 0
     ids = sorted({i for pair in pairs for i in pair})

@@ -139,6 +139,30 @@ class Store:
             with conn.begin():
                 yield conn
 
+    def checkpoint(self, *, truncate: bool = False) -> None:
+        """Copy SQLite's write-ahead log back into the database file (no-op elsewhere).
+
+        SQLite checkpoints by itself after commits, but never past a read still open
+        and without shrinking the file: a long ingest calls this between articles, and
+        with `truncate` at the end of a batch, so the log does not outgrow one batch's
+        worth of pages. Another process reading at that moment only makes it copy less
+        (PASSIVE) or give up waiting (TRUNCATE, after the busy timeout): not an error.
+        """
+        if self.dialect != "sqlite":
+            return
+        mode = "TRUNCATE" if truncate else "PASSIVE"
+        raw = self.engine.raw_connection()  # outside any transaction: SQLite requires it
+        try:
+            cursor = raw.cursor()
+            cursor.execute(f"PRAGMA wal_checkpoint({mode})")
+            cursor.fetchall()
+            cursor.close()
+        except sqlite3.OperationalError as error:
+            if not _is_locked(error):
+                raise DatabaseError(_one_line(error, self.where)) from error
+        finally:
+            raw.close()
+
     def _check_pages(self, conn: Connection) -> None:
         """Before the first write, SQLite's quick_check (about 2 ms per MB).
 

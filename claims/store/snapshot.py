@@ -278,13 +278,15 @@ def load(store: Store, lines: Iterable[str], *, name: str) -> LoadResult:
     An empty database receives the dump's ids unchanged; a database with work in it
     merges (articles by text, sources by name, history without duplicates).
     """
+    from claims.store.duplicate_keys import rebuild
     from claims.store.snapshot_merge import merge
 
     parsed = parse(lines, name=name)
     with store.write() as conn:
-        if is_empty(conn):
-            return _restore(conn, store.dialect, parsed.records)
-        return merge(conn, parsed.records)
+        result = (_restore(conn, store.dialect, parsed.records) if is_empty(conn)
+                  else merge(conn, parsed.records))
+        rebuild(conn)  # the duplicate index is derived, not dumped
+        return result
 
 
 def is_empty(conn: Connection) -> bool:

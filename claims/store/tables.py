@@ -10,7 +10,7 @@ PostgreSQL, sortable, and exactly what the JSON contract prints.
 
 from __future__ import annotations
 
-from sqlalchemy import Text
+from sqlalchemy import BigInteger, Column, ForeignKey, Integer, Text
 from sqlalchemy import UniqueConstraint as Unique
 from sqlmodel import Field, SQLModel
 
@@ -194,6 +194,15 @@ class EvidenceSnapshotRow(SQLModel, table=True):
     status: int  # HTTP status
     content_type: str | None = None
     sha256: str = Field(foreign_key="evidence_body.sha256", index=True)
+class ClaimKeyRow(SQLModel, table=True):
+    """A key of the duplicate index (`store.duplicate_keys`): derived from the claim's
+    text and figures, rebuilt after `load`, never dumped."""
+
+    __tablename__ = "claim_key"
+
+    key: int = Field(sa_column=Column(BigInteger, primary_key=True))
+    claim_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("claim.id", ondelete="CASCADE"), primary_key=True, index=True))
 
 
 article = ArticleRow.__table__  # type: ignore[attr-defined]
@@ -208,10 +217,12 @@ verdict = VerdictRow.__table__  # type: ignore[attr-defined]
 claim_duplicate = ClaimDuplicateRow.__table__  # type: ignore[attr-defined]
 evidence_body = EvidenceBodyRow.__table__  # type: ignore[attr-defined]
 evidence_snapshot = EvidenceSnapshotRow.__table__  # type: ignore[attr-defined]
+claim_key = ClaimKeyRow.__table__  # type: ignore[attr-defined]
 
 __all__ = [
     "ArticleRow",
     "ClaimDuplicateRow",
+    "ClaimKeyRow",
     "ClaimRow",
     "EvidenceBodyRow",
     "EvidenceSnapshotRow",
@@ -227,6 +238,7 @@ __all__ = [
     "claim_duplicate",
     "evidence_body",
     "evidence_snapshot",
+    "claim_key",
     "figure",
     "finding_ack",
     "relation",

@@ -247,4 +247,7 @@ def _apply_detail(conn: Connection, claim_id: int, detail: Mapping[str, Any]) ->
         values = {k: fix[k] for k in FIGURE_FIELDS if k in fix}
         if values:
             conn.execute(update(figure).where(figure.c.id == fid).values(**values))
+            from claims.store.duplicate_keys import rekey  # keys → duplicates → verdicts
+
+            rekey(conn, [claim_id])
     return changes

@@ -133,12 +133,13 @@ def populate(store: Store) -> None:
     with store.write() as conn:
         from claims.store.tables import claim_duplicate
 
-        link = {"claim_id": claim_ids[0], "other_claim_id": claim_ids[2]}
-        linked = conn.execute(  # ingest may have linked the pair already
-            claim_duplicate.select().filter_by(**link)
-        ).first()
-        if linked is None:
-            conn.execute(claim_duplicate.insert().values(**link))
+        # a link as an earlier version made it (ingest no longer links these two: the
+        # second claim gives another figure), both ways as ingest stores links
+        for one, other in ((0, 2), (2, 0)):
+            link = {"claim_id": claim_ids[one], "other_claim_id": claim_ids[other]}
+            linked = conn.execute(claim_duplicate.select().filter_by(**link)).first()
+            if linked is None:
+                conn.execute(claim_duplicate.insert().values(**link))
 
 
 PAGE = PageSnapshot(

@@ -275,33 +275,44 @@ def test_duplicates_are_linked_both_ways_with_the_same_source(desk: Store) -> No
     assert get_claim_detail(desk, 99) is None
 
 
-def cand(i: int, art: int, text: str, src: int | None, *figs: tuple[float, str]) -> Candidate:
-    return Candidate(i, art, text, src, tuple(sorted(figs)))
+def cand(i: int, art: int, text: str, who: str, *figs: tuple[float, str]) -> Candidate:
+    return Candidate(i, art, text, who, tuple(sorted(figs)))
 
 
 def test_same_claim_rule() -> None:
-    a = cand(1, 1, "Russia launched 188 drones overnight, the air force said", 1, (188, "drone"))
-    assert same_claim(a, cand(2, 2, "The air force said Russia launched 188 drones overnight", 1))
-    assert not same_claim(a, cand(2, 1, a.text, 1))  # same article
-    assert not same_claim(a, cand(2, 2, a.text, 2))  # other source
-    assert not same_claim(a, cand(2, 2, a.text, None))
+    drones = (188, "drone")
+    a = cand(1, 1, "Russia launched 188 drones overnight, the air force said", "#1", drones)
+    assert same_claim(
+        a, cand(2, 2, "The air force said Russia launched 188 drones overnight", "#1", drones))
+    assert not same_claim(a, cand(2, 1, a.text, "#1", drones))  # same article
+    assert not same_claim(a, cand(2, 2, a.text, "#2", drones))  # other source
+    assert not same_claim(a, cand(2, 2, a.text, "", drones))
+    assert not same_claim(a, cand(2, 2, a.text, "#1", (189, "drone")))  # another number
+    assert not same_claim(a, cand(2, 2, a.text, "#1"))  # no number
     close = "Russia fired 188 drones at Ukraine overnight, the air force reported"
-    assert not same_claim(a, cand(2, 2, close, 1))
-    assert same_claim(a, cand(2, 2, close, 1, (188, "drone")))
-    assert not same_claim(a, cand(2, 2, close, 1, (188, "missile")))
-    long = "The air force said Russia launched 188 drones and 12 missiles at six regions overnight"
-    assert same_claim(a, cand(2, 2, long, 1))  # one text's words are mostly the other's
-    assert not same_claim(cand(1, 1, "the air force said", 1), cand(2, 2, long, 1))
-    own = cand(3, 1, "Prices rose by 4 percent in May", None, (4, "percent"))
-    assert same_claim(own, cand(4, 2, "Prices rose by 4 percent in May.", None, (4, "percent")))
+    assert same_claim(a, cand(2, 2, close, "#1", drones))
+    assert not same_claim(a, cand(2, 2, close, "#1", (188, "missile")))
+    wide, narrow = (253, "person", 188, 318), (253, "person", 245, 261)  # same midpoint
+    injured = "Between {} people were injured near the dam, the air force said"
+    assert not same_claim(cand(1, 1, injured.format("188 and 318"), "#1", wide),
+                          cand(2, 2, injured.format("245 and 261"), "#1", narrow))
+    plain = "The air force said the night was quiet along the whole front"
+    reworded = "The air force said the night had been quiet along the whole front"
+    assert same_claim(cand(1, 1, plain, "#1"), cand(2, 2, reworded, "#1"))  # no figures
+    assert not same_claim(cand(1, 1, "the air force said", "#1"), cand(2, 2, plain, "#1"))
+    own = cand(3, 1, "Prices rose by 4 percent in May", "", (4, "percent"))
+    assert same_claim(own, cand(4, 2, "Prices rose by 4 percent in May.", "", (4, "percent")))
+    assert not same_claim(cand(3, 1, plain, ""), cand(4, 2, plain, ""))  # own voice, no figure
 
 
 words = st.text(alphabet="abcdefgh ", min_size=0, max_size=40)
+parties = st.sampled_from(["", "#1", "#2", "~police"])
 
 
-@given(words, words, st.sampled_from([None, 1, 2]), st.sampled_from([None, 1, 2]))
-def test_same_claim_is_symmetric(t1: str, t2: str, s1: int | None, s2: int | None) -> None:
-    a, b = cand(1, 1, t1, s1, (5, "x")), cand(2, 2, t2, s2, (5, "x"))
+@given(words, words, parties, parties, st.booleans())
+def test_same_claim_is_symmetric(t1: str, t2: str, s1: str, s2: str, figs: bool) -> None:
+    f = ((5, "x"),) if figs else ()
+    a, b = cand(1, 1, t1, s1, *f), cand(2, 2, t2, s2, *f)
     assert same_claim(a, b) == same_claim(b, a)
 
 
