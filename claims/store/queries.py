@@ -21,6 +21,7 @@ from claims.records import (
     ClaimRecord,
     FigureRecord,
     SourceRecord,
+    frame_of_columns,
 )
 from claims.store import tables
 from claims.store.engine import Store
@@ -83,6 +84,8 @@ def _figures_for(conn: Connection, claim_ids: Select[Any]) -> dict[int, list[Fig
                 qualifier=r.qualifier,
                 unit=r.unit,
                 metric=r.metric,
+                frame=frame_of_columns(r.frame_event, r.frame_role, r.frame_actor,
+                                       r.frame_period, r.frame_place, r.frame_words),
             )
         )
     return found

@@ -27,6 +27,7 @@ from claims.store import tables
 from claims.store.duplicates import link_in, unlink
 from claims.store.engine import Store
 from claims.store.ingest import (
+    RelationRow,
     figure_fact,
     figure_row,
     insert_many,
@@ -318,11 +319,12 @@ def _write_relations(
     or that a reviewer accepted or rejected; drop the article's other inferred ones; add
     the new. Manual relations are left alone (those that lost a figure are gone already)."""
     mine = {fid for fid, _ in figs.values()}
-    wanted: dict[tuple[str, tuple[int, ...]], str] = {}
+    wanted: dict[tuple[str, tuple[int, ...]], tuple[str, str, tuple[str, ...]]] = {}
     for r in x.relations:
         refs = [(m.claim, m.figure) for m in r.members]
         if all(ref in figs for ref in refs):
-            wanted.setdefault((r.kind, tuple(figs[ref][0] for ref in refs)), r.rule)
+            wanted.setdefault((r.kind, tuple(figs[ref][0] for ref in refs)),
+                              (r.rule, r.confidence, r.evidence))
     existing: dict[int, tuple[str, str, list[int]]] = {}
     for rid, kind, state, fid in conn.execute(
         select(relation.c.id, relation.c.kind, relation.c.state, relation_member.c.figure_id)
@@ -340,11 +342,16 @@ def _write_relations(
     for rid, (kind, state, members) in existing.items():
         if not set(members) <= mine:
             continue  # a cross-article link whose figures all survived: keep it
-        inferred_again = wanted.pop((kind, tuple(members)), None) is not None
-        if not inferred_again and state == "proposed":
+        again = wanted.pop((kind, tuple(members)), None)
+        if again is None and state == "proposed":
             stale.append(rid)  # an accepted or rejected one is a reviewer's decision: kept
+        elif again is not None:  # the current rules' confidence and evidence
+            conn.execute(update(relation).where(relation.c.id == rid).values(
+                confidence=again[1], evidence=json.dumps(list(again[2]), ensure_ascii=False)
+                if again[2] else None))
     _drop_relations(conn, stale)
-    new = [(kind, list(members), rule) for (kind, members), rule in wanted.items()]
+    new: list[RelationRow] = [(kind, list(members), rule, conf, ev)
+                              for (kind, members), (rule, conf, ev) in wanted.items()]
     facts = [
         figure_fact(
             fid,
@@ -362,5 +369,6 @@ def _write_relations(
         if is_new
     ]
     if facts:
-        new += [("same", [p, q], rule) for p, q, rule in propose_cross_article_same(conn, facts)]
+        new += [("same", [p, q], rule, conf, ev)
+                for p, q, rule, conf, ev in propose_cross_article_same(conn, facts)]
     insert_relations(conn, new, origin="inferred", state="proposed", at=now_utc())

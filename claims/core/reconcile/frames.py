@@ -1,0 +1,407 @@
+"""Figure frames: what a figure counts (its role in an event), who did it, when, where.
+
+"76 out of 188 drones launched by Russia overnight" gives 188 the frame role
+`launched`, actor `Russia`, period `overnight` (resolved against the publication day),
+and 76 the role `downed`. Relations are proposed between figures whose frames fit
+(`core.reconcile.relations`), so a launch count is never "the same" as a shoot-down count,
+nor this year's gains the same as last year's.
+
+Each part is read from the words of the figure's own clause, nearest first, and keeps
+the words it came from (`Frame.words`). A claim that names no event or place takes the
+article's lead ones ("Floods have killed 40 in Lower Harran…": every later toll is the
+flood's, in Lower Harran, unless it says otherwise), marked "(lead)" in its words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
+
+from claims.core import places
+from claims.core.model import Claim, Frame
+from claims.core.reconcile.context import opens_sentence, singular
+from claims.core.reconcile.periods import period_near
+
+# -- roles: what the figure counts in the event -------------------------------------
+# A trailing "*" marks a stem; other entries are whole words or two-word phrases.
+ROLES: dict[str, tuple[str, ...]] = {
+    "killed": ("die", "died", "dies", "dead", "death", "deaths", "kill", "killed", "killing",
+               "kills", "fatalit*", "toll", "bodies", "perished", "lives"),
+    "injured": ("injur*", "wound*", "hurt"),
+    "missing": ("missing", "unaccounted", "disappeared"),
+    "evacuated": ("evacuat*", "displaced", "fled", "flee", "fleeing", "homeless"),
+    "rescued": ("rescue*",),
+    "downed": ("shot down", "shoot down", "shooting down", "brought down", "downing",
+               "downed", "destroy*", "intercept*", "neutralis*", "neutraliz*", "repelled"),
+    "launched": ("launch*", "fired"),
+    "lost": ("lost track", "locationally lost", "were lost"),
+    "diverted": ("headed towards", "headed toward", "headed for", "diverted", "redirected",
+                 "jammed", "veered"),
+    "captured": ("captur*", "seiz*", "gain", "gains", "gained", "occupied", "advanced",
+                 "conquered", "took control"),
+    "retaken": ("liberat*", "retook", "retaken", "recaptur*", "regained"),
+    "vaccinated": ("vaccinat*", "immunis*", "immuniz*", "inoculat*", "jabbed"),
+    "cases": ("case", "cases", "infection*", "infected"),
+    "arrested": ("arrest*", "detain*"),
+    "jobs": ("job", "jobs", "hired", "hiring", "employ*", "layoff*", "laid off", "redundanc*"),
+    "votes": ("vote", "votes", "voted", "ballot*"),
+    "support": ("support*", "backing", "backed", "favor*", "favour*", "lead", "leads",
+                "leading", "trail*", "approv*"),
+    "deficit": ("deficit", "deficits"),
+    "debt": ("debt", "debts"),
+    "surplus": ("surplus",),
+    "inflation": ("inflation",),
+    "unemployment": ("unemployment", "jobless"),
+}
+INDICATORS = frozenset(("deficit", "debt", "surplus", "inflation", "unemployment"))
+# The outcomes of a launch: parts of the launched total, never the same quantity.
+OUTCOMES = {"launched": frozenset(("downed", "lost", "diverted"))}
+
+# -- events: the occurrence a figure belongs to --------------------------------------
+EVENTS = (
+    "attack", "attacks", "strike", "strikes", "assault", "offensive", "bombardment",
+    "shelling", "bombing", "barrage", "raid", "raids", "flood", "floods", "flooding",
+    "earthquake", "quake", "storm", "storms", "hurricane", "typhoon", "cyclone", "tornado",
+    "wildfire", "wildfires", "blaze", "landslide", "heatwave", "drought", "eruption",
+    "explosion", "blast", "crash", "collapse", "shooting", "stampede", "outbreak",
+    "epidemic", "pandemic", "election", "primary", "caucus", "caucuses", "referendum",
+    "poll", "survey", "debate", "protest", "protests", "war", "invasion", "campaign",
+    "regatta", "marathon", "race", "tournament", "strike",
+)
+_EVENT_WORD = re.compile(r"\b(" + "|".join(sorted(set(EVENTS), key=len, reverse=True))
+                         + r")\b", re.I)
+_NAME = r"[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){0,2}"
+_NAMED_BEFORE = re.compile(rf"({_NAME})\s+$")
+_NAMED_AFTER = re.compile(rf"^\s+({_NAME})")
+
+# -- places --------------------------------------------------------------------------
+LEVELS: dict[str, int] = {
+    **dict.fromkeys(("city", "cities", "town", "towns", "village", "villages", "capital",
+                     "neighbourhood", "neighborhood", "suburb", "suburbs", "municipality",
+                     "borough", "itself", "sector", "hospital"), 1),
+    **dict.fromkeys(("county", "counties", "district", "districts", "parish"), 2),
+    **dict.fromkeys(("region", "regions", "regional", "province", "provinces", "provincial",
+                     "oblast", "state", "states", "canton", "front", "governorate",
+                     "prefecture", "territory"), 3),
+    **dict.fromkeys(("country", "countrywide", "nationwide", "national", "nationally",
+                     "nation"), 4),
+}
+_LEVEL_NOUNS = "|".join(sorted((w for w in LEVELS if w not in ("itself",)), key=len,
+                               reverse=True))
+_LOCATIVE = r"(?i:in|across|throughout|over|around|near|at|along|inside|within|outside)"
+# "in Riverton", "across Lower Harran", "in Estmark's southern province of Lower Harran",
+# "in the Ukrainian city of Dnipro", "in Alden County", "the town of Halden"
+_PLACE_PHRASE = re.compile(
+    rf"\b(?:{_LOCATIVE}\s+(?:the\s+)?(?:(?P<owner>{_NAME})['’]s\s+)?"
+    rf"(?:(?:[a-z]+-?[a-z]*|[A-Z][a-z]+)\s+){{0,2}}?(?P<noun1>{_LEVEL_NOUNS})\s+of\s+"
+    rf"(?P<name1>{_NAME})"
+    rf"|\bthe\s+(?:[A-Za-z]+\s+)?(?P<noun2>city|town|village|county|state|province|region)"
+    rf"\s+of\s+(?P<name2>{_NAME})"
+    rf"|(?P<name3>{_NAME})\s+(?P<noun3>County|Province|Region|Oblast|State|District|"
+    rf"Parish|region|province|oblast|county|district|sector|front|state)\b"
+    rf"|{_LOCATIVE}\s+(?:the\s+)?(?:(?:whole|entire|western|eastern|northern|southern|"
+    rf"central)\s+)?(?P<name4>{_NAME})(?!['’]s|\s+[A-Z])"
+    rf"(?:\s+(?P<noun4>front|region|province|oblast|county|district|sector|state)\b)?)")
+_GENERIC_PLACE = re.compile(
+    r"\b(?:(?:across|throughout|in|over|around)\s+the\s+(?:whole\s+|entire\s+)?"
+    r"(?P<noun>country|nation|state|region|province|county|city|town|village|capital|"
+    r"north|south|east|west|north-?east|north-?west|south-?east|south-?west|centre|center)"
+    r"(?!\s+(?:hall|centre|center|square|council|house|'s|’s))"
+    r"|(?P<word>nationwide|countrywide|nationally|statewide))\b", re.I)
+_NOT_PLACE = frozenset((
+    "the", "this", "that", "his", "her", "their", "its", "mr", "mrs", "ms", "dr", "congress",
+    "senate", "house", "parliament", "court", "january", "february", "march", "april", "may",
+    "june", "july", "august", "september", "october", "november", "december", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "total", "all",
+))
+
+# -- actors --------------------------------------------------------------------------
+_BY_ACTOR = re.compile(rf"^[^.;:]{{0,30}}?\bby\s+(?:the\s+)?({_NAME})")
+_CAP_RUN = re.compile(rf"(?<![\w’'-])({_NAME})(?:['’]s)?")
+_LOC_BEFORE = re.compile(rf"\b(?:{_LOCATIVE}|on|of|to|towards|toward|into)\s+(?:the\s+)?$")
+_CLAUSE_START = re.compile(r"[;:]|,\s+(?:while|whereas|but|and)\s+|\s+while\s+|\s+whereas\s+"
+                           r"|\s+and\s+that\s+")
+_SPEAKER = re.compile(r"\b(?:said|says|told|tells|reported|reports|announced|stated|wrote|"
+                      r"added|posted|according\s+to|claimed|estimated)\b", re.I)
+
+
+@lru_cache(maxsize=1 << 12)
+def _role_lookup(word: str) -> str | None:
+    """The role a word (or a two-word phrase, matched only against phrases) names."""
+    phrase = " " in word
+    for role, stems in ROLES.items():
+        for s in stems:
+            if phrase != (" " in s):
+                continue
+            if word == s or (s.endswith("*") and word.startswith(s[:-1])):
+                return role
+    return None
+
+
+_ROLE_PREFIXES = tuple(s[:-1] for st in ROLES.values() for s in st if s.endswith("*"))
+_ROLE_WORDS = frozenset(w for st in ROLES.values() for s in st if "*" not in s
+                        for w in [s.split()[0]])
+_ROLE_TOKEN = re.compile(
+    r"(?<![a-z])(?:(?:" + "|".join(sorted(_ROLE_WORDS, key=len, reverse=True))
+    + r")(?![a-z])|(?:" + "|".join(_ROLE_PREFIXES) + r")[a-z]*)")
+_WORD = re.compile(r"[a-z]+")
+
+
+def role_near(text: str, start: int, end: int, metric: str | None) -> tuple[str, str] | None:
+    """(role, words): from the metric label when it names one, else the nearest role
+    word around the figure in its clause."""
+    if metric:
+        low = metric.lower()
+        for m in _WORD.finditer(low):
+            nxt = _WORD.search(low, m.end())
+            two = m.group() + (" " + nxt.group() if nxt else "")
+            role = _role_lookup(two) or _role_lookup(m.group())
+            if role:
+                return role, two if _role_lookup(two) else m.group()
+    lo = max(0, start - 60)
+    low = text[lo : end + 40].lower()
+    best: tuple[int, str, str] | None = None
+    for m in _ROLE_TOKEN.finditer(low):
+        pos = lo + m.start()
+        if start <= pos < end:
+            continue
+        between = text[pos + len(m.group()) : start] if pos < start else text[end:pos]
+        if _CLAUSE_START.search(between):
+            continue
+        word = m.group()
+        nxt = _WORD.search(low, m.end())
+        two = word + (" " + nxt.group() if nxt else "")
+        role = _role_lookup(two) or _role_lookup(word)
+        if role:
+            dist = start - pos if pos < start else pos - end
+            if best is None or dist < best[0]:
+                best = (dist, role, two if _role_lookup(two) else word)
+    return None if best is None else (best[1], best[2])
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around text[start:end]: from the last clause break before it to the
+    first one after it."""
+    lo = 0
+    for m in _CLAUSE_START.finditer(text, 0, start):
+        lo = m.end()
+    m2 = _CLAUSE_START.search(text, end)
+    return lo, (m2.start() if m2 else len(text))
+
+
+@lru_cache(maxsize=1 << 12)
+def events_in(text: str) -> tuple[tuple[int, str, str], ...]:
+    """(position, event, words) of each event noun; a name beside it makes it a named
+    event ("Hurricane Matthew", "the Orrin regatta")."""
+    out = []
+    for m in _EVENT_WORD.finditer(text):
+        noun = singular(m.group(1).lower())
+        before = _NAMED_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+        after = _NAMED_AFTER.match(text[m.end() : m.end() + 40])
+        name = None
+        if before and not opens_sentence(text, m.start() - len(before.group(0))):
+            name = before.group(1)
+        elif after and m.group(1)[0].isupper():
+            name = after.group(1)
+        if name and name.split()[0].lower() in _NOT_PLACE:
+            name = None
+        event = f"{name} {noun}".lower() if name and not after else (
+            f"{noun} {name}".lower() if name else noun)
+        words = text[m.start() - (len(before.group(0)) if name and before and not after else 0)
+                     : m.end() + (len(after.group(0)) if name and after and not before else 0)]
+        out.append((m.start(), event, words.strip()))
+    return tuple(out)
+
+
+def event_near(text: str, start: int, end: int) -> tuple[str, str] | None:
+    best: tuple[int, str, str] | None = None
+    for pos, event, words in events_in(text):
+        dist = abs(pos - start) if pos < start else pos - end
+        if best is None or dist < best[0]:
+            best = (dist, event, words)
+    return None if best is None else (best[1], best[2])
+
+
+def place_level(place: str) -> int | None:
+    """1 town … 4 country: from the gazetteer, else the place's own level noun ("Alden
+    County", "nationwide"), else None (a name nothing says more about)."""
+    head = place.split(",")[0].strip()
+    known = places.level(head)
+    if known is not None:
+        return {1: 1, 2: 3, 3: 4}[known]
+    last = head.split()[-1].lower() if head.split() else ""
+    return LEVELS.get(last)
+
+
+@lru_cache(maxsize=1 << 12)
+def places_in(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    """(start, end, place, words): place phrases, the place as "Name" or "Name, Outer"
+    (a city inside its country, a province inside its country), or a generic area
+    ("nationwide", "the region")."""
+    out: list[tuple[int, int, str, str]] = []
+    for m in _PLACE_PHRASE.finditer(text):
+        name = m.group("name1") or m.group("name2") or m.group("name3") or m.group("name4")
+        if not name or name.split()[0].lower() in _NOT_PLACE:
+            continue
+        noun = (m.group("noun1") or m.group("noun2") or m.group("noun3") or "").lower()
+        if m.group("name4") and places.demonym(name) and not places.is_place(name):
+            continue  # "in Ukrainian hands"
+        outer = m.group("owner") if m.group("name1") else None
+        place = f"{name} {m.group('noun3')}" if m.group("name3") else (
+            f"{name} {m.group('noun4')}" if m.group("noun4") else name)
+        country = places.country_of(name)
+        if outer and places.country_of(outer):
+            outer = places.country_of(outer)
+        container = outer or (country if country and places.canonical(name) != country
+                              else None)
+        if noun in ("city", "town", "village") and not container:
+            mdem = re.search(r"\b([A-Z][a-z]+)\s+(?:city|town|village)\s+of", m.group(0))
+            container = places.demonym(mdem.group(1)) if mdem else None
+        full = f"{place}, {container}" if container and container != place else place
+        out.append((m.start(), m.end(), full, m.group(0).strip()))
+    for m in _GENERIC_PLACE.finditer(text):
+        word = (m.group("word") or m.group("noun") or "").lower()
+        generic = {"countrywide": "nationwide", "nationally": "nationwide", "country":
+                   "nationwide", "nation": "nationwide"}.get(word, word)
+        generic = generic if generic in ("nationwide", "statewide") else f"the {generic}"
+        out.append((m.start(), m.end(), generic, m.group(0)))
+    return tuple(sorted(out))
+
+
+def place_near(text: str, start: int, end: int,
+               others: Sequence[tuple[int, int]] = ()) -> tuple[str, str] | None:
+    """The place phrase nearest the figure in its clause; one with another figure
+    between them is that figure's ("1,240 evacuated, 870 of them in Riverton")."""
+    lo, hi = _clause(text, start, end)
+    best: tuple[int, str, str] | None = None
+    for s, e, place, words in places_in(text):
+        if e <= lo - 1 or s >= hi + 1:
+            continue
+        a, b = (e, start) if e <= start else (end, s)
+        if any(a <= o_s and o_e <= b for o_s, o_e in others):
+            continue
+        dist = start - e if e <= start else max(0, s - end)
+        if best is None or dist < best[0]:
+            best = (dist, place, words)
+    return None if best is None else (best[1], best[2])
+
+
+def actor_near(text: str, start: int, end: int, exclude: frozenset[str]) -> tuple[str, str] | None:
+    """Who did what the figure counts: "launched by Russia", "Korvan forces captured
+    96", "Russian drones", "Clinton was supported by 42 percent"."""
+    after = _BY_ACTOR.match(text[end : end + 60])
+    by = _actor(after.group(1), exclude) if after else None
+    if after and by:
+        return by, after.group(0).strip()
+    lo, _hi = _clause(text, start, end)
+    best: tuple[str, str] | None = None
+    for m in _CAP_RUN.finditer(text, lo, start):
+        name = m.group(1)
+        if _LOC_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+            continue
+        if opens_sentence(text, m.start()) and not (places.is_place(name)
+                                                   or places.demonym(name)):
+            continue
+        if _SPEAKER.search(text[m.end() : start]):
+            continue  # "Piet Janssen, said crews had carried out 342": the speaker
+        who = _actor(name, exclude)
+        if who:
+            best = (who, m.group(0))
+    if best is None:  # "… shot down more than ten Russian drones"
+        m2 = re.match(r"^\s+([A-Z][a-z]+)\s", text[end : end + 30])
+        if m2 and places.demonym(m2.group(1)):
+            return places.demonym(m2.group(1)) or "", m2.group(1)
+    return best
+
+
+def _actor(name: str, exclude: frozenset[str]) -> str | None:
+    words = name.split()
+    if not words or words[0].lower() in _NOT_PLACE or name.lower() in exclude:
+        return None
+    if any(w.lower() in exclude for w in words):
+        return None
+    country = places.demonym(words[0]) if len(words) == 1 or words[0].endswith(
+        ("ian", "an", "ese", "ish", "i")) else None
+    if country:
+        return country
+    return places.canonical(name) or name
+
+
+def frame_of(claim: Claim, start: int, end: int, metric: str | None, published: str | None,
+             lead: Frame | None = None) -> Frame:
+    """The frame of the figure at claim.text[start:end] (offsets inside the claim)."""
+    text = claim.text
+    words: list[tuple[str, str]] = []
+    others = [(f.start - claim.start, f.end - claim.start) for f in claim.figures]
+    others = [(s, e) for s, e in others if (s, e) != (start, end)]
+    role = role_near(text, start, end, metric)
+    event = event_near(text, start, end)
+    place = place_near(text, start, end, others)
+    period = period_near(text, start, end, published)
+    exclude = frozenset(w.lower() for w in (claim.source or "").replace("’s", "").split())
+    actor = actor_near(text, start, end, exclude)
+    if place is None and claim.source and places.is_place(claim.source):
+        place = (places.canonical(claim.source) or claim.source, claim.source)
+    for dim, found in (("event", event), ("role", role), ("actor", actor), ("place", place)):
+        if found:
+            words.append((dim, found[1]))
+    if period:
+        words.append(("period", period.words))
+    ev = event[0] if event else None
+    pl = place[0] if place else None
+    if lead is not None:
+        lead_words = dict(lead.words)
+        if ev is None and lead.event:
+            ev = lead.event
+            words.append(("event", f"(lead) {lead_words.get('event', lead.event)}"))
+        if pl is None and lead.place:
+            pl = lead.place
+            words.append(("place", f"(lead) {lead_words.get('place', lead.place)}"))
+    return Frame(event=ev, role=role[0] if role else None, actor=actor[0] if actor else None,
+                 period=period.period.label if period else None, place=pl,
+                 words=tuple(words))
+
+
+def lead_frame(claims: Sequence[Claim], published: str | None) -> Frame | None:
+    """The event and place of the article's lead: the first claim (past the headline)
+    that counts something ("Floods have killed at least 40 people in Lower Harran")."""
+    body = [c for c in claims if c.sentence > 0 or c.paragraph > 0] or list(claims)
+    for c in body[:8]:
+        if not any(role_near(c.text, f.start - c.start, f.end - c.start, f.metric)
+                   for f in c.figures):
+            continue
+        evs = events_in(c.text)
+        pls = [p for p in places_in(c.text) if not p[2].startswith("the ")]
+        event = (evs[0][1], evs[0][2]) if evs else None
+        place = (pls[0][2], pls[0][3]) if pls else None
+        if event is None and place is None:
+            return None
+        words = tuple((d, f[1]) for d, f in (("event", event), ("place", place)) if f)
+        return Frame(event=event[0] if event else None, place=place[0] if place else None,
+                     words=words)
+    return None
+
+
+def frame_claims(claims: Sequence[Claim], published: str | None = None) -> tuple[Claim, ...]:
+    """The claims with a frame on every figure that has none (a reviewer's or stored
+    frame is kept)."""
+    lead = lead_frame(claims, published)
+    out = []
+    for c in claims:
+        if not c.figures or all(f.frame is not None for f in c.figures):
+            out.append(c)
+            continue
+        figs = []
+        for f in c.figures:
+            if f.frame is not None:
+                figs.append(f)
+                continue
+            s, e = f.start - c.start, f.end - c.start
+            if not (0 <= s <= e <= len(c.text)) or c.text[s:e] != f.text:
+                found = c.text.find(f.text)
+                s, e = (found, found + len(f.text)) if found >= 0 else (0, 0)
+            figs.append(replace(f, frame=frame_of(c, s, e, f.metric, published, lead)))
+        out.append(replace(c, figures=tuple(figs)))
+    return tuple(out)
