@@ -237,9 +237,9 @@ def iter_github(findings: Iterable[Finding]) -> Iterator[str]:
             props.append(f"file={_gh_prop(f.path)}")
             props.append(f"line={f.line or 1}")
         props.append(f"title={_gh_prop(f'{f.kind} {f.outcome} ({f.key})')}")
-        msg = f.message + (f" (acknowledged: {f.note})" if f.acknowledged else "")
-        if f.confidence:
-            msg += f" [{f.confidence} confidence]"
+        msg = f.message + (f" [{f.confidence} confidence]" if f.confidence else "")
+        if f.acknowledged:
+            msg += f" (acknowledged: {f.note})"
         if not f.gating and not f.acknowledged and f.severity != "ok":
             msg += f" ({why_not_gating(f)})"
         yield f"::{_gh_command(f)} {','.join(props)}::{_gh_data(msg)}\n"

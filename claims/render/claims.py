@@ -18,7 +18,7 @@ def number(x: float | None) -> int | float | None:
     if x is None:
         return None
     if not float(x).is_integer():
-        x = float(f"{x:.12g}")
+        x = float(f"{x:.15g}")
     return int(x) if float(x).is_integer() and abs(x) < 2**53 else x
 
 

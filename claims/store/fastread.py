@@ -165,7 +165,11 @@ def _figures(
     found: dict[int, list[FigureRecord]] = {}
     sql = f"SELECT {_FIGURE_COLUMNS} WHERE claim_id IN ({where}) ORDER BY claim_id, seq"
     for row in conn.execute(sql, params):
-        found.setdefault(row[1], []).append(FigureRecord(*row[:11], frame_of_columns(*row[11:])))
+        (fid, claim_id, text, start, end, value, low, high, qualifier, unit, metric,
+         *frame) = row
+        found.setdefault(claim_id, []).append(FigureRecord(
+            fid, claim_id, text, start, end, value, low, high, qualifier, unit, metric,
+            frame_of_columns(*frame)))
     return found
 
 

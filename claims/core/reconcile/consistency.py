@@ -69,11 +69,11 @@ def _tol(x: float) -> float:
 
 
 def clean(x: float) -> float:
-    """`x` without binary float noise: 12 significant digits, so 65.4e9 stored as
-    65400000000.0000076 and 0.1 + 0.2 print as written (a figure never has more)."""
-    if x == 0 or not math.isfinite(x):
+    """`x` without binary float noise: 15 significant digits (a double holds 15 to 17),
+    so 65.4e9 computed as 65400000000.0000076 and 0.1 + 0.2 print as written."""
+    if x == 0 or not math.isfinite(x) or x.is_integer():
         return x
-    r = round(x, 11 - int(math.floor(math.log10(abs(x)))))
+    r = round(x, 14 - int(math.floor(math.log10(abs(x)))))
     return float(int(r)) if r == int(r) and abs(r) < 2**53 else r
 
 
@@ -84,7 +84,7 @@ def fmt_number(x: float) -> str:
     r = clean(x)
     if r == int(r):
         return f"{int(r):,}"
-    return f"{r:,.12f}".rstrip("0").rstrip(".")
+    return f"{r:,.15f}".rstrip("0").rstrip(".")
 
 
 def interval_of(fig: CheckedFigure) -> Interval:

@@ -57,6 +57,8 @@ def rule_scope(links: Links, index: _Index) -> None:
     for x in links.flat:
         if x.ref in links.part_of or not links.usable(x) or x.fit.role is None:
             continue
+        if x.fig.unit == "percent":
+            continue  # a town's rate may exceed the country's: rates are not parts
         found: tuple[int, Fig, str, str, bool] | None = None
         for y in index.near((x.fig.unit, x.fit.role), x.claim, WINDOW, WINDOW):
             if y.claim == x.claim or not links.compatible(x, y):
@@ -71,7 +73,9 @@ def rule_scope(links: Links, index: _Index) -> None:
                 inside, explicit, ev = period_inside(x.fit, y.fit)
                 same_place = x.fit.place == y.fit.place or x.fit.place is None or (
                     y.fit.place is None)
-                if not inside or not same_place or (x.fit.level or 0) > (y.fit.level or 9):
+                wider = x.fit.level is not None and y.fit.level is not None and (
+                    5 > x.fit.level > y.fit.level)
+                if not inside or not same_place or wider:
                     continue
                 rule = "sub-period"
             dist = (x.claim - y.claim) if y.claim < x.claim else 100 + (y.claim - x.claim)
@@ -94,6 +98,8 @@ def rule_adjacent_parts(links: Links) -> None:
             continue
         for t in row:
             if t.ref in links.part_of or t.ref in links.parts or not links.usable(t):
+                continue
+            if t.fig.unit == "percent":
                 continue
             parts = [p for p in nxt if p.fig.unit == t.fig.unit and p.ref not in links.part_of
                      and p.ref not in links.parts and links.compatible(t, p)
