@@ -17,14 +17,14 @@ from claims.render.checks import (
     SARIF_RULES,
     SARIF_SCHEMA,
     Tally,
-    fails,
-    why_not_gating,
     _sarif_result,
+    fails,
     finding_dict,
     gate_exit_code,
     render_junit,
     render_sarif,
     summary_line,
+    why_not_gating,
 )
 from claims.render.safe import clean_for_terminal
 

@@ -71,7 +71,7 @@ def _tol(x: float) -> float:
 def clean(x: float) -> float:
     """`x` without binary float noise: 15 significant digits (a double holds 15 to 17),
     so 65.4e9 computed as 65400000000.0000076 and 0.1 + 0.2 print as written."""
-    if x == 0 or not math.isfinite(x) or x.is_integer():
+    if x == 0 or not math.isfinite(x) or float(x).is_integer():
         return x
     r = round(x, 14 - int(math.floor(math.log10(abs(x)))))
     return float(int(r)) if r == int(r) and abs(r) < 2**53 else r
