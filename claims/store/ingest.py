@@ -16,7 +16,8 @@ from sqlalchemy.engine import Connection
 
 from claims.core.attribution.sources import is_article_qualified, is_unqualified
 from claims.core.model import Extraction, Figure, FigureFact, Qualifier, Source
-from claims.core.reconcile.same import block_key, infer_same, place_key
+from claims.core.reconcile.frames import PERSON_UNITS
+from claims.core.reconcile.same import block_key, infer_same, place_key, unit_of
 from claims.records import IngestOutcome
 from claims.store.engine import Store
 from claims.store.frames import COLUMNS, frame_columns, frame_from_row
@@ -362,14 +363,20 @@ def propose_cross_article_same(
     keys) are always loaded.
     """
     wanted_keys: dict[str, set[str]] = {}
+    units: set[str] = set()
     for f in new:
-        block, place = block_key(f.frame), place_key(f.frame)
-        if f.unit and block and place:
+        block, place, unit = block_key(f.frame), place_key(f.frame), unit_of(f)
+        if unit and block and place:
             wanted_keys.setdefault(block, set()).add(place)
+            units.add(unit)
     if not wanted_keys:
         return ()
-    units = sorted({f.unit for f in new if f.unit})
-    in_window = [figure.c.unit.in_(units), claim.c.article_id != new[0].article_id]
+    if "person" in units:  # "18 died", "52 arrests": counts of people under other names
+        units |= PERSON_UNITS
+    by_unit = figure.c.unit.in_(sorted(units))
+    if "person" in units:
+        by_unit = or_(by_unit, figure.c.unit.is_(None))
+    in_window = [by_unit, claim.c.article_id != new[0].article_id]
     window = _window(new[0].published)
     if window is not None:
         in_window.append(and_(article.c.published >= window[0], article.c.published < window[1]))

@@ -51,6 +51,17 @@ class Fit:
                                            or self.place in ("nationwide", "statewide"))
 
 
+_LEVEL_TAIL = re.compile(r"\s+(?:county|province|region|oblast|state|district|sector|front|"
+                         r"parish|governorate|prefecture)$")
+
+
+def _bare(place: str) -> str:
+    """A place as compared: lower case, without its level noun ("Lower Harran province"
+    and "Lower Harran" are one place); "the north" and other generic ones as they are."""
+    p = " ".join(place.split()).lower()
+    return p if p.startswith("the ") else _LEVEL_TAIL.sub("", p)
+
+
 def area_level(window: str) -> tuple[int | None, bool, bool]:
     """(level, narrow, wide) from the words around a figure: "in the town" is 1,
     "across"/"whole" make it the widest said, "alone"/"itself" mark a part."""
@@ -70,7 +81,7 @@ def fit_of(frame: Frame | None, window: str = "") -> Fit:
     lead = frozenset(d for d, w in f.words if w.startswith("(lead)"))
     head, container = None, None
     if f.place:
-        parts = [p.strip().lower() for p in f.place.split(",")]
+        parts = [_bare(p) for p in f.place.split(",")]
         head, container = parts[0], (parts[1] if len(parts) > 1 else None)
         if container is None:
             c = places.country_of(parts[0])

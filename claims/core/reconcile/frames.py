@@ -72,9 +72,24 @@ EVENTS = (
 )
 _EVENT_WORD = re.compile(r"\b(" + "|".join(sorted(set(EVENTS), key=len, reverse=True))
                          + r")\b", re.I)
-_NAME = r"[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){0,2}"
+_NAME = r"(?>[A-Z][a-z][\w-]*)(?:\s+(?>[A-Z][a-z][\w-]*)){0,2}"  # atomic: whole words
 _NAMED_BEFORE = re.compile(rf"({_NAME})\s+$")
 _NAMED_AFTER = re.compile(rf"^\s+({_NAME})")
+
+# Roles that count people: "18 died" needs no noun to be a count of people.
+PERSON_ROLES = frozenset(("killed", "injured", "missing", "evacuated", "rescued", "arrested",
+                          "vaccinated"))
+# Nouns that count people under those roles ("52 arrests" = 52 people arrested).
+PERSON_UNITS = frozenset(("person", "arrest", "death", "fatality", "casualty", "injury",
+                          "victim", "evacuee", "body", "life"))
+
+
+def counted_unit(unit: str | None, role: str | None) -> str | None:
+    """The unit relations compare: a count of people under any of its names ("18 died",
+    "52 arrests", "80 people arrested"), else the figure's own."""
+    if role in PERSON_ROLES and (unit is None or unit in PERSON_UNITS):
+        return "person"
+    return unit
 
 # -- places --------------------------------------------------------------------------
 LEVELS: dict[str, int] = {
@@ -105,7 +120,8 @@ _PLACE_PHRASE = re.compile(
     rf"central)\s+)?(?P<name4>{_NAME})(?!['’]s|\s+[A-Z])"
     rf"(?:\s+(?P<noun4>front|region|province|oblast|county|district|sector|state)\b)?)")
 _GENERIC_PLACE = re.compile(
-    r"\b(?:(?:across|throughout|in|over|around)\s+the\s+(?:whole\s+|entire\s+)?"
+    r"\b(?:(?:across|throughout|in|over|around)\s+the\s+(?:whole\s+|entire\s+|"
+    r"[a-z]+-[a-z]+\s+|(?:far|rural|coastal|mountainous)\s+)?"
     r"(?P<noun>country|nation|state|region|province|county|city|town|village|capital|"
     r"north|south|east|west|north-?east|north-?west|south-?east|south-?west|centre|center)"
     r"(?!\s+(?:hall|centre|center|square|council|house|'s|’s))"
@@ -115,11 +131,15 @@ _NOT_PLACE = frozenset((
     "senate", "house", "parliament", "court", "january", "february", "march", "april", "may",
     "june", "july", "august", "september", "october", "november", "december", "monday",
     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "total", "all",
+    "in", "on", "at", "for", "by", "with", "from", "after", "before", "since", "during",
+    "under", "over", "across", "according", "as", "when", "while", "if", "a", "an",
 ))
 
 # -- actors --------------------------------------------------------------------------
 _BY_ACTOR = re.compile(rf"^[^.;:]{{0,30}}?\bby\s+(?:the\s+)?({_NAME})")
 _CAP_RUN = re.compile(rf"(?<![\w’'-])({_NAME})(?:['’]s)?")
+_ACTOR_HEAD = re.compile(r"(?:['’]s)?\s+(?:forces|troops|army|units|military|soldiers|"
+                         r"fighters|rebels|militants|government|navy|air\s+force)\b")
 _LOC_BEFORE = re.compile(rf"\b(?:{_LOCATIVE}|on|of|to|towards|toward|into)\s+(?:the\s+)?$")
 _CLAUSE_START = re.compile(r"[;:]|,\s+(?:while|whereas|but|and)\s+|\s+while\s+|\s+whereas\s+"
                            r"|\s+and\s+that\s+")
@@ -224,10 +244,18 @@ def event_near(text: str, start: int, end: int) -> tuple[str, str] | None:
     return None if best is None else (best[1], best[2])
 
 
+_DIRECTIONS = frozenset(("north", "south", "east", "west", "northeast", "north-east",
+                         "northwest", "north-west", "southeast", "south-east", "southwest",
+                         "south-west", "centre", "center"))
+
+
 def place_level(place: str) -> int | None:
     """1 town … 4 country: from the gazetteer, else the place's own level noun ("Alden
-    County", "nationwide"), else None (a name nothing says more about)."""
+    County", "nationwide"; "the north" of a country is a region), else None (a name
+    nothing says more about)."""
     head = place.split(",")[0].strip()
+    if head.lower().startswith("the ") and head.lower()[4:] in _DIRECTIONS:
+        return 3
     known = places.level(head)
     if known is not None:
         return {1: 1, 2: 3, 3: 4}[known]
@@ -301,9 +329,10 @@ def actor_near(text: str, start: int, end: int, exclude: frozenset[str]) -> tupl
         name = m.group(1)
         if _LOC_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
             continue
-        if opens_sentence(text, m.start()) and not (places.is_place(name)
-                                                   or places.demonym(name)):
-            continue
+        if opens_sentence(text, m.start()) and not (
+                places.is_place(name) or places.demonym(name) or " " in name
+                or _ACTOR_HEAD.match(text, m.end())):
+            continue  # "Officials said …": a capital for the sentence, not a name
         if _SPEAKER.search(text[m.end() : start]):
             continue  # "Piet Janssen, said crews had carried out 342": the speaker
         who = _actor(name, exclude)
@@ -367,8 +396,7 @@ def frame_of(claim: Claim, start: int, end: int, metric: str | None, published: 
 def lead_frame(claims: Sequence[Claim], published: str | None) -> Frame | None:
     """The event and place of the article's lead: the first claim (past the headline)
     that counts something ("Floods have killed at least 40 people in Lower Harran")."""
-    body = [c for c in claims if c.sentence > 0 or c.paragraph > 0] or list(claims)
-    for c in body[:8]:
+    for c in claims[:8]:
         if not any(role_near(c.text, f.start - c.start, f.end - c.start, f.metric)
                    for f in c.figures):
             continue

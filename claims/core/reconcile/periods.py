@@ -67,6 +67,9 @@ _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|reported|reports|announced|announces|stated|wrote|"
     r"added|posted|tweeted|according\s+to|in\s+a\s+statement|at\s+a\s+(?:briefing|news)|"
     r"published|released|issued)\b", re.I)
+_SAID_WHEN = re.compile(
+    r"\b(?:said|says|told\s+\w+|reported|announced|stated|published|released|issued|"
+    r"wrote|posted)(?:\s+(?:in|at)\s+(?:a|an|the|its)\s+\w+(?:\s+\w+)?)?\s*$", re.I)
 _RELATIVE = re.compile(r"\b(?:that|which|who|where|when|after|before|as|while)\b", re.I)
 _CLAUSE_END = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b|\s+while\s+|\s+but\s+")
 
@@ -280,7 +283,7 @@ def period_near(text: str, start: int, end: int, published: str | None) -> Menti
             continue
         if dist > 90 or _SPEECH.search(between) or _CLAUSE_END.search(between):
             continue
-        if _SPEECH.search(text[max(0, m.start - 35) : m.start]):
+        if _SAID_WHEN.search(text[max(0, m.start - 40) : m.start]):
             continue  # "said in a report published on December 3": when it was said
         if m.start >= end and _RELATIVE.search(between) and not _RELATIVE.search(
                 text[max(0, start - 40) : start]):

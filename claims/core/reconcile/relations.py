@@ -35,7 +35,7 @@ class _Index:
     def __init__(self, flat: Sequence[Fig]) -> None:
         self.lists: dict[tuple[str | None, str | None], list[Fig]] = {}
         for f in flat:
-            self.lists.setdefault((f.fig.unit, f.fit.role), []).append(f)
+            self.lists.setdefault((f.unit, f.fit.role), []).append(f)
         self.claims = {k: [f.claim for f in v] for k, v in self.lists.items()}
 
     def near(self, key: tuple[str | None, str | None], claim: int, before: int,
@@ -57,10 +57,10 @@ def rule_scope(links: Links, index: _Index) -> None:
     for x in links.flat:
         if x.ref in links.part_of or not links.usable(x) or x.fit.role is None:
             continue
-        if x.fig.unit == "percent":
+        if x.unit == "percent":
             continue  # a town's rate may exceed the country's: rates are not parts
         found: tuple[int, Fig, str, str, bool] | None = None
-        for y in index.near((x.fig.unit, x.fit.role), x.claim, WINDOW, WINDOW):
+        for y in index.near((x.unit, x.fit.role), x.claim, WINDOW, WINDOW):
             if y.claim == x.claim or not links.compatible(x, y):
                 continue
             if links.part_of.get(y.ref) == x.ref or (x.fit.actor and y.fit.actor
@@ -99,9 +99,9 @@ def rule_adjacent_parts(links: Links) -> None:
         for t in row:
             if t.ref in links.part_of or t.ref in links.parts or not links.usable(t):
                 continue
-            if t.fig.unit == "percent":
+            if t.unit == "percent":
                 continue
-            parts = [p for p in nxt if p.fig.unit == t.fig.unit and p.ref not in links.part_of
+            parts = [p for p in nxt if p.unit == t.unit and p.ref not in links.part_of
                      and p.ref not in links.parts and links.compatible(t, p)
                      and part_role(p.fit, t.fit)]
             placed = [p for p in parts if place_inside(p.fit, t.fit)[0]
@@ -135,8 +135,8 @@ def rule_same(links: Links, index: _Index) -> list[InferredRelation]:
     by_metric: dict[tuple[str | None, str], list[Fig]] = {}
     for f in links.flat:
         if links.claims[f.claim].source is not None and links.usable(f) and (
-                informative(f.fig.metric, f.fig.unit)):
-            by_metric.setdefault((f.fig.unit, metric_key(f.fig.metric or "")), []).append(f)
+                informative(f.fig.metric, f.unit)):
+            by_metric.setdefault((f.unit, metric_key(f.fig.metric or "")), []).append(f)
     seen: set[tuple[object, object]] = set()
     for b in links.flat:
         cb = links.claims[b.claim]
@@ -144,12 +144,12 @@ def rule_same(links: Links, index: _Index) -> list[InferredRelation]:
             continue
         pool: list[tuple[Fig, str]] = []
         if b.fit.role is not None:
-            far = INDICATOR_WINDOW if (b.fit.role in INDICATORS and b.fig.unit == "percent") \
+            far = INDICATOR_WINDOW if (b.fit.role in INDICATORS and b.unit == "percent") \
                 else 1
-            pool += [(a, "same-context") for a in index.near((b.fig.unit, b.fit.role), b.claim,
+            pool += [(a, "same-context") for a in index.near((b.unit, b.fit.role), b.claim,
                                                              far, 0)]
-        if informative(b.fig.metric, b.fig.unit):
-            key = (b.fig.unit, metric_key(b.fig.metric or ""))
+        if informative(b.fig.metric, b.unit):
+            key = (b.unit, metric_key(b.fig.metric or ""))
             pool += [(a, "same-metric") for a in by_metric.get(key, [])
                      if b.claim - WINDOW <= a.claim <= b.claim]
         for a, rule in reversed(pool):
@@ -161,7 +161,7 @@ def rule_same(links: Links, index: _Index) -> list[InferredRelation]:
             if links.grouped(a, b) or is_forecast(a.claim) != is_forecast(b.claim):
                 continue
             if rule == "same-context" and b.claim - a.claim == 1 and ca.paragraph != cb.paragraph \
-                    and not (b.fit.role in INDICATORS and b.fig.unit == "percent"):
+                    and not (b.fit.role in INDICATORS and b.unit == "percent"):
                 continue
             ok, strong, ev = one_quantity(a.fit, b.fit)
             if not ok:

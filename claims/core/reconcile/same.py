@@ -20,6 +20,7 @@ from datetime import date
 
 from claims.core.model import FigureFact, Frame
 from claims.core.reconcile.fit import Fit, fit_of, one_quantity
+from claims.core.reconcile.frames import counted_unit
 
 
 def _day(published: str | None) -> date | None:
@@ -42,6 +43,11 @@ def place_key(frame: Frame | None) -> str:
     if fit.place is None or fit.generic_place:  # "the town" of one article is not another's
         return ""
     return f" {fit.place} "
+
+
+def unit_of(f: FigureFact) -> str | None:
+    """The figure's unit, or "person" for a count of people without a noun ("18 died")."""
+    return counted_unit(f.unit, f.frame.role if f.frame else None)
 
 
 def _days_close(da: date | None, db: date | None, window_days: int) -> bool:
@@ -100,15 +106,15 @@ def infer_same(
     keep: dict[tuple[int, str | None, str, float, str], FigureFact] = {}
     for f in (*new, *existing):
         block = block_key(f.frame)
-        if f.unit is None or not block or not place_key(f.frame):
+        if unit_of(f) is None or not block or not place_key(f.frame):
             continue
         # A headline repeating a body figure would double every proposal: keep one.
-        dk = (f.article_id, f.unit, block, f.value, str(f.qualifier))
+        dk = (f.article_id, unit_of(f), block, f.value, str(f.qualifier))
         if dk not in keep or len(keep[dk].context) < len(f.context):
             keep[dk] = f
     blocks: dict[tuple[str | None, str, str], list[FigureFact]] = {}
     for f in keep.values():
-        blocks.setdefault((f.unit, block_key(f.frame), place_key(f.frame)), []).append(f)
+        blocks.setdefault((unit_of(f), block_key(f.frame), place_key(f.frame)), []).append(f)
     new_ids = {f.id for f in new}
     out: set[tuple[int, int, str, str, tuple[str, ...]]] = set()
     for members in blocks.values():

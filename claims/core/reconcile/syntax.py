@@ -17,6 +17,7 @@ from functools import lru_cache
 from claims.core.model import Claim, Figure, FigureRef, InferredRelation
 from claims.core.reconcile.context import _STOP, _WORD, BLOCKER, is_limit, singular, years_near
 from claims.core.reconcile.fit import Fit, fit_of, part_role, periods_clash
+from claims.core.reconcile.frames import counted_unit
 from claims.core.textkeys import fold
 
 RANK = {"high": 3, "medium": 2, "low": 1}
@@ -62,9 +63,13 @@ def _content(text: str) -> set[str]:
 
 @dataclass(frozen=True)
 class Fig:
-    """A figure as the rules see it: where it is, and its frame made comparable."""
+    """A figure as the rules see it: where it is, and its frame made comparable.
+
+    `unit` is the figure's, or "person" for a count of people written without a noun
+    ("18 died", "nine were injured"): the role says what is counted."""
 
     ref: FigureRef
+    unit: str | None
     claim: int
     pos: int  # index in the article's flat list
     fig: Figure
@@ -92,9 +97,11 @@ def prepare(claims: Sequence[Claim]) -> list[list[Fig]]:
         for fi, f in sorted(enumerate(c.figures), key=lambda x: _local_span(c, x[1])[0]):
             s, e = _local_span(c, f)
             window = c.text[max(0, s - 120) : e + 80]
+            fit = fit_of(f.frame, window)
+            unit = counted_unit(f.unit, fit.role)
             row.append(Fig(
-                ref=FigureRef(ci, fi), claim=ci, pos=pos, fig=f, start=s, end=e,
-                fit=fit_of(f.frame, window), years=years_near(c.text, s, e),
+                ref=FigureRef(ci, fi), unit=unit, claim=ci, pos=pos, fig=f, start=s, end=e,
+                fit=fit, years=years_near(c.text, s, e),
                 limit=is_limit(c.text, s, e) or bool(_RATE.match(c.text[e : e + 20])),
                 vague=bool(_VAGUE.match(f.text.strip())),
             ))
@@ -122,10 +129,10 @@ class Links:
         return self.claims[f.claim].text
 
     def usable(self, f: Fig) -> bool:
-        return f.fig.unit is not None and not f.limit
+        return f.unit is not None and not f.limit
 
     def compatible(self, a: Fig, b: Fig) -> bool:
-        if a.ref == b.ref or a.fig.unit != b.fig.unit or not (self.usable(a) and self.usable(b)):
+        if a.ref == b.ref or a.unit != b.unit or not (self.usable(a) and self.usable(b)):
             return False
         if (a.years or b.years) and a.years != b.years:
             return False
@@ -146,7 +153,7 @@ class Links:
         ("96 of them by helicopter and 40 by boat"), until the list breaks."""
         prev = anchor
         for f in self.rows[anchor.claim]:
-            if f.start <= anchor.start or f.fig.unit != anchor.fig.unit:
+            if f.start <= anchor.start or f.unit != anchor.unit:
                 continue
             gap = self.text(anchor)[prev.end : f.start]
             if BLOCKER.search(gap) or not self.compatible(total, f):
@@ -207,7 +214,7 @@ class Links:
                 gap = self.text(x)[x.end : y.start]
                 if not self.compatible(x, y) or not _OUT_OF.match(gap) or len(gap.split()) > 7:
                     continue
-                if x.vague or x.fig.unit == "percent":
+                if x.vague or x.unit == "percent":
                     continue
                 rule = "out-of" if gap.strip().startswith("out") else "of"
                 if self.link(y, x, rule, "high", (f"words: {x.fig.text}{gap}{y.fig.text}",)):
@@ -219,7 +226,7 @@ class Links:
         for x in self.flat:
             if x.ref in self.part_of or not self.usable(x) or x.vague:
                 continue
-            if x.fig.unit == "percent":
+            if x.unit == "percent":
                 continue  # "40 percent of whom": a share of the people, not of a percentage
             t = self.text(x)
             after, before = t[x.end :], t[: x.start]
@@ -228,9 +235,9 @@ class Links:
                 total, rule = self.referent(x, 2), f"of-{_PRONOUN_RULE[fold(m.group(1))]}"
             elif m := (_OF_THE_AFTER.match(after) or _OF_THE_BEFORE.search(before)):
                 noun = {singular(w) for w in m.group(1).lower().split()}
-                if x.fig.unit is None or singular(x.fig.unit.split()[-1]) not in noun:
+                if x.unit is None or singular(x.unit.split()[-1]) not in noun:
                     continue
-                words = _content(m.group(1)) - _unit_forms(x.fig.unit)
+                words = _content(m.group(1)) - _unit_forms(x.unit)
                 total, rule = self.referent(x, BACK, words or None), "of-those"
             else:
                 continue
@@ -249,7 +256,7 @@ class Links:
             for i, t in enumerate(row):
                 if t.ref in self.part_of or t.ref in self.parts or not self.usable(t):
                     continue
-                rest = [f for f in row[i + 1 :] if f.fig.unit == t.fig.unit]
+                rest = [f for f in row[i + 1 :] if f.unit == t.unit]
                 if not rest or rest[0].ref in self.part_of:
                     continue
                 gap0 = self.text(t)[t.end : rest[0].start]
@@ -258,7 +265,7 @@ class Links:
                     self.link(t, rest[0], "of-the", "high", ("words: of the …",))
                     self.siblings(t, rest[0], "of-the", "high")
                     continue
-                if t.fig.unit == "percent" or len(rest) < 2 or BLOCKER.search(gap0):
+                if t.unit == "percent" or len(rest) < 2 or BLOCKER.search(gap0):
                     continue
                 if any(f.fig.value > t.fig.value or f.ref in self.part_of for f in rest):
                     continue
@@ -287,7 +294,7 @@ class Links:
                 continue
             prev = x
             for f in self.rows[x.claim]:
-                if f.start <= x.start or f.fig.unit != x.fig.unit:
+                if f.start <= x.start or f.unit != x.unit:
                     continue
                 if BLOCKER.search(self.text(x)[prev.end : f.start]) or not self.compatible(x, f):
                     break
