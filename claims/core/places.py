@@ -68,8 +68,10 @@ def _gazetteer() -> _Gazetteer:
     demonyms: dict[str, str] = {}
     countries = CountryInfo.all()
     # Countries first, so a province never takes a country's name ("Georgia" stays a
-    # country; its US namesake is the same word and containment is then ambiguous).
-    for info in countries.values():
+    # country; its US namesake is the same word and containment is then ambiguous);
+    # the most populous first, so a shared demonym ("American") names the larger one.
+    by_size = sorted(countries.values(), key=lambda i: -(i.get("population") or 0))
+    for info in by_size:
         country = str(info.get("name") or "")
         if not country:
             continue
@@ -83,7 +85,6 @@ def _gazetteer() -> _Gazetteer:
             demonyms.setdefault(_key(dem), country)
     # A division's name shared by several countries goes to the most populous one
     # ("Florida" is a US state before it is a municipality of Puerto Rico).
-    by_size = sorted(countries.values(), key=lambda i: -(i.get("population") or 0))
     for info in by_size:
         country = str(info.get("name") or "")
         if not country:

@@ -68,13 +68,20 @@ EVENTS = (
     "explosion", "blast", "crash", "collapse", "shooting", "stampede", "outbreak",
     "epidemic", "pandemic", "election", "primary", "caucus", "caucuses", "referendum",
     "poll", "survey", "debate", "protest", "protests", "war", "invasion", "campaign",
-    "regatta", "marathon", "race", "tournament", "strike",
+    "regatta", "marathon", "race", "tournament", "disaster", "massacre", "ambush",
 )
 _EVENT_WORD = re.compile(r"\b(" + "|".join(sorted(set(EVENTS), key=len, reverse=True))
                          + r")\b", re.I)
 _NAME = r"(?>[A-Z][a-z][\w-]*)(?:\s+(?>[A-Z][a-z][\w-]*)){0,2}"  # atomic: whole words
 _NAMED_BEFORE = re.compile(rf"({_NAME})\s+$")
 _NAMED_AFTER = re.compile(rf"^\s+({_NAME})")
+
+# Roles of a toll or a tally (wars, disasters, attacks, outbreaks, arrests): one area's or
+# one period's count lies inside a wider one's. Votes, jobs or poll shares of different
+# places and contests are not parts of each other's, so frames relate them only as `same`.
+TALLY_ROLES = frozenset(("killed", "injured", "missing", "evacuated", "rescued", "downed",
+                         "launched", "lost", "diverted", "captured", "retaken", "vaccinated",
+                         "cases", "arrested"))
 
 # Roles that count people: "18 died" needs no noun to be a count of people.
 PERSON_ROLES = frozenset(("killed", "injured", "missing", "evacuated", "rescued", "arrested",

@@ -57,6 +57,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("yesterday", r"yesterday"),
     ("today", r"today"),
     ("weekday", rf"(?:on\s+|last\s+)?({_DAY})(?:\s+(?:night|morning|afternoon|evening))?"),
+    ("last_named_month", rf"last\s+({_MON})\b"),
     ("month", rf"(?:in|during|for|throughout)\s+({_MON})\b"),
     ("year", rf"(?:in|during|for|throughout|of)\s+({_YEAR})\b"),
 )
@@ -175,6 +176,12 @@ def _resolve(kind: str, g: tuple[str | None, ...], words: str, today: date | Non
     if kind == "year":
         year = int(g[0] or 0)
         return _span(date(year, 1, 1), date(year, 12, 31), str(year))
+    if kind == "last_named_month":  # "last November": the latest one before this month
+        mon = _month(g[0] or "")
+        if t is None:
+            return Period(f"last {MONTHS[mon - 1]}", anchor="prior", rank=3)
+        year = t.year if mon < t.month else t.year - 1
+        return _span(date(year, mon, 1), _month_end(year, mon), f"last {MONTHS[mon - 1]}")
     if kind == "month":
         mon = _month(g[0] or "")
         if t is None:

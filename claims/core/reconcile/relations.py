@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from claims.core.model import Claim, InferredRelation
 from claims.core.reconcile.context import _FORECAST, informative, metric_key
 from claims.core.reconcile.fit import Fit, one_quantity, part_role, period_inside, place_inside
-from claims.core.reconcile.frames import INDICATORS, frame_claims
+from claims.core.reconcile.frames import INDICATORS, TALLY_ROLES, frame_claims
 from claims.core.reconcile.periods import same_period
 from claims.core.reconcile.syntax import Fig, Links, prepare
 
@@ -51,11 +51,17 @@ def _same_period_or_unknown(a: Fit, b: Fit) -> bool:
     return same_period(a.period, b.period) is not False
 
 
+def _stated_alike(a: Fit, b: Fit) -> bool:
+    """Both periods stated, or neither: a count "last November" and one without a date
+    may be of different events."""
+    return (a.period is None) == (b.period is None)
+
+
 def rule_scope(links: Links, index: _Index) -> None:
     """A figure inside a wider one of the same role: a town inside its region ("sub-area",
     "alone" when the speaker says so), a week inside a month ("sub-period")."""
     for x in links.flat:
-        if x.ref in links.part_of or not links.usable(x) or x.fit.role is None:
+        if x.ref in links.part_of or not links.usable(x) or x.fit.role not in TALLY_ROLES:
             continue
         if x.unit == "percent":
             continue  # a town's rate may exceed the country's: rates are not parts
@@ -66,7 +72,12 @@ def rule_scope(links: Links, index: _Index) -> None:
             if links.part_of.get(y.ref) == x.ref or (x.fit.actor and y.fit.actor
                                                      and x.fit.actor != y.fit.actor):
                 continue
+            if x.fit.event and y.fit.event and x.fit.event != y.fit.event:
+                continue  # the disaster's toll is not the car bomb's
             ok, explicit, ev = place_inside(x.fit, y.fit)
+            if ok and (y.fit.level or 0) >= 5 and not (x.fit.narrow or (x.fit.level or 9) <= 3):
+                ok = False  # nothing says the wider count covers more than this one
+            explicit = explicit and _stated_alike(x.fit, y.fit)
             if ok and _same_period_or_unknown(x.fit, y.fit):
                 rule = "alone" if x.fit.narrow else "sub-area"
             else:
@@ -99,7 +110,7 @@ def rule_adjacent_parts(links: Links) -> None:
         for t in row:
             if t.ref in links.part_of or t.ref in links.parts or not links.usable(t):
                 continue
-            if t.unit == "percent":
+            if t.unit == "percent" or t.fit.role not in TALLY_ROLES:
                 continue
             parts = [p for p in nxt if p.unit == t.unit and p.ref not in links.part_of
                      and p.ref not in links.parts and links.compatible(t, p)

@@ -21,7 +21,9 @@ from claims.core.reconcile.frames import counted_unit
 from claims.core.textkeys import fold
 
 RANK = {"high": 3, "medium": 2, "low": 1}
-BACK = 10  # how many claims back "of the N …" may point
+BACK = 10  # how many claims back "a third of all spending" may point
+NOUN_BACK = 10  # "610,000 of the children vaccinated so far": the words find the total
+BARE_BACK = 1  # "five of the casinos": only the noun, so only the sentence before
 
 _OUT_OF = re.compile(
     r"^\s+(?:out\s+)?of\s+(?!them\b|those\b|whom\b|which\b|these\b)"
@@ -32,7 +34,10 @@ _PRONOUN_RULE = {"them": "those", "those": "those", "these": "those", "whom": "w
                  "which": "which"}
 _OF_THE_AFTER = re.compile(r"^\s+of\s+(?:the|these|those|its|their)\s+((?:[a-z-]+\s*){1,4})")
 _OF_THE_BEFORE = re.compile(r"(?:^|[,;:]\s*)of\s+(?:the|these|those)\s+([a-z -]{2,40}),\s*$", re.I)
-_OF_TOTAL_BEFORE = re.compile(r"(?:^|[,;:]\s*)of\s+(?:the|these|those|its|their|all)?\s*$", re.I)
+_OF_TOTAL_BEFORE = re.compile(r"(?:^|[;:]\s*)of\s+(?:the|these|those|its|their|all)?\s*$", re.I)
+# A part more than ten times its total measures something else ("three of the largest
+# crowds, including an estimated 28,000"), not a contradiction.
+APART = 10.0
 _INCLUDING = re.compile(r"\b(?:including|includes|included|among\s+them)\s+$", re.I)
 _OF_ALL = re.compile(r"\bof\s+(?:all|total|the\s+total|overall)\s+([a-z]{3,})\b[^.;]{0,30}$",
                      re.I)
@@ -140,8 +145,14 @@ class Links:
 
     def link(self, total: Fig, part: Fig, rule: str, conf: str = "high",
              evidence: tuple[str, ...] = (), mergeable: bool = True) -> bool:
-        """Record `part` inside `total`; a figure has one total, and no cycles."""
+        """Record `part` inside `total`; a figure has one total, and no cycles. Rates
+        (percent) are never parts, nor a figure an order of magnitude above its total."""
         if part.ref in self.part_of or part.ref in self.ancestors(total.ref):
+            return False
+        if part.unit == "percent" or part.vague:
+            return False
+        low, high = part.fig.low, total.fig.high
+        if low is not None and high is not None and low > APART * max(high, 1.0):
             return False
         self.parts.setdefault(total.ref, []).append(
             (part, rule, mergeable, conf, tuple(e for e in evidence if e)))
@@ -238,14 +249,18 @@ class Links:
                 if x.unit is None or singular(x.unit.split()[-1]) not in noun:
                     continue
                 words = _content(m.group(1)) - _unit_forms(x.unit)
-                total, rule = self.referent(x, BACK, words or None), "of-those"
+                back = NOUN_BACK if words else BARE_BACK
+                total, rule = self.referent(x, back, words or None), "of-those"
             else:
                 continue
             if total is None or not part_role(x.fit, total.fit):
                 continue
             # a pronoun reaches one sentence back; "of the children vaccinated" names its total
-            conf = "high" if x.claim - total.claim <= 1 or rule == "of-those" and (
-                m.re in (_OF_THE_AFTER, _OF_THE_BEFORE)) else "medium"
+            named = m.re in (_OF_THE_AFTER, _OF_THE_BEFORE) and bool(
+                _content(m.group(1)) - _unit_forms(x.unit or ""))
+            conf = "high" if total.claim == x.claim or named or (
+                x.claim - total.claim <= 1 and m.re not in (_OF_THE_AFTER, _OF_THE_BEFORE)
+            ) else "medium"
             if self.link(total, x, rule, conf, (f"words: {m.group(0).strip()}",)):
                 self.siblings(total, x, rule, conf)
 
@@ -282,13 +297,14 @@ class Links:
                     self.siblings(t, rest[0], "same-source-parts", "medium")
 
     def rule_including(self) -> None:
+        """"30,000 tickets, including 4,000 to away fans": parts in the total's sentence."""
         for x in self.flat:
             if x.ref in self.part_of or not _INCLUDING.search(self.text(x)[: x.start]):
                 continue
-            total = self.referent(x, 1)
+            total = self.referent(x, 0)
             if total is None:
                 continue
-            conf = "high" if total.claim == x.claim else "medium"
+            conf = "high"
             if not self.link(total, x, "including", conf, ("words: including",),
                              mergeable=False):
                 continue
