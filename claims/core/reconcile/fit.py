@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from claims.core import places
 from claims.core.model import Frame
-from claims.core.reconcile.frames import LEVELS, OUTCOMES, place_level
+from claims.core.reconcile.frames import INDICATORS, LEVELS, OUTCOMES, place_level
 from claims.core.reconcile.periods import (
     Period,
     disjoint,
@@ -145,7 +145,14 @@ def one_quantity(a: Fit, b: Fit) -> tuple[bool, bool, list[str]]:
         strong = strong and a.period is not None and b.period is not None
     if a.event or b.event:
         ev.append(f"event: {a.event or b.event}")
-    return True, strong, ev
+    # A role alone is a kind of count ("employees"), not one count: it takes something
+    # else both state alike, an event, a place, an actor or a period, unless the role is
+    # a headline indicator (one deficit per economy and year).
+    anchored = a.role in INDICATORS or any(
+        x is not None and x == y for x, y in ((a.event, b.event), (a.place, b.place),
+                                              (a.actor, b.actor)))
+    anchored = anchored or (a.period is not None and b.period is not None)
+    return True, strong and anchored, ev
 
 
 def place_inside(inner: Fit, outer: Fit) -> tuple[bool, bool, str]:

@@ -49,6 +49,9 @@ _ALLOCATED = re.compile(
 _REST = re.compile(r"\b(?:remaining|rest|remainder|other)\s+(?:of\s+the\s+)?$", re.I)
 _RATE = re.compile(r"^-?\s*(?:an?|per)[\s-]+(?:hour|day|week|month|year|head|person|capita)\b",
                    re.I)
+# "companies with 1,000 or more employees": a class of things, not a count of them.
+_CLASS = re.compile(r"\b(?:or|and)\s+(?:more|fewer|less|greater|older|younger|over|above|up)$",
+                    re.I)
 _VAGUE = re.compile(r"^(?:tens\s+of\s+)?(?:hundreds|thousands|millions|billions|dozens|scores)$",
                     re.I)
 
@@ -107,7 +110,9 @@ def prepare(claims: Sequence[Claim]) -> list[list[Fig]]:
             row.append(Fig(
                 ref=FigureRef(ci, fi), unit=unit, claim=ci, pos=pos, fig=f, start=s, end=e,
                 fit=fit, years=years_near(c.text, s, e),
-                limit=is_limit(c.text, s, e) or bool(_RATE.match(c.text[e : e + 20])),
+                limit=is_limit(c.text, s, e) or bool(_RATE.match(c.text[e : e + 20]))
+                or bool(_CLASS.search(f.text)) or bool(_CLASS.search(c.text[: e + 15]
+                                                                     .split(",")[-1][-25:])),
                 vague=bool(_VAGUE.match(f.text.strip())),
             ))
             pos += 1
@@ -288,6 +293,8 @@ class Links:
                                        and f.fit.level == t.fit.level for f in rest):
                     continue  # "18 in Alden County, 9 in Brook County": siblings, no total
                 text = self.text(t)
+                if _ALLOCATED.match(text[t.end :]):
+                    continue  # "42 votes for Trump, 18 for Cruz": the first is a part too
                 # "won 30, lost 10 and drew 5" lists no parts of the 30: a breakdown says
                 # where each amount goes ("£50m for schools") or says it is one.
                 if not (_BREAKDOWN.search(text)
