@@ -149,7 +149,7 @@ def relate(
         message(f"Relation {rel.id}: {rel.kind} of figures {members}.")
     else:
         message(f"Relation {rel.id} already relates these figures ({rel.kind} of figures "
-                f"{members}, {rel.origin}, {rel.state}): nothing added.")
+                f"{members}, {rel.origin}, {rel.state}): nothing added.", soft_wrap=True)
 
 
 relations_app = make_app(no_args_is_help=False)
@@ -255,7 +255,7 @@ def relations_delete(
     with open_db() as store:
         rel = delete_relation(store, rid, reviewer=resolve_reviewer(reviewer), note=note)
     message(f"Relation {rel.id} deleted ({rel.kind} of figures "
-            f"{' '.join(map(str, rel.figure_ids))}).")
+            f"{' '.join(map(str, rel.figure_ids))}).", soft_wrap=True)
 
 
 @app.command("ack")

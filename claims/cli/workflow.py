@@ -240,7 +240,7 @@ def correct(
         )
     if frame:
         message(f"Relations proposed again: {again.kept} kept, {again.added} added, "
-                f"{again.dropped} dropped.")
+                f"{again.dropped} dropped.", soft_wrap=True)
 
 
 def _check_correct(

@@ -18,7 +18,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from claims.core.model import Claim, InferredRelation
+from claims.core.model import Claim, FigureRef, InferredRelation
 from claims.core.reconcile.context import _FORECAST, informative, metric_key
 from claims.core.reconcile.fit import Fit, one_quantity, part_role, period_inside, place_inside
 from claims.core.reconcile.frames import INDICATORS, TALLY_ROLES, frame_claims
@@ -27,6 +27,7 @@ from claims.core.reconcile.syntax import Fig, Links, prepare
 
 WINDOW = 10  # how far (in claims) a frame relation may reach
 INDICATOR_WINDOW = 40  # a headline rate (deficit, inflation) is one figure per article
+NEAR = 3  # how far apart two sources' counts with fully agreeing frames may be
 
 
 class _Index:
@@ -153,16 +154,17 @@ def rule_same(links: Links, index: _Index) -> list[InferredRelation]:
         cb = links.claims[b.claim]
         if cb.source is None or not links.usable(b):
             continue
-        pool: list[tuple[Fig, str]] = []
-        if b.fit.role is not None:
-            far = INDICATOR_WINDOW if (b.fit.role in INDICATORS and b.unit == "percent") \
-                else 1
-            pool += [(a, "same-context") for a in index.near((b.unit, b.fit.role), b.claim,
-                                                             far, 0)]
-        if informative(b.fig.metric, b.unit):
+        found: dict[FigureRef, tuple[Fig, str]] = {}
+        if informative(b.fig.metric, b.unit):  # a label alone: the weaker evidence
             key = (b.unit, metric_key(b.fig.metric or ""))
-            pool += [(a, "same-metric") for a in by_metric.get(key, [])
-                     if b.claim - WINDOW <= a.claim <= b.claim]
+            found.update((a.ref, (a, "same-metric")) for a in by_metric.get(key, [])
+                         if b.claim - WINDOW <= a.claim <= b.claim)
+        if b.fit.role is not None:
+            indicator = b.fit.role in INDICATORS and b.unit == "percent"
+            far = INDICATOR_WINDOW if indicator else NEAR
+            found.update((a.ref, (a, "same-context"))
+                         for a in index.near((b.unit, b.fit.role), b.claim, far, 0))
+        pool = sorted(found.values(), key=lambda p: (p[0].claim, p[0].start))
         for a, rule in reversed(pool):
             if (a.claim, a.start) >= (b.claim, b.start) or (a.ref, b.ref) in seen:
                 continue
@@ -171,12 +173,13 @@ def rule_same(links: Links, index: _Index) -> list[InferredRelation]:
                 continue
             if links.grouped(a, b) or is_forecast(a.claim) != is_forecast(b.claim):
                 continue
-            if rule == "same-context" and b.claim - a.claim == 1 and ca.paragraph != cb.paragraph \
-                    and not (b.fit.role in INDICATORS and b.unit == "percent"):
-                continue
             ok, strong, ev = one_quantity(a.fit, b.fit)
             if not ok:
                 continue
+            beside = b.claim - a.claim <= 1 and ca.paragraph == cb.paragraph
+            if rule == "same-context" and not (beside or strong or (
+                    b.fit.role in INDICATORS and b.unit == "percent")):
+                continue  # further apart, only frames that agree in full are one count
             conf = "high" if strong and rule == "same-context" else (
                 "medium" if a.fit.role else "low")
             seen.add((a.ref, b.ref))
