@@ -55,7 +55,7 @@ def test_junit_fails_exactly_the_gating_findings_at_fail_on(seeded: Invoke) -> N
             "key: partition:") in "".join(o or "" for o in outs)
 
 
-def test_medium_confidence_findings_are_reported_but_do_not_gate(
+def test_a_high_confidence_conflict_gates_until_rejected(
     invoke: Invoke, tmp_path: Path
 ) -> None:
     art = tmp_path / "two.txt"
@@ -68,10 +68,13 @@ def test_medium_confidence_findings_are_reported_but_do_not_gate(
     assert invoke("check-consistency").exit_code == 1
     rid = str(same["relation"])
     # A reviewer who rejects it silences it; accepting it again makes it gate.
-    assert invoke("relations", "reject", rid).stderr == f"Relation {rid} is rejected (was proposed).\n"
+    said = invoke("relations", "reject", rid).stderr
+    assert said == f"Relation {rid} is rejected (was proposed).\n"
     assert invoke("check-consistency").exit_code == 0
-    assert invoke("relations", "reject", rid).stderr == f"Relation {rid} was already rejected.\n"
-    assert invoke("relations", "accept", rid).stderr == f"Relation {rid} is accepted (was rejected).\n"
+    said = invoke("relations", "reject", rid).stderr
+    assert said == f"Relation {rid} was already rejected.\n"
+    said = invoke("relations", "accept", rid).stderr
+    assert said == f"Relation {rid} is accepted (was rejected).\n"
     assert invoke("check-consistency").exit_code == 1
 
 
