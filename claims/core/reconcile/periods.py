@@ -71,6 +71,7 @@ _SPEECH = re.compile(
 _SAID_WHEN = re.compile(
     r"\b(?:said|says|told\s+\w+|reported|announced|stated|published|released|issued|"
     r"wrote|posted)(?:\s+(?:in|at)\s+(?:a|an|the|its)\s+\w+(?:\s+\w+)?)?\s*$", re.I)
+_IN_RELATIVE = re.compile(r"\b(?:that|which|who|where)\s+[^,;]{0,30}$", re.I)
 _RELATIVE = re.compile(r"\b(?:that|which|who|where|when|after|before|as|while)\b", re.I)
 _CLAUSE_END = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b|\s+while\s+|\s+but\s+")
 
@@ -295,6 +296,8 @@ def period_near(text: str, start: int, end: int, published: str | None) -> Menti
         if m.start >= end and _RELATIVE.search(between) and not _RELATIVE.search(
                 text[max(0, start - 40) : start]):
             continue  # "…, where the river burst its banks on Saturday"
+        if m.end <= start and _IN_RELATIVE.search(text[max(0, m.start - 40) : m.start]):
+            continue  # "Floods that struck on Friday have killed 31": the floods' time
         if best is None or dist < best[0]:
             best = (dist, m)
     return None if best is None else best[1]
@@ -369,7 +372,8 @@ def within(inner: Period, outer: Period) -> bool:
         if inner.since or outer.since:
             # "since the start of the month" vs "since 3 March": which month is unknown;
             # a month's part is inside any "since <month>" of this year though.
-            return outer.since is not None and inner.since is None and inner.rank < 4
+            return (outer.since is not None and outer.rank == 4 and inner.since is None
+                    and inner.rank < 4)
         return inner.rank < outer.rank
     return False
 
