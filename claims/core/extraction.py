@@ -38,7 +38,7 @@ from claims.core.reconcile.frames import frame_claims
 from claims.core.reconcile.relations import infer_relations
 from claims.core.text.segmentation import Sentence, clause_spans, quote_mask, segment
 
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"  # 5: figure frames, relation confidence and evidence
 _QUOTE_OPENERS = "\"“"
 
 
