@@ -251,9 +251,17 @@ class Mention:
     period: Period
 
 
+# Every pattern holds one of these; a text with none has no period (a cheap first test,
+# since most claims name none and the full pattern is long).
+_HINT = re.compile(r"(?i)(?:since|year|month|week|night|today|yesterday|past|last|previous|"
+                   r"hours|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|(?:19|20)\d\d)")
+
+
 @lru_cache(maxsize=1 << 12)
 def mentions(text: str, published: str | None) -> tuple[Mention, ...]:
     """Every period phrase of `text`, resolved against the publication date."""
+    if not _HINT.search(text):
+        return ()
     today = _day(published)
     slices = _group_slices()
     out = []
