@@ -46,10 +46,10 @@ def old_junit(findings: Sequence[Finding], fail_on: str = "error") -> str:
             fail = ET.SubElement(case, "failure", message=f.message, type=f.outcome)
             fail.text = (f"{f.severity}: {f.kind} {f.outcome} in {f.article} "
                          f"line {f.line}\nkey: {f.key}")
-        elif f.severity != "ok" or f.acknowledged:
+        else:
             out = ET.SubElement(case, "system-out")
-            why = (f"acknowledged: {f.note or ''}" if f.acknowledged else why_not_gating(f)
-                   if not f.gating else
+            why = (f"acknowledged: {f.note or ''}" if f.acknowledged else "nothing to fail"
+                   if f.severity == "ok" else why_not_gating(f) if not f.gating else
                    f"{f.severity} does not fail the gate at --fail-on {fail_on}")
             out.text = f"{f.severity}: {f.outcome}, {why}\nkey: {f.key}"
     ET.indent(suites)
