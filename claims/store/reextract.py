@@ -27,6 +27,7 @@ from claims.store import tables
 from claims.store.duplicates import link_in, unlink
 from claims.store.engine import Store
 from claims.store.ingest import (
+    FRAME_COLUMNS,
     RelationRow,
     figure_fact,
     figure_row,
@@ -151,6 +152,7 @@ class _Reviewed:
     with_history: set[int]
     reattributed: set[int]
     fixed_figures: set[int]
+    reframed: set[int]  # figures whose frame a reviewer corrected
 
 
 def _reviewed(conn: Connection, claim_ids: Sequence[int]) -> _Reviewed:
@@ -159,7 +161,7 @@ def _reviewed(conn: Connection, claim_ids: Sequence[int]) -> _Reviewed:
             verdict.c.claim_id.in_(claim_ids)
         )
     ).all()
-    reviewed = _Reviewed(set(), set(), set())
+    reviewed = _Reviewed(set(), set(), set(), set())
     for cid, kind, detail in rows:
         reviewed.with_history.add(cid)
         if kind != "correction" or not detail:
@@ -170,6 +172,8 @@ def _reviewed(conn: Connection, claim_ids: Sequence[int]) -> _Reviewed:
         fix = data.get("figure")
         if isinstance(fix, dict) and isinstance(fix.get("id"), int):
             reviewed.fixed_figures.add(fix["id"])
+            if any(k.startswith("frame_") for k in data.get("to", {})):
+                reviewed.reframed.add(fix["id"])
     return reviewed
 
 
@@ -193,6 +197,11 @@ def _apply(conn: Connection, art_id: int, x: Extraction, version: str) -> Articl
     claim_ids = _write_claims(conn, art_id, x.claims, matched, source_ids, reviewed)
     new_figs = _write_figures(conn, x, claim_ids, old_ids, reviewed)
     _write_relations(conn, x, claim_ids, new_figs, a, canonical)
+    kept_frames = tuple(sorted(reviewed.reframed & {fid for fid, _ in new_figs.values()}))
+    if kept_frames:  # relations from the reviewer's frames, not the extractor's
+        from claims.store.repropose import repropose_article
+
+        repropose_article(conn, art_id, kept_frames)
     gone = [cid for cid in old_ids if cid not in matched.values()]
     kept = [cid for cid in gone if cid in reviewed.with_history]
     if kept:
@@ -276,6 +285,9 @@ def _write_figures(
                 continue
             if fid in reviewed.fixed_figures:  # keep the reviewer's value and qualifier
                 for key in ("value", "low", "high", "qualifier", "unit"):
+                    del values[key]
+            if fid in reviewed.reframed:  # and the reviewer's frame, with its keys
+                for key in (*FRAME_COLUMNS, "block", "places"):
                     del values[key]
             conn.execute(update(figure).where(figure.c.id == fid).values(**values))
             out[(ci, fi)] = (fid, False)

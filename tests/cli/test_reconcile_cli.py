@@ -176,3 +176,15 @@ def test_correcting_a_frame_proposes_the_relations_again(invoke: Invoke, tmp_pat
     assert figure["frame"]["period"] == "2025-03-15"
     assert figure["frame_words"]["period"] == "(reviewer)"
     assert invoke("correct", "2", "--period", "x").exit_code == 2
+
+
+def test_reextract_keeps_a_reviewers_frame(invoke: Invoke, tmp_path: Path) -> None:
+    art = tmp_path / "storm.txt"
+    art.write_text(COUNTIES, encoding="utf-8")
+    assert invoke("ingest", str(art), "--published", "2025-03-20").exit_code == 0
+    assert invoke("correct", "2", "--figure", "2", "--period", "2025-03-15").exit_code == 0
+    assert invoke("reextract").exit_code == 0
+    figure = json.loads(invoke("list", "--format", "json").stdout)[1]["figures"][0]
+    assert figure["frame"]["period"] == "2025-03-15"
+    (part,) = json.loads(invoke("relations", "--format", "json").stdout)
+    assert part["figures"] == [1, 3, 4]
