@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from claims.core import places
 from claims.core.model import Frame
-from claims.core.reconcile.frames import INDICATORS, LEVELS, OUTCOMES, place_level
+from claims.core.reconcile.frames import INDICATORS, OUTCOMES
 from claims.core.reconcile.periods import (
     Period,
     disjoint,
@@ -24,6 +24,7 @@ from claims.core.reconcile.periods import (
     same_period,
     within,
 )
+from claims.core.reconcile.placewords import LEVELS, place_level
 
 _WIDE = frozenset(("across", "whole", "entire", "overall", "total", "nationwide",
                    "countrywide", "statewide", "all"))

@@ -23,6 +23,15 @@ from claims.core import places
 from claims.core.model import Claim, Frame
 from claims.core.reconcile.context import opens_sentence, singular
 from claims.core.reconcile.periods import period_near
+from claims.core.reconcile.placewords import (
+    _LOCATIVE,
+    _NAME,
+    _NOT_PLACE,
+    clause,
+    clause_break,
+    place_near,
+    places_in,
+)
 
 # -- roles: what the figure counts in the event -------------------------------------
 # A trailing "*" marks a stem; other entries are whole words or two-word phrases.
@@ -72,7 +81,6 @@ EVENTS = (
 )
 _EVENT_WORD = re.compile(r"\b(" + "|".join(sorted(set(EVENTS), key=len, reverse=True))
                          + r")\b", re.I)
-_NAME = r"(?>[A-Z][a-z][\w-]*)(?:\s+(?>[A-Z][a-z][\w-]*)){0,2}"  # atomic: whole words
 _NAMED_BEFORE = re.compile(rf"({_NAME})\s+$")
 _NAMED_AFTER = re.compile(rf"^\s+({_NAME})")
 
@@ -98,58 +106,12 @@ def counted_unit(unit: str | None, role: str | None) -> str | None:
         return "person"
     return unit
 
-# -- places --------------------------------------------------------------------------
-LEVELS: dict[str, int] = {
-    **dict.fromkeys(("city", "cities", "town", "towns", "village", "villages", "capital",
-                     "neighbourhood", "neighborhood", "suburb", "suburbs", "municipality",
-                     "borough", "itself", "sector", "hospital"), 1),
-    **dict.fromkeys(("county", "counties", "district", "districts", "parish"), 2),
-    **dict.fromkeys(("region", "regions", "regional", "province", "provinces", "provincial",
-                     "oblast", "state", "states", "canton", "front", "governorate",
-                     "prefecture", "territory"), 3),
-    **dict.fromkeys(("country", "countrywide", "nationwide", "national", "nationally",
-                     "nation"), 4),
-}
-_LEVEL_NOUNS = "|".join(sorted((w for w in LEVELS if w not in ("itself",)), key=len,
-                               reverse=True))
-_LOCATIVE = r"(?i:in|across|throughout|over|around|near|at|along|inside|within|outside)"
-# "in Riverton", "across Lower Harran", "in Estmark's southern province of Lower Harran",
-# "in the Ukrainian city of Dnipro", "in Alden County", "the town of Halden"
-_PLACE_PHRASE = re.compile(
-    rf"\b(?:{_LOCATIVE}\s+(?:the\s+)?(?:(?P<owner>{_NAME})['’]s\s+)?"
-    rf"(?:(?:[a-z]+-?[a-z]*|[A-Z][a-z]+)\s+){{0,2}}?(?P<noun1>{_LEVEL_NOUNS})\s+of\s+"
-    rf"(?P<name1>{_NAME})"
-    rf"|\bthe\s+(?:[A-Za-z]+\s+)?(?P<noun2>city|town|village|county|state|province|region)"
-    rf"\s+of\s+(?P<name2>{_NAME})"
-    rf"|(?P<name3>{_NAME})\s+(?P<noun3>County|Province|Region|Oblast|State|District|"
-    rf"Parish|region|province|oblast|county|district|sector|front|state)\b"
-    rf"|{_LOCATIVE}\s+(?:the\s+)?(?:(?:whole|entire|western|eastern|northern|southern|"
-    rf"central)\s+)?(?P<name4>{_NAME})(?!['’]s|\s+[A-Z])"
-    rf"(?:\s+(?P<noun4>front|region|province|oblast|county|district|sector|state)\b)?)")
-_GENERIC_PLACE = re.compile(
-    r"\b(?:(?:across|throughout|in|over|around)\s+the\s+(?:whole\s+|entire\s+|"
-    r"[a-z]+-[a-z]+\s+|(?:far|rural|coastal|mountainous)\s+)?"
-    r"(?P<noun>country|nation|state|region|province|county|city|town|village|capital|"
-    r"north|south|east|west|north-?east|north-?west|south-?east|south-?west|centre|center)"
-    r"(?!\s+(?:hall|centre|center|square|council|house|'s|’s))"
-    r"|(?P<word>nationwide|countrywide|nationally|statewide))\b", re.I)
-_NOT_PLACE = frozenset((
-    "the", "this", "that", "his", "her", "their", "its", "mr", "mrs", "ms", "dr", "congress",
-    "senate", "house", "parliament", "court", "january", "february", "march", "april", "may",
-    "june", "july", "august", "september", "october", "november", "december", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "total", "all",
-    "in", "on", "at", "for", "by", "with", "from", "after", "before", "since", "during",
-    "under", "over", "across", "according", "as", "when", "while", "if", "a", "an",
-))
-
 # -- actors --------------------------------------------------------------------------
 _BY_ACTOR = re.compile(rf"^[^.;:]{{0,30}}?\bby\s+(?:the\s+)?({_NAME})")
 _CAP_RUN = re.compile(rf"(?<![\w’'-])({_NAME})(?:['’]s)?")
 _ACTOR_HEAD = re.compile(r"(?:['’]s)?\s+(?:forces|troops|army|units|military|soldiers|"
                          r"fighters|rebels|militants|government|navy|air\s+force)\b")
 _LOC_BEFORE = re.compile(rf"\b(?:{_LOCATIVE}|on|of|to|towards|toward|into)\s+(?:the\s+)?$")
-_CLAUSE_START = re.compile(r"[;:]|,\s+(?:while|whereas|but|and)\s+|\s+while\s+|\s+whereas\s+"
-                           r"|\s+and\s+that\s+")
 _SPEAKER = re.compile(r"\b(?:said|says|told|tells|reported|reports|announced|stated|wrote|"
                       r"added|posted|according\s+to|claimed|estimated)\b", re.I)
 
@@ -195,7 +157,7 @@ def role_near(text: str, start: int, end: int, metric: str | None) -> tuple[str,
         if start <= pos < end:
             continue
         between = text[pos + len(m.group()) : start] if pos < start else text[end:pos]
-        if _CLAUSE_START.search(between):
+        if clause_break(between):
             continue
         word = m.group()
         nxt = _WORD.search(low, m.end())
@@ -206,16 +168,6 @@ def role_near(text: str, start: int, end: int, metric: str | None) -> tuple[str,
             if best is None or dist < best[0]:
                 best = (dist, role, two if _role_lookup(two) else word)
     return None if best is None else (best[1], best[2])
-
-
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause around text[start:end]: from the last clause break before it to the
-    first one after it."""
-    lo = 0
-    for m in _CLAUSE_START.finditer(text, 0, start):
-        lo = m.end()
-    m2 = _CLAUSE_START.search(text, end)
-    return lo, (m2.start() if m2 else len(text))
 
 
 @lru_cache(maxsize=1 << 12)
@@ -251,78 +203,6 @@ def event_near(text: str, start: int, end: int) -> tuple[str, str] | None:
     return None if best is None else (best[1], best[2])
 
 
-_DIRECTIONS = frozenset(("north", "south", "east", "west", "northeast", "north-east",
-                         "northwest", "north-west", "southeast", "south-east", "southwest",
-                         "south-west", "centre", "center"))
-
-
-def place_level(place: str) -> int | None:
-    """1 town … 4 country: from the gazetteer, else the place's own level noun ("Alden
-    County", "nationwide"; "the north" of a country is a region), else None (a name
-    nothing says more about)."""
-    head = place.split(",")[0].strip()
-    if head.lower().startswith("the ") and head.lower()[4:] in _DIRECTIONS:
-        return 3
-    known = places.level(head)
-    if known is not None:
-        return {1: 1, 2: 3, 3: 4}[known]
-    last = head.split()[-1].lower() if head.split() else ""
-    return LEVELS.get(last)
-
-
-@lru_cache(maxsize=1 << 12)
-def places_in(text: str) -> tuple[tuple[int, int, str, str], ...]:
-    """(start, end, place, words): place phrases, the place as "Name" or "Name, Outer"
-    (a city inside its country, a province inside its country), or a generic area
-    ("nationwide", "the region")."""
-    out: list[tuple[int, int, str, str]] = []
-    for m in _PLACE_PHRASE.finditer(text):
-        name = m.group("name1") or m.group("name2") or m.group("name3") or m.group("name4")
-        if not name or name.split()[0].lower() in _NOT_PLACE:
-            continue
-        noun = (m.group("noun1") or m.group("noun2") or m.group("noun3") or "").lower()
-        if m.group("name4") and places.demonym(name) and not places.is_place(name):
-            continue  # "in Ukrainian hands"
-        outer = m.group("owner") if m.group("name1") else None
-        place = f"{name} {m.group('noun3')}" if m.group("name3") else (
-            f"{name} {m.group('noun4')}" if m.group("noun4") else name)
-        country = places.country_of(name)
-        if outer and places.country_of(outer):
-            outer = places.country_of(outer)
-        container = outer or (country if country and places.canonical(name) != country
-                              else None)
-        if noun in ("city", "town", "village") and not container:
-            mdem = re.search(r"\b([A-Z][a-z]+)\s+(?:city|town|village)\s+of", m.group(0))
-            container = places.demonym(mdem.group(1)) if mdem else None
-        full = f"{place}, {container}" if container and container != place else place
-        out.append((m.start(), m.end(), full, m.group(0).strip()))
-    for m in _GENERIC_PLACE.finditer(text):
-        word = (m.group("word") or m.group("noun") or "").lower()
-        generic = {"countrywide": "nationwide", "nationally": "nationwide", "country":
-                   "nationwide", "nation": "nationwide"}.get(word, word)
-        generic = generic if generic in ("nationwide", "statewide") else f"the {generic}"
-        out.append((m.start(), m.end(), generic, m.group(0)))
-    return tuple(sorted(out))
-
-
-def place_near(text: str, start: int, end: int,
-               others: Sequence[tuple[int, int]] = ()) -> tuple[str, str] | None:
-    """The place phrase nearest the figure in its clause; one with another figure
-    between them is that figure's ("1,240 evacuated, 870 of them in Riverton")."""
-    lo, hi = _clause(text, start, end)
-    best: tuple[int, str, str] | None = None
-    for s, e, place, words in places_in(text):
-        if e <= lo - 1 or s >= hi + 1:
-            continue
-        a, b = (e, start) if e <= start else (end, s)
-        if any(a <= o_s and o_e <= b for o_s, o_e in others):
-            continue
-        dist = start - e if e <= start else max(0, s - end)
-        if best is None or dist < best[0]:
-            best = (dist, place, words)
-    return None if best is None else (best[1], best[2])
-
-
 def actor_near(text: str, start: int, end: int, exclude: frozenset[str]) -> tuple[str, str] | None:
     """Who did what the figure counts: "launched by Russia", "Korvan forces captured
     96", "Russian drones", "Clinton was supported by 42 percent"."""
@@ -330,7 +210,7 @@ def actor_near(text: str, start: int, end: int, exclude: frozenset[str]) -> tupl
     by = _actor(after.group(1), exclude) if after else None
     if after and by:
         return by, after.group(0).strip()
-    lo, _hi = _clause(text, start, end)
+    lo, _hi = clause(text, start, end)
     best: tuple[str, str] | None = None
     for m in _CAP_RUN.finditer(text, lo, start):
         name = m.group(1)
