@@ -46,12 +46,12 @@ def test_launched_and_downed_are_parts_never_the_same_quantity() -> None:
 
 
 def test_this_year_is_not_last_year() -> None:
-    x = run("Korvan forces have captured 300 square kilometres this year, the think tank "
-            "said. Analysts at the institute said Korvan forces captured 1,100 square "
+    x = run("Vossian forces have captured 300 square kilometres this year, the think tank "
+            "said. Analysts at the institute said Vossian forces captured 1,100 square "
             "kilometres last year.\n")
     assert rels(x) == []
-    x = run("Korvan forces captured 120 square kilometres in March, the think tank said. "
-            "The institute said Korvan forces captured 1,100 square kilometres last year.\n")
+    x = run("Vossian forces captured 120 square kilometres in March, the think tank said. "
+            "The institute said Vossian forces captured 1,100 square kilometres last year.\n")
     assert rels(x) == []  # one month of this year is not inside last year
 
 
@@ -157,9 +157,9 @@ def test_undated_reports_need_the_event_place_and_period_named() -> None:
 
 
 def test_a_revised_estimate_is_the_same_quantity() -> None:
-    a = run("Korvan forces captured almost 300 square kilometres in Tarvia in February, "
+    a = run("Vossian forces captured almost 300 square kilometres in Elbaria in February, "
             "the institute said.\n", published="2025-03-02")
-    b = run("The institute said Korvan forces captured 301 square kilometres in Tarvia in "
+    b = run("The institute said Vossian forces captured 301 square kilometres in Elbaria in "
             "February, revising its estimate.\n", published="2025-03-04")
     assert _pairs(a, b) == [("301", "almost 300", "high")]
 
