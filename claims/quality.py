@@ -1,4 +1,6 @@
-"""In-process extraction scorer: `python -m claims.quality DIR [--json]`.
+"""In-process extraction scorer: `python -m claims.quality DIR [--json]`; and
+`python -m claims.quality consistency DIR`, what `check-consistency` says about a folder
+of real articles (`claims.quality_consistency`).
 
 Runs `extract` on every DIR/NAME.txt that has a NAME.gold.json and scores it with the
 matching logic of the dev set's `score.py` (claim detection, attribution, figures), so
@@ -175,10 +177,15 @@ def score_dir(path: str | Path) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["consistency"]:
+        from claims.quality_consistency import main as consistency_main
+
+        return consistency_main(args[1:])
     ap = argparse.ArgumentParser(prog="python -m claims.quality", description=__doc__)
     ap.add_argument("gold_dir", type=Path)
     ap.add_argument("--json", action="store_true")
-    a = ap.parse_args(argv)
+    a = ap.parse_args(args)
     try:
         out = score_dir(a.gold_dir)
     except FileNotFoundError as e:

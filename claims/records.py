@@ -6,9 +6,10 @@ This module imports nothing heavy, so renderers and the CLI can use it at no sta
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
-from claims.core.model import Relation
+from claims.core.model import Frame, Relation
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,30 @@ class FigureRecord:
     unit: str | None
     metric: str | None
     change: str | None = None  # "up" | "down" when the figure is itself a change
+    frame: Frame | None = None
+
+
+def frame_of_columns(event: str | None, role: str | None, actor: str | None,
+                     period: str | None, place: str | None, words: str | None) -> Frame | None:
+    """A stored frame (the `figure.frame_*` columns), or None for a figure no frame was
+    computed for (rows loaded from an old dump). Plain stdlib, for the fast read path."""
+    if words is None and not any((event, role, actor, period, place)):
+        return None
+    try:
+        pairs = tuple((str(d), str(w)) for d, w in json.loads(words or "[]"))
+    except (ValueError, TypeError):
+        pairs = ()
+    return Frame(event, role, actor, period, place, pairs)
+
+
+def evidence_of(text: str | None) -> tuple[str, ...]:
+    """A relation's stored evidence (a JSON array), as a tuple; () when there is none."""
+    if not text:
+        return ()
+    try:
+        return tuple(str(e) for e in json.loads(text))
+    except (ValueError, TypeError):
+        return ()
 
 
 @dataclass(frozen=True)
@@ -102,6 +127,23 @@ class ClaimDetail:
     history: tuple[VerdictRecord, ...] = ()
     duplicates: tuple[int, ...] = ()  # ids of claims linked as the same claim elsewhere
     superseded: str | None = None  # when a re-extraction replaced it (kept for its history)
+
+
+@dataclass(frozen=True)
+class RelationMember:
+    """One figure of a relation as `claims relations` lists it."""
+
+    figure_id: int
+    role: str  # total | part | smaller | larger | a | b
+    text: str | None  # None when the figure is gone (re-extraction removed it)
+    claim_id: int | None
+    article: str | None
+
+
+@dataclass(frozen=True)
+class RelationRecord:
+    relation: Relation
+    members: tuple[RelationMember, ...]
 
 
 @dataclass(frozen=True)

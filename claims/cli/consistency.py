@@ -30,6 +30,12 @@ class FailOn(StrEnum):
     never = "never"
 
 
+class Confidence(StrEnum):
+    high = "high"
+    medium = "medium"
+    low = "low"
+
+
 class Which(StrEnum):
     all = "all"
     accepted = "accepted"
@@ -55,6 +61,11 @@ def check_consistency(
     relations: Annotated[
         Which, typer.Option(help="Check proposed and accepted relations, or accepted only.")
     ] = Which.all,
+    min_confidence: Annotated[
+        Confidence,
+        typer.Option(help="The lowest confidence of a proposed relation whose findings can "
+                          "fail the gate (declared and accepted relations always can)."),
+    ] = Confidence.high,
     article: Annotated[
         str | None,
         typer.Option(help="Only relations touching this article (name, path, id or a unique "
@@ -69,10 +80,12 @@ def check_consistency(
 ) -> None:
     """Reconcile related figures: do the parts add up, are bounds kept, do sources agree?
 
-    Exit 0 when nothing reaches --fail-on, 1 when something does (acknowledged findings
-    never fail). Formats: text, json, github (workflow annotations), junit, sarif. Paths
-    are relative to --base-dir (the repository root in CI), so annotations land on the
-    runner's files.
+    Exit 0 when nothing reaches --fail-on, 1 when something does. Only gating findings
+    fail: those of declared or accepted relations, and of proposals at --min-confidence
+    or above; acknowledged findings never fail. Every finding is reported. Formats:
+    text, json, github (workflow annotations), junit (a failure for each finding that
+    fails the gate), sarif. Paths are relative to --base-dir (the repository root in
+    CI), so annotations land on the runner's files.
 
     Example:
 
@@ -84,19 +97,19 @@ def check_consistency(
     from claims.store.article_lookup import resolve_article
     from claims.store.relations import iter_check_groups, load_acks
 
-    tally = Tally()
+    tally = Tally(fail_on.value)
     with _spool() as report:
         with open_db_for_reading() as store:
             article_id = resolve_article(store, article).id if article is not None else None
             groups = iter_check_groups(store, relations=relations.value, article=article_id)
             findings = tally.counted(PathBase(str(base_dir)).rebased(
-                iter_check(groups, load_acks(store))))
-            for chunk in fmt.body(findings):  # not writelines: it spools all in memory
+                iter_check(groups, load_acks(store), min_confidence.value)))
+            for chunk in fmt.body(findings, fail_on.value):  # spooled, not held in memory
                 report.write(chunk)
         report.seek(0)
         write_chunks(chain((fmt.head(tally),), iter(lambda: report.read(1 << 20), ""),
                            (fmt.tail(tally),)))
-    code = tally.exit_code(fail_on.value)
+    code = tally.exit_code()
     if code:
         raise typer.Exit(code)
 
@@ -128,7 +141,10 @@ def relate(
         ),
     ],
 ) -> None:
-    """Declare a relation between figures; it is checked as accepted.
+    """Declare a relation between figures; it is checked as accepted and always gates.
+
+    A relation that already exists over the same figures (declared or proposed, in any
+    state) is not added again: the command says which one it is.
 
     Example:
 
@@ -136,18 +152,22 @@ def relate(
 
         claims relate bound 45 41
     """
-    from claims.store.relations import add_relation
+    from claims.store.relation_review import declare_relation
 
     ids = [parse_id(f, "figure") for f in figure_ids]
     with open_db() as store:
-        rel = add_relation(
-            store, kind=kind.value, figure_ids=ids, origin="manual", state="accepted"
-        )
-    message(f"Relation {rel.id}: {rel.kind} of figures {' '.join(map(str, rel.figure_ids))}.")
+        rel, new = declare_relation(store, kind=kind.value, figure_ids=ids)
+    members = " ".join(map(str, rel.figure_ids))
+    if new:
+        message(f"Relation {rel.id}: {rel.kind} of figures {members}.")
+    else:
+        message(f"Relation {rel.id} already relates these figures ({rel.kind} of figures "
+                f"{members}, {rel.origin}, {rel.state}): nothing added.", soft_wrap=True)
 
 
 relations_app = make_app(no_args_is_help=False)
-app.add_typer(relations_app, name="relations", help="List, accept or reject numeric relations.")
+app.add_typer(relations_app, name="relations",
+              help="List, accept, reject or delete numeric relations.")
 
 
 @relations_app.callback(invoke_without_command=True)
@@ -159,6 +179,9 @@ def relations_list(
     ] = TableFormat.table,
 ) -> None:
     """List relations between figures, proposed by rules or declared by reviewers.
+
+    Each shows its members (figure text, claim id, article), the rule that proposed it,
+    its confidence and the frame evidence behind it.
 
     Example:
 
@@ -173,10 +196,10 @@ def relations_list(
 
 def _print_relations(state: State | None, fmt: TableFormat) -> None:
     from claims.render.relations import relations_json, relations_table
-    from claims.store.relations import list_relations
+    from claims.store.relation_review import relation_records
 
     with open_db_for_reading() as store:
-        rels = list_relations(store, state=state.value if state else None)
+        rels = relation_records(store, state=state.value if state else None)
     if fmt is TableFormat.json:
         write(relations_json(rels))
     else:
@@ -184,19 +207,23 @@ def _print_relations(state: State | None, fmt: TableFormat) -> None:
 
 
 def _set_state(relation_id: str, state: str) -> None:
-    from claims.store.relations import set_relation_state
+    from claims.store.relation_review import change_state
 
     rid = parse_id(relation_id, "relation")
     with open_db() as store:
-        rel = set_relation_state(store, rid, state)
-    message(f"Relation {rel.id} is {rel.state}.")
+        rel, before = change_state(store, rid, state)
+    if before == state:
+        message(f"Relation {rel.id} was already {state}.")
+    else:
+        message(f"Relation {rel.id} is {rel.state} (was {before}).")
 
 
 @relations_app.command("accept")
 def relations_accept(
     relation_id: Annotated[str, typer.Argument(metavar="ID", help="Relation id.")],
 ) -> None:
-    """Accept a proposed relation, so `--relations accepted` checks it.
+    """Accept a relation: it is trusted, so its findings always gate, and `--relations
+    accepted` checks it. Accepting a rejected relation revives it.
 
     Example:
 
@@ -209,7 +236,8 @@ def relations_accept(
 def relations_reject(
     relation_id: Annotated[str, typer.Argument(metavar="ID", help="Relation id.")],
 ) -> None:
-    """Reject a relation: it is never checked again.
+    """Reject a relation: it is not checked while it stays rejected, and re-extraction
+    does not propose it again. `relations accept ID` revives it.
 
     Example:
 
@@ -218,13 +246,39 @@ def relations_reject(
     _set_state(relation_id, "rejected")
 
 
+@relations_app.command("delete")
+def relations_delete(
+    relation_id: Annotated[str, typer.Argument(metavar="ID", help="Relation id.")],
+    note: Annotated[str | None, typer.Option(help="Why.")] = None,
+    reviewer: Annotated[
+        str | None, typer.Option(help="Who you are (default: $CLAIMS_REVIEWER, git user.name).")
+    ] = None,
+) -> None:
+    """Delete a relation a reviewer declared (`relate`); the deletion is recorded in the
+    history of each claim it touched. Proposed relations are rejected, not deleted.
+
+    Example:
+
+        claims relations delete 7 --note "declared on the wrong figure"
+    """
+    from claims.config import resolve_reviewer
+    from claims.store.relation_review import delete_relation
+
+    rid = parse_id(relation_id, "relation")
+    with open_db() as store:
+        rel = delete_relation(store, rid, reviewer=resolve_reviewer(reviewer), note=note)
+    message(f"Relation {rel.id} deleted ({rel.kind} of figures "
+            f"{' '.join(map(str, rel.figure_ids))}).", soft_wrap=True)
+
+
 @app.command("ack")
 def ack(
     key: Annotated[str, typer.Argument(metavar="FINDING_KEY", help="The finding's key.")],
     note: Annotated[str, typer.Option(help="Why this finding is acceptable.")],
     reviewer: Annotated[str | None, typer.Option(help="Who acknowledges it.")] = None,
 ) -> None:
-    """Acknowledge a finding: still reported, never fails the gate.
+    """Acknowledge a finding: still reported, never fails the gate. The key must be one
+    `check-consistency` reports (exit 2 otherwise).
 
     Example:
 
@@ -233,10 +287,10 @@ def ack(
     from claims.config import resolve_reviewer
     from claims.errors import InputError
     from claims.render.safe import clean_for_terminal
-    from claims.store.relations import ack_finding
+    from claims.store.relation_review import acknowledge
 
     if not note.strip():
         raise InputError("--note must say why the finding is acceptable")
     with open_db() as store:
-        ack_finding(store, key=key.strip(), note=note.strip(), reviewer=resolve_reviewer(reviewer))
+        acknowledge(store, key=key.strip(), note=note.strip(), reviewer=resolve_reviewer(reviewer))
     message(f"Acknowledged {clean_for_terminal(key.strip())}.", markup=False)

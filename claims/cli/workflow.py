@@ -159,6 +159,19 @@ def correct(
     unit: Annotated[str | None, typer.Option(help="The figure's unit.")] = None,
     low: Annotated[float | None, typer.Option(help="Lower end of a range.")] = None,
     high: Annotated[float | None, typer.Option(help="Upper end of a range.")] = None,
+    event: Annotated[
+        str | None, typer.Option(help="Frame: the event the figure belongs to (\"\" clears).")
+    ] = None,
+    role: Annotated[
+        str | None, typer.Option(help="Frame: its role in the event (killed, launched…).")
+    ] = None,
+    actor: Annotated[str | None, typer.Option(help="Frame: who did it.")] = None,
+    period: Annotated[
+        str | None, typer.Option(help="Frame: the period (2024-11, 2024-11-26, this year…).")
+    ] = None,
+    place: Annotated[
+        str | None, typer.Option(help="Frame: the place (\"Dnipro, Ukraine\").")
+    ] = None,
     dismiss: Annotated[
         bool, typer.Option(help="Not a claim: hide it from lists and review.")
     ] = False,
@@ -170,11 +183,16 @@ def correct(
 ) -> None:
     """Correct what extraction got wrong; each fix is a row in the claim's history.
 
+    A frame fix (--event, --role, --actor, --period, --place) proposes the article's
+    relations again from the corrected frames.
+
     Example:
 
         claims correct 16 --source "Ukrainian Air Force"
 
         claims correct 16 --figure 40 --value 190 --qualifier approx
+
+        claims correct 16 --figure 40 --period 2024-11-25 --place Ukraine
 
         claims correct 21 --dismiss --note "a headline, not a claim"
     """
@@ -183,8 +201,11 @@ def correct(
     from claims.store.workflow import fix_figure, reattribute, set_dismissed
 
     cid = parse_id(claim_id)
+    frame = {k: v for k, v in (("event", event), ("role", role), ("actor", actor),
+                               ("period", period), ("place", place)) if v is not None}
     fig_id = _check_correct(
-        source, new_source, figure, (value, qualifier, unit, low, high), dismiss, restore
+        source, new_source, figure, (value, qualifier, unit, low, high, *frame.values()),
+        dismiss, restore
     )
     who = resolve_reviewer(reviewer)
     rows = []
@@ -204,9 +225,14 @@ def correct(
                     unit=unit,
                     low=low,
                     high=high,
+                    frame=frame or None,
                     note=note,
                 )
             )
+            if frame:
+                from claims.store.repropose import repropose_for_figure
+
+                again = repropose_for_figure(store, fig_id)
         if dismiss or restore:
             rows.append(
                 set_dismissed(store, claim_id=cid, dismissed=dismiss, reviewer=who, note=note)
@@ -217,6 +243,9 @@ def correct(
             markup=False,
             soft_wrap=True,
         )
+    if frame:
+        message(f"Relations proposed again: {again.kept} kept, {again.added} added, "
+                f"{again.dropped} dropped.", soft_wrap=True)
 
 
 def _check_correct(
@@ -235,12 +264,14 @@ def _check_correct(
     has_fields = any(f is not None for f in figure_fields)
     if figure is None:
         if has_fields:
-            raise InputError("--value, --qualifier, --unit, --low and --high need --figure FIG")
+            raise InputError("--value, --qualifier, --unit, --low, --high and the frame options "
+                             "need --figure FIG")
         if source is None and not (dismiss or restore):
             raise InputError("nothing to correct: give --source, --figure, --dismiss or --restore")
         return None
     if not has_fields:
-        raise InputError("--figure needs --value, --qualifier, --unit, or --low/--high")
+        raise InputError("--figure needs --value, --qualifier, --unit, --low/--high, or a "
+                         "frame option (--event, --role, --actor, --period, --place)")
     return parse_id(figure, "figure")
 
 

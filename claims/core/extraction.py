@@ -34,10 +34,11 @@ from claims.core.attribution.sources import (
 )
 from claims.core.figures.extract import extract_figures
 from claims.core.model import Claim, Document, Extraction
+from claims.core.reconcile.frames import frame_claims
 from claims.core.reconcile.relations import infer_relations
 from claims.core.text.segmentation import Sentence, clause_spans, quote_mask, segment
 
-EXTRACTOR_VERSION = "5"
+EXTRACTOR_VERSION = "6"  # 5: figure change; 6: figure frames, relation confidence and evidence
 _QUOTE_OPENERS = "\"“"
 
 
@@ -146,8 +147,9 @@ def extract(document: Document) -> Extraction:
         claims.append(Claim(text=text[start:end], start=start, end=end,
                             source=src.name if src else None, cue=cue if src else None,
                             figures=figs, paragraph=s.paragraph, sentence=s.index))
+    framed = frame_claims(claims, document.published)
     return Extraction(document=document, sources=tuple(to_source(e) for e in used),
-                      claims=tuple(claims), relations=infer_relations(claims),
+                      claims=framed, relations=infer_relations(framed, document.published),
                       extractor_version=EXTRACTOR_VERSION)
 
 

@@ -39,6 +39,26 @@ class SourceType(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Frame:
+    """What a figure counts: its role in an event, the actor, the period, the place.
+
+    Each is a normalised string or None (DESIGN.md `figure.frame`); `words` pairs a
+    dimension with the words of the article it was read from ("(lead) …" when it was
+    taken from the article's lead), or "(reviewer)" when a reviewer set it.
+    """
+
+    event: str | None = None
+    role: str | None = None
+    actor: str | None = None
+    period: str | None = None
+    place: str | None = None
+    words: tuple[tuple[str, str], ...] = ()
+
+
+FRAME_KEYS = ("event", "role", "actor", "period", "place")
+
+
+@dataclass(frozen=True, slots=True)
 class Figure:
     """One quantity inside a claim.
 
@@ -58,6 +78,7 @@ class Figure:
     metric: str | None = None
     change: str | None = None
     """`"up"`/`"down"` when the figure is itself a change ("rose 0.4%"); None for a level."""
+    frame: Frame | None = None  # set by `reconcile.frames` after figure extraction
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +141,8 @@ class InferredRelation:
     kind: str  # "partition" | "bound" | "same"
     members: tuple[FigureRef, ...]
     rule: str
+    confidence: str = "medium"  # "high" | "medium" | "low"
+    evidence: tuple[str, ...] = ()  # the frame and word evidence, as a reviewer reads it
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +181,7 @@ class FigureFact:
     published: str | None = None
     line: int = 1  # 1-based physical line of the figure in the article text
     context: str = ""  # the claim's text, for rules that need the words around a figure
+    frame: Frame | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +194,8 @@ class Relation:
     origin: str = "inferred"  # "inferred" | "manual"
     state: str = "proposed"  # "proposed" | "accepted" | "rejected"
     rule: str | None = None
+    confidence: str | None = None  # of a proposal ("high" | "medium" | "low"); None: declared
+    evidence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +231,8 @@ class Finding:
     article: str | None = None
     path: str | None = None
     line: int | None = None
+    confidence: str | None = None  # the proposal's; None for a declared relation
+    gating: bool = True  # can fail the gate (trusted, or a proposal at --min-confidence)
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
 

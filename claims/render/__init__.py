@@ -46,24 +46,25 @@ class CheckFormat(StrEnum):
     junit = "junit"
     sarif = "sarif"
 
-    def render(self, findings: Sequence[Finding]) -> str:
-        return "".join(self.stream(findings))
+    def render(self, findings: Sequence[Finding], fail_on: str = "error") -> str:
+        return "".join(self.stream(findings, fail_on))
 
-    def stream(self, findings: Sequence[Finding]) -> Iterator[str]:
+    def stream(self, findings: Sequence[Finding], fail_on: str = "error") -> Iterator[str]:
         """Chunks of output, so a large report is written without being held whole."""
         from claims.render.checks import Tally
 
-        tally = Tally.of(findings)
+        tally = Tally.of(findings, fail_on)
         head, tail = self.head(tally), self.tail(tally)
         if head:
             yield head
-        yield from self.body(findings)
+        yield from self.body(findings, fail_on)
         if tail:
             yield tail
 
-    def body(self, findings: Iterable[Finding]) -> Iterator[str]:
+    def body(self, findings: Iterable[Finding], fail_on: str = "error") -> Iterator[str]:
         """One piece per finding, in order; none depends on the counts, so findings can
-        be rendered as they stream and the head written once they are all counted."""
+        be rendered as they stream and the head written once they are all counted.
+        `fail_on` decides which findings JUnit reports as failures."""
         import claims.render.checks as checks
 
         match self:
@@ -74,7 +75,7 @@ class CheckFormat(StrEnum):
             case CheckFormat.github:
                 return checks.iter_github(findings)
             case CheckFormat.junit:
-                return checks.iter_junit_body(findings)
+                return checks.iter_junit_body(findings, fail_on)
             case CheckFormat.sarif:
                 return checks.iter_sarif_body(findings)
             case _:

@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import quote
 
 from claims.core.model import Finding, Interval
+from claims.core.reconcile.consistency import clean
 from claims.render.safe import clean_for_terminal
 
 SEVERITIES = ("error", "warning", "ok")
@@ -32,43 +33,56 @@ SARIF_RULES = {
 
 
 def _num(x: float | None) -> float | int | None:
-    """11.0 → 11 so JSON shows counts as counts."""
+    """11.0 → 11 so JSON shows counts as counts; float noise (242.00000000000003) gone."""
     if x is None:
         return None
-    return int(x) if float(x).is_integer() else x
+    x = clean(float(x))
+    return int(x) if x.is_integer() and abs(x) < 2**53 else x
 
 
 def _interval(iv: Interval | None) -> dict[str, Any] | None:
     return None if iv is None else {"low": _num(iv.low), "high": _num(iv.high)}
 
 
+def fails(f: Finding, fail_on: str) -> bool:
+    """Whether `f` fails the gate at `fail_on`: unacknowledged, gating, and severe enough."""
+    return f.gating and not f.acknowledged and f.severity in FAIL_ON[fail_on]
+
+
 class Tally:
-    """Counts by severity, and of those acknowledged, as findings pass by.
+    """Counts by severity, of those acknowledged, and of those that cannot gate (not
+    trusted, below --min-confidence), as findings pass by.
 
     The summary, the gate's exit code and JUnit's failure count need nothing more, so a
-    streamed report keeps no finding.
+    streamed report keeps no finding. `fail_on` is the gate's threshold (JUnit failures).
     """
 
-    __slots__ = ("acked", "counts")
+    __slots__ = ("acked", "counts", "fail_on", "quiet")
 
-    def __init__(self) -> None:
+    def __init__(self, fail_on: str = "error") -> None:
+        if fail_on not in FAIL_ON:
+            raise ValueError(f"fail_on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
+        self.fail_on = fail_on
         self.counts: dict[str, int] = dict.fromkeys(SEVERITIES, 0)
         self.acked: dict[str, int] = dict.fromkeys(SEVERITIES, 0)
+        self.quiet: dict[str, int] = dict.fromkeys(SEVERITIES, 0)  # unacked, not gating
 
     @classmethod
-    def of(cls, findings: Iterable[Finding]) -> Tally:
-        tally = cls()
+    def of(cls, findings: Iterable[Finding], fail_on: str = "error") -> Tally:
+        tally = cls(fail_on)
         for _ in tally.counted(findings):
             pass
         return tally
 
     def counted(self, findings: Iterable[Finding]) -> Iterator[Finding]:
         """The findings unchanged, each counted as it is handed on."""
-        counts, acked = self.counts, self.acked
+        counts, acked, quiet = self.counts, self.acked, self.quiet
         for f in findings:
             counts[f.severity] = counts.get(f.severity, 0) + 1
             if f.acknowledged:
                 acked[f.severity] = acked.get(f.severity, 0) + 1
+            elif not f.gating:
+                quiet[f.severity] = quiet.get(f.severity, 0) + 1
             yield f
 
     @property
@@ -80,16 +94,19 @@ class Tally:
         return sum(self.acked.values())
 
     def open_at(self, severities: Iterable[str]) -> int:
-        """Unacknowledged findings at these severities."""
-        return sum(self.counts.get(s, 0) - self.acked.get(s, 0) for s in severities)
+        """Unacknowledged findings that can gate, at these severities."""
+        return sum(self.counts.get(s, 0) - self.acked.get(s, 0) - self.quiet.get(s, 0)
+                   for s in severities)
 
     @property
     def failing(self) -> int:
-        """Unacknowledged warnings and errors (JUnit failures)."""
-        return self.open_at(s for s in self.counts if s != "ok")
+        """The findings that fail the gate at `fail_on` (JUnit failures)."""
+        return self.open_at(FAIL_ON[self.fail_on])
 
-    def exit_code(self, fail_on: str) -> int:
-        """1 when an unacknowledged finding reaches `fail_on` (error|warning|never), else 0."""
+    def exit_code(self, fail_on: str | None = None) -> int:
+        """1 when a gating, unacknowledged finding reaches `fail_on`
+        (error|warning|never; default: the tally's own), else 0."""
+        fail_on = self.fail_on if fail_on is None else fail_on
         if fail_on not in FAIL_ON:
             raise ValueError(f"fail_on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
         return int(self.open_at(FAIL_ON[fail_on]) > 0)
@@ -102,7 +119,8 @@ def summary(findings: Iterable[Finding]) -> dict[str, int]:
 def finding_dict(f: Finding) -> dict[str, Any]:
     return {
         "key": f.key, "relation": f.relation, "kind": f.kind, "outcome": f.outcome,
-        "severity": f.severity, "origin": f.origin, "acknowledged": f.acknowledged,
+        "severity": f.severity, "origin": f.origin, "confidence": f.confidence,
+        "gating": f.gating, "acknowledged": f.acknowledged,
         "message": f.message, "remainder": _interval(f.remainder),
         "figures": [{"id": g.id, "claim": g.claim, "text": g.text, "role": g.role}
                     for g in f.figures],
@@ -172,10 +190,18 @@ def iter_text_body(findings: Iterable[Finding]) -> Iterator[str]:
     for f in findings:
         where = f"{f.path or f.article or '?'}:{f.line or 1}"
         ack = f" (acknowledged: {f.note})" if f.acknowledged else ""
+        if not f.gating and f.severity != "ok":
+            ack += f" ({why_not_gating(f)})"
         line = f"{where}: {f.severity}: {f.kind} {f.outcome}: {f.message} [{f.key}]{ack}"
         # Cleaning only removes characters `isprintable` rejects (controls, format and
         # separator characters, surrogates): a printable line, the usual case, is skipped.
         yield (line if line.isprintable() else clean_for_terminal(line)) + "\n"
+
+
+def why_not_gating(f: Finding) -> str:
+    """Why a finding cannot fail the gate, in the words the report prints."""
+    conf = f.confidence or "no"
+    return f"{conf} confidence proposal: not gating"
 
 
 def text_tail(tally: Tally) -> str:
@@ -194,7 +220,7 @@ def _gh_prop(s: str) -> str:
 
 
 def _gh_command(f: Finding) -> str:
-    if f.acknowledged or f.severity == "ok":
+    if f.acknowledged or f.severity == "ok" or not f.gating:
         return "notice"
     return "error" if f.severity == "error" else "warning"
 
@@ -211,21 +237,23 @@ def iter_github(findings: Iterable[Finding]) -> Iterator[str]:
             props.append(f"file={_gh_prop(f.path)}")
             props.append(f"line={f.line or 1}")
         props.append(f"title={_gh_prop(f'{f.kind} {f.outcome} ({f.key})')}")
-        msg = f.message + (f" (acknowledged: {f.note})" if f.acknowledged else "")
+        msg = f.message + (f" [{f.confidence} confidence]" if f.confidence else "")
+        if f.acknowledged:
+            msg += f" (acknowledged: {f.note})"
+        if not f.gating and not f.acknowledged and f.severity != "ok":
+            msg += f" ({why_not_gating(f)})"
         yield f"::{_gh_command(f)} {','.join(props)}::{_gh_data(msg)}\n"
 
 
 # -- JUnit XML ------------------------------------------------------------------------
 
 
-def _fails(f: Finding) -> bool:
-    return f.severity != "ok" and not f.acknowledged
-
-
-def render_junit(findings: Sequence[Finding]) -> str:
-    """One testcase per relation; unacknowledged warnings and errors are failures."""
-    tally = Tally.of(findings)
-    return junit_head(tally) + "".join(iter_junit_body(findings)) + junit_tail(tally)
+def render_junit(findings: Sequence[Finding], fail_on: str = "error") -> str:
+    """One testcase per relation; the findings that fail the gate at `fail_on` are
+    failures, the others pass and say why in `<system-out>`."""
+    tally = Tally.of(findings, fail_on)
+    return (junit_head(tally) + "".join(iter_junit_body(findings, fail_on))
+            + junit_tail(tally))
 
 
 _MARK = "\x00results\x00"  # stands for the findings while a frame is serialised
@@ -260,25 +288,33 @@ def junit_tail(tally: Tally) -> str:
     return _junit_frame(tally)[1]
 
 
-def _junit_case(f: Finding) -> ET.Element:
+def _junit_case(f: Finding, fail_on: str) -> ET.Element:
     case = ET.Element("testcase", classname=f"claims.{f.kind}",
                       name=f"relation {f.relation}: {f.message}",
                       file=f.path or "", line=str(f.line or 1))
-    if _fails(f):
+    if fails(f, fail_on):
         fail = ET.SubElement(case, "failure", message=f.message, type=f.outcome)
         fail.text = (f"{f.severity}: {f.kind} {f.outcome} in {f.article} "
                      f"line {f.line}\nkey: {f.key}")
-    elif f.acknowledged:
+    else:
         out = ET.SubElement(case, "system-out")
-        out.text = f"{f.outcome}, acknowledged: {f.note or ''}\nkey: {f.key}"
+        if f.acknowledged:
+            why = f"acknowledged: {f.note or ''}"
+        elif f.severity == "ok":
+            why = "nothing to fail"
+        elif not f.gating:
+            why = why_not_gating(f)
+        else:
+            why = f"{f.severity} does not fail the gate at --fail-on {fail_on}"
+        out.text = f"{f.severity}: {f.outcome}, {why}\nkey: {f.key}"
     return case
 
 
-def iter_junit_body(findings: Iterable[Finding]) -> Iterator[str]:
+def iter_junit_body(findings: Iterable[Finding], fail_on: str = "error") -> Iterator[str]:
     """Each testcase as `ET.indent` lays it out at its depth in the whole document."""
     sep = ""
     for f in findings:
-        case = _junit_case(f)
+        case = _junit_case(f, fail_on)
         ET.indent(case, level=2)
         yield sep + ET.tostring(case, encoding="unicode")
         sep = "\n    "
@@ -304,11 +340,12 @@ def _sarif_result(f: Finding) -> dict[str, Any]:
     res: dict[str, Any] = {
         "ruleId": f.kind,
         "kind": "pass" if f.severity == "ok" else "fail",
-        "level": _LEVEL.get(f.severity, "note"),
+        "level": _LEVEL.get(f.severity, "note") if f.gating else "note",
         "message": {"text": f.message},
         "partialFingerprints": {"claimsFindingKey/v1": f.key},
         "properties": {"outcome": f.outcome, "relation": f.relation, "origin": f.origin,
-                       "rule": f.rule, "article": f.article},
+                       "rule": f.rule, "article": f.article, "confidence": f.confidence,
+                       "gating": f.gating},
     }
     if f.path:
         res["locations"] = [{"physicalLocation": {
@@ -321,6 +358,8 @@ def _sarif_result(f: Finding) -> dict[str, Any]:
 
 
 def render_sarif(findings: Sequence[Finding], version: str | None = None) -> str:
+    """SARIF 2.1.0; a finding that cannot gate is a `note` (its confidence and gating
+    are in `properties`)."""
     tally = Tally.of(findings)
     return (sarif_head(tally, version) + "".join(iter_sarif_body(findings))
             + sarif_tail(tally))
@@ -372,5 +411,5 @@ def iter_sarif_body(findings: Iterable[Finding]) -> Iterator[str]:
 
 
 def gate_exit_code(findings: Sequence[Finding], fail_on: str) -> int:
-    """1 when an unacknowledged finding reaches `fail_on` (error|warning|never), else 0."""
-    return Tally.of(findings).exit_code(fail_on)
+    """1 when a gating, unacknowledged finding reaches `fail_on`, else 0."""
+    return Tally.of(findings, fail_on).exit_code()

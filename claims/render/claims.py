@@ -8,15 +8,24 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from claims.core.model import Extraction, Figure
+from claims.core.model import FRAME_KEYS, Extraction, Figure, Frame
 from claims.records import ClaimRecord, FigureRecord, SourceRecord
 
 
 def number(x: float | None) -> int | float | None:
-    """Integers print as integers ("188", not "188.0"); open ends stay None (JSON null)."""
+    """Integers print as integers ("188", not "188.0"); open ends stay None (JSON null);
+    binary float noise (242.00000000000003) is rounded away."""
     if x is None:
         return None
+    if not float(x).is_integer():
+        x = float(f"{x:.15g}")
     return int(x) if float(x).is_integer() and abs(x) < 2**53 else x
+
+
+def frame_dict(frame: Frame | None) -> dict[str, str | None]:
+    """DESIGN.md `figure.frame`: each part a string or null."""
+    f = frame or Frame()
+    return {k: getattr(f, k) for k in FRAME_KEYS}
 
 
 def figure_dict(f: Figure | FigureRecord) -> dict[str, Any]:
@@ -32,6 +41,8 @@ def figure_dict(f: Figure | FigureRecord) -> dict[str, Any]:
         unit=f.unit,
         metric=f.metric,
         change=f.change,
+        frame=frame_dict(f.frame),
+        frame_words={dim: w for dim, w in f.frame.words} if f.frame else {},
     )
     return d
 

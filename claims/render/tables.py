@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from claims.core.model import Extraction, Figure
+from claims.core.model import FRAME_KEYS, Extraction, Figure
 from claims.records import ClaimDetail, ClaimRecord, FigureRecord, SourceRecord, VerdictRecord
 from claims.render.claims import number
 from claims.render.safe import clean_for_terminal
@@ -125,6 +125,30 @@ def _context(detail: ClaimDetail, chars: int = 300) -> Text:
     return out
 
 
+def frames_table(figures: Sequence[FigureRecord]) -> RenderableType:
+    """What each figure counts (`figure.frame`), each part with the words it came from."""
+    from rich.table import Table
+    from rich.text import Text
+
+    t = Table(title="Frames", title_justify="left")
+    for col in ("id", "event", "role", "actor", "period", "place"):
+        t.add_column(col)
+    for f in figures:
+        fr = f.frame
+        words = dict(fr.words) if fr else {}
+
+        def cell(dim: str, value: str | None, words: dict[str, str] = words) -> Text:
+            if value is None:
+                return Text("—", style="dim")
+            out = safe(value)
+            if dim in words:
+                out.append_text(safe(f" ({words[dim]})", "dim"))
+            return out
+
+        t.add_row(str(f.id), *(cell(k, getattr(fr, k) if fr else None) for k in FRAME_KEYS))
+    return t
+
+
 def claim_detail(detail: ClaimDetail) -> list[RenderableType]:
     from rich.table import Table
     from rich.text import Text
@@ -169,9 +193,11 @@ def claim_detail(detail: ClaimDetail) -> list[RenderableType]:
                 safe(f.metric or ""),
             )
         out.append(t)
+        out.append(frames_table(c.figures))
     if detail.relations:
         t = Table(title="Relations", title_justify="left")
-        for col in ("id", "kind", "figures", "origin", "state", "rule"):
+        for col in ("id", "kind", "figures", "origin", "state", "rule", "confidence",
+                    "evidence"):
             t.add_column(col)
         for r in detail.relations:
             t.add_row(
@@ -181,6 +207,8 @@ def claim_detail(detail: ClaimDetail) -> list[RenderableType]:
                 r.origin,
                 r.state,
                 safe(r.rule or ""),
+                r.confidence or "",
+                safe("; ".join(r.evidence)),
             )
         out.append(t)
     if detail.history:

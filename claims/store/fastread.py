@@ -27,6 +27,8 @@ from claims.records import (
     ClaimRecord,
     FigureRecord,
     VerdictRecord,
+    evidence_of,
+    frame_of_columns,
 )
 
 VERSIONS_DIR = Path(__file__).parent / "migrations" / "versions"
@@ -143,8 +145,8 @@ _CLAIM_COLUMNS = (
     "LEFT OUTER JOIN source ON claim.source_id = source.id"
 )
 _FIGURE_COLUMNS = (
-    'id, claim_id, text, start, "end", value, low, high, qualifier, unit, metric, change '
-    "FROM figure"
+    'id, claim_id, text, start, "end", value, low, high, qualifier, unit, metric, change, '
+    "frame_event, frame_role, frame_actor, frame_period, frame_place, frame_words FROM figure"
 )
 
 
@@ -175,7 +177,11 @@ def _figures(
     found: dict[int, list[FigureRecord]] = {}
     sql = f"SELECT {_FIGURE_COLUMNS} WHERE claim_id IN ({where}) ORDER BY claim_id, seq"
     for row in conn.execute(sql, params):
-        found.setdefault(row[1], []).append(FigureRecord(*row))
+        (fid, claim_id, text, start, end, value, low, high, qualifier, unit, metric, change,
+         *frame) = row
+        found.setdefault(claim_id, []).append(FigureRecord(
+            fid, claim_id, text, start, end, value, low, high, qualifier, unit, metric,
+            change, frame_of_columns(*frame)))
     return found
 
 
@@ -252,22 +258,23 @@ def _relations_touching(conn: sqlite3.Connection, figure_ids: Sequence[int]) -> 
     marks = ", ".join("?" * len(figure_ids))
     rows = conn.execute(
         "SELECT relation.id, relation.kind, relation.origin, relation.state, relation.rule, "
+        "relation.confidence, relation.evidence, "
         "relation_member.figure_id FROM relation JOIN relation_member "
         "ON relation_member.relation_id = relation.id WHERE relation.id IN "
         f"(SELECT relation_id FROM relation_member WHERE figure_id IN ({marks})) "
         "ORDER BY relation.id, relation_member.position",
         list(figure_ids),
     )
-    heads: dict[int, tuple[str, str, str, str | None]] = {}
+    heads: dict[int, tuple[str, str, str, str | None, str | None, str | None]] = {}
     members: dict[int, list[int]] = {}
-    for rid, kind, origin, state, rule, figure_id in rows:
+    for rid, kind, origin, state, rule, conf, evidence, figure_id in rows:
         if rid not in heads:
-            heads[rid] = (kind, origin, state, rule)
+            heads[rid] = (kind, origin, state, rule, conf, evidence)
             members[rid] = []
         members[rid].append(figure_id)
     return [
         Relation(id=rid, kind=h[0], figure_ids=tuple(members[rid]), origin=h[1], state=h[2],
-                 rule=h[3])
+                 rule=h[3], confidence=h[4], evidence=evidence_of(h[5]))
         for rid, h in heads.items()
     ]
 

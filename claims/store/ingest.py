@@ -6,6 +6,7 @@ parameter order), so an article with hundreds of claims costs a handful of round
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection, Sequence
 from datetime import UTC, date, datetime, timedelta
 
@@ -15,13 +16,16 @@ from sqlalchemy.engine import Connection
 
 from claims.core.attribution.sources import is_article_qualified, is_unqualified
 from claims.core.model import Extraction, Figure, FigureFact, Qualifier, Source
-from claims.core.reconcile.same import block_key, infer_same, place_key, useful_words
+from claims.core.reconcile.frames import PERSON_UNITS
+from claims.core.reconcile.same import block_key, infer_same, place_key, unit_of
 from claims.records import IngestOutcome
 from claims.store.engine import Store
+from claims.store.frames import COLUMNS, frame_columns, frame_from_row
 from claims.store.registry import delete_aliases, dropped_on_failure, keep_index, open_index
 from claims.store.sources import Entry, insert_aliases, registry_alias
 from claims.store.tables import article, claim, figure, relation, relation_member, source
 
+FRAME_COLUMNS = (*COLUMNS, "frame_words")
 ROLES = {
     "partition": ("total", "part"),
     "bound": ("smaller", "larger"),
@@ -55,14 +59,17 @@ def figure_row(claim_id: int, seq: int, f: Figure, context: str) -> dict[str, ob
         "unit": f.unit,
         "metric": f.metric,
         "change": f.change,
-        **figure_keys(context, f.text, f.metric),
+        **frame_columns(f.frame),
     }
 
 
 def figure_keys(context: str, text: str, metric: str | None) -> dict[str, str]:
-    """The derived `block` and `places` columns of a figure (see `propose_cross_article_same`)."""
-    block = block_key(context, text, metric)
-    return {"block": block, "places": place_key(context, text, metric) if block else ""}
+    """The derived `block` and `places` columns of a figure read from its claim's text
+    alone (migration 0003; 0007 replaces them with its frame's)."""
+    from claims.store.frames import frame_columns_for
+
+    cols = frame_columns_for(context, 0, text, max(0, context.find(text)), metric, None)
+    return {"block": cols["block"], "places": cols["places"]}
 
 
 def role_of(kind: str, position: int) -> str:
@@ -175,8 +182,9 @@ def _save(
         ],
     )
     by_ref = {(ci, fi): fid for (ci, fi, _), fid in zip(refs, figure_ids, strict=True)}
-    inferred = [
-        (r.kind, [by_ref[(m.claim, m.figure)] for m in r.members], r.rule)
+    inferred: list[RelationRow] = [
+        (r.kind, [by_ref[(m.claim, m.figure)] for m in r.members], r.rule, r.confidence,
+         r.evidence)
         for r in extraction.relations
         if all((m.claim, m.figure) in by_ref for m in r.members)
     ]
@@ -195,7 +203,8 @@ def _save(
         )
         for (ci, _, f), fid in zip(refs, figure_ids, strict=True)
     ]
-    inferred += [("same", [a, b], rule) for a, b, rule in propose_cross_article_same(conn, facts)]
+    inferred += [("same", [a, b], rule, conf, ev)
+                 for a, b, rule, conf, ev in propose_cross_article_same(conn, facts)]
     insert_relations(conn, inferred, origin="inferred", state="proposed", at=at)
     # in the same transaction: a crash between the two would leave the article stored
     # but never linked, since a re-run sees it as unchanged
@@ -221,9 +230,13 @@ def insert_many(conn: Connection, table: object, rows: list[dict[str, object]]) 
     return [r[0] for r in conn.execute(stmt, rows)]
 
 
+# kind, member figure ids, rule, confidence (None: declared), evidence
+RelationRow = tuple[str, Sequence[int], str | None, str | None, Sequence[str]]
+
+
 def insert_relations(
     conn: Connection,
-    relations: Sequence[tuple[str, Sequence[int], str | None]],
+    relations: Sequence[RelationRow],
     *,
     origin: str,
     state: str,
@@ -233,13 +246,15 @@ def insert_relations(
         conn,
         relation,
         [
-            {"kind": kind, "origin": origin, "state": state, "rule": rule, "created_at": at}
-            for kind, _, rule in relations
+            {"kind": kind, "origin": origin, "state": state, "rule": rule, "created_at": at,
+             "confidence": conf, "evidence": json.dumps(list(ev), ensure_ascii=False)
+             if ev else None}
+            for kind, _, rule, conf, ev in relations
         ],
     )
     members = [
         {"relation_id": rid, "position": pos, "figure_id": fid, "role": role_of(kind, pos)}
-        for rid, (kind, fids, _) in zip(ids, relations, strict=True)
+        for rid, (kind, fids, *_) in zip(ids, relations, strict=True)
         for pos, fid in enumerate(fids)
     ]
     if members:
@@ -334,53 +349,44 @@ def figure_fact(
         published=published,
         line=line_of(text, f.start),
         context=context,
+        frame=f.frame,
     )
 
 
 def propose_cross_article_same(
     conn: Connection, new: Sequence[FigureFact]
-) -> tuple[tuple[int, int, str], ...]:
+) -> tuple[tuple[int, int, str, str, tuple[str, ...]], ...]:
     """Propose `same` links to earlier articles' figures in the publication window.
 
-    `infer_same` pairs figures of one (unit, block) that share a place word, so only
-    those can matter: the stored `block` and `places` let the database find the earlier
-    articles holding one (through the index on the publication date), and only their
-    figures of those blocks are loaded, all of them, since the rule keeps one figure of
-    each (article, value) (a headline repeating a body figure). Rows from a dump older
-    than schema 0003 (NULL keys) are always loaded.
+    `infer_same` pairs figures of one (unit, role) in one place, so only those can
+    matter: the stored `block` (role) and `places` let the database find them (through
+    the index on the publication date). Rows from a dump older than schema 0003 (NULL
+    keys) are always loaded.
     """
-    words: dict[str, set[str]] = {}
+    wanted_keys: dict[str, set[str]] = {}
+    units: set[str] = set()
     for f in new:
-        block = block_key(f.context, f.text, f.metric) if f.unit else ""
-        if block:
-            words.setdefault(block, set()).update(
-                useful_words(f.context, f.text, f.metric, f.source))
-    units = sorted({f.unit for f in new if f.unit})
-    if not words:
+        block, place, unit = block_key(f.frame), place_key(f.frame), unit_of(f)
+        if unit and block and place:
+            wanted_keys.setdefault(block, set()).add(place)
+            units.add(unit)
+    if not wanted_keys:
         return ()
-    in_window = [figure.c.unit.in_(units), claim.c.article_id != new[0].article_id]
+    if "person" in units:  # "18 died", "52 arrests": counts of people under other names
+        units |= PERSON_UNITS
+    by_unit = figure.c.unit.in_(sorted(units))
+    if "person" in units:
+        by_unit = or_(by_unit, figure.c.unit.is_(None))
+    in_window = [by_unit, claim.c.article_id != new[0].article_id]
     window = _window(new[0].published)
     if window is not None:
         in_window.append(and_(article.c.published >= window[0], article.c.published < window[1]))
     else:  # an undated article is only compared with undated ones (as the core rule does)
         in_window.append(article.c.published.is_(None))
-    sharing = [
-        and_(figure.c.block == block, or_(*(
-            figure.c.places.contains(f" {w} ", autoescape=True) for w in sorted(ws))))
-        for block, ws in sorted(words.items()) if ws  # no word: that figure pairs with none
-    ]
+    sharing = [and_(figure.c.block == block, figure.c.places.in_(sorted(ps)))
+               for block, ps in sorted(wanted_keys.items())]
     unknown = or_(figure.c.block.is_(None), figure.c.places.is_(None))
-    wanted: ColumnElement[bool] = unknown
-    if sharing:  # a subquery, not a list of ids: an undated corpus can match thousands
-        matched = (
-            select(claim.c.article_id)
-            .join(figure, figure.c.claim_id == claim.c.id)
-            .join(article, claim.c.article_id == article.c.id)
-            .where(and_(*in_window), or_(*sharing))
-        )
-        blocks = sorted(block for block, ws in words.items() if ws)
-        wanted = or_(and_(claim.c.article_id.in_(matched), figure.c.block.in_(blocks)), unknown)
-    existing = _same_candidates(conn, and_(*in_window, wanted))
+    existing = _same_candidates(conn, and_(*in_window, or_(unknown, *sharing)))
     if not existing:
         return ()
     return tuple(infer_same(new, existing, window_days=SAME_WINDOW_DAYS))
@@ -394,6 +400,7 @@ def _same_candidates(conn: Connection, where: ColumnElement[bool]) -> list[Figur
             figure.c.id, figure.c.claim_id, claim.c.article_id, figure.c.text, figure.c.start,
             figure.c.end, figure.c.value, figure.c.low, figure.c.high, figure.c.qualifier,
             figure.c.unit, figure.c.metric, source.c.name, article.c.published, claim.c.text,
+            *(figure.c[c] for c in FRAME_COLUMNS),
         )
         .join(claim, figure.c.claim_id == claim.c.id)
         .join(article, claim.c.article_id == article.c.id)
@@ -405,9 +412,10 @@ def _same_candidates(conn: Connection, where: ColumnElement[bool]) -> list[Figur
     rows = sorted(conn.execute(stmt), key=lambda row: row[0])
     return [
         FigureFact(fid, cid, aid, "", "", text, start, end, value, low, high,
-                   qualifiers[qualifier], unit, metric, source_name, published, 1, context)
+                   qualifiers[qualifier], unit, metric, source_name, published, 1, context,
+                   frame_from_row(*frame))
         for (fid, cid, aid, text, start, end, value, low, high, qualifier, unit, metric,
-             source_name, published, context) in rows
+             source_name, published, context, *frame) in rows
     ]
 
 

@@ -22,6 +22,7 @@ from claims.records import (
     ClaimRecord,
     FigureRecord,
     SourceRecord,
+    frame_of_columns,
 )
 from claims.store import tables
 from claims.store.engine import Store
@@ -86,6 +87,8 @@ def _figures_for(conn: Connection, claim_ids: Select[Any]) -> dict[int, list[Fig
                 unit=r.unit,
                 metric=r.metric,
                 change=r.change,
+                frame=frame_of_columns(r.frame_event, r.frame_role, r.frame_actor,
+                                       r.frame_period, r.frame_place, r.frame_words),
             )
         )
     return found

@@ -27,6 +27,8 @@ from claims.store import tables
 from claims.store.duplicates import link_in, unlink
 from claims.store.engine import Store
 from claims.store.ingest import (
+    FRAME_COLUMNS,
+    RelationRow,
     figure_fact,
     figure_row,
     insert_many,
@@ -150,6 +152,7 @@ class _Reviewed:
     with_history: set[int]
     reattributed: set[int]
     fixed_figures: set[int]
+    reframed: set[int]  # figures whose frame a reviewer corrected
 
 
 def _reviewed(conn: Connection, claim_ids: Sequence[int]) -> _Reviewed:
@@ -158,7 +161,7 @@ def _reviewed(conn: Connection, claim_ids: Sequence[int]) -> _Reviewed:
             verdict.c.claim_id.in_(claim_ids)
         )
     ).all()
-    reviewed = _Reviewed(set(), set(), set())
+    reviewed = _Reviewed(set(), set(), set(), set())
     for cid, kind, detail in rows:
         reviewed.with_history.add(cid)
         if kind != "correction" or not detail:
@@ -169,6 +172,8 @@ def _reviewed(conn: Connection, claim_ids: Sequence[int]) -> _Reviewed:
         fix = data.get("figure")
         if isinstance(fix, dict) and isinstance(fix.get("id"), int):
             reviewed.fixed_figures.add(fix["id"])
+            if any(k.startswith("frame_") for k in data.get("to", {})):
+                reviewed.reframed.add(fix["id"])
     return reviewed
 
 
@@ -192,6 +197,11 @@ def _apply(conn: Connection, art_id: int, x: Extraction, version: str) -> Articl
     claim_ids = _write_claims(conn, art_id, x.claims, matched, source_ids, reviewed)
     new_figs = _write_figures(conn, x, claim_ids, old_ids, reviewed)
     _write_relations(conn, x, claim_ids, new_figs, a, canonical)
+    kept_frames = tuple(sorted(reviewed.reframed & {fid for fid, _ in new_figs.values()}))
+    if kept_frames:  # relations from the reviewer's frames, not the extractor's
+        from claims.store.repropose import repropose_article
+
+        repropose_article(conn, art_id, kept_frames)
     gone = [cid for cid in old_ids if cid not in matched.values()]
     kept = [cid for cid in gone if cid in reviewed.with_history]
     if kept:
@@ -276,6 +286,9 @@ def _write_figures(
             if fid in reviewed.fixed_figures:  # keep the reviewer's value and qualifier
                 for key in ("value", "low", "high", "qualifier", "unit"):
                     del values[key]
+            if fid in reviewed.reframed:  # and the reviewer's frame, with its keys
+                for key in (*FRAME_COLUMNS, "block", "places"):
+                    del values[key]
             conn.execute(update(figure).where(figure.c.id == fid).values(**values))
             out[(ci, fi)] = (fid, False)
     _drop_figures(conn, list(old.values()))
@@ -318,11 +331,12 @@ def _write_relations(
     or that a reviewer accepted or rejected; drop the article's other inferred ones; add
     the new. Manual relations are left alone (those that lost a figure are gone already)."""
     mine = {fid for fid, _ in figs.values()}
-    wanted: dict[tuple[str, tuple[int, ...]], str] = {}
+    wanted: dict[tuple[str, tuple[int, ...]], tuple[str, str, tuple[str, ...]]] = {}
     for r in x.relations:
         refs = [(m.claim, m.figure) for m in r.members]
         if all(ref in figs for ref in refs):
-            wanted.setdefault((r.kind, tuple(figs[ref][0] for ref in refs)), r.rule)
+            wanted.setdefault((r.kind, tuple(figs[ref][0] for ref in refs)),
+                              (r.rule, r.confidence, r.evidence))
     existing: dict[int, tuple[str, str, list[int]]] = {}
     for rid, kind, state, fid in conn.execute(
         select(relation.c.id, relation.c.kind, relation.c.state, relation_member.c.figure_id)
@@ -340,11 +354,16 @@ def _write_relations(
     for rid, (kind, state, members) in existing.items():
         if not set(members) <= mine:
             continue  # a cross-article link whose figures all survived: keep it
-        inferred_again = wanted.pop((kind, tuple(members)), None) is not None
-        if not inferred_again and state == "proposed":
+        again = wanted.pop((kind, tuple(members)), None)
+        if again is None and state == "proposed":
             stale.append(rid)  # an accepted or rejected one is a reviewer's decision: kept
+        elif again is not None:  # the current rules' confidence and evidence
+            conn.execute(update(relation).where(relation.c.id == rid).values(
+                confidence=again[1], evidence=json.dumps(list(again[2]), ensure_ascii=False)
+                if again[2] else None))
     _drop_relations(conn, stale)
-    new = [(kind, list(members), rule) for (kind, members), rule in wanted.items()]
+    new: list[RelationRow] = [(kind, list(members), rule, conf, ev)
+                              for (kind, members), (rule, conf, ev) in wanted.items()]
     facts = [
         figure_fact(
             fid,
@@ -362,5 +381,6 @@ def _write_relations(
         if is_new
     ]
     if facts:
-        new += [("same", [p, q], rule) for p, q, rule in propose_cross_article_same(conn, facts)]
+        new += [("same", [p, q], rule, conf, ev)
+                for p, q, rule, conf, ev in propose_cross_article_same(conn, facts)]
     insert_relations(conn, new, origin="inferred", state="proposed", at=now_utc())

@@ -32,6 +32,7 @@ from sqlalchemy.engine import Connection
 
 from claims.core.model import CheckFigure, FigureFact, Qualifier, Relation
 from claims.errors import InputError, NotFound
+from claims.records import evidence_of
 from claims.store import tables
 from claims.store.engine import Store
 from claims.store.ingest import QUALIFIERS, insert_relations, now_utc
@@ -69,7 +70,14 @@ def add_relation(
     state: str = "accepted",
     rule: str | None = None,
 ) -> Relation:
-    """Declare a relation (order as in `InferredRelation`: total first, smaller first)."""
+    """Declare a relation (order as in `InferredRelation`: total first, smaller first).
+
+    One that already exists over the same figures (in any state) is returned as it is
+    and nothing is added, so a finding is never counted twice
+    (`relation_review.declare_relation` also says whether it was new).
+    """
+    from claims.store.relation_review import find_relation
+
     _check_arity(kind, figure_ids)
     if state not in STATES:
         raise InputError(f"unknown relation state '{state}': use one of {', '.join(STATES)}")
@@ -78,8 +86,12 @@ def add_relation(
         missing = [i for i in figure_ids if i not in found]
         if missing:
             raise NotFound(f"no figure with id {missing[0]}")
+        existing = find_relation(conn, kind, figure_ids)
+        if existing is not None:
+            return existing
         (rid,) = insert_relations(
-            conn, [(kind, list(figure_ids), rule)], origin=origin, state=state, at=now_utc()
+            conn, [(kind, list(figure_ids), rule, None, ())], origin=origin, state=state,
+            at=now_utc(),
         )
         return _relations(conn, relation.c.id == rid)[0]
 
@@ -93,6 +105,8 @@ def _relations(conn: Connection, where: ColumnElement[bool] | None = None) -> li
             relation.c.origin,
             relation.c.state,
             relation.c.rule,
+            relation.c.confidence,
+            relation.c.evidence,
             relation_member.c.figure_id,
         )
         .join(relation_member, relation_member.c.relation_id == relation.c.id)
@@ -107,12 +121,12 @@ def _relations(conn: Connection, where: ColumnElement[bool] | None = None) -> li
     once = shared.setdefault
     current: list[Any] | None = None
     ids: list[int] = []
-    for rid, kind, origin, state, rule, figure_id in conn.execute(stmt):
+    for rid, kind, origin, state, rule, conf, evidence, figure_id in conn.execute(stmt):
         if current is None or rid != current[0]:
             if current is not None:
                 out.append(Relation(current[0], current[1], tuple(ids), *current[2:]))
             current = [rid, once(kind, kind), once(origin, origin), once(state, state),
-                       once(rule, rule)]
+                       once(rule, rule), once(conf, conf), evidence_of(evidence)]
             ids = []
         ids.append(figure_id)
     if current is not None:
@@ -137,16 +151,21 @@ def list_relations(store: Store, *, state: str | None = None) -> list[Relation]:
 
 
 def set_relation_state(store: Store, relation_id: int, state: str) -> Relation:
-    """Accept or reject (or re-propose) a relation; a reviewer decision, not history."""
+    """Accept or reject a relation, or put it back to proposed (docs/consistency.md has
+    the lifecycle; `relation_review.change_state` also returns the state it had)."""
+    return _set_state(store, relation_id, state)[0]
+
+
+def _set_state(store: Store, relation_id: int, state: str) -> tuple[Relation, str]:
     if state not in STATES:
         raise InputError(f"unknown relation state '{state}': use one of {', '.join(STATES)}")
     with store.write() as conn:
-        done = conn.execute(
-            update(relation).where(relation.c.id == relation_id).values(state=state)
-        )
-        if done.rowcount == 0:
+        before = conn.execute(
+            select(relation.c.state).where(relation.c.id == relation_id)).scalar_one_or_none()
+        if before is None:
             raise NotFound(f"no relation with id {relation_id}")
-        return _relations(conn, relation.c.id == relation_id)[0]
+        conn.execute(update(relation).where(relation.c.id == relation_id).values(state=state))
+        return _relations(conn, relation.c.id == relation_id)[0], str(before)
 
 
 def article_condition(ref: str | int) -> ColumnElement[bool]:
@@ -322,7 +341,8 @@ def _stream_groups(store: Store, wanted: ColumnElement[bool]) -> Iterator[CheckG
     stmt = (
         select(
             relation.c.id, relation.c.kind, relation.c.origin, relation.c.state,
-            relation.c.rule, article.c.name, relation_member.c.figure_id, figure.c.claim_id,
+            relation.c.rule, relation.c.confidence, article.c.name, relation_member.c.figure_id,
+            figure.c.claim_id,
             article.c.origin, figure.c.text, figure.c.start, figure.c.end, figure.c.value,
             figure.c.low, figure.c.high, figure.c.qualifier,
             case((relation_member.c.position == 0, _line()), else_=None),
@@ -342,12 +362,12 @@ def _stream_groups(store: Store, wanted: ColumnElement[bool]) -> Iterator[CheckG
     figs: list[CheckFigure | None] = []
     with store.read() as conn:
         result = conn.execution_options(yield_per=4096).execute(stmt)
-        for (rid, kind, origin, state, rule, name, fid, claim_id, path, text, start, end,
+        for (rid, kind, origin, state, rule, conf, name, fid, claim_id, path, text, start, end,
              value, low, high, qualifier, line) in chain.from_iterable(result.partitions()):
             if not head or rid != head[0]:
                 if head:
                     yield _group(store, head, ids, figs)
-                head, ids, figs = (rid, kind, origin, state, rule), [], []
+                head, ids, figs = (rid, kind, origin, state, rule, conf), [], []
             ids.append(fid)
             figs.append(None if name is None else make((
                 fid, claim_id, name, path, text, start, end, value, low, high,
@@ -363,7 +383,7 @@ def _group(
 ) -> CheckGroup:
     """The relation and its figures, with the first figure's line even when positions do
     not start at 0 (never written so, but a hand-edited database could be)."""
-    rid, kind, origin, state, rule = head
+    rid, kind, origin, state, rule, conf = head
     first = figs[0]
     if first is not None and first.line is None:
         with store.read() as conn:
@@ -375,11 +395,12 @@ def _group(
                 .where(figure.c.id == first.id)
             ).scalar_one()
         figs[0] = first._replace(line=int(line))
-    return Relation(rid, kind, tuple(ids), origin, state, rule), tuple(figs)
+    return Relation(rid, kind, tuple(ids), origin, state, rule, conf), tuple(figs)
 
 
 def ack_finding(store: Store, *, key: str, note: str, reviewer: str) -> None:
-    """Acknowledge a finding by key; a second ack replaces the note (acks are not history)."""
+    """Acknowledge a finding by key; a second ack replaces the note (acks are not history).
+    `relation_review.acknowledge` first checks that the key is a finding's."""
     if not key:
         raise InputError("a finding key cannot be empty")
     values = {"note": note, "reviewer": reviewer, "at": now_utc()}

@@ -105,6 +105,13 @@ class FigureRow(SQLModel, table=True):
     # the place words around it (`core.same.place_key`), for the same lookup; NULL
     # as for `block`
     places: str | None = None
+    # its frame (`core.reconcile.frames`): what it counts, who, when, where; NULL = unknown
+    frame_event: str | None = None
+    frame_role: str | None = Field(default=None, index=True)
+    frame_actor: str | None = None
+    frame_period: str | None = None
+    frame_place: str | None = None
+    frame_words: str | None = Field(default=None, sa_type=Text)  # JSON [[dimension, words]]
 
 
 class RelationRow(SQLModel, table=True):
@@ -118,6 +125,8 @@ class RelationRow(SQLModel, table=True):
     state: str = Field(default="proposed", index=True)
     rule: str | None = None
     created_at: str
+    confidence: str | None = None  # of a proposal: high | medium | low (NULL: declared)
+    evidence: str | None = Field(default=None, sa_type=Text)  # JSON array of strings
 
 
 class RelationMemberRow(SQLModel, table=True):

@@ -26,7 +26,9 @@ from claims.store.tables import claim, figure, verdict
 
 STATUSES = tuple(s.value for s in Status)  # already normalised by the caller
 KINDS = ("verdict", "correction")
-FIGURE_FIELDS = ("value", "low", "high", "qualifier", "unit", "metric")
+FIGURE_FIELDS = ("value", "low", "high", "qualifier", "unit", "metric", "frame_event",
+                 "frame_role", "frame_actor", "frame_period", "frame_place", "frame_words",
+                 "block", "places")
 RETRIES = 3
 T = TypeVar("T")
 

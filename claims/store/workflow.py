@@ -147,6 +147,7 @@ def set_dismissed(
 
 
 FIGURE_KEYS = ("value", "low", "high", "qualifier", "unit")
+FRAME_KEYS = ("event", "role", "actor", "period", "place")
 
 
 def fix_figure(
@@ -160,12 +161,17 @@ def fix_figure(
     unit: str | None = None,
     low: float | None = None,
     high: float | None = None,
+    frame: dict[str, str] | None = None,
     note: str | None = None,
 ) -> VerdictRecord:
-    """Fix a figure's value, qualifier or unit; its interval is recomputed from them.
+    """Fix a figure's value, qualifier, unit or frame; its interval is recomputed from
+    them.
 
     A range needs its two ends: `low` and `high`, or the figure's own when it already
-    was a range. Its value is then the midpoint unless given.
+    was a range. Its value is then the midpoint unless given. `frame` maps a frame
+    part (event, role, actor, period, place) to its right value ("" clears it); the
+    part's words become "(reviewer)". The caller proposes the article's relations
+    again (`repropose.repropose_article`).
     """
 
     def build(conn: Connection, current: Row[Any]) -> tuple[dict[str, Any], str]:
@@ -175,17 +181,22 @@ def fix_figure(
         if row is None:
             raise NotFound(f"no figure with id {figure_id} in claim {claim_id}")
         before = {k: getattr(row, k) for k in FIGURE_KEYS}
-        after = _fixed(row, value, qualifier, unit, low, high)
-        if after == before:
+        numbers = any(x is not None for x in (value, qualifier, unit, low, high))
+        after = _fixed(row, value, qualifier, unit, low, high) if numbers else dict(before)
+        if frame:
+            before.update({f"frame_{k}": getattr(row, f"frame_{k}") for k in FRAME_KEYS})
+            after.update(_reframed(row, frame))
+        if {k: v for k, v in after.items() if k in before} == before:
             raise InputError(f"figure {figure_id} already has these values")
+        shown = {k: v for k, v in after.items() if k in before}
         detail = {
             "figure": {"id": figure_id, **after},
             "span": [row.start, row.end],
             "text": row.text,
             "from": before,
-            "to": after,
+            "to": shown,
         }
-        return detail, f"figure {figure_id} '{row.text}': {_fig(before)} → {_fig(after)}"
+        return detail, f"figure {figure_id} '{row.text}': {_fig(before)} → {_fig(shown)}"
 
     return _correct(store, claim_id=claim_id, reviewer=reviewer, note=note, build=build)
 
@@ -232,6 +243,24 @@ def _fixed(
     }
 
 
+def _reframed(row: Row[Any], frame: dict[str, str]) -> dict[str, Any]:
+    """The frame columns after a reviewer's fix, with the cross-article keys derived."""
+    from claims.core.model import Frame
+    from claims.records import frame_of_columns
+    from claims.store.frames import frame_columns
+
+    old = frame_of_columns(*(getattr(row, f"frame_{k}") for k in (*FRAME_KEYS, "words")))
+    old = old or Frame()
+    parts = {k: getattr(old, k) for k in FRAME_KEYS}
+    words = dict(old.words)
+    for key, val in frame.items():
+        if key not in FRAME_KEYS:
+            raise InputError(f"unknown frame part {key!r}; valid: {', '.join(FRAME_KEYS)}")
+        parts[key] = " ".join(val.split()) or None
+        words[key] = "(reviewer)"
+    return frame_columns(Frame(**parts, words=tuple(words.items())))
+
+
 def _num(x: float | None) -> str:
     if x is None:
         return "open"
@@ -240,7 +269,9 @@ def _num(x: float | None) -> str:
 
 def _fig(f: dict[str, Any]) -> str:
     text = f"{f['qualifier']} {_num(f['value'])} [{_num(f['low'])}, {_num(f['high'])}]"
-    return f"{text} {f['unit']}" if f["unit"] else text
+    text = f"{text} {f['unit']}" if f["unit"] else text
+    frame = [f"{k} {f[f'frame_{k}'] or '—'}" for k in FRAME_KEYS if f"frame_{k}" in f]
+    return f"{text}, {', '.join(frame)}" if frame else text
 
 
 def ensure_source(store: Store, name: str, type_: str = "other") -> SourceRecord:

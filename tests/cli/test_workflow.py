@@ -162,8 +162,12 @@ def test_correct_figure_dismiss_restore(desk: Invoke) -> None:
     [
         ((), "nothing to correct: give --source, --figure, --dismiss or --restore"),
         (("--dismiss", "--restore"), "--dismiss and --restore contradict each other: give one"),
-        (("--value", "3"), "--value, --qualifier, --unit, --low and --high need --figure FIG"),
-        (("--figure", "1"), "--figure needs --value, --qualifier, --unit, or --low/--high"),
+        (("--value", "3"), "--value, --qualifier, --unit, --low, --high and the frame options "
+                           "need --figure FIG"),
+        (("--place", "Kyiv"), "--value, --qualifier, --unit, --low, --high and the frame "
+                              "options need --figure FIG"),
+        (("--figure", "1"), "--figure needs --value, --qualifier, --unit, --low/--high, or a "
+                            "frame option (--event, --role, --actor, --period, --place)"),
         (("--figure", "x", "--value", "3"), "figure id must be a positive whole number, not 'x'"),
         (("--new-source",), "--new-source needs --source NAME"),
         (("--figure", "3", "--value", "3"), "no figure with id 3 in claim 2"),

@@ -35,8 +35,11 @@ ARTICLE = (
 
 def test_extract_claims_sources_and_spans() -> None:
     ex = extract(make_document(ARTICLE, "a.txt"))
-    assert ex.extractor_version == EXTRACTOR_VERSION == "5"
-    assert ex.relations == ()
+    assert ex.extractor_version == EXTRACTOR_VERSION == "6"
+    # the agency's 18 missing and the Red Cross's "more than 30": two sources, one count
+    assert [(r.kind, r.rule, r.confidence, [ex.claims[m.claim].figures[m.figure].text
+                                            for m in r.members]) for r in ex.relations] == [
+        ("same", "same-context", "high", ["18", "more than 30"])]
     assert [(c.text, c.source, c.cue, c.paragraph) for c in ex.claims] == [
         ("Floods kill 40, agency says", "National Civil Protection Agency", "said", 0),
         ("Floods killed 40 people, the National Civil Protection Agency (NCPA) said on Sunday.",

@@ -41,7 +41,7 @@ from claims.core.figures import forms as fig_forms
 from claims.core.figures import more_forms as fig_more_forms
 from claims.core.figures.extract import extract_figures
 from claims.core.figures.traps import TRAP_PATTERNS, trap_spans
-from claims.core.model import Claim, Document, Figure, Qualifier
+from claims.core.model import Claim, Document, Figure, Frame, Qualifier
 from claims.core.reconcile.context import _OPENER, opens_sentence
 from claims.core.reconcile.relations import infer_relations
 from claims.core.text.segmentation import segment
@@ -72,7 +72,15 @@ def _document(path: Path) -> Document:
 def figure_json(f: Figure) -> dict[str, Any]:
     out = asdict(f)
     out["qualifier"] = str(f.qualifier)
+    if f.frame is not None:  # lists, as JSON gives them back
+        out["frame"]["words"] = [list(w) for w in f.frame.words]
     return out
+
+
+def _figure(f: dict[str, Any]) -> Figure:
+    frame = f.get("frame")
+    return Figure(**{**f, "qualifier": Qualifier(f["qualifier"]), "frame": None if frame is None
+                     else Frame(**{**frame, "words": tuple(tuple(w) for w in frame["words"])})})
 
 
 def serialise(doc: Document) -> dict[str, Any]:
@@ -87,8 +95,8 @@ def serialise(doc: Document) -> dict[str, Any]:
         "claims": [{"start": c.start, "end": c.end, "source": c.source, "cue": c.cue,
                     "paragraph": c.paragraph, "sentence": c.sentence,
                     "figures": [figure_json(f) for f in c.figures]} for c in ex.claims],
-        "relations": [[r.kind, [[m.claim, m.figure] for m in r.members], r.rule]
-                      for r in ex.relations],
+        "relations": [[r.kind, [[m.claim, m.figure] for m in r.members], r.rule,
+                       r.confidence, list(r.evidence)] for r in ex.relations],
     }
 
 
@@ -106,8 +114,7 @@ def _stored_claims(text: str, entry: dict[str, Any]) -> list[Claim]:
         Claim(text=text[c["start"]:c["end"]], start=c["start"], end=c["end"],
               source=c["source"], cue=c["cue"], paragraph=c["paragraph"],
               sentence=c["sentence"],
-              figures=tuple(Figure(**{**f, "qualifier": Qualifier(f["qualifier"])})
-                            for f in c["figures"]))
+              figures=tuple(_figure(f) for f in c["figures"]))
         for c in entry["claims"]
     ]
 
@@ -137,8 +144,8 @@ def test_figures_of_stored_claims(key: str, path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     for c in entry["claims"]:
         got = [figure_json(f) for f in extract_figures(text[c["start"]:c["end"]])]
-        want = [{**f, "start": f["start"] - c["start"], "end": f["end"] - c["start"]}
-                for f in c["figures"]]
+        want = [{**f, "start": f["start"] - c["start"], "end": f["end"] - c["start"],
+                 "frame": None} for f in c["figures"]]  # frames come after, from the claims
         assert got == want, (key, c["start"], c["end"])
 
 
@@ -146,8 +153,8 @@ def test_figures_of_stored_claims(key: str, path: Path) -> None:
 def test_relations_of_stored_claims(key: str, path: Path) -> None:
     entry = _golden()[key]
     claims = _stored_claims(path.read_text(encoding="utf-8"), entry)
-    got = [[r.kind, [[m.claim, m.figure] for m in r.members], r.rule]
-           for r in infer_relations(claims)]
+    got = [[r.kind, [[m.claim, m.figure] for m in r.members], r.rule, r.confidence,
+            list(r.evidence)] for r in infer_relations(claims)]
     assert got == entry["relations"]
 
 

@@ -11,16 +11,9 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claims.core.model import Claim, Figure, FigureFact, FigureRef, InferredRelation, Qualifier
+from claims.core.model import Claim, Figure, FigureRef, InferredRelation, Qualifier
+from claims.core.reconcile.frames import counted_unit, frame_claims
 from claims.core.reconcile.relations import infer_relations
-from claims.core.reconcile.same import (
-    _Around,
-    _around,
-    _pair_names,
-    infer_same,
-    place_key,
-    useful_words,
-)
 
 F = tuple[str, float, str, str]  # text, value, qualifier, unit
 
@@ -187,44 +180,12 @@ def test_a_score_line_is_not_a_partition() -> None:
     assert rels(c) == []
 
 
-def figure_fact(i: int, art: int, text: str, value: float, ctx: str, metric: str | None = None,
-          published: str | None = "2026-03-02", qual: str = "exact") -> FigureFact:
-    q = Qualifier(qual)
-    return FigureFact(
-        id=i, claim_id=i, article_id=art, article=f"a{art}.txt", origin=f"a{art}.txt",
-        text=text, start=0, end=len(text), value=value,
-        low=value, high=None if q is Qualifier.AT_LEAST else value, qualifier=q,
-        unit="person", metric=metric, published=published, context=ctx,
-    )
-
-
-def test_infer_same_needs_a_shared_event_and_place() -> None:
-    a = figure_fact(1, 1, "14", 14, "Fourteen miners died in the collapse at Kestrel Ridge, the "
-              "operator said: 14 bodies were recovered.")
-    b = figure_fact(2, 2, "at least 16", 16, "Rescuers said at least 16 miners were killed at "
-              "Kestrel Ridge.", qual="at_least")
-    c = figure_fact(3, 2, "16", 16, "Sixteen people were killed in a bus crash near Dunmore on "
-              "Monday: 16 dead.")
-    d = figure_fact(4, 3, "14", 14, "14 miners died at Kestrel Ridge.", published="2026-05-01")
-    assert infer_same([a], [b, c, d]) == ((1, 2, "same-context"),)
-
-
-def test_infer_same_with_metrics_still_needs_a_shared_name() -> None:
-    m = "boats taking part"
-    a = figure_fact(1, 1, "300", 300, "Organisers said 300 boats took part in the Orrin regatta.",
-              metric=m)
-    b = figure_fact(2, 2, "about 280", 280, "Some 280 boats joined the Orrin regatta.", metric=m)
-    c = figure_fact(3, 3, "300", 300, "300 boats sailed at the Orrin regatta.", metric=m,
-              published=None)
-    d = figure_fact(4, 4, "310", 310, "Organisers said 310 boats took part.", metric=m)
-    assert infer_same([a], [b, c, d]) == ((1, 2, "same-metric"),)
-
-
 def test_infer_relations_returns_inferred_relations() -> None:
     c = article(("Okafor scored 31 of the team's 88 points.", None,
                  [("31", 31, "exact", "point"), ("88", 88, "exact", "point")]))
     assert infer_relations(c) == (
-        InferredRelation("bound", (FigureRef(0, 0), FigureRef(0, 1)), "of"),
+        InferredRelation("bound", (FigureRef(0, 0), FigureRef(0, 1)), "of", "high",
+                         ("words: 31 of the team's 88",)),
     )
 
 
@@ -253,12 +214,16 @@ def random_claims(draw: st.DrawFn) -> list[Claim]:
 
 @given(random_claims())
 def test_any_text_gives_well_formed_relations_of_one_unit(claims: list[Claim]) -> None:
+    framed = frame_claims(claims)
     for r in infer_relations(claims):
-        figs = [claims[m.claim].figures[m.figure] for m in r.members]
+        figs = [framed[m.claim].figures[m.figure] for m in r.members]
         assert r.kind in ("partition", "bound", "same")
         assert len(figs) >= 2 and (r.kind == "partition" or len(figs) == 2)
         assert len(set(r.members)) == len(r.members)
-        assert len({f.unit for f in figs}) == 1 and figs[0].unit is not None
+        # one unit, where "12 killed" counts people as "12 people" does
+        units = {counted_unit(f.unit, f.frame.role if f.frame else None) for f in figs}
+        assert len(units) == 1 and units != {None}
+        assert r.confidence in ("high", "medium", "low")
 
 
 def test_a_season_record_is_not_a_breakdown() -> None:
@@ -312,43 +277,3 @@ def test_two_sources_on_one_indicator_far_apart() -> None:
          [("2.9%", 2.9, "exact", "percent")]),
     )
     assert rels(c) == [("same", "same-context", ["6.1%", "7.4%"])]
-
-
-_PLACES = st.frozensets(st.sampled_from(["Kyiv", "Lviv", "north", "coastal", "Odesa", "ISW"]),
-                       max_size=4)
-_AROUND = st.builds(
-    _Around,
-    years=st.frozensets(st.sampled_from(["2024", "2025"]), max_size=1),
-    local=st.booleans(),
-    near=_PLACES,
-    directions=st.frozensets(st.sampled_from(["north", "coastal"]), max_size=2),
-    labelled=_PLACES,
-)
-
-
-@given(_AROUND, _AROUND, _PLACES)
-def test_shares_with_equals_agreeing_scopes(a: _Around, b: _Around, names: frozenset[str]) -> None:
-    agree = a.scope(names).agrees(b.scope(names), shared=True)
-    assert a.shares_with(b, names) == agree
-    assert not agree or a.words & b.words  # what infer_same's word index relies on
-
-
-_CONTEXT_WORDS = st.sampled_from(
-    ["Kyiv", "Lviv", "north", "coastal", "the", "said", "Ministry", "Interior", "in", "of",
-     "Odesa's", "people", "killed", "Police", ".", "2024", "region"])
-_SOURCE = st.one_of(st.none(), st.lists(st.sampled_from(
-    ["Kyiv", "Interior", "Ministry", "Police", "Odesa", "North"]), min_size=1, max_size=3)
-    .map(" ".join))
-
-
-@given(st.lists(_CONTEXT_WORDS, max_size=12), st.lists(_CONTEXT_WORDS, max_size=12),
-       _SOURCE, _SOURCE)
-def test_a_pair_that_agrees_shares_a_useful_word_of_the_new_figure(
-    before: list[str], after: list[str], source_a: str | None, source_b: str | None
-) -> None:
-    context_a = " ".join([*before, "12", *after])
-    context_b = " ".join([*after, "12", *before[::-1]])
-    ra, rb = _around(context_a, "12", None), _around(context_b, "12", None)
-    if ra.shares_with(rb, _pair_names(source_a, source_b)):  # what ingest's query relies on
-        assert useful_words(context_a, "12", None, source_a) & rb.words
-        assert f" {sorted(ra.words)[0]} " in place_key(context_a, "12", None)

@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from claims.core.model import Claim, Figure, FigureFact, FigureRef, Qualifier, Relation
 from claims.core.reconcile.consistency import check
+from claims.core.reconcile.frames import frame_claims
 from claims.core.reconcile.relations import infer_relations
 from claims.core.reconcile.same import infer_same
-
-# shared/ sits beside the repository, on a developer's machine and in CI alike.
-DEVSET = Path(__file__).resolve().parents[3] / "shared" / "devset"
+from tests.paths import DEVSET  # noqa: E402  (shared/devset beside the clone, or $CLAIMS_DEVSET)
 
 pytestmark = pytest.mark.skipif(not DEVSET.is_dir(), reason="dev set not available")
 
@@ -93,6 +91,7 @@ def load_article(name: str, metrics: str = "gold", first_id: int = 1) -> Article
             figures=tuple(figs), paragraph=para, sentence=order,
         ))
         ids.append(c["id"])
+    claims = list(frame_claims(claims, gold.get("published")))  # as `extract` frames them
     art = Article(name, text, gold.get("published"), claims, ids, gold)
     next_id = first_id
     for ci, c in enumerate(claims):
@@ -103,7 +102,7 @@ def load_article(name: str, metrics: str = "gold", first_id: int = 1) -> Article
                 start=f.start, end=f.end, value=f.value, low=f.low, high=f.high,
                 qualifier=f.qualifier, unit=f.unit, metric=f.metric, source=c.source,
                 published=art.published, line=text.count("\n", 0, f.start) + 1,
-                context=c.text,
+                context=c.text, frame=f.frame,
             )
             next_id += 1
     return art
@@ -159,13 +158,13 @@ def evaluate(metrics: str = "gold") -> Score:
     rid = 1
     for art in arts.values():
         facts.update({f.id: f for f in art.facts.values()})
-        for r in infer_relations(art.claims):
+        for r in infer_relations(art.claims, art.published):
             ids = tuple(art.facts[m].id for m in r.members)
             relations.append(Relation(rid, r.kind, ids, rule=r.rule))
             rid += 1
     wire, local = (list(arts[n].facts.values()) for n in CROSS)
-    for a, b, rule in infer_same(local, wire):
-        relations.append(Relation(rid, "same", (a, b), rule=rule))
+    for a, b, rule, conf, _evidence in infer_same(local, wire):
+        relations.append(Relation(rid, "same", (a, b), rule=rule, confidence=conf))
         rid += 1
     findings = check(relations, facts)
     gold = [(n, k) for n, art in arts.items() for k in art.gold["checks"]]
@@ -258,14 +257,17 @@ def evaluate_extracted() -> Score:
                 facts[fid] = FigureFact(
                     fid, 1000 * k + ci, k, f"{name}.txt", f"devset/{name}.txt", fig.text,
                     fig.start, fig.end, fig.value, fig.low, fig.high, fig.qualifier, fig.unit,
-                    fig.metric, c.source, published, text.count("\n", 0, fig.start) + 1, c.text)
+                    fig.metric, c.source, published, text.count("\n", 0, fig.start) + 1, c.text,
+                    fig.frame)
                 ids[FigureRef(ci, fi)] = by_span[(name, fig.start)] = fid
                 per_article.setdefault(name, []).append(facts[fid])
         for r in infer_relations(ex.claims):
             relations.append(Relation(len(relations) + 1, r.kind,
                                       tuple(ids[m] for m in r.members), rule=r.rule))
-    for a, b, rule in infer_same(per_article.get(CROSS[1], []), per_article.get(CROSS[0], [])):
-        relations.append(Relation(len(relations) + 1, "same", (a, b), rule=rule))
+    for a, b, rule, conf, _ev in infer_same(per_article.get(CROSS[1], []),
+                                            per_article.get(CROSS[0], [])):
+        relations.append(Relation(len(relations) + 1, "same", (a, b), rule=rule,
+                                  confidence=conf))
     findings = check(relations, facts)
 
     def resolve(ref: str, home: str) -> int | None:

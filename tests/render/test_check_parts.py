@@ -17,21 +17,22 @@ from claims.render.checks import (
     SARIF_RULES,
     SARIF_SCHEMA,
     Tally,
-    _fails,
     _sarif_result,
+    fails,
     finding_dict,
     gate_exit_code,
     render_junit,
     render_sarif,
     summary_line,
+    why_not_gating,
 )
 from claims.render.safe import clean_for_terminal
 
 # -- the whole-document renderers as they stood before streaming (commit 3840d59) ---------
 
 
-def old_junit(findings: Sequence[Finding]) -> str:
-    failing = sum(1 for f in findings if _fails(f))
+def old_junit(findings: Sequence[Finding], fail_on: str = "error") -> str:
+    failing = sum(1 for f in findings if fails(f, fail_on))
     suites = ET.Element("testsuites", name="claims check-consistency",
                         tests=str(len(findings)), failures=str(failing))
     suite = ET.SubElement(suites, "testsuite", name="check-consistency",
@@ -41,13 +42,16 @@ def old_junit(findings: Sequence[Finding]) -> str:
         case = ET.SubElement(suite, "testcase", classname=f"claims.{f.kind}",
                              name=f"relation {f.relation}: {f.message}",
                              file=f.path or "", line=str(f.line or 1))
-        if _fails(f):
+        if fails(f, fail_on):
             fail = ET.SubElement(case, "failure", message=f.message, type=f.outcome)
             fail.text = (f"{f.severity}: {f.kind} {f.outcome} in {f.article} "
                          f"line {f.line}\nkey: {f.key}")
-        elif f.acknowledged:
+        else:
             out = ET.SubElement(case, "system-out")
-            out.text = f"{f.outcome}, acknowledged: {f.note or ''}\nkey: {f.key}"
+            why = (f"acknowledged: {f.note or ''}" if f.acknowledged else "nothing to fail"
+                   if f.severity == "ok" else why_not_gating(f) if not f.gating else
+                   f"{f.severity} does not fail the gate at --fail-on {fail_on}")
+            out.text = f"{f.severity}: {f.outcome}, {why}\nkey: {f.key}"
     ET.indent(suites)
     body = ET.tostring(suites, encoding="unicode")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
@@ -85,6 +89,8 @@ def old_text(findings: Sequence[Finding]) -> str:
     for f in findings:
         where = f"{f.path or f.article or '?'}:{f.line or 1}"
         ack = f" (acknowledged: {f.note})" if f.acknowledged else ""
+        if not f.gating and f.severity != "ok":
+            ack += f" ({f.confidence or 'no'} confidence proposal: not gating)"
         out.append(clean_for_terminal(
             f"{where}: {f.severity}: {f.kind} {f.outcome}: {f.message} [{f.key}]{ack}") + "\n")
     counts = dict.fromkeys(("error", "warning", "ok"), 0)
@@ -98,7 +104,7 @@ def old_text(findings: Sequence[Finding]) -> str:
 
 def old_gate(findings: Sequence[Finding], fail_on: str) -> int:
     levels = {"error": ("error",), "warning": ("error", "warning"), "never": ()}[fail_on]
-    return int(any(f.severity in levels and not f.acknowledged for f in findings))
+    return int(any(f.severity in levels and not f.acknowledged and f.gating for f in findings))
 
 
 # -- strategies: hostile text where article and user text goes ------------------------------
@@ -131,6 +137,8 @@ def findings(draw: st.DrawFn) -> Finding:
         acknowledged=acked, note=draw(texts | st.none()) if acked else None,
         article=draw(st.none() | texts), path=draw(st.none() | texts | st.just("/abs/a b.txt")),
         line=draw(st.none() | st.integers(0, 10**5)),
+        confidence=draw(st.sampled_from([None, "high", "medium", "low"])),
+        gating=draw(st.booleans()),
     )
 
 
@@ -161,7 +169,7 @@ def test_tally_counts_and_gate(fs: list[Finding], fail_on: str) -> None:
     tally = Tally.of(fs)
     assert tally.total == len(fs)
     assert tally.acknowledged == sum(f.acknowledged for f in fs)
-    assert tally.failing == sum(1 for f in fs if _fails(f))
+    assert tally.failing == sum(1 for f in fs if fails(f, "error"))
     assert tally.exit_code(fail_on) == gate_exit_code(fs, fail_on) == old_gate(fs, fail_on)
     assert summary_line(tally) == summary_line(fs)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
@@ -32,7 +33,7 @@ def finding(key: str = "partition:3f9a1c0d2b4e5f60", kind: str = "partition",
         message=message, figures=(FindingFigure(40, 16, "188", "total"),), rule="out-of",
         remainder=Interval(11.0, 11.0) if kind == "partition" else None, acknowledged=ack,
         note="reported as is" if ack else None, article="seed-nato-oreshnik.txt",
-        path=path, line=29,
+        path=path, line=29, confidence="high", gating=True,
     )
 
 
@@ -51,6 +52,7 @@ def test_json_has_the_contract_shape() -> None:
     assert doc["findings"][0] == {
         "key": "partition:3f9a1c0d2b4e5f60", "relation": 3, "kind": "partition",
         "outcome": "incomplete", "severity": "warning", "origin": "inferred",
+        "confidence": "high", "gating": True,
         "acknowledged": False, "message": "76 + 96 + 5 = 177 of 188: 11 unaccounted",
         "remainder": {"low": 11, "high": 11},
         "figures": [{"id": 40, "claim": 16, "text": "188", "role": "total"}],
@@ -88,7 +90,7 @@ def test_github_workflow_commands_escape_data_and_properties() -> None:
     assert out[0] == (
         "::warning file=seeds/seed-nato-oreshnik.txt,line=29,"
         "title=partition incomplete (partition%3A3f9a1c0d2b4e5f60)::"
-        "76 + 96 + 5 = 177 of 188: 11 unaccounted"
+        "76 + 96 + 5 = 177 of 188: 11 unaccounted [high confidence]"
     )
     assert out[1].startswith("::error file=")
     assert out[2].startswith("::notice file=")
@@ -97,12 +99,38 @@ def test_github_workflow_commands_escape_data_and_properties() -> None:
     (line,) = render_github([odd]).splitlines()
     assert line == ("::warning file=dir%2Cx/a%3Ab.txt,line=29,"
                     "title=partition incomplete (partition%3A3f9a1c0d2b4e5f60)::"
-                    "50%25 done%0D%0Anext: a,b")
+                    "50%25 done%0D%0Anext: a,b [high confidence]")
     assert render_github([finding(path=None)]).startswith("::warning title=")
 
 
+def test_github_says_why_a_medium_confidence_finding_does_not_gate() -> None:
+    quiet = replace(finding(), confidence="medium", gating=False)
+    assert render_github([quiet]) == (
+        "::notice file=seeds/seed-nato-oreshnik.txt,line=29,"
+        "title=partition incomplete (partition%3A3f9a1c0d2b4e5f60)::"
+        "76 + 96 + 5 = 177 of 188: 11 unaccounted [medium confidence] "
+        "(medium confidence proposal: not gating)\n")
+
+
+def test_junit_fails_exactly_what_fails_the_gate_at_fail_on() -> None:
+    root = ET.fromstring(render_junit(ALL, "error").split("\n", 1)[1])
+    (suite,) = root
+    assert (suite.get("tests"), suite.get("failures")) == ("4", "1")
+    cases = suite.findall("testcase")
+    assert cases[0].find("failure") is None
+    assert cases[0].findtext("system-out") == (
+        "warning: incomplete, warning does not fail the gate at --fail-on error\n"
+        "key: partition:3f9a1c0d2b4e5f60")
+    assert cases[1].find("failure").get("message") == "130 > 96: exceeds its bound"  # type: ignore[union-attr]
+    quiet = replace(ALL[1], confidence="medium", gating=False)
+    root = ET.fromstring(render_junit([quiet], "warning").split("\n", 1)[1])
+    assert root[0].get("failures") == "0"
+    assert root[0][0].findtext("system-out") == (
+        "error: contradiction, medium confidence proposal: not gating\nkey: bound:00aa")
+
+
 def test_junit_is_xml_with_failures_for_unacknowledged_problems() -> None:
-    root = ET.fromstring(render_junit(ALL).split("\n", 1)[1])
+    root = ET.fromstring(render_junit(ALL, "warning").split("\n", 1)[1])
     assert root.tag == "testsuites"
     (suite,) = root
     assert (suite.get("tests"), suite.get("failures")) == ("4", "2")
@@ -119,7 +147,7 @@ def test_junit_is_xml_with_failures_for_unacknowledged_problems() -> None:
 
 def test_junit_escapes_markup() -> None:
     f = finding(message='<b> & "quotes"')
-    root = ET.fromstring(render_junit([f]).split("\n", 1)[1])
+    root = ET.fromstring(render_junit([f], "warning").split("\n", 1)[1])
     assert root[0][0].find("failure").get("message") == '<b> & "quotes"'  # type: ignore[union-attr]
 
 

@@ -51,7 +51,7 @@ def test_groups_in_relation_order_with_figures_in_position_order(
         groups = list(iter_check_groups(loaded))
     assert len(seen) == 1
     assert [rel for rel, _ in groups] == [
-        Relation(1, "partition", (1, 2, 3), "inferred", "proposed", "said-of-them"),
+        Relation(1, "partition", (1, 2, 3), "inferred", "proposed", "said-of-them", "medium"),
         Relation(2, "same", (4, 5), "inferred", "proposed", None),
         Relation(3, "bound", (6, 1), "manual", "accepted", None),
     ]

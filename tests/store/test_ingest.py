@@ -5,12 +5,13 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import func, insert, select, update
 
 from claims.config import DbTarget
-from claims.core.model import Claim, Document, Extraction, FigureFact, Source, SourceType
+from claims.core.model import Claim, Document, Extraction, FigureFact, Frame, Source, SourceType
 from claims.records import IngestOutcome
 from claims.store import Store, open_store, upgrade
 from claims.store.ingest import save_extraction
@@ -145,6 +146,19 @@ def test_near_spelling_gains_an_alias(store: Store, make_a: Callable[..., Extrac
     assert air.claims == 4
 
 
+FRAMES = {
+    "188": Frame(role="launched", place="Kyiv"), "76": Frame(role="downed"),
+    "96": Frame(role="lost"), "40": Frame(role="launched", place="Kyiv"),
+}
+
+
+def framed(x: Extraction) -> Extraction:
+    """The literal extraction with frames on its figures (as `frames.frame_claims` sets)."""
+    claims = tuple(replace(c, figures=tuple(replace(f, frame=FRAMES.get(f.text))
+                                            for f in c.figures)) for c in x.claims)
+    return replace(x, claims=claims)
+
+
 def test_cross_article_same_uses_the_core_rule(
     store: Store,
     make_a: Callable[..., Extraction],
@@ -155,35 +169,36 @@ def test_cross_article_same_uses_the_core_rule(
 
     def infer_same(
         new: Sequence[FigureFact], existing: Sequence[FigureFact], window_days: int = 3
-    ) -> tuple[tuple[int, int, str], ...]:
+    ) -> tuple[tuple[int, int, str, str, tuple[str, ...]], ...]:
         seen.append(([f.id for f in new], [f.id for f in existing]))
         return tuple(
-            (n.id, e.id, "same-unit")
+            (n.id, e.id, "same-unit", "high", ("role: launched",))
             for n in new
             for e in existing
             if n.unit == e.unit and n.value == e.value
         )
 
     monkeypatch.setattr("claims.store.ingest.infer_same", infer_same)
-    save_extraction(store, make_a(), origin="a.txt")
+    save_extraction(store, framed(make_a()), origin="a.txt")
     later = make_a(
         text=make_a().document.text + "Update.\n", name="later.txt", published="2026-11-22"
     )
-    outcome = save_extraction(store, later, origin="later.txt")
+    outcome = save_extraction(store, framed(later), origin="later.txt")
     far = make_a(
         text=make_a().document.text + "Much later.\n", name="far.txt", published="2026-12-30"
     )
-    save_extraction(store, far, origin="far.txt")
+    save_extraction(store, framed(far), origin="far.txt")
     save_extraction(store, make_b(), origin="b.txt")
     # Only "later" has candidates: "far" is outside the 3-day window, b has other units.
-    # 2 and 3 ("76 were shot down and 96 were lost") have no place word, so the rule
-    # could pair them with nothing; 4 shares a block with 1, which shares "Russia".
+    # 2 and 3 ("76 were shot down and 96 were lost") have no place, so the rule could
+    # pair them with nothing; 1 and 4 are launches in Kyiv, as are 5 and 8.
     assert seen == [([5, 6, 7, 8], [1, 4])]
     assert outcome.relations == 3  # its own partition + 2 same links
     same = [r for r in list_relations(store) if r.kind == "same"]
-    assert [(r.figure_ids, r.origin, r.state, r.rule) for r in same] == [
-        ((5, 1), "inferred", "proposed", "same-unit"),
-        ((8, 4), "inferred", "proposed", "same-unit"),
+    assert [(r.figure_ids, r.origin, r.state, r.rule, r.confidence, r.evidence)
+            for r in same] == [
+        ((5, 1), "inferred", "proposed", "same-unit", "high", ("role: launched",)),
+        ((8, 4), "inferred", "proposed", "same-unit", "high", ("role: launched",)),
     ]
 
 
@@ -199,18 +214,18 @@ def test_cross_article_same_loads_only_the_new_figures_blocks(
         return ()
 
     monkeypatch.setattr("claims.store.ingest.infer_same", infer_same)
-    save_extraction(store, make_a(), origin="a.txt")
+    save_extraction(store, framed(make_a()), origin="a.txt")
     with store.read() as conn:
         assert conn.execute(select(figure.c.id, figure.c.block, figure.c.places)).all() == [
-            (1, "e:launch", " air force russia ukrainian "), (2, "e:downed", "  "),
-            (3, "e:downed", "  "), (4, "e:launch", " institute study war "),
+            (1, "r:launched", " kyiv "), (2, "r:downed", ""), (3, "r:lost", ""),
+            (4, "r:launched", " kyiv "),
         ]
-    with store.write() as conn:  # 2: another block; 3: unknown (a pre-0003 dump's row)
-        conn.execute(update(figure).where(figure.c.id == 2).values(block="e:other"))
+    with store.write() as conn:  # 4: another place; 3: unknown (a pre-0003 dump's row)
+        conn.execute(update(figure).where(figure.c.id == 4).values(places=" lviv "))
         conn.execute(update(figure).where(figure.c.id == 3).values(block=None))
     later = make_a(text=make_a().document.text + "Update.\n", name="later.txt")
-    save_extraction(store, later, origin="later.txt")
-    assert seen == [[1, 3, 4]]
+    save_extraction(store, framed(later), origin="later.txt")
+    assert seen == [[1, 3]]
 
 
 def test_batched_inserts_keep_order(store: Store, make_a: Callable[..., Extraction]) -> None:

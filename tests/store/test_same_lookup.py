@@ -45,6 +45,6 @@ def test_the_lookup_finds_what_the_rule_finds_over_all_earlier_figures(tmp_path:
             for aid in ids:
                 new = _same_candidates(conn, claim.c.article_id == aid)
                 earlier = _same_candidates(conn, claim.c.article_id < aid)
-                brute.update(infer_same(new, earlier, window_days=SAME_WINDOW_DAYS))
-    assert len(stored) > 50  # the corpus has cross-article `same` to find
+                brute.update(p[:3] for p in infer_same(new, earlier, window_days=SAME_WINDOW_DAYS))
+    assert len(stored) > 20  # the corpus has cross-article `same` to find
     assert stored == brute

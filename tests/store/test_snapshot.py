@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from claims.core.model import (
     Extraction,
     Figure,
     FigureRef,
+    Frame,
     InferredRelation,
     Qualifier,
     Source,
@@ -27,6 +29,7 @@ from claims.store import Store, open_store, upgrade
 from claims.store.engine import head_revision
 from claims.store.evidence import record_verdict_with_snapshots
 from claims.store.ingest import save_extraction
+from claims.store.queries import list_claims
 from claims.store.relations import (
     ack_finding,
     add_relation,
@@ -44,6 +47,11 @@ TEXT_B = "Analysts said about 190 drones were launched overnight,\u2028the minis
 def _figure(text: str, word: str, value: float, unit: str = "drone") -> Figure:
     start = text.index(word)
     return Figure(word, start, start + len(word), value, value, value, Qualifier.EXACT, unit)
+
+
+LAUNCH = Frame(event="attack", role="launched", actor="Russia", period="2026-11-20",
+               place="Kyiv, Ukraine", words=(("role", "launched"), ("actor", "by Russia"),
+                                              ("period", "overnight"), ("place", "(lead) in Kyiv")))
 
 
 def extraction_a() -> Extraction:
@@ -64,7 +72,7 @@ def extraction_a() -> Extraction:
             first,
             source="Ministry of Defence",
             cue="said",
-            figures=(_figure(TEXT_A, "188", 188),),
+            figures=(replace(_figure(TEXT_A, "188", 188), frame=LAUNCH),),
         ),
         Claim(
             TEXT_A[first + 1 :],
@@ -75,7 +83,8 @@ def extraction_a() -> Extraction:
         ),
     )
     rel = InferredRelation(
-        "partition", (FigureRef(0, 0), FigureRef(1, 0), FigureRef(1, 1)), "of-them"
+        "partition", (FigureRef(0, 0), FigureRef(1, 0), FigureRef(1, 1)), "of-them", "high",
+        ("words: of them", "role: launched ⊇ downed"),
     )
     sources = (Source("Ministry of Defence", SourceType.MILITARY, ("MoD",)),)
     return Extraction(doc, sources, claims, (rel,), extractor_version="test-1")
@@ -370,6 +379,20 @@ def test_round_trip_on_each_backend_keeps_ids_and_sequences(
         assert (v.id, v.version) == (4, 4)
         again = load(target, first.split("\n"), name="snap.jsonl")
         assert again.total_added == 0
+
+
+def test_frames_confidence_and_evidence_travel_through_dump_and_load(
+    store: Store, backend: DbTarget
+) -> None:
+    populate(store)
+    upgrade(backend)
+    with open_store(backend) as target:
+        load(target, dump_text(store).split("\n"), name="snap.jsonl")
+        (figure,) = [f for c in list_claims(target) for f in c.figures if f.text == "188"]
+        assert figure.frame == LAUNCH
+        part = next(r for r in list_relations(target) if r.kind == "partition")
+        assert (part.rule, part.confidence, part.evidence) == (
+            "of-them", "high", ("words: of them", "role: launched ⊇ downed"))
 
 
 def extraction_c() -> Extraction:

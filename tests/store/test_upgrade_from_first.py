@@ -9,7 +9,6 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from claims.cli import app
-from claims.core.reconcile.same import block_key
 from claims.store.engine import head_revision
 
 SNAPSHOT = Path(__file__).resolve().parents[1] / "data" / "schema-0001.sql"
@@ -57,15 +56,15 @@ def test_first_schema_upgrades_on_open_with_data_intact(tmp_path: Path) -> None:
             head_revision(),
         )
         assert conn.execute("SELECT count(*) FROM relation_member").fetchone() == (2,)
-        # 0003 computes the block key of every existing figure from its claim's text
+        # 0007 frames every existing figure from its claim's text, and its block is the
+        # frame's role
         blocks = conn.execute(
-            "SELECT f.id, f.block, c.text, f.text, f.metric FROM figure f "
-            "JOIN claim c ON c.id = f.claim_id ORDER BY f.id"
+            "SELECT f.id, f.block, f.frame_role, f.frame_words FROM figure f ORDER BY f.id"
         ).fetchall()
         assert [(r[0], r[1]) for r in blocks] == [
-            (i, block_key(t, ft, m)) for i, _, t, ft, m in blocks
+            (i, f"r:{role}" if role else "") for i, _, role, _ in blocks
         ]
-        assert all(b is not None for _, b, *_ in blocks)
+        assert all(words is not None for *_, words in blocks)
         assert conn.execute("SELECT note FROM finding_ack").fetchone() == ("known",)
         triggers = {
             r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")

@@ -9,6 +9,7 @@ over every stored figure of a newsroom (a million and more).
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Protocol, cast
 
@@ -16,6 +17,8 @@ from claims.core.model import FigureFact, Finding, FindingFigure, Interval, Qual
 
 SEVERITY = {"consistent": "ok", "incomplete": "warning", "contradiction": "error",
             "conflict": "error"}
+CONFIDENCES = ("high", "medium", "low")
+_RANK = {"high": 3, "medium": 2, "low": 1}
 ROLES = {"partition": ("total", "part"), "bound": ("smaller", "larger"), "same": ("a", "b")}
 
 # Relative slack so that 1.2 + 0.9 is not "less than" 2.1 because of binary floats.
@@ -65,14 +68,23 @@ def _tol(x: float) -> float:
     return _EPS * max(1.0, abs(x))
 
 
+def clean(x: float) -> float:
+    """`x` without binary float noise: 15 significant digits (a double holds 15 to 17),
+    so 65.4e9 computed as 65400000000.0000076 and 0.1 + 0.2 print as written."""
+    if x == 0 or not math.isfinite(x) or float(x).is_integer():
+        return x
+    r = round(x, 14 - int(math.floor(math.log10(abs(x)))))
+    return float(int(r)) if r == int(r) and abs(r) < 2**53 else r
+
+
 def fmt_number(x: float) -> str:
     """Thousands separators, no trailing `.0`, float noise rounded away."""
-    if type(x) is float and x.is_integer():  # most figures: skip the rounding
+    if type(x) is float and x.is_integer() and abs(x) < 1e15:  # most figures: skip it
         return f"{int(x):,}"
-    r = round(x, 9)
+    r = clean(x)
     if r == int(r):
         return f"{int(r):,}"
-    return f"{r:,.9f}".rstrip("0").rstrip(".")
+    return f"{r:,.15f}".rstrip("0").rstrip(".")
 
 
 def interval_of(fig: CheckedFigure) -> Interval:
@@ -185,8 +197,18 @@ def _same(a: CheckedFigure, b: CheckedFigure) -> tuple[str, str]:
     return outcome, f"{a.text} ~ {b.text}"
 
 
+def gates(rel: Relation, min_confidence: str = "high") -> bool:
+    """Whether a relation's findings can fail the gate: declared and accepted ones always;
+    a proposal when its confidence reaches `min_confidence` (one without a confidence,
+    proposed before confidences existed, never does)."""
+    if rel.origin == "manual" or rel.state == "accepted":
+        return True
+    return _RANK.get(rel.confidence or "", 0) >= _RANK[min_confidence]
+
+
 def check_one(
-    rel: Relation, figs: Sequence[CheckedFigure], acks: Mapping[str, str]
+    rel: Relation, figs: Sequence[CheckedFigure], acks: Mapping[str, str],
+    min_confidence: str = "high",
 ) -> Finding:
     """The finding for one relation whose member figures are already looked up."""
     kind = rel.kind
@@ -211,13 +233,16 @@ def check_one(
         key=key, relation=rel.id, kind=kind, outcome=outcome, severity=SEVERITY[outcome],
         origin=rel.origin, message=message, figures=tuple(members), rule=rel.rule,
         remainder=remainder, acknowledged=acked, note=acks.get(key) if acked else None,
-        article=anchor.article, path=anchor.origin, line=anchor.line, extra=extra,
+        article=anchor.article, path=anchor.origin, line=anchor.line,
+        confidence=None if rel.origin == "manual" else rel.confidence,
+        gating=gates(rel, min_confidence), extra=extra,
     )
 
 
 def iter_check(
     groups: Iterable[tuple[Relation, Sequence[CheckedFigure | None]]],
     acks: Mapping[str, str],
+    min_confidence: str = "high",
 ) -> Iterator[Finding]:
     """Findings one by one as (relation, its member figures in order) pairs arrive.
 
@@ -228,13 +253,14 @@ def iter_check(
     for rel, figs in groups:
         if rel.state == "rejected" or None in figs:
             continue
-        yield check_one(rel, cast("Sequence[CheckedFigure]", figs), acks)
+        yield check_one(rel, cast("Sequence[CheckedFigure]", figs), acks, min_confidence)
 
 
 def check(
     relations: Sequence[Relation],
     figures: Mapping[int, FigureFact],
     acks: Mapping[str, str] | None = None,
+    min_confidence: str = "high",
 ) -> tuple[Finding, ...]:
     """One finding per checkable relation, in input order.
 
@@ -242,4 +268,5 @@ def check(
     relations with a figure missing from `figures` (filtered out by `--article`).
     """
     get = figures.get
-    return tuple(iter_check(((r, [get(i) for i in r.figure_ids]) for r in relations), acks or {}))
+    return tuple(iter_check(((r, [get(i) for i in r.figure_ids]) for r in relations), acks or {},
+                            min_confidence))

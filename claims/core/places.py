@@ -1,0 +1,164 @@
+"""Places: which names are countries, regions or cities, what contains what, demonyms.
+
+Shared by reconciliation (a figure's place, and containment: a city inside a region
+inside a country, a US state inside the US) and attribution ("the Ukrainian defence
+ministry" is Ukraine's). The gazetteer is the `countryinfo` package (countries with
+their alternative spellings, demonyms, capitals and first-level divisions, MIT, about
+2 MB): it is loaded on the first question, never at import, so `claims --help` and
+commands that read no article text pay nothing, and it is kept as small lookup tables
+(about 1 MB). See `docs/dependencies.md` for what was measured against it.
+
+Names are matched case-insensitively and with or without a leading "the". Anything
+the gazetteer does not know (an invented town, most cities) is simply unknown:
+`is_place` is False and `contains` is False, and callers fall back on the words of the
+text ("the town of …", "… County").
+
+API:
+    is_place(name)        -> bool     a country, a first-level division or a capital
+    kind_of(name)         -> "country" | "region" | "city" | None
+    country_of(name)      -> str | None   the country's canonical name ("Kyiv" -> "Ukraine")
+    demonym(word)         -> str | None   "Ukrainian" -> "Ukraine"
+    contains(outer, inner) -> bool    "Ukraine" contains "Kyiv"; "United States" contains "Ohio"
+    level(name)           -> 1 city, 2 region, 3 country, or None
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+# Spellings news uses that the gazetteer lacks; each maps to a name it has.
+_EXTRA_NAMES = {
+    "america": "united states", "u.s.": "united states", "u.s": "united states",
+    "u.s.a.": "united states", "us": "united states", "usa": "united states",
+    "the states": "united states", "britain": "united kingdom", "great britain":
+    "united kingdom", "u.k.": "united kingdom", "uk": "united kingdom",
+    "holland": "netherlands", "kiev": "kyiv",
+}
+_EXTRA_DEMONYMS = {"saudi": "saudi arabia", "korean": None, "kiwi": "new zealand"}
+_LEVELS = {"city": 1, "region": 2, "country": 3}
+_PAREN = re.compile(r"^(.*?)\s*\((.*?)\)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    name: str  # as the gazetteer spells it
+    kind: str  # "country" | "region" | "city"
+    country: str  # the containing country's canonical name (itself for a country)
+
+
+@dataclass(frozen=True, slots=True)
+class _Gazetteer:
+    names: dict[str, _Entry]
+    demonyms: dict[str, str]
+
+
+def _key(name: str) -> str:
+    k = " ".join(name.replace("’", "'").split()).lower()
+    return k[4:] if k.startswith("the ") else k
+
+
+@cache
+def _gazetteer() -> _Gazetteer:
+    """Built once per process from `countryinfo` (imported here, not at module load)."""
+    from countryinfo import CountryInfo
+
+    names: dict[str, _Entry] = {}
+    demonyms: dict[str, str] = {}
+    countries = CountryInfo.all()
+    # Countries first, so a province never takes a country's name ("Georgia" stays a
+    # country; its US namesake is the same word and containment is then ambiguous);
+    # the most populous first, so a shared demonym ("American") names the larger one.
+    by_size = sorted(countries.values(), key=lambda i: -(i.get("population") or 0))
+    for info in by_size:
+        country = str(info.get("name") or "")
+        if not country:
+            continue
+        entry = _Entry(country, "country", country)
+        names[_key(country)] = entry
+        for alt in info.get("altSpellings") or ():
+            if len(alt) > 3 and alt[:1].isupper():  # codes ("UA", "UKR") are not words
+                names.setdefault(_key(alt), entry)
+        dem = info.get("demonym")
+        if isinstance(dem, str) and dem:
+            demonyms.setdefault(_key(dem), country)
+    # A division's name shared by several countries goes to the most populous one
+    # ("Florida" is a US state before it is a municipality of Puerto Rico).
+    for info in by_size:
+        country = str(info.get("name") or "")
+        if not country:
+            continue
+        capitals = info.get("capital") or ()
+        for capital in [capitals] if isinstance(capitals, str) else capitals:
+            names.setdefault(_key(capital), _Entry(capital, "city", country))
+        for prov in info.get("provinces") or ():
+            m = _PAREN.match(prov)
+            region, seat = (m.group(1), m.group(2)) if m else (prov, None)
+            names.setdefault(_key(region), _Entry(region, "region", country))
+            if seat:
+                names.setdefault(_key(seat), _Entry(seat, "city", country))
+    for alias, target in _EXTRA_NAMES.items():
+        if target in names:
+            names.setdefault(alias, names[target])
+    for word, nation in _EXTRA_DEMONYMS.items():
+        if nation is None:
+            demonyms.pop(word, None)
+        elif nation in names:
+            demonyms[word] = names[nation].name
+    return _Gazetteer(names, demonyms)
+
+
+@lru_cache(maxsize=1 << 12)
+def _entry(name: str) -> _Entry | None:
+    return _gazetteer().names.get(_key(name))
+
+
+def is_place(name: str) -> bool:
+    """Whether the gazetteer knows `name` (a country, a first-level division, a capital
+    or a regional seat)."""
+    return _entry(name) is not None
+
+
+def kind_of(name: str) -> str | None:
+    e = _entry(name)
+    return None if e is None else e.kind
+
+
+def level(name: str) -> int | None:
+    """1 city, 2 region (a state, province, oblast), 3 country: the scale the area
+    rules compare."""
+    e = _entry(name)
+    return None if e is None else _LEVELS[e.kind]
+
+
+def canonical(name: str) -> str | None:
+    """The gazetteer's spelling of a known place ("the U.S." -> "United States")."""
+    e = _entry(name)
+    return None if e is None else e.name
+
+
+def country_of(name: str) -> str | None:
+    """The country a known place is in (a country is in itself), or a demonym's country."""
+    e = _entry(name)
+    if e is not None:
+        return e.country
+    return demonym(name)
+
+
+@lru_cache(maxsize=1 << 12)
+def demonym(word: str) -> str | None:
+    """The country a demonym names ("Ukrainian" -> "Ukraine", "Ukrainians" too)."""
+    d = _gazetteer().demonyms
+    k = _key(word)
+    return d.get(k) or (d.get(k[:-1]) if k.endswith("s") else None)
+
+
+def contains(outer: str, inner: str) -> bool:
+    """Whether place `outer` contains place `inner`, by the gazetteer: a country
+    contains its divisions and cities. Equal places do not contain each other; unknown
+    places contain nothing."""
+    o, i = _entry(outer), _entry(inner)
+    if o is None or i is None or o == i:
+        return False
+    return o.kind == "country" and i.kind != "country" and i.country == o.name
