@@ -89,6 +89,9 @@ def _one_line(error: BaseException, where: str) -> str:
     if "file is not a database" in detail or "malformed" in detail:
         return f"not a usable SQLite database: {where or detail}"
     lowered = detail.lower()
+    if getattr(orig, "sqlstate", None) == "25006":  # PostgreSQL: a read-only transaction
+        return (f"database {where or 'server'} is read-only for this connection ({detail}): "
+                f"commands that only read work; writing needs a role that may write")
     if "readonly" in lowered or "read-only" in lowered:
         return (f"database {where} is read-only: check the file's and its folder's "
                 f"permissions" if where else f"database is read-only: {detail}")
