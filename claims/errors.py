@@ -40,6 +40,12 @@ class DatabaseError(InputError):
     """The database cannot be used as given (missing folder, not a database, newer schema)."""
 
 
+class DatabaseReadOnly(DatabaseError):
+    """The database is read-only here (read-only media, or no write permission on the file
+    or its folder): commands that only read work; write, or upgrade it, on a writable copy.
+    """
+
+
 class VerdictConflict(ClaimsError):
     """Someone else changed the claim since the version you expected: re-read and retry."""
 
@@ -48,5 +54,12 @@ class VerdictConflict(ClaimsError):
 
 class DatabaseBusy(ClaimsError):
     """Another writer held the database past the busy timeout: try again shortly."""
+
+    exit_code = 3
+
+
+class DatabaseChanged(ClaimsError):
+    """Another process wrote a database while it was read without locks (a WAL database
+    whose side files could not be created): run the command again."""
 
     exit_code = 3

@@ -24,7 +24,8 @@ class TableFormat(StrEnum):
 @contextmanager
 def open_db() -> Iterator[Store]:
     """The store named by --db / CLAIMS_DB / the default, upgraded if it is SQLite, and
-    created if it does not exist: for commands that write."""
+    created if it does not exist: for commands that write. A SQLite file this process
+    cannot write is refused here, in one line, before the command does any work."""
     from claims.config import resolve_db
     from claims.store import open_store
 
@@ -41,7 +42,8 @@ def open_db_for_reading() -> Iterator[Store]:
     error naming the path and where it came from (exit 2), and nothing is created.
 
     Every read-only command uses this (or `claims.store.open_for_reading`, on which it
-    is built); only commands that write use `open_db`.
+    is built); only commands that write use `open_db`. A SQLite file this process cannot
+    write (read-only media, file or folder) is opened read-only and creates nothing.
     """
     from claims.config import resolve_db
     from claims.store import open_for_reading

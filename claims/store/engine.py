@@ -89,6 +89,9 @@ def _one_line(error: BaseException, where: str) -> str:
     if "file is not a database" in detail or "malformed" in detail:
         return f"not a usable SQLite database: {where or detail}"
     lowered = detail.lower()
+    if getattr(orig, "sqlstate", None) == "25006":  # PostgreSQL: a read-only transaction
+        return (f"database {where or 'server'} is read-only for this connection ({detail}): "
+                f"commands that only read work; writing needs a role that may write")
     if "readonly" in lowered or "read-only" in lowered:
         return (f"database {where} is read-only: check the file's and its folder's "
                 f"permissions" if where else f"database is read-only: {detail}")
@@ -359,6 +362,9 @@ def open_store(
     `on_upgrade(from, to)` is told before an existing file is upgraded (a large one can
     take a minute: revision 0003 derives a key for every figure).
     """
+    from claims.store.readonly_store import refuse_writes
+
+    refuse_writes(target)
     for attempt in range(OPEN_RETRIES):
         try:
             return _open(target, on_upgrade)
@@ -378,11 +384,18 @@ def open_for_reading(
     mistyped `--db` must not turn the consistency gate into a pass on an empty database.
     Every read-only command (list, show, sources, history, stats, relations,
     check-consistency, export, dump, and those to come) opens the store through here.
-    An existing older file is still upgraded, as on any first use.
+    An existing older file is still upgraded, as on any first use, unless this process
+    cannot write it (read-only media, file or folder): then it is opened read-only and
+    creates nothing (`claims.store.readonly`), and one that is behind is refused.
     """
     problem = missing_database(target)
     if problem is not None:
         raise DatabaseError(problem)
+    from claims.store.readonly_store import open_read_only, read_only_mode
+
+    mode = read_only_mode(target)
+    if mode is not None:
+        return open_read_only(target, mode)
     return open_store(target, on_upgrade=on_upgrade)
 
 
@@ -412,6 +425,12 @@ def _open(target: DbTarget, on_upgrade: Callable[[str, str], None] | None) -> St
 
 def upgrade(target: DbTarget) -> tuple[str | None, str]:
     """Bring any database to head on purpose (`claims db upgrade`); returns (from, to)."""
+    from claims.store.readonly_store import open_read_only, read_only_mode
+
+    mode = read_only_mode(target)
+    if mode is not None:  # refused if behind; at head there is nothing to write
+        open_read_only(target, mode).close()
+        return head_revision(), head_revision()
     engine, wal, version = _connect(target)
     where = _where(target.url)
     try:

@@ -30,6 +30,7 @@ from claims.records import (
     evidence_of,
     frame_of_columns,
 )
+from claims.store.readonly import ReadOnly, UnreadableWal, read_only_open
 
 VERSIONS_DIR = Path(__file__).parent / "migrations" / "versions"
 BUSY_TIMEOUT_S = 5.0  # as `engine.BUSY_TIMEOUT_MS`
@@ -51,18 +52,46 @@ def head_revision() -> str | None:
     return revs[-1] if revs else None
 
 
+class LeanConnection(sqlite3.Connection):
+    """A connection that knows whether it reads a file this process cannot write."""
+
+    read_only: ReadOnly | None = None
+
+
+class _ChangedWhileRead(sqlite3.DatabaseError):
+    """A guarded read-only file was written during the read: read it again through the
+    full path, which opens it afresh (and reports a change there)."""
+
+
+def _check_unchanged(conn: sqlite3.Connection) -> None:
+    mode = getattr(conn, "read_only", None)
+    if mode is not None and mode.changed_since_open():
+        raise _ChangedWhileRead(str(mode.path))
+
+
 def connect(target: DbTarget) -> sqlite3.Connection | None:
     """A connection to an existing SQLite file at the current schema, else None.
 
-    None means "use `open_store`": it knows how to create, upgrade and explain.
+    None means "use `open_store`": it knows how to create, upgrade and explain. A file
+    this process cannot write is opened as `claims.store.readonly` says (creating
+    nothing); one that is behind is left to `open_for_reading`, which refuses it.
     """
     path = target.path
     if path is None or not target.url.startswith("sqlite:///") or not path.is_file():
         return None
     try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        mode = read_only_open(path)
+    except (UnreadableWal, OSError):
+        return None
+    try:
+        conn = sqlite3.connect(mode.uri if mode else str(path), timeout=BUSY_TIMEOUT_S,
+                               isolation_level=None, uri=mode is not None,
+                               factory=LeanConnection)
+        if mode is not None:
+            conn.execute("PRAGMA query_only=ON")
     except sqlite3.Error:
         return None
+    conn.read_only = mode
     try:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.Error:
@@ -372,7 +401,9 @@ def read_claim_page(
                     filters["article"] = resolve_article_id(conn, article)
             claims = list_claims(conn, limit=limit, **filters)
             cut = count and limit is not None and len(claims) == limit
-            return claims, count_claims(conn, **filters) if cut else len(claims)
+            total = count_claims(conn, **filters) if cut else len(claims)
+            _check_unchanged(conn)
+            return claims, total
         except _RETRY_ON_FULL_PATH:
             filters.pop("source_id", None)
             filters.pop("article", None)
@@ -401,7 +432,9 @@ def read_claim_detail(
     conn = connect(target)
     if conn is not None:
         try:
-            return get_claim_detail(conn, claim_id)
+            detail = get_claim_detail(conn, claim_id)
+            _check_unchanged(conn)
+            return detail
         except _RETRY_ON_FULL_PATH:
             pass
         finally:

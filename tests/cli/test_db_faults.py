@@ -2,7 +2,8 @@
 traceback, never a change to the file.
 
 As root, chmod does not make a file read-only, so read-only cases go through SQLite's
-`?mode=ro` URIs, and one case through an unprivileged subprocess (runuser -u nobody).
+`?mode=ro` URIs, and one case through an unprivileged subprocess (`tests/unprivileged.py`;
+more in `test_read_only_db.py`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import pytest
 
 from claims.store import engine
 from tests.cli.conftest import SEED, Invoke
+from tests.unprivileged import nobody_who_reads
 
 GOOD = "The ministry said 40 people died in the flood.\n"
 TABLES = ("article", "claim", "figure", "source", "verdict", "relation")
@@ -164,12 +166,7 @@ def test_read_only_uri_reads_but_refuses_writes(seeded_db: Path, invoke: Invoke,
 
 
 def test_read_only_file_for_an_unprivileged_user() -> None:
-    nobody = ["runuser", "-u", "nobody", "--", sys.executable]
-    if os.geteuid() != 0 or shutil.which("runuser") is None:
-        pytest.skip("needs root and runuser to run as nobody")
-    probe = subprocess.run([*nobody, "-c", "import claims"], capture_output=True, check=False)
-    if probe.returncode != 0:
-        pytest.skip("nobody cannot run this Python or import claims")
+    nobody = [*nobody_who_reads(), sys.executable]
     work = Path("/tmp") / f"claims-ro-{os.getpid()}"
     work.mkdir(mode=0o755, exist_ok=True)
     try:
@@ -178,8 +175,6 @@ def test_read_only_file_for_an_unprivileged_user() -> None:
         cmd = [sys.executable, "-m", "claims"]
         subprocess.run([*cmd, "ingest", str(SEED)], env=env, cwd=work, check=True,
                        capture_output=True, timeout=120)
-        with closing(sqlite3.connect(db)) as conn:
-            conn.execute("PRAGMA journal_mode=DELETE")  # no -wal/-shm for nobody to need
         db.chmod(0o644)
         before = digest(db)
         proc = subprocess.run(
@@ -187,10 +182,9 @@ def test_read_only_file_for_an_unprivileged_user() -> None:
             env=env, cwd=work, capture_output=True, text=True, timeout=120, check=False,
         )
         assert proc.returncode == 2, proc.stderr
-        line = one_error_line(proc.stderr)
-        assert line.startswith(f"Error: database {db} is read-only") or line.startswith(
-            f"Error: cannot use database {db}"
-        ), line
+        assert one_error_line(proc.stderr) == (
+            f"Error: database {db} is read-only here (you cannot write the file): this "
+            "command writes to it; run it on a writable copy")
         assert digest(db) == before
     finally:
         shutil.rmtree(work, ignore_errors=True)
