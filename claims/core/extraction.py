@@ -102,7 +102,8 @@ def extract(document: Document) -> Extraction:
         started_open = open_quote
         mask, open_quote = quote_mask(s.text, started_open)
         groups = _groups(s, mask, book)
-        quoted = started_open or s.text.lstrip()[:1] in _QUOTE_OPENERS
+        quoted = started_open or s.text.lstrip()[:1] in _QUOTE_OPENERS or s.text.lstrip(
+            ).startswith(("''", "``"))
         if len(groups) == 1 and groups[0].hit is None and quoted:
             if open_quote:
                 pending.append(len(drafts))

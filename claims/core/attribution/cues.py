@@ -11,11 +11,19 @@ Back-references ("he", "the agency") are resolved later against the article's so
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from claims.core.attribution.lexicon import SPEECH_FORMS, STANCE_FORMS
+from claims.core.attribution.names import only_circumstance, speaker_phrase
 from claims.core.attribution.sources import strip_determiner, words
-from claims.core.attribution.subjects import DOC_SUBJECT, QUOTED_AS, noun_use, participle_hit
+from claims.core.attribution.subjects import (
+    DOC_SUBJECT,
+    QUOTED_AS,
+    lead_subject,
+    noun_use,
+    participle_hit,
+)
 from claims.core.textkeys import word_alternation, word_before
 
 _CUE_FORMS: dict[str, tuple[str, ...]] = {
@@ -68,13 +76,28 @@ _CUE_FORMS: dict[str, tuple[str, ...]] = {
     "determined": ("determined",),
     "agreed": ("agreed",),
 }
-CUE_BASE: dict[str, str] = {form: base for base, forms in _CUE_FORMS.items() for form in forms}
-# -s forms that are as often plural nouns: a cue only before "that" or after a name.
+# The cues that are verbs of saying proper (a participle of saying names them better).
+_SAYING = frozenset(base for base in _CUE_FORMS if base not in ("found", "showed", "held",
+                                                                "determined", "agreed",
+                                                                "believes"))
+CUE_BASE: dict[str, str] = {
+    **{form: past for form, past in {**SPEECH_FORMS, **STANCE_FORMS}.items()},
+    **{form: base for base, forms in _CUE_FORMS.items() for form in forms},
+}
+# Forms that are as often nouns ("calls", "plans", "support"): a cue only before "that"
+# or after a name or pronoun.
 _NOUNISH = words(
     "claims claim reports report notes states estimates estimate forecasts posts projects "
-    "shows show finds found write warn"
+    "shows show finds found write warn call calls plan plans hope hopes fear fears view "
+    "views support supports attack attacks question questions challenge challenges answer "
+    "answers promise promises pledge pledges vow vows demand demands doubt doubts praise "
+    "comment comments joke jokes tweet tweets wish wishes push pushes press signal signals "
+    "label labels brand brands counter echo echoes email emails thanks bet bets guess rule "
+    "rules charge worry worries reply replies concern concerns remark remarks lament "
+    "laments boast boasts complaint defend need needs back backs favor favors favour "
+    "favours welcome want wants guess"
 )
-_NEEDS_THAT = words("found finds showed shows show believed held holds determined agreed")
+_NEEDS_THAT = words("held holds")
 _VERBAL_ACT = re.compile(
     r"\b(?:expressed|expresses|voiced|promised|promises|pledged|vowed|urged|urges|"
     r"called for|calls for|demanded|welcomed|condemned|criticised|criticized|accused|"
@@ -190,7 +213,7 @@ def is_role(seg: str) -> bool:
     return any(w in ROLE_NOUNS for w in words)
 
 
-_CUT = re.compile(r"[;:“”\"—–]|,(?!\d)")
+_CUT = re.compile(r"[;:“”\"—–]|''|,(?!\d)")
 _NON_SPACE = re.compile(r"\S+")
 
 
@@ -286,8 +309,10 @@ def _subject(
                 back -= 1
             if back < s1_start and text[back] == ",":
                 s1_start, s1 = _segment_before(text, back, lo)
-        if aside and s1 and _valid_phrase(s1):  # relative clause, participle or age
-            return s1_start, s1, None, s2
+        if aside and s1 and speaker_phrase(s1):  # relative clause, participle or age
+            found = speaker_phrase(s1)
+            assert found is not None
+            return s1_start + found[0], found[1], None, s2
         if is_name(s2) and is_role(s1):
             return s2_start, s2, s1, None
         if is_name(s1) and is_role(s2):
@@ -299,13 +324,41 @@ def _subject(
         return None
     start, phrase = _segment_before(text, end, lo)
     phrase = _strip_aux(phrase)
-    if not _valid_phrase(phrase, loose):
+    if loose and _valid_phrase(phrase, loose):
+        return start, phrase, None, descriptor
+    found = speaker_phrase(phrase)
+    if found is None:
+        shared = _coordinated(text, lo, end)
+        return None if shared is None else (*shared, None, descriptor)
+    return start + found[0], found[1], None, descriptor
+
+
+_COORDINATOR = re.compile(r"(?:^|\s|,)(?:and|but|or|yet)(?:\s+([^,;]*))?$")
+_ENDS_COORDINATOR = re.compile(r"(?:,|\b(?:and|but|or|yet))\s*$")
+
+
+def _coordinated(text: str, lo: int, end: int) -> tuple[int, str] | None:
+    """The subject a verb shares with an earlier one ("Scott has freed up funds and on
+    Monday announced …", "Wealth-X keeps its finances secret but says …"): the noun
+    phrase opening the clause, when only adverbs stand between the coordinator and the
+    verb."""
+    stretch = text[lo:end]
+    m = _COORDINATOR.search(stretch)
+    if m is not None and only_circumstance(m.group(1) or "") and m.start() > 0:
+        base = lo
+    elif only_circumstance(stretch) and lo > 0 and _ENDS_COORDINATOR.search(text[:lo]):
+        base = 0
+    else:
         return None
-    return start, phrase, None, descriptor
+    lead = lead_subject(text, base, end)
+    if lead is None or lead[0] >= end:
+        return None
+    found = speaker_phrase(lead[1])
+    return None if found is None else (lead[0] + found[0], found[1])
 
 
 _OBJECT = re.compile(
-    r"(?:[^,;.:!?“”\"]|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|St))\.|(?<=Mrs)\.|"
+    r"(?:(?!'')[^,;.:!?“”\"]|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|St))\.|(?<=Mrs)\.|"
     r"(?<=\b(?:Rep|Sen|Gov|Gen|Col|Sgt|Rev))\.|(?<=\b(?:Prof|Capt|Supt))\.)*")
 _OBJECT_ROLE = re.compile(r",\s*([^,;.“”\"]+)")
 _APPOSITIVE = re.compile(r",\s*([^,;.]+),")
@@ -392,15 +445,14 @@ def find_hits(
             continue
         if subj is None:
             prev = text[lo : m.start()].rstrip()
-            if prev and prev[-1] in ",”\"" and m.end() < hi:
+            if prev and prev[-1] in ",”\"'" and m.end() < hi and word not in STANCE_FORMS:
                 phrase, role, rest = _object(text, m.end(), hi)
                 if phrase and phrase[0].isupper() and len(phrase.split()) <= 7:
                     hits.append(CueHit(m.start(), m.end(), base, phrase, m.end() + 1, role, False))
                     taken.append((m.start(), rest))
             continue
         p_start, phrase, role, descriptor = subj
-        if word in _NOUNISH and after != "that" and not phrase[:1].isupper() and not (
-                DOC_SUBJECT.match(phrase)):
+        if word in _NOUNISH and after != "that" and not _noun_free_subject(phrase):
             continue
         leading = _is_leading(text, lo, p_start, m.end(), hi)
         hits.append(CueHit(m.start(), m.end(), base, phrase, p_start, role, leading, descriptor))
@@ -408,8 +460,24 @@ def find_hits(
     part = participle_hit(text, lo, hi, mask)
     if part is not None and all(part[0] < h.start for h in hits):
         hits.append(CueHit(part[0], part[1], part[2], part[4], part[3], None, True))
+    elif part is not None:  # "The court rejected the plan, ruling that …": the saying
+        hits = [replace(h, cue=part[2]) if h.phrase_start == part[3] and h.start < part[0]
+                and h.cue not in _SAYING else h for h in hits]
     hits.sort(key=lambda h: h.phrase_start)
     return hits
+
+
+_PRONOUN_SUBJECTS = words("he she it they we i you")
+
+
+def _noun_free_subject(phrase: str) -> bool:
+    """Whether a subject leaves no doubt that a noun-like cue after it ("calls", "plans",
+    "support") is the verb: a pronoun, a proper name, a document or a plural group."""
+    core = strip_determiner(phrase)
+    last = core.split()[-1] if core.split() else ""
+    return phrase.lower() in _PRONOUN_SUBJECTS or is_name(core) or bool(
+        DOC_SUBJECT.match(phrase)) or (last.islower() and last.endswith("s")
+                                      and not last.endswith("ss"))
 
 
 def _is_leading(text: str, lo: int, p_start: int, cue_end: int, hi: int) -> bool:

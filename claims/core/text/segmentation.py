@@ -28,7 +28,8 @@ _OPENERS = words(
     "at after before when while his her its their our my"
 )
 _QUOTES_OPEN = "\"“‘"
-_SENT_END = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+# Closing marks include the typewriter pair '' (and `` opening it) of some wire copy.
+_SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+(?:``|''|[\"“‘(\[])?[A-Z0-9])")
 
 _BOILER_PARAGRAPH = re.compile(
     r"""^(?:
@@ -79,7 +80,7 @@ _TRAILING_CREDIT = re.compile(r"\s*\((?:[A-Z][\w&'’ .-]*/[^)]*|photo[^)]*)\)\s
 _INITIAL = re.compile(r"[a-z]")
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
 _NEXT_WORD = re.compile(r"[\"“‘(]?([A-Za-z]+)")
-_QUOTE_MARK = re.compile(r'[“”"]')
+_QUOTE_MARK = re.compile(r"[“”\"]|''|``")
 _JOINER = re.compile(r",\s+(while|but|and|whereas|which)\s+|;\s+")
 
 
@@ -222,7 +223,8 @@ def segment(text: str) -> tuple[Sentence, ...]:
 
 def quote_mask(text: str, open_at_start: bool = False) -> tuple[list[bool], bool]:
     """Per-character "inside a quotation" flags, and whether a quote is still open."""
-    if "“" not in text and "”" not in text and '"' not in text:
+    if "“" not in text and "”" not in text and '"' not in text and "''" not in text and (
+            "``" not in text):
         return [open_at_start] * len(text), open_at_start  # no mark to flip the state
     # A quotation mark is itself quoted; between marks the state holds. Runs of equal
     # flags are filled at once instead of character by character.
@@ -230,12 +232,12 @@ def quote_mask(text: str, open_at_start: bool = False) -> tuple[list[bool], bool
     inside = open_at_start
     done = 0
     for m in _QUOTE_MARK.finditer(text):
-        at = m.start()
+        at, stop = m.span()
         mask += [inside] * (at - done)
-        mask.append(True)
-        mark = text[at]
-        inside = True if mark == "“" else False if mark == "”" else not inside
-        done = at + 1
+        mask += [True] * (stop - at)
+        mark = m.group()
+        inside = True if mark in ("“", "``") else False if mark == "”" else not inside
+        done = stop
     mask += [inside] * (len(text) - done)
     return mask, inside
 
