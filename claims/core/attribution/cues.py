@@ -14,7 +14,12 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from claims.core.attribution.lexicon import SPEECH_FORMS, STANCE_FORMS
+from claims.core.attribution.lexicon import (
+    GERUNDS,
+    PARTICIPLE_ONLY,
+    SPEECH_FORMS,
+    STANCE_FORMS,
+)
 from claims.core.attribution.names import only_circumstance, speaker_phrase
 from claims.core.attribution.sources import strip_determiner, words
 from claims.core.attribution.subjects import (
@@ -121,7 +126,16 @@ _ACT_OPENERS = _ONE_WORD_ACTS | words(
     "maintained reaffirmed reiterated upgraded downgraded narrowed trimmed lifted withdrew "
     "issued published gave confirmed"
 )
-_CUE_WORDS = frozenset(CUE_BASE) | _ONE_WORD_ACTS
+_CUE_WORDS = frozenset(CUE_BASE) | _ONE_WORD_ACTS | frozenset(GERUNDS)
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been)\s+(?:(?:also|still|now|already|"
+                          r"repeatedly|publicly|privately|increasingly|\w+ly)\s+)?\Z")
+_TITLE_WORD = re.compile(r"\b[A-Za-z][\w'’-]*")
+
+
+def _title_case(text: str) -> bool:
+    """A headline in title case ("Sanders Says He Will Stay"): its verbs are capitalised."""
+    toks = _TITLE_WORD.findall(text)
+    return len(toks) >= 3 and sum(t[0].isupper() for t in toks) >= 0.7 * len(toks)
 # Whole lower-case words that are cues or open a verbal act, in one scan.
 _CUE_SCAN = re.compile(rf"\b{word_alternation(_CUE_WORDS | _ACT_OPENERS)}\b")
 # A legislator's party and state ("D-Calif.", "R-Texas"), read like an age aside.
@@ -191,8 +205,12 @@ def _next_word(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+_PARTY_ASIDE = re.compile(r"\s*\((?:[A-Z]{1,2}-[A-Z][\w. ]{0,20}|[A-Z][A-Za-z.]{1,8})\)")
+
+
 @lru_cache(maxsize=8192)
 def is_name(seg: str) -> bool:
+    seg = _PARTY_ASIDE.sub("", seg)  # "Rep. Tom Brisk (R-Ohio)", "the Fund (IMF)"
     return bool(_NAME.match(seg.strip())) and not seg.strip().isupper() or (
         seg.strip().isupper() and 2 <= len(seg.strip()) <= 8
     )
@@ -213,16 +231,15 @@ def is_role(seg: str) -> bool:
     return any(w in ROLE_NOUNS for w in words)
 
 
-_CUT = re.compile(r"[;:“”\"—–]|''|,(?!\d)")
+_CUT = re.compile(r"[;:“”\"—–]|''|\s-\s|,(?!\d)")
 _NON_SPACE = re.compile(r"\S+")
 
 
 def _segment_before(text: str, end: int, lo: int, stop: bool = True) -> tuple[int, str]:
     """Start and text of the comma-free stretch ending at `end` (a subject candidate)."""
     prefix = text[lo:end]
-    cuts = [m.start() for m in _CUT.finditer(prefix)]
-    cut = cuts[-1] if cuts else -1
-    seg_start = lo + cut + 1
+    cuts = [m.end() for m in _CUT.finditer(prefix)]
+    seg_start = lo + (cuts[-1] if cuts else 0)
     seg = text[seg_start:end]
     words = list(_NON_SPACE.finditer(seg)) if stop else []
     for w in reversed(words):
@@ -321,7 +338,7 @@ def _subject(
             return s1_start, s1, None, s2  # "Acme Corp, the food group, said"
         if _described(s1) and is_name(strip_determiner(s2)):
             return s2_start, s2, None, s1  # "The operator, Terrano Waste, warned"
-        return None
+        return _appositive_head(text, lo, end - 1)
     start, phrase = _segment_before(text, end, lo)
     phrase = _strip_aux(phrase)
     if loose and _valid_phrase(phrase, loose):
@@ -331,6 +348,31 @@ def _subject(
         shared = _coordinated(text, lo, end)
         return None if shared is None else (*shared, None, descriptor)
     return start + found[0], found[1], None, descriptor
+
+
+_APPOSITION_OPENERS = words("who whose which a an the")
+
+
+def _appositive_head(text: str, lo: int, end: int) -> tuple[int, str, str | None, str | None] | None:
+    """"Michael Seaman, who lives outside the capital, Sacramento, said": a name before
+    the clause's first comma, when what follows it is a relative clause, a description
+    ("a former official at …, …") or a role, however many commas it holds."""
+    first = text.find(",", lo, end)
+    if first < 0:
+        return None
+    start, head = _segment_before(text, first, lo)
+    middle = text[first + 1 : end].strip()
+    opener = middle.split()[0].lower() if middle.split() else ""
+    if not head or not (opener in _APPOSITION_OPENERS or is_role(middle.split(",")[0])):
+        return None
+    if not (is_name(strip_determiner(head)) or DOC_SUBJECT.match(head)):
+        return None
+    found = speaker_phrase(head)
+    if found is None:
+        return None
+    role = middle.split(",")[0].strip()
+    return (start + found[0], found[1], role if is_role(role) else None,
+            None if is_role(role) else middle)
 
 
 _COORDINATOR = re.compile(r"(?:^|\s|,)(?:and|but|or|yet)(?:\s+([^,;]*))?$")
@@ -418,12 +460,24 @@ def find_hits(
             hits.append(CueHit(m.start() + 1, m.end(), "said", subj[1], subj[0], subj[2],
                                _is_leading(text, lo, subj[0], m.end(), hi), subj[3]))
             taken.append((subj[0], m.end()))
-    scanned = list(_CUE_SCAN.finditer(text, lo, hi))
-    acts = _VERBAL_ACT.finditer(text, lo, hi) if any(
+    scan = text.lower() if loose and _title_case(text) else text  # "Sanders Says He …"
+    scanned = list(_CUE_SCAN.finditer(scan, lo, hi))
+    acts = _VERBAL_ACT.finditer(scan, lo, hi) if any(
         m.group() in _ACT_OPENERS for m in scanned) else ()
     for m in [*(m for m in scanned if m.group() in _CUE_WORDS), *acts]:
         word = m.group()
         first = word.split()[0]
+        if word in GERUNDS:  # "Trump is telling supporters …": a progressive
+            aux = _PROGRESSIVE.search(text, lo, m.start())
+            if aux is None or not free(m.start(), m.end()):
+                continue
+            subj = _subject(text, aux.start(), lo, loose)
+            if subj is not None:
+                hits.append(CueHit(m.start(), m.end(), GERUNDS[word], subj[1], subj[0],
+                                   subj[2], _is_leading(text, lo, subj[0], m.end(), hi),
+                                   subj[3]))
+                taken.append((subj[0], m.end()))
+            continue
         if word in CUE_BASE:
             base = CUE_BASE[word]
         elif " " in word or word != first or _VERBAL_ACT.fullmatch(word):
@@ -434,6 +488,10 @@ def find_hits(
             continue
         before = word_before(text, m.start())
         after = _next_word(text, m.end())
+        if word in PARTICIPLE_ONLY and before not in ("has", "have", "had"):
+            continue  # "known as", "seen as": a passive participle, no cue
+        if m.start() > 0 and text[m.start() - 1] == "-":
+            continue  # "so-called"
         if before in _BLOCKERS or after == "by" or after == "to" and word in _NOUNISH:
             continue
         if after == "of" and base != "warned" and " " not in word or noun_use(
@@ -447,7 +505,8 @@ def find_hits(
             prev = text[lo : m.start()].rstrip()
             if prev and prev[-1] in ",”\"'" and m.end() < hi and word not in STANCE_FORMS:
                 phrase, role, rest = _object(text, m.end(), hi)
-                if phrase and phrase[0].isupper() and len(phrase.split()) <= 7:
+                if phrase and len(phrase.split()) <= 7 and (phrase[0].isupper() or (
+                        phrase.split()[0].lower() in _INVERTED_DETS)) and speaker_phrase(phrase):
                     hits.append(CueHit(m.start(), m.end(), base, phrase, m.end() + 1, role, False))
                     taken.append((m.start(), rest))
             continue
@@ -468,6 +527,7 @@ def find_hits(
 
 
 _PRONOUN_SUBJECTS = words("he she it they we i you")
+_INVERTED_DETS = words("the a an one another")  # "…,” said the second official
 
 
 def _noun_free_subject(phrase: str) -> bool:

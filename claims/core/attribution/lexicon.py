@@ -98,4 +98,5 @@ def lexicon(text: str) -> dict[str, str]:
 
 SPEECH_FORMS = lexicon(SPEECH)
 STANCE_FORMS = {k: v for k, v in lexicon(STANCE).items() if k not in SPEECH_FORMS}
+PARTICIPLE_ONLY = frozenset(_PARTICIPLE.values())
 GERUNDS = {gerund(b): _past(b) for b in {*SPEECH.split(), *STANCE.split()}}

@@ -22,7 +22,8 @@ def _words(text: str) -> frozenset[str]:
 
 CONJUNCTIONS = _words(
     "and but or nor yet so although though because while whereas if unless since when "
-    "whether neither either as once after before until"
+    "whether neither either as once after before until whenever wherever whatever "
+    "however whoever"
 )
 ADVERBS = _words(
     "also still even just only now then however meanwhile instead indeed moreover "
@@ -39,7 +40,7 @@ PRONOUNS = _words(
 QUANTITY = _words(
     "another two three four five six seven eight nine ten dozens hundreds thousands "
     "millions half most more less fewer few several some many all both each every any "
-    "no none"
+    "no none such"
 )
 _ARTICLES = _words("a an the")
 PREPOSITIONS = _words(
@@ -97,8 +98,12 @@ def name_fault(name: str, max_words: int = MAX_WORDS) -> str | None:
         return "opens with a number"
     if first in PREPOSITIONS or first in _LOCATIVES:
         return "opens with a preposition"
-    if first in GERUNDS or first in _PARTICIPLE_OPENERS:
-        return "opens with a participle"
+    if toks[0][:1].isupper() and (first in GERUNDS or first in _PARTICIPLE_OPENERS or (
+            first.endswith("ing") and any(_low(t) in _OBJECT_OPENERS or _low(t) in PREPOSITIONS
+                                         for t in toks[1:3]))):
+        return "opens with a participle"  # "Speaking Sunday", "Taking home his first win"
+    if all(t[:1].islower() for t in toks) and _low(toks[-1]).endswith(("ed", "ing")):
+        return "no noun"  # "prompted"
     last = _low(toks[-1])
     if last in PREPOSITIONS or last in _ARTICLES or last in ("who", "and", "or", "that"):
         return "ends on a function word"
@@ -177,6 +182,8 @@ _NUMBER = (r"(?:\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|ele
            r"two-thirds|three-quarters|half|a\s+majority|a\s+minority|most|many|some|few|"
            r"several|all|both|each|a\s+(?:handful|number|plurality)|"
            r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-\w+)")
+# A bare quantity is a source only when it counts respondents: "Six in 10", "22 percent".
+_COUNTED = re.compile(r"\d|\bin\b|percent|%|half|majority|third|quarter", re.IGNORECASE)
 _QUANTITY_PREFIX = re.compile(
     rf"^(?:(?:about|almost|nearly|roughly|some|only|just|fully|more\s+than|less\s+than|"
     rf"fewer\s+than|at\s+least|over|under|around|another|an\s+additional)\s+)?{_NUMBER}(?:[\s-]+{_NUMBER})?"
@@ -211,7 +218,8 @@ def speaker_phrase(phrase: str) -> tuple[int, str] | None:
     quantity = _QUANTITY_PREFIX.match(core)
     if quantity:
         rest = core[quantity.end():].strip()
-        if not rest or name_fault(rest, SPEAKER_WORDS) is None:
+        if rest and name_fault(rest, SPEAKER_WORDS) is None or not rest and (
+                _COUNTED.search(quantity.group())):
             return off, whole  # "Six in 10", "Nine in 10 registered voters", "Some 22 percent"
     toks = core.split()
     low = _low(toks[0])

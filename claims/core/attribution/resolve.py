@@ -383,7 +383,9 @@ class SourceBook:
                 e = self._new(strip_determiner(role), role, person=True)
                 e.gender = gender_of("x", role)
                 return e  # "A NATO representative" is no alias of NATO itself
-            e = self._person(base, None, pos)
+            titled = split_person(base)  # "Rep. Elijah Cummings, chair of …"
+            e = self._person(titled[0], titled[1], pos) if titled else self._person(
+                base, None, pos)
             e.add_alias(role)
             if body_name and strip_determiner(body_name)[:1].isupper() and not own_voice:
                 e.add_alias(strip_determiner(body_name))  # a party's leader is not the party
