@@ -353,7 +353,9 @@ def _subject(
 _APPOSITION_OPENERS = words("who whose which a an the")
 
 
-def _appositive_head(text: str, lo: int, end: int) -> tuple[int, str, str | None, str | None] | None:
+def _appositive_head(
+    text: str, lo: int, end: int
+) -> tuple[int, str, str | None, str | None] | None:
     """"Michael Seaman, who lives outside the capital, Sacramento, said": a name before
     the clause's first comma, when what follows it is a relative clause, a description
     ("a former official at …, …") or a role, however many commas it holds."""

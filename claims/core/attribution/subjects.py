@@ -35,7 +35,8 @@ _STANCE_PARTICIPLES = words(
 # Speech gerunds and the stance acts a participle clause reports ("…, calling it a sham").
 PARTICIPLES.update({g: past for g, past in GERUNDS.items() if g.endswith("ing") and (
     past in SPEECH_PAST or g in _STANCE_PARTICIPLES)})
-_PARTICIPLE = re.compile(rf",[”\"']*\s+(?:also\s+)?({'|'.join(sorted(PARTICIPLES, key=len, reverse=True))})\b")
+_LONGEST_FIRST = "|".join(sorted(PARTICIPLES, key=len, reverse=True))
+_PARTICIPLE = re.compile(rf",[”\"']*\s+(?:also\s+)?({_LONGEST_FIRST})\b")
 # Lower-case nouns that can head a subject noun phrase ("The port council", "the firm").
 _SUBJECT_NOUNS = ORG_WORDS | DESCRIPTORS | words(
     "court judge judges jury tribunal panel regulator watchdog ministry minister mayor "
