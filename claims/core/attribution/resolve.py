@@ -10,6 +10,7 @@ for. Sources themselves (names, aliases, types) are built by `claims.core.attrib
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from claims.core.attribution.cues import CueHit, find_hits, is_name, is_role
 from claims.core.attribution.references import (
@@ -90,6 +91,7 @@ class SourceBook:
         self.people = people_mentions(text)
         self.bare_people = people_mentions(text, bare=True)
         self.mentions: list[tuple[int, Entity, str | None]] = []  # person mentions
+        self._mention_starts: list[int] = []
         self.sentence = ""  # the sentence being resolved
         # Indexes of the people lists and memos of whole-text searches, built on first
         # use: each lookup then costs the same however long the article is.
@@ -161,21 +163,47 @@ class SourceBook:
             return self._person(first[1], first[3], first[0])
         return None
 
-    def _person_near(self, pos: int, gender: str | None) -> Entity | None:
+    def _speaker_near(self, pos: int, gender: str | None) -> tuple[int, Entity] | None:
+        """The last person credited with a claim before `pos` whose gender agrees.
+
+        `mentions` is kept in text order, so the walk back from `pos` stops at the first
+        agreeing speaker: the cost does not grow with the article."""
+        i = bisect_left(self._mention_starts, pos) - 1
+        while i >= 0:
+            p, e, g = self.mentions[i]
+            g = e.gender if e.gender is not None else g
+            if gender is None or g in (None, gender):
+                return p, e
+            i -= 1
+        return None
+
+    def _person_near(self, pos: int, gender: str | None, *, speaker: bool = True
+                     ) -> Entity | None:
+        """"He"/"she": the last speaker of that gender (news refers back to whoever it
+        just quoted), else the last person named in the text of that gender. "His"/"her"
+        (`speaker=False`): the last person of that gender, speaker or not ("President X
+        …. His office said")."""
+        last = self._speaker_near(pos, gender)
+        if last is not None and speaker:
+            return last[1]
+        speaker_at = last
         best: tuple[int, Entity | None, str] = (-1, None, "")
-        for p, e, g in self.mentions:
-            if p < pos and p > best[0] and (gender is None or g in (None, gender)):
-                best = (p, e, "")
+        if speaker_at is not None:
+            best = (speaker_at[0], speaker_at[1], "")
         index = self._people_index()
         for found in (index.people.latest(pos, gender), index.bare.latest(pos, gender)):
             if found is not None and found[0] > best[0]:
                 best = (found[0], None, f"{found[1]}\t{found[3]}")
-        if best[1] is None and not best[2] and gender is not None:
-            return self._person_near(pos, None)  # nobody of that gender: nearest person
         if best[1] is not None or not best[2]:
             return best[1]
         name, title = best[2].split("\t")
         return self._person(name, title, pos)
+
+    def _mention(self, pos: int, e: Entity, gender: str | None) -> None:
+        """Record a person credited at `pos`, keeping `mentions` in text order."""
+        i = bisect_right(self._mention_starts, pos)
+        self._mention_starts.insert(i, pos)
+        self.mentions.insert(i, (pos, e, gender))
 
     def _person(self, name: str, title: str | None, pos: int) -> Entity:
         surname = name.split()[-1]
@@ -260,7 +288,7 @@ class SourceBook:
         if _REPORTISH.search(sentence):
             e.report = True
         if e.person:
-            self.mentions.append((pos, e, e.gender))
+            self._mention(pos, e, e.gender)
         return e
 
     def _lead_name(self) -> str | None:
@@ -282,7 +310,7 @@ class SourceBook:
     def _owner(self, pronoun: str, pos: int) -> Entity | None:
         """Whom "his"/"her" (a person) or "its"/"their" (a body) points back to."""
         if pronoun in ("his", "her"):
-            return self._person_near(pos, "m" if pronoun == "his" else "f")
+            return self._person_near(pos, "m" if pronoun == "his" else "f", speaker=False)
         lead = self._lead_name()
         if lead is not None:  # "Acme grew, according to its report": the clause's subject
             found = self.exact(lead)
@@ -361,7 +389,7 @@ class SourceBook:
                 if base:
                     body.add_alias(base)
                     body.add_alias(base.split()[-1])
-                self.mentions.append((pos, body, gender_of(base or "x", role)))
+                self._mention(pos, body, gender_of(base or "x", role))
                 return body
             own_voice = any(w in OWN_VOICE_ROLES for w in norm(role).split())
             if body is None and not own_voice and role.split()[0].lower() in ("its", "their"):

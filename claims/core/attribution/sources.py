@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from claims.core.attribution.first_names import FEMALE, MALE
 from claims.core.model import Source, SourceType
 
 
@@ -53,19 +54,8 @@ ORG_WORDS = words(
     "club team society foundation trust network"
 )
 _FUNCTION = words("of for the and on in at to de la du der des van von")
-_FIRST_F = words(
-    "mary anna maria elizabeth sarah jane ruth grace ilse karen susan linda emily emma "
-    "olivia sophie helen alice claire catherine kate lucy laura rachel rebecca julia "
-    "margaret nancy ingrid astrid sigrid ines agnes ann anne marie louise jennifer "
-    "michelle nicole elise isabel carmen beatrice hannah leah sharon judith esther"
-)
-_FIRST_M = words(
-    "john james robert michael william david richard joseph thomas charles peter paul "
-    "mark george donald vladimir samuel andrei andrew yuri ivan ivo henrik anton piet "
-    "serhiy sergei sergey volodymyr emmanuel olaf joe ben daniel tomas jan lars erik hans "
-    "klaus pierre jean luca marco ahmed mohammed ali omar hassan kevin brian steven luke "
-    "matthew nikita ilya sasha joshua"
-)
+_FIRST_F = FEMALE
+_FIRST_M = MALE
 # Heads of bare generic names ("the air force", "analysts", "the finance ministry"): a
 # name made only of these (and GENERIC_MODIFIERS) could be any country's or any
 # outlet's, so it never identifies a source across articles.
