@@ -20,8 +20,20 @@ from claims.core.attribution.lexicon import (
     SPEECH_FORMS,
     STANCE_FORMS,
 )
-from claims.core.attribution.names import only_circumstance, speaker_phrase
-from claims.core.attribution.sources import strip_determiner, words
+from claims.core.attribution.names import (
+    CONJUNCTIONS,
+    FINITE,
+    PREPOSITIONS,
+    only_circumstance,
+    speaker_phrase,
+)
+from claims.core.attribution.sources import (
+    DESCRIPTORS,
+    GENERIC_HEADS,
+    ORG_WORDS,
+    strip_determiner,
+    words,
+)
 from claims.core.attribution.subjects import (
     DOC_SUBJECT,
     QUOTED_AS,
@@ -345,9 +357,70 @@ def _subject(
         return start, phrase, None, descriptor
     found = speaker_phrase(phrase)
     if found is None:
-        shared = _coordinated(text, lo, end)
+        shared = _coordinated(text, lo, end) or _antecedent(text, lo, end)
         return None if shared is None else (*shared, None, descriptor)
     return start + found[0], found[1], None, descriptor
+
+
+_RELATIVE_BEFORE = re.compile(
+    r"(?:,\s*)?\b(?:who|which|that)(?:\s+(?:also|has|have|had|would|will|now|still|long|"
+    r"repeatedly|\w+ly))*\s*$")
+
+
+def _antecedent(text: str, lo: int, end: int) -> tuple[int, str] | None:
+    """"Loretta Lynch, who told Congress …", "voters who feel squeezed": the noun phrase a
+    relative pronoun stands for, read back from the pronoun."""
+    m = _RELATIVE_BEFORE.search(text, lo, end)
+    if m is None or m.start() <= lo:
+        return None
+    start, head = _segment_before(text, m.start(), lo)
+    start, head = _trailing_noun_phrase(text, start, head)
+    found = speaker_phrase(head) if head else None
+    if found is None or found[1].lower() in _PRONOUN_SUBJECTS:
+        return None
+    if "who" not in m.group() and not _noun_free_subject(found[1]) and not _agentive(found[1]):
+        return None  # "a standoff that had threatened …": no party
+    return start + found[0], found[1]
+
+
+def _agentive(phrase: str) -> bool:
+    """A common noun phrase whose head can speak or publish ("the group", "a poll")."""
+    head = phrase.split()[-1].lower().strip(",.")
+    return head in _AGENT_NOUNS or head.rstrip("s") in _AGENT_NOUNS
+
+
+_AGENT_NOUNS = ORG_WORDS | DESCRIPTORS | GENERIC_HEADS | ROLE_NOUNS | words(
+    "poll survey study report analysis newspaper paper campaign committee group agency "
+    "organization organisation network station outlet website site magazine"
+)
+_NP_STOP = PREPOSITIONS | CONJUNCTIONS | FINITE | words("to not")
+_NP_LEAD = words("the a an his her its their our some many most several two three four "
+                 "five one another other")
+
+
+def _trailing_noun_phrase(text: str, start: int, seg: str) -> tuple[int, str]:
+    """The noun phrase that ends a stretch ("… would involve Attorney General Jane Roe"
+    → "Attorney General Jane Roe"; "support from voters" → "voters")."""
+    toks = list(_NON_SPACE.finditer(seg))
+    i = len(toks)
+    lower = 0
+    while i > 0:
+        w = toks[i - 1].group()
+        low = w.lower().strip(",")
+        if w[:1].isupper() or low[:1].isdigit():
+            i -= 1
+            continue
+        if low in _NP_STOP or low in CUE_BASE or lower >= 3:
+            break
+        lower += 1
+        i -= 1
+    while i < len(toks) - 1 and toks[i].group()[:1].islower() and (
+            toks[i].group().lower() not in _NP_LEAD) and any(
+            t.group()[:1].isupper() for t in toks[i:]):
+        i += 1  # "involve Attorney General …": not the verb before the name
+    if i >= len(toks):
+        return start, ""
+    return start + toks[i].start(), seg[toks[i].start():]
 
 
 _APPOSITION_OPENERS = words("who whose which a an the")

@@ -28,7 +28,7 @@ SPEECH = (
     "acknowledge admit predict blame forecast reveal conclude testify rule declare assert "
     "stress emphasise emphasize concede reply respond comment maintain project tweet ask "
     "recall cite repeat reiterate answer joke boast complain lament quip shout remark "
-    "observe retort counter contend promise pledge vow urge threaten assure remind tout "
+    "observe retort counter contend promise pledge vow urge assure remind tout "
     "accuse criticise criticize praise blast slam dismiss reject mock decry denounce "
     "condemn thank signal hint propose recommend demand express voice email predict "
     "characterise characterize portray label brand highlight echo insinuate imply swear "

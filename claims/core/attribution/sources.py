@@ -320,7 +320,7 @@ def gender_of(name: str, role: str = "") -> str | None:
 
 
 _OF_NAME_END = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’ -]*$")
-_DOTTED_ABBREV = re.compile(r"(?:[a-z]\.)+")
+_DOTTED_ABBREV = re.compile(r"(?:[a-z]\.){2,}")
 
 
 @lru_cache(maxsize=_CACHE)
