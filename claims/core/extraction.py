@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from claims.core.attribution.names import ADVERBS, CONJUNCTIONS, PRONOUNS, QUANTITY
 from claims.core.attribution.references import place_form, place_mentions
 from claims.core.attribution.resolve import CueHit, SourceBook, find_hits
 from claims.core.attribution.sources import (
@@ -157,7 +158,7 @@ def extract(document: Document) -> Extraction:
 _GROUP_HEADS = words(
     "officials official analysts experts economists researchers scientists diplomats "
     "officers sources observers investigators prosecutors spokesperson spokesman "
-    "spokeswoman spokespeople troops"
+    "spokeswoman spokespeople troops respondents voters supporters people"
 )
 # A person under one of these titles speaks in their own name, never for a body.
 _OWN_VOICE = words("minister president senator premier chancellor mp lawmaker")
@@ -202,7 +203,7 @@ def consolidate(entities: list[Entity], text: str) -> dict[int, Entity]:
         else:
             keys.setdefault(key, e)
     kept = [e for e in entities if into[id(e)] is e]
-    strong = [e for e in kept if not is_unqualified(e.name)]
+    strong = [e for e in kept if not is_unqualified(e.name) and _proper(e)]
     for weak in [e for e in kept if is_unqualified(e.name)]:
         scored = sorted(((_score(weak, s), i) for i, s in enumerate(strong)), reverse=True)
         if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
@@ -220,6 +221,18 @@ def consolidate(entities: list[Entity], text: str) -> dict[int, Entity]:
             if place:
                 _rename(e, f"{place} {_body_words(e.name)}")
     return {k: _final(v, into) for k, v in into.items()}
+
+
+def _proper(e: Entity) -> bool:
+    """Whether a source has a proper name to join: some word the article always
+    capitalises ("Terrano", "NATO"). "Dissenting judges" has none: "the judges" of the
+    same story may be the whole court."""
+    lower = {t.lower() for n in e.names() for t in _TOKEN.findall(n) if t[:1].islower()}
+    return any(t[:1].isupper() and t.lower() not in lower and t.lower() not in _NOT_PROPER
+               for n in e.names() for t in _TOKEN.findall(n))
+
+
+_NOT_PROPER = DETERMINERS | QUANTITY | CONJUNCTIONS | ADVERBS | PRONOUNS
 
 
 def _final(e: Entity, into: dict[int, Entity]) -> Entity:

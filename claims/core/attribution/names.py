@@ -245,3 +245,60 @@ def only_circumstance(stretch: str) -> bool:
             return False
         core = core[: cut.start()]
     return True
+
+
+_LEAD_QUANTITY = re.compile(
+    r"^(?:(?:about|almost|nearly|roughly|some|only|just|fully|more\s+than|less\s+than|"
+    r"fewer\s+than|at\s+least|over|under|around|another|an\s+additional)\s+)?"
+    rf"{_NUMBER}(?:[\s-]+{_NUMBER})?(?:\s+(?:in|out\s+of)\s+(?:\d+|ten|four|five|three|two|"
+    r"every\s+\w+))?(?:\s+(?:percent|per\s+cent|%))?(?:\s+(?:of|among))?\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+RESPONDENTS = "Respondents"
+UNNAMED = "Unnamed people"
+_INDEFINITE = re.compile(
+    r"^(?:another|other|others|some|many|most|several|both|each|all|any|few|a\s+few|"
+    r"dozens|hundreds|thousands|millions|one)(?:\s+of)?(?:\s+(?:the|his|her|their|its|our|"
+    r"these|those))?\s+", re.IGNORECASE)
+_AGE = re.compile(r"^\d+-year-old\s+", re.IGNORECASE)
+_TRAILING_QUANTIFIER = re.compile(r"\s+(?:both|each|all|alike|too|also|themselves|"
+                                  r"himself|herself|itself)$", re.IGNORECASE)
+_CUT_DESCRIPTION = re.compile(r"\s(?:of|for|at|in|from|with|on|who|which|that|based)\s")
+
+
+def group_name(phrase: str) -> str:
+    """The canonical name of a speaker phrase, as a noun phrase of at most seven words.
+
+    Counted and indefinite subjects name their group: "Nine in 10 registered voters" →
+    "registered voters", "Many of her supporters" → "supporters", "Another Pew study" →
+    "Pew study"; a bare count of respondents ("Six in 10", "Some 22 percent") →
+    "Respondents", a bare indefinite ("Some", "Another") → "Unnamed people". Leading
+    conjunctions and adverbs ("Yet Bloomberg"), ages ("62-year-old Jane Roe") and
+    trailing quantifiers ("… both") go; a description longer than seven words is cut
+    before its first preposition ("nominee for the November election" → "nominee").
+    """
+    name = phrase.strip()
+    lead = _LEADING.match(name)
+    if lead and lead.end() < len(name):
+        name = name[lead.end():]
+    m = _LEAD_QUANTITY.match(name + " ")
+    if m is not None:
+        rest = (name + " ")[m.end():].strip()
+        if not rest or rest.split()[0].lower() in ("those", "them", "these"):
+            return RESPONDENTS if _COUNTED.search(name) else UNNAMED  # "31% of those polled"
+        name = rest
+    indefinite = _INDEFINITE.match(name + " ")
+    if indefinite is not None:
+        rest = (name + " ")[indefinite.end():].strip()
+        if not rest or rest.lower() in PRONOUNS:
+            return UNNAMED
+        name = rest
+    name = _TRAILING_QUANTIFIER.sub("", _AGE.sub("", name))
+    toks = name.split()
+    if toks and toks[0].lower() in _POSSESSIVE_PRONOUNS and len(toks) > 1:
+        name = " ".join(toks[1:])
+    if len(name.split()) > MAX_WORDS and name_fault(name) is not None:
+        cut = _CUT_DESCRIPTION.search(name)
+        if cut is not None and cut.start() > 0:
+            name = name[: cut.start()]
+    return name

@@ -205,10 +205,10 @@ def possessed(phrase: str) -> tuple[str, str] | None:
 
 
 _NAMED_DOC = re.compile(
-    r"^(?:(?:the|a|an|new|latest|recent)\s+)*(?!(?:the|a|an|this|that|its|their)\s)((?-i:[A-Z])[\w&'’.-]*(?:\s+(?-i:[A-Z])[\w&'’.-]*)*)"
+    r"^(?:(?:the|a|an|new|latest|recent|another)\s+)*(?!(?:the|a|an|this|that|its|their)\s)((?-i:[A-Z])[\w&'’.-]*(?:\s+(?-i:[A-Z])[\w&'’.-]*)*)"
     r"\s+(?:reports?|study|survey|data|figures|statistics|analysis|review|results|findings|"
     r"polls?|estimates?|statement|forecasts?|projections?|audit|assessment|research)"
-    r"(?:\s+(?:released|published|issued|conducted)\b.*)?$",
+    r"(?:\s+(?:released|published|issued|conducted|from\s+\d{4}|in\s+\d{4})\b.*)?$",
     re.IGNORECASE,
 )
 
@@ -328,7 +328,8 @@ _PLACE_PREFIXES = words(
     "old great united new"
 )
 _NOT_PLACES = (NOT_FIRST_NAMES - _PLACE_PREFIXES) | TITLES | GENERIC_MODIFIERS | words(
-    "god parliament government ministry army navy police court council")
+    "god parliament government ministry army navy police court council republican "
+    "republicans democrat democrats democratic partisan veteran")
 
 
 def place_mentions(text: str) -> list[tuple[int, str, bool]]:

@@ -13,6 +13,13 @@ import re
 from bisect import bisect_left, bisect_right
 
 from claims.core.attribution.cues import CueHit, find_hits, is_name, is_role
+from claims.core.attribution.names import (
+    RESPONDENTS,
+    SPEAKER_WORDS,
+    UNNAMED,
+    group_name,
+    name_fault,
+)
 from claims.core.attribution.references import (
     GENERIC_TYPES,
     OWN_VOICE_ROLES,
@@ -62,6 +69,7 @@ _ALIAS_INTRO = re.compile(r"\b(?:under the (?:name|pseudonym|handle)|known as|ni
                           r"calling (?:himself|herself|itself))\s+((?-i:[A-Z])[\w'’-]*"
                           r"(?:\s(?-i:[A-Z])[\w'’-]*)*)", re.I)
 _REPORTISH = re.compile(r"\b(?:report|study|survey|analysis|data|review|statement)\b", re.I)
+_DEMONYM_END = re.compile(r"(?:an|ian|ese|ish)$")  # "Republican senators", "Chinese"
 _CAMEL = re.compile(r".[a-z]*[A-Z]")
 _NOT_FIRST_NAMES = words(
     "the a an in on at for of and but as by to with from said says this that when after "
@@ -72,7 +80,8 @@ _NOT_FIRST_NAMES = words(
 def _first_name(word: str) -> bool:
     """Whether a capitalised word before a surname can be a first name."""
     w = word.lower().rstrip(".")
-    return w not in TITLES and w not in _NOT_FIRST_NAMES and w not in ORG_WORDS
+    return w not in TITLES and w not in _NOT_FIRST_NAMES and w not in ORG_WORDS and (
+        name_fault(word) is None) and not _DEMONYM_END.search(w)
 
 
 class SourceBook:
@@ -252,7 +261,7 @@ class SourceBook:
         return self._text_memo[key] is True
 
     def _new(self, name: str, phrase: str, person: bool = False) -> Entity:
-        e = Entity(name=capitalise(name), person=person)
+        e = Entity(name=capitalise(group_name(name)), person=person)
         if " " not in name and name[:1].isupper() and self._is_place(name):
             e.descriptors.append("government of a place")
         e.add_alias(phrase)
@@ -276,8 +285,13 @@ class SourceBook:
     ) -> Entity | None:
         """The source a cue's phrase denotes, creating it when the article names a new one."""
         self.sentence = sentence
+        known = len(self.entities)
         e = self._resolve(hit.phrase.strip(" ,.—–"), hit.role, pos, headline)
         if e is None:
+            return None
+        if len(self.entities) > known and e is self.entities[-1] and name_fault(
+                e.name, SPEAKER_WORDS) is not None:
+            self.entities.pop()  # a fragment of the sentence, not a party ("Word Trump")
             return None
         e.last = max(e.last, pos)
         e.first = pos if e.first < 0 else min(e.first, pos)
@@ -378,6 +392,12 @@ class SourceBook:
         return found
 
     def _named(self, phrase: str, role: str | None, pos: int, headline: bool) -> Entity | None:
+        group = group_name(phrase)
+        if group != phrase.strip() and group not in (UNNAMED, RESPONDENTS):
+            found = self._named(group, role, pos, headline)  # "Some Democrats": Democrats
+            if found is not None:
+                found.add_alias(phrase)
+            return found
         base = strip_determiner(phrase)
         if role is None and is_role(phrase) and not is_name(base) and not split_person(base):
             role, base = phrase, ""

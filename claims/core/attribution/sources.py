@@ -67,7 +67,7 @@ GENERIC_HEADS = words(
     "officials official analysts experts economists researchers scientists diplomats "
     "officers sources observers investigators prosecutors authorities guard guards "
     "judges lawyers residents witnesses activists campaigners critics doctors "
-    "economists strategists specialists academics "
+    "economists strategists specialists academics respondents voters supporters people "
     "command directorate bureau inspectorate watchdog board unit units troops"
 )
 GENERIC_MODIFIERS = words(
