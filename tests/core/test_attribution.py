@@ -262,8 +262,8 @@ def test_version_2_rules_leave_own_voice_alone(sentence: str) -> None:
         # person-shaped names without a title, and he/she with unknown gender
         ("Karin Voss of the Green Party won the seat.",
          "She told supporters the city had voted for change.", "Karin Voss", "told"),
-        ("Tomas Lind of the Green Party won the seat.",
-         "She told supporters the city had voted for change.", "Tomas Lind", "told"),
+        ("Tarin Lind of the Green Party won the seat.",
+         "She told supporters the city had voted for change.", "Tarin Lind", "told"),
         # possessive proxies merge with the party named before
         ("Karin Voss of the Green Party said costs rose.",
          "Her campaign put the figure at 9 million.", "Karin Voss", "put"),
