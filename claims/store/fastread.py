@@ -20,7 +20,7 @@ from typing import Any
 
 from claims.config import DbTarget
 from claims.core.model import Relation
-from claims.errors import UnknownSource
+from claims.core.namekey import norm as norm  # re-exported: one normal form
 from claims.records import (
     ArticleRecord,
     ClaimDetail,
@@ -28,16 +28,12 @@ from claims.records import (
     FigureRecord,
     VerdictRecord,
 )
+from claims.store.source_lookup import collect, pick_source
 
 VERSIONS_DIR = Path(__file__).parent / "migrations" / "versions"
 BUSY_TIMEOUT_S = 5.0  # as `engine.BUSY_TIMEOUT_MS`
 _REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
 
-# Kept equal to `claims.store.queries` (tests/store/test_fastread.py compares them).
-FUZZY_CUTOFF = 85
-FUZZY_MARGIN = 5
-MAX_CANDIDATES = 3
-CANDIDATE_FLOOR = 60
 
 
 def head_revision() -> str | None:
@@ -84,54 +80,12 @@ def snapshot(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 # -- sources ------------------------------------------------------------------------------
 
-_DETERMINER = re.compile(r"^(?:the|a|an)\s+")
-_SPACE = re.compile(r"\s+")
-
-
-def norm(name: str) -> str:
-    """`claims.store.sources.norm`, repeated here to keep SQLAlchemy out (tested equal)."""
-    text = _SPACE.sub(" ", name.replace("\u2019", "'").replace("\u2018", "'").casefold())
-    while True:
-        stripped = _DETERMINER.sub("", text.strip(" .,;:\"'"))
-        if stripped == text:
-            return text
-        text = stripped
-
-
 def resolve_source_id(conn: sqlite3.Connection, query: str) -> int:
-    """`queries.resolve_source(...).id`: exact name or alias, else one clear fuzzy
-    winner, else `UnknownSource` with the same message and candidates."""
-    key = norm(query)
-    names: dict[int, tuple[str, set[str]]] = {}
-    for sid, name in conn.execute("SELECT id, name FROM source"):
-        names[sid] = (name, {norm(name)})
-    for sid, alias in conn.execute("SELECT source_id, alias FROM source_alias ORDER BY id"):
-        names[sid][1].add(norm(alias))
-    named = [sid for sid, (name, _) in names.items() if norm(name) == key]
-    exact = named or [sid for sid, (_, keys) in names.items() if key in keys]
-    if len(exact) == 1:
-        return exact[0]
-    from rapidfuzz import fuzz
-
-    scored = sorted(
-        (
-            (max(max(fuzz.WRatio(key, n), fuzz.ratio(key, n)) for n in keys), name, sid)
-            for sid, (name, keys) in names.items()
-        ),
-        key=lambda t: (-t[0], t[1]),
-    )
-    if scored:
-        best = scored[0][0]
-        runner_up = scored[1][0] if len(scored) > 1 else 0.0
-        if best >= FUZZY_CUTOFF and best - runner_up >= FUZZY_MARGIN:
-            return scored[0][2]
-    top = scored[:MAX_CANDIDATES]
-    candidates = tuple(name for score, name, _ in top if score >= CANDIDATE_FLOOR)
-    if candidates:
-        raise UnknownSource(
-            f"unknown source '{query}'; did you mean: {', '.join(candidates)}?", candidates
-        )
-    raise UnknownSource(f"unknown source '{query}'; see `claims sources`", ())
+    """`queries.resolve_source(...).id`, by the same rule (`source_lookup.pick_source`)."""
+    return pick_source(query, collect(
+        conn.execute("SELECT id, name FROM source ORDER BY id"),
+        conn.execute("SELECT source_id, alias FROM source_alias ORDER BY id"),
+    ))
 
 
 # -- claims -------------------------------------------------------------------------------

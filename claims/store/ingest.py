@@ -256,8 +256,8 @@ def register_sources(
     """Map each extraction source to a registry id (and canonical name), adding new
     sources and new aliases.
 
-    A bare name ("Analysts", "Finance ministry": the extractor found no country or
-    person for it) is never matched to another article's source (`unqualified_entry`);
+    A bare name ("Analysts", "Finance ministry": the extractor found no place or person
+    for it) is the one source under that name, matched only exactly (`unqualified_entry`);
     re-extraction passes the sources the article's claims `used`, so it keeps its own.
     The registry is an index kept on `cache` between articles (`claims.store.registry`),
     so the cost follows the article's sources, not the registry's size.
@@ -273,7 +273,7 @@ def register_sources(
         if is_unqualified(name):
             entry = registry.bare_in_use(name, used) if used else None
             if entry is None:
-                entry, name = registry.unqualified(name, article)
+                entry, name = registry.unqualified(name)
             else:
                 name = entry.name
             own = []

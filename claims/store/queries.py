@@ -10,11 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from rapidfuzz import fuzz
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.engine import Connection, Row
 
-from claims.errors import UnknownSource
 from claims.records import (
     ArticleRecord,
     ClaimDetail,
@@ -25,14 +23,11 @@ from claims.records import (
 from claims.store import tables
 from claims.store.engine import Store
 from claims.store.relations import article_condition, relations_touching
-from claims.store.sources import load_registry, norm, source_records
-from claims.store.tables import claim, figure, source, verdict
+from claims.store.source_lookup import collect, pick_source
+from claims.store.sources import source_records
+from claims.store.tables import claim, figure, source, source_alias, verdict
 from claims.store.verdicts import history_rows
 
-FUZZY_CUTOFF = 85
-FUZZY_MARGIN = 5
-MAX_CANDIDATES = 3
-CANDIDATE_FLOOR = 60
 OWN_VOICE = "(article)"
 
 
@@ -203,38 +198,14 @@ def list_sources(store: Store) -> list[SourceRecord]:
 
 
 def resolve_source(store: Store, query: str) -> SourceRecord:
-    """A source by exact name or alias (case, "the", quote style ignored), else by one
-    clear fuzzy winner; otherwise `UnknownSource` listing the closest candidates."""
-    key = norm(query)
+    """The source `--source` denotes (`claims.store.source_lookup.pick_source`)."""
     with store.read() as conn:
-        registry = load_registry(conn)
-        named = [e for e in registry if norm(e.name) == key]
-        exact = named or [e for e in registry if key in e.norms()]
-        if len(exact) == 1:
-            return source_records(conn, [exact[0].id])[0]
-        scored = sorted(
-            (
-                (
-                    max(max(fuzz.WRatio(key, n), fuzz.ratio(key, n)) for n in e.norms()),
-                    e.name,
-                    e.id,
-                )
-                for e in registry
-            ),
-            key=lambda t: (-t[0], t[1]),
+        keys = collect(
+            conn.execute(select(source.c.id, source.c.name).order_by(source.c.id)),
+            conn.execute(select(source_alias.c.source_id, source_alias.c.alias)
+                         .order_by(source_alias.c.id)),
         )
-        if scored:
-            best = scored[0][0]
-            runner_up = scored[1][0] if len(scored) > 1 else 0.0
-            if best >= FUZZY_CUTOFF and best - runner_up >= FUZZY_MARGIN:
-                return source_records(conn, [scored[0][2]])[0]
-    top = scored[:MAX_CANDIDATES]
-    candidates = tuple(name for score, name, _ in top if score >= CANDIDATE_FLOOR)
-    if candidates:
-        raise UnknownSource(
-            f"unknown source '{query}'; did you mean: {', '.join(candidates)}?", candidates
-        )
-    raise UnknownSource(f"unknown source '{query}'; see `claims sources`", ())
+        return source_records(conn, [pick_source(query, keys)])[0]
 
 
 def stats(store: Store) -> dict[str, dict[str, int]]:

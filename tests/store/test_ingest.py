@@ -336,18 +336,17 @@ def registry_of(store: Store) -> list[tuple[str, tuple[str, ...], int]]:
     return [(s.name, s.aliases, s.claims) for s in list_sources(store)]
 
 
-def test_bare_generic_names_never_merge_across_articles(store: Store) -> None:
+def test_bare_generic_names_are_one_source_under_the_bare_name(store: Store) -> None:
+    """No per-article suffix ("Finance ministry (b.txt)"): a bare body is stored under
+    its bare name, once, and matched only exactly."""
     for name in ("a.txt", "b.txt", "c.txt"):
         src = Source("Finance ministry", SourceType.GOVERNMENT, ("the finance ministry",))
         save_extraction(store, one_source_article(name, src), origin=name)
-    assert registry_of(store) == [
-        ("Finance ministry", (), 1),
-        ("Finance ministry (b.txt)", (), 1),
-        ("Finance ministry (c.txt)", (), 1),
-    ]
-    again = one_source_article("b.txt", Source("Finance ministry"), "Finance ministry said 3.")
-    save_extraction(store, again, origin="b.txt")  # same article name, edited text
-    assert registry_of(store)[1] == ("Finance ministry (b.txt)", (), 2)
+    assert registry_of(store) == [("Finance ministry", (), 3)]
+    qualified = Source("Velmar finance ministry", SourceType.GOVERNMENT)
+    save_extraction(store, one_source_article("d.txt", qualified), origin="d.txt")
+    assert registry_of(store) == [("Finance ministry", (), 3),
+                                  ("Velmar finance ministry", (), 1)]
 
 
 def test_a_bare_registry_name_is_no_alias_for_a_qualified_one(store: Store) -> None:
@@ -362,7 +361,7 @@ def test_fuzzy_matching_keeps_the_portfolio(store: Store) -> None:
                       ("c.txt", "Russian finance ministry")):
         save_extraction(store, one_source_article(name, Source(src)), origin=name)
     assert registry_of(store) == [
-        ("Russian defence ministry", ("Russian defense ministry",), 2),
+        ("Russian defence ministry", (), 2),  # one key for both spellings: no alias needed
         ("Russian finance ministry", (), 1),
     ]
 

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from claims.core.attribution.first_names import FEMALE, MALE
 from claims.core.model import Source, SourceType
+from claims.core.namekey import norm as norm  # the one normal form of names, re-exported
 
 
 def words(text: str) -> frozenset[str]:
@@ -256,18 +257,6 @@ class Entity:
         for variant in (alias.replace("’", "'"), alias.replace("'", "’")):
             if variant != alias and variant not in self.aliases and variant != self.name:
                 self.aliases.append(variant)
-
-
-_LEADING_THE = re.compile(r"^the\s+")
-_NOT_KEY_CHARS = re.compile(r"[^a-z0-9' ]+")
-
-
-@lru_cache(maxsize=_CACHE)
-def norm(s: str | None) -> str:
-    """The scorer's normal form: lower case, typographic apostrophe, no leading "the"."""
-    s = (s or "").lower().replace("\u2019", "'")
-    s = _LEADING_THE.sub("", s.strip())
-    return _NOT_KEY_CHARS.sub(" ", s).strip()
 
 
 @lru_cache(maxsize=_CACHE)
