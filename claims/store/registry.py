@@ -1,9 +1,10 @@
 """The source registry held in memory, indexed so that ingest cost follows the article.
 
 Matching an extracted source used to walk the whole registry several times, and the
-registry grows with the corpus, so ingest slowed down as the database filled. `RegistryIndex` answers every question
-`register_sources` asks with dictionary lookups (and one rapidfuzz pass in C for fuzzy
-names), and is updated in place as sources and aliases are added or cut.
+registry grows with the corpus, so ingest slowed down as the database filled.
+`RegistryIndex` answers every question `register_sources` asks with dictionary lookups
+(and one rapidfuzz pass in C for fuzzy names), and is updated in place as sources and
+aliases are added or cut.
 
 The index is kept on the `Store` between articles of one process and trusted only while
 the registry's fingerprint (row counts, largest ids, name lengths) is unchanged: other
