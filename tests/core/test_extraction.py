@@ -35,7 +35,7 @@ ARTICLE = (
 
 def test_extract_claims_sources_and_spans() -> None:
     ex = extract(make_document(ARTICLE, "a.txt"))
-    assert ex.extractor_version == EXTRACTOR_VERSION == "4"
+    assert ex.extractor_version == EXTRACTOR_VERSION == "5"
     assert ex.relations == ()
     assert [(c.text, c.source, c.cue, c.paragraph) for c in ex.claims] == [
         ("Floods kill 40, agency says", "National Civil Protection Agency", "said", 0),

@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claims.core.attribution import cues, references, sources
+from claims.core.attribution.consolidate import _between, _qualified_by, _sentence_at
 from claims.core.attribution.cues import CUE_BASE
 from claims.core.attribution.references import (
     _BARE_NAME,
@@ -33,7 +34,6 @@ from claims.core.attribution.references import (
     scan_people,
 )
 from claims.core.attribution.sources import ORG_WORDS, TITLES, Entity, gender_of, norm
-from claims.core.extraction import _between, _qualified_by, _sentence_at
 from claims.core.figures import traps as fig_traps
 from claims.core.figures.gates import TRAP_GATES, folded, trap_may_match
 from claims.core.figures.traps import TRAP_PATTERNS, gated_patterns

@@ -115,6 +115,7 @@ _NOUNISH = words(
     "favours welcome want wants guess"
 )
 _NEEDS_THAT = words("held holds")
+_CLAIMS_TO = words("claims claim")  # "Country X claims to control …" (a named subject)
 _VERBAL_ACT = re.compile(
     r"\b(?:expressed|expresses|voiced|promised|promises|pledged|vowed|urged|urges|"
     r"called for|calls for|demanded|welcomed|condemned|criticised|criticized|accused|"
@@ -207,6 +208,7 @@ class CueHit:
     role: str | None = None  # an appositive role ("head of the X")
     leading: bool = True  # the content follows the cue (else it precedes)
     descriptor: str | None = None  # an appositive description ("a research group …")
+    via: tuple[str, ...] = ()  # earlier parties as written, origin first ("citing ISW")
 
 
 _NEXT_WORD = re.compile(r"\s*([\w'’]+)")
@@ -341,7 +343,8 @@ def _subject(
         if aside and s1 and speaker_phrase(s1):  # relative clause, participle or age
             found = speaker_phrase(s1)
             assert found is not None
-            return s1_start + found[0], found[1], None, s2
+            chain = s2.split()[0].lower() in ("citing", "quoting")  # a source, not a trait
+            return s1_start + found[0], found[1], None, None if chain else s2
         if is_name(s2) and is_role(s1):
             return s2_start, s2, s1, None
         if is_name(s1) and is_role(s2):
@@ -567,7 +570,8 @@ def find_hits(
             continue  # "known as", "seen as": a passive participle, no cue
         if m.start() > 0 and text[m.start() - 1] == "-":
             continue  # "so-called"
-        if before in _BLOCKERS or after == "by" or after == "to" and word in _NOUNISH:
+        if before in _BLOCKERS or after == "by" or after == "to" and word in _NOUNISH and (
+                word not in _CLAIMS_TO):
             continue
         if after == "of" and base != "warned" and " " not in word or noun_use(
                 text, m.start(), word):
@@ -598,7 +602,44 @@ def find_hits(
         hits = [replace(h, cue=part[2]) if h.phrase_start == part[3] and h.start < part[0]
                 and h.cue not in _SAYING else h for h in hits]
     hits.sort(key=lambda h: h.phrase_start)
+    if hits and ("citing" in text or "quoting" in text or " by " in text):
+        hits = _with_chains(hits, text, mask, lo, hi)
     return hits
+
+
+# "Outlet A, citing think tank B, said …", "…, Outlet A reported, quoting B."
+_CITING = re.compile(r"\b(?:citing|quoting|cited|based on (?:data|figures|reports?) from)\s+"
+                     r"((?:(?!\b(?:as|that|which|who)\b)[^,;:.“”\"(])+)")
+# "figures gathered by a monitoring group and analysed by a news agency": the last party
+# to act is the source (the according-to object), the first its origin.
+_HANDLED = re.compile(
+    r"\b(?:gathered|collected|compiled|assembled|produced|recorded|obtained|counted|"
+    r"documented)\s+by\s+((?:(?!\band\b)[^,;:.“”\"])+?)\s+and\s+(?:then\s+)?"
+    r"(?:analy[sz]ed|reviewed|verified|published|reported|processed|mapped|checked)\s+by\b")
+
+
+def _with_chains(hits: list[CueHit], text: str, mask: list[bool], lo: int,
+                 hi: int) -> list[CueHit]:
+    """The hits with the parties their claims came through (`via`, origin first): a
+    "citing X" belongs to the cue nearest before it (or right after, "X, citing Y,
+    said"), "gathered by X and analysed by Y" to the cue whose object names them."""
+    via: dict[int, list[str]] = {}
+    handled = _HANDLED.search(text, lo, hi)
+    if handled and not mask[handled.start()]:
+        owner = _owner_of(hits, handled.start())
+        via.setdefault(owner, []).append(handled.group(1).strip())
+    for m in _CITING.finditer(text, lo, hi):
+        phrase = _TRAIL.sub("", m.group(1)).strip()
+        if not mask[m.start()] and phrase and speaker_phrase(phrase):
+            via.setdefault(_owner_of(hits, m.start()), []).insert(0, phrase)
+    return [replace(h, via=tuple(dict.fromkeys(via[i]))) if i in via else h
+            for i, h in enumerate(hits)]
+
+
+def _owner_of(hits: list[CueHit], at: int) -> int:
+    """Index of the hit whose cue or speaker comes last before `at`, else the first."""
+    before = [i for i, h in enumerate(hits) if min(h.start, h.phrase_start) < at]
+    return max(before, key=lambda i: max(hits[i].start, hits[i].phrase_start)) if before else 0
 
 
 _PRONOUN_SUBJECTS = words("he she it they we i you")

@@ -68,7 +68,8 @@ _ORG_TAILS = ORG_WORDS | words(
     "resorts properties realty estates investments advisors advisers analytics research "
     "robotics biotech therapeutics medical farms foods drinks beverages textiles "
     "paper packaging cement metals minerals resources petroleum "
-    "international global worldwide"
+    "international global worldwide radio tv television channel network networks "
+    "newspaper magazine monitor watch observatory institute centre center foundation"
 )
 _PREPOSITIONS = words("in at from to into of for on by near across via through with")
 

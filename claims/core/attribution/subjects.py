@@ -25,16 +25,16 @@ PARTICIPLES: dict[str, str] = {
     "acknowledging": "acknowledged", "estimating": "estimated", "predicting": "predicted",
     "stressing": "stressed", "cautioning": "cautioned", "alleging": "alleged",
     "declaring": "declared", "finding": "found", "concluding": "concluded",
-    "confirming": "confirmed", "denying": "denied", "citing": "said",
+    "confirming": "confirmed", "denying": "denied",
 }
 _STANCE_PARTICIPLES = words(
     "calling accusing hoping seeking urging vowing promising pledging warning questioning "
     "dismissing defending criticizing criticising praising attacking rejecting refusing "
-    "declining blaming citing"
+    "declining blaming"
 )
 # Speech gerunds and the stance acts a participle clause reports ("…, calling it a sham").
 PARTICIPLES.update({g: past for g, past in GERUNDS.items() if g.endswith("ing") and (
-    past in SPEECH_PAST or g in _STANCE_PARTICIPLES)})
+    past in SPEECH_PAST or g in _STANCE_PARTICIPLES) and g not in ("citing", "quoting")})
 _LONGEST_FIRST = "|".join(sorted(PARTICIPLES, key=len, reverse=True))
 _PARTICIPLE = re.compile(rf",[”\"']*\s+(?:also\s+)?({_LONGEST_FIRST})\b")
 # Lower-case nouns that can head a subject noun phrase ("The port council", "the firm").
