@@ -41,6 +41,7 @@ class ClaimRecord:
     version: int
     figures: tuple[FigureRecord, ...] = ()
     dismissed: bool = False
+    via: tuple[str, ...] = ()  # the attribution chain before `source`, origin first
 
 
 @dataclass(frozen=True)

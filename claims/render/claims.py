@@ -45,6 +45,7 @@ def claim_dict(c: ClaimRecord) -> dict[str, Any]:
         "source": c.source,
         "source_type": c.source_type,
         "cue": c.cue,
+        "via": list(c.via),
         "status": c.status,
         "version": c.version,
         "figures": [figure_dict(f) for f in c.figures],
@@ -62,7 +63,7 @@ def claims_json(claims: Iterable[ClaimRecord]) -> str:
 
 CSV_COLUMNS = (
     "id", "article", "text", "start", "end", "source", "source_type", "cue", "status",
-    "version", "figures",
+    "version", "figures", "via",
 )
 
 
@@ -73,6 +74,7 @@ def claims_csv(claims: Iterable[ClaimRecord]) -> str:
     for c in claims:
         d = claim_dict(c)
         d["figures"] = json.dumps(d["figures"], ensure_ascii=False)
+        d["via"] = "; ".join(d["via"])  # the chain, origin first
         w.writerow([("" if d[k] is None else d[k]) for k in CSV_COLUMNS])
     return buf.getvalue()
 
@@ -102,6 +104,7 @@ def extraction_dict(x: Extraction) -> dict[str, Any]:
                 "source": c.source,
                 "source_type": types.get(c.source) if c.source else None,
                 "cue": c.cue,
+                "via": list(c.via),
                 "figures": [figure_dict(f) for f in c.figures],
             }
             for c in x.claims

@@ -120,11 +120,23 @@ def _figures(
     return found
 
 
-def _record(row: Sequence[Any], figures: Sequence[FigureRecord]) -> ClaimRecord:
+def _via(conn: sqlite3.Connection, where: str, params: Sequence[Any]
+         ) -> dict[int, tuple[str, ...]]:
+    found: dict[int, list[str]] = {}
+    sql = ("SELECT claim_via.claim_id, source.name FROM claim_via JOIN source ON "
+           f"claim_via.source_id = source.id WHERE claim_via.claim_id IN ({where}) "
+           "ORDER BY claim_via.claim_id, claim_via.position")
+    for cid, name in conn.execute(sql, params):
+        found.setdefault(cid, []).append(name)
+    return {cid: tuple(names) for cid, names in found.items()}
+
+
+def _record(row: Sequence[Any], figures: Sequence[FigureRecord],
+            via: tuple[str, ...] = ()) -> ClaimRecord:
     (cid, article_id, article, text, start, end, source, source_type, cue, status, version,
      dismissed) = row
     return ClaimRecord(cid, article_id, article, text, start, end, source, source_type, cue,
-                       status, version, tuple(figures), bool(dismissed))
+                       status, version, tuple(figures), bool(dismissed), via)
 
 
 def list_claims(
@@ -141,9 +153,10 @@ def list_claims(
     """`queries.list_claims` in two statements: the claims, then their figures."""
     conditions: list[str] = []
     params: list[Any] = []
-    if source_id is not None:
-        conditions.append("claim.source_id = ?")
-        params.append(source_id)
+    if source_id is not None:  # its own claims and those it is in the chain of
+        conditions.append("(claim.source_id = ? OR claim.id IN "
+                          "(SELECT claim_id FROM claim_via WHERE source_id = ?))")
+        params += [source_id, source_id]
     if status is not None:
         conditions.append("claim.status = ?")
         params.append(status)
@@ -168,9 +181,10 @@ def list_claims(
         rows = conn.execute(f"SELECT {_CLAIM_COLUMNS}{tail}", params).fetchall()
         if not rows:
             return []
-        figures = _figures(conn, f"SELECT claim.id FROM claim JOIN article "
-                                 f"ON claim.article_id = article.id{tail}", params)
-    return [_record(r, figures.get(r[0], ())) for r in rows]
+        ids = f"SELECT claim.id FROM claim JOIN article ON claim.article_id = article.id{tail}"
+        figures = _figures(conn, ids, params)
+        via = _via(conn, ids, params)
+    return [_record(r, figures.get(r[0], ()), via.get(r[0], ())) for r in rows]
 
 
 def _relations_touching(conn: sqlite3.Connection, figure_ids: Sequence[int]) -> list[Relation]:
@@ -207,6 +221,7 @@ def get_claim_detail(conn: sqlite3.Connection, claim_id: int) -> ClaimDetail | N
         if row is None:
             return None
         figs = _figures(conn, "?", (claim_id,)).get(claim_id, [])
+        via = _via(conn, "?", (claim_id,)).get(claim_id, ())
         art = conn.execute(
             "SELECT id, name, origin, content_hash, extractor_version, title, url, publisher, "
             "published, ingested_at, text FROM article WHERE id = ?",
@@ -236,7 +251,7 @@ def get_claim_detail(conn: sqlite3.Connection, claim_id: int) -> ClaimDetail | N
             )
         )
     return ClaimDetail(
-        claim=_record(row, figs),
+        claim=_record(row, figs, via),
         article=ArticleRecord(*art[:10]),
         article_text=art[10],
         relations=tuple(relations),

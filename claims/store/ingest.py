@@ -6,7 +6,7 @@ parameter order), so an article with hundreds of claims costs a handful of round
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import ColumnElement, and_, func, insert, or_, select
@@ -14,13 +14,21 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Connection
 
 from claims.core.attribution.sources import is_article_qualified, is_unqualified
-from claims.core.model import Extraction, Figure, FigureFact, Qualifier, Source
+from claims.core.model import Claim, Extraction, Figure, FigureFact, Qualifier, Source
 from claims.core.reconcile.same import block_key, infer_same, place_key, useful_words
 from claims.records import IngestOutcome
 from claims.store.engine import Store
 from claims.store.registry import delete_aliases, dropped_on_failure, keep_index, open_index
 from claims.store.sources import Entry, insert_aliases, registry_alias
-from claims.store.tables import article, claim, figure, relation, relation_member, source
+from claims.store.tables import (
+    article,
+    claim,
+    claim_via,
+    figure,
+    relation,
+    relation_member,
+    source,
+)
 
 ROLES = {
     "partition": ("total", "part"),
@@ -140,7 +148,8 @@ def _save(
         )
     ).inserted_primary_key[0]  # type: ignore[index]
     named = {s.name for s in extraction.sources}
-    unlisted = sorted({c.source for c in extraction.claims if c.source and c.source not in named})
+    unlisted = sorted({n for c in extraction.claims for n in (c.source, *c.via)
+                       if n and n not in named})
     sources = (*extraction.sources, *(Source(name) for name in unlisted))
     source_ids, canonical, added = register_sources(conn, sources, doc.name, cache=cache)
     claim_ids = insert_many(
@@ -164,6 +173,7 @@ def _save(
             for seq, c in enumerate(extraction.claims)
         ],
     )
+    insert_via(conn, zip(claim_ids, extraction.claims, strict=True), source_ids)
     refs = [(ci, fi, f) for ci, c in enumerate(extraction.claims) for fi, f in enumerate(c.figures)]
     figure_ids = insert_many(
         conn,
@@ -210,6 +220,15 @@ def _save(
         sources=added,
         relations=len(inferred),
     )
+
+
+def insert_via(conn: Connection, claims: Iterable[tuple[int, Claim]],
+               source_ids: dict[str, int]) -> None:
+    """The attribution chain of each claim (`claim_via`), origin first."""
+    rows = [{"claim_id": cid, "position": i, "source_id": source_ids[name]}
+            for cid, c in claims for i, name in enumerate(c.via) if name in source_ids]
+    if rows:
+        conn.execute(insert(claim_via), rows)
 
 
 def insert_many(conn: Connection, table: object, rows: list[dict[str, object]]) -> list[int]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.engine import Connection, Row
 
 from claims.records import (
@@ -25,7 +25,7 @@ from claims.store.engine import Store
 from claims.store.relations import article_condition, relations_touching
 from claims.store.source_lookup import collect, pick_source
 from claims.store.sources import source_records
-from claims.store.tables import claim, figure, source, source_alias, verdict
+from claims.store.tables import claim, claim_via, figure, source, source_alias, verdict
 from claims.store.verdicts import history_rows
 
 OWN_VOICE = "(article)"
@@ -83,7 +83,22 @@ def _figures_for(conn: Connection, claim_ids: Select[Any]) -> dict[int, list[Fig
     return found
 
 
-def _record(row: Row[Any], figures: Sequence[FigureRecord]) -> ClaimRecord:
+def _via_for(conn: Connection, claim_ids: Select[Any]) -> dict[int, tuple[str, ...]]:
+    """Each claim's attribution chain, source names in order (origin first)."""
+    stmt = (
+        select(claim_via.c.claim_id, source.c.name)
+        .join(source, claim_via.c.source_id == source.c.id)
+        .where(claim_via.c.claim_id.in_(claim_ids))
+        .order_by(claim_via.c.claim_id, claim_via.c.position)
+    )
+    found: dict[int, list[str]] = {}
+    for cid, name in conn.execute(stmt):
+        found.setdefault(cid, []).append(name)
+    return {cid: tuple(names) for cid, names in found.items()}
+
+
+def _record(row: Row[Any], figures: Sequence[FigureRecord],
+            via: tuple[str, ...] = ()) -> ClaimRecord:
     return ClaimRecord(
         id=row.id,
         article_id=row.article_id,
@@ -98,6 +113,7 @@ def _record(row: Row[Any], figures: Sequence[FigureRecord]) -> ClaimRecord:
         version=row.version,
         figures=tuple(figures),
         dismissed=bool(row.dismissed),
+        via=via,
     )
 
 
@@ -118,8 +134,9 @@ def list_claims(
     reviewer has recorded anything on; `search` is a case-insensitive substring.
     """
     conditions: list[ColumnElement[bool]] = []
-    if source_id is not None:
-        conditions.append(claim.c.source_id == source_id)
+    if source_id is not None:  # its own claims and those it is in the chain of
+        conditions.append(or_(claim.c.source_id == source_id, claim.c.id.in_(
+            select(claim_via.c.claim_id).where(claim_via.c.source_id == source_id))))
     if status is not None:
         conditions.append(claim.c.status == status)
     if article is not None:
@@ -142,7 +159,8 @@ def list_claims(
             return []
         ids = stmt.with_only_columns(claim.c.id)
         figures = _figures_for(conn, ids)
-    return [_record(r, figures.get(r.id, ())) for r in rows]
+        via = _via_for(conn, ids)
+    return [_record(r, figures.get(r.id, ()), via.get(r.id, ())) for r in rows]
 
 
 def _article_record(r: Row[Any]) -> ArticleRecord:
@@ -167,13 +185,15 @@ def get_claim(store: Store, claim_id: int) -> ClaimDetail | None:
         row = conn.execute(_claims_select().where(claim.c.id == claim_id)).first()
         if row is None:
             return None
-        figures = _figures_for(conn, select(claim.c.id).where(claim.c.id == claim_id))
+        one = select(claim.c.id).where(claim.c.id == claim_id)
+        figures = _figures_for(conn, one)
+        via = _via_for(conn, one).get(claim_id, ())
         article_row = conn.execute(select(art).where(art.c.id == row.article_id)).one()
         figs = figures.get(claim_id, [])
         relations = relations_touching(conn, [f.id for f in figs])
         history = history_rows(conn, claim_id)
     return ClaimDetail(
-        claim=_record(row, figs),
+        claim=_record(row, figs, via),
         article=_article_record(article_row),
         article_text=article_row.text,
         relations=tuple(relations),

@@ -19,7 +19,7 @@ from claims.core.namekey import norm as norm  # re-exported: one normal form
 from claims.errors import InputError, NotFound
 from claims.records import SourceRecord
 from claims.store.engine import Store
-from claims.store.tables import claim, source, source_alias
+from claims.store.tables import claim, claim_via, source, source_alias
 
 INGEST_CUTOFF = 90
 
@@ -176,6 +176,7 @@ def merge_sources(store: Store, *, keep: int, drop: int) -> SourceRecord:
         conn.execute(delete(source_alias).where(source_alias.c.source_id == drop))
         insert_aliases(conn, keep, [dropped.name, *dropped.aliases], known)
         conn.execute(update(claim).where(claim.c.source_id == drop).values(source_id=keep))
+        conn.execute(update(claim_via).where(claim_via.c.source_id == drop).values(source_id=keep))
         conn.execute(delete(source).where(source.c.id == drop))
         return _one(conn, keep)
 

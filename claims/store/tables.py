@@ -167,6 +167,17 @@ class ClaimDuplicateRow(SQLModel, table=True):
     other_claim_id: int = Field(foreign_key="claim.id", primary_key=True, index=True)
 
 
+class ClaimViaRow(SQLModel, table=True):
+    """One earlier party of a claim's attribution chain (`Claim.via`), origin first:
+    "Agentstvo, citing ISW" stores ISW at position 0 for Agentstvo's claim."""
+
+    __tablename__ = "claim_via"
+
+    claim_id: int = Field(foreign_key="claim.id", primary_key=True)
+    position: int = Field(primary_key=True)
+    source_id: int = Field(foreign_key="source.id", index=True)
+
+
 article = ArticleRow.__table__  # type: ignore[attr-defined]
 source = SourceRow.__table__  # type: ignore[attr-defined]
 source_alias = SourceAliasRow.__table__  # type: ignore[attr-defined]
@@ -177,11 +188,13 @@ relation_member = RelationMemberRow.__table__  # type: ignore[attr-defined]
 finding_ack = FindingAckRow.__table__  # type: ignore[attr-defined]
 verdict = VerdictRow.__table__  # type: ignore[attr-defined]
 claim_duplicate = ClaimDuplicateRow.__table__  # type: ignore[attr-defined]
+claim_via = ClaimViaRow.__table__  # type: ignore[attr-defined]
 
 __all__ = [
     "ArticleRow",
     "ClaimDuplicateRow",
     "ClaimRow",
+    "ClaimViaRow",
     "FigureRow",
     "FindingAckRow",
     "RelationMemberRow",
@@ -192,6 +205,7 @@ __all__ = [
     "article",
     "claim",
     "claim_duplicate",
+    "claim_via",
     "figure",
     "finding_ack",
     "relation",
