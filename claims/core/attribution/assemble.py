@@ -90,6 +90,9 @@ def _groups(s: Sentence, mask: list[bool], book: SourceBook) -> list[_Group]:
         if hit is not None and src is None and hit.phrase.lower() in _PRONOUNS:
             hit = None
         via = _resolve_via(book, s, hit, inner, src) if hit is not None and src else []
+        if src is not None and src.speaks_for is not None and all(
+                v is not src.speaks_for for v in via):
+            via.insert(0, src.speaks_for)  # "his lawyer said": the client is the origin
         if not out:
             out.append(_Group(cs, ce, hit, src, via))
             continue

@@ -181,7 +181,7 @@ ROLE_NOUNS = words(
     "president secretary minister governor mayor manager commander leader coordinator "
     "officer representative official executive ceo founder editor deputy coroner "
     "prosecutor judge attorney counsel coach captain owner administrator commissioner "
-    "adviser advisor"
+    "adviser advisor lawyer aide strategist"
 )
 _NAME = re.compile(r"^(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|van|de|von|al|bin|da)){0,4}$")
 _SPEAKER_START = re.compile(

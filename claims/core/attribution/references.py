@@ -437,6 +437,7 @@ class PeopleIndex:
         # or word-suffix of one ("lund" and "petra lund" for Petra Lund)
         self.title_by_key: dict[str, str] = {}
         self.by_word_suffix: dict[str, Person] = {}
+        self.surnames: dict[str, set[str]] | None = None  # last word → full names, lazily
         for entry in people:
             key = norm(entry[1])
             if entry[3]:

@@ -38,6 +38,7 @@ from claims.core.attribution.sources import (
     capitalise,
     gender_of,
     initialism,
+    is_generic,
     norm,
     source_type,
     split_descriptor,
@@ -75,6 +76,18 @@ _NOT_FIRST_NAMES = words(
     "the a an in on at for of and but as by to with from said says this that when after "
     "before while if last next new"
 )
+
+
+_SPEAKER_NOUNS = words(
+    "spokesperson spokesman spokeswoman spokespeople lawyer lawyers attorney attorneys aide "
+    "aides adviser advisers advisor advisors representative representatives counsel "
+    "strategist strategists"
+)
+
+
+def _speaker_noun(noun: str) -> bool:
+    """A noun naming someone who speaks for another person ("lawyer", "spokeswoman")."""
+    return bool(noun) and noun.split()[-1].lower() in _SPEAKER_NOUNS
 
 
 def _first_name(word: str) -> bool:
@@ -172,7 +185,8 @@ class SourceBook:
             return self._person(first[1], first[3], first[0])
         return None
 
-    def _speaker_near(self, pos: int, gender: str | None) -> tuple[int, Entity] | None:
+    def _speaker_near(self, pos: int, gender: str | None, principal: bool = False
+                      ) -> tuple[int, Entity] | None:
         """The last person credited with a claim before `pos` whose gender agrees.
 
         `mentions` is kept in text order, so the walk back from `pos` stops at the first
@@ -181,7 +195,9 @@ class SourceBook:
         while i >= 0:
             p, e, g = self.mentions[i]
             g = e.gender if e.gender is not None else g
-            if gender is None or g in (None, gender):
+            if (gender is None or g in (None, gender)) and not (principal and (
+                    e.speaks_for or not e.name[:1].isupper() or e.name.lower() in _SPEAKER_NOUNS
+                    or is_generic(e.name))):
                 return p, e
             i -= 1
         return None
@@ -192,7 +208,7 @@ class SourceBook:
         just quoted), else the last person named in the text of that gender. "His"/"her"
         (`speaker=False`): the last person of that gender, speaker or not ("President X
         …. His office said")."""
-        last = self._speaker_near(pos, gender)
+        last = self._speaker_near(pos, gender, principal=not speaker)
         if last is not None and speaker:
             return last[1]
         speaker_at = last
@@ -244,11 +260,26 @@ class SourceBook:
         self.entities.append(e)
         return e
 
+    def _shared_surname(self, name: str) -> bool:
+        """Whether the article names another person with this surname."""
+        index = self._people_index()
+        if index.surnames is None:
+            index.surnames = {}
+            for full in index.people.names | index.bare.names:
+                parts = full.split()
+                if len(parts) > 1:
+                    index.surnames.setdefault(parts[-1], set()).add(norm(full))
+        full = norm(name)
+        return any(other != full and not other.endswith(" " + full) and not full.endswith(
+            " " + other) for other in index.surnames.get(name.split()[-1], ()))
+
     def _surname_alias(self, name: str, title: str | None) -> bool:
         """Whether a person's last word is their surname rather than a place or an
         organisation's ("Meteo Estmark" where the article also says "Estmark's rivers"):
         a title or a known first name settles it, else the word must never stand alone
         as a place or before another name."""
+        if self._shared_surname(name):
+            return False  # "Clinton" of Hillary and of Bill Clinton: nobody's alias
         if title or gender_of(name) is not None:
             return True
         words_ = name.split()
@@ -336,6 +367,24 @@ class SourceBook:
             bodies = [e for e in self.entities if e.last <= pos]
         return max(bodies, key=lambda e: e.last) if bodies else None
 
+    def _spokesperson(self, owner: Entity, phrase: str, noun: str) -> Entity:
+        """A person who speaks for another ("his lawyer", "a spokeswoman for Jane Roe"):
+        a source of their own, named for whom they serve ("Jane Roe's lawyer"), with
+        that person as the origin of their claims (`via`). Never an alias of them."""
+        role = noun.split()[-1].lower()
+        name = f"{owner.name}'s {role}"
+        for e in self.entities:
+            if e.speaks_for is owner and norm(e.name) == norm(name):
+                e.add_alias(phrase)
+                return e
+        e = Entity(name=name, person=True, gender=gender_of("x", role))
+        e.speaks_for = owner
+        e.descriptors.append(role)
+        if not phrase.split()[0].lower() in ("his", "her", "its", "their"):
+            e.add_alias(phrase)  # "a spokeswoman for Jane Roe" names them; "his lawyer" not
+        self.entities.append(e)
+        return e
+
     @staticmethod
     def _proxy(owner: Entity, phrase: str, noun: str) -> None:
         """"her campaign" speaks for its owner: merged, under the article's wordings."""
@@ -358,6 +407,8 @@ class SourceBook:
         own = possessed(phrase)
         if own is not None:
             owner = self._owner(own[0], pos)
+            if own[0] in ("his", "her") and _speaker_noun(own[1]):  # "his lawyer"
+                return self._spokesperson(owner, phrase, own[1]) if owner else None
             if owner is not None:
                 self._proxy(owner, phrase, own[1])
                 return owner
@@ -422,8 +473,11 @@ class SourceBook:
                     return body
             owner = self._person_named(body_name) if body_name else None
             if owner is not None and not base:
+                noun = next((w for w in reversed(role.split()) if _speaker_noun(w)), "")
+                if noun:  # "Havik's spokesperson", "a spokeswoman for Jane Roe"
+                    return self._spokesperson(owner, role, noun)
                 self._proxy(owner, role, " ".join(role.split()[1:]))
-                return owner  # "Havik's spokesperson": the person's own voice
+                return owner
             if not base:
                 existing = self.exact(role) or self.contained(role)
                 if existing:

@@ -222,6 +222,9 @@ class Entity:
     report: bool = False
     last: int = -1
     first: int = -1
+    # the person a spokesperson, lawyer or aide speaks for ("Jane Roe's lawyer"): the
+    # origin of their claims (`Claim.via`), never merged with them
+    speaks_for: Entity | None = field(default=None, repr=False, compare=False)
     # (name, aliases list id, alias count, keys, joined keys): keys recomputed only
     # when a name changes, since aliases are only ever appended
     _keys: tuple[str, int, int, frozenset[str], str] | None = field(
