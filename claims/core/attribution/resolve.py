@@ -380,7 +380,7 @@ class SourceBook:
         e = Entity(name=name, person=True, gender=gender_of("x", role))
         e.speaks_for = owner
         e.descriptors.append(role)
-        if not phrase.split()[0].lower() in ("his", "her", "its", "their"):
+        if phrase.split()[0].lower() not in ("his", "her", "its", "their"):
             e.add_alias(phrase)  # "a spokeswoman for Jane Roe" names them; "his lawyer" not
         self.entities.append(e)
         return e
