@@ -309,7 +309,14 @@ def register_sources(
             delete_aliases(conn, registry.stray_fragments(entry))
             added += 1
         known = registry.norms(entry)
-        fresh = [a for a in [*own, *aliases] if not registry.is_fragment(a, entry.name)]
+        fresh = []
+        for a in [*own, *aliases]:
+            if registry.is_fragment(a, entry.name):
+                continue
+            if registry.held_elsewhere(a, entry):  # never the alias of two sources
+                delete_aliases(conn, registry.shared_cut(a, entry))
+                continue
+            fresh.append(a)
         registry.add_aliases(entry, insert_aliases(conn, entry.id, fresh, known))
         ids[src.name] = entry.id
         names[src.name] = entry.name

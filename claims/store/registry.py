@@ -180,6 +180,24 @@ class RegistryIndex:
                 return entry
         return None
 
+    def held_elsewhere(self, alias: str, entry: Entry) -> list[Entry]:
+        """The other sources that answer to `alias` (as a name or an alias)."""
+        key = norm(alias)
+        found = [e for e in (*self._names.get(key, ()), *self._aliases.get(key, ()))
+                 if e is not entry]
+        return list({e.id: e for e in found}.values())
+
+    def shared_cut(self, alias: str, entry: Entry) -> list[tuple[Entry, str]]:
+        """Drop (here) an alias ("Clinton", "Air Force") from the other sources that hold
+        it, now that `entry` answers to it too: a name two sources share is neither's
+        alias (`--source` then lists both). Returns what to delete in the database."""
+        key = norm(alias)
+        gone = [(e, a) for e in self.held_elsewhere(alias, entry)
+                for a in list(e.aliases) if norm(a) == key]
+        for e, a in gone:
+            self.remove_alias(e, a)
+        return gone
+
     def is_fragment(self, alias: str, name: str) -> bool:
         """A one-word cut of a multi-word name that another registry name also uses."""
         parts = [w.casefold() for w in name.split()]
