@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -31,6 +30,7 @@ from claims.core.attribution.sources import (
     strip_determiner,
     words,
 )
+from claims.core.text.segmentation import paragraph_spans
 
 # Heads naming people rather than a body: never qualified by a place, only merged.
 _GROUP_HEADS = words(
@@ -93,7 +93,8 @@ def consolidate(entities: list[Entity], text: str) -> dict[int, Entity]:
             head = _TOKEN.findall(e.name)[-1].lower()
             local = _LOCAL_OWNER.search(e.name)  # "the town's", "the mayor's"
             if not bounds and not (head in _GROUP_HEADS or local):
-                bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+                bounds = [s for s, _ in paragraph_spans(text)] + [len(text)]
+                bounds[0] = 0
             place = None if head in _GROUP_HEADS or local else _place_for(
                 e, text, places, persons, bounds)
             if place:
@@ -217,8 +218,9 @@ def _qualified_by(body: str) -> str:
 def _place_for(e: Entity, text: str, places: list[tuple[int, str, bool]],
                persons: set[str], bounds: list[int]) -> str | None:
     """The country the article ties to a bare body: a qualified wording of it elsewhere
-    ("Lorantia Ministry of Health"), else the country of its own or the previous two
-    sentences, else the article's most mentioned one when it is a clear winner."""
+    ("Lorantia Ministry of Health"), else the one country its own paragraph ties to a
+    body or a group ("Russian forces", "Marovia's parliament"). Nothing is guessed: a
+    place merely mentioned ("retirees in Florida", "Chinese goods") qualifies nothing."""
     body = _body_words(e.name)
     toks = body.split()
     alts = [_VARIANTS.get(t.lower(), re.escape(t)) for t in toks]
@@ -239,17 +241,9 @@ def _place_for(e: Entity, text: str, places: list[tuple[int, str, bool]],
     pos = e.first if e.first >= 0 else e.last
     i = _sentence_at(bounds, max(pos, 0))
     starts = [p for p, _, _ in places]
-    for k in (i, i - 1, i - 2):
-        if k >= 0:
-            near = sorted((not strong, p, n) for p, n, strong in _between(
-                places, starts, bounds[k], bounds[k + 1]))
-            if near:
-                return place_form(near[0][2], text)
-    counts = Counter(place_form(n, text) for _, n, strong in places if strong)
-    top = counts.most_common(2)
-    if top and (len(top) == 1 or top[0][1] > top[1][1]):
-        return top[0][0]
-    return None
+    found = {place_form(n, text) for _, n, strong in _between(
+        places, starts, bounds[i], bounds[i + 1]) if strong}
+    return found.pop() if len(found) == 1 else None  # none, or two: no guess
 
 
 def _sentence_at(bounds: list[int], pos: int) -> int:

@@ -351,10 +351,27 @@ def place_mentions(text: str) -> list[tuple[int, str, bool]]:
             name = m.group(group)
             first = name.split()[0]
             if first.lower() in _NOT_PLACES or first in people or name in people or (
-                    rx is _DEMONYM and (first.lower() in _FIRST_NAMES or _after_name(text, m))):
+                    rx is _DEMONYM and (first.lower() in _FIRST_NAMES or _after_name(text, m)
+                                        or not _body_follows(text, m.end()))):
                 continue
             found.append((m.start(group), name, strong))
     return sorted(found)
+
+
+# Nouns after a country adjective that tie the country to a party ("Russian forces",
+# "Marovian officials"); "Chinese goods" or "Florida retirees" tie it to nothing.
+_PARTY_NOUNS = GENERIC_HEADS | GENERIC_MODIFIERS | words(
+    "forces troops soldiers people citizens nationals leaders leader president prime "
+    "premier minister ministers lawmakers parliament legislature government authorities "
+    "state media press diplomats embassy ambassador negotiators delegation regime junta "
+    "army navy military police officials agency ministry side counterparts"
+)
+_NEXT = re.compile(r"\s+([a-z][\w-]*)")
+
+
+def _body_follows(text: str, end: int) -> bool:
+    m = _NEXT.match(text, end)
+    return m is not None and m.group(1) in _PARTY_NOUNS
 
 
 def _after_name(text: str, m: re.Match[str]) -> bool:
