@@ -113,6 +113,10 @@ def name_fault(name: str, max_words: int = MAX_WORDS) -> str | None:
             return "holds a finite verb"
         if i and t[:1].islower() and low in _VERB_FORMS and not _noun_like(low):
             return "holds a finite verb"
+        if 0 < i < len(toks) - 1 and t[:1].islower() and toks[i - 1][:1].isupper() and (
+                _low(toks[i + 1]) in _POSSESSIVE_PRONOUNS | _ARTICLES) and low not in (
+                PREPOSITIONS) and low not in ("and", "or", "de", "del", "van", "von", "da"):
+            return "holds a finite verb"  # "The World Bank cut its …"
         if t[:1].islower() and low.endswith("ed") and (i == 0 or toks[i - 1][:1].isupper() and (
                 i > 1 or _low(toks[0]) not in _ARTICLES)) and i + 1 < len(toks) and (
                 _low(toks[i + 1]) in _OBJECT_OPENERS or toks[i + 1][:1].isdigit()):

@@ -265,6 +265,8 @@ def sentence_subject_name(sentence: str) -> str | None:
     if m is None:
         return None
     name = m.group(1)
+    if name.startswith("The ") and len(name.split()) > 1:
+        name = name[4:]  # "The World Bank cut …"
     first = name.split()[0].lower()
     if first in NOT_FIRST_NAMES or first in ("he", "she", "it", "they", "we", "shares"):
         return None

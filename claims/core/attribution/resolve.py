@@ -65,7 +65,7 @@ _GROUP_AT = re.compile(
 _AFFILIATED = re.compile(r"^([A-Z][a-z]+(?: [A-Z][\w'’-]+){1,2}) (?:of|from) (?:the )?[A-Z].*$")
 _ACRONYM_ASIDE = re.compile(r"\s*\(([A-Z][A-Za-z]{1,8})\)")
 _PAREN_ASIDE = re.compile(r"\s*\([^)]*\)")
-_BY_PUBLISHER = re.compile(r".*\b(?:by|from)\s+(.+)$")
+_BY_PUBLISHER = re.compile(r".*\b(?:by|from|(?:published|appearing|released) in)\s+(.+)$")
 _ALIAS_INTRO = re.compile(r"\b(?:under the (?:name|pseudonym|handle)|known as|nicknamed|"
                           r"calling (?:himself|herself|itself))\s+((?-i:[A-Z])[\w'’-]*"
                           r"(?:\s(?-i:[A-Z])[\w'’-]*)*)", re.I)
@@ -82,6 +82,14 @@ _SPEAKER_NOUNS = words(
     "spokesperson spokesman spokeswoman spokespeople lawyer lawyers attorney attorneys aide "
     "aides adviser advisers advisor advisors representative representatives counsel "
     "strategist strategists"
+)
+
+
+# Generic nouns that name a kind of body: "the bank" is only a body the article has shown
+# to be a bank (named or described so), never the last company named.
+_SPECIFIC_NOUNS = words(
+    "bank airline insurer lender retailer carrier union party charity club utility pollster "
+    "broker chain newspaper hospital university"
 )
 
 
@@ -155,8 +163,10 @@ class SourceBook:
         padded = f" {key} "  # the key as whole words of some name
         cands = [e for e in self.entities if padded in e.joined_keys()]
         if not cands and kinds:
+            specific = key in _SPECIFIC_NOUNS  # "the bank": a body known to be one
             cands = [e for e in self.entities
-                     if not e.person and source_type(e).value in kinds]
+                     if not e.person and source_type(e).value in kinds and not (
+                         specific and key not in " ".join([*e.names(), *e.descriptors]).lower())]
         return max(cands, key=lambda e: e.last) if cands else None
 
     def _body(self, name: str) -> Entity | None:
@@ -305,7 +315,8 @@ class SourceBook:
         if key not in self._text_memo:
             place = re.escape(name)
             self._text_memo[key] = bool(re.search(
-                rf"\b(?:in|from|across|against|invade[sd]?) {place}\b|\b{place}['’]s "
+                rf"(?<!published )(?<!appeared )(?<!appearing )\b(?:in|from|across|against|"
+                rf"invade[sd]?) {place}\b|\b{place}['’]s "
                 rf"(?:government|president|army|military|forces|ministry|parliament|capital)",
                 self.text))
         return self._text_memo[key] is True
@@ -402,6 +413,13 @@ class SourceBook:
         if low in ("he", "she"):
             return self._person_near(pos, "m" if low == "he" else "f")
         if low in ("it", "they", "we"):
+            lead = self._lead_name()  # "The World Bank cut its forecast, it said"
+            if lead is not None and self.sentence.find(lead) < self.sentence.find(f" {low} "):
+                found = self.exact(lead)
+                if found is None and lead.split()[-1].lower() in ORG_WORDS:
+                    found = self._new(lead, lead)
+                if found is not None and not found.person:
+                    return found
             cands = [e for e in self.entities if not e.person and e.last <= pos]
             return max(cands, key=lambda e: e.last) if cands else None
         own = possessed(phrase)

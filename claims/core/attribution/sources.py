@@ -52,7 +52,8 @@ ORG_WORDS = words(
     "institute centre center group fund association bank court party alliance union army "
     "navy command administration government board university company exchange hospital "
     "cross federation headquarters police commission authority parliament assembly league "
-    "club team society foundation trust network"
+    "club team society foundation trust network organization organisation corporation "
+    "company"
 )
 _FUNCTION = words("of for the and on in at to de la du der des van von")
 _FIRST_F = FEMALE
@@ -69,7 +70,8 @@ GENERIC_HEADS = words(
     "officers sources observers investigators prosecutors authorities guard guards "
     "judges lawyers residents witnesses activists campaigners critics doctors "
     "economists strategists specialists academics respondents voters supporters people "
-    "command directorate bureau inspectorate watchdog board unit units troops"
+    "command directorate bureau inspectorate watchdog board unit units troops bank "
+    "airline insurer lender retailer carrier union charity club pollster broker"
 )
 GENERIC_MODIFIERS = words(
     "defence defense health finance interior foreign economy economic justice education "
@@ -191,6 +193,7 @@ _TYPE_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
                                        r"police|commission|parliament|assembly|cabinet|"
                                        r"kremlin|white house|state\b|municipality|court")),
     (SourceType.ORGANISATION, re.compile(r"\bfund\b|association|red cross|hospital|company|"
+                                         r"organi[sz]ation|"
                                          r"\bfirm\b|operator|exchange|railway|union|\bbank\b|"
                                          r"university|charity|centre|center|corporation|"
                                          r"\binc\b|\bltd\b|group|league|federation|club|utility|"
@@ -315,6 +318,14 @@ _OF_NAME_END = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’ -]*$")
 _DOTTED_ABBREV = re.compile(r"(?:[a-z]\.){2,}")
 
 
+# Portfolio words title a person only before "Minister" or "Secretary" ("Health
+# Minister Jane Roe"); right before a name they name a body ("Health Canada").
+_PORTFOLIOS = words(
+    "foreign finance defence defense health interior economy justice education environment "
+    "transport trade labour labor energy agriculture regional state opposition"
+)
+
+
 @lru_cache(maxsize=_CACHE)
 def split_person(phrase: str) -> tuple[str, str] | None:
     """(name, title phrase) when the phrase ends in a person's name after a title."""
@@ -326,9 +337,9 @@ def split_person(phrase: str) -> tuple[str, str] | None:
     name_words = words[i:]
     if not name_words or i == 0 or any(w.lower() in ORG_WORDS for w in name_words):
         return None
-    if _is_title(words[i - 1]):
+    if _is_title(words[i - 1]) and words[i - 1].lower() not in _PORTFOLIOS:
         return " ".join(name_words), " ".join(words)
-    return None
+    return None  # "Health Canada", "World Health Organization": a portfolio is no title
 
 
 @lru_cache(maxsize=_CACHE)
