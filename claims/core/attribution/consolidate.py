@@ -36,7 +36,8 @@ from claims.core.text.segmentation import paragraph_spans
 _GROUP_HEADS = words(
     "officials official analysts experts economists researchers scientists diplomats "
     "officers sources observers investigators prosecutors spokesperson spokesman "
-    "spokeswoman spokespeople troops respondents voters supporters people"
+    "spokeswoman spokespeople troops respondents voters supporters people critics "
+    "opponents residents witnesses activists campaigners protesters lawmakers members"
 )
 # A person under one of these titles speaks in their own name, never for a body.
 _OWN_VOICE = words("minister president senator premier chancellor mp lawmaker")
@@ -232,7 +233,7 @@ def _place_for(e: Entity, text: str, places: list[tuple[int, str, bool]],
         for p in pats
         for m in re.finditer(_qualified_by(p), text, re.IGNORECASE)
         if m.group(1).split()[0].lower() not in TITLES | GENERIC_MODIFIERS | DETERMINERS
-        and m.group(1) not in persons
+        | _NOT_PROPER and m.group(1) not in persons
     }
     if len(qualified) == 1:
         return qualified.pop()

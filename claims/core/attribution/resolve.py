@@ -15,7 +15,6 @@ from bisect import bisect_left, bisect_right
 from claims.core.attribution.cues import CueHit, find_hits, is_name, is_role
 from claims.core.attribution.names import (
     RESPONDENTS,
-    SPEAKER_WORDS,
     UNNAMED,
     group_name,
     name_fault,
@@ -332,7 +331,7 @@ class SourceBook:
         if e is None:
             return None
         if len(self.entities) > known and e is self.entities[-1] and name_fault(
-                e.name, SPEAKER_WORDS) is not None:
+                e.name) is not None:
             self.entities.pop()  # a fragment of the sentence, not a party ("Word Trump")
             return None
         e.last = max(e.last, pos)
