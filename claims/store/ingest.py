@@ -19,7 +19,7 @@ from claims.core.reconcile.same import block_key, infer_same, place_key, useful_
 from claims.records import IngestOutcome
 from claims.store.engine import Store
 from claims.store.registry import delete_aliases, dropped_on_failure, keep_index, open_index
-from claims.store.sources import Entry, insert_aliases, registry_alias
+from claims.store.sources import Entry, insert_aliases, norm, registry_alias
 from claims.store.tables import (
     article,
     claim,
@@ -287,6 +287,8 @@ def register_sources(
     added = 0
     for src in sources:
         name = src.name.strip()
+        if not norm(name):
+            continue  # no word to name anyone by ("'"): its claims keep no source
         aliases = [a for a in src.aliases if registry_alias(a)]
         own = [src.name]
         if is_unqualified(name):

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from claims.core.attribution.lexicon import GERUNDS, SPEECH_FORMS, STANCE_FORMS
+from claims.core.attribution.sources import GENERIC_HEADS, ORG_WORDS
 
 
 def _words(text: str) -> frozenset[str]:
@@ -64,6 +65,10 @@ _PARTICIPLE_OPENERS = _words(
 )
 _OBJECT_OPENERS = _ARTICLES | PRONOUNS | _words("that whether how why what")
 _LOCATIVES = _words("inside outside amid despite within across beyond behind near")
+_AUXILIARIES = _words(
+    "is are was were am be been being has have had do does did will would can could "
+    "should shall may might must"
+)
 _VERB_FORMS = frozenset(SPEECH_FORMS) | frozenset(STANCE_FORMS)
 _TOKEN = re.compile(r"[\w'’.&-]+")
 MAX_WORDS = 7
@@ -84,9 +89,9 @@ def name_fault(name: str, max_words: int = MAX_WORDS) -> str | None:
     "who" or "and"; at most seven words, unless every content word is capitalised
     (a full official name).
     """
-    toks = _TOKEN.findall(name)
+    toks = [t for t in _TOKEN.findall(name) if any(c.isalnum() for c in t)]
     if not toks:
-        return "empty"
+        return "no word"
     first = _low(toks[0])
     if first in CONJUNCTIONS or first in ADVERBS:
         return "opens with a conjunction or adverb"
@@ -170,7 +175,7 @@ _TRAILING = re.compile(
     rf"later|earlier|once|long|first|often|still|even|already|never|always|just|"
     rf"initially|quickly|immediately|reportedly|separately|further|too|herself|himself|"
     rf"themselves|itself|has|have|had|would|will|could|may|might|did|does|do|can|"
-    rf"should|must))\s*$"
+    rf"should|must|(?-i:[a-z]+ly)))\s*$"
 )
 _LEADING = re.compile(
     r"^(?:(?:and|but|so|yet|or|still|now|then|also|even|only|just|meanwhile|however|"
@@ -306,3 +311,53 @@ def group_name(phrase: str) -> str:
         if cut is not None and cut.start() > 0:
             name = name[: cut.start()]
     return name
+
+
+# Nouns that name a document or a count, not whoever made it ("the poll", "records").
+DOCUMENT_NOUNS = _words(
+    "poll polls survey surveys report reports study studies paper papers analysis data "
+    "figures records record average averages account accounts claim claims email emails "
+    "investigation investigations ad ads memo memos document documents filing filings "
+    "statement statements letter letters video videos tweet tweets post posts book article "
+    "articles story stories review reviews estimate estimates count tally numbers results "
+    "projections transcript transcripts website page"
+)
+# A name made only of common nouns is a party only when its head is a party noun.
+_LOCATIVE_ONE = _words("home abroad here there overseas inside outside")
+
+
+def entity_fault(name: str) -> str | None:
+    """Why `name` cannot be a source beyond `name_fault`: a lone pronoun or verb form,
+    a possessive ("Rubio's"), a trailing adverb ("Obama originally"), a document rather
+    than its producer ("Public records"), or two parties joined ("Trump and Sanders")."""
+    fault = name_fault(name)
+    if fault is not None:
+        return fault
+    toks = [t for t in _TOKEN.findall(name) if any(c.isalnum() for c in t)]
+    low = [_low(t) for t in toks]
+    if low[0] in _AUXILIARIES or low[0] in PRONOUNS or len(toks) == 1 and (
+            low[0] in _LOCATIVE_ONE or low[0] in _VERB_FORMS or low[0] in FINITE):
+        return "no noun"
+    if low[-1].endswith("'s") or low[-1].endswith("s'") and toks[-1][:1].isupper():
+        return "ends on a possessive"
+    if len(toks) > 1 and low[-1].endswith("ly") and toks[-1][:1].islower():
+        return "ends on an adverb"
+    if low[-1] in DOCUMENT_NOUNS and toks[-1][:1].islower() and not any(
+            t[:1].isupper() for t in toks[1:-1]) and not (
+            _CAMEL.match(toks[0]) or toks[0].isupper() and len(toks) > 1):
+        return "a document, not its producer"
+    if any(t.endswith("'s") for t in low[:-1]) and low[-1] in DOCUMENT_NOUNS:
+        return "a document, not its producer"  # "Farley's account"
+    if "and" in low and len(toks) <= 5 and toks[0][:1].isupper() and not any(
+            w in PREPOSITIONS or w in _BODY_WORDS for w in low):
+        after = low.index("and") + 1
+        if after < len(toks) and (toks[after][:1].isupper() or low[after] == "other"):
+            return "two parties"
+    return None
+
+
+_CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z]")
+_BODY_WORDS = ORG_WORDS | GENERIC_HEADS | _words(
+    "partners brothers sons co inc ltd llc news post times journal media press rescue "
+    "research"
+)

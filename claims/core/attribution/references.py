@@ -191,7 +191,8 @@ _POSSESSED = re.compile(r"^(his|her|its|their)\s+((?:[\w-]+\s+){0,2}?)([\w-]+)$"
 _OWNED_DOC = re.compile(
     r"^(?:the\s+)?(.+?)['’]s?\s+(?:(?:[\w-]+)\s+){0,2}?(?:reports?|study|studies|surveys?|"
     r"data|figures|statistics|analysis|review|results|findings|polls?|estimates?|statement|"
-    r"forecasts?|projections?|records|audit|investigation|assessment|research)$",
+    r"forecasts?|projections?|records|audit|investigation|assessment|research|account|"
+    r"emails?|memo|letter|filings?|tally|count|averages?)$",
     re.IGNORECASE,
 )
 

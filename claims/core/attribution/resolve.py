@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from claims.core.attribution.cues import CueHit, find_hits, is_name, is_role
+from claims.core.attribution.cues import ROLE_NOUNS, CueHit, find_hits, is_name, is_role
 from claims.core.attribution.names import (
     RESPONDENTS,
     UNNAMED,
+    entity_fault,
     group_name,
     name_fault,
 )
@@ -30,6 +31,8 @@ from claims.core.attribution.references import (
     sentence_subject_name,
 )
 from claims.core.attribution.sources import (
+    DESCRIPTORS,
+    GENERIC_HEADS,
     ORG_WORDS,
     TITLES,
     Entity,
@@ -89,6 +92,55 @@ _SPEAKER_NOUNS = words(
 _SPECIFIC_NOUNS = words(
     "bank airline insurer lender retailer carrier union party charity club utility pollster "
     "broker chain newspaper hospital university"
+)
+
+
+_PARTY_HEADS = GENERIC_HEADS | ORG_WORDS | ROLE_NOUNS | DESCRIPTORS | words(
+    "people group groups critics supporters opponents voters residents witnesses "
+    "activists protesters campaigners lawmakers members leaders donors advocates "
+    "conservatives liberals progressives democrats republicans respondents americans "
+    "scholars historians doctors teachers parents workers students fans citizens "
+    "candidate candidates campaign nominee challenger rival rivals aide aides allies "
+    "source sources insiders strategist strategists consultant consultants pollster "
+    "pollsters economist economists analyst analysts expert experts official officials "
+    "spokesman spokeswoman spokesperson observers investigators prosecutors judges "
+    "organizers organisers hosts host moderator moderators anchor reporter reporters "
+    "journalist journalists editor editors columnist writer author authors senators "
+    "governors mayors delegates superdelegates electors"
+)
+
+
+_AGENT_END = re.compile(r"(?:ist|ian|er|or|ant|ent|man|men|woman|women|eer)s?$")
+_THINGS = words(
+    "papers numbers letters matters computers helicopters orders others centers centres "
+    "computer helicopter paper number letter matter order other center centre poster "
+    "posters quarter quarters corner corners border borders chamber chambers power powers "
+    "water waters weather manner manners answer answers cancer percent moment moments "
+    "agreement agreements statement statements government amendment amendments document "
+    "documents comment comments argument arguments event events content contents"
+)
+
+
+def _common_thing(name: str, phrase: str) -> bool:
+    """A source the article names only with common nouns whose head is no party
+    ("helicopters", "the watch"): what was written never capitalises it, and its head
+    is neither a known party noun nor an agent noun ("-ist", "-er", "-ian")."""
+    written = strip_determiner(phrase.strip())
+    if name in (RESPONDENTS, UNNAMED) or norm(written) != norm(name):
+        return False  # a name the phrase only led to ("he" → the last speaker)
+    if any(t[:1].isupper() for t in written.split()) or not written:
+        return False
+    head = written.split()[-1].lower().strip(".,")
+    if head in _PARTY_HEADS or head.rstrip("s") in _PARTY_HEADS or head in _FAMILY:
+        return False
+    return head in _THINGS or not _AGENT_END.search(head)
+
+
+_FAMILY = words(
+    "father mother wife husband son daughter brother sister friend friends family relatives "
+    "neighbor neighbors neighbour neighbours colleague colleagues cousin uncle aunt parents "
+    "children person persons individual individuals panel church commenter commenters "
+    "crowd crowds audience jury public maps map footage images sides side"
 )
 
 
@@ -330,8 +382,8 @@ class SourceBook:
         e = self._resolve(hit.phrase.strip(" ,.—–"), hit.role, pos, headline)
         if e is None:
             return None
-        if len(self.entities) > known and e is self.entities[-1] and name_fault(
-                e.name) is not None:
+        if len(self.entities) > known and e is self.entities[-1] and (entity_fault(
+                e.name) is not None or _common_thing(e.name, hit.phrase)):
             self.entities.pop()  # a fragment of the sentence, not a party ("Word Trump")
             return None
         e.last = max(e.last, pos)

@@ -191,7 +191,8 @@ _TYPE_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
     (SourceType.GOVERNMENT, re.compile(r"ministry|government|department|\bagency\b|council|"
                                        r"\boffice\b|administration|\bservice\b|authority|"
                                        r"police|commission|parliament|assembly|cabinet|"
-                                       r"kremlin|white house|state\b|municipality|court")),
+                                       r"kremlin|white house|state\b|municipality|court|"
+                                       r"congress|senate|bureau|pentagon|\bfbi\b|\bcia\b")),
     (SourceType.ORGANISATION, re.compile(r"\bfund\b|association|red cross|hospital|company|"
                                          r"organi[sz]ation|"
                                          r"\bfirm\b|operator|exchange|railway|union|\bbank\b|"
@@ -202,7 +203,7 @@ _TYPE_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
 _PERSON_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
     (SourceType.POLITICIAN, re.compile(r"president|minister|premier|chancellor|senator|"
                                        r"\bsen\b|\brep\b|congress|\bmp\b|opposition leader|"
-                                       r"party leader|lawmaker|\bmr\b|\bmrs\b|\bms\b")),
+                                       r"party leader|lawmaker|governor|mayor\b")),
     (SourceType.OFFICIAL, re.compile(r"spokes|head\b|director|chief|mayor|governor|official|"
                                      r"representative|coroner|commissioner|chair|secretary|"
                                      r"administrat|commander|officer|ambassador|judge|justice|attorney|"
