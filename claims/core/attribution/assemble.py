@@ -24,6 +24,9 @@ _QUOTE_OPENERS = ("\"", "“", "''", "``")
 _REPORTING = frozenset({"said", "reported", "according to", "told", "wrote", "added",
                         "announced", "stated", "confirmed", "cited"})
 _PRONOUNS = ("he", "she", "it", "they")
+_SUBORDINATE = re.compile(r"\s*(?:although|though|even though|even as|while|whereas|when|"
+                          r"whenever|as|because|since|if|unless|once|after|before)\b",
+                          re.IGNORECASE)
 _CITING_TAIL = re.compile(r",?\s*(?:citing|quoting)\b[^.;]*")
 
 
@@ -51,12 +54,20 @@ class _Group:
     via: list[Entity] = field(default_factory=list)
 
 
-def _main_hit(hits: list[CueHit], text: str, hi: int) -> tuple[CueHit | None, CueHit | None]:
+def _main_hit(hits: list[CueHit], text: str, lo: int, hi: int
+              ) -> tuple[CueHit | None, CueHit | None]:
     """(the hit a clause is credited to, an inner hit it wraps): a reporting cue that
     closes the clause after another cue is the outer attribution ("A claims …, B
-    reported, citing C")."""
+    reported, citing C"); a cue in an opening subordinate clause ("Although X agreed,
+    critics say …") yields to the main clause's."""
     if not hits:
         return None, None
+    opener = _SUBORDINATE.match(text, lo)
+    if opener is not None and len(hits) > 1:
+        comma = text.find(",", hits[0].end, hi)
+        main = [h for h in hits[1:] if comma >= 0 and min(h.phrase_start, h.start) > comma]
+        if main:
+            hits = main
     last, first = hits[-1], hits[0]
     tail = _CITING_TAIL.sub("", text[last.end : hi]).split()
     if len(hits) > 1 and not last.leading and last.cue in _REPORTING and (
@@ -85,7 +96,7 @@ def _groups(s: Sentence, mask: list[bool], book: SourceBook) -> list[_Group]:
     """Clauses merged into claims: one per distinct source, own-voice parts kept apart."""
     out: list[_Group] = []
     for cs, ce, _joiner in clause_spans(s.text, mask):
-        hit, inner = _main_hit(find_hits(s.text, mask, cs, ce, s.headline), s.text, ce)
+        hit, inner = _main_hit(find_hits(s.text, mask, cs, ce, s.headline), s.text, cs, ce)
         src = book.resolve(hit, s.start + hit.phrase_start, s.text, s.headline) if hit else None
         if hit is not None and src is None and hit.phrase.lower() in _PRONOUNS:
             hit = None

@@ -82,6 +82,7 @@ def consolidate(entities: list[Entity], text: str) -> dict[int, Entity]:
         else:
             keys.setdefault(key, e)
     kept = [e for e in entities if into[id(e)] is e]
+    _drop_shared_surnames([e for e in kept if e.person])
     strong = [e for e in kept if not is_unqualified(e.name) and _proper(e)]
     for weak in [e for e in kept if is_unqualified(e.name)]:
         scored = sorted(((_score(weak, s), i) for i, s in enumerate(strong)), reverse=True)
@@ -101,6 +102,20 @@ def consolidate(entities: list[Entity], text: str) -> dict[int, Entity]:
             if place:
                 _rename(e, f"{place} {_body_words(e.name)}")
     return {k: _final(v, into) for k, v in into.items()}
+
+
+def _drop_shared_surnames(people: list[Entity]) -> None:
+    """A one-word alias two people of the article hold ("Holt" of Mara and Ben Holt)
+    names neither of them."""
+    held: dict[str, set[int]] = {}
+    for e in people:
+        words_ = e.name.split()
+        keys = {norm(a) for a in e.aliases if " " not in a.strip()}
+        for k in keys | ({norm(words_[-1])} if len(words_) > 1 else set()):
+            held.setdefault(k, set()).add(id(e))
+    shared = {k for k, ids in held.items() if len(ids) > 1}
+    for e in people if shared else ():
+        e.aliases[:] = [a for a in e.aliases if " " in a.strip() or norm(a) not in shared]
 
 
 def _proper(e: Entity) -> bool:

@@ -564,7 +564,15 @@ class SourceBook:
         if phrase[:4].lower() == "the " and not phrase[4:5].isupper() or headline:
             key = norm(base)
             kinds = GENERIC_TYPES.get(key)
-            found = self.exact(phrase) or self.contained(base, kinds)
+            found = self.exact(phrase)
+            lead = self._lead_name() if kinds and found is None else None
+            if lead is not None and " " not in lead and self.exact(lead) is None:
+                lead = None  # one word ("Tenants in the capital …") names no body yet
+            if lead is not None and 0 <= self.sentence.find(lead) < self.sentence.find(base):
+                found = self.exact(lead) or self._new(lead, lead)  # "X rated …, the group said"
+                if found.person:
+                    found = None
+            found = found or self.contained(base, kinds)
             if found or headline and (kinds or not phrase[:1].isupper()):
                 return found
         if base in self.acronyms:
