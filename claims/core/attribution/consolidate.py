@@ -30,7 +30,6 @@ from claims.core.attribution.sources import (
     strip_determiner,
     words,
 )
-from claims.core.text.segmentation import paragraph_spans
 
 # Heads naming people rather than a body: never qualified by a place, only merged.
 _GROUP_HEADS = words(
@@ -95,8 +94,7 @@ def consolidate(entities: list[Entity], text: str) -> dict[int, Entity]:
             head = _TOKEN.findall(e.name)[-1].lower()
             local = _LOCAL_OWNER.search(e.name)  # "the town's", "the mayor's"
             if not bounds and not (head in _GROUP_HEADS or local):
-                bounds = [s for s, _ in paragraph_spans(text)] + [len(text)]
-                bounds[0] = 0
+                bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
             place = None if head in _GROUP_HEADS or local else _place_for(
                 e, text, places, persons, bounds)
             if place:
@@ -234,9 +232,10 @@ def _qualified_by(body: str) -> str:
 def _place_for(e: Entity, text: str, places: list[tuple[int, str, bool]],
                persons: set[str], bounds: list[int]) -> str | None:
     """The country the article ties to a bare body: a qualified wording of it elsewhere
-    ("Lorantia Ministry of Health"), else the one country its own paragraph ties to a
-    body or a group ("Russian forces", "Marovia's parliament"). Nothing is guessed: a
-    place merely mentioned ("retirees in Florida", "Chinese goods") qualifies nothing."""
+    ("Lorantia Ministry of Health"), else the one country its own sentence, or the
+    nearest of the two before, ties to a party ("Russian forces", "Marovia's
+    parliament"). Nothing is guessed: a place merely mentioned ("retirees in Florida",
+    "Chinese goods") qualifies nothing, and no article-wide count decides."""
     body = _body_words(e.name)
     toks = body.split()
     alts = [_VARIANTS.get(t.lower(), re.escape(t)) for t in toks]
@@ -254,12 +253,16 @@ def _place_for(e: Entity, text: str, places: list[tuple[int, str, bool]],
         return qualified.pop()
     if qualified:
         return None  # two countries' ministries: the article never says which
-    pos = e.first if e.first >= 0 else e.last
-    i = _sentence_at(bounds, max(pos, 0))
     starts = [p for p, _, _ in places]
-    found = {place_form(n, text) for _, n, strong in _between(
-        places, starts, bounds[i], bounds[i + 1]) if strong}
-    return found.pop() if len(found) == 1 else None  # none, or two: no guess
+    for pos in dict.fromkeys(p for p in (e.first, e.last) if p >= 0):  # a headline may be first
+        i = _sentence_at(bounds, pos)
+        for k in (i, i - 1, i - 2):  # its own sentence, else the nearest of the two before
+            if k >= 0:  # a mere "in X" counts only in its own sentence
+                found = {place_form(n, text) for _, n, strong in _between(
+                    places, starts, bounds[k], bounds[k + 1]) if strong or k == i}
+                if found:
+                    return found.pop() if len(found) == 1 else None  # two: no guess
+    return None
 
 
 def _sentence_at(bounds: list[int], pos: int) -> int:

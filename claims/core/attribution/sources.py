@@ -322,8 +322,8 @@ _DOTTED_ABBREV = re.compile(r"(?:[a-z]\.){2,}")
 # Portfolio words title a person only before "Minister" or "Secretary" ("Health
 # Minister Jane Roe"); right before a name they name a body ("Health Canada").
 _PORTFOLIOS = words(
-    "foreign finance defence defense health interior economy justice education environment "
-    "transport trade labour labor energy agriculture regional state opposition"
+    "foreign finance defence defense health interior economy education environment "
+    "transport trade labour labor energy agriculture"
 )
 
 
