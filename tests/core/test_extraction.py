@@ -206,15 +206,19 @@ def test_a_minister_stays_apart_from_the_ministry_and_keeps_the_title_type() -> 
     ]
 
 
-def test_a_bare_body_takes_the_country_its_own_paragraph_ties_to_it() -> None:
-    text = ("Budget passes\nOstrian lawmakers approved the budget on Monday. "
+def test_a_bare_body_takes_the_country_the_text_around_it_ties_to_it() -> None:
+    text = ("Budget passes\nOstrian lawmakers approved the budget on Monday.\n"
             "The finance ministry said the deficit would be 2.1% of output.\n")
     assert sources_of(text) == [
         ("Ostrian finance ministry", "government", ("The finance ministry", "finance ministry")),
     ]
-    other = ("Budget passes\nOstrian lawmakers approved the budget on Monday.\n"
-             "The finance ministry said the deficit would be 2.1% of output.\n")
-    assert sources_of(other)[0][0] == "Finance ministry"  # another paragraph: no guess
+    far = ("Budget passes\nOstrian lawmakers approved the budget on Monday.\n"
+           "The vote came late.\nIt was close.\nThe session ended at dawn.\n"
+           "The finance ministry said the deficit would be 2.1% of output.\n")
+    assert sources_of(far)[0][0] == "Finance ministry"  # no article-wide guess
+    merely = ("Budget passes\nPensioners in Ostria were worried.\n"
+              "The finance ministry said the deficit would be 2.1% of output.\n")
+    assert sources_of(merely)[0][0] == "Finance ministry"  # "in X" ties no party
     text = ("Vaccines\nLorvia has vaccinated 10,000 children, the health ministry said.\n"
             "Photo: Lorvia Ministry of Health\n")
     assert sources_of(text)[0][0] == "Lorvia health ministry"
