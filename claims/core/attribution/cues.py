@@ -360,9 +360,27 @@ def _subject(
         return start, phrase, None, descriptor
     found = speaker_phrase(phrase)
     if found is None:
-        shared = _coordinated(text, lo, end) or _antecedent(text, lo, end)
+        shared = _coordinated(text, lo, end) or _antecedent(text, lo, end) or _after_and(
+            text, start, phrase)
         return None if shared is None else (*shared, None, descriptor)
     return start + found[0], found[1], None, descriptor
+
+
+_AND_CLAUSE = re.compile(r"\s(?:and|but|or|so)\s+(?=\S)")
+
+
+def _after_and(text: str, start: int, phrase: str) -> tuple[int, str] | None:
+    """"… he was copied on the questions and Gates said …": the subject after the last
+    coordinator, when the words before it hold a verb (two clauses, no comma)."""
+    cuts = list(_AND_CLAUSE.finditer(phrase))
+    if not cuts or speaker_phrase(phrase[: cuts[-1].start()]) is not None:
+        return None
+    tail = phrase[cuts[-1].end():]
+    found = speaker_phrase(tail)
+    if found is None or not tail[:1].isupper() and tail.split()[0].lower() not in (
+            _PRONOUN_SUBJECTS):
+        return None
+    return start + cuts[-1].end() + found[0], found[1]
 
 
 _RELATIVE_BEFORE = re.compile(
@@ -426,7 +444,10 @@ def _trailing_noun_phrase(text: str, start: int, seg: str) -> tuple[int, str]:
     return start + toks[i].start(), seg[toks[i].start():]
 
 
-_APPOSITION_OPENERS = words("who whose which a an the")
+_APPOSITION_OPENERS = words("who whose which a an the at of from with")
+_AFFILIATION = re.compile(r"[A-Z][\w-]*\s+(?:of|from)\s+[A-Z]")  # "Republican of New York"
+_QUOTE_END = re.compile(r"[”\"]|''")
+_POSSESSOR = re.compile(r"^(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+")  # "North Carolina's"
 
 
 def _appositive_head(
@@ -435,17 +456,22 @@ def _appositive_head(
     """"Michael Seaman, who lives outside the capital, Sacramento, said": a name before
     the clause's first comma, when what follows it is a relative clause, a description
     ("a former official at …, …") or a role, however many commas it holds."""
+    lo = max([lo, *(m.end() for m in _QUOTE_END.finditer(text, lo, end))])  # after a quote
     first = text.find(",", lo, end)
-    if first < 0:
+    while first >= 0:  # "For now, Pantucci, at the X, said": the first comma that ends a name
+        start, head = _segment_before(text, first, lo)
+        middle = text[first + 1 : end].strip()
+        opener = middle.split()[0] if middle.split() else ""
+        found = speaker_phrase(head) if head else None
+        core = strip_determiner(found[1]) if found else ""
+        if found is not None and (opener.lower() in _APPOSITION_OPENERS or opener[:1].islower()
+                                  or is_role(middle.split(",")[0])
+                                  or _AFFILIATION.match(middle)) and (
+                is_name(_POSSESSOR.sub("", core)) or DOC_SUBJECT.match(core)):
+            break
+        first = text.find(",", first + 1, end)
+    else:
         return None
-    start, head = _segment_before(text, first, lo)
-    middle = text[first + 1 : end].strip()
-    opener = middle.split()[0].lower() if middle.split() else ""
-    if not head or not (opener in _APPOSITION_OPENERS or is_role(middle.split(",")[0])):
-        return None
-    if not (is_name(strip_determiner(head)) or DOC_SUBJECT.match(head)):
-        return None
-    found = speaker_phrase(head)
     if found is None:
         return None
     role = middle.split(",")[0].strip()
@@ -478,7 +504,8 @@ def _coordinated(text: str, lo: int, end: int) -> tuple[int, str] | None:
 
 
 _OBJECT = re.compile(
-    r"(?:(?!'')[^,;.:!?“”\"]|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|St))\.|(?<=Mrs)\.|"
+    r"(?:\([A-Z]{1,2}-[A-Z][\w. ]{0,20}\)|(?!'')[^,;.:!?“”\"]|(?<=\b[A-Z])\.|"
+    r"(?<=\b(?:Mr|Ms|Dr|St))\.|(?<=Mrs)\.|"
     r"(?<=\b(?:Rep|Sen|Gov|Gen|Col|Sgt|Rev))\.|(?<=\b(?:Prof|Capt|Supt))\.)*")
 _OBJECT_ROLE = re.compile(r",\s*([^,;.“”\"]+)")
 _APPOSITIVE = re.compile(r",\s*([^,;.]+),")
@@ -584,8 +611,9 @@ def find_hits(
             prev = text[lo : m.start()].rstrip()
             if prev and prev[-1] in ",”\"'" and m.end() < hi and word not in STANCE_FORMS:
                 phrase, role, rest = _object(text, m.end(), hi)
-                if phrase and len(phrase.split()) <= 7 and (phrase[0].isupper() or (
-                        phrase.split()[0].lower() in _INVERTED_DETS)) and speaker_phrase(phrase):
+                if phrase and len(phrase.split()) <= 8 and (phrase[0].isupper() or (
+                        phrase.split()[0].lower() in _INVERTED_DETS) or any(
+                        w[:1].isupper() for w in phrase.split()[1:])) and speaker_phrase(phrase):
                     hits.append(CueHit(m.start(), m.end(), base, phrase, m.end() + 1, role, False))
                     taken.append((m.start(), rest))
             continue
@@ -595,6 +623,11 @@ def find_hits(
         leading = _is_leading(text, lo, p_start, m.end(), hi)
         hits.append(CueHit(m.start(), m.end(), base, phrase, p_start, role, leading, descriptor))
         taken.append((p_start, m.end()))
+    label = _COLON_SPEAKER.match(text, lo, hi) if lo == 0 and not hits else None
+    if label is not None and label.group(1).lower() not in _SECTION_LABELS and is_name(
+            label.group(1)) and speaker_phrase(label.group(1)):  # "Graham: Trump's …"
+        hits.append(CueHit(label.end(1), label.end(1) + 1, "said", label.group(1), 0, None,
+                           True))
     part = participle_hit(text, lo, hi, mask)
     if part is not None and all(part[0] < h.start for h in hits):
         hits.append(CueHit(part[0], part[1], part[2], part[4], part[3], None, True))
@@ -643,6 +676,13 @@ def _owner_of(hits: list[CueHit], at: int) -> int:
 
 
 _PRONOUN_SUBJECTS = words("he she it they we i you")
+# "Graham: Trump's rhetoric is hateful" (headlines, transcripts): a name and a colon.
+_COLON_SPEAKER = re.compile(r"([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}):\s+[“\"‘'A-Z]")
+_SECTION_LABELS = words(
+    "photo photos video watch update updates live breaking exclusive analysis opinion "
+    "editorial comment note correction read related listen source sources credit image "
+    "q a warning review interview transcript update editor's editors"
+)
 _INVERTED_DETS = words("the a an one another")  # "…,” said the second official
 
 

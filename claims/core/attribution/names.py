@@ -269,6 +269,9 @@ _INDEFINITE = re.compile(
     r"^(?:another|other|others|some|many|most|several|both|each|all|any|few|a\s+few|"
     r"dozens|hundreds|thousands|millions|one)(?:\s+of)?(?:\s+(?:the|his|her|their|its|our|"
     r"these|those))?\s+", re.IGNORECASE)
+_OWNED_PERSON = re.compile(
+    r"^(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*(?:['’]s|s['’])\s+([A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?"
+    r"\s+[A-Z][a-z][\w'’-]*)$")
 _AGE = re.compile(r"^\d+-year-old\s+", re.IGNORECASE)
 _TRAILING_QUANTIFIER = re.compile(r"\s+(?:both|each|all|alike|too|also|themselves|"
                                   r"himself|herself|itself)$", re.IGNORECASE)
@@ -303,6 +306,9 @@ def group_name(phrase: str) -> str:
             return UNNAMED
         name = rest
     name = _TRAILING_QUANTIFIER.sub("", _AGE.sub("", name))
+    owned = _OWNED_PERSON.match(name)
+    if owned:  # "North Carolina's Ada Fisher", "Fox News' Megyn Kelly": the person
+        name = owned.group(1)
     toks = name.split()
     if toks and toks[0].lower() in _POSSESSIVE_PRONOUNS and len(toks) > 1:
         name = " ".join(toks[1:])

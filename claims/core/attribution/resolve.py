@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 
 from claims.core.attribution.cues import ROLE_NOUNS, CueHit, find_hits, is_name, is_role
 from claims.core.attribution.names import (
@@ -188,10 +189,16 @@ class SourceBook:
         """The capitalised word right before `name` at its first such place in the text."""
         key = ("first", name, "")
         if key not in self._text_memo:
-            full = re.search(rf"\b([A-Z][a-z][\w'’-]*)\s+{re.escape(name)}\b", self.text)
-            self._text_memo[key] = full.group(1) if full else None
-        found = self._text_memo[key]
-        return found if isinstance(found, str) else None
+            seen = Counter(m.group(1) for m in re.finditer(
+                rf"\b([A-Z][a-z][\w'’-]*)\s+{re.escape(name)}\b", self.text)
+                if _first_name(m.group(1)))
+            top = seen.most_common(2)
+            # two first names ("Bill Clinton", "Hillary Clinton"): the surname alone is
+            # the one the article names most, and neither when they tie
+            self._text_memo[key] = top[0][0] if top and (
+                len(top) == 1 or top[0][1] > top[1][1]) else None
+        first = self._text_memo[key]
+        return first if isinstance(first, str) else None
 
     # ------------------------------------------------------------- lookups
     def exact(self, phrase: str) -> Entity | None:

@@ -327,14 +327,23 @@ _PORTFOLIOS = words(
 )
 
 
+_HONORIFICS = words("mr mrs ms miss dr prof sen rep gov gen")
+
+
 @lru_cache(maxsize=_CACHE)
 def split_person(phrase: str) -> tuple[str, str] | None:
     """(name, title phrase) when the phrase ends in a person's name after a title."""
     core = _OF_NAME_END.sub("", phrase.strip())
     words = core.split()
     i = len(words)
+    if i > 1 and words[-1][:1].isupper() and words[-2][:1].isupper() and not _is_title(
+            words[-2]):
+        i -= 1  # the last word is a surname even when it is also a title ("Peter King")
     while i > 0 and words[i - 1][:1].isupper() and not _is_title(words[i - 1]):
         i -= 1
+    if i == len(words) > 1 and words[-1][:1].isupper() and _is_title(words[-2]) and (
+            words[-2].lower().rstrip(".") in _HONORIFICS):
+        i -= 1  # "Mr. King"
     name_words = words[i:]
     if not name_words or i == 0 or any(w.lower() in ORG_WORDS for w in name_words):
         return None
