@@ -346,6 +346,11 @@ def entity_fault(name: str) -> str | None:
         return "no noun"
     if low[-1].endswith("'s") or low[-1].endswith("s'") and toks[-1][:1].isupper():
         return "ends on a possessive"
+    if low[-1] in ("ago", "later", "earlier", "before", "after") or len(toks) > 1 and (
+            toks[-1][:1].islower() and low[-1].endswith("ed") and toks[-2][:1].isupper()):
+        return "a time or a verb, not a party"  # "Weeks ago", "Trump wavered"
+    if not name.strip()[:1].isalnum() and name.strip()[:1] not in "'‘\"“(":
+        return "opens with a mark"  # ">Sanders aide"
     if len(toks) > 1 and low[-1].endswith("ly") and toks[-1][:1].islower():
         return "ends on an adverb"
     if low[-1] in DOCUMENT_NOUNS and toks[-1][:1].islower() and not any(
