@@ -188,7 +188,7 @@ class RegistryIndex:
         return list({e.id: e for e in found}.values())
 
     def shared_cut(self, alias: str, entry: Entry) -> list[tuple[Entry, str]]:
-        """Drop (here) an alias ("Clinton", "Air Force") from the other sources that hold
+        """Drop (here) an alias ("Holt", "Air Force") from the other sources that hold
         it, now that `entry` answers to it too: a name two sources share is neither's
         alias (`--source` then lists both). Returns what to delete in the database."""
         key = norm(alias)

@@ -41,8 +41,8 @@ def assert_clean_registry(x: Extraction) -> None:
         ("Although Vance agreed, critics say the levy will fail.", "Critics", "Although Vance"),
         ("But critics say the levy will fail.", "Critics", "But critics"),
         ("Marlow has long said the levy would fail.", "Marlow", "Marlow has long"),
-        ("Another 19 percent said they would back the levy.", "Respondents",
-         "Another 19 percent"),
+        ("Another 12 percent said they would back the levy.", "Respondents",
+         "Another 12 percent"),
         ("Some Democrats now worry that the levy will fail.", "Democrats", "Some Democrats"),
         ("Tax Watch rated 22% of the claims false, the group said.", "Tax Watch",
          "Tax Watch rated 22% of"),
@@ -57,10 +57,10 @@ def test_fragments_never_become_sources(body: str, source: str, fragment: str) -
 
 @pytest.mark.parametrize(
     "fragment",
-    ["Although Scott", "Another 19 percent", "But Critics", "Cruz has long",
-     "He has been harshly", "Neither Holt", "Two taped an hourlong",
-     "Rival Dana Holt is seizing upon a report", "Tech staffer at the ministry who",
-     "PolitiFact rated 22% of Democratic", "That's a small fraction of the minimum"],
+    ["Although Vance", "Another 12 percent", "But Critics", "Marlow has long",
+     "She has been sharply", "Neither Holt", "Three filmed an hourlong",
+     "Rival Dana Holt is seizing upon a report", "Aide at the ministry who",
+     "Tax Watch rated 22% of Liberal", "That's a small share of the total"],
 )
 def test_the_structural_test_rejects_sentence_fragments(fragment: str) -> None:
     assert name_fault(fragment) is not None

@@ -146,7 +146,7 @@ _TITLE_WORD = re.compile(r"\b[A-Za-z][\w'’-]*")
 
 
 def _title_case(text: str) -> bool:
-    """A headline in title case ("Sanders Says He Will Stay"): its verbs are capitalised."""
+    """A headline in title case ("Holt Says She Will Stay"): its verbs are capitalised."""
     toks = _TITLE_WORD.findall(text)
     return len(toks) >= 3 and sum(t[0].isupper() for t in toks) >= 0.7 * len(toks)
 # Whole lower-case words that are cues or open a verbal act, in one scan.
@@ -370,7 +370,7 @@ _AND_CLAUSE = re.compile(r"\s(?:and|but|or|so)\s+(?=\S)")
 
 
 def _after_and(text: str, start: int, phrase: str) -> tuple[int, str] | None:
-    """"… he was copied on the questions and Gates said …": the subject after the last
+    """"… she was copied on the questions and Holt said …": the subject after the last
     coordinator, when the words before it hold a verb (two clauses, no comma)."""
     cuts = list(_AND_CLAUSE.finditer(phrase))
     if not cuts or speaker_phrase(phrase[: cuts[-1].start()]) is not None:
@@ -389,7 +389,7 @@ _RELATIVE_BEFORE = re.compile(
 
 
 def _antecedent(text: str, lo: int, end: int) -> tuple[int, str] | None:
-    """"Loretta Lynch, who told Congress …", "voters who feel squeezed": the noun phrase a
+    """"Jane Roe, who told the committee …", "voters who fear cuts": the noun phrase a
     relative pronoun stands for, read back from the pronoun."""
     m = _RELATIVE_BEFORE.search(text, lo, end)
     if m is None or m.start() <= lo:
@@ -453,12 +453,12 @@ _POSSESSOR = re.compile(r"^(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+")  # "
 def _appositive_head(
     text: str, lo: int, end: int
 ) -> tuple[int, str, str | None, str | None] | None:
-    """"Michael Seaman, who lives outside the capital, Sacramento, said": a name before
+    """"Jane Roe, who lives outside the capital, Vesna, said": a name before
     the clause's first comma, when what follows it is a relative clause, a description
     ("a former official at …, …") or a role, however many commas it holds."""
     lo = max([lo, *(m.end() for m in _QUOTE_END.finditer(text, lo, end))])  # after a quote
     first = text.find(",", lo, end)
-    while first >= 0:  # "For now, Pantucci, at the X, said": the first comma that ends a name
+    while first >= 0:  # "For now, Marlow, at the X, said": the first comma that ends a name
         start, head = _segment_before(text, first, lo)
         middle = text[first + 1 : end].strip()
         opener = middle.split()[0] if middle.split() else ""
@@ -484,8 +484,8 @@ _ENDS_COORDINATOR = re.compile(r"(?:,|\b(?:and|but|or|yet))\s*$")
 
 
 def _coordinated(text: str, lo: int, end: int) -> tuple[int, str] | None:
-    """The subject a verb shares with an earlier one ("Scott has freed up funds and on
-    Monday announced …", "Wealth-X keeps its finances secret but says …"): the noun
+    """The subject a verb shares with an earlier one ("Vance has freed up funds and on
+    Monday announced …", "Orvik Ltd keeps its finances secret but says …"): the noun
     phrase opening the clause, when only adverbs stand between the coordinator and the
     verb."""
     stretch = text[lo:end]
@@ -565,14 +565,14 @@ def find_hits(
             hits.append(CueHit(m.start() + 1, m.end(), "said", subj[1], subj[0], subj[2],
                                _is_leading(text, lo, subj[0], m.end(), hi), subj[3]))
             taken.append((subj[0], m.end()))
-    scan = text.lower() if loose and _title_case(text) else text  # "Sanders Says He …"
+    scan = text.lower() if loose and _title_case(text) else text  # "Holt Says She …"
     scanned = list(_CUE_SCAN.finditer(scan, lo, hi))
     acts = _VERBAL_ACT.finditer(scan, lo, hi) if any(
         m.group() in _ACT_OPENERS for m in scanned) else ()
     for m in [*(m for m in scanned if m.group() in _CUE_WORDS), *acts]:
         word = m.group()
         first = word.split()[0]
-        if word in GERUNDS:  # "Trump is telling supporters …": a progressive
+        if word in GERUNDS:  # "Holt is telling supporters …": a progressive
             aux = _PROGRESSIVE.search(text, lo, m.start())
             if aux is None or not free(m.start(), m.end()):
                 continue
@@ -625,7 +625,7 @@ def find_hits(
         taken.append((p_start, m.end()))
     label = _COLON_SPEAKER.match(text, lo, hi) if lo == 0 and not hits else None
     if label is not None and label.group(1).lower() not in _SECTION_LABELS and is_name(
-            label.group(1)) and speaker_phrase(label.group(1)):  # "Graham: Trump's …"
+            label.group(1)) and speaker_phrase(label.group(1)):  # "Holt: the levy …"
         hits.append(CueHit(label.end(1), label.end(1) + 1, "said", label.group(1), 0, None,
                            True))
     part = participle_hit(text, lo, hi, mask)
@@ -676,7 +676,7 @@ def _owner_of(hits: list[CueHit], at: int) -> int:
 
 
 _PRONOUN_SUBJECTS = words("he she it they we i you")
-# "Graham: Trump's rhetoric is hateful" (headlines, transcripts): a name and a colon.
+# "Holt: the levy is unfair" (headlines, transcripts): a name and a colon.
 _COLON_SPEAKER = re.compile(r"([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}):\s+[“\"‘'A-Z]")
 _SECTION_LABELS = words(
     "photo photos video watch update updates live breaking exclusive analysis opinion "

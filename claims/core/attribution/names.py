@@ -2,7 +2,7 @@
 every registry name passes.
 
 A source is a noun phrase naming a person, a body or a document's producer. Phrases
-cut from a sentence by punctuation ("Although Scott", "Cruz has long", "Tech staffer at
+cut from a sentence by punctuation ("Although Vance", "Marlow has long", "Tech staffer at
 the State Department who") are not: they open with a conjunction, adverb or quantity
 word, hold a finite verb, or end on a function word. Nothing here knows a name; the
 rules are about the shape of English noun phrases.
@@ -85,7 +85,7 @@ def name_fault(name: str, max_words: int = MAX_WORDS) -> str | None:
 
     Checked: the first word is no conjunction, adverb, pronoun or quantity word; no word
     is a finite verb ("is seizing", "has long", a cue verb, or an "-ed" word right after
-    a capitalised one: "PolitiFact rated"); the last word is no preposition, article,
+    a capitalised one: "Tax Watch rated"); the last word is no preposition, article,
     "who" or "and"; at most seven words, unless every content word is capitalised
     (a full official name).
     """
@@ -106,7 +106,7 @@ def name_fault(name: str, max_words: int = MAX_WORDS) -> str | None:
     if toks[0][:1].isupper() and (first in GERUNDS or first in _PARTICIPLE_OPENERS or (
             first.endswith("ing") and any(_low(t) in _OBJECT_OPENERS or _low(t) in PREPOSITIONS
                                          for t in toks[1:3]))):
-        return "opens with a participle"  # "Speaking Sunday", "Taking home his first win"
+        return "opens with a participle"  # "Speaking on Sunday", "Taking home a first win"
     if all(t[:1].islower() for t in toks) and _low(toks[-1]).endswith(("ed", "ing")):
         return "no noun"  # "prompted"
     last = _low(toks[-1])
@@ -125,7 +125,7 @@ def name_fault(name: str, max_words: int = MAX_WORDS) -> str | None:
         if t[:1].islower() and low.endswith("ed") and (i == 0 or toks[i - 1][:1].isupper() and (
                 i > 1 or _low(toks[0]) not in _ARTICLES)) and i + 1 < len(toks) and (
                 _low(toks[i + 1]) in _OBJECT_OPENERS or toks[i + 1][:1].isdigit()):
-            return "holds a finite verb"  # "PolitiFact rated 22%", "Two taped an hourlong"
+            return "holds a finite verb"  # "Tax Watch rated 22%", "Three filmed an hourlong"
     if len(toks) > max_words and not all(
             t[:1].isupper() or _low(t) in PREPOSITIONS or _low(t) in _ARTICLES
             or _low(t) == "and" for t in toks):
@@ -163,8 +163,8 @@ _OCCASIONS = ("interview|statement|speech|rally|debate|email|e-mail|tweet|post|l
               "conference|call|appearance|hearing|meeting|event|town hall|op-ed|memo|"
               "filing|session|video|ad|address|remarks|briefing|release|book|column|"
               "essay|report|message|forum|campaign stop|news conference|press conference")
-# A trailing circumstance between a subject and its verb ("Trump on Tuesday said",
-# "Cruz, in a statement, said", "Gowdy earlier Thursday said").
+# A trailing circumstance between a subject and its verb ("Marlow on Tuesday said",
+# "Holt, in a statement, said", "Vance earlier Thursday said").
 _DETS_OPT = r"(?:(?:the|a|an|his|her|its|their|recent|past|several|two|three|few|same|\d+)\s+)*"
 _TRAILING = re.compile(
     rf"(?:,?\s+(?:(?:on|in|at|during|over|after|before|by|since|late|early|earlier|later|"
@@ -208,7 +208,7 @@ def speaker_phrase(phrase: str) -> tuple[int, str] | None:
     """(offset, phrase) of the subject noun phrase a cue's subject stretch holds, or None.
 
     Leading conjunctions and adverbs ("But critics") and trailing circumstances and
-    auxiliaries ("Trump on Tuesday", "Cruz has long") are cut off; what is left must be
+    auxiliaries ("Marlow on Tuesday", "Marlow has long") are cut off; what is left must be
     a pronoun, a possessive role ("his lawyer"), a quantity of a group ("two officials",
     "many of the voters") or pass `name_fault`.
     """
@@ -229,7 +229,7 @@ def speaker_phrase(phrase: str) -> tuple[int, str] | None:
         rest = core[quantity.end():].strip()
         if rest and name_fault(rest, SPEAKER_WORDS) is None or not rest and (
                 _COUNTED.search(quantity.group())):
-            return off, whole  # "Six in 10", "Nine in 10 registered voters", "Some 22 percent"
+            return off, whole  # "Six in 10", "Seven in 10 registered voters", "Some 31 percent"
     toks = core.split()
     low = _low(toks[0])
     if len(toks) == 1 and low in PRONOUNS:
@@ -281,9 +281,9 @@ _CUT_DESCRIPTION = re.compile(r"\s(?:of|for|at|in|from|with|on|who|which|that|ba
 def group_name(phrase: str) -> str:
     """The canonical name of a speaker phrase, as a noun phrase of at most seven words.
 
-    Counted and indefinite subjects name their group: "Nine in 10 registered voters" →
-    "registered voters", "Many of her supporters" → "supporters", "Another Pew study" →
-    "Pew study"; a bare count of respondents ("Six in 10", "Some 22 percent") →
+    Counted and indefinite subjects name their group: "Seven in 10 registered voters" →
+    "registered voters", "Many of her supporters" → "supporters", "Another Civis study" →
+    "Civis study"; a bare count of respondents ("Six in 10", "Some 31 percent") →
     "Respondents", a bare indefinite ("Some", "Another") → "Unnamed people". Leading
     conjunctions and adverbs ("Yet Bloomberg"), ages ("62-year-old Jane Roe") and
     trailing quantifiers ("… both") go; a description longer than seven words is cut
@@ -307,7 +307,7 @@ def group_name(phrase: str) -> str:
         name = rest
     name = _TRAILING_QUANTIFIER.sub("", _AGE.sub("", name))
     owned = _OWNED_PERSON.match(name)
-    if owned:  # "North Carolina's Ada Fisher", "Fox News' Megyn Kelly": the person
+    if owned:  # "Velmar's Jane Roe", "Kestrel Radio's Jane Roe": the person
         name = owned.group(1)
     toks = name.split()
     if toks and toks[0].lower() in _POSSESSIVE_PRONOUNS and len(toks) > 1:
@@ -334,8 +334,8 @@ _LOCATIVE_ONE = _words("home abroad here there overseas inside outside")
 
 def entity_fault(name: str) -> str | None:
     """Why `name` cannot be a source beyond `name_fault`: a lone pronoun or verb form,
-    a possessive ("Rubio's"), a trailing adverb ("Obama originally"), a document rather
-    than its producer ("Public records"), or two parties joined ("Trump and Sanders")."""
+    a possessive ("Marlow's"), a trailing adverb ("Marlow originally"), a document rather
+    than its producer ("Public records"), or two parties joined ("Vance and Holt")."""
     fault = name_fault(name)
     if fault is not None:
         return fault
@@ -348,9 +348,9 @@ def entity_fault(name: str) -> str | None:
         return "ends on a possessive"
     if low[-1] in ("ago", "later", "earlier", "before", "after") or len(toks) > 1 and (
             toks[-1][:1].islower() and low[-1].endswith("ed") and toks[-2][:1].isupper()):
-        return "a time or a verb, not a party"  # "Weeks ago", "Trump wavered"
+        return "a time or a verb, not a party"  # "Weeks ago", "Vance wavered"
     if not name.strip()[:1].isalnum() and name.strip()[:1] not in "'‘\"“(":
-        return "opens with a mark"  # ">Sanders aide"
+        return "opens with a mark"  # ">Holt aide"
     if len(toks) > 1 and low[-1].endswith("ly") and toks[-1][:1].islower():
         return "ends on an adverb"
     if low[-1] in DOCUMENT_NOUNS and toks[-1][:1].islower() and not any(

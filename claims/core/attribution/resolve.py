@@ -193,7 +193,7 @@ class SourceBook:
                 rf"\b([A-Z][a-z][\w'’-]*)\s+{re.escape(name)}\b", self.text)
                 if _first_name(m.group(1)))
             top = seen.most_common(2)
-            # two first names ("Bill Clinton", "Hillary Clinton"): the surname alone is
+            # two first names ("Ben Holt", "Mara Holt"): the surname alone is
             # the one the article names most, and neither when they tie
             self._text_memo[key] = top[0][0] if top and (
                 len(top) == 1 or top[0][1] > top[1][1]) else None
@@ -347,7 +347,7 @@ class SourceBook:
         a title or a known first name settles it, else the word must never stand alone
         as a place or before another name."""
         if self._shared_surname(name):
-            return False  # "Clinton" of Hillary and of Bill Clinton: nobody's alias
+            return False  # "Holt" of Mara and of Ben Holt: nobody's alias
         if title or gender_of(name) is not None:
             return True
         words_ = name.split()
@@ -391,7 +391,7 @@ class SourceBook:
             return None
         if len(self.entities) > known and e is self.entities[-1] and (entity_fault(
                 e.name) is not None or _common_thing(e.name, hit.phrase)):
-            self.entities.pop()  # a fragment of the sentence, not a party ("Word Trump")
+            self.entities.pop()  # a fragment of the sentence, not a party ("Word Vance")
             return None
         e.last = max(e.last, pos)
         e.first = pos if e.first < 0 else min(e.first, pos)

@@ -338,7 +338,7 @@ def split_person(phrase: str) -> tuple[str, str] | None:
     i = len(words)
     if i > 1 and words[-1][:1].isupper() and words[-2][:1].isupper() and not _is_title(
             words[-2]):
-        i -= 1  # the last word is a surname even when it is also a title ("Peter King")
+        i -= 1  # the last word is a surname even when it is also a title ("Ada King")
     while i > 0 and words[i - 1][:1].isupper() and not _is_title(words[i - 1]):
         i -= 1
     if i == len(words) > 1 and words[-1][:1].isupper() and _is_title(words[-2]) and (
