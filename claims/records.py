@@ -68,6 +68,7 @@ class ClaimRecord:
     figures: tuple[FigureRecord, ...] = ()
     dismissed: bool = False
     article_hash: str = ""  # the article's content hash, for `key`
+    via: tuple[str, ...] = ()  # the attribution chain before `source`, origin first
 
     @property
     def key(self) -> str:

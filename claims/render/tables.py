@@ -51,9 +51,16 @@ def claims_table(claims: Sequence[ClaimRecord]) -> Table:
     t.add_column("figures", ratio=2)
     for c in claims:
         t.add_row(
-            str(c.id), safe(c.source or "—"), c.status, safe(c.text), safe(figures_text(c.figures))
+            str(c.id), safe(source_cell(c)), c.status, safe(c.text), safe(figures_text(c.figures))
         )
     return t
+
+
+def source_cell(c: ClaimRecord) -> str:
+    """The source, and its chain marked "via" ("Agentstvo (via ISW)"): `list --source
+    ISW` also lists the claims ISW is only in the chain of."""
+    name = c.source or "—"
+    return f"{name} (via {'; '.join(c.via)})" if c.via else name
 
 
 def extraction_table(x: Extraction) -> Table:
@@ -174,6 +181,11 @@ def claim_detail(detail: ClaimDetail) -> list[RenderableType]:
         src.append(" — cue: ")
         src.append_text(safe(c.cue))
     out.append(src)
+    if c.via:
+        chain = Text("Via: ")
+        chain.append_text(safe(" → ".join(c.via)))
+        chain.append(" (origin first)")
+        out.append(chain)
     if detail.duplicates:
         out.append(Text(f"Duplicates: {', '.join(map(str, detail.duplicates))}"))
     out += [Text(""), _context(detail), Text("")]

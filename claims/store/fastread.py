@@ -20,7 +20,7 @@ from typing import Any
 
 from claims.config import DbTarget
 from claims.core.model import Relation
-from claims.errors import UnknownSource
+from claims.core.namekey import norm as norm  # re-exported: one normal form
 from claims.records import (
     ArticleRecord,
     ClaimDetail,
@@ -31,16 +31,12 @@ from claims.records import (
     frame_of_columns,
 )
 from claims.store.readonly import ReadOnly, UnreadableWal, read_only_open
+from claims.store.source_lookup import collect, pick_source
 
 VERSIONS_DIR = Path(__file__).parent / "migrations" / "versions"
 BUSY_TIMEOUT_S = 5.0  # as `engine.BUSY_TIMEOUT_MS`
 _REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
 
-# Kept equal to `claims.store.queries` (tests/store/test_fastread.py compares them).
-FUZZY_CUTOFF = 85
-FUZZY_MARGIN = 5
-MAX_CANDIDATES = 3
-CANDIDATE_FLOOR = 60
 
 
 def head_revision() -> str | None:
@@ -115,54 +111,12 @@ def snapshot(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 # -- sources ------------------------------------------------------------------------------
 
-_DETERMINER = re.compile(r"^(?:the|a|an)\s+")
-_SPACE = re.compile(r"\s+")
-
-
-def norm(name: str) -> str:
-    """`claims.store.sources.norm`, repeated here to keep SQLAlchemy out (tested equal)."""
-    text = _SPACE.sub(" ", name.replace("\u2019", "'").replace("\u2018", "'").casefold())
-    while True:
-        stripped = _DETERMINER.sub("", text.strip(" .,;:\"'"))
-        if stripped == text:
-            return text
-        text = stripped
-
-
 def resolve_source_id(conn: sqlite3.Connection, query: str) -> int:
-    """`queries.resolve_source(...).id`: exact name or alias, else one clear fuzzy
-    winner, else `UnknownSource` with the same message and candidates."""
-    key = norm(query)
-    names: dict[int, tuple[str, set[str]]] = {}
-    for sid, name in conn.execute("SELECT id, name FROM source"):
-        names[sid] = (name, {norm(name)})
-    for sid, alias in conn.execute("SELECT source_id, alias FROM source_alias ORDER BY id"):
-        names[sid][1].add(norm(alias))
-    named = [sid for sid, (name, _) in names.items() if norm(name) == key]
-    exact = named or [sid for sid, (_, keys) in names.items() if key in keys]
-    if len(exact) == 1:
-        return exact[0]
-    from rapidfuzz import fuzz
-
-    scored = sorted(
-        (
-            (max(max(fuzz.WRatio(key, n), fuzz.ratio(key, n)) for n in keys), name, sid)
-            for sid, (name, keys) in names.items()
-        ),
-        key=lambda t: (-t[0], t[1]),
-    )
-    if scored:
-        best = scored[0][0]
-        runner_up = scored[1][0] if len(scored) > 1 else 0.0
-        if best >= FUZZY_CUTOFF and best - runner_up >= FUZZY_MARGIN:
-            return scored[0][2]
-    top = scored[:MAX_CANDIDATES]
-    candidates = tuple(name for score, name, _ in top if score >= CANDIDATE_FLOOR)
-    if candidates:
-        raise UnknownSource(
-            f"unknown source '{query}'; did you mean: {', '.join(candidates)}?", candidates
-        )
-    raise UnknownSource(f"unknown source '{query}'; see `claims sources`", ())
+    """`queries.resolve_source(...).id`, by the same rule (`source_lookup.pick_source`)."""
+    return pick_source(query, collect(
+        conn.execute("SELECT id, name FROM source ORDER BY id"),
+        conn.execute("SELECT source_id, alias FROM source_alias ORDER BY id"),
+    ))
 
 
 # -- claims -------------------------------------------------------------------------------
@@ -214,11 +168,23 @@ def _figures(
     return found
 
 
-def _record(row: Sequence[Any], figures: Sequence[FigureRecord]) -> ClaimRecord:
+def _via(conn: sqlite3.Connection, where: str, params: Sequence[Any]
+         ) -> dict[int, tuple[str, ...]]:
+    found: dict[int, list[str]] = {}
+    sql = ("SELECT claim_via.claim_id, source.name FROM claim_via JOIN source ON "
+           f"claim_via.source_id = source.id WHERE claim_via.claim_id IN ({where}) "
+           "ORDER BY claim_via.claim_id, claim_via.position")
+    for cid, name in conn.execute(sql, params):
+        found.setdefault(cid, []).append(name)
+    return {cid: tuple(names) for cid, names in found.items()}
+
+
+def _record(row: Sequence[Any], figures: Sequence[FigureRecord],
+            via: tuple[str, ...] = ()) -> ClaimRecord:
     (cid, article_id, article, text, start, end, source, source_type, cue, status, version,
      dismissed, article_hash) = row
     return ClaimRecord(cid, article_id, article, text, start, end, source, source_type, cue,
-                       status, version, tuple(figures), bool(dismissed), article_hash)
+                       status, version, tuple(figures), bool(dismissed), article_hash, via)
 
 
 def _conditions(
@@ -233,9 +199,10 @@ def _conditions(
     """The WHERE clause of `queries.list_claims`'s filters, and its parameters."""
     conditions: list[str] = []
     params: list[Any] = []
-    if source_id is not None:
-        conditions.append("claim.source_id = ?")
-        params.append(source_id)
+    if source_id is not None:  # its own claims and those it is in the chain of
+        conditions.append("(claim.source_id = ? OR claim.id IN "
+                          "(SELECT claim_id FROM claim_via WHERE source_id = ?))")
+        params += [source_id, source_id]
     if status is not None:
         conditions.append("claim.status = ?")
         params.append(status)
@@ -268,9 +235,10 @@ def list_claims(
         rows = conn.execute(f"SELECT {_CLAIM_COLUMNS}{tail}", params).fetchall()
         if not rows:
             return []
-        figures = _figures(conn, f"SELECT claim.id FROM claim JOIN article "
-                                 f"ON claim.article_id = article.id{tail}", params)
-    return [_record(r, figures.get(r[0], ())) for r in rows]
+        ids = f"SELECT claim.id FROM claim JOIN article ON claim.article_id = article.id{tail}"
+        figures = _figures(conn, ids, params)
+        via = _via(conn, ids, params)
+    return [_record(r, figures.get(r[0], ()), via.get(r[0], ())) for r in rows]
 
 
 def count_claims(conn: sqlite3.Connection, **filters: Any) -> int:
@@ -316,6 +284,7 @@ def get_claim_detail(conn: sqlite3.Connection, claim_id: int) -> ClaimDetail | N
         if row is None:
             return None
         figs = _figures(conn, "?", (claim_id,)).get(claim_id, [])
+        via = _via(conn, "?", (claim_id,)).get(claim_id, ())
         art = conn.execute(
             "SELECT id, name, origin, content_hash, extractor_version, title, url, publisher, "
             "published, ingested_at, text FROM article WHERE id = ?",
@@ -345,7 +314,7 @@ def get_claim_detail(conn: sqlite3.Connection, claim_id: int) -> ClaimDetail | N
             )
         )
     return ClaimDetail(
-        claim=_record(row, figs),
+        claim=_record(row, figs, via),
         article=ArticleRecord(*art[:10]),
         article_text=art[10],
         relations=tuple(relations),

@@ -7,7 +7,7 @@ parameter order), so an article with hundreds of claims costs a handful of round
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import ColumnElement, and_, func, insert, or_, select
@@ -15,15 +15,23 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Connection
 
 from claims.core.attribution.sources import is_article_qualified, is_unqualified
-from claims.core.model import Extraction, Figure, FigureFact, Qualifier, Source
+from claims.core.model import Claim, Extraction, Figure, FigureFact, Qualifier, Source
 from claims.core.reconcile.frames import PERSON_UNITS
 from claims.core.reconcile.same import block_key, infer_same, place_key, unit_of
 from claims.records import IngestOutcome
 from claims.store.engine import Store
 from claims.store.frames import COLUMNS, frame_columns, frame_from_row
 from claims.store.registry import delete_aliases, dropped_on_failure, keep_index, open_index
-from claims.store.sources import Entry, insert_aliases, registry_alias
-from claims.store.tables import article, claim, figure, relation, relation_member, source
+from claims.store.sources import Entry, insert_aliases, norm, registry_alias
+from claims.store.tables import (
+    article,
+    claim,
+    claim_via,
+    figure,
+    relation,
+    relation_member,
+    source,
+)
 
 FRAME_COLUMNS = (*COLUMNS, "frame_words")
 ROLES = {
@@ -148,7 +156,8 @@ def _save(
         )
     ).inserted_primary_key[0]  # type: ignore[index]
     named = {s.name for s in extraction.sources}
-    unlisted = sorted({c.source for c in extraction.claims if c.source and c.source not in named})
+    unlisted = sorted({n for c in extraction.claims for n in (c.source, *c.via)
+                       if n and n not in named})
     sources = (*extraction.sources, *(Source(name) for name in unlisted))
     source_ids, canonical, added = register_sources(conn, sources, doc.name, cache=cache)
     claim_ids = insert_many(
@@ -172,6 +181,7 @@ def _save(
             for seq, c in enumerate(extraction.claims)
         ],
     )
+    insert_via(conn, zip(claim_ids, extraction.claims, strict=True), source_ids)
     refs = [(ci, fi, f) for ci, c in enumerate(extraction.claims) for fi, f in enumerate(c.figures)]
     figure_ids = insert_many(
         conn,
@@ -220,6 +230,15 @@ def _save(
         sources=added,
         relations=len(inferred),
     )
+
+
+def insert_via(conn: Connection, claims: Iterable[tuple[int, Claim]],
+               source_ids: dict[str, int]) -> None:
+    """The attribution chain of each claim (`claim_via`), origin first."""
+    rows = [{"claim_id": cid, "position": i, "source_id": source_ids[name]}
+            for cid, c in claims for i, name in enumerate(c.via) if name in source_ids]
+    if rows:
+        conn.execute(insert(claim_via), rows)
 
 
 def insert_many(conn: Connection, table: object, rows: list[dict[str, object]]) -> list[int]:
@@ -272,8 +291,8 @@ def register_sources(
     """Map each extraction source to a registry id (and canonical name), adding new
     sources and new aliases.
 
-    A bare name ("Analysts", "Finance ministry": the extractor found no country or
-    person for it) is never matched to another article's source (`unqualified_entry`);
+    A bare name ("Analysts", "Finance ministry": the extractor found no place or person
+    for it) is the one source under that name, matched only exactly (`unqualified_entry`);
     re-extraction passes the sources the article's claims `used`, so it keeps its own.
     The registry is an index kept on `cache` between articles (`claims.store.registry`),
     so the cost follows the article's sources, not the registry's size.
@@ -284,12 +303,14 @@ def register_sources(
     added = 0
     for src in sources:
         name = src.name.strip()
+        if not norm(name):
+            continue  # no word to name anyone by ("'"): its claims keep no source
         aliases = [a for a in src.aliases if registry_alias(a)]
         own = [src.name]
         if is_unqualified(name):
             entry = registry.bare_in_use(name, used) if used else None
             if entry is None:
-                entry, name = registry.unqualified(name, article)
+                entry, name = registry.unqualified(name)
             else:
                 name = entry.name
             own = []
@@ -306,7 +327,14 @@ def register_sources(
             delete_aliases(conn, registry.stray_fragments(entry))
             added += 1
         known = registry.norms(entry)
-        fresh = [a for a in [*own, *aliases] if not registry.is_fragment(a, entry.name)]
+        fresh = []
+        for a in [*own, *aliases]:
+            if registry.is_fragment(a, entry.name):
+                continue
+            if registry.held_elsewhere(a, entry):  # never the alias of two sources
+                delete_aliases(conn, registry.shared_cut(a, entry))
+                continue
+            fresh.append(a)
         registry.add_aliases(entry, insert_aliases(conn, entry.id, fresh, known))
         ids[src.name] = entry.id
         names[src.name] = entry.name

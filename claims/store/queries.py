@@ -10,12 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from rapidfuzz import fuzz
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.engine import Connection, Row
 
 from claims.core.status import Status
-from claims.errors import UnknownSource
 from claims.records import (
     ArticleRecord,
     ClaimDetail,
@@ -27,14 +25,11 @@ from claims.records import (
 from claims.store import tables
 from claims.store.engine import Store
 from claims.store.relations import article_condition, relations_touching
-from claims.store.sources import load_registry, norm, source_records
-from claims.store.tables import claim, figure, source, verdict
+from claims.store.source_lookup import collect, pick_source
+from claims.store.sources import source_records
+from claims.store.tables import claim, claim_via, figure, source, source_alias, verdict
 from claims.store.verdicts import history_rows
 
-FUZZY_CUTOFF = 85
-FUZZY_MARGIN = 5
-MAX_CANDIDATES = 3
-CANDIDATE_FLOOR = 60
 OWN_VOICE = "(article)"
 
 
@@ -94,7 +89,22 @@ def _figures_for(conn: Connection, claim_ids: Select[Any]) -> dict[int, list[Fig
     return found
 
 
-def _record(row: Row[Any], figures: Sequence[FigureRecord]) -> ClaimRecord:
+def _via_for(conn: Connection, claim_ids: Select[Any]) -> dict[int, tuple[str, ...]]:
+    """Each claim's attribution chain, source names in order (origin first)."""
+    stmt = (
+        select(claim_via.c.claim_id, source.c.name)
+        .join(source, claim_via.c.source_id == source.c.id)
+        .where(claim_via.c.claim_id.in_(claim_ids))
+        .order_by(claim_via.c.claim_id, claim_via.c.position)
+    )
+    found: dict[int, list[str]] = {}
+    for cid, name in conn.execute(stmt):
+        found.setdefault(cid, []).append(name)
+    return {cid: tuple(names) for cid, names in found.items()}
+
+
+def _record(row: Row[Any], figures: Sequence[FigureRecord],
+            via: tuple[str, ...] = ()) -> ClaimRecord:
     return ClaimRecord(
         id=row.id,
         article_id=row.article_id,
@@ -110,6 +120,7 @@ def _record(row: Row[Any], figures: Sequence[FigureRecord]) -> ClaimRecord:
         figures=tuple(figures),
         dismissed=bool(row.dismissed),
         article_hash=row.article_hash,
+        via=via,
     )
 
 
@@ -123,8 +134,9 @@ def _conditions(
     include_dismissed: bool = False,
 ) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
-    if source_id is not None:
-        conditions.append(claim.c.source_id == source_id)
+    if source_id is not None:  # its own claims and those it is in the chain of
+        conditions.append(or_(claim.c.source_id == source_id, claim.c.id.in_(
+            select(claim_via.c.claim_id).where(claim_via.c.source_id == source_id))))
     if status is not None:
         conditions.append(claim.c.status == status)
     if article is not None:
@@ -171,7 +183,8 @@ def list_claims(
             return []
         ids = stmt.with_only_columns(claim.c.id)
         figures = _figures_for(conn, ids)
-    return [_record(r, figures.get(r.id, ())) for r in rows]
+        via = _via_for(conn, ids)
+    return [_record(r, figures.get(r.id, ()), via.get(r.id, ())) for r in rows]
 
 
 def count_claims(store: Store, **filters: Any) -> int:
@@ -207,13 +220,15 @@ def get_claim(store: Store, claim_id: int) -> ClaimDetail | None:
         row = conn.execute(_claims_select().where(claim.c.id == claim_id)).first()
         if row is None:
             return None
-        figures = _figures_for(conn, select(claim.c.id).where(claim.c.id == claim_id))
+        one = select(claim.c.id).where(claim.c.id == claim_id)
+        figures = _figures_for(conn, one)
+        via = _via_for(conn, one).get(claim_id, ())
         article_row = conn.execute(select(art).where(art.c.id == row.article_id)).one()
         figs = figures.get(claim_id, [])
         relations = relations_touching(conn, [f.id for f in figs])
         history = history_rows(conn, claim_id)
     return ClaimDetail(
-        claim=_record(row, figs),
+        claim=_record(row, figs, via),
         article=article_record(article_row),
         article_text=article_row.text,
         relations=tuple(relations),
@@ -238,38 +253,14 @@ def list_sources(store: Store) -> list[SourceRecord]:
 
 
 def resolve_source(store: Store, query: str) -> SourceRecord:
-    """A source by exact name or alias (case, "the", quote style ignored), else by one
-    clear fuzzy winner; otherwise `UnknownSource` listing the closest candidates."""
-    key = norm(query)
+    """The source `--source` denotes (`claims.store.source_lookup.pick_source`)."""
     with store.read() as conn:
-        registry = load_registry(conn)
-        named = [e for e in registry if norm(e.name) == key]
-        exact = named or [e for e in registry if key in e.norms()]
-        if len(exact) == 1:
-            return source_records(conn, [exact[0].id])[0]
-        scored = sorted(
-            (
-                (
-                    max(max(fuzz.WRatio(key, n), fuzz.ratio(key, n)) for n in e.norms()),
-                    e.name,
-                    e.id,
-                )
-                for e in registry
-            ),
-            key=lambda t: (-t[0], t[1]),
+        keys = collect(
+            conn.execute(select(source.c.id, source.c.name).order_by(source.c.id)),
+            conn.execute(select(source_alias.c.source_id, source_alias.c.alias)
+                         .order_by(source_alias.c.id)),
         )
-        if scored:
-            best = scored[0][0]
-            runner_up = scored[1][0] if len(scored) > 1 else 0.0
-            if best >= FUZZY_CUTOFF and best - runner_up >= FUZZY_MARGIN:
-                return source_records(conn, [scored[0][2]])[0]
-    top = scored[:MAX_CANDIDATES]
-    candidates = tuple(name for score, name, _ in top if score >= CANDIDATE_FLOOR)
-    if candidates:
-        raise UnknownSource(
-            f"unknown source '{query}'; did you mean: {', '.join(candidates)}?", candidates
-        )
-    raise UnknownSource(f"unknown source '{query}'; see `claims sources`", ())
+        return source_records(conn, [pick_source(query, keys)])[0]
 
 
 def _by_count(rows: Sequence[Sequence[Any]], none_as: str = "") -> dict[str, int]:

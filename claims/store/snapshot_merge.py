@@ -18,6 +18,7 @@ from claims.store.tables import (
     article,
     claim,
     claim_duplicate,
+    claim_via,
     evidence_body,
     evidence_snapshot,
     figure,
@@ -84,6 +85,7 @@ class _Merge:
         self._by_natural_key("source", source, "name")
         self._aliases()
         self._claims()
+        self._via()
         self._figures()
         self._relations()
         self._acks()
@@ -322,6 +324,21 @@ class _Merge:
                 known[key] = None  # a repeat within the dump is merged, not mapped
                 new.append(r)
         self._add("verdict", new)
+
+    def _via(self) -> None:
+        """Chains of the claims the dump adds; a merged claim keeps the chain it has."""
+        claims, sources = self.ids["claim"], self.ids["source"]
+        new = []
+        for r in self._rows("via"):
+            if r["claim_id"] in self.present["claim"] or r["claim_id"] not in claims:
+                self.merged["via"] += r["claim_id"] in self.present["claim"]
+                self.dropped["via"] += r["claim_id"] not in claims
+                continue
+            new.append({"claim_id": claims[r["claim_id"]], "position": r["position"],
+                        "source_id": sources[r["source_id"]]})
+        if new:
+            self.conn.execute(claim_via.insert(), new)
+        self.added["via"] += len(new)
 
     def _duplicates(self) -> None:
         rows = self._rows("duplicate")

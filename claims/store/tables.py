@@ -203,6 +203,8 @@ class EvidenceSnapshotRow(SQLModel, table=True):
     status: int  # HTTP status
     content_type: str | None = None
     sha256: str = Field(foreign_key="evidence_body.sha256", index=True)
+
+
 class ClaimKeyRow(SQLModel, table=True):
     """A key of the duplicate index (`store.duplicate_keys`): derived from the claim's
     text and figures, rebuilt after `load`, never dumped."""
@@ -212,6 +214,17 @@ class ClaimKeyRow(SQLModel, table=True):
     key: int = Field(sa_column=Column(BigInteger, primary_key=True))
     claim_id: int = Field(sa_column=Column(
         Integer, ForeignKey("claim.id", ondelete="CASCADE"), primary_key=True, index=True))
+
+
+class ClaimViaRow(SQLModel, table=True):
+    """One earlier party of a claim's attribution chain (`Claim.via`), origin first:
+    "Agentstvo, citing ISW" stores ISW at position 0 for Agentstvo's claim."""
+
+    __tablename__ = "claim_via"
+
+    claim_id: int = Field(foreign_key="claim.id", primary_key=True)
+    position: int = Field(primary_key=True)
+    source_id: int = Field(foreign_key="source.id", index=True)
 
 
 article = ArticleRow.__table__  # type: ignore[attr-defined]
@@ -227,12 +240,14 @@ claim_duplicate = ClaimDuplicateRow.__table__  # type: ignore[attr-defined]
 evidence_body = EvidenceBodyRow.__table__  # type: ignore[attr-defined]
 evidence_snapshot = EvidenceSnapshotRow.__table__  # type: ignore[attr-defined]
 claim_key = ClaimKeyRow.__table__  # type: ignore[attr-defined]
+claim_via = ClaimViaRow.__table__  # type: ignore[attr-defined]
 
 __all__ = [
     "ArticleRow",
     "ClaimDuplicateRow",
     "ClaimKeyRow",
     "ClaimRow",
+    "ClaimViaRow",
     "EvidenceBodyRow",
     "EvidenceSnapshotRow",
     "FigureRow",
@@ -248,6 +263,7 @@ __all__ = [
     "evidence_body",
     "evidence_snapshot",
     "claim_key",
+    "claim_via",
     "figure",
     "finding_ack",
     "relation",
