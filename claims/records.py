@@ -64,6 +64,7 @@ class ArticleRecord:
     publisher: str | None = None
     published: str | None = None
     ingested_at: str | None = None
+    retracted: bool = False
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,17 @@ class VerdictRecord:
     evidence: tuple[str, ...]
     version: int
     kind: str = "verdict"  # "verdict" | "correction"
+    reverts: int | None = None  # the id of the verdict row this one undid (`--revert`)
+
+
+def reverted_id(detail: str | None) -> int | None:
+    """The verdict id a history row's JSON `detail` says it reverts, if any."""
+    if not detail or '"reverts"' not in detail:
+        return None
+    import json
+
+    value = json.loads(detail).get("reverts")
+    return value if isinstance(value, int) else None
 
 
 @dataclass(frozen=True)
@@ -105,6 +117,17 @@ class ClaimDetail:
 
 
 @dataclass(frozen=True)
+class Removal:
+    """The last retraction of an article's text: who, when, why, and whether the
+    article was purged (its claims deleted) or only retracted (kept, out of sight)."""
+
+    at: str
+    reviewer: str
+    note: str | None
+    purged: bool = False
+
+
+@dataclass(frozen=True)
 class IngestOutcome:
     article_id: int
     name: str
@@ -113,3 +136,6 @@ class IngestOutcome:
     figures: int
     sources: int  # sources newly added to the registry
     relations: int = 0
+    published: str | None = None  # the publication date stored, if any (new articles)
+    retracted: Removal | None = None  # its text was retracted: nothing was stored
+    restored: bool = False  # `ingest --restore` brought a retracted article back

@@ -210,6 +210,7 @@ def _save(
         figures=len(figure_ids),
         sources=added,
         relations=len(inferred),
+        published=doc.published,
     )
 
 
@@ -358,7 +359,8 @@ def propose_cross_article_same(
     units = sorted({f.unit for f in new if f.unit})
     if not words:
         return ()
-    in_window = [figure.c.unit.in_(units), claim.c.article_id != new[0].article_id]
+    in_window = [figure.c.unit.in_(units), claim.c.article_id != new[0].article_id,
+                 article.c.retracted.is_(False)]  # a retracted text is nobody's evidence
     window = _window(new[0].published)
     if window is not None:
         in_window.append(and_(article.c.published >= window[0], article.c.published < window[1]))
