@@ -68,6 +68,31 @@ class ArticleRecord:
 
 
 @dataclass(frozen=True)
+class ArticleSummary:
+    """One row of `claims articles`: the article and what the desk has done with it."""
+
+    article: ArticleRecord
+    claims: int  # live claims (not dismissed, not superseded)
+    verdicts: int  # verdict rows recorded on its claims
+    findings: int  # inconsistencies (not `consistent`) touching its figures
+    removal: Removal | None = None  # the retraction in force, if any
+
+
+@dataclass(frozen=True)
+class ArticleEvent:
+    """One row of an article's record: retract, restore, purge or edit."""
+
+    id: int
+    article_id: int | None
+    name: str
+    action: str
+    at: str
+    reviewer: str
+    note: str | None
+    detail: str | None  # JSON object (an edit's from/to)
+
+
+@dataclass(frozen=True)
 class SourceRecord:
     id: int
     name: str

@@ -93,16 +93,21 @@ def history_table(rows: Sequence[VerdictRecord]) -> Table:
     from rich.table import Table
 
     t = Table()
+    t.add_column("row", justify="right")
     for col in ("at", "reviewer", "from", "to", "version", "note", "evidence"):
         t.add_column(col)
     for r in rows:
+        note = safe(f"reverts row {r.reverts}", "yellow") if r.reverts is not None else safe("")
+        if r.note:
+            note.append_text(safe(f"{': ' if r.reverts is not None else ''}{r.note}"))
         t.add_row(
+            str(r.id),
             r.at,
             safe(r.reviewer),
             r.from_status,
             r.to_status,
             str(r.version),
-            safe(r.note or ""),
+            note,
             safe(" ".join(r.evidence)),
         )
     return t

@@ -15,6 +15,7 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -319,7 +320,7 @@ def get_claim_detail(conn: sqlite3.Connection, claim_id: int) -> ClaimDetail | N
         )
     return ClaimDetail(
         claim=_record(row, figs),
-        article=ArticleRecord(*art[:10], retracted=bool(art[10])),
+        article=replace(ArticleRecord(*art[:10]), retracted=bool(art[10])),
         article_text=art[11],
         relations=tuple(relations),
         history=tuple(history),

@@ -119,6 +119,7 @@ def _conditions(
     since: str | None = None,
     until: str | None = None,
     value: float | None = None,
+    include_retracted: bool = False,
 ) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if source_id is not None:
@@ -135,7 +136,8 @@ def _conditions(
     if not include_dismissed:
         conditions.append(claim.c.dismissed.is_(False))
     conditions.append(claim.c.superseded.is_(None))
-    conditions.append(live_articles())
+    if not include_retracted:
+        conditions.append(live_articles())
     return conditions
 
 
@@ -152,6 +154,7 @@ def list_claims(
     since: str | None = None,
     until: str | None = None,
     value: float | None = None,
+    include_retracted: bool = False,
 ) -> list[ClaimRecord]:
     """Claims matching every filter given, in article then reading order.
 
@@ -160,12 +163,13 @@ def list_claims(
     `--article`), `reviewer` (claims that reviewer has recorded anything on), `search`
     (words the text must all contain, case, accents and quote styles ignored),
     `since`/`until` (publication dates), `value` (a figure's interval holds it),
-    `include_dismissed`. Claims of retracted articles are never listed.
+    `include_dismissed`, `include_retracted` (claims of retracted articles, left out
+    otherwise: only `articles show` reads them).
     """
     conditions = _conditions(source_id=source_id, status=status, article=article,
                              reviewer=reviewer, search=search,
                              include_dismissed=include_dismissed, since=since, until=until,
-                             value=value)
+                             value=value, include_retracted=include_retracted)
     stmt = _claims_select().where(*conditions).order_by(claim.c.article_id, claim.c.seq)
     if limit is not None:
         stmt = stmt.limit(limit)
