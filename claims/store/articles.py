@@ -9,13 +9,13 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.engine import Connection
 
 from claims.core.reconcile.consistency import iter_check
+from claims.core.text.dateline import iso_date
 from claims.errors import InputError
 from claims.records import ArticleEvent, ArticleRecord, ArticleSummary, ClaimRecord, Removal
 from claims.store.engine import Store
@@ -115,14 +115,6 @@ def _event(r: Any) -> ArticleEvent:
     return ArticleEvent(r.id, r.article_id, r.name, r.action, r.at, r.reviewer, r.note, r.detail)
 
 
-def check_date(value: str, option: str = "--published") -> str:
-    """An ISO date (YYYY-MM-DD), as ClaimReview and the `same` window need it."""
-    try:
-        return date.fromisoformat(value.strip()).isoformat()
-    except ValueError:
-        raise InputError(f"{option} {value!r} is not a date like 2024-11-26") from None
-
-
 def edit_article(
     store: Store, *, article_id: int, changes: Mapping[str, str | None], reviewer: str,
     note: str | None = None,
@@ -134,7 +126,7 @@ def edit_article(
         raise InputError(f"an article has no field {unknown[0]!r}")
     values = {k: (v.strip() or None) if isinstance(v, str) else v for k, v in changes.items()}
     if values.get("published"):
-        values["published"] = check_date(str(values["published"]))
+        values["published"] = iso_date(str(values["published"]))
     cols = [c for c in article.c if c.name != "text"]
     with store.write() as conn:
         row = conn.execute(select(*cols).where(article.c.id == article_id)).one()

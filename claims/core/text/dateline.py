@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from claims.errors import InputError
+
 HEAD_LINES = 6
 MAX_LINE = 120
 MAX_OTHER_WORDS = 4
@@ -111,3 +113,11 @@ def dateline_date(text: str) -> str | None:
             continue
         return found[1]
     return updated
+
+
+def iso_date(value: str, option: str = "--published") -> str:
+    """A date a user typed, as YYYY-MM-DD, else `InputError` naming the option."""
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise InputError(f"{option} {value!r} is not a date like 2024-11-26") from None
