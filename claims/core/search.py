@@ -12,6 +12,7 @@ answer alike without an extension and whatever the server's locale.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -77,9 +78,17 @@ def fold(text: str) -> str:
     return text.translate(fold_table())
 
 
+_TERMS = re.compile(r'"([^"]*)"|(\S+)')
+
+
 def search_words(query: str) -> tuple[str, ...]:
-    """The folded words of a query, each of which a claim must contain (in any order)."""
-    return tuple(dict.fromkeys(fold(query).split()))
+    """The folded terms of a query, each of which a claim must contain (in any order):
+    its words, and any "quoted phrase" as one term, spaces included."""
+    terms = (
+        phrase.strip() if phrase is not None and word is None else word
+        for phrase, word in ((m.group(1), m.group(2)) for m in _TERMS.finditer(fold(query)))
+    )
+    return tuple(dict.fromkeys(t for t in terms if t))
 
 
 @lru_cache(maxsize=1)
