@@ -74,7 +74,7 @@ def articles_show(ref: ArticleArg) -> None:
 
         claims articles show seed-nato-oreshnik.txt
     """
-    from claims.render.articles import article_header, events_table, marked_text
+    from claims.render.articles import article_header, events_lines, marked_text
     from claims.store.article_lookup import resolve_article
     from claims.store.articles import article_view
 
@@ -87,7 +87,8 @@ def articles_show(ref: ArticleArg) -> None:
     console.print(marked_text(view), soft_wrap=True)
     if view.events:
         console.print()
-        console.print(events_table(view.events))
+        for line in events_lines(view.events):
+            console.print(line, soft_wrap=True)
 
 
 @articles_app.command("edit")

@@ -190,16 +190,16 @@ def retraction_line(r: Removal) -> Text:
     return line
 
 
-def events_table(events: Sequence[ArticleEvent]) -> Table:
-    from rich.table import Table
-
-    t = Table(title="Record", title_justify="left")
-    t.add_column("at", no_wrap=True, min_width=20)
-    for col in ("reviewer", "action", "note", "detail"):
-        t.add_column(col, overflow="fold")
+def events_lines(events: Sequence[ArticleEvent]) -> list[Text]:
+    """The article's record, one line per event: when, who, what, why."""
+    lines = [safe("Record:", "bold")]
     for e in events:
-        t.add_row(e.at, safe(e.reviewer), e.action, safe(e.note or ""), safe(_detail(e)))
-    return t
+        what = " ".join(p for p in (e.action, _detail(e)) if p)
+        line = safe(f"  {e.at}  {e.reviewer}  {what}")
+        if e.note:
+            line.append_text(safe(f"  ({e.note})", "dim"))
+        lines.append(line)
+    return lines
 
 
 def _detail(e: ArticleEvent) -> str:

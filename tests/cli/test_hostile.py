@@ -316,7 +316,7 @@ BAD_ARGS = [
     (("list", "--limit", "99999999999999999999999"),
      "Error: a number given is too large (the largest id or count is 9223372036854775807)"),
     (("list", "--article", "99999999999999999999999"),
-     "Error: unknown article '99999999999999999999999'; `claims stats` lists the articles"),
+     "Error: unknown article '99999999999999999999999'; `claims articles` lists the articles"),
     (("list", "--source", ""), "Error: unknown source ''; see `claims sources`"),
     (("list", "--source", "%"), "Error: unknown source '%'; see `claims sources`"),
     (("relations", "accept", "x"), None),
