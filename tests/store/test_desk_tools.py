@@ -28,8 +28,8 @@ from claims.store.registry_upkeep import (
     split_source,
 )
 from claims.store.retraction import purge_article, retract_article, stored_outcome
-from claims.store.review_position import get_position, set_position
 from claims.store.revert import revert_verdicts
+from claims.store.review_position import get_position, set_position
 from claims.store.snapshot import dump, load
 from claims.store.verdicts import history, record_verdict
 
