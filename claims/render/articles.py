@@ -1,7 +1,8 @@
 """`claims articles`: the list (table, JSON, CSV) and one article read with its claims.
 
 Everything from the article (text, title, names) and from reviewers (notes) is cleaned of
-terminal controls and never parsed as markup (`safe`).
+terminal controls and never parsed as markup (`safe`). Imported by the command's module
+for its format enum, so `claims --help` stays light: the rest is imported when used.
 """
 
 from __future__ import annotations
@@ -14,10 +15,6 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, assert_never
 
 from claims.records import ArticleEvent, ArticleRecord, ArticleSummary, Removal
-from claims.render.claims import dumps
-from claims.render.safe import clean_for_terminal
-from claims.render.tables import safe
-from claims.render.workflow import plural
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -31,6 +28,30 @@ COLUMNS = ("id", "name", "title", "publisher", "published", "claims", "verdicts"
            "retracted")
 CLAIM_MARK = "[{n}]"
 FIGURE_OPEN, FIGURE_CLOSE = "{", "}"
+
+
+def safe(text: str | None, style: str = "") -> Text:
+    from claims.render.tables import safe as safe_text
+
+    return safe_text(text, style)
+
+
+def clean_for_terminal(text: str, *, keep_newlines: bool = False) -> str:
+    from claims.render.safe import clean_for_terminal as clean
+
+    return clean(text, keep_newlines=keep_newlines)
+
+
+def plural(n: int, word: str) -> str:
+    from claims.render.workflow import plural as count
+
+    return count(n, word)
+
+
+def dumps(obj: Any) -> str:
+    from claims.render.claims import dumps as to_json
+
+    return to_json(obj)
 
 
 class ArticlesFormat(StrEnum):
@@ -152,8 +173,6 @@ def marked_text(view: ArticleView) -> Text:
 def safe_block(text: str, style: str = "") -> Text:
     """Article text keeps its line breaks (paragraphs), nothing else a terminal obeys."""
     from rich.text import Text
-
-    from claims.render.safe import clean_for_terminal
 
     return Text(clean_for_terminal(text, keep_newlines=True), style=style)
 
