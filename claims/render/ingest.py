@@ -114,11 +114,10 @@ def retraction_notice(outcome: IngestOutcome) -> str:
 
 def undated_notice(names: list[str]) -> str:
     """The cross-article `same` window needs a publication date: say which new articles
-    have none, and how to give one."""
+    have none (they are compared with articles of any date), and how to give one."""
     shown = ", ".join(names[:MAX_NAMED])
     more = f" and {len(names) - MAX_NAMED} more" if len(names) > MAX_NAMED else ""
     return (
-        f"No publication date found for {shown}{more}: compared only with undated "
-        "articles; give one with --published or `claims articles edit NAME --published "
-        "YYYY-MM-DD`."
+        f"No publication date found for {shown}{more}: compared with articles of any date; "
+        "give one with --published or `claims articles edit NAME --published YYYY-MM-DD`."
     )

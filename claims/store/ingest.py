@@ -362,10 +362,10 @@ def propose_cross_article_same(
     in_window = [figure.c.unit.in_(units), claim.c.article_id != new[0].article_id,
                  article.c.retracted.is_(False)]  # a retracted text is nobody's evidence
     window = _window(new[0].published)
-    if window is not None:
-        in_window.append(and_(article.c.published >= window[0], article.c.published < window[1]))
-    else:  # an undated article is only compared with undated ones (as the core rule does)
-        in_window.append(article.c.published.is_(None))
+    if window is not None:  # an undated article may be from any day (as the core rule has it)
+        in_window.append(or_(and_(article.c.published >= window[0],
+                                  article.c.published < window[1]),
+                             article.c.published.is_(None)))
     sharing = [
         and_(figure.c.block == block, or_(*(
             figure.c.places.contains(f" {w} ", autoescape=True) for w in sorted(ws))))

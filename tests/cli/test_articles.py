@@ -14,7 +14,7 @@ from tests.cli.conftest import SEED, Invoke
 from tests.cli.test_hostile import assert_clean
 
 STRAY = "# Notes\n\nThis folder holds 3 test files. The team said 2 scripts run daily.\n"
-UNDATED = ("No publication date found for {}: compared only with undated articles; give one "
+UNDATED = ("No publication date found for {}: compared with articles of any date; give one "
            "with --published or `claims articles edit NAME --published YYYY-MM-DD`.")
 
 
@@ -275,3 +275,28 @@ def test_ingest_says_which_new_articles_have_no_date(invoke: Invoke, tmp_path: P
     dated_only = invoke("ingest", "-", "--published", "2024-11-01",
                         input="The mayor said 9 bridges closed.\n")
     assert "No publication date" not in dated_only.stderr
+
+
+@pytest.mark.parametrize("dated_first", [True, False])
+def test_an_undated_article_still_meets_a_dated_one(
+    invoke: Invoke, tmp_path: Path, dated_first: bool
+) -> None:
+    """A wire copy whose dateline has no year is undated; the local paper is dated: the
+    cross-article `same` is proposed whichever comes first, and not once the dated one
+    is retracted."""
+    (tmp_path / "local.txt").write_text(
+        "The coroner said floods killed 31 people in Riverton.\n")
+    (tmp_path / "wire.txt").write_text(
+        "Rescuers said floods killed at least 40 people in Riverton.\n")
+    order = [("local.txt", "--published", "2026-09-13"), ("wire.txt",)]
+    for args in order if dated_first else order[::-1]:
+        assert invoke("ingest", *args).exit_code == 0
+    relations = invoke("relations")
+    assert "same" in relations.stdout and "proposed" in relations.stdout
+    check = json.loads(invoke("check-consistency", "--format", "json", "--fail-on",
+                              "never").stdout)
+    assert [f["kind"] for f in check["findings"]] == ["same"]
+    invoke("articles", "remove", "local")
+    again = json.loads(invoke("check-consistency", "--format", "json", "--fail-on",
+                              "never").stdout)
+    assert again["findings"] == []

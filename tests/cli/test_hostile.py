@@ -137,7 +137,7 @@ def test_bad_file_is_named_and_the_batch_goes_on(
     shown = problem if problem.startswith("evil") else f"{bad}: {problem}"
     assert result.stderr.splitlines() == [
         f"Error: {shown}",
-        "No publication date found for a.txt, z.txt: compared only with undated articles; "
+        "No publication date found for a.txt, z.txt: compared with articles of any date; "
         "give one with --published or `claims articles edit NAME --published YYYY-MM-DD`.",
         "Articles: 2 new, 0 unchanged, 1 failed, 2 claims, 2 figures, 2 new sources",
     ]

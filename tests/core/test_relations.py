@@ -215,9 +215,21 @@ def test_infer_same_with_metrics_still_needs_a_shared_name() -> None:
               metric=m)
     b = figure_fact(2, 2, "about 280", 280, "Some 280 boats joined the Orrin regatta.", metric=m)
     c = figure_fact(3, 3, "300", 300, "300 boats sailed at the Orrin regatta.", metric=m,
-              published=None)
+              published="2026-04-20")  # out of the window
     d = figure_fact(4, 4, "310", 310, "Organisers said 310 boats took part.", metric=m)
     assert infer_same([a], [b, c, d]) == ((1, 2, "same-metric"),)
+
+
+def test_an_unknown_publication_date_never_rules_a_pair_out() -> None:
+    """A wire copy dated only "Sept 13" has no year, so no date; the local paper's
+    "13 September 2026" gives one: the two still meet."""
+    m = "boats taking part"
+    a = figure_fact(1, 1, "300", 300, "Organisers said 300 boats took part in the Orrin regatta.",
+              metric=m)
+    b = figure_fact(2, 2, "280", 280, "Some 280 boats joined the Orrin regatta.", metric=m,
+              published=None)
+    assert infer_same([a], [b]) == ((1, 2, "same-metric"),)
+    assert infer_same([b], [a]) == ((2, 1, "same-metric"),)
 
 
 def test_infer_relations_returns_inferred_relations() -> None:

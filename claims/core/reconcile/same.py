@@ -2,8 +2,8 @@
 
 Figures are blocked by unit and event (or metric label), so the work is linear in the
 figures plus the pairs inside a block; a pair also needs publication dates within the
-window (or both unknown), the same years and kind of area, and a shared place or body
-name. The block and the place words are stored with each figure (`block_key`,
+window (an unknown date is never out of it), the same years and kind of area, and a
+shared place or body name. The block and the place words are stored with each figure (`block_key`,
 `place_key`), so the store can look up the candidates instead of reading a whole window.
 """
 
@@ -135,8 +135,10 @@ def _pair_names(a: str | None, b: str | None) -> frozenset[str]:
 
 
 def _days_close(da: date | None, db: date | None, window_days: int) -> bool:
+    """Within the window; an unknown date could be any day, so it never rules a pair out
+    (a wire copy dated "Sept 13" and a local paper dated 13 September 2026 still meet)."""
     if da is None or db is None:
-        return da is None and db is None
+        return True
     return abs((da - db).days) <= window_days
 
 
@@ -146,10 +148,10 @@ def infer_same(
     """`same` proposals (new id, other id, rule) between figures of different articles.
 
     Blocked by (unit, event or metric key), so the work is linear in the figures plus
-    the pairs inside a block; a pair also needs publication dates within the window (or
-    both unknown), the same years and kind of area, and a shared place or body name.
-    Only blocks that hold a new figure are looked at closely: the figures of the others
-    are keyed and nothing more.
+    the pairs inside a block; a pair also needs publication dates within the window (an
+    unknown date is never out of it), the same years and kind of area, and a shared place
+    or body name. Only blocks that hold a new figure are looked at closely: the figures
+    of the others are keyed and nothing more.
     """
     keep: dict[tuple[int, str | None, str, float, str], tuple[str, FigureFact]] = {}
     for f in (*new, *existing):
