@@ -27,11 +27,13 @@ from claims.store.registry_upkeep import (
     source_log,
     split_source,
 )
+from claims.store.report import load_report
 from claims.store.retraction import purge_article, retract_article, stored_outcome
 from claims.store.revert import revert_verdicts
 from claims.store.review_position import get_position, set_position
 from claims.store.snapshot import dump, load
 from claims.store.verdicts import history, record_verdict
+from claims.store.workflow import review_queue
 
 TEXTS = {
     "kyiv.txt": (
@@ -132,6 +134,8 @@ def test_retraction_hides_claims_keeps_history_and_gates_ingest(desk: Store) -> 
     retract_article(desk, article_id=kyiv[0].article_id, reviewer="ana", note="withdrawn")
     assert list_claims(desk, article="kyiv.txt") == []
     assert "kyiv.txt" not in stats(desk)["by_article"]
+    assert {c.article for c in review_queue(desk)} == {"lviv.txt", "undated.txt"}
+    assert {a.article.name for a in load_report(desk).articles} == {"lviv.txt", "undated.txt"}
     assert [v.to_status for v in history(desk, kyiv[0].id)] == ["supported"]
     doc = extraction("kyiv.txt").document
     outcome = stored_outcome(desk, doc.content_hash)
