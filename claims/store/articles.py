@@ -6,7 +6,6 @@ Retraction and purging are `retraction`'s; this module reads and edits.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -138,8 +137,3 @@ def edit_article(
         detail = {"from": {k: before[k] for k in changed}, "to": changed}
         record_event(conn, row=row, action=EDIT, reviewer=reviewer, note=note, detail=detail)
         return article_record(conn.execute(select(*cols).where(article.c.id == article_id)).one())
-
-
-def edit_summary(record: ArticleEvent) -> dict[str, Any]:
-    """An edit event's detail as {"from": {...}, "to": {...}}."""
-    return dict(json.loads(record.detail or "{}"))

@@ -239,3 +239,18 @@ def test_the_records_are_append_only(desk: Store, backend: DbTarget, table: str,
             assert conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one() == 1
     finally:
         engine.dispose()
+
+
+def test_the_database_folds_every_covered_character_as_python_does(desk: Store) -> None:
+    """The whole folding table, run by the server itself (PostgreSQL's translate/replace
+    form, SQLite's registered function), against `fold`."""
+    from sqlalchemy import literal, select
+
+    from claims.core.search import fold, fold_table
+    from claims.store.search import folded, register_fold
+
+    sample = "".join(chr(c) for c in sorted(fold_table())) + " Kyiv’s São Paulo 한국"
+    with desk.read() as conn:
+        register_fold(conn)
+        got = conn.execute(select(folded(literal(sample)))).scalar_one()
+    assert got == fold(sample)
