@@ -9,7 +9,7 @@ import typer
 
 from claims.cli.base import app, make_app
 from claims.cli.common import message, open_db, open_db_for_reading, out_console, write
-from claims.render.articles import ArticlesFormat
+from claims.render.article_format import ArticlesFormat
 
 articles_app = make_app(no_args_is_help=False)
 app.add_typer(

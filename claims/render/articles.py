@@ -1,8 +1,8 @@
 """`claims articles`: the list (table, JSON, CSV) and one article read with its claims.
 
 Everything from the article (text, title, names) and from reviewers (notes) is cleaned of
-terminal controls and never parsed as markup (`safe`). Imported by the command's module
-for its format enum, so `claims --help` stays light: the rest is imported when used.
+terminal controls and never parsed as markup (`safe`). The format enum lives in
+`article_format`, so `claims --help` does not import this module.
 """
 
 from __future__ import annotations
@@ -11,8 +11,7 @@ import csv
 import io
 import json
 from collections.abc import Sequence
-from enum import StrEnum
-from typing import TYPE_CHECKING, Any, assert_never
+from typing import TYPE_CHECKING, Any
 
 from claims.records import ArticleEvent, ArticleRecord, ArticleSummary, Removal
 
@@ -52,24 +51,6 @@ def dumps(obj: Any) -> str:
     from claims.render.claims import dumps as to_json
 
     return to_json(obj)
-
-
-class ArticlesFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-    def render(self, rows: Sequence[ArticleSummary]) -> str | Table:
-        """A string for machine formats (written verbatim), a rich Table for people."""
-        match self:
-            case ArticlesFormat.table:
-                return articles_table(rows)
-            case ArticlesFormat.json:
-                return articles_json(rows)
-            case ArticlesFormat.csv:
-                return articles_csv(rows)
-            case _:
-                assert_never(self)
 
 
 def summary_dict(s: ArticleSummary) -> dict[str, Any]:
