@@ -48,7 +48,9 @@ def figure_dict(f: Figure | FigureRecord) -> dict[str, Any]:
 
 
 def claim_dict(c: ClaimRecord) -> dict[str, Any]:
-    return {
+    """DESIGN.md's claim shape; a dismissed claim (listed with `--dismissed`) is marked
+    `"dismissed": true`, the others carry no such key."""
+    d = {
         "id": c.id,
         "article": c.article,
         "text": c.text,
@@ -62,6 +64,9 @@ def claim_dict(c: ClaimRecord) -> dict[str, Any]:
         "version": c.version,
         "figures": [figure_dict(f) for f in c.figures],
     }
+    if c.dismissed:
+        d["dismissed"] = True
+    return d
 
 
 def dumps(obj: Any) -> str:

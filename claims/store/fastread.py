@@ -15,6 +15,7 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,9 @@ from claims.records import (
     VerdictRecord,
     evidence_of,
     frame_of_columns,
+    reverted_id,
 )
+from claims.store.fastsearch import desk_conditions, register_fold
 from claims.store.readonly import ReadOnly, UnreadableWal, read_only_open
 from claims.store.source_lookup import collect, pick_source
 
@@ -195,6 +198,9 @@ def _conditions(
     reviewer: str | None = None,
     search: str | None = None,
     include_dismissed: bool = False,
+    since: str | None = None,
+    until: str | None = None,
+    value: float | None = None,
 ) -> tuple[str, list[Any]]:
     """The WHERE clause of `queries.list_claims`'s filters, and its parameters."""
     conditions: list[str] = []
@@ -212,13 +218,13 @@ def _conditions(
         conditions.append("claim.id IN (SELECT verdict.claim_id FROM verdict "
                           "WHERE verdict.reviewer = ?)")
         params.append(reviewer)
-    if search:
-        escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        conditions.append("lower(claim.text) LIKE lower(?) ESCAPE '\\'")
-        params.append(f"%{escaped}%")
+    more, more_params = desk_conditions(search=search, since=since, until=until, value=value)
+    conditions += more
+    params += more_params
     if not include_dismissed:
         conditions.append("claim.dismissed IS 0")
     conditions.append("claim.superseded IS NULL")
+    conditions.append("article.retracted IS 0")
     return " WHERE " + " AND ".join(conditions), params
 
 
@@ -227,6 +233,8 @@ def list_claims(
 ) -> list[ClaimRecord]:
     """`queries.list_claims` in two statements: the claims, then their figures."""
     where, params = _conditions(**filters)
+    if filters.get("search"):
+        register_fold(conn)
     tail = where + " ORDER BY claim.article_id, claim.seq"
     if limit is not None:
         tail += " LIMIT ?"
@@ -244,6 +252,8 @@ def list_claims(
 def count_claims(conn: sqlite3.Connection, **filters: Any) -> int:
     """`queries.count_claims`: how many claims `list_claims` would give without a limit."""
     where, params = _conditions(**filters)
+    if filters.get("search"):
+        register_fold(conn)
     sql = ("SELECT count(*) FROM claim JOIN article ON claim.article_id = article.id "
            "LEFT OUTER JOIN source ON claim.source_id = source.id" + where)
     return int(conn.execute(sql, params).fetchone()[0])
@@ -287,7 +297,7 @@ def get_claim_detail(conn: sqlite3.Connection, claim_id: int) -> ClaimDetail | N
         via = _via(conn, "?", (claim_id,)).get(claim_id, ())
         art = conn.execute(
             "SELECT id, name, origin, content_hash, extractor_version, title, url, publisher, "
-            "published, ingested_at, text FROM article WHERE id = ?",
+            "published, ingested_at, retracted, text FROM article WHERE id = ?",
             (row[1],),
         ).fetchone()
         relations = _relations_touching(conn, [f.id for f in figs])
@@ -295,11 +305,11 @@ def get_claim_detail(conn: sqlite3.Connection, claim_id: int) -> ClaimDetail | N
             VerdictRecord(
                 id=v[0], claim_id=v[1], at=v[2], reviewer=v[3], from_status=v[4],
                 to_status=v[5], note=v[6], evidence=tuple(json.loads(v[7] or "[]")),
-                version=v[8], kind=v[9],
+                version=v[8], kind=v[9], reverts=reverted_id(v[10]),
             )
             for v in conn.execute(
                 "SELECT id, claim_id, at, reviewer, from_status, to_status, note, evidence, "
-                "version, kind FROM verdict WHERE claim_id = ? ORDER BY id",
+                "version, kind, detail FROM verdict WHERE claim_id = ? ORDER BY id",
                 (claim_id,),
             )
         ]
@@ -315,8 +325,8 @@ def get_claim_detail(conn: sqlite3.Connection, claim_id: int) -> ClaimDetail | N
         )
     return ClaimDetail(
         claim=_record(row, figs, via),
-        article=ArticleRecord(*art[:10]),
-        article_text=art[10],
+        article=replace(ArticleRecord(*art[:10]), retracted=bool(art[10])),
+        article_text=art[11],
         relations=tuple(relations),
         history=tuple(history),
         duplicates=duplicates,

@@ -229,6 +229,7 @@ def _save(
         figures=len(figure_ids),
         sources=added,
         relations=len(inferred),
+        published=doc.published,
     )
 
 
@@ -405,12 +406,13 @@ def propose_cross_article_same(
     by_unit = figure.c.unit.in_(sorted(units))
     if "person" in units:
         by_unit = or_(by_unit, figure.c.unit.is_(None))
-    in_window = [by_unit, claim.c.article_id != new[0].article_id]
+    in_window = [by_unit, claim.c.article_id != new[0].article_id,
+                 article.c.retracted.is_(False)]  # a retracted text is nobody's evidence
     window = _window(new[0].published)
-    if window is not None:
-        in_window.append(and_(article.c.published >= window[0], article.c.published < window[1]))
-    else:  # an undated article is only compared with undated ones (as the core rule does)
-        in_window.append(article.c.published.is_(None))
+    if window is not None:  # an undated article may be from any day (as the core rule has it)
+        in_window.append(or_(and_(article.c.published >= window[0],
+                                  article.c.published < window[1]),
+                             article.c.published.is_(None)))
     sharing = [and_(figure.c.block == block, figure.c.places.in_(sorted(ps)))
                for block, ps in sorted(wanted_keys.items())]
     unknown = or_(figure.c.block.is_(None), figure.c.places.is_(None))

@@ -24,7 +24,9 @@ from claims.records import (
 )
 from claims.store import tables
 from claims.store.engine import Store
+from claims.store.live import in_live_article, live_articles
 from claims.store.relations import article_condition, relations_touching
+from claims.store.search import desk_conditions, register_fold
 from claims.store.source_lookup import collect, pick_source
 from claims.store.sources import source_records
 from claims.store.tables import claim, claim_via, figure, source, source_alias, verdict
@@ -54,10 +56,6 @@ def _claims_select() -> Select[Any]:
         .join(art, claim.c.article_id == art.c.id)
         .outerjoin(source, claim.c.source_id == source.c.id)
     )
-
-
-def escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _figures_for(conn: Connection, claim_ids: Select[Any]) -> dict[int, list[FigureRecord]]:
@@ -132,6 +130,10 @@ def _conditions(
     reviewer: str | None = None,
     search: str | None = None,
     include_dismissed: bool = False,
+    since: str | None = None,
+    until: str | None = None,
+    value: float | None = None,
+    include_retracted: bool = False,
 ) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if source_id is not None:  # its own claims and those it is in the chain of
@@ -145,11 +147,12 @@ def _conditions(
         conditions.append(
             claim.c.id.in_(select(verdict.c.claim_id).where(verdict.c.reviewer == reviewer))
         )
-    if search:
-        conditions.append(claim.c.text.ilike(f"%{escape_like(search)}%", escape="\\"))
+    conditions += desk_conditions(search=search, since=since, until=until, value=value)
     if not include_dismissed:
         conditions.append(claim.c.dismissed.is_(False))
     conditions.append(claim.c.superseded.is_(None))
+    if not include_retracted:
+        conditions.append(live_articles())
     return conditions
 
 
@@ -163,21 +166,30 @@ def list_claims(
     search: str | None = None,
     limit: int | None = None,
     include_dismissed: bool = False,
+    since: str | None = None,
+    until: str | None = None,
+    value: float | None = None,
+    include_retracted: bool = False,
 ) -> list[ClaimRecord]:
     """Claims matching every filter given, in article then reading order.
 
     Filters: `source_id`, `status`, `article` (a name, an origin or a numeric id as
     text, or an article id as an int: what `resolve_article` found for a user's
     `--article`), `reviewer` (claims that reviewer has recorded anything on), `search`
-    (a case-insensitive substring), `include_dismissed`.
+    (words the text must all contain, case, accents and quote styles ignored),
+    `since`/`until` (publication dates), `value` (a figure's interval holds it),
+    `include_dismissed`, `include_retracted` (claims of retracted articles, left out
+    otherwise: only `articles show` reads them).
     """
     conditions = _conditions(source_id=source_id, status=status, article=article,
                              reviewer=reviewer, search=search,
-                             include_dismissed=include_dismissed)
+                             include_dismissed=include_dismissed, since=since, until=until,
+                             value=value, include_retracted=include_retracted)
     stmt = _claims_select().where(*conditions).order_by(claim.c.article_id, claim.c.seq)
     if limit is not None:
         stmt = stmt.limit(limit)
     with store.read() as conn:
+        register_fold(conn)
         rows = conn.execute(stmt).all()
         if not rows:
             return []
@@ -195,6 +207,7 @@ def count_claims(store: Store, **filters: Any) -> int:
         .where(*_conditions(**filters))
     )
     with store.read() as conn:
+        register_fold(conn)
         return int(conn.execute(stmt).scalar_one())
 
 
@@ -210,6 +223,7 @@ def article_record(r: Row[Any]) -> ArticleRecord:
         publisher=r.publisher,
         published=r.published,
         ingested_at=r.ingested_at,
+        retracted=bool(r.retracted),
     )
 
 
@@ -272,15 +286,15 @@ def _by_count(rows: Sequence[Sequence[Any]], none_as: str = "") -> dict[str, int
 
 
 def stats(store: Store) -> dict[str, dict[str, int]]:
-    """Counts of live (not dismissed) claims by status, source and article, and of
-    recorded verdicts by reviewer. Claims in the article's own voice count under
-    "(article)".
+    """Counts of live claims (not dismissed, not superseded, not in a retracted article)
+    by status, source and article, and of recorded verdicts by reviewer. Claims in the
+    article's own voice count under "(article)".
 
     One order on every backend: statuses in workflow order (`Status`), the others by
     count, largest first, then by name in code-point order.
     """
     art = tables.article
-    live = claim.c.dismissed.is_(False) & claim.c.superseded.is_(None)
+    live = claim.c.dismissed.is_(False) & claim.c.superseded.is_(None) & in_live_article()
     n = func.count().label("n")
     with store.read() as conn:
         by_status = conn.execute(

@@ -21,6 +21,7 @@ from claims.errors import InputError
 from claims.store.engine import Store, head_revision, known_revisions
 from claims.store.tables import (
     article,
+    article_event,
     claim,
     claim_duplicate,
     claim_via,
@@ -30,8 +31,10 @@ from claims.store.tables import (
     finding_ack,
     relation,
     relation_member,
+    review_position,
     source,
     source_alias,
+    source_event,
     verdict,
 )
 
@@ -54,6 +57,9 @@ KINDS: dict[str, Table] = {
     "duplicate": claim_duplicate,
     "body": evidence_body,
     "snapshot": evidence_snapshot,
+    "article_event": article_event,  # no reference: a purged article's record outlives it
+    "source_event": source_event,  # the same for merged and pruned sources
+    "position": review_position,
 }
 
 # (kind, column) -> the kind whose primary key it holds.
@@ -71,6 +77,7 @@ REFERENCES: dict[tuple[str, str], str] = {
     ("duplicate", "other_claim_id"): "claim",
     ("snapshot", "verdict_id"): "verdict",
     ("snapshot", "sha256"): "body",
+    ("position", "claim_id"): "claim",
 }
 
 Record = dict[str, Any]
@@ -300,7 +307,8 @@ def is_empty(conn: Connection) -> bool:
     return True
 
 
-SERIAL = ("article", "source", "alias", "claim", "figure", "relation", "verdict", "snapshot")
+SERIAL = ("article", "source", "alias", "claim", "figure", "relation", "verdict", "snapshot",
+          "article_event", "source_event")
 Records = dict[str, list[tuple[int, Record]]]
 
 

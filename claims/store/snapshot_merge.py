@@ -14,6 +14,7 @@ from sqlalchemy import Table, select
 from sqlalchemy.engine import Connection
 
 from claims.store.snapshot import KINDS, LoadResult, Record, Records, batches, columns
+from claims.store.snapshot_desk import merge_desk_records
 from claims.store.tables import (
     article,
     claim,
@@ -93,6 +94,7 @@ class _Merge:
         self._duplicates()
         self._bodies()
         self._snapshots()
+        merge_desk_records(self)
         return LoadResult(self.added, self.merged, self.dropped, kept_ids=False)
 
     def _rows(self, kind: str) -> list[Record]:

@@ -9,7 +9,7 @@ matched only exactly, see `unqualified_entry`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, insert, select, update
@@ -22,6 +22,8 @@ from claims.store.engine import Store
 from claims.store.tables import claim, claim_via, source, source_alias
 
 INGEST_CUTOFF = 90
+# Writes the record of a registry change inside its transaction: (conn, source, other).
+Recorder = Callable[[Connection, SourceRecord, SourceRecord], None]
 
 
 def registry_alias(alias: str) -> bool:
@@ -145,8 +147,11 @@ def _one(conn: Connection, source_id: int) -> SourceRecord:
     return found[0]
 
 
-def add_alias(store: Store, *, source_id: int, alias: str) -> SourceRecord:
-    """Teach the registry another name; refused when another source already owns it."""
+def add_alias(
+    store: Store, *, source_id: int, alias: str, on_change: Recorder | None = None
+) -> SourceRecord:
+    """Teach the registry another name; refused when another source already owns it.
+    `on_change` writes the change's record in the same transaction (`registry_upkeep`)."""
     key = norm(alias)
     if not key:
         raise InputError("an alias cannot be empty")
@@ -161,17 +166,24 @@ def add_alias(store: Store, *, source_id: int, alias: str) -> SourceRecord:
         if owner is not None:
             raise InputError(f"alias '{alias}' already belongs to source '{owner[0]}'")
         known = {norm(record.name), *(norm(a) for a in record.aliases)}
+        if on_change is not None and key not in known:
+            on_change(conn, record, record)
         insert_aliases(conn, source_id, [alias], known)
         return _one(conn, source_id)
 
 
-def merge_sources(store: Store, *, keep: int, drop: int) -> SourceRecord:
-    """Fold `drop` into `keep`: its claims, its aliases and its name become `keep`'s."""
+def merge_sources(
+    store: Store, *, keep: int, drop: int, on_change: Recorder | None = None
+) -> SourceRecord:
+    """Fold `drop` into `keep`: its claims, its aliases and its name become `keep`'s.
+    `on_change` sees both before the merge, in its transaction (`registry_upkeep`)."""
     if keep == drop:
         raise InputError("cannot merge a source into itself")
     store.registry_cache = None  # ingest's copy of the registry is about to be stale
     with store.write() as conn:
         kept, dropped = _one(conn, keep), _one(conn, drop)
+        if on_change is not None:
+            on_change(conn, kept, dropped)
         known = {norm(kept.name), *(norm(a) for a in kept.aliases)}
         conn.execute(delete(source_alias).where(source_alias.c.source_id == drop))
         insert_aliases(conn, keep, [dropped.name, *dropped.aliases], known)

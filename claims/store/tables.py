@@ -32,6 +32,27 @@ class ArticleRow(SQLModel, table=True):
     extractor_version: str = ""
     text: str = Field(sa_type=Text)
     ingested_at: str
+    # retracted by a reviewer (`claims articles remove`): its claims leave lists, the
+    # review queue, stats and checks; `article_event` says who, when and why
+    retracted: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+
+
+class ArticleEventRow(SQLModel, table=True):
+    """What a reviewer did to a whole article (retract, restore, purge, edit): append-only
+    like the verdict history. `article_id` has no foreign key, so the record of a purge
+    outlives the article; `content_hash` is how ingest recognises its text again."""
+
+    __tablename__ = "article_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int | None = Field(default=None, index=True)
+    content_hash: str = Field(index=True)
+    name: str  # the article's name when it happened
+    action: str  # "retract" | "restore" | "purge" | "edit"
+    at: str
+    reviewer: str
+    note: str | None = Field(default=None, sa_type=Text)
+    detail: str | None = Field(default=None, sa_type=Text)  # JSON object: an edit's from/to
 
 
 class SourceRow(SQLModel, table=True):
@@ -55,6 +76,23 @@ class SourceAliasRow(SQLModel, table=True):
     source_id: int = Field(foreign_key="source.id")
     alias: str
     alias_norm: str = Field(index=True)
+
+
+class SourceEventRow(SQLModel, table=True):
+    """One change to the source registry (rename, alias add/remove, set-type, merge,
+    split, prune): append-only, so it can be audited, and `sources split` undoes a merge
+    from what its row recorded. `source_id` has no foreign key: merged and pruned
+    sources are gone, their record stays."""
+
+    __tablename__ = "source_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: str
+    reviewer: str
+    action: str
+    source_id: int | None = Field(default=None, index=True)
+    source: str  # the source's name when it happened
+    detail: str = Field(default="{}", sa_type=Text)  # JSON object, per action
 
 
 class ClaimRow(SQLModel, table=True):
@@ -227,6 +265,18 @@ class ClaimViaRow(SQLModel, table=True):
     source_id: int = Field(foreign_key="source.id", index=True)
 
 
+class ReviewPositionRow(SQLModel, table=True):
+    """Where a reviewer stopped in a review queue (`scope`: the queue's filters), so
+    `claims review` resumes there. A bookmark, not history: it is replaced."""
+
+    __tablename__ = "review_position"
+
+    reviewer: str = Field(primary_key=True)
+    scope: str = Field(primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id")
+    at: str
+
+
 article = ArticleRow.__table__  # type: ignore[attr-defined]
 source = SourceRow.__table__  # type: ignore[attr-defined]
 source_alias = SourceAliasRow.__table__  # type: ignore[attr-defined]
@@ -241,8 +291,12 @@ evidence_body = EvidenceBodyRow.__table__  # type: ignore[attr-defined]
 evidence_snapshot = EvidenceSnapshotRow.__table__  # type: ignore[attr-defined]
 claim_key = ClaimKeyRow.__table__  # type: ignore[attr-defined]
 claim_via = ClaimViaRow.__table__  # type: ignore[attr-defined]
+article_event = ArticleEventRow.__table__  # type: ignore[attr-defined]
+source_event = SourceEventRow.__table__  # type: ignore[attr-defined]
+review_position = ReviewPositionRow.__table__  # type: ignore[attr-defined]
 
 __all__ = [
+    "ArticleEventRow",
     "ArticleRow",
     "ClaimDuplicateRow",
     "ClaimKeyRow",
@@ -254,10 +308,13 @@ __all__ = [
     "FindingAckRow",
     "RelationMemberRow",
     "RelationRow",
+    "ReviewPositionRow",
     "SourceAliasRow",
+    "SourceEventRow",
     "SourceRow",
     "VerdictRow",
     "article",
+    "article_event",
     "claim",
     "claim_duplicate",
     "evidence_body",
@@ -268,7 +325,9 @@ __all__ = [
     "finding_ack",
     "relation",
     "relation_member",
+    "review_position",
     "source",
     "source_alias",
+    "source_event",
     "verdict",
 ]

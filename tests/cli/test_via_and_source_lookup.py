@@ -145,3 +145,30 @@ def test_the_table_marks_a_claim_found_through_its_chain() -> None:
     assert source_cell(record) == "Kestrel Radio (via Vardia; Borland Institute)"
     assert source_cell(ClaimRecord(1, 1, "a.txt", "…", 0, 1, None, None, None, "unverified",
                                    1)) == "—"
+
+
+CHAIN_ONLY = ("Front update\n"
+              "Kestrel Radio, citing the Borland Institute, said 400 square kilometres were "
+              "taken.\n"
+              "The Vantor Group said 12 villages were shelled.\n")
+
+
+def test_prune_keeps_a_source_named_only_in_a_chain(invoke: Invoke, tmp_path: Path) -> None:
+    ingest(invoke, tmp_path, "wire.txt", CHAIN_ONLY)
+    assert [(r["source"], r["via"]) for r in listed(invoke)][0] == (
+        "Kestrel Radio", ["Borland Institute"])
+    result = invoke("sources", "prune", "--dry-run")
+    assert result.exit_code == 0
+    assert "Borland Institute" not in result.stderr  # it has no claim of its own, but a chain
+
+
+def test_split_puts_a_chain_link_back_on_the_source_it_undoes(invoke: Invoke,
+                                                             tmp_path: Path) -> None:
+    ingest(invoke, tmp_path, "wire.txt", CHAIN_ONLY)
+    assert invoke("sources", "merge", "Vantor Group", "Borland Institute").exit_code == 0
+    assert [(r["source"], r["via"]) for r in listed(invoke)] == [
+        ("Kestrel Radio", ["Vantor Group"]), ("Vantor Group", [])]
+    split = invoke("sources", "split", "Vantor Group")
+    assert split.exit_code == 0, split.stderr
+    assert [(r["source"], r["via"]) for r in listed(invoke)] == [
+        ("Kestrel Radio", ["Borland Institute"]), ("Vantor Group", [])]

@@ -40,7 +40,8 @@ def counts(store: Store) -> dict[str, int]:
 def test_first_ingest_stores_everything(store: Store, make_a: Callable[..., Extraction]) -> None:
     outcome = save_extraction(store, make_a(), origin="seeds/a.txt")
     assert outcome == IngestOutcome(
-        article_id=1, name="a.txt", new=True, claims=3, figures=4, sources=2, relations=1
+        article_id=1, name="a.txt", new=True, claims=3, figures=4, sources=2, relations=1,
+        published="2026-11-20",
     )
     assert counts(store) == {
         "article": 1,
