@@ -16,8 +16,11 @@ from functools import lru_cache
 
 from claims.core.attribution.lexicon import (
     GERUNDS,
+    NOUN_LIKE,
     PARTICIPLE_ONLY,
+    PARTICLE_FORMS,
     SPEECH_FORMS,
+    STANCE_ADJECTIVES,
     STANCE_FORMS,
 )
 from claims.core.attribution.names import (
@@ -113,7 +116,7 @@ _NOUNISH = words(
     "rules charge worry worries reply replies concern concerns remark remarks lament "
     "laments boast boasts complaint defend need needs back backs favor favors favour "
     "favours welcome want wants guess"
-)
+) | NOUN_LIKE
 _NEEDS_THAT = words("held holds")
 _CLAIMS_TO = words("claims claim")  # "Country X claims to control …" (a named subject)
 _VERBAL_ACT = re.compile(
@@ -139,7 +142,31 @@ _ACT_OPENERS = _ONE_WORD_ACTS | words(
     "maintained reaffirmed reiterated upgraded downgraded narrowed trimmed lifted withdrew "
     "issued published gave confirmed"
 )
-_CUE_WORDS = frozenset(CUE_BASE) | _ONE_WORD_ACTS | frozenset(GERUNDS)
+# "He continued, “…”": speech going on (before a comma or colon only).
+_CONTINUED = words("continued continues")
+_CUE_WORDS = (frozenset(CUE_BASE) | _ONE_WORD_ACTS | frozenset(GERUNDS) | frozenset(
+    PARTICLE_FORMS) | STANCE_ADJECTIVES | _CONTINUED)
+# Verbs that take another verb with "to" and leave its subject the speaker: "Holt went
+# on to criticise …", "Vance moved quickly to reassure …", "Marlow was quick to deny …".
+_CATENATIVE = re.compile(
+    r"\b(?:(?:went|goes|go|going|gone)\s+on|continued|continues|continue|began|begins|"
+    r"started|starts|tried|tries|try|moved|moves|decided|"
+    r"decides|chose|chooses|managed|rushed|rushes|hastened|hurried|used|took\s+(?:the|a)\s+"
+    r"(?:[\w-]+\s+){0,2}?step|made\s+a\s+point|(?:was|were|is|are)\s+(?:quick|eager|keen|"
+    r"careful|first|the\s+first))(?:\s+(?:\w+ly|also|again|then|now|quickly))*\s+to\s*$")
+# "Holt is confident that …", "voters were skeptical of …": a stance stated with "be".
+_BE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|am|be|been|being|remains|remained|remain|seems|seemed|appears|"
+    r"appeared|feels|felt|became|becomes|grew|grows|sounded|sounds|looked|looks|['’]s|"
+    r"['’]re|['’]m)\s+(?:(?:not|also|still|now|very|so|too|more|less|most|increasingly|"
+    r"clearly|deeply|quite|fairly|rather|all|both|far|much|openly|publicly|privately|"
+    r"\w+ly)\s+)*\Z")
+_RAISING = words("certain sure bound likely set")
+# What a stance adjective takes before its content ("confident that", "wary of").
+_ADJ_COMPLEMENTS = words("that about of to with over by for in on toward towards whether if "
+                         "because than")
+_SAID_OF = words("said says say wrote writes joked jokes quipped added adds complained "
+                 "complains boasted remarked mused warned")
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been)\s+(?:(?:also|still|now|already|"
                           r"repeatedly|publicly|privately|increasingly|\w+ly)\s+)?\Z")
 _TITLE_WORD = re.compile(r"\b[A-Za-z][\w'’-]*")
@@ -583,16 +610,49 @@ def find_hits(
                                    subj[3]))
                 taken.append((subj[0], m.end()))
             continue
+        aux = _BE_BEFORE.search(text, lo, m.start()) if word in STANCE_ADJECTIVES else None
+        if aux is not None:  # "Holt is confident that …"
+            comp = _next_word(text, m.end())
+            if not free(m.start(), m.end()) or comp not in _ADJ_COMPLEMENTS or (
+                    word in _RAISING and comp == "to"):
+                continue  # "Holt is certain to win": a forecast; "were worried.": no content
+            subj = _subject(text, aux.start(), lo, loose)
+            if subj is not None and subj[1].lower() not in _NOT_PARTY_SUBJECTS:
+                hits.append(CueHit(m.start(), m.end(), word, subj[1], subj[0], subj[2],
+                                   _is_leading(text, lo, subj[0], m.end(), hi), subj[3]))
+                taken.append((subj[0], m.end()))
+            continue
+        end = m.end()
+        nounish = word in _NOUNISH
         if word in CUE_BASE:
             base = CUE_BASE[word]
+        elif word in PARTICLE_FORMS:  # "pointed out", "pushed back"
+            past, particles = PARTICLE_FORMS[word]
+            particle = _NEXT_WORD.match(text, end)
+            if particle is None or particle.group(1).lower() not in particles:
+                continue
+            base, end = past, particle.end()
+            nounish = not word.endswith(("ed", "ing")) and word != past
+        elif word in STANCE_ADJECTIVES:
+            continue
+        elif word in _CONTINUED:
+            if not text.startswith((",", ":"), end):
+                continue
+            base = "continued"
         elif " " in word or word != first or _VERBAL_ACT.fullmatch(word):
             base = first
         else:
             continue
-        if not free(m.start(), m.end()):
+        if not free(m.start(), end):
             continue
         before = word_before(text, m.start())
-        after = _next_word(text, m.end())
+        after = _next_word(text, end)
+        verb_at = m.start()
+        if before == "to":  # "went on to criticise": the subject of the catenative
+            cat = _CATENATIVE.search(text, lo, m.start())
+            if cat is None:
+                continue
+            verb_at, before = cat.start(), word_before(text, cat.start())
         if word in PARTICIPLE_ONLY and before not in ("has", "have", "had"):
             continue  # "known as", "seen as": a passive participle, no cue
         if m.start() > 0 and text[m.start() - 1] == "-":
@@ -600,10 +660,10 @@ def find_hits(
         if before in _BLOCKERS or after == "by" or after == "to" and word in _NOUNISH and (
                 word not in _CLAIMS_TO):
             continue
-        if after == "of" and base != "warned" and " " not in word or noun_use(
-                text, m.start(), word):
+        if after == "of" and word not in _SAID_OF and " " not in word and end == m.end() or (
+                noun_use(text, m.start(), word)):
             continue
-        subj = _subject(text, m.start(), lo, loose)
+        subj = _subject(text, verb_at, lo, loose)
         if word in _NEEDS_THAT and after != "that" and not (
                 subj and DOC_SUBJECT.match(subj[1]) and word not in ("held", "holds")):
             continue
@@ -614,15 +674,15 @@ def find_hits(
                 if phrase and len(phrase.split()) <= 8 and (phrase[0].isupper() or (
                         phrase.split()[0].lower() in _INVERTED_DETS) or any(
                         w[:1].isupper() for w in phrase.split()[1:])) and speaker_phrase(phrase):
-                    hits.append(CueHit(m.start(), m.end(), base, phrase, m.end() + 1, role, False))
+                    hits.append(CueHit(m.start(), end, base, phrase, end + 1, role, False))
                     taken.append((m.start(), rest))
             continue
         p_start, phrase, role, descriptor = subj
-        if word in _NOUNISH and after != "that" and not _noun_free_subject(phrase):
+        if nounish and after != "that" and not _noun_free_subject(phrase):
             continue
-        leading = _is_leading(text, lo, p_start, m.end(), hi)
-        hits.append(CueHit(m.start(), m.end(), base, phrase, p_start, role, leading, descriptor))
-        taken.append((p_start, m.end()))
+        leading = _is_leading(text, lo, p_start, end, hi)
+        hits.append(CueHit(m.start(), end, base, phrase, p_start, role, leading, descriptor))
+        taken.append((p_start, end))
     label = _COLON_SPEAKER.match(text, lo, hi) if lo == 0 and not hits else None
     if label is not None and label.group(1).lower() not in _SECTION_LABELS and is_name(
             label.group(1)) and speaker_phrase(label.group(1)):  # "Holt: the levy …"
@@ -676,6 +736,8 @@ def _owner_of(hits: list[CueHit], at: int) -> int:
 
 
 _PRONOUN_SUBJECTS = words("he she it they we i you")
+# Subjects of "be + adjective" that are no party ("it is clear", "this is sure to …").
+_NOT_PARTY_SUBJECTS = words("it this that there which what these those")
 # "Holt: the levy is unfair" (headlines, transcripts): a name and a colon.
 _COLON_SPEAKER = re.compile(r"([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}):\s+[“\"‘'A-Z]")
 _SECTION_LABELS = words(

@@ -9,6 +9,11 @@ form, the way a reader cites it ("said", "warned", "wanted").
 
 from __future__ import annotations
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # base: past form, when it is not base + "ed" (with the usual spelling changes)
 _IRREGULAR_PAST = {
     "say": "said", "tell": "told", "write": "wrote", "think": "thought", "know": "knew",
@@ -16,12 +21,24 @@ _IRREGULAR_PAST = {
     "feel": "felt", "seek": "sought", "speak": "spoke", "swear": "swore", "bet": "bet",
     "predict": "predicted", "rule": "ruled", "admit": "admitted", "regret": "regretted",
     "commit": "committed", "plan": "planned", "quip": "quipped", "reiterate": "reiterated",
+    "understand": "understood", "forget": "forgot", "fight": "fought", "stand": "stood",
+    "go": "went", "come": "came", "shoot": "shot", "hit": "hit", "take": "took",
+    "strive": "strove", "spell": "spelled", "lay": "laid",
 }
+_IRREGULAR_GERUND = {"hit": "hitting", "shoot": "shooting", "stand": "standing",
+                     "sit": "sitting", "go": "going", "zero": "zeroing"}
+# Verbs that double their last consonant before -ed/-ing ("slam" → "slammed").
+_DOUBLING = _words(
+    "slam brag prefer concur rebut snap chat rap bar abhor plan quip regret admit "
+    "commit refer occur confer infer defer omit permit submit"
+)
 # past participles that differ from the past (for "has written", "has shown")
 _PARTICIPLE = {"write": "written", "know": "known", "see": "seen", "show": "shown",
                "speak": "spoken", "swear": "sworn"}
 
-# Verbs of saying: the cue is speech; the content is what was said.
+# Verbs of saying: the cue is speech; the content is what was said. Besides saying
+# proper: manners of speaking (exclaim, mutter, scoff), telling and asking, and
+# judgements delivered in words (praise, rebuke, deride).
 SPEECH = (
     "say tell add claim state announce report indicate note caution warn write post "
     "suggest estimate confirm deny allege argue insist explain mention describe "
@@ -32,7 +49,13 @@ SPEECH = (
     "accuse criticise criticize praise blast slam dismiss reject mock decry denounce "
     "condemn thank signal hint propose recommend demand express voice email predict "
     "characterise characterize portray label brand highlight echo insinuate imply swear "
-    "apologise apologize concur disclose inform advise caution lash"
+    "apologise apologize concur disclose inform advise caution lash "
+    "exclaim murmur mutter whisper yell scream sneer scoff muse rebut elaborate clarify "
+    "recount confess affirm reaffirm attest proclaim pronounce underscore confide gush "
+    "marvel grumble gripe fret opine posit brag gloat chide scold berate rebuke reprimand "
+    "lambaste castigate chastise excoriate deride ridicule disparage belittle assail hail "
+    "laud commend plead implore exhort reassure notify instruct recount reminisce "
+    "bemoan deplore lament speculate theorize theorise hypothesize testify rave"
 )
 # Stances: beliefs, intentions, evaluations and evidence PolNeAR-style corpora annotate.
 STANCE = (
@@ -40,8 +63,26 @@ STANCE = (
     "worry agree disagree prefer favor favour oppose support endorse defend attack "
     "question challenge refuse decline vow consider view regard deem see find show "
     "determine learn discover acknowledge welcome applaud congratulate praise accuse "
-    "call rail encourage guess wonder imagine bet"
+    "call rail encourage guess wonder imagine bet "
+    "realize realise understand recognize recognise remember assume presume suppose "
+    "reckon envision envisage foresee perceive accept dispute disavow repudiate renounce "
+    "advocate champion promote resist distance embrace relish dislike hate loathe "
+    "despise detest admire respect appreciate cherish resent mourn aim strive aspire "
+    "anticipate desire crave threaten guarantee discuss persuade convince "
+    "lobby credit fault charge knock demonize demonise insult derail "
+    "spurn rebuff shun disown denigrate lament regret forget contest back"
 )
+# Verbs that are a cue only with their particle: "pointed out", "pushed back".
+PARTICLE_CUES: dict[str, tuple[str, ...]] = {
+    "point": ("out", "to"), "push": ("back",), "hit": ("back", "out"), "fire": ("back",),
+    "shoot": ("back",), "weigh": ("in",), "speak": ("about", "of", "out", "up", "against"),
+    "talk": ("about", "up"), "side": ("with",), "sign": ("on",), "stand": ("by",),
+    "double": ("down",), "walk": ("back",), "back": ("away", "off"), "sound": ("off",),
+    "open": ("up",), "go": ("after",), "single": ("out",), "chime": ("in",),
+    "lay": ("out",), "spell": ("out",), "focus": ("on",), "refer": ("to",),
+    "vote": ("for", "against"), "campaign": ("for", "against", "on"),
+    "come": ("out",), "reach": ("out",), "zero": ("in",), "hammer": ("home", "away"),
+}
 
 _VOWELS = "aeiou"
 
@@ -49,6 +90,8 @@ _VOWELS = "aeiou"
 def _past(base: str) -> str:
     if base in _IRREGULAR_PAST:
         return _IRREGULAR_PAST[base]
+    if base in _DOUBLING:
+        return base + base[-1] + "ed"
     if base.endswith("e"):
         return base + "d"
     if base.endswith("y") and base[-2:-1] not in _VOWELS:
@@ -57,7 +100,7 @@ def _past(base: str) -> str:
 
 
 def _third(base: str) -> str:
-    if base.endswith(("s", "sh", "ch", "x", "z")):
+    if base.endswith(("s", "sh", "ch", "x", "z", "o")):
         return base + "es"
     if base.endswith("y") and base[-2:-1] not in _VOWELS:
         return base[:-1] + "ies"
@@ -65,11 +108,13 @@ def _third(base: str) -> str:
 
 
 def _gerund(base: str) -> str:
+    if base in _IRREGULAR_GERUND:
+        return _IRREGULAR_GERUND[base]
     if base.endswith("ie"):
         return base[:-2] + "ying"
     if base.endswith("e") and not base.endswith(("ee", "ye", "oe")):
         return base[:-1] + "ing"
-    past = _IRREGULAR_PAST.get(base, "")
+    past = _past(base)
     if past.endswith(base[-1] * 2 + "ed"):  # plan → planned → planning
         return past[:-2] + "ing"
     return base + "ing"
@@ -100,3 +145,29 @@ SPEECH_FORMS = lexicon(SPEECH)
 STANCE_FORMS = {k: v for k, v in lexicon(STANCE).items() if k not in SPEECH_FORMS}
 PARTICIPLE_ONLY = frozenset(_PARTICIPLE.values())
 GERUNDS = {gerund(b): _past(b) for b in {*SPEECH.split(), *STANCE.split()}}
+# Forms of the verbs above that are as often nouns ("the credit", "a dispute"): a cue
+# only after a name, pronoun, document or plural group, or before "that".
+NOUN_LIKE = _words(
+    "credit credits fault faults charge charges pressure pressures press respect desire "
+    "desires aim aims distance contest contests regret regrets insult insults dispute "
+    "disputes embrace guarantee guarantees lobby champion champions advocate advocates "
+    "hate lament laments rave raves gush murmur murmurs whisper whispers yell yells "
+    "scream screams sneer sneers muse muses hail rebuke rebukes reprimand reprimands "
+    "brag gripe gripes knock knocks plea pleas dislike dislikes promote mourn resist "
+    "accept recount recounts shun"
+)
+# Adjectives that state a stance after "be" ("is confident that", "were skeptical of").
+STANCE_ADJECTIVES = _words(
+    "confident convinced worried concerned skeptical sceptical aware eager willing "
+    "hopeful optimistic pessimistic determined committed opposed adamant afraid unhappy "
+    "pleased disappointed frustrated furious angry upset critical supportive wary "
+    "unsure uncertain doubtful satisfied proud grateful thankful outraged alarmed "
+    "troubled reluctant keen intent certain sure dismissive fond enthusiastic nervous "
+    "anxious fearful suspicious resigned open unconvinced undecided ambivalent "
+    "unwilling insistent emphatic"
+)
+# Particle verbs: form → (past, particles) ("points" → ("pointed", ("out", "to"))).
+PARTICLE_FORMS: dict[str, tuple[str, tuple[str, ...]]] = {
+    form: (past, particles) for base, particles in PARTICLE_CUES.items()
+    for form, past in forms(base).items()
+}

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from claims.core.attribution.lexicon import GERUNDS, SPEECH_FORMS, STANCE_FORMS
+from claims.core.attribution.lexicon import GERUNDS, NOUN_LIKE, SPEECH_FORMS, STANCE_FORMS
 from claims.core.attribution.sources import GENERIC_HEADS, ORG_WORDS
 
 
@@ -144,7 +144,7 @@ _NOUNS = _words(
     "charge concern concerns remark remarks lament boast defend back favor favour welcome "
     "want wants need state states project projects review reviews survey study "
     "statement record records ruling"
-)
+) | NOUN_LIKE
 
 
 def _noun_like(low: str) -> bool:
@@ -342,7 +342,8 @@ def entity_fault(name: str) -> str | None:
     toks = [t for t in _TOKEN.findall(name) if any(c.isalnum() for c in t)]
     low = [_low(t) for t in toks]
     if low[0] in _AUXILIARIES or low[0] in PRONOUNS or len(toks) == 1 and (
-            low[0] in _LOCATIVE_ONE or low[0] in _VERB_FORMS or low[0] in FINITE):
+            low[0] in _LOCATIVE_ONE or low[0] in _VERB_FORMS and low[0] not in _NOUNS
+            or low[0] in FINITE):
         return "no noun"
     if low[-1].endswith("'s") or low[-1].endswith("s'") and toks[-1][:1].isupper():
         return "ends on a possessive"
