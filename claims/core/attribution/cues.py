@@ -40,6 +40,7 @@ from claims.core.attribution.sources import (
 from claims.core.attribution.subjects import (
     DOC_SUBJECT,
     QUOTED_AS,
+    SPEECH_PAST,
     lead_subject,
     noun_use,
     participle_hit,
@@ -118,7 +119,6 @@ _NOUNISH = words(
     "favours welcome want wants guess"
 ) | NOUN_LIKE
 _NEEDS_THAT = words("held holds")
-_CLAIMS_TO = words("claims claim")  # "Country X claims to control …" (a named subject)
 _VERBAL_ACT = re.compile(
     r"\b(?:expressed|expresses|voiced|promised|promises|pledged|vowed|urged|urges|"
     r"called for|calls for|demanded|welcomed|condemned|criticised|criticized|accused|"
@@ -161,6 +161,8 @@ _BE_BEFORE = re.compile(
     r"['’]re|['’]m)\s+(?:(?:not|also|still|now|very|so|too|more|less|most|increasingly|"
     r"clearly|deeply|quite|fairly|rather|all|both|far|much|openly|publicly|privately|"
     r"\w+ly)\s+)*\Z")
+_NO_COMMENT = words("responded replied commented answered returned")
+_NEGATIONS = words("not never")
 _RAISING = words("certain sure bound likely set")
 # What a stance adjective takes before its content ("confident that", "wary of").
 _ADJ_COMPLEMENTS = words("that about of to with over by for in on toward towards whether if "
@@ -186,7 +188,7 @@ _AS_CUE = re.compile(
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording to ")
 _BLOCKERS = words(
-    "was were been being be is are not never n't a an the its their his her this these to "
+    "was were been being be is are a an the its their his her this these to "
     "those our my new latest recent first"
 )
 _STOP_WORDS = words(
@@ -194,7 +196,7 @@ _STOP_WORDS = words(
     "whereas so than"
 )
 _AUX = words(
-    "has have had also later earlier again previously publicly repeatedly reportedly "
+    "not never has have had also later earlier again previously publicly repeatedly reportedly "
     "recently separately further then would will could may might did does do already now "
     "once first"
 )
@@ -299,6 +301,9 @@ _DISCOURSE = words("however meanwhile too also though instead nonetheless nevert
                    "separately earlier later yesterday today")
 
 
+# "Democrats, historically, have …", "X, in fact, said": an adverbial between commas.
+_ADVERB_ASIDE = re.compile(r"(?:[a-z]+ly|in fact|of course|at least|for now|in turn|"
+                           r"too|again|once again|as well|in the past|by contrast)")
 _FOR_ONES_PART = re.compile(r"(?:for|in) (?:his|her|its|their) (?:part|turn|view)")
 _OWNER_END = re.compile(r"['’]s?$")
 
@@ -309,7 +314,8 @@ def _is_aside(seg: str) -> bool:
     first = seg.split()[0].lower() if seg.split() else ""
     return first in ("who", "which", "whose") or first.endswith("ing") or first.isdigit() or (
         bool(_PARTY_TAG.fullmatch(seg)) or seg.lower() in _DISCOURSE
-        or bool(_FOR_ONES_PART.fullmatch(seg.lower())))
+        or bool(_FOR_ONES_PART.fullmatch(seg.lower()))
+        or bool(_ADVERB_ASIDE.fullmatch(seg)))
 
 
 def _described(seg: str) -> bool:
@@ -657,9 +663,10 @@ def find_hits(
             continue  # "known as", "seen as": a passive participle, no cue
         if m.start() > 0 and text[m.start() - 1] == "-":
             continue  # "so-called"
-        if before in _BLOCKERS or after == "by" or after == "to" and word in _NOUNISH and (
-                word not in _CLAIMS_TO):
-            continue
+        if before in _BLOCKERS or after == "by" or before in _NEGATIONS and (
+                base in SPEECH_PAST or word in SPEECH_FORMS) or base in _NO_COMMENT and (
+                before in ("immediately", "yet")):
+            continue  # "did not disclose details", "did not respond": nothing they said
         if after == "of" and word not in _SAID_OF and " " not in word and end == m.end() or (
                 noun_use(text, m.start(), word)):
             continue

@@ -171,7 +171,7 @@ _TRAILING = re.compile(
     rf"last|this|next|for)\s+)?{_DETS_OPT}(?:[\w-]+\s+){{0,2}}?(?i:(?:{_DAYS})s?)\b\.?"
     rf"|,?\s+(?:in|at|during|on|via|through|after|before)\s+{_DETS_OPT}(?:[\w-]+\s+){{0,2}}?"
     rf"(?:{_OCCASIONS})s?\b(?:\s+(?:with|to|on|for)\s+[^,]{{1,40}})?"
-    rf"|,?\s+(?:also|again|repeatedly|recently|previously|publicly|privately|now|then|"
+    rf"|,?\s+(?:not|also|again|repeatedly|recently|previously|publicly|privately|now|then|"
     rf"later|earlier|once|long|first|often|still|even|already|never|always|just|"
     rf"initially|quickly|immediately|reportedly|separately|further|too|herself|himself|"
     rf"themselves|itself|has|have|had|would|will|could|may|might|did|does|do|can|"

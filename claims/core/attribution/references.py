@@ -442,6 +442,20 @@ class Mentions:
                 j = i
         return entries[j]
 
+    def latest_titled(self, pos: int, title_words: set[str], gender: str | None
+                      ) -> Person | None:
+        """The last entry before `pos` whose title holds one of the words ("senator"
+        for "Sen. Tom Brisk"), walking back at most a few dozen mentions."""
+        j = bisect_left(self.starts, pos) - 1
+        stop = max(-1, j - 40)
+        while j > stop:
+            entry = self.entries[j]
+            if _compatible(entry[2], gender) and title_words & set(
+                    entry[3].lower().replace(",", " ").split()):
+                return entry
+            j -= 1
+        return None
+
 
 def _compatible(g: str | None, gender: str | None) -> bool:
     return gender is None or g in (None, gender)

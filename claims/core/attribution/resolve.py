@@ -15,12 +15,14 @@ from collections import Counter
 
 from claims.core.attribution.cues import ROLE_NOUNS, CueHit, find_hits, is_name, is_role
 from claims.core.attribution.names import (
+    PREPOSITIONS,
     RESPONDENTS,
     UNNAMED,
     entity_fault,
     group_name,
     name_fault,
 )
+from claims.core.attribution.persons import PERSON_NOUNS, person_gender
 from claims.core.attribution.references import (
     GENERIC_TYPES,
     OWN_VOICE_ROLES,
@@ -111,6 +113,15 @@ _PARTY_HEADS = GENERIC_HEADS | ORG_WORDS | ROLE_NOUNS | DESCRIPTORS | words(
 )
 
 
+# "the candidate", "the Vermont senator", "the former secretary of state": a person noun
+# after "the" and up to four modifiers, with an optional "of …"
+_THE_PERSON = re.compile(r"^the\s+(?:[\w.'’-]+\s+){0,4}?([a-z][\w-]*)"
+                         r"(?:\s+of\s+(?:the\s+)?[\w .'’-]+)?$", re.IGNORECASE)
+_TITLE_ABBREVIATIONS = {"senator": ("sen.", "sen"), "governor": ("gov.", "gov"),
+                        "representative": ("rep.", "rep"), "congressman": ("rep.", "rep"),
+                        "congresswoman": ("rep.", "rep"), "president": ("pres.",),
+                        "professor": ("prof.", "prof"), "general": ("gen.", "gen"),
+                        "doctor": ("dr.", "dr")}
 _AGENT_END = re.compile(r"(?:ist|ian|er|or|ant|ent|man|men|woman|women|eer)s?$")
 _THINGS = words(
     "papers numbers letters matters computers helicopters orders others centers centres "
@@ -131,7 +142,9 @@ def _common_thing(name: str, phrase: str) -> bool:
         return False  # a name the phrase only led to ("he" → the last speaker)
     if any(t[:1].isupper() for t in written.split()) or not written:
         return False
-    head = written.split()[-1].lower().strip(".,")
+    toks = written.split()
+    cut = next((i for i, t in enumerate(toks) if i and t.lower() in PREPOSITIONS), len(toks))
+    head = toks[cut - 1].lower().strip(".,")  # "supporters of the bill": "supporters"
     if head in _PARTY_HEADS or head.rstrip("s") in _PARTY_HEADS or head in _FAMILY:
         return False
     return head in _THINGS or not _AGENT_END.search(head)
@@ -436,6 +449,38 @@ class SourceBook:
             bodies = [e for e in self.entities if e.last <= pos]
         return max(bodies, key=lambda e: e.last) if bodies else None
 
+    def _described_person(self, phrase: str, pos: int) -> Entity | None:
+        """"The candidate", "the Vermont senator", "the former secretary of state": a
+        person already met. A title ("the senator") must be one the article gave that
+        person; a description ("the billionaire", "the actress") may also be the last
+        person quoted, news's usual way of referring back to its speaker."""
+        m = _THE_PERSON.match(phrase)
+        if m is None:
+            return None
+        noun = m.group(1).lower()
+        if noun not in PERSON_NOUNS or noun in _SPEAKER_NOUNS:
+            return None
+        gender = person_gender(noun)
+        variants = {noun, *_TITLE_ABBREVIATIONS.get(noun, ())}
+        found: Entity | None = None
+        for e in self.entities:
+            if not e.person or e.speaks_for is not None or e.gender not in (None, gender) and (
+                    gender is not None):
+                continue
+            said = " ".join([*e.names(), *e.descriptors]).lower().replace(",", " ").split()
+            if variants & set(said) and (found is None or e.last > found.last):
+                found = e
+        if found is None:
+            titled = self._people_index().people.latest_titled(pos, variants, gender)
+            if titled is not None:
+                found = self._person(titled[1], titled[3], pos)
+        if found is None and noun not in TITLES:
+            near = self._speaker_near(pos, gender, principal=True)
+            found = near[1] if near is not None else None
+        if found is not None:
+            found.add_alias(strip_determiner(phrase))
+        return found
+
     def _spokesperson(self, owner: Entity, phrase: str, noun: str) -> Entity:
         """A person who speaks for another ("his lawyer", "a spokeswoman for Jane Roe"):
         a source of their own, named for whom they serve ("Jane Roe's lawyer"), with
@@ -568,6 +613,9 @@ class SourceBook:
             if body_name and strip_determiner(body_name)[:1].isupper() and not own_voice:
                 e.add_alias(strip_determiner(body_name))  # a party's leader is not the party
             return e
+        described = self._described_person(phrase, pos) if not headline else None
+        if described is not None:
+            return described
         if phrase[:4].lower() == "the " and not phrase[4:5].isupper() or headline:
             key = norm(base)
             kinds = GENERIC_TYPES.get(key)

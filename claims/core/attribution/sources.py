@@ -16,6 +16,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from claims.core.attribution.first_names import FEMALE, MALE
+from claims.core.attribution.persons import PERSON_NOUNS
 from claims.core.model import Source, SourceType
 from claims.core.namekey import norm as norm  # the one normal form of names, re-exported
 
@@ -349,6 +350,8 @@ def split_person(phrase: str) -> tuple[str, str] | None:
         return None
     if _is_title(words[i - 1]) and words[i - 1].lower() not in _PORTFOLIOS:
         return " ".join(name_words), " ".join(words)
+    if words[i - 1] in PERSON_NOUNS and len(name_words) >= 2:
+        return " ".join(name_words), " ".join(words)  # "FBI general counsel Ann Roe"
     return None  # "Health Canada", "World Health Organization": a portfolio is no title
 
 

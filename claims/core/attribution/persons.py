@@ -1,0 +1,53 @@
+"""Nouns that name a person by role, occupation or relation ("the candidate", "counsel").
+
+News names people by what they do as often as by name: "FBI general counsel Ann Roe"
+is the person Ann Roe, and "the actress" or "the senator" a few sentences on is
+somebody already met. These are general English nouns; a few carry a gender.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+FEMININE = _words(
+    "actress businesswoman chairwoman congresswoman spokeswoman mother wife daughter "
+    "sister widow grandmother woman lady girl queen princess congresswoman "
+    "councilwoman stepmother aunt niece girlfriend heiress"
+)
+MASCULINE = _words(
+    "actor businessman chairman congressman spokesman father husband son brother widower "
+    "grandfather man guy gentleman boy king prince councilman stepfather uncle nephew "
+    "boyfriend heir"
+)
+PERSON_NOUNS = FEMININE | MASCULINE | _words(
+    "candidate nominee hopeful contender challenger incumbent frontrunner front-runner "
+    "senator lawmaker legislator representative governor mayor president vice-president "
+    "secretary minister ambassador diplomat envoy official spokesperson aide adviser "
+    "advisor strategist consultant pollster operative staffer organizer organiser "
+    "activist advocate campaigner donor fundraiser lobbyist lawyer attorney counsel "
+    "prosecutor judge justice magistrate sheriff officer detective agent investigator "
+    "analyst economist scientist researcher professor scholar historian expert doctor "
+    "physician surgeon neurosurgeon nurse teacher student pastor priest rabbi imam bishop "
+    "preacher reverend executive entrepreneur billionaire millionaire mogul tycoon "
+    "investor banker owner founder chief director manager host anchor commentator "
+    "columnist journalist reporter correspondent editor writer author blogger pundit "
+    "singer star comedian celebrity athlete player coach veteran soldier general "
+    "commander admiral colonel voter resident witness victim survivor teenager immigrant "
+    "refugee worker employee retiree delegate superdelegate elector chair leader speaker "
+    "politician statesman governor-elect president-elect congressman-elect nominee-elect "
+    "developer publisher producer director filmmaker artist musician rapper novelist "
+    "poet philanthropist heiress chancellor premier monarch pope cardinal archbishop "
+    "sergeant lieutenant captain major marshal trooper deputy commissioner inspector "
+    "superintendent principal dean provost chancellor administrator supervisor "
+    "treasurer comptroller auditor clerk registrar coroner mediator negotiator "
+    "contractor landlord tenant farmer rancher owner shopkeeper merchant"
+)
+
+
+def person_gender(noun: str) -> str | None:
+    """"f"/"m" for a noun with a gender of its own ("actress", "businessman")."""
+    low = noun.lower()
+    return "f" if low in FEMININE else "m" if low in MASCULINE else None

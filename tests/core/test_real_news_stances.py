@@ -1,0 +1,96 @@
+"""Stances and references real news credits to a party (issue 14, second round).
+
+News credits a party with far more than "said": judgements ("lambasted"), particle
+verbs ("pointed out"), a verb after a catenative ("went on to criticise"), a stance
+stated with "be" ("is confident that"), speech going on ("continued, …"). Each test
+asserts the right source and that plain narrative with the same shape stays the
+article's own voice. No text here comes from any corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.core.extraction import extract
+from claims.core.model import Extraction
+from claims.core.text.documents import make_document
+
+
+def run(body: str, head: str = "Story of the day") -> Extraction:
+    return extract(make_document(f"{head}\n{body}", "a.txt"))
+
+
+def sources(body: str) -> list[str | None]:
+    """The source of each claim of the body, in order (the headline left out)."""
+    return [c.source for c in run(body).claims if not c.text.startswith("Story of")]
+
+
+def person_names(x: Extraction) -> list[str]:
+    return [s.name for s in x.sources]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Ada Marlow lambasted the plan as reckless.", "Ada Marlow"),
+        ("Ada Marlow scoffed at the idea of a second vote.", "Ada Marlow"),
+        ("Ada Marlow pointed out that the levy was never collected.", "Ada Marlow"),
+        ("Ada Marlow pushed back against the charge.", "Ada Marlow"),
+        ("Ada Marlow went on to criticise the council for its delays.", "Ada Marlow"),
+        ("Ada Marlow is confident that the bridge will open in May.", "Ada Marlow"),
+        ("Ada Marlow was skeptical of the new tally.", "Ada Marlow"),
+        ("Ada Marlow wants to cut the levy by half.", "Ada Marlow"),
+        ("Ada Marlow does not believe the levy will pass.", "Ada Marlow"),
+        ("Ada Marlow slammed the ruling on Tuesday.", "Ada Marlow"),
+    ],
+)
+def test_a_stance_of_a_named_subject_is_theirs(sentence: str, source: str) -> None:
+    assert sources(sentence) == [source]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ada Marlow flew to Lisbon on Monday.",
+        "Prices pointed higher all week.",
+        "The council went on to approve the budget.",
+        "Pensioners in Ostria were worried.",
+        "Ada Marlow is certain to win the seat.",
+        "Ada Marlow did not disclose the cost of the bridge.",
+        "Ada Marlow did not immediately respond to a request for comment.",
+    ],
+)
+def test_narrative_of_the_same_shape_stays_own_voice(sentence: str) -> None:
+    assert sources(sentence) == [None]
+
+
+def test_said_of_and_continued_are_speech() -> None:
+    body = ("“It was a disgrace,” Ada Marlow said of the vote.\n"
+            "Ada Marlow continued: “We will not back down.”\n")
+    assert sources(body) == ["Ada Marlow", "Ada Marlow"]
+
+
+def test_a_group_named_by_what_it_backs_is_a_party() -> None:
+    assert sources("Supporters of the bill have rejected the criticism.") == [
+        "Supporters of the bill"]
+
+
+def test_a_lower_case_role_before_a_name_titles_a_person() -> None:
+    x = run("Federation general counsel Ada Marlow said the contract was void.\n"
+            "She said the club would appeal.\n")
+    assert [c.source for c in x.claims[1:]] == ["Ada Marlow", "Ada Marlow"]
+    assert "Federation general counsel Ada Marlow" not in person_names(x)
+
+
+def test_the_description_of_a_person_met_before_is_that_person() -> None:
+    x = run("Ada Marlow, a former actress, said the theatre would close.\n"
+            "The actress later said she regretted the decision.\n"
+            "The senator said nothing.\n")
+    assert [c.source for c in x.claims[1:3]] == ["Ada Marlow", "Ada Marlow"]
+    # a title the article never gave anyone is nobody met before
+    assert x.claims[3].source != "Ada Marlow"
+
+
+def test_a_description_of_a_person_in_narrative_stays_own_voice() -> None:
+    assert sources("Ada Marlow, a former actress, said the theatre would close.\n"
+                   "The actress flew home on Friday.\n") == ["Ada Marlow", None]
