@@ -382,7 +382,8 @@ def test_people_mentions_stay_linear_in_repeated_mentions() -> None:
 
 
 def _quote_mask_reference(text: str, open_at_start: bool) -> tuple[list[bool], bool]:
-    """`quote_mask` as first written: one flag per character, in a loop."""
+    """`quote_mask` as first written: one flag per character, in a loop (plus the
+    misplaced opening mark read as a closing one)."""
     mask = [False] * len(text)
     inside = open_at_start
     pair = False  # the second character of a '' or `` mark
@@ -394,6 +395,9 @@ def _quote_mask_reference(text: str, open_at_start: bool) -> tuple[list[bool], b
             mask[i], pair = True, True
             inside = True if ch == "`" else not inside
             continue
+        if ch == "“" and inside and i > 0 and not text[i - 1].isspace() and (
+                i + 1 == len(text) or text[i + 1].isspace()):
+            ch = "”"  # an opening mark typed where a closing one goes ("…here,“ said X")
         if ch == "“":
             inside = True
         elif ch == "”":

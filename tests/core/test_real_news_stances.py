@@ -94,3 +94,30 @@ def test_the_description_of_a_person_met_before_is_that_person() -> None:
 def test_a_description_of_a_person_in_narrative_stays_own_voice() -> None:
     assert sources("Ada Marlow, a former actress, said the theatre would close.\n"
                    "The actress flew home on Friday.\n") == ["Ada Marlow", None]
+
+
+def test_a_title_case_line_is_read_with_its_verbs_lower_cased() -> None:
+    assert sources("Ada Marlow Says The Levy Will Fail.") == ["Ada Marlow"]
+
+
+def test_a_be_before_the_closing_quote_is_no_passive() -> None:
+    body = ("“The more we spend now, the better protected the town will be,” said Ada "
+            "Marlow, adviser to the Flood Board.\n")
+    assert sources(body) == ["Ada Marlow"]
+
+
+def test_an_opening_mark_typed_as_the_closing_one_still_closes() -> None:
+    body = "“The levy will fail,“ said Ada Marlow, a council member.\n"
+    assert sources(body) == ["Ada Marlow"]
+
+
+def test_those_surveyed_are_the_respondents() -> None:
+    assert sources("Again, those surveyed said the levy was unfair.") == ["Respondents"]
+
+
+def test_the_poll_is_the_pollster_named_before() -> None:
+    x = run("A new Northfield University poll shows Holt ahead by six points.\n"
+            "The poll also found that voters distrust both candidates.\n"
+            "The lawsuit says the law is unconstitutional.\n")
+    assert [c.source for c in x.claims[1:]] == [
+        "Northfield University", "Northfield University", None]

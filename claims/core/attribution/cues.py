@@ -243,6 +243,15 @@ class CueHit:
 _NEXT_WORD = re.compile(r"\s*([\w'’]+)")
 
 
+def _joined_to_word(text: str, pos: int) -> bool:
+    """Whether only spaces separate `pos` from the word before it ("will be, said X"
+    has a comma between: "be" is no auxiliary of "said")."""
+    i = pos
+    while i > 0 and text[i - 1] == " ":
+        i -= 1
+    return i > 0 and (text[i - 1].isalnum() or text[i - 1] in "'’")
+
+
 def _next_word(text: str, pos: int) -> str:
     m = _NEXT_WORD.match(text, pos)
     return m.group(1).lower() if m else ""
@@ -598,7 +607,7 @@ def find_hits(
             hits.append(CueHit(m.start() + 1, m.end(), "said", subj[1], subj[0], subj[2],
                                _is_leading(text, lo, subj[0], m.end(), hi), subj[3]))
             taken.append((subj[0], m.end()))
-    scan = text.lower() if loose and _title_case(text) else text  # "Holt Says She …"
+    scan = text.lower() if _title_case(text[lo:hi]) else text  # "Holt Says She …"
     scanned = list(_CUE_SCAN.finditer(scan, lo, hi))
     acts = _VERBAL_ACT.finditer(scan, lo, hi) if any(
         m.group() in _ACT_OPENERS for m in scanned) else ()
@@ -651,7 +660,7 @@ def find_hits(
             continue
         if not free(m.start(), end):
             continue
-        before = word_before(text, m.start())
+        before = word_before(text, m.start()) if _joined_to_word(text, m.start()) else ""
         after = _next_word(text, end)
         verb_at = m.start()
         if before == "to":  # "went on to criticise": the subject of the catenative
@@ -676,7 +685,7 @@ def find_hits(
             continue
         if subj is None:
             prev = text[lo : m.start()].rstrip()
-            if prev and prev[-1] in ",”\"'" and m.end() < hi and word not in STANCE_FORMS:
+            if prev and prev[-1] in ",”“\"'" and m.end() < hi and word not in STANCE_FORMS:
                 phrase, role, rest = _object(text, m.end(), hi)
                 if phrase and len(phrase.split()) <= 8 and (phrase[0].isupper() or (
                         phrase.split()[0].lower() in _INVERTED_DETS) or any(

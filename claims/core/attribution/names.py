@@ -201,6 +201,9 @@ _QUANTITY_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE_PRONOUNS = _words("his her its their our my your")
+# The people a poll asked, named by the asking: "those surveyed", "voters polled".
+_POLLED = re.compile(r"^(?:those|these|[a-z]+)\s+(?:surveyed|polled|questioned|interviewed|"
+                     r"sampled)$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)
@@ -224,6 +227,8 @@ def speaker_phrase(phrase: str) -> tuple[int, str] | None:
     whole, core = core, _RELATIVE.sub("", core).strip(" ,")  # the head decides
     if not core:
         return None
+    if _POLLED.match(core):
+        return off, whole  # "those surveyed", "voters polled"
     quantity = _QUANTITY_PREFIX.match(core)
     if quantity:
         rest = core[quantity.end():].strip()
@@ -293,6 +298,8 @@ def group_name(phrase: str) -> str:
     lead = _LEADING.match(name)
     if lead and lead.end() < len(name):
         name = name[lead.end():]
+    if _POLLED.match(name) and name.split()[0].lower() in ("those", "these"):
+        return RESPONDENTS  # "those surveyed"
     m = _LEAD_QUANTITY.match(name + " ")
     if m is not None:
         rest = (name + " ")[m.end():].strip()

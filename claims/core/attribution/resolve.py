@@ -74,7 +74,8 @@ _BY_PUBLISHER = re.compile(r".*\b(?:by|from|(?:published|appearing|released) in)
 _ALIAS_INTRO = re.compile(r"\b(?:under the (?:name|pseudonym|handle)|known as|nicknamed|"
                           r"calling (?:himself|herself|itself))\s+((?-i:[A-Z])[\w'’-]*"
                           r"(?:\s(?-i:[A-Z])[\w'’-]*)*)", re.I)
-_REPORTISH = re.compile(r"\b(?:report|study|survey|analysis|data|review|statement)\b", re.I)
+_REPORTISH = re.compile(r"\b(?:report|study|survey|analysis|data|review|statement|polls?|"
+                        r"polling|surveys|studies)\b", re.I)
 _DEMONYM_END = re.compile(r"(?:an|ian|ese|ish)$")  # "Republican senators", "Chinese"
 _CAMEL = re.compile(r".[a-z]*[A-Z]")
 _NOT_FIRST_NAMES = words(
@@ -542,7 +543,10 @@ class SourceBook:
             elif not doc.group(1).strip():
                 cands = [e for e in self.entities if e.report or
                          source_type(e).value in ("media", "think_tank")]
-                return max(cands, key=lambda e: e.last) if cands else None
+                producer = max(cands, key=lambda e: e.last) if cands else None
+                if producer is not None and phrase[:1].islower():
+                    producer.add_alias(phrase)  # "the poll": a back-reference, kept here
+                return producer
         alias = _ALIAS_INTRO.search(phrase)
         if alias:
             e = self.exact(alias.group(1)) or self._new(alias.group(1), alias.group(1))

@@ -299,6 +299,9 @@ def quote_mask(text: str, open_at_start: bool = False) -> tuple[list[bool], bool
         mask += [inside] * (at - done)
         mask += [True] * (stop - at)
         mark = m.group()
+        if mark == "“" and inside and at > 0 and not text[at - 1].isspace() and (
+                stop == len(text) or text[stop].isspace()):
+            mark = "”"  # "…here,“ said X": an opening mark typed where a closing one goes
         inside = True if mark in ("“", "``") else False if mark == "”" else not inside
         done = stop
     mask += [inside] * (len(text) - done)
