@@ -121,3 +121,35 @@ def test_the_poll_is_the_pollster_named_before() -> None:
             "The lawsuit says the law is unconstitutional.\n")
     assert [c.source for c in x.claims[1:]] == [
         "Northfield University", "Northfield University", None]
+
+
+def test_a_relative_clause_with_an_adverb_credits_its_antecedent() -> None:
+    body = "Ada Marlow, who once praised the treaty, flew to Lisbon on Monday."
+    assert sources(body) == ["Ada Marlow"]
+
+
+def test_a_passive_with_an_adverb_is_no_cue() -> None:
+    assert sources("The union is widely regarded as the most liberal in the state.") == [
+        None]
+
+
+def test_a_cue_inside_what_was_said_does_not_wrap_it() -> None:
+    x = run("In an interview, Tom Brisk said on Thursday he had written to the minister, "
+            "and he said he hoped that Minister Ada Marlow would announce an inquiry soon.\n")
+    assert [c.source for c in x.claims[1:]] == ["Tom Brisk"]
+
+
+def test_a_spokesperson_for_a_person_is_no_alias_of_them() -> None:
+    x = run("Senator Tom Brisk backed the bill.\n"
+            "Ada Marlow, a spokeswoman for Brisk, said the vote was close.\n"
+            "Brisk said he would vote again.\n")
+    assert [c.source for c in x.claims[1:]] == ["Tom Brisk", "Ada Marlow", "Tom Brisk"]
+    marlow = next(s for s in x.sources if s.name == "Ada Marlow")
+    assert "Brisk" not in marlow.aliases
+    assert x.claims[2].via == ("Tom Brisk",)
+
+
+def test_the_name_before_a_role_of_a_newspaper_speaks_not_the_newspaper() -> None:
+    body = ("Ada Marlow, the editor of the city's oldest newspaper, Northfield Courier, said "
+            "the press was free.")
+    assert sources(body) == ["Ada Marlow"]

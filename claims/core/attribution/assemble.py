@@ -63,7 +63,9 @@ def _main_hit(hits: list[CueHit], text: str, lo: int, hi: int
     if not hits:
         return None, None
     opener = _SUBORDINATE.match(text, lo)
-    if opener is not None and len(hits) > 1:
+    first_comma = text.find(",", lo, hi)
+    if opener is not None and len(hits) > 1 and 0 <= min(hits[0].phrase_start,
+                                                         hits[0].start) < first_comma:
         comma = text.find(",", hits[0].end, hi)
         main = [h for h in hits[1:] if comma >= 0 and min(h.phrase_start, h.start) > comma]
         if main:
@@ -72,9 +74,17 @@ def _main_hit(hits: list[CueHit], text: str, lo: int, hi: int
     tail = _CITING_TAIL.sub("", text[last.end : hi]).split()
     if len(hits) > 1 and not last.leading and last.cue in _REPORTING and (
             first.cue != "according to" and last.start > first.end
-            and first.phrase_start < last.phrase_start and len(tail) <= 8):
+            and first.phrase_start < last.phrase_start and len(tail) <= 8
+            and _set_off(text, lo, min(last.start, last.phrase_start))):
         return last, first
     return first, None
+
+
+def _set_off(text: str, lo: int, at: int) -> bool:
+    """Whether a cue's clause is set off from what it reports ("…, X reported", "…,"
+    said X"), not a clause inside it ("he said that X would announce …")."""
+    before = text[lo:at].rstrip()
+    return before.endswith((",", "”", '"', "''", "—", "–", ";", ":"))
 
 
 def _resolve_via(book: SourceBook, s: Sentence, hit: CueHit, inner: CueHit | None,

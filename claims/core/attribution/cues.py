@@ -161,6 +161,9 @@ _BE_BEFORE = re.compile(
     r"['’]re|['’]m)\s+(?:(?:not|also|still|now|very|so|too|more|less|most|increasingly|"
     r"clearly|deeply|quite|fairly|rather|all|both|far|much|openly|publicly|privately|"
     r"\w+ly)\s+)*\Z")
+_PASSIVE_ADVERBS = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|also|still|not|never|now|"
+    r"already|long|since|then|once|often|even)\s+)+\Z")
 _NO_COMMENT = words("responded replied commented answered returned")
 _NEGATIONS = words("not never")
 _RAISING = words("certain sure bound likely set")
@@ -388,6 +391,11 @@ def _subject(
             chain = s2.split()[0].lower() in ("citing", "quoting")  # a source, not a trait
             return s1_start + found[0], found[1], None, None if chain else s2
         if is_name(s2) and is_role(s1):
+            tail = s1.split()[-1].lower().strip(",")
+            head = _appositive_head(text, lo, end - 1) if tail in _AGENT_NOUNS and (
+                tail not in ROLE_NOUNS) else None
+            if head is not None and head[0] < s1_start:  # "Ann Roe, the editor of the
+                return head  # city's newspaper, the Courier, said": Ann Roe
             return s2_start, s2, s1, None
         if is_name(s1) and is_role(s2):
             return s1_start, s1, s2, None
@@ -427,7 +435,8 @@ def _after_and(text: str, start: int, phrase: str) -> tuple[int, str] | None:
 
 _RELATIVE_BEFORE = re.compile(
     r"(?:,\s*)?\b(?:who|which|that)(?:\s+(?:also|has|have|had|would|will|now|still|long|"
-    r"repeatedly|\w+ly))*\s*$")
+    r"repeatedly|once|never|not|first|later|then|again|previously|recently|already|"
+    r"often|did|does|do|could|can|may|might|\w+ly))*\s*$")
 
 
 def _antecedent(text: str, lo: int, end: int) -> tuple[int, str] | None:
@@ -672,6 +681,8 @@ def find_hits(
             continue  # "known as", "seen as": a passive participle, no cue
         if m.start() > 0 and text[m.start() - 1] == "-":
             continue  # "so-called"
+        if word.endswith("ed") and _PASSIVE_ADVERBS.search(text, lo, verb_at):
+            continue  # "is widely regarded as": a passive with an adverb between
         if before in _BLOCKERS or after == "by" or before in _NEGATIONS and (
                 base in SPEECH_PAST or word in SPEECH_FORMS) or base in _NO_COMMENT and (
                 before in ("immediately", "yet")):

@@ -614,7 +614,12 @@ class SourceBook:
             e = self._person(titled[0], titled[1], pos) if titled else self._person(
                 base, None, pos)
             e.add_alias(role)
-            if body_name and strip_determiner(body_name)[:1].isupper() and not own_voice:
+            served = self._person_named(body_name) if body_name else None
+            if served is not None and served is not e and any(
+                    _speaker_noun(w) for w in role.split()):
+                e.speaks_for = e.speaks_for or served  # "Ann Roe, a spokeswoman for Holt"
+            elif body_name and strip_determiner(body_name)[:1].isupper() and not own_voice and (
+                    served is None and gender_of(strip_determiner(body_name)) is None):
                 e.add_alias(strip_determiner(body_name))  # a party's leader is not the party
             return e
         described = self._described_person(phrase, pos) if not headline else None
