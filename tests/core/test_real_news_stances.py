@@ -42,6 +42,8 @@ def person_names(x: Extraction) -> list[str]:
         ("Ada Marlow wants to cut the levy by half.", "Ada Marlow"),
         ("Ada Marlow does not believe the levy will pass.", "Ada Marlow"),
         ("Ada Marlow slammed the ruling on Tuesday.", "Ada Marlow"),
+        ("Ada Marlow offered a plan to fund the bridge.", "Ada Marlow"),
+        ("Ada Marlow decided to back the levy after all.", "Ada Marlow"),
     ],
 )
 def test_a_stance_of_a_named_subject_is_theirs(sentence: str, source: str) -> None:
@@ -58,6 +60,9 @@ def test_a_stance_of_a_named_subject_is_theirs(sentence: str, source: str) -> No
         "Ada Marlow is certain to win the seat.",
         "Ada Marlow did not disclose the cost of the bridge.",
         "Ada Marlow did not immediately respond to a request for comment.",
+        "Then Ada Marlow showed up at the rally.",
+        "Ada Marlow found herself at the centre of the row.",
+        "Ada Marlow won the state senate seat in 2014.",
     ],
 )
 def test_narrative_of_the_same_shape_stays_own_voice(sentence: str) -> None:
@@ -153,3 +158,9 @@ def test_the_name_before_a_role_of_a_newspaper_speaks_not_the_newspaper() -> Non
     body = ("Ada Marlow, the editor of the city's oldest newspaper, Northfield Courier, said "
             "the press was free.")
     assert sources(body) == ["Ada Marlow"]
+
+
+def test_an_attribution_after_a_quoted_question_closes_its_sentence() -> None:
+    x = run("“Who would Holt appoint to anything?” Ada Marlow said.\n")
+    assert [(c.text, c.source) for c in x.claims[1:]] == [
+        ("“Who would Holt appoint to anything?” Ada Marlow said.", "Ada Marlow")]

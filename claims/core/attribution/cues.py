@@ -52,7 +52,7 @@ _CUE_FORMS: dict[str, tuple[str, ...]] = {
     "told": ("told", "tells"),
     "added": ("added", "adds"),
     "claimed": ("claimed", "claims", "claim"),
-    "stated": ("stated", "states"),
+    "stated": ("stated",),
     "announced": ("announced", "announces"),
     "reported": ("reported", "reports", "report"),
     "indicated": ("indicated", "indicates", "indicate"),
@@ -102,7 +102,8 @@ _SAYING = frozenset(base for base in _CUE_FORMS if base not in ("found", "showed
                                                                 "determined", "agreed",
                                                                 "believes"))
 CUE_BASE: dict[str, str] = {
-    **{form: past for form, past in {**SPEECH_FORMS, **STANCE_FORMS}.items()},
+    **{form: past for form, past in {**SPEECH_FORMS, **STANCE_FORMS}.items()
+       if form not in ("state", "states")},
     **{form: base for base, forms in _CUE_FORMS.items() for form in forms},
 }
 # Forms that are as often nouns ("calls", "plans", "support"): a cue only before "that"
@@ -164,6 +165,10 @@ _BE_BEFORE = re.compile(
 _PASSIVE_ADVERBS = re.compile(
     r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|also|still|not|never|now|"
     r"already|long|since|then|once|often|even)\s+)+\Z")
+# Phrasal uses of cue verbs that state nothing ("showed up", "held up").
+_NOT_CUES = frozenset({("showed", "up"), ("held", "up"), ("held", "on"), ("found", "out"),
+                       ("called", "off"), ("saw", "off"), ("called", "in")})
+_REFLEXIVES = words("himself herself itself themselves myself ourselves yourself")
 _NO_COMMENT = words("responded replied commented answered returned")
 _NEGATIONS = words("not never")
 _RAISING = words("certain sure bound likely set")
@@ -681,6 +686,8 @@ def find_hits(
             continue  # "known as", "seen as": a passive participle, no cue
         if m.start() > 0 and text[m.start() - 1] == "-":
             continue  # "so-called"
+        if (base, after) in _NOT_CUES or base in ("found", "saw") and after in _REFLEXIVES:
+            continue  # "showed up", "found himself in …": no stance
         if word.endswith("ed") and _PASSIVE_ADVERBS.search(text, lo, verb_at):
             continue  # "is widely regarded as": a passive with an adverb between
         if before in _BLOCKERS or after == "by" or before in _NEGATIONS and (

@@ -55,7 +55,7 @@ SPEECH = (
     "marvel grumble gripe fret opine posit brag gloat chide scold berate rebuke reprimand "
     "lambaste castigate chastise excoriate deride ridicule disparage belittle assail hail "
     "laud commend plead implore exhort reassure notify instruct recount reminisce "
-    "bemoan deplore lament speculate theorize theorise hypothesize testify rave"
+    "bemoan deplore lament speculate theorize theorise hypothesize testify rave retweet"
 )
 # Stances: beliefs, intentions, evaluations and evidence PolNeAR-style corpora annotate.
 STANCE = (
@@ -70,7 +70,8 @@ STANCE = (
     "despise detest admire respect appreciate cherish resent mourn aim strive aspire "
     "anticipate desire crave threaten guarantee discuss persuade convince "
     "lobby credit fault charge knock demonize demonise insult derail "
-    "spurn rebuff shun disown denigrate lament regret forget contest back"
+    "spurn rebuff shun disown denigrate lament regret forget contest back offer release "
+    "decide file"
 )
 # Verbs that are a cue only with their particle: "pointed out", "pushed back".
 PARTICLE_CUES: dict[str, tuple[str, ...]] = {
@@ -154,7 +155,7 @@ NOUN_LIKE = _words(
     "hate lament laments rave raves gush murmur murmurs whisper whispers yell yells "
     "scream screams sneer sneers muse muses hail rebuke rebukes reprimand reprimands "
     "brag gripe gripes knock knocks plea pleas dislike dislikes promote mourn resist "
-    "accept recount recounts shun"
+    "accept recount recounts shun offer offers release releases file files"
 )
 # Adjectives that state a stance after "be" ("is confident that", "were skeptical of").
 STANCE_ADJECTIVES = _words(

@@ -83,6 +83,15 @@ _BOILER_SENTENCE = re.compile(
 _DATELINE = re.compile(
     r"^[A-Z][A-Z'’.-]{2,}(?:\s[A-Z][A-Z'’.-]+)*,?(?:\s[^\n]{0,70}?)?\s(?:-|–|—|--)\s"
 )
+_CLOSING_QUOTES = "\"”'"
+# A short attribution after a question or exclamation in quotes ("…?” Holt said.",
+# "…!” she told reporters.").
+_SPEAKER_TAIL = re.compile(
+    r"(?:(?:[A-Z][\w.'’-]*|the|a|an)\s+){1,5}(?:said|says|asked|asks|added|adds|told|tells|"
+    r"wrote|writes|replied|replies|shouted|exclaimed|continued|recalled|joked|quipped|"
+    r"tweeted|wondered|yelled)\b[^.!?]{0,60}[.!?]|(?:He|She|They|I|We|It)\s+(?:said|says|asked|"
+    r"asks|added|told|tells|wrote|replied|shouted|exclaimed|continued|recalled|joked|quipped|"
+    r"tweeted|wondered|yelled)\b[^.!?]{0,60}[.!?]")
 _LIST_MARK = re.compile(r"^(?:[-*•]|\d{1,3}[.)])\s+")
 _TRAILING_CREDIT = re.compile(r"\s*\((?:[A-Z][\w&'’ .-]*/[^)]*|photo[^)]*)\)\s*$", re.IGNORECASE)
 _INITIAL = re.compile(r"[a-z]")
@@ -238,6 +247,9 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             nxt += 1
         if not _ends_sentence(text, dot, nxt):
             continue
+        if text[dot] in "?!" and m.group()[-1:] in _CLOSING_QUOTES and _SPEAKER_TAIL.match(
+                text, nxt, end):
+            continue  # "“Why not?” Holt said.": the attribution closes the quotation's sentence
         stop = start + m.end()
         if text[cur:stop].strip():
             spans.append((cur, stop))
