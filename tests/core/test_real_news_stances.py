@@ -44,6 +44,12 @@ def person_names(x: Extraction) -> list[str]:
         ("Ada Marlow slammed the ruling on Tuesday.", "Ada Marlow"),
         ("Ada Marlow offered a plan to fund the bridge.", "Ada Marlow"),
         ("Ada Marlow decided to back the levy after all.", "Ada Marlow"),
+        ("Ada Marlow released a statement calling the vote a sham.", "Ada Marlow"),
+        ("Ada Marlow filed a lawsuit claiming the count was wrong.", "Ada Marlow"),
+        ("Ada Marlow retweeted a post praising the mayor.", "Ada Marlow"),
+        ("Ada Marlow spoke about the levy at length.", "Ada Marlow"),
+        ("Ada Marlow preferred a smaller bridge.", "Ada Marlow"),
+        ("Voters were wary of the new levy.", "Voters"),
     ],
 )
 def test_a_stance_of_a_named_subject_is_theirs(sentence: str, source: str) -> None:
@@ -54,6 +60,7 @@ def test_a_stance_of_a_named_subject_is_theirs(sentence: str, source: str) -> No
     "sentence",
     [
         "Ada Marlow flew to Lisbon on Monday.",
+        "Ada Marlow spoke at the rally on Monday.",
         "Prices pointed higher all week.",
         "The council went on to approve the budget.",
         "Pensioners in Ostria were worried.",
@@ -94,6 +101,13 @@ def test_the_description_of_a_person_met_before_is_that_person() -> None:
     assert [c.source for c in x.claims[1:3]] == ["Ada Marlow", "Ada Marlow"]
     # a title the article never gave anyone is nobody met before
     assert x.claims[3].source != "Ada Marlow"
+
+
+def test_a_title_the_article_gave_is_the_person_it_titled() -> None:
+    x = run("Senator Tom Brisk backed the bill.\n"
+            "The senator said the vote was close.\n")
+    assert [c.source for c in x.claims[1:]] == ["Tom Brisk", "Tom Brisk"]
+    assert "Senator" not in person_names(x)
 
 
 def test_a_description_of_a_person_in_narrative_stays_own_voice() -> None:
