@@ -20,7 +20,9 @@ from claims.core.reconcile.frames import frame_claims
 from claims.core.reconcile.relations import infer_relations
 from claims.core.text.segmentation import segment
 
-EXTRACTOR_VERSION = "7"  # 5: figure change; 6: frames, relation confidence; 7: attribution, via
+# 5: figure change; 6: frames, relation confidence; 7: attribution, via;
+# 8: attribution, second round (stances, cues, references)
+EXTRACTOR_VERSION = "8"
 
 
 def extract(document: Document) -> Extraction:
