@@ -76,6 +76,7 @@ def record_verdict(
     expect_version: int | None = None,
     kind: str = "verdict",
     detail: dict[str, Any] | None = None,
+    on_recorded: Callable[[Connection, VerdictRecord], None] | None = None,
 ) -> VerdictRecord:
     """Append a verdict (or a correction) and move the claim to `status`, version + 1.
 
@@ -85,23 +86,23 @@ def record_verdict(
     `{"source_id": int | None}` re-attributes, `{"dismissed": bool}` dismisses, and
     `{"figure": {"id": int, "value"|"low"|"high"|"qualifier"|"unit"|"metric": …}}` fixes
     one of the claim's figures. The detail is stored as JSON with the row.
+    `on_recorded` runs inside the transaction after the row is written, as in
+    `record_verdicts`.
     """
     if status not in STATUSES:
         raise InputError(f"unknown status '{status}': use one of {', '.join(STATUSES)}")
     if kind not in KINDS:
         raise InputError(f"unknown history kind '{kind}': use verdict or correction")
-    return busy_retried(store, lambda conn: record_in(
-        conn,
-        store.dialect,
-        claim_id=claim_id,
-        status=status,
-        reviewer=reviewer,
-        note=note,
-        evidence=tuple(evidence),
-        expect_version=expect_version,
-        kind=kind,
-        detail=detail,
-    ))
+
+    def work(conn: Connection) -> VerdictRecord:
+        row = record_in(conn, store.dialect, claim_id=claim_id, status=status,
+                        reviewer=reviewer, note=note, evidence=tuple(evidence),
+                        expect_version=expect_version, kind=kind, detail=detail)
+        if on_recorded is not None:
+            on_recorded(conn, row)
+        return row
+
+    return busy_retried(store, work)
 
 
 @dataclass(frozen=True)
