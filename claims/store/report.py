@@ -7,7 +7,6 @@ mean for `claims list`), findings from the same stream `check-consistency` check
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from sqlalchemy import select
@@ -21,9 +20,10 @@ from claims.store import tables
 from claims.store.engine import Store
 from claims.store.evidence import evidence_by_claim
 from claims.store.ingest import now_utc
-from claims.store.queries import list_claims
+from claims.store.queries import article_record, list_claims
 from claims.store.relations import iter_check_groups, load_acks
 from claims.store.tables import verdict
+from claims.store.verdicts import verdict_record
 
 PAGE = 500
 
@@ -74,18 +74,7 @@ def _articles(conn: Connection, ids: Sequence[int]) -> dict[int, ArticleRecord]:
     found: dict[int, ArticleRecord] = {}
     for i in range(0, len(ids), PAGE):
         for r in conn.execute(select(*cols).where(art.c.id.in_(ids[i : i + PAGE]))):
-            found[r.id] = ArticleRecord(
-                id=r.id,
-                name=r.name,
-                origin=r.origin,
-                content_hash=r.content_hash,
-                extractor_version=r.extractor_version,
-                title=r.title,
-                url=r.url,
-                publisher=r.publisher,
-                published=r.published,
-                ingested_at=r.ingested_at,
-            )
+            found[r.id] = article_record(r)
     return found
 
 
@@ -100,16 +89,5 @@ def _latest_verdicts(conn: Connection, claim_ids: Sequence[int]) -> dict[int, Ve
             .order_by(verdict.c.id)
         )
         for r in rows:
-            latest[r.claim_id] = VerdictRecord(
-                id=r.id,
-                claim_id=r.claim_id,
-                at=r.at,
-                reviewer=r.reviewer,
-                from_status=r.from_status,
-                to_status=r.to_status,
-                note=r.note,
-                evidence=tuple(json.loads(r.evidence or "[]")),
-                version=r.version,
-                kind=r.kind,
-            )
+            latest[r.claim_id] = verdict_record(r)
     return latest

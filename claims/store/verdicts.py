@@ -33,7 +33,8 @@ RETRIES = 3
 T = TypeVar("T")
 
 
-def _verdict_record(r: Row[Any]) -> VerdictRecord:
+def verdict_record(r: Row[Any]) -> VerdictRecord:
+    """A `verdict` row as a record (its `detail` read for the row it reverts)."""
     return VerdictRecord(
         id=r.id,
         claim_id=r.claim_id,
@@ -53,7 +54,7 @@ def history_rows(conn: Connection, claim_id: int) -> list[VerdictRecord]:
     rows = conn.execute(
         select(verdict).where(verdict.c.claim_id == claim_id).order_by(verdict.c.id)
     )
-    return [_verdict_record(r) for r in rows]
+    return [verdict_record(r) for r in rows]
 
 
 def history(store: Store, claim_id: int) -> list[VerdictRecord]:
@@ -217,7 +218,7 @@ def record_in(
     }
     new_id = conn.execute(insert(verdict).values(**row)).inserted_primary_key[0]  # type: ignore[index]
     conn.execute(update(claim).where(claim.c.id == claim_id).values(**changes))
-    return _verdict_record(conn.execute(select(verdict).where(verdict.c.id == new_id)).one())
+    return verdict_record(conn.execute(select(verdict).where(verdict.c.id == new_id)).one())
 
 
 def _conflict(conn: Connection, claim_id: int, status: str, version: int) -> VerdictConflict:
