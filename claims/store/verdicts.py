@@ -140,14 +140,7 @@ def record_verdicts(
     ids = tuple(dict.fromkeys(claim_ids))
 
     def work(conn: Connection) -> VerdictBatch:
-        stmt = select(claim.c.id, claim.c.dismissed).where(claim.c.id.in_(ids))
-        if store.dialect == "postgresql":
-            stmt = stmt.with_for_update()
-        found = {row.id: bool(row.dismissed) for row in conn.execute(stmt)}
-        missing = [str(i) for i in ids if i not in found]
-        if missing:
-            nothing = "; nothing recorded" if len(ids) > 1 else ""
-            raise NotFound(f"no claim with id {', '.join(missing)}{nothing}")
+        found = lock_claims(conn, store.dialect, ids)
         recorded = []
         for cid in ids:
             row = record_in(conn, store.dialect, claim_id=cid, status=status,
@@ -159,6 +152,25 @@ def record_verdicts(
         return VerdictBatch(tuple(recorded), frozenset(i for i in ids if found[i]))
 
     return busy_retried(store, work)
+
+
+def lock_claims(conn: Connection, dialect: str, ids: Sequence[int]) -> dict[int, bool]:
+    """Hold every claim of a batch (FOR UPDATE on PostgreSQL; SQLite's write transaction
+    already holds the database) and return whether each is dismissed. A missing id
+    raises one `NotFound` naming them all, before anything is written."""
+    stmt = select(claim.c.id, claim.c.dismissed).where(claim.c.id.in_(ids))
+    if dialect == "postgresql":
+        stmt = stmt.with_for_update()
+    found = {row.id: bool(row.dismissed) for row in conn.execute(stmt)}
+    missing = [str(i) for i in ids if i not in found]
+    if missing:
+        raise NotFound(f"no claim with id {', '.join(missing)}{batch_suffix(ids)}")
+    return found
+
+
+def batch_suffix(ids: Sequence[int]) -> str:
+    """What an error in a batch of several claims adds: none of them was recorded."""
+    return "; nothing recorded" if len(ids) > 1 else ""
 
 
 def busy_retried(store: Store, work: Callable[[Connection], T]) -> T:
