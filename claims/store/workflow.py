@@ -22,7 +22,7 @@ from claims.records import ClaimDetail, ClaimRecord, SourceRecord, VerdictRecord
 from claims.store.duplicates import duplicates_of
 from claims.store.engine import Store
 from claims.store.queries import get_claim, list_claims
-from claims.store.sources import load_registry, norm, source_records
+from claims.store.sources import load_registry, norm, one_source, source_records
 from claims.store.tables import claim, figure, source
 from claims.store.verdicts import busy_retried, record_in
 
@@ -108,12 +108,7 @@ def reattribute(
             raise InputError(
                 f"claim {claim_id} is already attributed to {_who(current.source_name)}"
             )
-        new_name = None
-        if source_id is not None:
-            found = source_records(conn, [source_id])
-            if not found:
-                raise NotFound(f"no source with id {source_id}")
-            new_name = found[0].name
+        new_name = one_source(conn, source_id).name if source_id is not None else None
         detail = {
             "source_id": source_id,
             "from": {"source": current.source_name},
