@@ -22,10 +22,9 @@ from claims.evidence import EvidenceItem, PageSnapshot, WatchedPage
 from claims.records import VerdictRecord
 from claims.store import verdicts
 from claims.store.engine import Store
+from claims.store.paging import pages
 from claims.store.tables import claim, evidence_body, evidence_snapshot, verdict
 from claims.store.verdicts import busy_retried
-
-PAGE = 500  # ids per IN (...) query
 
 
 def save_snapshots(
@@ -161,11 +160,6 @@ def _snapshot_select() -> Any:
     )
 
 
-def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
-    for i in range(0, len(ids), PAGE):
-        yield ids[i : i + PAGE]
-
-
 def evidence_by_claim(conn: Connection, claim_ids: Sequence[int]) -> dict[int, list[EvidenceItem]]:
     """Each claim's cited links, in the order first cited, with the newest snapshot of
     each link among its own verdicts (a fixed number of queries per 500 claims)."""
@@ -173,7 +167,7 @@ def evidence_by_claim(conn: Connection, claim_ids: Sequence[int]) -> dict[int, l
     newest: dict[tuple[int, str], tuple[tuple[str, int], PageSnapshot]] = {}
     counts: dict[tuple[int, str], int] = {}
     ids = sorted(set(claim_ids))
-    for batch in _chunks(ids):
+    for batch in pages(ids):
         history = conn.execute(
             select(verdict.c.claim_id, verdict.c.evidence)
             .where(verdict.c.claim_id.in_(batch))

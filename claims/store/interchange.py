@@ -3,7 +3,7 @@ ClaimReview needs beside each claim. The way back in is `claims.store.import_ver
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,9 +12,8 @@ from sqlalchemy.engine import Connection
 
 from claims.records import ClaimRecord
 from claims.store.engine import Store
+from claims.store.paging import pages
 from claims.store.tables import article, claim, figure, relation, relation_member, source, verdict
-
-BATCH = 500
 
 
 @dataclass(frozen=True)
@@ -30,11 +29,6 @@ class ExportRow:
     reviewed_at: str | None = None
     note: str | None = None
     disagreeing: tuple[str, ...] = ()  # sources whose `same` figures conflict with this claim
-
-
-def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
-    for i in range(0, len(values), BATCH):
-        yield values[i : i + BATCH]
 
 
 def export_claims(
@@ -90,7 +84,7 @@ def export_claims(
 def _articles(conn: Connection, ids: Sequence[int]) -> dict[int, Any]:
     cols = (article.c.id, article.c.url, article.c.title, article.c.publisher, article.c.published)
     found = {}
-    for chunk in _chunks(ids):
+    for chunk in pages(ids):
         for row in conn.execute(select(*cols).where(article.c.id.in_(chunk))):
             found[row.id] = row
     return found
@@ -99,7 +93,7 @@ def _articles(conn: Connection, ids: Sequence[int]) -> dict[int, Any]:
 def _latest_verdicts(conn: Connection, claim_ids: Sequence[int]) -> dict[int, Any]:
     """The newest verdict (not correction) per claim: who decided the current status."""
     found: dict[int, Any] = {}
-    for chunk in _chunks(claim_ids):
+    for chunk in pages(claim_ids):
         stmt = (
             select(verdict.c.claim_id, verdict.c.reviewer, verdict.c.at, verdict.c.note)
             .where(verdict.c.claim_id.in_(chunk), verdict.c.kind == "verdict")
@@ -125,7 +119,7 @@ def _disagreeing(conn: Connection, claims: Sequence[ClaimRecord]) -> dict[int, t
     if not mine:
         return {}
     rel_ids: set[int] = set()
-    for chunk in _chunks(sorted(mine)):
+    for chunk in pages(sorted(mine)):
         rel_ids.update(
             r[0]
             for r in conn.execute(
@@ -139,7 +133,7 @@ def _disagreeing(conn: Connection, claims: Sequence[ClaimRecord]) -> dict[int, t
             )
         )
     members: dict[int, list[Any]] = {}
-    for chunk in _chunks(sorted(rel_ids)):
+    for chunk in pages(sorted(rel_ids)):
         stmt = (
             select(
                 relation_member.c.relation_id,

@@ -20,12 +20,11 @@ from claims.store import tables
 from claims.store.engine import Store
 from claims.store.evidence import evidence_by_claim
 from claims.store.ingest import now_utc
+from claims.store.paging import pages
 from claims.store.queries import article_record, list_claims
 from claims.store.relations import iter_check_groups, load_acks
 from claims.store.tables import verdict
 from claims.store.verdicts import verdict_record
-
-PAGE = 500
 
 
 def load_report(
@@ -72,8 +71,8 @@ def _articles(conn: Connection, ids: Sequence[int]) -> dict[int, ArticleRecord]:
     art = tables.article
     cols = [c for c in art.c if c.name != "text"]
     found: dict[int, ArticleRecord] = {}
-    for i in range(0, len(ids), PAGE):
-        for r in conn.execute(select(*cols).where(art.c.id.in_(ids[i : i + PAGE]))):
+    for page in pages(ids):
+        for r in conn.execute(select(*cols).where(art.c.id.in_(page))):
             found[r.id] = article_record(r)
     return found
 
@@ -82,10 +81,10 @@ def _latest_verdicts(conn: Connection, claim_ids: Sequence[int]) -> dict[int, Ve
     """Each claim's most recent verdict row (the one that set its current status)."""
     latest: dict[int, VerdictRecord] = {}
     ids = sorted(claim_ids)
-    for i in range(0, len(ids), PAGE):
+    for page in pages(ids):
         rows = conn.execute(
             select(verdict)
-            .where(verdict.c.claim_id.in_(ids[i : i + PAGE]), verdict.c.kind == "verdict")
+            .where(verdict.c.claim_id.in_(page), verdict.c.kind == "verdict")
             .order_by(verdict.c.id)
         )
         for r in rows:
