@@ -13,7 +13,7 @@ from sqlalchemy.engine import Connection
 from claims.records import ClaimRecord
 from claims.store.engine import Store
 from claims.store.paging import pages
-from claims.store.tables import article, claim, figure, relation, relation_member, source, verdict
+from claims.store.tables import claim, figure, relation, relation_member, source
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,8 @@ def export_claims(
 
     Three extra queries whatever the number of claims (batched by id), never one per claim.
     """
-    from claims.store.queries import list_claims
+    from claims.store.queries import articles_by_id, list_claims
+    from claims.store.verdicts import latest_verdicts
 
     claims = list_claims(
         store,
@@ -57,8 +58,8 @@ def export_claims(
     if not claims:
         return []
     with store.read() as conn:
-        articles = _articles(conn, sorted({c.article_id for c in claims}))
-        latest = _latest_verdicts(conn, [c.id for c in claims])
+        articles = articles_by_id(conn, sorted({c.article_id for c in claims}))
+        latest = latest_verdicts(conn, [c.id for c in claims])
         disputed = [c for c in claims if c.status == "disputed"]
         disagreeing = _disagreeing(conn, disputed) if disputed else {}
     rows = []
@@ -79,29 +80,6 @@ def export_claims(
             )
         )
     return rows
-
-
-def _articles(conn: Connection, ids: Sequence[int]) -> dict[int, Any]:
-    cols = (article.c.id, article.c.url, article.c.title, article.c.publisher, article.c.published)
-    found = {}
-    for chunk in pages(ids):
-        for row in conn.execute(select(*cols).where(article.c.id.in_(chunk))):
-            found[row.id] = row
-    return found
-
-
-def _latest_verdicts(conn: Connection, claim_ids: Sequence[int]) -> dict[int, Any]:
-    """The newest verdict (not correction) per claim: who decided the current status."""
-    found: dict[int, Any] = {}
-    for chunk in pages(claim_ids):
-        stmt = (
-            select(verdict.c.claim_id, verdict.c.reviewer, verdict.c.at, verdict.c.note)
-            .where(verdict.c.claim_id.in_(chunk), verdict.c.kind == "verdict")
-            .order_by(verdict.c.id)
-        )
-        for row in conn.execute(stmt):
-            found[row.claim_id] = row
-    return found
 
 
 def _overlap(a: Any, b: Any) -> bool:

@@ -25,6 +25,7 @@ from claims.records import (
 from claims.store import tables
 from claims.store.engine import Store
 from claims.store.live import in_live_article, live_articles
+from claims.store.paging import pages
 from claims.store.relations import article_condition, relations_touching
 from claims.store.search import desk_conditions, register_fold
 from claims.store.source_lookup import collect, pick_source
@@ -225,6 +226,16 @@ def article_record(r: Row[Any]) -> ArticleRecord:
         ingested_at=r.ingested_at,
         retracted=bool(r.retracted),
     )
+
+
+def articles_by_id(conn: Connection, ids: Sequence[int]) -> dict[int, ArticleRecord]:
+    """The articles with these ids (their text left out), read a page of ids at a time."""
+    cols = [c for c in tables.article.c if c.name != "text"]
+    found: dict[int, ArticleRecord] = {}
+    for page in pages(ids):
+        for r in conn.execute(select(*cols).where(tables.article.c.id.in_(page))):
+            found[r.id] = article_record(r)
+    return found
 
 
 def get_claim(store: Store, claim_id: int) -> ClaimDetail | None:

@@ -22,6 +22,7 @@ from claims.errors import DatabaseBusy, InputError, NotFound, VerdictConflict
 from claims.records import VerdictRecord, reverted_id
 from claims.store.engine import Store
 from claims.store.ingest import now_utc
+from claims.store.paging import pages
 from claims.store.tables import claim, figure, verdict
 
 STATUSES = tuple(s.value for s in Status)  # already normalised by the caller
@@ -55,6 +56,21 @@ def history_rows(conn: Connection, claim_id: int) -> list[VerdictRecord]:
         select(verdict).where(verdict.c.claim_id == claim_id).order_by(verdict.c.id)
     )
     return [verdict_record(r) for r in rows]
+
+
+def latest_verdicts(conn: Connection, claim_ids: Sequence[int]) -> dict[int, VerdictRecord]:
+    """Each claim's most recent verdict row (the one that set its current status;
+    corrections are not verdicts), read a page of ids at a time."""
+    latest: dict[int, VerdictRecord] = {}
+    for page in pages(sorted(claim_ids)):
+        rows = conn.execute(
+            select(verdict)
+            .where(verdict.c.claim_id.in_(page), verdict.c.kind == "verdict")
+            .order_by(verdict.c.id)
+        )
+        for r in rows:
+            latest[r.claim_id] = verdict_record(r)
+    return latest
 
 
 def history(store: Store, claim_id: int) -> list[VerdictRecord]:
