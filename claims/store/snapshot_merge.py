@@ -281,18 +281,17 @@ class _Merge:
             self.added["member"] += len(rows)
 
     def _acks(self) -> None:
-        rows = self._rows("ack")
-        known = {
-            row[0]
-            for row in _in(
-                self.conn, select(finding_ack.c.key), finding_ack.c.key, (r["key"] for r in rows)
-            )
-        }
-        new = [r for r in rows if r["key"] not in known]
-        self.merged["ack"] += len(rows) - len(new)
+        self._insert_unknown("ack", finding_ack.c.key)
+
+    def _insert_unknown(self, kind: str, key: Any) -> None:
+        """Rows keyed by a unique column: one whose key is stored already is merged."""
+        rows = self._rows(kind)
+        known = {row[0] for row in _in(self.conn, select(key), key, (r[key.name] for r in rows))}
+        new = [r for r in rows if r[key.name] not in known]
+        self.merged[kind] += len(rows) - len(new)
         for batch in pages(new, PAGE):
-            self.conn.execute(finding_ack.insert(), batch)
-        self.added["ack"] += len(new)
+            self.conn.execute(key.table.insert(), batch)
+        self.added[kind] += len(new)
 
     def _verdicts(self) -> None:
         """History is append-only: rows missing here are inserted, nothing is changed."""
@@ -372,14 +371,7 @@ class _Merge:
 
     def _bodies(self) -> None:
         """Evidence bodies are content-addressed: one already stored is the same body."""
-        rows = self._rows("body")
-        key = evidence_body.c.sha256
-        known = {row[0] for row in _in(self.conn, select(key), key, (r["sha256"] for r in rows))}
-        new = [r for r in rows if r["sha256"] not in known]
-        self.merged["body"] += len(rows) - len(new)
-        for batch in pages(new, PAGE):
-            self.conn.execute(evidence_body.insert(), batch)
-        self.added["body"] += len(new)
+        self._insert_unknown("body", evidence_body.c.sha256)
 
     def _snapshots(self) -> None:
         """A snapshot lands on its verdict's row here; one already there (same link,
