@@ -81,7 +81,7 @@ def verify(
     """
     from claims.config import resolve_reviewer
     from claims.core.status import parse_status
-    from claims.render.review import dismissed_warning
+    from claims.render.review import dismissed_warning, retracted_warning
     from claims.store.evidence import record_verdicts_with_snapshots
 
     claim_ids = list(dict.fromkeys(parse_id(i) for i in ids))
@@ -107,6 +107,9 @@ def verify(
                           f"(version {v.version})", markup=False, highlight=False)
         for cid in sorted(batch.dismissed):
             console.print(dismissed_warning(cid), markup=False, highlight=False, soft_wrap=True)
+        for cid, article_id in sorted(batch.retracted.items()):
+            console.print(retracted_warning(cid, article_id), markup=False, highlight=False,
+                          soft_wrap=True)
         if propagate:
             done = set(claim_ids)
             for cid in claim_ids:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from sqlalchemy import insert, select, update
@@ -23,7 +23,7 @@ from claims.records import VerdictRecord, reverted_id
 from claims.store.engine import Store
 from claims.store.ingest import now_utc
 from claims.store.paging import pages
-from claims.store.tables import claim, figure, verdict
+from claims.store.tables import article, claim, figure, verdict
 
 STATUSES = tuple(s.value for s in Status)  # already normalised by the caller
 KINDS = ("verdict", "correction")
@@ -124,11 +124,13 @@ def record_verdict(
 
 @dataclass(frozen=True)
 class VerdictBatch:
-    """What `record_verdicts` wrote, and which of those claims are dismissed (the CLI
-    warns: a verdict on a dismissed claim stays out of lists, queues and exports)."""
+    """What `record_verdicts` wrote, which of those claims are dismissed, and which are
+    in a retracted article (claim id → article id). The CLI warns about both: such a
+    verdict is kept, but the claim stays out of lists, queues and exports."""
 
     recorded: tuple[VerdictRecord, ...]
     dismissed: frozenset[int]
+    retracted: Mapping[int, int] = field(default_factory=dict)
 
 
 def record_verdicts(
@@ -165,19 +167,28 @@ def record_verdicts(
             if on_recorded is not None:
                 on_recorded(conn, row)
             recorded.append(row)
-        return VerdictBatch(tuple(recorded), frozenset(i for i in ids if found[i]))
+        return VerdictBatch(
+            tuple(recorded),
+            frozenset(i for i in ids if found[i].dismissed),
+            {i: found[i].article_id for i in ids if found[i].retracted},
+        )
 
     return busy_retried(store, work)
 
 
-def lock_claims(conn: Connection, dialect: str, ids: Sequence[int]) -> dict[int, bool]:
+def lock_claims(conn: Connection, dialect: str, ids: Sequence[int]) -> dict[int, Row[Any]]:
     """Hold every claim of a batch (FOR UPDATE on PostgreSQL; SQLite's write transaction
-    already holds the database) and return whether each is dismissed. A missing id
-    raises one `NotFound` naming them all, before anything is written."""
-    stmt = select(claim.c.id, claim.c.dismissed).where(claim.c.id.in_(ids))
+    already holds the database) and return each one's `dismissed`, `article_id` and
+    `retracted` (its article's). A missing id raises one `NotFound` naming them all,
+    before anything is written."""
+    stmt = (
+        select(claim.c.id, claim.c.dismissed, claim.c.article_id, article.c.retracted)
+        .join(article, article.c.id == claim.c.article_id)
+        .where(claim.c.id.in_(ids))
+    )
     if dialect == "postgresql":
-        stmt = stmt.with_for_update()
-    found = {row.id: bool(row.dismissed) for row in conn.execute(stmt)}
+        stmt = stmt.with_for_update(of=claim)
+    found = {row.id: row for row in conn.execute(stmt)}
     missing = [str(i) for i in ids if i not in found]
     if missing:
         raise NotFound(f"no claim with id {', '.join(missing)}{batch_suffix(ids)}")
