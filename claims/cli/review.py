@@ -155,17 +155,20 @@ def _propagate(
     done: set[int],
     snapshots: list[PageSnapshot],
 ) -> set[int]:
-    """Record the verdict on `cid`'s duplicates; returns the ids it touched."""
+    """Record the verdict on `cid`'s duplicates; returns the ids it touched. Dismissed
+    duplicates and those of retracted articles are left alone, each named."""
     from claims.store.duplicates import dismissed_duplicates, propagate_verdict
     from claims.store.evidence import attach_snapshots
+    from claims.store.retraction import retracted_duplicates
 
+    retracted = retracted_duplicates(store, cid)
     rows = propagate_verdict(
         store,
         claim_id=cid,
         status=status,
         reviewer=who,
         evidence=tuple(evidence or ()),
-        skip=frozenset(done),
+        skip=frozenset(done) | frozenset(retracted),
     )
     attach_snapshots(store, verdict_ids=[p.id for p in rows], snapshots=snapshots)
     for p in rows:
@@ -175,10 +178,18 @@ def _propagate(
             markup=False,
             highlight=False,
         )
-    for d in dismissed_duplicates(store, cid):
+    dismissed = dismissed_duplicates(store, cid)
+    for d in dismissed:
         if d not in done:
             err_console().print(
                 f"Claim {d}: dismissed, not changed (a duplicate of claim {cid})",
+                markup=False,
+                highlight=False,
+            )
+    for d in retracted:
+        if d not in done and d not in dismissed:
+            err_console().print(
+                f"Claim {d}: in a retracted article, not changed (a duplicate of claim {cid})",
                 markup=False,
                 highlight=False,
             )
