@@ -88,7 +88,7 @@ def _figures_for(conn: Connection, claim_ids: Select[Any]) -> dict[int, list[Fig
     return found
 
 
-def _via_for(conn: Connection, claim_ids: Select[Any]) -> dict[int, tuple[str, ...]]:
+def via_for(conn: Connection, claim_ids: Select[Any]) -> dict[int, tuple[str, ...]]:
     """Each claim's attribution chain, source names in order (origin first)."""
     stmt = (
         select(claim_via.c.claim_id, source.c.name)
@@ -196,7 +196,7 @@ def list_claims(
             return []
         ids = stmt.with_only_columns(claim.c.id)
         figures = _figures_for(conn, ids)
-        via = _via_for(conn, ids)
+        via = via_for(conn, ids)
     return [_record(r, figures.get(r.id, ()), via.get(r.id, ())) for r in rows]
 
 
@@ -247,7 +247,7 @@ def get_claim(store: Store, claim_id: int) -> ClaimDetail | None:
             return None
         one = select(claim.c.id).where(claim.c.id == claim_id)
         figures = _figures_for(conn, one)
-        via = _via_for(conn, one).get(claim_id, ())
+        via = via_for(conn, one).get(claim_id, ())
         article_row = conn.execute(select(art).where(art.c.id == row.article_id)).one()
         figs = figures.get(claim_id, [])
         relations = relations_touching(conn, [f.id for f in figs])

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Connection, Row
 
 from claims.core.status import Status
@@ -23,7 +23,7 @@ from claims.records import VerdictRecord, reverted_id
 from claims.store.engine import Store
 from claims.store.ingest import now_utc
 from claims.store.paging import pages
-from claims.store.tables import article, claim, figure, verdict
+from claims.store.tables import article, claim, claim_via, figure, verdict
 
 STATUSES = tuple(s.value for s in Status)  # already normalised by the caller
 KINDS = ("verdict", "correction")
@@ -276,8 +276,9 @@ def _conflict(conn: Connection, claim_id: int, status: str, version: int) -> Ver
 def _apply_detail(conn: Connection, claim_id: int, detail: Mapping[str, Any]) -> dict[str, Any]:
     """Claim-column changes for a correction; figure fixes are written here directly."""
     changes: dict[str, Any] = {}
-    if "source_id" in detail:
+    if "source_id" in detail:  # a reviewer's attribution replaces the extractor's chain
         changes["source_id"] = detail["source_id"]
+        conn.execute(delete(claim_via).where(claim_via.c.claim_id == claim_id))
     if "dismissed" in detail:
         changes["dismissed"] = bool(detail["dismissed"])
     fix = detail.get("figure")

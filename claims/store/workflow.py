@@ -21,7 +21,7 @@ from claims.errors import InputError, NotFound
 from claims.records import ClaimDetail, ClaimRecord, SourceRecord, VerdictRecord
 from claims.store.duplicates import duplicates_of
 from claims.store.engine import Store
-from claims.store.queries import get_claim, list_claims
+from claims.store.queries import get_claim, list_claims, via_for
 from claims.store.sources import load_registry, norm, one_source, source_records
 from claims.store.tables import claim, figure, source
 from claims.store.verdicts import busy_retried, record_in
@@ -109,12 +109,13 @@ def reattribute(
                 f"claim {claim_id} is already attributed to {_who(current.source_name)}"
             )
         new_name = one_source(conn, source_id).name if source_id is not None else None
-        detail = {
-            "source_id": source_id,
-            "from": {"source": current.source_name},
-            "to": {"source": new_name},
-        }
-        return detail, f"re-attributed: {_who(current.source_name)} → {_who(new_name)}"
+        via = via_for(conn, select(claim.c.id).where(claim.c.id == claim_id)).get(claim_id, ())
+        was: dict[str, Any] = {"source": current.source_name}
+        if via:  # the chain goes with the old attribution (`record_in` clears it)
+            was["via"] = list(via)
+        detail = {"source_id": source_id, "from": was, "to": {"source": new_name}}
+        chain = f" (via {'; '.join(via)})" if via else ""
+        return detail, f"re-attributed: {_who(current.source_name)}{chain} → {_who(new_name)}"
 
     return _correct(store, claim_id=claim_id, reviewer=reviewer, note=note, build=build)
 
