@@ -8,16 +8,22 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection, Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
+from functools import lru_cache
 
-from sqlalchemy import ColumnElement, and_, func, insert, or_, select
+from sqlalchemy import ColumnElement, TextClause, func, insert, select, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Connection
 
 from claims.core.attribution.sources import is_article_qualified, is_unqualified
 from claims.core.model import Extraction, Figure, FigureFact, Qualifier, Source
-from claims.core.reconcile.frames import PERSON_UNITS
-from claims.core.reconcile.same import block_key, infer_same, place_key, unit_of
+from claims.core.reconcile.same import (
+    SAME_CANDIDATES,
+    day_of,
+    infer_same,
+    same_key,
+    window_days_of,
+)
 from claims.records import IngestOutcome
 from claims.store.engine import Store
 from claims.store.frames import COLUMNS, frame_columns, frame_from_row
@@ -43,9 +49,11 @@ def now_utc() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def figure_row(claim_id: int, seq: int, f: Figure, context: str) -> dict[str, object]:
+def figure_row(
+    claim_id: int, seq: int, f: Figure, context: str, published: str | None
+) -> dict[str, object]:
     """The `figure` table's columns for one extracted figure (ingest and re-extraction);
-    `context` is its claim's text, which the stored block key is computed from."""
+    `context` is its claim's text, `published` its article's date (the stored `day`)."""
     return {
         "claim_id": claim_id,
         "seq": seq,
@@ -59,6 +67,7 @@ def figure_row(claim_id: int, seq: int, f: Figure, context: str) -> dict[str, ob
         "unit": f.unit,
         "metric": f.metric,
         "change": f.change,
+        "day": day_of(published),
         **frame_columns(f.frame),
     }
 
@@ -177,7 +186,7 @@ def _save(
         conn,
         figure,
         [
-            figure_row(claim_ids[ci], fi, f, extraction.claims[ci].text)
+            figure_row(claim_ids[ci], fi, f, extraction.claims[ci].text, doc.published)
             for ci, fi, f in refs
         ],
     )
@@ -356,40 +365,67 @@ def figure_fact(
 def propose_cross_article_same(
     conn: Connection, new: Sequence[FigureFact]
 ) -> tuple[tuple[int, int, str, str, tuple[str, ...]], ...]:
-    """Propose `same` links to earlier articles' figures in the publication window.
+    """Propose `same` links to other articles' figures in the publication window.
 
-    `infer_same` pairs figures of one (unit, role) in one place, so only those can
-    matter: the stored `block` (role) and `places` let the database find them (through
-    the index on the publication date). Rows from a dump older than schema 0003 (NULL
-    keys) are always loaded.
+    `infer_same` compares a new figure only with its candidates (`same.candidates`):
+    the `SAME_CANDIDATES` latest figures of other articles with its stored (block,
+    places) and a day in its window. The index on (block, places, day, id) lets the
+    database return exactly those, newest first, a day at a time (`_latest`), so an
+    article reads at most keys × days × SAME_CANDIDATES rows, however large the archive
+    and however many articles share its date. `new` is one article's figures.
     """
-    wanted_keys: dict[str, set[str]] = {}
-    units: set[str] = set()
-    for f in new:
-        block, place, unit = block_key(f.frame), place_key(f.frame), unit_of(f)
-        if unit and block and place:
-            wanted_keys.setdefault(block, set()).add(place)
-            units.add(unit)
-    if not wanted_keys:
+    keys = sorted({k for f in new if (k := same_key(f)) is not None})
+    if not keys:
         return ()
-    if "person" in units:  # "18 died", "52 arrests": counts of people under other names
-        units |= PERSON_UNITS
-    by_unit = figure.c.unit.in_(sorted(units))
-    if "person" in units:
-        by_unit = or_(by_unit, figure.c.unit.is_(None))
-    in_window = [by_unit, claim.c.article_id != new[0].article_id]
-    window = _window(new[0].published)
-    if window is not None:
-        in_window.append(and_(article.c.published >= window[0], article.c.published < window[1]))
-    else:  # an undated article is only compared with undated ones (as the core rule does)
-        in_window.append(article.c.published.is_(None))
-    sharing = [and_(figure.c.block == block, figure.c.places.in_(sorted(ps)))
-               for block, ps in sorted(wanted_keys.items())]
-    unknown = or_(figure.c.block.is_(None), figure.c.places.is_(None))
-    existing = _same_candidates(conn, and_(*in_window, or_(unknown, *sharing)))
+    ids = _latest(conn, keys, new[0].article_id,
+                  window_days_of(new[0].published, SAME_WINDOW_DAYS))
+    existing = [f for chunk in range(0, len(ids), PAGE)
+                for f in _same_candidates(conn, figure.c.id.in_(ids[chunk : chunk + PAGE]))]
     if not existing:
         return ()
-    return tuple(infer_same(new, existing, window_days=SAME_WINDOW_DAYS))
+    return infer_same(new, existing, window_days=SAME_WINDOW_DAYS, limit=SAME_CANDIDATES)
+
+
+PAGE = 5000  # ids in one IN list
+KEYS_AT_ONCE = 8  # keys per statement: 8 × 7 days = 56 terms (SQLite allows 500)
+
+
+def _latest(
+    conn: Connection, keys: Sequence[tuple[str, str]], article_id: int,
+    days: Sequence[str] | None,
+) -> list[int]:
+    """Ids of the `SAME_CANDIDATES` latest figures of other articles for each key and
+    each day of the window (None: undated figures), each an index range read backwards
+    (`ix_figure_same_key`). The statements are plain SQL of a few fixed shapes: built
+    with SQLAlchemy they cost more to compile than to run."""
+    slots = tuple(days) if days is not None else (None,)
+    ids: set[int] = set()
+    for k in range(0, len(keys), KEYS_AT_ONCE):
+        chunk = keys[k : k + KEYS_AT_ONCE]
+        params: dict[str, object] = {"article": article_id, "n": SAME_CANDIDATES}
+        for i, (block, places) in enumerate(chunk):
+            params[f"b{i}"], params[f"p{i}"] = block, places
+        for j, day in enumerate(slots):
+            if day is not None:
+                params[f"d{j}"] = day
+        ids.update(conn.execute(_latest_sql(len(chunk), len(slots), days is None),
+                                params).scalars())
+    return sorted(ids)
+
+
+@lru_cache(maxsize=64)
+def _latest_sql(keys: int, days: int, undated: bool) -> TextClause:
+    """One UNION ALL of `keys` × `days` index reads (see `_latest`)."""
+    terms = []
+    for i in range(keys):
+        for j in range(days):
+            on_day = "figure.day IS NULL" if undated else f"figure.day = :d{j}"
+            terms.append(
+                f"SELECT id FROM (SELECT figure.id AS id FROM figure JOIN claim "
+                f"ON claim.id = figure.claim_id WHERE figure.block = :b{i} "
+                f"AND figure.places = :p{i} AND {on_day} AND claim.article_id != :article "
+                f"ORDER BY figure.id DESC LIMIT :n) AS t{i}_{j}")
+    return text(" UNION ALL ".join(terms))
 
 
 def _same_candidates(conn: Connection, where: ColumnElement[bool]) -> list[FigureFact]:
@@ -417,16 +453,3 @@ def _same_candidates(conn: Connection, where: ColumnElement[bool]) -> list[Figur
         for (fid, cid, aid, text, start, end, value, low, high, qualifier, unit, metric,
              source_name, published, context, *frame) in rows
     ]
-
-
-def _window(published: str | None) -> tuple[str, str] | None:
-    """Half-open ISO bounds of the ±window around a date (ISO dates compare as text)."""
-    if not published:
-        return None
-    try:
-        day = date.fromisoformat(published[:10])
-    except ValueError:
-        return None
-    low = day - timedelta(days=SAME_WINDOW_DAYS)
-    high = day + timedelta(days=SAME_WINDOW_DAYS + 1)
-    return low.isoformat(), high.isoformat()

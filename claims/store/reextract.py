@@ -278,7 +278,7 @@ def _write_figures(
     fresh: list[tuple[tuple[int, int], dict[str, object]]] = []
     for ci, c in enumerate(x.claims):
         for fi, f in enumerate(c.figures):
-            values = figure_row(claim_ids[ci], fi, f, c.text)
+            values = figure_row(claim_ids[ci], fi, f, c.text, x.document.published)
             fid = old.pop((f.start, f.end), None)
             if fid is None:
                 fresh.append(((ci, fi), values))
