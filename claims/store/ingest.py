@@ -98,7 +98,7 @@ def save_extraction(store: Store, extraction: Extraction, *, origin: str) -> Ing
         return existing
     for attempt in range(INTEGRITY_RETRIES):
         try:
-            with dropped_on_failure(store), store.write() as conn:
+            with dropped_on_failure(store), store.write(durable=False) as conn:
                 if conn.dialect.name == "postgresql":
                     # Writers of the global source registry take turns, as SQLite's
                     # BEGIN IMMEDIATE makes them: two ingests creating one new source
