@@ -155,3 +155,4 @@ class IngestOutcome:
     figures: int
     sources: int  # sources newly added to the registry
     relations: int = 0
+    notes: tuple[str, ...] = ()  # how it was read (`Extraction.notes`): shown as warnings

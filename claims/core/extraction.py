@@ -37,6 +37,7 @@ from claims.core.model import Claim, Document, Extraction
 from claims.core.reconcile.frames import frame_claims
 from claims.core.reconcile.relations import infer_relations
 from claims.core.text.segmentation import Sentence, clause_spans, quote_mask, segment
+from claims.core.windows import window_sentences
 
 EXTRACTOR_VERSION = "6"  # 5: figure change; 6: figure frames, relation confidence and evidence
 _QUOTE_OPENERS = "\"“"
@@ -90,7 +91,7 @@ def _span(s: Sentence, start: int, end: int) -> tuple[int, int]:
 def extract(document: Document) -> Extraction:
     """Claims in reading order; each names a source of `sources` or None (own voice)."""
     text = document.text
-    sentences = segment(text)
+    sentences, notes = window_sentences(segment(text), text)
     book = SourceBook(text)
     drafts: list[tuple[int, int, Entity | None, str | None, Sentence]] = []
     open_quote = False
@@ -150,7 +151,7 @@ def extract(document: Document) -> Extraction:
     framed = frame_claims(claims, document.published)
     return Extraction(document=document, sources=tuple(to_source(e) for e in used),
                       claims=framed, relations=infer_relations(framed, document.published),
-                      extractor_version=EXTRACTOR_VERSION)
+                      extractor_version=EXTRACTOR_VERSION, notes=notes)
 
 
 # ---------------------------------------------------------------- one source per party

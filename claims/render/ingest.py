@@ -44,6 +44,10 @@ class IngestReporter:
             self.console.print(
                 f"Error: {clean_for_terminal(result.message)}", markup=False, soft_wrap=True
             )
+        else:
+            for note in result.notes:  # a document read in windows: say which one
+                self.console.print(f"Warning: {clean_for_terminal(origin)}: {note}",
+                                   markup=False, soft_wrap=True, highlight=False)
         if self.seen == self.progress_after and self.console.is_terminal:
             from rich.progress import Progress, SpinnerColumn, TextColumn
 

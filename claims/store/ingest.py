@@ -228,6 +228,7 @@ def _save(
         figures=len(figure_ids),
         sources=added,
         relations=len(inferred),
+        notes=extraction.notes,
     )
 
 
