@@ -39,7 +39,8 @@ from claims.core.reconcile.relations import infer_relations
 from claims.core.text.segmentation import Sentence, clause_spans, quote_mask, segment
 from claims.core.windows import window_sentences
 
-EXTRACTOR_VERSION = "6"  # 5: figure change; 6: figure frames, relation confidence and evidence
+EXTRACTOR_VERSION = "7"  # 5: figure change; 6: figure frames, relation confidence and evidence;
+# 7: sentences over 2,000 characters read in windows (`core.windows`)
 _QUOTE_OPENERS = "\"“"
 
 
