@@ -33,6 +33,7 @@ from claims.store.ingest import (
     figure_row,
     insert_many,
     insert_relations,
+    line_starts,
     now_utc,
     propose_cross_article_same,
     register_sources,
@@ -364,6 +365,7 @@ def _write_relations(
     _drop_relations(conn, stale)
     new: list[RelationRow] = [(kind, list(members), rule, conf, ev)
                               for (kind, members), (rule, conf, ev) in wanted.items()]
+    newlines = line_starts(a.text)
     facts = [
         figure_fact(
             fid,
@@ -376,6 +378,7 @@ def _write_relations(
             x.claims[ci].figures[fi],
             x.claims[ci].text,
             canonical.get(x.claims[ci].source or ""),
+            newlines,
         )
         for (ci, fi), (fid, is_new) in sorted(figs.items())
         if is_new
