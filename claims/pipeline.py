@@ -146,7 +146,7 @@ def _ingest_each(
             saving[:] = [done]
             # stdin's origin is its name (the title, else stdin-<hash>): `-` locates nothing
             origin = done.document.name if item.origin == STDIN else item.origin
-            outcome = save_extraction(store, done, origin=origin)
+            outcome = save_extraction(store, done, origin=origin, looked_up=True)
         if outcome.new:
             summary.new += 1  # counted first: it is committed whatever happens next
             if summary.new % CHECKPOINT_EVERY == 0:

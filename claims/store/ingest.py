@@ -87,16 +87,22 @@ def role_of(kind: str, position: int) -> str:
     return first if position == 0 else rest
 
 
-def save_extraction(store: Store, extraction: Extraction, *, origin: str) -> IngestOutcome:
+def save_extraction(
+    store: Store, extraction: Extraction, *, origin: str, looked_up: bool = False
+) -> IngestOutcome:
     """Store an article with its sources, claims, figures and relations, or nothing.
 
     The same text (content hash) again writes nothing and returns `new=False`.
+    `looked_up`: the caller has just found the text unstored (ingest's loop), so the
+    first read is skipped; a text stored meanwhile by another process still comes
+    back as unchanged, through the unique content hash.
     """
     doc = extraction.document
-    with store.read() as conn:
-        existing = find_article(conn, doc.content_hash)
-    if existing is not None:
-        return existing
+    if not looked_up:
+        with store.read() as conn:
+            existing = find_article(conn, doc.content_hash)
+        if existing is not None:
+            return existing
     for attempt in range(INTEGRITY_RETRIES):
         try:
             with dropped_on_failure(store), store.write(durable=False) as conn:
