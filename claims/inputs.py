@@ -30,6 +30,8 @@ from dataclasses import dataclass, replace
 from typing import Any, BinaryIO
 from urllib.parse import unquote, urlsplit
 
+from claims.core.text.dateline import dateline_date
+
 TEXT_EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 HTML_EXTENSIONS = frozenset({".html", ".htm"})
 URL_CONTENT_TYPES = frozenset({"text/html", "text/plain", "application/xhtml+xml"})
@@ -298,10 +300,13 @@ def _to_article(
             text = markdown_to_text(text)
         if origin == STDIN:
             name = stdin_name(text)
-        return ArticleInput(origin=origin, name=name, text=text, url=url)
+        return ArticleInput(
+            origin=origin, name=name, text=text, url=url, published=dateline_date(text)
+        )
     from claims.html_text import html_article
 
     body, title, publisher, published = html_article(text, url=url)
+    published = published or dateline_date(body)
     if not body.strip():
         return InputFailure(origin, f"{label}: no article text found in the HTML")
     if origin == STDIN:

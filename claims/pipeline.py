@@ -45,6 +45,9 @@ class IngestSummary:
     figures: int = 0
     sources: int = 0
     relations: int = 0
+    retracted: int = 0  # texts a reviewer retracted: reported, not stored
+    restored: int = 0  # retracted texts brought back by `--restore`
+    undated: list[str] = field(default_factory=list)  # new articles without a date
     failures: list[InputFailure] = field(default_factory=list)
     interrupted: bool = False  # Ctrl-C: the article in progress was rolled back
     stopped: ClaimsError | None = None  # the database failed: the rest was not attempted
@@ -80,6 +83,7 @@ def ingest_all(
     meta: Provenance = Provenance(),
     on_item: Callable[[str, IngestOutcome | InputFailure], None] | None = None,
     jobs: int = 0,
+    restore: str | None = None,
 ) -> IngestSummary:
     """Store every readable input; a bad one is recorded and the batch goes on.
 
@@ -87,12 +91,15 @@ def ingest_all(
     one stores them, in input order, so the database ends up exactly as without.
     Ctrl-C and a database failure end the batch but still return the summary, so the
     user learns what was stored before (`interrupted`, `stopped`).
+
+    A text a reviewer retracted is reported (`IngestOutcome.retracted`) and not stored;
+    with `restore` (the reviewer's name) it is brought back instead.
     """
     summary = IngestSummary()
     saving: list[Extraction] = []  # the article whose transaction may be under way
     try:
         with Extractor(meta, jobs) as extractor:
-            _ingest_each(store, items, extractor, on_item, summary, saving)
+            _ingest_each(store, items, extractor, on_item, summary, saving, restore)
     except KeyboardInterrupt:
         summary.interrupted = True
         if saving:
@@ -128,12 +135,14 @@ def _ingest_each(
     on_item: Callable[[str, IngestOutcome | InputFailure], None] | None,
     summary: IngestSummary,
     saving: list[Extraction],
+    restore: str | None = None,
 ) -> None:
     """The loop; each article is one transaction, so stopping anywhere loses only the
     article in progress, which is rolled back and stored whole by a re-run."""
     from claims.store.ingest import save_extraction
+    from claims.store.retraction import note_restored
 
-    for item, done in extractor.run(_unstored(store, items, extractor.meta)):
+    for item, done in extractor.run(_unstored(store, items, extractor.meta, restore)):
         if isinstance(item, InputFailure):
             summary.failures.append(item)
             if on_item:
@@ -147,6 +156,8 @@ def _ingest_each(
             # stdin's origin is its name (the title, else stdin-<hash>): `-` locates nothing
             origin = done.document.name if item.origin == STDIN else item.origin
             outcome = save_extraction(store, done, origin=origin, looked_up=True)
+            if restore is not None and outcome.new:  # a purged text, stored again
+                outcome = note_restored(store, outcome, done.document.content_hash, restore)
         if outcome.new:
             summary.new += 1  # counted first: it is committed whatever happens next
             if summary.new % CHECKPOINT_EVERY == 0:
@@ -156,29 +167,37 @@ def _ingest_each(
             summary.sources += outcome.sources
             summary.relations += outcome.relations
         saving.clear()
-        if not outcome.new:
+        summary.restored += outcome.restored
+        if outcome.new and not outcome.published:
+            summary.undated.append(outcome.name)
+        if outcome.retracted is not None:
+            summary.retracted += 1
+        elif not outcome.new:
             summary.unchanged += 1
         if on_item:
             on_item(item.origin, outcome)
 
 
 def _unstored(
-    store: Store, items: Iterable[ArticleInput | InputFailure], meta: Provenance
+    store: Store,
+    items: Iterable[ArticleInput | InputFailure],
+    meta: Provenance,
+    restore: str | None = None,
 ) -> Iterator[tuple[ArticleInput | InputFailure, IngestOutcome | None]]:
-    """Each input with its stored outcome when its text is already in the database, so
-    re-runs cost one lookup per file and no extraction."""
-    from claims.store.ingest import find_article
+    """Each input with its stored outcome when its text is already in the database (or
+    was retracted), so re-runs cost one lookup per file and no extraction."""
+    from claims.store.retraction import stored_outcome
 
     for item in items:
         if isinstance(item, InputFailure):
             yield item, None
             continue
-        with store.read() as conn:
-            stored = find_article(conn, document_of(item, meta).content_hash)
-        # yielded only once the read is over: a generator suspended inside `with` kept
-        # a read transaction open while the next article was stored, so SQLite could
+        # the read is over before the yield: a generator suspended inside `with` kept a
+        # read transaction open while the next article was stored, so SQLite could
         # never reset its write-ahead log and it grew with the whole batch
-        yield item, stored
+        content_hash = document_of(item, meta).content_hash
+        yield item, stored_outcome(store, content_hash, restore=restore is not None,
+                                   reviewer=restore or "unknown")
 
 
 _TODO = object()  # an input still to extract, not handed to a worker

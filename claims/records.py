@@ -68,6 +68,7 @@ class ClaimRecord:
     figures: tuple[FigureRecord, ...] = ()
     dismissed: bool = False
     article_hash: str = ""  # the article's content hash, for `key`
+    via: tuple[str, ...] = ()  # the attribution chain before `source`, origin first
 
     @property
     def key(self) -> str:
@@ -89,6 +90,32 @@ class ArticleRecord:
     publisher: str | None = None
     published: str | None = None
     ingested_at: str | None = None
+    retracted: bool = False
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """One row of `claims articles`: the article and what the desk has done with it."""
+
+    article: ArticleRecord
+    claims: int  # live claims (not dismissed, not superseded)
+    verdicts: int  # verdict rows recorded on its claims
+    findings: int  # inconsistencies (not `consistent`) touching its figures
+    removal: Removal | None = None  # the retraction in force, if any
+
+
+@dataclass(frozen=True)
+class ArticleEvent:
+    """One row of an article's record: retract, restore, purge or edit."""
+
+    id: int
+    article_id: int | None
+    name: str
+    action: str
+    at: str
+    reviewer: str
+    note: str | None
+    detail: str | None  # JSON object (an edit's from/to)
 
 
 @dataclass(frozen=True)
@@ -114,6 +141,17 @@ class VerdictRecord:
     evidence: tuple[str, ...]
     version: int
     kind: str = "verdict"  # "verdict" | "correction"
+    reverts: int | None = None  # the id of the verdict row this one undid (`--revert`)
+
+
+def reverted_id(detail: str | None) -> int | None:
+    """The verdict id a history row's JSON `detail` says it reverts, if any."""
+    if not detail or '"reverts"' not in detail:
+        return None
+    import json
+
+    value = json.loads(detail).get("reverts")
+    return value if isinstance(value, int) else None
 
 
 @dataclass(frozen=True)
@@ -147,6 +185,17 @@ class RelationRecord:
 
 
 @dataclass(frozen=True)
+class Removal:
+    """The last retraction of an article's text: who, when, why, and whether the
+    article was purged (its claims deleted) or only retracted (kept, out of sight)."""
+
+    at: str
+    reviewer: str
+    note: str | None
+    purged: bool = False
+
+
+@dataclass(frozen=True)
 class IngestOutcome:
     article_id: int
     name: str
@@ -156,3 +205,6 @@ class IngestOutcome:
     sources: int  # sources newly added to the registry
     relations: int = 0
     notes: tuple[str, ...] = ()  # how it was read (`Extraction.notes`): shown as warnings
+    published: str | None = None  # the publication date stored, if any (new articles)
+    retracted: Removal | None = None  # its text was retracted: nothing was stored
+    restored: bool = False  # `ingest --restore` brought a retracted article back

@@ -28,6 +28,7 @@ def get_app() -> Any:
     # isort: off
     from claims.cli import ingest, claims_cmds, sources, review, workflow  # noqa: F401
     from claims.cli import evidence, report  # noqa: F401
+    from claims.cli import registry_upkeep, articles  # noqa: F401
     from claims.cli import consistency, interchange, db  # noqa: F401
     # isort: on
     from claims.cli.base import app

@@ -27,7 +27,25 @@ def list_claims(
     reviewer: Annotated[
         str | None, typer.Option(help="Only claims this reviewer gave a verdict on.")
     ] = None,
-    search: Annotated[str | None, typer.Option(help="Text the claim contains.")] = None,
+    search: Annotated[
+        str | None,
+        typer.Option(help="Words the claim contains, all of them, in any order (case, "
+                     "accents and quote styles ignored)."),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(metavar="YYYY-MM-DD", help="Only articles published on or after this "
+                     "day (undated articles are left out)."),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(metavar="YYYY-MM-DD", help="Only articles published on or before this day."),
+    ] = None,
+    value: Annotated[
+        float | None,
+        typer.Option(metavar="N", help="Only claims with a figure whose interval holds N "
+                     "(\"more than 150\" holds 188)."),
+    ] = None,
     limit: Annotated[
         int | None,
         typer.Option(min=0, help=f"At most N claims; 0 for all (tables: {DEFAULT_TABLE_LIMIT} "
@@ -36,19 +54,24 @@ def list_claims(
     dismissed: Annotated[bool, typer.Option(help="Include dismissed claims.")] = False,
     fmt: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.table,
 ) -> None:
-    """List claims, filtered by source, status, article, reviewer or text.
+    """List claims, filtered by source, status, article, reviewer, words, publication
+    date or a figure's value.
 
     Example:
 
         claims list --source ISW
 
         claims list --status unverified --format json
+
+        claims list --search "kyiv drones" --since 2024-11-01 --value 188
     """
     from claims.config import resolve_db
     from claims.core.status import parse_status
+    from claims.core.text.dateline import iso_date
     from claims.render.claims import shown_of
     from claims.store.fastread import read_claim_page
 
+    days = {k: iso_date(v, f"--{k}") for k, v in (("since", since), ("until", until)) if v}
     if limit is None and fmt is ListFormat.table:
         limit = DEFAULT_TABLE_LIMIT
     claims, total = read_claim_page(
@@ -60,6 +83,8 @@ def list_claims(
         search=search,
         limit=limit or None,
         include_dismissed=dismissed,
+        value=value,
+        **days,
         on_upgrade=upgrading_notice,
         count=fmt is ListFormat.table,  # only a table says what it left out
     )

@@ -53,13 +53,21 @@ def ingest(
             show_default=False,
         ),
     ] = None,
+    restore: Annotated[
+        bool,
+        typer.Option(help="Bring back an article whose text was retracted "
+                     "(`claims articles remove`), instead of refusing it."),
+    ] = False,
 ) -> None:
     """Split articles into claims, attribute them, extract figures, and store them.
 
     Ingesting the same text twice adds nothing. Each article is stored in one
     transaction; a file that cannot be read is reported and the others go on (exit 2).
     Ctrl-C rolls back the article in progress and reports what was stored (exit 130);
-    running the same command again finishes the batch.
+    running the same command again finishes the batch. A text that was retracted is
+    reported and not stored, unless --restore. The publication date comes from
+    --published, else the page's metadata, else a dateline; ingest says when it finds
+    none.
 
     Example:
 
@@ -67,8 +75,11 @@ def ingest(
 
         claims ingest archive/ --jobs 4
 
+        claims ingest seeds/README.md --restore
+
         curl -s https://example.org/story.txt | claims ingest - --title "Story"
     """
+    from claims.config import resolve_reviewer
     from claims.inputs import iter_inputs
     from claims.pipeline import Provenance, default_jobs, ingest_all
     from claims.render.ingest import IngestReporter
@@ -81,6 +92,7 @@ def ingest(
             meta=meta,
             on_item=reporter.item,
             jobs=default_jobs() if jobs is None else jobs,
+            restore=resolve_reviewer(None) if restore else None,
         )
     reporter.summary(summary)
     if summary.stopped is not None:

@@ -55,11 +55,18 @@ def verify(
     propagate: Annotated[
         bool, typer.Option(help="Apply the verdict to the claims linked as duplicates too.")
     ] = False,
+    revert: Annotated[
+        bool,
+        typer.Option(help="Undo the last verdict: a new history row back to the status "
+                     "before it, naming the row it reverts (no --status)."),
+    ] = False,
 ) -> None:
     """Record a verdict on one or more claims; every verdict is kept in the history.
 
     All or nothing: every id is checked first, and nothing is recorded when one is
-    missing (exit 2) or has moved past --expect-version (exit 1).
+    missing (exit 2) or has moved past --expect-version (exit 1). --revert undoes the
+    last verdict without rewriting history: it records a new row going back to the
+    previous status; reverting again goes one verdict further back.
 
     Example:
 
@@ -69,6 +76,8 @@ def verify(
         claims verify 16 --status refuted --propagate
 
         claims verify 16 --status supported --evidence https://example.org/report --snapshot
+
+        claims verify 16 --revert --note "wrong claim" --expect-version 3
     """
     from claims.config import resolve_reviewer
     from claims.core.status import parse_status
@@ -76,6 +85,10 @@ def verify(
     from claims.store.evidence import record_verdicts_with_snapshots
 
     claim_ids = list(dict.fromkeys(parse_id(i) for i in ids))
+    if revert:
+        _revert(claim_ids, (status, evidence, snapshot, propagate), reviewer, note,
+                expect_version)
+        return
     if snapshot and not evidence and status is not None:
         raise InputError("--snapshot needs --evidence URL")
     if status is None:
@@ -98,6 +111,30 @@ def verify(
             done = set(claim_ids)
             for cid in claim_ids:
                 done.update(_propagate(store, cid, parsed.value, who, evidence, done, snapshots))
+
+
+def _revert(
+    claim_ids: list[int],
+    refused: tuple[object, ...],
+    reviewer: str | None,
+    note: str | None,
+    expect_version: int | None,
+) -> None:
+    """`verify --revert`: one new row per claim, back to the status before its last
+    verdict (all or nothing)."""
+    from claims.config import resolve_reviewer
+    from claims.render.review import reverted_line
+    from claims.store.revert import revert_verdicts
+
+    if any(refused):
+        raise InputError("--revert takes no --status, --evidence, --snapshot or --propagate: "
+                         "it goes back to the status before the last verdict")
+    with open_db() as store:
+        done = revert_verdicts(store, claim_ids=claim_ids, reviewer=resolve_reviewer(reviewer),
+                               note=note, expect_version=expect_version)
+    console = err_console()
+    for row, target in done:
+        console.print(reverted_line(row, target), markup=False, highlight=False, soft_wrap=True)
 
 
 def _fetch(evidence: list[str] | None) -> list[PageSnapshot]:

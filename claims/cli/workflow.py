@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from claims.cli.base import app
 from claims.cli.claims_cmds import parse_id
-from claims.cli.common import err_console, message, open_db, out_console
+from claims.cli.common import message, open_db
 from claims.errors import InputError, UnknownSource
 
 if TYPE_CHECKING:
-    from claims.records import ClaimRecord
     from claims.store import Store
 
 NO_TERMINAL = (
@@ -33,21 +31,29 @@ def review(
     reviewer: Annotated[
         str | None, typer.Option(help="Who you are (default: $CLAIMS_REVIEWER, git user.name).")
     ] = None,
+    restart: Annotated[
+        bool, typer.Option(help="Start from the top instead of where you stopped.")
+    ] = False,
 ) -> None:
     """Walk the unverified claims one by one on a terminal, most check-worthy first.
 
     Claims with figures and a named source come first. Each is shown in context with
-    its source and figures; answer with a status (number or name), then a note, or
-    `s` to skip and `q` to quit.
+    its source and figures; the keys are on screen: a verdict by number or name (a note
+    is asked for unless given with `n`), `e` add an evidence link, `n` add a note, `d`
+    dismiss (not a claim), `r` re-attribute (recorded as a correction), `s` skip, `q`
+    quit. The next `claims review` by the same reviewer on the same queue resumes where
+    they stopped.
 
     Example:
 
         claims review --source ISW --reviewer ana
     """
+    from claims.cli.review_queue import Tally, walk
     from claims.config import resolve_reviewer
-    from claims.render.workflow import review_summary
+    from claims.render.workflow import resumed_line, review_summary, stopped_line
     from claims.store.article_lookup import resolve_article
     from claims.store.queries import resolve_source
+    from claims.store.review_position import get_position, queue_scope, resume
     from claims.store.workflow import review_queue
 
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
@@ -60,81 +66,31 @@ def review(
         if not queue:
             message("Nothing to review: no unverified claims match.")
             return
-        recorded, skipped, seen = _walk(store, queue, who)
-    message(review_summary(recorded, skipped, seen, len(queue)), markup=False, soft_wrap=True)
-
-
-def _walk(store: Store, queue: Sequence[ClaimRecord], who: str) -> tuple[int, int, int]:
-    """Show, ask, record; a claim someone else reviewed meanwhile is passed over."""
-    from claims.errors import VerdictConflict
-    from claims.render.tables import claim_detail
-    from claims.render.workflow import progress
-    from claims.store.verdicts import record_verdict
-    from claims.store.workflow import get_claim_detail
-
-    console, errors = out_console(), err_console()
-    recorded = skipped = seen = 0
-    for position, item in enumerate(queue, 1):
-        detail = get_claim_detail(store, item.id)
-        if detail is None or detail.claim.status != "unverified" or detail.claim.dismissed:
-            continue
-        seen += 1
-        if seen > 1:
-            console.print()
-        console.print(progress(position, len(queue)), markup=False, soft_wrap=True)
-        for part in claim_detail(detail):
-            console.print(part)
-        choice = _choose()
-        if choice is None:
-            break
-        if choice == "skip":
-            skipped += 1
-            continue
-        note = typer.prompt("Note", default="", show_default=False, err=True).strip() or None
+        scope = queue_scope(source_id=source_id, article_id=article_id)
+        stopped = None if restart else get_position(store, reviewer=who, scope=scope)
+        first = 0
+        if stopped is not None:
+            queue, first = resume(store, queue, stopped)
+            message(resumed_line(queue[0].id, first + 1, len(queue)), markup=False,
+                    soft_wrap=True)
+        tally = Tally()
         try:
-            v = record_verdict(
-                store,
-                claim_id=item.id,
-                status=choice,
-                reviewer=who,
-                note=note,
-                expect_version=detail.claim.version,
-            )
-        except VerdictConflict as exc:
-            errors.print(f"Not recorded: {exc}", markup=False, highlight=False, soft_wrap=True)
-            continue
-        recorded += 1
-        errors.print(
-            f"Claim {v.claim_id}: {v.from_status} → {v.to_status} (version {v.version})",
-            markup=False,
-            soft_wrap=True,
-            highlight=False,
-        )
-    return recorded, skipped, seen
+            walk(store, queue, who, tally, first)
+        finally:  # Ctrl-C too: the next review resumes at the claim on screen
+            _bookmark(store, who, scope, tally.stopped_at)
+    message(review_summary(tally.recorded, tally.skipped, tally.seen, len(queue),
+                           tally.dismissed, tally.reattributed), markup=False, soft_wrap=True)
+    if tally.stopped_at is not None:
+        message(stopped_line(tally.stopped_at), markup=False, soft_wrap=True)
 
 
-def _choose() -> str | None:
-    """A status value, "skip", or None to quit (also on end of input)."""
-    from claims.core.status import parse_status
-    from claims.render.workflow import REVIEW_CHOICES, review_menu
+def _bookmark(store: Store, who: str, scope: str, claim_id: int | None) -> None:
+    from claims.store.review_position import clear_position, set_position
 
-    errors = err_console()
-    while True:
-        errors.print(review_menu(), markup=False, highlight=False, soft_wrap=True)
-        try:
-            answer = typer.prompt("Verdict", err=True).strip().lower()
-        except typer.Abort:
-            return None
-        if answer in ("q", "quit"):
-            return None
-        if answer in ("s", "skip"):
-            return "skip"
-        if answer.isdigit() and 1 <= int(answer) <= len(REVIEW_CHOICES):
-            return REVIEW_CHOICES[int(answer) - 1].value
-        try:
-            return parse_status(answer).value
-        except InputError as exc:
-            errors.print(str(exc), markup=False, highlight=False, soft_wrap=True)
+    if claim_id is not None:
+        set_position(store, reviewer=who, scope=scope, claim_id=claim_id)
+    else:
+        clear_position(store, reviewer=who, scope=scope)
 
 
 @app.command("correct")

@@ -97,6 +97,7 @@ class Claim:
     `source` is a canonical `Source.name` of the same extraction, or `None` for the
     article's own voice. `cue` is the attribution cue as written ("said", "according to").
     `paragraph` and `sentence` are 0-based indices, used for adjacency rules and context.
+    `via` is the attribution chain: earlier parties, origin first (DESIGN.md).
     """
 
     text: str
@@ -107,6 +108,9 @@ class Claim:
     figures: tuple[Figure, ...] = ()
     paragraph: int = 0
     sentence: int = 0
+    # the parties the claim came through before `source`, from the origin on
+    # ("Agentstvo, citing ISW": source Agentstvo, via ("ISW",)); names of `sources`
+    via: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

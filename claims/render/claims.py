@@ -48,7 +48,9 @@ def figure_dict(f: Figure | FigureRecord) -> dict[str, Any]:
 
 
 def claim_dict(c: ClaimRecord) -> dict[str, Any]:
-    return {
+    """DESIGN.md's claim shape; a dismissed claim (listed with `--dismissed`) is marked
+    `"dismissed": true`, the others carry no such key."""
+    d = {
         "id": c.id,
         "article": c.article,
         "text": c.text,
@@ -57,10 +59,14 @@ def claim_dict(c: ClaimRecord) -> dict[str, Any]:
         "source": c.source,
         "source_type": c.source_type,
         "cue": c.cue,
+        "via": list(c.via),
         "status": c.status,
         "version": c.version,
         "figures": [figure_dict(f) for f in c.figures],
     }
+    if c.dismissed:
+        d["dismissed"] = True
+    return d
 
 
 def dumps(obj: Any) -> str:
@@ -74,7 +80,7 @@ def claims_json(claims: Iterable[ClaimRecord]) -> str:
 
 CSV_COLUMNS = (
     "id", "key", "article", "text", "start", "end", "source", "source_type", "cue", "status",
-    "version", "figures",
+    "version", "figures", "via",
 )
 BOM = "\ufeff"
 
@@ -92,6 +98,7 @@ def claims_csv(claims: Iterable[ClaimRecord], *, bom: bool = False) -> str:
         d = claim_dict(c)
         d["key"] = c.key
         d["figures"] = json.dumps(d["figures"], ensure_ascii=False)
+        d["via"] = "; ".join(d["via"])  # the chain, origin first
         w.writerow([protect(v) if isinstance(v, str) else ("" if v is None else v)
                     for v in (d[k] for k in CSV_COLUMNS)])
     return (BOM if bom else "") + buf.getvalue()
@@ -138,6 +145,7 @@ def _extracted_claim(x: Extraction, c: Claim, types: dict[str, str]) -> dict[str
         "source": c.source,
         "source_type": types.get(c.source) if c.source else None,
         "cue": c.cue,
+        "via": list(c.via),
         "figures": [figure_dict(f) for f in c.figures],
     }
 

@@ -48,6 +48,11 @@ class IngestReporter:
             for note in result.notes:  # a document read in windows: say which one
                 self.console.print(f"Warning: {clean_for_terminal(origin)}: {note}",
                                    markup=False, soft_wrap=True, highlight=False)
+            if result.retracted is not None or result.restored:
+                self.console.print(
+                    clean_for_terminal(retraction_notice(result)), markup=False,
+                    soft_wrap=True, highlight=False,
+                )
         if self.seen == self.progress_after and self.console.is_terminal:
             from rich.progress import Progress, SpinnerColumn, TextColumn
 
@@ -64,6 +69,11 @@ class IngestReporter:
             )
 
     def summary(self, s: IngestSummary) -> None:
+        if s.undated:
+            self.console.print(
+                clean_for_terminal(undated_notice(s.undated)), markup=False, soft_wrap=True,
+                highlight=False,
+            )
         parts = [
             f"{s.new} new",
             f"{s.unchanged} unchanged",
@@ -74,6 +84,10 @@ class IngestReporter:
         ]
         if s.relations:
             parts.append(f"{s.relations} relations proposed")
+        if s.retracted:
+            parts.append(f"{s.retracted} retracted (not stored)")
+        if s.restored:
+            parts.append(f"{s.restored} restored")
         self.console.print(
             "Articles: " + ", ".join(parts), markup=False, highlight=False, soft_wrap=True
         )
@@ -83,3 +97,31 @@ class IngestReporter:
                 "run the same command again to finish.",
                 markup=False, highlight=False, soft_wrap=True,
             )
+
+
+MAX_NAMED = 5
+
+
+def retraction_notice(outcome: IngestOutcome) -> str:
+    """Why a file was not stored (its text was retracted), or that it came back."""
+    if outcome.restored:
+        return f"{outcome.name}: restored (it had been retracted)"
+    r = outcome.retracted
+    assert r is not None
+    how = "retracted and purged" if r.purged else "retracted"
+    note = f" ({r.note})" if r.note else ""
+    return (
+        f"{outcome.name}: {how} by {r.reviewer} at {r.at}{note}; not stored "
+        "(ingest --restore brings it back)"
+    )
+
+
+def undated_notice(names: list[str]) -> str:
+    """The cross-article `same` window needs a publication date: say which new articles
+    have none (they are compared with articles of any date), and how to give one."""
+    shown = ", ".join(names[:MAX_NAMED])
+    more = f" and {len(names) - MAX_NAMED} more" if len(names) > MAX_NAMED else ""
+    return (
+        f"No publication date found for {shown}{more}: compared with articles of any date; "
+        "give one with --published or `claims articles edit NAME --published YYYY-MM-DD`."
+    )

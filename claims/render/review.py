@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 def verdict_dict(v: VerdictRecord) -> dict[str, Any]:
     return {
+        "id": v.id,
         "at": v.at,
         "reviewer": v.reviewer,
         "from": v.from_status,
@@ -22,6 +23,7 @@ def verdict_dict(v: VerdictRecord) -> dict[str, Any]:
         "evidence": list(v.evidence),
         "version": v.version,
         "kind": v.kind,
+        "reverts": v.reverts,
     }
 
 
@@ -54,3 +56,14 @@ def dismissed_warning(claim_id: int) -> str:
     return (f"Warning: claim {claim_id} is dismissed: the verdict is in its history, but the "
             f"claim stays out of lists, review and exports; restore it with "
             f"`claims correct {claim_id} --restore`")
+
+
+def reverted_line(row: VerdictRecord, target: VerdictRecord) -> str:
+    """What `verify --revert` says it did, naming the row it undid."""
+    from claims.render.safe import clean_for_terminal
+
+    return clean_for_terminal(
+        f"Claim {row.claim_id}: {row.from_status} → {row.to_status} (version {row.version}), "
+        f"reverting history row {target.id} ({target.reviewer}, {target.at}: "
+        f"{target.from_status} → {target.to_status})"
+    )

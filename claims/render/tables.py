@@ -51,9 +51,16 @@ def claims_table(claims: Sequence[ClaimRecord]) -> Table:
     t.add_column("figures", ratio=2)
     for c in claims:
         t.add_row(
-            str(c.id), safe(c.source or "—"), c.status, safe(c.text), safe(figures_text(c.figures))
+            str(c.id), safe(source_cell(c)), c.status, safe(c.text), safe(figures_text(c.figures))
         )
     return t
+
+
+def source_cell(c: ClaimRecord) -> str:
+    """The source, and its chain marked "via" ("Agentstvo (via ISW)"): `list --source
+    ISW` also lists the claims ISW is only in the chain of."""
+    name = c.source or "—"
+    return f"{name} (via {'; '.join(c.via)})" if c.via else name
 
 
 def extraction_table(x: Extraction) -> Table:
@@ -90,19 +97,30 @@ def sources_table(sources: Sequence[SourceRecord]) -> Table:
 
 
 def history_table(rows: Sequence[VerdictRecord]) -> Table:
+    from rich import box
     from rich.table import Table
 
-    t = Table()
-    for col in ("at", "reviewer", "from", "to", "version", "note", "evidence"):
-        t.add_column(col)
+    t = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)  # fits 80 columns
+    t.add_column("row", justify="right", no_wrap=True)
+    t.add_column("at", no_wrap=True)
+    t.add_column("reviewer", overflow="fold", max_width=12)
+    t.add_column("status", min_width=12)
+    t.add_column("ver", justify="right", no_wrap=True)
+    t.add_column("note", ratio=2, overflow="fold")
+    t.add_column("evidence", ratio=1, overflow="fold")
     for r in rows:
+        note = safe(f"reverts row {r.reverts}", "yellow") if r.reverts is not None else safe("")
+        if r.note:
+            note.append_text(safe(f"{': ' if r.reverts is not None else ''}{r.note}"))
+        change = r.to_status if r.from_status == r.to_status else (
+            f"{r.from_status} → {r.to_status}")
         t.add_row(
+            str(r.id),
             r.at,
             safe(r.reviewer),
-            r.from_status,
-            r.to_status,
+            change,
             str(r.version),
-            safe(r.note or ""),
+            note,
             safe(" ".join(r.evidence)),
         )
     return t
@@ -174,6 +192,11 @@ def claim_detail(detail: ClaimDetail) -> list[RenderableType]:
         src.append(" — cue: ")
         src.append_text(safe(c.cue))
     out.append(src)
+    if c.via:
+        chain = Text("Via: ")
+        chain.append_text(safe(" → ".join(c.via)))
+        chain.append(" (origin first)")
+        out.append(chain)
     if detail.duplicates:
         out.append(Text(f"Duplicates: {', '.join(map(str, detail.duplicates))}"))
     out += [Text(""), _context(detail), Text("")]

@@ -98,7 +98,7 @@ def _unknown(ref: str, rows: Sequence[ArticleRow]) -> UnknownArticle:
         return UnknownArticle(
             f"unknown article '{ref}'; did you mean: {', '.join(candidates)}?", candidates
         )
-    return UnknownArticle(f"unknown article '{ref}'; `claims stats` lists the articles", ())
+    return UnknownArticle(f"unknown article '{ref}'; `claims articles` lists the articles", ())
 
 
 def resolve_article(store: Store, ref: str) -> ArticleRecord:

@@ -15,12 +15,13 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from claims.config import DbTarget
 from claims.core.model import Relation
-from claims.errors import UnknownSource
+from claims.core.namekey import norm as norm  # re-exported: one normal form
 from claims.records import (
     ArticleRecord,
     ClaimDetail,
@@ -29,18 +30,16 @@ from claims.records import (
     VerdictRecord,
     evidence_of,
     frame_of_columns,
+    reverted_id,
 )
+from claims.store.fastsearch import desk_conditions, register_fold
 from claims.store.readonly import ReadOnly, UnreadableWal, read_only_open
+from claims.store.source_lookup import collect, pick_source
 
 VERSIONS_DIR = Path(__file__).parent / "migrations" / "versions"
 BUSY_TIMEOUT_S = 5.0  # as `engine.BUSY_TIMEOUT_MS`
 _REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
 
-# Kept equal to `claims.store.queries` (tests/store/test_fastread.py compares them).
-FUZZY_CUTOFF = 85
-FUZZY_MARGIN = 5
-MAX_CANDIDATES = 3
-CANDIDATE_FLOOR = 60
 
 
 def head_revision() -> str | None:
@@ -115,54 +114,12 @@ def snapshot(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 # -- sources ------------------------------------------------------------------------------
 
-_DETERMINER = re.compile(r"^(?:the|a|an)\s+")
-_SPACE = re.compile(r"\s+")
-
-
-def norm(name: str) -> str:
-    """`claims.store.sources.norm`, repeated here to keep SQLAlchemy out (tested equal)."""
-    text = _SPACE.sub(" ", name.replace("\u2019", "'").replace("\u2018", "'").casefold())
-    while True:
-        stripped = _DETERMINER.sub("", text.strip(" .,;:\"'"))
-        if stripped == text:
-            return text
-        text = stripped
-
-
 def resolve_source_id(conn: sqlite3.Connection, query: str) -> int:
-    """`queries.resolve_source(...).id`: exact name or alias, else one clear fuzzy
-    winner, else `UnknownSource` with the same message and candidates."""
-    key = norm(query)
-    names: dict[int, tuple[str, set[str]]] = {}
-    for sid, name in conn.execute("SELECT id, name FROM source"):
-        names[sid] = (name, {norm(name)})
-    for sid, alias in conn.execute("SELECT source_id, alias FROM source_alias ORDER BY id"):
-        names[sid][1].add(norm(alias))
-    named = [sid for sid, (name, _) in names.items() if norm(name) == key]
-    exact = named or [sid for sid, (_, keys) in names.items() if key in keys]
-    if len(exact) == 1:
-        return exact[0]
-    from rapidfuzz import fuzz
-
-    scored = sorted(
-        (
-            (max(max(fuzz.WRatio(key, n), fuzz.ratio(key, n)) for n in keys), name, sid)
-            for sid, (name, keys) in names.items()
-        ),
-        key=lambda t: (-t[0], t[1]),
-    )
-    if scored:
-        best = scored[0][0]
-        runner_up = scored[1][0] if len(scored) > 1 else 0.0
-        if best >= FUZZY_CUTOFF and best - runner_up >= FUZZY_MARGIN:
-            return scored[0][2]
-    top = scored[:MAX_CANDIDATES]
-    candidates = tuple(name for score, name, _ in top if score >= CANDIDATE_FLOOR)
-    if candidates:
-        raise UnknownSource(
-            f"unknown source '{query}'; did you mean: {', '.join(candidates)}?", candidates
-        )
-    raise UnknownSource(f"unknown source '{query}'; see `claims sources`", ())
+    """`queries.resolve_source(...).id`, by the same rule (`source_lookup.pick_source`)."""
+    return pick_source(query, collect(
+        conn.execute("SELECT id, name FROM source ORDER BY id"),
+        conn.execute("SELECT source_id, alias FROM source_alias ORDER BY id"),
+    ))
 
 
 # -- claims -------------------------------------------------------------------------------
@@ -214,11 +171,23 @@ def _figures(
     return found
 
 
-def _record(row: Sequence[Any], figures: Sequence[FigureRecord]) -> ClaimRecord:
+def _via(conn: sqlite3.Connection, where: str, params: Sequence[Any]
+         ) -> dict[int, tuple[str, ...]]:
+    found: dict[int, list[str]] = {}
+    sql = ("SELECT claim_via.claim_id, source.name FROM claim_via JOIN source ON "
+           f"claim_via.source_id = source.id WHERE claim_via.claim_id IN ({where}) "
+           "ORDER BY claim_via.claim_id, claim_via.position")
+    for cid, name in conn.execute(sql, params):
+        found.setdefault(cid, []).append(name)
+    return {cid: tuple(names) for cid, names in found.items()}
+
+
+def _record(row: Sequence[Any], figures: Sequence[FigureRecord],
+            via: tuple[str, ...] = ()) -> ClaimRecord:
     (cid, article_id, article, text, start, end, source, source_type, cue, status, version,
      dismissed, article_hash) = row
     return ClaimRecord(cid, article_id, article, text, start, end, source, source_type, cue,
-                       status, version, tuple(figures), bool(dismissed), article_hash)
+                       status, version, tuple(figures), bool(dismissed), article_hash, via)
 
 
 def _conditions(
@@ -229,13 +198,17 @@ def _conditions(
     reviewer: str | None = None,
     search: str | None = None,
     include_dismissed: bool = False,
+    since: str | None = None,
+    until: str | None = None,
+    value: float | None = None,
 ) -> tuple[str, list[Any]]:
     """The WHERE clause of `queries.list_claims`'s filters, and its parameters."""
     conditions: list[str] = []
     params: list[Any] = []
-    if source_id is not None:
-        conditions.append("claim.source_id = ?")
-        params.append(source_id)
+    if source_id is not None:  # its own claims and those it is in the chain of
+        conditions.append("(claim.source_id = ? OR claim.id IN "
+                          "(SELECT claim_id FROM claim_via WHERE source_id = ?))")
+        params += [source_id, source_id]
     if status is not None:
         conditions.append("claim.status = ?")
         params.append(status)
@@ -245,13 +218,13 @@ def _conditions(
         conditions.append("claim.id IN (SELECT verdict.claim_id FROM verdict "
                           "WHERE verdict.reviewer = ?)")
         params.append(reviewer)
-    if search:
-        escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        conditions.append("lower(claim.text) LIKE lower(?) ESCAPE '\\'")
-        params.append(f"%{escaped}%")
+    more, more_params = desk_conditions(search=search, since=since, until=until, value=value)
+    conditions += more
+    params += more_params
     if not include_dismissed:
         conditions.append("claim.dismissed IS 0")
     conditions.append("claim.superseded IS NULL")
+    conditions.append("article.retracted IS 0")
     return " WHERE " + " AND ".join(conditions), params
 
 
@@ -260,6 +233,8 @@ def list_claims(
 ) -> list[ClaimRecord]:
     """`queries.list_claims` in two statements: the claims, then their figures."""
     where, params = _conditions(**filters)
+    if filters.get("search"):
+        register_fold(conn)
     tail = where + " ORDER BY claim.article_id, claim.seq"
     if limit is not None:
         tail += " LIMIT ?"
@@ -268,14 +243,17 @@ def list_claims(
         rows = conn.execute(f"SELECT {_CLAIM_COLUMNS}{tail}", params).fetchall()
         if not rows:
             return []
-        figures = _figures(conn, f"SELECT claim.id FROM claim JOIN article "
-                                 f"ON claim.article_id = article.id{tail}", params)
-    return [_record(r, figures.get(r[0], ())) for r in rows]
+        ids = f"SELECT claim.id FROM claim JOIN article ON claim.article_id = article.id{tail}"
+        figures = _figures(conn, ids, params)
+        via = _via(conn, ids, params)
+    return [_record(r, figures.get(r[0], ()), via.get(r[0], ())) for r in rows]
 
 
 def count_claims(conn: sqlite3.Connection, **filters: Any) -> int:
     """`queries.count_claims`: how many claims `list_claims` would give without a limit."""
     where, params = _conditions(**filters)
+    if filters.get("search"):
+        register_fold(conn)
     sql = ("SELECT count(*) FROM claim JOIN article ON claim.article_id = article.id "
            "LEFT OUTER JOIN source ON claim.source_id = source.id" + where)
     return int(conn.execute(sql, params).fetchone()[0])
@@ -316,9 +294,10 @@ def get_claim_detail(conn: sqlite3.Connection, claim_id: int) -> ClaimDetail | N
         if row is None:
             return None
         figs = _figures(conn, "?", (claim_id,)).get(claim_id, [])
+        via = _via(conn, "?", (claim_id,)).get(claim_id, ())
         art = conn.execute(
             "SELECT id, name, origin, content_hash, extractor_version, title, url, publisher, "
-            "published, ingested_at, text FROM article WHERE id = ?",
+            "published, ingested_at, retracted, text FROM article WHERE id = ?",
             (row[1],),
         ).fetchone()
         relations = _relations_touching(conn, [f.id for f in figs])
@@ -326,11 +305,11 @@ def get_claim_detail(conn: sqlite3.Connection, claim_id: int) -> ClaimDetail | N
             VerdictRecord(
                 id=v[0], claim_id=v[1], at=v[2], reviewer=v[3], from_status=v[4],
                 to_status=v[5], note=v[6], evidence=tuple(json.loads(v[7] or "[]")),
-                version=v[8], kind=v[9],
+                version=v[8], kind=v[9], reverts=reverted_id(v[10]),
             )
             for v in conn.execute(
                 "SELECT id, claim_id, at, reviewer, from_status, to_status, note, evidence, "
-                "version, kind FROM verdict WHERE claim_id = ? ORDER BY id",
+                "version, kind, detail FROM verdict WHERE claim_id = ? ORDER BY id",
                 (claim_id,),
             )
         ]
@@ -345,9 +324,9 @@ def get_claim_detail(conn: sqlite3.Connection, claim_id: int) -> ClaimDetail | N
             )
         )
     return ClaimDetail(
-        claim=_record(row, figs),
-        article=ArticleRecord(*art[:10]),
-        article_text=art[10],
+        claim=_record(row, figs, via),
+        article=replace(ArticleRecord(*art[:10]), retracted=bool(art[10])),
+        article_text=art[11],
         relations=tuple(relations),
         history=tuple(history),
         duplicates=duplicates,

@@ -44,7 +44,7 @@ def frame_columns_for(claim_text: str, claim_start: int, text: str, start: int,
 
 
 def fill_days(conn: Connection) -> int:
-    """Give every figure without a `day` its article's publication day (migration 0008,
+    """Give every figure without a `day` its article's publication day (migration 0010,
     and `load` of a dump older than it); figures of undated articles keep NULL. Returns
     the number of distinct dates seen. One statement per date, so the work follows the
     number of dates, not of figures."""

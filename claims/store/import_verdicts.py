@@ -36,7 +36,7 @@ BATCH = 500
 APPLIED = frozenset({"id", "key", "status", "note", "version"})
 # exported columns import reads to match a row or to say it was edited, never applies
 EXPORTED = frozenset({"article", "text", "start", "end", "source", "source_type", "cue",
-                      "figures"})
+                      "figures", "via"})
 CHECKED_EDITS = ("text", "source", "article")  # reported when changed in a matched row
 
 Row = tuple[int, dict[str, Any]]

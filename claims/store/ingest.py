@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
 
@@ -17,7 +17,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Connection
 
 from claims.core.attribution.sources import is_article_qualified, is_unqualified
-from claims.core.model import Extraction, Figure, FigureFact, Qualifier, Source
+from claims.core.model import Claim, Extraction, Figure, FigureFact, Qualifier, Source
 from claims.core.reconcile.same import (
     SAME_CANDIDATES,
     day_of,
@@ -29,8 +29,16 @@ from claims.records import IngestOutcome
 from claims.store.engine import Store
 from claims.store.frames import COLUMNS, frame_columns, frame_from_row
 from claims.store.registry import delete_aliases, dropped_on_failure, keep_index, open_index
-from claims.store.sources import Entry, insert_aliases, registry_alias
-from claims.store.tables import article, claim, figure, relation, relation_member, source
+from claims.store.sources import Entry, insert_aliases, norm, registry_alias
+from claims.store.tables import (
+    article,
+    claim,
+    claim_via,
+    figure,
+    relation,
+    relation_member,
+    source,
+)
 
 FRAME_COLUMNS = (*COLUMNS, "frame_words")
 ROLES = {
@@ -164,7 +172,8 @@ def _save(
         )
     ).inserted_primary_key[0]  # type: ignore[index]
     named = {s.name for s in extraction.sources}
-    unlisted = sorted({c.source for c in extraction.claims if c.source and c.source not in named})
+    unlisted = sorted({n for c in extraction.claims for n in (c.source, *c.via)
+                       if n and n not in named})
     sources = (*extraction.sources, *(Source(name) for name in unlisted))
     source_ids, canonical, added = register_sources(conn, sources, doc.name, cache=cache)
     claim_ids = insert_many(
@@ -188,6 +197,7 @@ def _save(
             for seq, c in enumerate(extraction.claims)
         ],
     )
+    insert_via(conn, zip(claim_ids, extraction.claims, strict=True), source_ids)
     refs = [(ci, fi, f) for ci, c in enumerate(extraction.claims) for fi, f in enumerate(c.figures)]
     figure_ids = insert_many(
         conn,
@@ -238,7 +248,17 @@ def _save(
         sources=added,
         relations=len(inferred),
         notes=extraction.notes,
+        published=doc.published,
     )
+
+
+def insert_via(conn: Connection, claims: Iterable[tuple[int, Claim]],
+               source_ids: dict[str, int]) -> None:
+    """The attribution chain of each claim (`claim_via`), origin first."""
+    rows = [{"claim_id": cid, "position": i, "source_id": source_ids[name]}
+            for cid, c in claims for i, name in enumerate(c.via) if name in source_ids]
+    if rows:
+        conn.execute(insert(claim_via), rows)
 
 
 def insert_many(conn: Connection, table: object, rows: list[dict[str, object]]) -> list[int]:
@@ -318,8 +338,8 @@ def register_sources(
     """Map each extraction source to a registry id (and canonical name), adding new
     sources and new aliases.
 
-    A bare name ("Analysts", "Finance ministry": the extractor found no country or
-    person for it) is never matched to another article's source (`unqualified_entry`);
+    A bare name ("Analysts", "Finance ministry": the extractor found no place or person
+    for it) is the one source under that name, matched only exactly (`unqualified_entry`);
     re-extraction passes the sources the article's claims `used`, so it keeps its own.
     The registry is an index kept on `cache` between articles (`claims.store.registry`),
     so the cost follows the article's sources, not the registry's size.
@@ -330,12 +350,14 @@ def register_sources(
     added = 0
     for src in sources:
         name = src.name.strip()
+        if not norm(name):
+            continue  # no word to name anyone by ("'"): its claims keep no source
         aliases = [a for a in src.aliases if registry_alias(a)]
         own = [src.name]
         if is_unqualified(name):
             entry = registry.bare_in_use(name, used) if used else None
             if entry is None:
-                entry, name = registry.unqualified(name, article)
+                entry, name = registry.unqualified(name)
             else:
                 name = entry.name
             own = []
@@ -352,7 +374,14 @@ def register_sources(
             delete_aliases(conn, registry.stray_fragments(entry))
             added += 1
         known = registry.norms(entry)
-        fresh = [a for a in [*own, *aliases] if not registry.is_fragment(a, entry.name)]
+        fresh = []
+        for a in [*own, *aliases]:
+            if registry.is_fragment(a, entry.name):
+                continue
+            if registry.held_elsewhere(a, entry):  # never the alias of two sources
+                delete_aliases(conn, registry.shared_cut(a, entry))
+                continue
+            fresh.append(a)
         registry.add_aliases(entry, insert_aliases(conn, entry.id, fresh, known))
         ids[src.name] = entry.id
         names[src.name] = entry.name
@@ -440,43 +469,49 @@ def propose_cross_article_same(
 
 
 PAGE = 5000  # ids in one IN list
-KEYS_AT_ONCE = 8  # keys per statement: 8 × 7 days = 56 terms (SQLite allows 500)
+KEYS_AT_ONCE = 8  # keys per statement: 8 × (7 days + undated) = 64 terms (SQLite allows 500)
 
 
 def _latest(
     conn: Connection, keys: Sequence[tuple[str, str]], article_id: int,
     days: Sequence[str] | None,
 ) -> list[int]:
-    """Ids of the `SAME_CANDIDATES` latest figures of other articles for each key and
-    each day of the window (None: undated figures), each an index range read backwards
-    (`ix_figure_same_key`). The statements are plain SQL of a few fixed shapes: built
+    """Ids of the `SAME_CANDIDATES` latest figures of live (not retracted) other
+    articles for each key, per slot: each day of the window and the undated figures for
+    a dated article (an unknown date could be any day); the key's latest on any day for
+    an undated one. Each slot is one index range read backwards (`ix_figure_same_key`,
+    `ix_figure_same_latest`). The statements are plain SQL of a few fixed shapes: built
     with SQLAlchemy they cost more to compile than to run."""
-    slots = tuple(days) if days is not None else (None,)
+    slots: tuple[str | None, ...] = (*days, None) if days is not None else ()
     ids: set[int] = set()
     for k in range(0, len(keys), KEYS_AT_ONCE):
         chunk = keys[k : k + KEYS_AT_ONCE]
-        params: dict[str, object] = {"article": article_id, "n": SAME_CANDIDATES}
+        params: dict[str, object] = {"article": article_id, "n": SAME_CANDIDATES,
+                                     "live": False}
         for i, (block, places) in enumerate(chunk):
             params[f"b{i}"], params[f"p{i}"] = block, places
         for j, day in enumerate(slots):
             if day is not None:
                 params[f"d{j}"] = day
-        ids.update(conn.execute(_latest_sql(len(chunk), len(slots), days is None),
-                                params).scalars())
+        shape = tuple(day is not None for day in slots)
+        ids.update(conn.execute(_latest_sql(len(chunk), shape), params).scalars())
     return sorted(ids)
 
 
 @lru_cache(maxsize=64)
-def _latest_sql(keys: int, days: int, undated: bool) -> TextClause:
-    """One UNION ALL of `keys` × `days` index reads (see `_latest`)."""
+def _latest_sql(keys: int, slots: tuple[bool, ...]) -> TextClause:
+    """One UNION ALL of `keys` × slots index reads (see `_latest`): a slot is a day
+    (True), the undated figures (False); no slot at all reads the key on any day."""
+    conditions = [f"figure.day = :d{j}" if dated else "figure.day IS NULL"
+                  for j, dated in enumerate(slots)] or ["1 = 1"]
     terms = []
     for i in range(keys):
-        for j in range(days):
-            on_day = "figure.day IS NULL" if undated else f"figure.day = :d{j}"
+        for j, on_day in enumerate(conditions):
             terms.append(
                 f"SELECT id FROM (SELECT figure.id AS id FROM figure JOIN claim "
-                f"ON claim.id = figure.claim_id WHERE figure.block = :b{i} "
-                f"AND figure.places = :p{i} AND {on_day} AND claim.article_id != :article "
+                f"ON claim.id = figure.claim_id JOIN article ON article.id = claim.article_id "
+                f"WHERE figure.block = :b{i} AND figure.places = :p{i} AND {on_day} "
+                f"AND claim.article_id != :article AND article.retracted = :live "
                 f"ORDER BY figure.id DESC LIMIT :n) AS t{i}_{j}")
     return text(" UNION ALL ".join(terms))
 

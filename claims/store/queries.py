@@ -10,12 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from rapidfuzz import fuzz
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.engine import Connection, Row
 
 from claims.core.status import Status
-from claims.errors import UnknownSource
 from claims.records import (
     ArticleRecord,
     ClaimDetail,
@@ -26,15 +24,14 @@ from claims.records import (
 )
 from claims.store import tables
 from claims.store.engine import Store
+from claims.store.live import in_live_article, live_articles
 from claims.store.relations import article_condition, relations_touching
-from claims.store.sources import load_registry, norm, source_records
-from claims.store.tables import claim, figure, source, verdict
+from claims.store.search import desk_conditions, register_fold
+from claims.store.source_lookup import collect, pick_source
+from claims.store.sources import source_records
+from claims.store.tables import claim, claim_via, figure, source, source_alias, verdict
 from claims.store.verdicts import history_rows
 
-FUZZY_CUTOFF = 85
-FUZZY_MARGIN = 5
-MAX_CANDIDATES = 3
-CANDIDATE_FLOOR = 60
 OWN_VOICE = "(article)"
 
 
@@ -59,10 +56,6 @@ def _claims_select() -> Select[Any]:
         .join(art, claim.c.article_id == art.c.id)
         .outerjoin(source, claim.c.source_id == source.c.id)
     )
-
-
-def escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _figures_for(conn: Connection, claim_ids: Select[Any]) -> dict[int, list[FigureRecord]]:
@@ -94,7 +87,22 @@ def _figures_for(conn: Connection, claim_ids: Select[Any]) -> dict[int, list[Fig
     return found
 
 
-def _record(row: Row[Any], figures: Sequence[FigureRecord]) -> ClaimRecord:
+def _via_for(conn: Connection, claim_ids: Select[Any]) -> dict[int, tuple[str, ...]]:
+    """Each claim's attribution chain, source names in order (origin first)."""
+    stmt = (
+        select(claim_via.c.claim_id, source.c.name)
+        .join(source, claim_via.c.source_id == source.c.id)
+        .where(claim_via.c.claim_id.in_(claim_ids))
+        .order_by(claim_via.c.claim_id, claim_via.c.position)
+    )
+    found: dict[int, list[str]] = {}
+    for cid, name in conn.execute(stmt):
+        found.setdefault(cid, []).append(name)
+    return {cid: tuple(names) for cid, names in found.items()}
+
+
+def _record(row: Row[Any], figures: Sequence[FigureRecord],
+            via: tuple[str, ...] = ()) -> ClaimRecord:
     return ClaimRecord(
         id=row.id,
         article_id=row.article_id,
@@ -110,6 +118,7 @@ def _record(row: Row[Any], figures: Sequence[FigureRecord]) -> ClaimRecord:
         figures=tuple(figures),
         dismissed=bool(row.dismissed),
         article_hash=row.article_hash,
+        via=via,
     )
 
 
@@ -121,10 +130,15 @@ def _conditions(
     reviewer: str | None = None,
     search: str | None = None,
     include_dismissed: bool = False,
+    since: str | None = None,
+    until: str | None = None,
+    value: float | None = None,
+    include_retracted: bool = False,
 ) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
-    if source_id is not None:
-        conditions.append(claim.c.source_id == source_id)
+    if source_id is not None:  # its own claims and those it is in the chain of
+        conditions.append(or_(claim.c.source_id == source_id, claim.c.id.in_(
+            select(claim_via.c.claim_id).where(claim_via.c.source_id == source_id))))
     if status is not None:
         conditions.append(claim.c.status == status)
     if article is not None:
@@ -133,11 +147,12 @@ def _conditions(
         conditions.append(
             claim.c.id.in_(select(verdict.c.claim_id).where(verdict.c.reviewer == reviewer))
         )
-    if search:
-        conditions.append(claim.c.text.ilike(f"%{escape_like(search)}%", escape="\\"))
+    conditions += desk_conditions(search=search, since=since, until=until, value=value)
     if not include_dismissed:
         conditions.append(claim.c.dismissed.is_(False))
     conditions.append(claim.c.superseded.is_(None))
+    if not include_retracted:
+        conditions.append(live_articles())
     return conditions
 
 
@@ -151,27 +166,37 @@ def list_claims(
     search: str | None = None,
     limit: int | None = None,
     include_dismissed: bool = False,
+    since: str | None = None,
+    until: str | None = None,
+    value: float | None = None,
+    include_retracted: bool = False,
 ) -> list[ClaimRecord]:
     """Claims matching every filter given, in article then reading order.
 
     Filters: `source_id`, `status`, `article` (a name, an origin or a numeric id as
     text, or an article id as an int: what `resolve_article` found for a user's
     `--article`), `reviewer` (claims that reviewer has recorded anything on), `search`
-    (a case-insensitive substring), `include_dismissed`.
+    (words the text must all contain, case, accents and quote styles ignored),
+    `since`/`until` (publication dates), `value` (a figure's interval holds it),
+    `include_dismissed`, `include_retracted` (claims of retracted articles, left out
+    otherwise: only `articles show` reads them).
     """
     conditions = _conditions(source_id=source_id, status=status, article=article,
                              reviewer=reviewer, search=search,
-                             include_dismissed=include_dismissed)
+                             include_dismissed=include_dismissed, since=since, until=until,
+                             value=value, include_retracted=include_retracted)
     stmt = _claims_select().where(*conditions).order_by(claim.c.article_id, claim.c.seq)
     if limit is not None:
         stmt = stmt.limit(limit)
     with store.read() as conn:
+        register_fold(conn)
         rows = conn.execute(stmt).all()
         if not rows:
             return []
         ids = stmt.with_only_columns(claim.c.id)
         figures = _figures_for(conn, ids)
-    return [_record(r, figures.get(r.id, ())) for r in rows]
+        via = _via_for(conn, ids)
+    return [_record(r, figures.get(r.id, ()), via.get(r.id, ())) for r in rows]
 
 
 def count_claims(store: Store, **filters: Any) -> int:
@@ -182,6 +207,7 @@ def count_claims(store: Store, **filters: Any) -> int:
         .where(*_conditions(**filters))
     )
     with store.read() as conn:
+        register_fold(conn)
         return int(conn.execute(stmt).scalar_one())
 
 
@@ -197,6 +223,7 @@ def article_record(r: Row[Any]) -> ArticleRecord:
         publisher=r.publisher,
         published=r.published,
         ingested_at=r.ingested_at,
+        retracted=bool(r.retracted),
     )
 
 
@@ -207,13 +234,15 @@ def get_claim(store: Store, claim_id: int) -> ClaimDetail | None:
         row = conn.execute(_claims_select().where(claim.c.id == claim_id)).first()
         if row is None:
             return None
-        figures = _figures_for(conn, select(claim.c.id).where(claim.c.id == claim_id))
+        one = select(claim.c.id).where(claim.c.id == claim_id)
+        figures = _figures_for(conn, one)
+        via = _via_for(conn, one).get(claim_id, ())
         article_row = conn.execute(select(art).where(art.c.id == row.article_id)).one()
         figs = figures.get(claim_id, [])
         relations = relations_touching(conn, [f.id for f in figs])
         history = history_rows(conn, claim_id)
     return ClaimDetail(
-        claim=_record(row, figs),
+        claim=_record(row, figs, via),
         article=article_record(article_row),
         article_text=article_row.text,
         relations=tuple(relations),
@@ -238,38 +267,14 @@ def list_sources(store: Store) -> list[SourceRecord]:
 
 
 def resolve_source(store: Store, query: str) -> SourceRecord:
-    """A source by exact name or alias (case, "the", quote style ignored), else by one
-    clear fuzzy winner; otherwise `UnknownSource` listing the closest candidates."""
-    key = norm(query)
+    """The source `--source` denotes (`claims.store.source_lookup.pick_source`)."""
     with store.read() as conn:
-        registry = load_registry(conn)
-        named = [e for e in registry if norm(e.name) == key]
-        exact = named or [e for e in registry if key in e.norms()]
-        if len(exact) == 1:
-            return source_records(conn, [exact[0].id])[0]
-        scored = sorted(
-            (
-                (
-                    max(max(fuzz.WRatio(key, n), fuzz.ratio(key, n)) for n in e.norms()),
-                    e.name,
-                    e.id,
-                )
-                for e in registry
-            ),
-            key=lambda t: (-t[0], t[1]),
+        keys = collect(
+            conn.execute(select(source.c.id, source.c.name).order_by(source.c.id)),
+            conn.execute(select(source_alias.c.source_id, source_alias.c.alias)
+                         .order_by(source_alias.c.id)),
         )
-        if scored:
-            best = scored[0][0]
-            runner_up = scored[1][0] if len(scored) > 1 else 0.0
-            if best >= FUZZY_CUTOFF and best - runner_up >= FUZZY_MARGIN:
-                return source_records(conn, [scored[0][2]])[0]
-    top = scored[:MAX_CANDIDATES]
-    candidates = tuple(name for score, name, _ in top if score >= CANDIDATE_FLOOR)
-    if candidates:
-        raise UnknownSource(
-            f"unknown source '{query}'; did you mean: {', '.join(candidates)}?", candidates
-        )
-    raise UnknownSource(f"unknown source '{query}'; see `claims sources`", ())
+        return source_records(conn, [pick_source(query, keys)])[0]
 
 
 def _by_count(rows: Sequence[Sequence[Any]], none_as: str = "") -> dict[str, int]:
@@ -281,15 +286,15 @@ def _by_count(rows: Sequence[Sequence[Any]], none_as: str = "") -> dict[str, int
 
 
 def stats(store: Store) -> dict[str, dict[str, int]]:
-    """Counts of live (not dismissed) claims by status, source and article, and of
-    recorded verdicts by reviewer. Claims in the article's own voice count under
-    "(article)".
+    """Counts of live claims (not dismissed, not superseded, not in a retracted article)
+    by status, source and article, and of recorded verdicts by reviewer. Claims in the
+    article's own voice count under "(article)".
 
     One order on every backend: statuses in workflow order (`Status`), the others by
     count, largest first, then by name in code-point order.
     """
     art = tables.article
-    live = claim.c.dismissed.is_(False) & claim.c.superseded.is_(None)
+    live = claim.c.dismissed.is_(False) & claim.c.superseded.is_(None) & in_live_article()
     n = func.count().label("n")
     with store.read() as conn:
         by_status = conn.execute(

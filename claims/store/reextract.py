@@ -33,13 +33,22 @@ from claims.store.ingest import (
     figure_row,
     insert_many,
     insert_relations,
+    insert_via,
     line_starts,
     now_utc,
     propose_cross_article_same,
     register_sources,
 )
 from claims.store.relations import article_condition
-from claims.store.tables import article, claim, figure, relation, relation_member, verdict
+from claims.store.tables import (
+    article,
+    claim,
+    claim_via,
+    figure,
+    relation,
+    relation_member,
+    verdict,
+)
 
 TEXT_MATCH = 90
 Extractor = Callable[[Document], Extraction]
@@ -188,7 +197,7 @@ def _apply(conn: Connection, art_id: int, x: Extraction, version: str) -> Articl
     old_ids = [r.id for r in old]
     reviewed = _reviewed(conn, old_ids)
     named = {s.name for s in x.sources}
-    unlisted = sorted({c.source for c in x.claims if c.source and c.source not in named})
+    unlisted = sorted({n for c in x.claims for n in (c.source, *c.via) if n and n not in named})
     mine = (claim.c.article_id == art_id) & claim.c.source_id.is_not(None)
     used = set(conn.execute(select(claim.c.source_id).where(mine)).scalars())
     sources = (*x.sources, *(Source(n) for n in unlisted))
@@ -196,6 +205,10 @@ def _apply(conn: Connection, art_id: int, x: Extraction, version: str) -> Articl
     matched = match_claims([tuple(r) for r in old], x.claims)  # type: ignore[misc]
     unlink(conn, old_ids)
     claim_ids = _write_claims(conn, art_id, x.claims, matched, source_ids, reviewed)
+    chains = [(cid, c) for cid, c in zip(claim_ids, x.claims, strict=True)
+              if cid not in reviewed.reattributed]  # a reviewer's attribution outranks ours
+    conn.execute(delete(claim_via).where(claim_via.c.claim_id.in_([cid for cid, _ in chains])))
+    insert_via(conn, chains, source_ids)
     new_figs = _write_figures(conn, x, claim_ids, old_ids, reviewed)
     _write_relations(conn, x, claim_ids, new_figs, a, canonical)
     kept_frames = tuple(sorted(reviewed.reframed & {fid for fid, _ in new_figs.values()}))
@@ -209,6 +222,7 @@ def _apply(conn: Connection, art_id: int, x: Extraction, version: str) -> Articl
         conn.execute(update(claim).where(claim.c.id.in_(kept)).values(superseded=now_utc()))
     dropped = [cid for cid in gone if cid not in reviewed.with_history]
     if dropped:
+        conn.execute(delete(claim_via).where(claim_via.c.claim_id.in_(dropped)))
         conn.execute(delete(claim).where(claim.c.id.in_(dropped)))
     link_in(conn, art_id)
     conn.execute(update(article).where(article.c.id == art_id).values(extractor_version=version))

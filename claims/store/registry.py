@@ -1,10 +1,10 @@
 """The source registry held in memory, indexed so that ingest cost follows the article.
 
 Matching an extracted source used to walk the whole registry several times, and the
-registry grows with the corpus (bare bodies are pinned per article, "Air Force (b.txt)"),
-so ingest slowed down as the database filled. `RegistryIndex` answers every question
-`register_sources` asks with dictionary lookups (and one rapidfuzz pass in C for fuzzy
-names), and is updated in place as sources and aliases are added or cut.
+registry grows with the corpus, so ingest slowed down as the database filled.
+`RegistryIndex` answers every question `register_sources` asks with dictionary lookups
+(and one rapidfuzz pass in C for fuzzy names), and is updated in place as sources and
+aliases are added or cut.
 
 The index is kept on the `Store` between articles of one process and trusted only while
 the registry's fingerprint (row counts, largest ids, name lengths) is unchanged: other
@@ -21,7 +21,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.engine import Connection
 
 from claims.core.attribution.matching import best_fuzzy, candidate_key
-from claims.core.attribution.sources import by_article, is_unqualified
+from claims.core.attribution.sources import is_article_qualified, is_unqualified
 from claims.store.engine import Store
 from claims.store.sources import INGEST_CUTOFF, Entry, norm
 from claims.store.tables import source, source_alias
@@ -44,7 +44,6 @@ class RegistryIndex:
         self._names: dict[str, list[Entry]] = {}  # norm(name) → entries, in order
         self._aliases: dict[str, list[Entry]] = {}  # norm(alias) → entries
         self._exact: dict[str, list[Entry]] = {}  # core key of a name or alias → entries
-        self._prefixed: dict[str, set[str]] = {}  # "analysts" → {"analysts (b.txt)", …}
         self._name_words: dict[str, set[str]] = {}  # word → norms of names using it
         self._cuts: dict[str, list[tuple[Entry, str]]] = {}  # one-word first/last cuts
         self._choices: list[str | None] = []  # fuzzy candidates (None once removed)
@@ -66,10 +65,6 @@ class RegistryIndex:
         key = norm(entry.name)
         self._names.setdefault(key, []).append(entry)
         self._norms[entry.id] = {key: 1}
-        start = key.find(" (")
-        while start >= 0:
-            self._prefixed.setdefault(key[:start], set()).add(key)
-            start = key.find(" (", start + 1)
         for word in {w.casefold() for w in entry.name.split()}:
             self._name_words.setdefault(word, set()).add(key)
         self._add_candidate(entry, entry.name, 0)
@@ -166,36 +161,42 @@ class RegistryIndex:
         found = best_fuzzy(query, self._choices, self._topics, self._ranks, cutoff=INGEST_CUTOFF)
         return None if found is None else self._owners[found]
 
-    def unqualified(self, name: str, article: str | None) -> tuple[Entry | None, str]:
-        """(existing entry or None, registry name) for a bare source: see
-        `claims.store.sources.unqualified_entry`."""
-        key = norm(name)
-        if article is not None:
-            if key not in self._names:
-                return None, name
-            pinned = by_article(name, article)
-            hits = self._names.get(norm(pinned))
-            return (hits[-1] if hits else None), pinned
-        same = ([key] if key in self._names else []) + sorted(self._prefixed.get(key, ()))
-        if len(same) == 1:
-            entry = self._names[same[0]][-1]
-            return entry, entry.name
-        if not same:
-            return None, name
-        n = 2
-        while norm(f"{name} ({n})") in self._names:
-            n += 1
-        return None, f"{name} ({n})"
+    def unqualified(self, name: str) -> tuple[Entry | None, str]:
+        """(existing entry or None, registry name) for a bare source: the one source
+        under that bare name ("Police", "Analysts"), never a fuzzy or alias match."""
+        return self.named(name), name
 
     def bare_in_use(self, name: str, used: Collection[int]) -> Entry | None:
-        """The source among `used` that holds this bare name, bare or pinned ("Analysts",
-        "Analysts (b.txt)", "Analysts (2)"): re-extraction keeps an article's own."""
+        """The source among `used` that holds this bare name: re-extraction keeps an
+        article's own (a database from before bare names were shared may hold it pinned
+        to its article, "Analysts (b.txt)")."""
         key = norm(name)
-        for k in ([key] if key in self._names else []) + sorted(self._prefixed.get(key, ())):
-            for entry in self._names.get(k, ()):
-                if entry.id in used:
-                    return entry
+        for entry in self._names.get(key, ()):
+            if entry.id in used:
+                return entry
+        for entry in self.entries:
+            if entry.id in used and is_article_qualified(entry.name) and norm(
+                    entry.name.rsplit(" (", 1)[0]) == key:
+                return entry
         return None
+
+    def held_elsewhere(self, alias: str, entry: Entry) -> list[Entry]:
+        """The other sources that answer to `alias` (as a name or an alias)."""
+        key = norm(alias)
+        found = [e for e in (*self._names.get(key, ()), *self._aliases.get(key, ()))
+                 if e is not entry]
+        return list({e.id: e for e in found}.values())
+
+    def shared_cut(self, alias: str, entry: Entry) -> list[tuple[Entry, str]]:
+        """Drop (here) an alias ("Holt", "Air Force") from the other sources that hold
+        it, now that `entry` answers to it too: a name two sources share is neither's
+        alias (`--source` then lists both). Returns what to delete in the database."""
+        key = norm(alias)
+        gone = [(e, a) for e in self.held_elsewhere(alias, entry)
+                for a in list(e.aliases) if norm(a) == key]
+        for e, a in gone:
+            self.remove_alias(e, a)
+        return gone
 
     def is_fragment(self, alias: str, name: str) -> bool:
         """A one-word cut of a multi-word name that another registry name also uses."""

@@ -36,6 +36,7 @@ from claims.records import evidence_of
 from claims.store import tables
 from claims.store.engine import Store
 from claims.store.ingest import QUALIFIERS, insert_relations, now_utc
+from claims.store.live import relations_in_retracted
 from claims.store.tables import (
     article,
     claim,
@@ -294,14 +295,15 @@ def check_inputs(
 
 def _checked_relations(relations: str, article: str | int | None) -> ColumnElement[bool]:
     """The relations `check-consistency` checks: never rejected ones (`relations="accepted"`:
-    accepted ones only); with `article`, those with at least one figure in it."""
+    accepted ones only), never one with a figure in a retracted article; with `article`,
+    those with at least one figure in it."""
     if relations not in ("all", "accepted"):
         raise InputError(f"unknown relations filter '{relations}': use all or accepted")
     wanted = (
         relation.c.state == "accepted"
         if relations == "accepted"
         else relation.c.state != "rejected"
-    )
+    ) & relation.c.id.not_in(relations_in_retracted())
     if article is not None:
         in_article = (
             select(relation_member.c.relation_id)

@@ -21,16 +21,20 @@ from claims.errors import InputError
 from claims.store.engine import Store, head_revision, known_revisions
 from claims.store.tables import (
     article,
+    article_event,
     claim,
     claim_duplicate,
+    claim_via,
     evidence_body,
     evidence_snapshot,
     figure,
     finding_ack,
     relation,
     relation_member,
+    review_position,
     source,
     source_alias,
+    source_event,
     verdict,
 )
 
@@ -44,6 +48,7 @@ KINDS: dict[str, Table] = {
     "source": source,
     "alias": source_alias,
     "claim": claim,
+    "via": claim_via,
     "figure": figure,
     "relation": relation,
     "member": relation_member,
@@ -52,6 +57,9 @@ KINDS: dict[str, Table] = {
     "duplicate": claim_duplicate,
     "body": evidence_body,
     "snapshot": evidence_snapshot,
+    "article_event": article_event,  # no reference: a purged article's record outlives it
+    "source_event": source_event,  # the same for merged and pruned sources
+    "position": review_position,
 }
 
 # (kind, column) -> the kind whose primary key it holds.
@@ -59,6 +67,8 @@ REFERENCES: dict[tuple[str, str], str] = {
     ("alias", "source_id"): "source",
     ("claim", "article_id"): "article",
     ("claim", "source_id"): "source",
+    ("via", "claim_id"): "claim",
+    ("via", "source_id"): "source",
     ("figure", "claim_id"): "claim",
     ("member", "relation_id"): "relation",
     ("member", "figure_id"): "figure",
@@ -67,6 +77,7 @@ REFERENCES: dict[tuple[str, str], str] = {
     ("duplicate", "other_claim_id"): "claim",
     ("snapshot", "verdict_id"): "verdict",
     ("snapshot", "sha256"): "body",
+    ("position", "claim_id"): "claim",
 }
 
 Record = dict[str, Any]
@@ -287,7 +298,7 @@ def load(store: Store, lines: Iterable[str], *, name: str) -> LoadResult:
         result = (_restore(conn, store.dialect, parsed.records) if is_empty(conn)
                   else merge(conn, parsed.records))
         rebuild(conn)  # the duplicate index is derived, not dumped
-        fill_days(conn)  # a dump older than schema 0008 has no figure days
+        fill_days(conn)  # a dump older than schema 0010 has no figure days
         return result
 
 
@@ -298,7 +309,8 @@ def is_empty(conn: Connection) -> bool:
     return True
 
 
-SERIAL = ("article", "source", "alias", "claim", "figure", "relation", "verdict", "snapshot")
+SERIAL = ("article", "source", "alias", "claim", "figure", "relation", "verdict", "snapshot",
+          "article_event", "source_event")
 Records = dict[str, list[tuple[int, Record]]]
 
 

@@ -14,10 +14,12 @@ from sqlalchemy import Table, select
 from sqlalchemy.engine import Connection
 
 from claims.store.snapshot import KINDS, LoadResult, Record, Records, batches, columns
+from claims.store.snapshot_desk import merge_desk_records
 from claims.store.tables import (
     article,
     claim,
     claim_duplicate,
+    claim_via,
     evidence_body,
     evidence_snapshot,
     figure,
@@ -84,6 +86,7 @@ class _Merge:
         self._by_natural_key("source", source, "name")
         self._aliases()
         self._claims()
+        self._via()
         self._figures()
         self._relations()
         self._acks()
@@ -91,6 +94,7 @@ class _Merge:
         self._duplicates()
         self._bodies()
         self._snapshots()
+        merge_desk_records(self)
         return LoadResult(self.added, self.merged, self.dropped, kept_ids=False)
 
     def _rows(self, kind: str) -> list[Record]:
@@ -322,6 +326,21 @@ class _Merge:
                 known[key] = None  # a repeat within the dump is merged, not mapped
                 new.append(r)
         self._add("verdict", new)
+
+    def _via(self) -> None:
+        """Chains of the claims the dump adds; a merged claim keeps the chain it has."""
+        claims, sources = self.ids["claim"], self.ids["source"]
+        new = []
+        for r in self._rows("via"):
+            if r["claim_id"] in self.present["claim"] or r["claim_id"] not in claims:
+                self.merged["via"] += r["claim_id"] in self.present["claim"]
+                self.dropped["via"] += r["claim_id"] not in claims
+                continue
+            new.append({"claim_id": claims[r["claim_id"]], "position": r["position"],
+                        "source_id": sources[r["source_id"]]})
+        if new:
+            self.conn.execute(claim_via.insert(), new)
+        self.added["via"] += len(new)
 
     def _duplicates(self) -> None:
         rows = self._rows("duplicate")

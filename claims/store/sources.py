@@ -2,38 +2,28 @@
 
 Aliases are names only ("ISW"), never back-references ("the ministry"); those are
 resolved inside their own article by the extractor before anything reaches the store.
-A bare name ("Analysts", "Finance ministry") never matches across articles: it keeps
-its bare name while free, else enters pinned to its article ("Analysts (b.txt)"), see
-`unqualified_entry`.
+A bare name ("Analysts", "Finance ministry") is one registry source under that name,
+matched only exactly, see `unqualified_entry`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
+from claims.core.namekey import norm as norm  # re-exported: one normal form
 from claims.errors import InputError, NotFound
 from claims.records import SourceRecord
 from claims.store.engine import Store
-from claims.store.tables import claim, source, source_alias
+from claims.store.tables import claim, claim_via, source, source_alias
 
-_DETERMINER = re.compile(r"^(?:the|a|an)\s+")
-_SPACE = re.compile(r"\s+")
 INGEST_CUTOFF = 90
-
-
-def norm(name: str) -> str:
-    """The matching key: case-folded, curly quotes straightened, leading article dropped."""
-    text = _SPACE.sub(" ", name.replace("\u2019", "'").replace("\u2018", "'").casefold())
-    while True:  # until stable, so that norm(norm(x)) == norm(x): "the 'The X'" → "x"
-        stripped = _DETERMINER.sub("", text.strip(" .,;:\"'"))
-        if stripped == text:
-            return text
-        text = stripped
+# Writes the record of a registry change inside its transaction: (conn, source, other).
+Recorder = Callable[[Connection, SourceRecord, SourceRecord], None]
 
 
 def registry_alias(alias: str) -> bool:
@@ -157,8 +147,11 @@ def _one(conn: Connection, source_id: int) -> SourceRecord:
     return found[0]
 
 
-def add_alias(store: Store, *, source_id: int, alias: str) -> SourceRecord:
-    """Teach the registry another name; refused when another source already owns it."""
+def add_alias(
+    store: Store, *, source_id: int, alias: str, on_change: Recorder | None = None
+) -> SourceRecord:
+    """Teach the registry another name; refused when another source already owns it.
+    `on_change` writes the change's record in the same transaction (`registry_upkeep`)."""
     key = norm(alias)
     if not key:
         raise InputError("an alias cannot be empty")
@@ -173,39 +166,38 @@ def add_alias(store: Store, *, source_id: int, alias: str) -> SourceRecord:
         if owner is not None:
             raise InputError(f"alias '{alias}' already belongs to source '{owner[0]}'")
         known = {norm(record.name), *(norm(a) for a in record.aliases)}
+        if on_change is not None and key not in known:
+            on_change(conn, record, record)
         insert_aliases(conn, source_id, [alias], known)
         return _one(conn, source_id)
 
 
-def merge_sources(store: Store, *, keep: int, drop: int) -> SourceRecord:
-    """Fold `drop` into `keep`: its claims, its aliases and its name become `keep`'s."""
+def merge_sources(
+    store: Store, *, keep: int, drop: int, on_change: Recorder | None = None
+) -> SourceRecord:
+    """Fold `drop` into `keep`: its claims, its aliases and its name become `keep`'s.
+    `on_change` sees both before the merge, in its transaction (`registry_upkeep`)."""
     if keep == drop:
         raise InputError("cannot merge a source into itself")
     store.registry_cache = None  # ingest's copy of the registry is about to be stale
     with store.write() as conn:
         kept, dropped = _one(conn, keep), _one(conn, drop)
+        if on_change is not None:
+            on_change(conn, kept, dropped)
         known = {norm(kept.name), *(norm(a) for a in kept.aliases)}
         conn.execute(delete(source_alias).where(source_alias.c.source_id == drop))
         insert_aliases(conn, keep, [dropped.name, *dropped.aliases], known)
         conn.execute(update(claim).where(claim.c.source_id == drop).values(source_id=keep))
+        conn.execute(update(claim_via).where(claim_via.c.source_id == drop).values(source_id=keep))
         conn.execute(delete(source).where(source.c.id == drop))
         return _one(conn, keep)
 
 
-def unqualified_entry(
-    name: str, article: str | None, registry: Sequence[Entry]
-) -> tuple[Entry | None, str]:
-    """(existing entry or None, registry name) for a bare source ("Analysts", "Finance
-    ministry", "Mayor") that the extractor could not tie to a country or a name.
-
-    It is never matched to another article's source: it keeps its bare name while no
-    source holds it, else it is pinned to its article ("Analysts (b.txt)"), which only
-    the same article name finds again. Without an article name (a caller that does not
-    pass one, such as re-extraction), the one source already under this bare name, pinned
-    or not, is taken to be its own; else the first free " (n)" suffix is used.
-    """
-    from claims.store.registry import RegistryIndex  # registry builds on this module
-
-    index = RegistryIndex(Entry(e.id, e.name, e.type, list(e.aliases)) for e in registry)
-    found, pinned = index.unqualified(name, article)
-    return (None if found is None else registry[index.rank(found)]), pinned
+def unqualified_entry(name: str, registry: Sequence[Entry]) -> tuple[Entry | None, str]:
+    """(existing entry or None, registry name) for a bare source ("Analysts", "Police")
+    that the extractor could not tie to a place or a name: the one source under that bare
+    name, shared by every article that says it. It is never matched by alias or fuzzily
+    ("Police" is no typo of "Polish police"), and no country is guessed for it."""
+    key = norm(name)
+    found = next((e for e in registry if norm(e.name) == key), None)
+    return found, name

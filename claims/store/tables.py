@@ -32,6 +32,27 @@ class ArticleRow(SQLModel, table=True):
     extractor_version: str = ""
     text: str = Field(sa_type=Text)
     ingested_at: str
+    # retracted by a reviewer (`claims articles remove`): its claims leave lists, the
+    # review queue, stats and checks; `article_event` says who, when and why
+    retracted: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+
+
+class ArticleEventRow(SQLModel, table=True):
+    """What a reviewer did to a whole article (retract, restore, purge, edit): append-only
+    like the verdict history. `article_id` has no foreign key, so the record of a purge
+    outlives the article; `content_hash` is how ingest recognises its text again."""
+
+    __tablename__ = "article_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int | None = Field(default=None, index=True)
+    content_hash: str = Field(index=True)
+    name: str  # the article's name when it happened
+    action: str  # "retract" | "restore" | "purge" | "edit"
+    at: str
+    reviewer: str
+    note: str | None = Field(default=None, sa_type=Text)
+    detail: str | None = Field(default=None, sa_type=Text)  # JSON object: an edit's from/to
 
 
 class SourceRow(SQLModel, table=True):
@@ -55,6 +76,23 @@ class SourceAliasRow(SQLModel, table=True):
     source_id: int = Field(foreign_key="source.id")
     alias: str
     alias_norm: str = Field(index=True)
+
+
+class SourceEventRow(SQLModel, table=True):
+    """One change to the source registry (rename, alias add/remove, set-type, merge,
+    split, prune): append-only, so it can be audited, and `sources split` undoes a merge
+    from what its row recorded. `source_id` has no foreign key: merged and pruned
+    sources are gone, their record stays."""
+
+    __tablename__ = "source_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: str
+    reviewer: str
+    action: str
+    source_id: int | None = Field(default=None, index=True)
+    source: str  # the source's name when it happened
+    detail: str = Field(default="{}", sa_type=Text)  # JSON object, per action
 
 
 class ClaimRow(SQLModel, table=True):
@@ -85,7 +123,9 @@ class FigureRow(SQLModel, table=True):
 
     __tablename__ = "figure"
     # cross-article `same`: a new figure's candidates are the latest of its key and day
-    __table_args__ = (Index("ix_figure_same_key", "block", "places", "day", "id"),)
+    # (an undated article's candidates are the latest of its key on any day)
+    __table_args__ = (Index("ix_figure_same_key", "block", "places", "day", "id"),
+                      Index("ix_figure_same_latest", "block", "places", "id"))
 
     id: int | None = Field(default=None, primary_key=True)
     claim_id: int = Field(foreign_key="claim.id", index=True)
@@ -208,6 +248,8 @@ class EvidenceSnapshotRow(SQLModel, table=True):
     status: int  # HTTP status
     content_type: str | None = None
     sha256: str = Field(foreign_key="evidence_body.sha256", index=True)
+
+
 class ClaimKeyRow(SQLModel, table=True):
     """A key of the duplicate index (`store.duplicate_keys`): derived from the claim's
     text and figures, rebuilt after `load`, never dumped."""
@@ -217,6 +259,29 @@ class ClaimKeyRow(SQLModel, table=True):
     key: int = Field(sa_column=Column(BigInteger, primary_key=True))
     claim_id: int = Field(sa_column=Column(
         Integer, ForeignKey("claim.id", ondelete="CASCADE"), primary_key=True, index=True))
+
+
+class ClaimViaRow(SQLModel, table=True):
+    """One earlier party of a claim's attribution chain (`Claim.via`), origin first:
+    "Agentstvo, citing ISW" stores ISW at position 0 for Agentstvo's claim."""
+
+    __tablename__ = "claim_via"
+
+    claim_id: int = Field(foreign_key="claim.id", primary_key=True)
+    position: int = Field(primary_key=True)
+    source_id: int = Field(foreign_key="source.id", index=True)
+
+
+class ReviewPositionRow(SQLModel, table=True):
+    """Where a reviewer stopped in a review queue (`scope`: the queue's filters), so
+    `claims review` resumes there. A bookmark, not history: it is replaced."""
+
+    __tablename__ = "review_position"
+
+    reviewer: str = Field(primary_key=True)
+    scope: str = Field(primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id")
+    at: str
 
 
 article = ArticleRow.__table__  # type: ignore[attr-defined]
@@ -232,32 +297,44 @@ claim_duplicate = ClaimDuplicateRow.__table__  # type: ignore[attr-defined]
 evidence_body = EvidenceBodyRow.__table__  # type: ignore[attr-defined]
 evidence_snapshot = EvidenceSnapshotRow.__table__  # type: ignore[attr-defined]
 claim_key = ClaimKeyRow.__table__  # type: ignore[attr-defined]
+claim_via = ClaimViaRow.__table__  # type: ignore[attr-defined]
+article_event = ArticleEventRow.__table__  # type: ignore[attr-defined]
+source_event = SourceEventRow.__table__  # type: ignore[attr-defined]
+review_position = ReviewPositionRow.__table__  # type: ignore[attr-defined]
 
 __all__ = [
+    "ArticleEventRow",
     "ArticleRow",
     "ClaimDuplicateRow",
     "ClaimKeyRow",
     "ClaimRow",
+    "ClaimViaRow",
     "EvidenceBodyRow",
     "EvidenceSnapshotRow",
     "FigureRow",
     "FindingAckRow",
     "RelationMemberRow",
     "RelationRow",
+    "ReviewPositionRow",
     "SourceAliasRow",
+    "SourceEventRow",
     "SourceRow",
     "VerdictRow",
     "article",
+    "article_event",
     "claim",
     "claim_duplicate",
     "evidence_body",
     "evidence_snapshot",
     "claim_key",
+    "claim_via",
     "figure",
     "finding_ack",
     "relation",
     "relation_member",
+    "review_position",
     "source",
     "source_alias",
+    "source_event",
     "verdict",
 ]

@@ -19,7 +19,7 @@ from sqlalchemy.engine import Connection, Row
 
 from claims.core.status import Status
 from claims.errors import DatabaseBusy, InputError, NotFound, VerdictConflict
-from claims.records import VerdictRecord
+from claims.records import VerdictRecord, reverted_id
 from claims.store.engine import Store
 from claims.store.ingest import now_utc
 from claims.store.tables import claim, figure, verdict
@@ -45,6 +45,7 @@ def _verdict_record(r: Row[Any]) -> VerdictRecord:
         evidence=tuple(json.loads(r.evidence or "[]")),
         version=r.version,
         kind=r.kind,
+        reverts=reverted_id(r.detail),
     )
 
 

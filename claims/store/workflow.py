@@ -38,10 +38,11 @@ def review_queue(
     number, and someone to hold to it), so those come first; ties keep reading order.
     """
     claims = list_claims(store, source_id=source_id, status="unverified", article=article)
-    return sorted(claims, key=_worthiness)
+    return sorted(claims, key=queue_key)
 
 
-def _worthiness(c: ClaimRecord) -> tuple[int, int, int]:
+def queue_key(c: ClaimRecord) -> tuple[int, int, int]:
+    """The review queue's order: figures and a source first, then reading order."""
     return (-(bool(c.figures) + (c.source is not None)), c.article_id, c.start)
 
 

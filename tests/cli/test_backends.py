@@ -34,10 +34,13 @@ def run_all(invoke: Invoke, url: str) -> dict[str, Any]:
     report = json.loads(check.stdout)
     stats = json.loads(invoke("--db", url, "stats", "--format", "json").stdout)
     cut = invoke("--db", url, "list", "--limit", "7")
+    found = invoke("--db", url, "list", "--format", "json", "--search", "UKRAINE’S drones",
+                   "--value", "188")
     return {
         "claims": without_ids(json.loads(listing.stdout)),
         "stats": {k: list(v.items()) for k, v in stats.items()},  # in order
         "cut": cut.stderr,
+        "found": [c["text"] for c in json.loads(found.stdout)],
         "sources": json.loads(sources.stdout),
         "findings": sorted((f["key"], f["outcome"], f["message"]) for f in report["findings"]),
     }
@@ -54,6 +57,7 @@ def test_sqlite_and_postgresql_agree(invoke: Invoke, tmp_path: Path, pg_database
     assert on_sqlite["cut"] == on_postgres["cut"] == (
         f"7 of {len(on_sqlite['claims'])} shown; --limit 0 for all\n")
     assert on_sqlite["findings"] == on_postgres["findings"]
+    assert on_sqlite["found"] == on_postgres["found"] and len(on_sqlite["found"]) == 1
 
 
 def test_postgresql_behind_asks_for_db_upgrade(invoke: Invoke, pg_database: str) -> None:

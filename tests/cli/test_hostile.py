@@ -137,6 +137,8 @@ def test_bad_file_is_named_and_the_batch_goes_on(
     shown = problem if problem.startswith("evil") else f"{bad}: {problem}"
     assert result.stderr.splitlines() == [
         f"Error: {shown}",
+        "No publication date found for a.txt, z.txt: compared with articles of any date; "
+        "give one with --published or `claims articles edit NAME --published YYYY-MM-DD`.",
         "Articles: 2 new, 0 unchanged, 1 failed, 2 claims, 2 figures, 2 new sources",
     ]
     assert result.stdout == ""
@@ -314,7 +316,7 @@ BAD_ARGS = [
     (("list", "--limit", "99999999999999999999999"),
      "Error: a number given is too large (the largest id or count is 9223372036854775807)"),
     (("list", "--article", "99999999999999999999999"),
-     "Error: unknown article '99999999999999999999999'; `claims stats` lists the articles"),
+     "Error: unknown article '99999999999999999999999'; `claims articles` lists the articles"),
     (("list", "--source", ""), "Error: unknown source ''; see `claims sources`"),
     (("list", "--source", "%"), "Error: unknown source '%'; see `claims sources`"),
     (("relations", "accept", "x"), None),

@@ -126,7 +126,7 @@ def test_export_csv_has_header_and_one_row_per_claim(desk: None) -> None:
     assert result.exit_code == 0
     rows = list(csv.reader(io.StringIO(result.stdout)))
     assert rows[0] == ["id", "key", "article", "text", "start", "end", "source", "source_type",
-                       "cue", "status", "version", "figures"]
+                       "cue", "status", "version", "figures", "via"]
     assert [int(r[0]) for r in rows[1:]] == claim_ids()
     assert json.loads(rows[1][11])[0]["text"] == "188"
     assert all(re.fullmatch(r"claim:[0-9a-f]{16}", r[1]) for r in rows[1:])

@@ -105,7 +105,8 @@ def test_ctrl_c_rolls_back_the_article_in_progress(
     result = invoke("ingest", str(folder))
     first_two = expected["a0000.txt"] + expected["a0001.txt"]
     assert result.exit_code == 130
-    summary, last = result.stderr.splitlines()
+    undated, summary, last = result.stderr.splitlines()
+    assert undated.startswith("No publication date found for a0000.txt, a0001.txt: ")
     assert summary.startswith(f"Articles: 2 new, 0 unchanged, 0 failed, {first_two} claims, ")
     assert last == INTERRUPTED
     db = tmp_path / "claims.db"
@@ -115,7 +116,7 @@ def test_ctrl_c_rolls_back_the_article_in_progress(
     monkeypatch.setattr(store_ingest, "_save", real_save)
     again = invoke("ingest", str(folder))
     assert again.exit_code == 0, again.stderr
-    assert again.stderr.startswith("Articles: 3 new, 2 unchanged, 0 failed,")
+    assert again.stderr.splitlines()[-1].startswith("Articles: 3 new, 2 unchanged, 0 failed,")
     assert stored_articles(db) == 5
     assert_sound(db, expected)
 

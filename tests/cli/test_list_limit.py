@@ -27,7 +27,7 @@ def test_a_cut_table_says_how_many_it_shows(many: Invoke) -> None:
     assert result.exit_code == 0
     assert result.stderr == "50 of 54 shown; --limit 0 for all\n"
     assert "district 50." in result.stdout and "district 51." not in result.stdout
-    explicit = many("list", "--limit", "10", "--search", "district 1")
+    explicit = many("list", "--limit", "10", "--search", '"district 1"')
     assert explicit.stderr == "10 of 11 shown; --limit 0 for all\n"  # 1, 10-19
 
 
@@ -38,7 +38,7 @@ def test_limit_0_shows_everything_and_says_nothing(many: Invoke) -> None:
 
 
 def test_an_uncut_table_and_machine_formats_say_nothing(many: Invoke) -> None:
-    assert many("list", "--search", "district 5").stderr == ""  # 5, 50-54: 6 rows
+    assert many("list", "--search", '"district 5"').stderr == ""  # 5, 50-54: 6 rows
     for fmt in ("json", "csv"):
         result = many("list", "--format", fmt)
         assert result.exit_code == 0 and result.stderr == ""

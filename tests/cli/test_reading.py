@@ -21,6 +21,8 @@ READERS = [
     ("check-consistency", "--format", "sarif"), ("export",), ("export", "--format", "csv"),
     ("dump", "-"), ("dump", "snap.jsonl"), ("evidence", "show", "1"), ("evidence", "check"),
     ("report",), ("report", "--format", "html", "-o", "report.html"),
+    ("articles",), ("articles", "--format", "json"), ("articles", "show", "1"),
+    ("sources", "log"),
 ]
 TYPO = "(only commands that write, such as `claims ingest`, create one)"
 
@@ -136,7 +138,7 @@ def test_an_unknown_article_suggests_close_names(desk: Invoke,
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == "Error: unknown article 'shools'; did you mean: schools.txt?\n"
     result = desk(*command, "--article", "zzz")
-    assert result.stderr == "Error: unknown article 'zzz'; `claims stats` lists the articles\n"
+    assert result.stderr == "Error: unknown article 'zzz'; `claims articles` lists the articles\n"
 
 
 def test_check_consistency_filters_by_a_resolved_article(seeded: Invoke) -> None:

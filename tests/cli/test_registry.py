@@ -71,7 +71,7 @@ def test_bare_finance_ministries_of_two_countries_stay_two(
     ]
 
 
-def test_bare_names_without_a_country_never_merge_across_articles(
+def test_bare_names_without_a_country_are_one_source_each(
     invoke: Invoke, tmp_path: Path
 ) -> None:
     paths = []
@@ -82,10 +82,8 @@ def test_bare_names_without_a_country_never_merge_across_articles(
         paths.append(str(path))
     assert invoke("ingest", *paths).exit_code == 0
     assert [(s["name"], s["aliases"], s["claims"]) for s in registry(invoke).values()] == [
-        ("Analysts", [], 1),
-        ("Analysts (b.txt)", [], 1),
-        ("Finance ministry", [], 1),
-        ("Finance ministry (b.txt)", [], 1),
+        ("Analysts", [], 2),
+        ("Finance ministry", [], 2),
     ]
     assert invoke("ingest", *paths).exit_code == 0  # idempotent: nothing new
-    assert len(registry(invoke)) == 4
+    assert len(registry(invoke)) == 2

@@ -281,7 +281,7 @@ def test_reextract_old_extractions(desk: Invoke) -> None:
     )
     missing = desk("reextract", "--article", "nope.txt")
     assert (missing.exit_code, missing.stderr) == (
-        2, "Error: unknown article 'nope.txt'; `claims stats` lists the articles\n")
+        2, "Error: unknown article 'nope.txt'; `claims articles` lists the articles\n")
 
 
 def test_every_workflow_command_has_an_example(invoke: Invoke) -> None:

@@ -61,6 +61,12 @@ def test_a_state_count_is_inside_the_national_one_not_the_same() -> None:
     assert rels(x) == [("bound", ["81", "1,200"])]
 
 
+def test_two_groups_shares_of_one_candidate_are_not_one_quantity() -> None:
+    x = run("Enlisted troops favored Marsh by 6 percent, the survey found.\n"
+            "Officers favored Marsh 46 percent to 32 percent, the survey found.\n")
+    assert [r for r in rels(x) if r[0] == "same"] == []
+
+
 def test_two_candidates_poll_shares_are_not_one_quantity() -> None:
     x = run("In the Redfield poll, Marsh was supported by 46 percent of likely voters, "
             "the pollster said.\nOkafor received 41 percent, the campaign said.\n")
@@ -152,6 +158,20 @@ def test_undated_reports_need_the_event_place_and_period_named() -> None:
     d = run("The Dunmore strike killed at least 13 people in Dunmore on Monday, the mayor "
             "said.\n", published=None)
     assert _pairs(c, d) == [("at least 13", "12", "high")]
+
+
+def test_an_unknown_date_never_rules_a_pair_out_but_needs_the_event_named() -> None:
+    """A wire copy dated only "Sept 13" has no year, so no date; a dated local paper
+    still meets it, both ways, when both name the event, the place and the period."""
+    dated = run("The Dunmore strike killed 12 people in Dunmore on 17 March 2025, officials "
+                "said.\n", published="2025-03-18")
+    undated = run("The Dunmore strike killed at least 13 people in Dunmore on 17 March 2025, "
+                  "the mayor said.\n", published=None)
+    assert _pairs(dated, undated) == [("at least 13", "12", "high")]
+    assert _pairs(undated, dated) == [("12", "at least 13", "high")]
+    vague = run("At least 13 people were killed in Dunmore overnight, the mayor said.\n",
+                published=None)
+    assert _pairs(dated, vague) == [] and _pairs(vague, dated) == []
 
 
 def test_a_revised_estimate_is_the_same_quantity() -> None:

@@ -47,9 +47,9 @@ def test_an_id_wins_over_a_name_made_of_digits() -> None:
           "schools.txt, hospitals.txt (id 3, b/hospitals.txt); give the full name, the path "
           "or the id"),
     ("hospitalz", "unknown article 'hospitalz'; did you mean: hospitals.txt?"),
-    ("nothing", "unknown article 'nothing'; `claims stats` lists the articles"),
-    ("", "unknown article ''; `claims stats` lists the articles"),
-    ("99999999999999999999999", "unknown article '99999999999999999999999'; `claims stats` "
+    ("nothing", "unknown article 'nothing'; `claims articles` lists the articles"),
+    ("", "unknown article ''; `claims articles` lists the articles"),
+    ("99999999999999999999999", "unknown article '99999999999999999999999'; `claims articles` "
                                 "lists the articles"),
 ])
 def test_no_single_article_is_an_error_listing_candidates(ref: str, message: str) -> None:

@@ -60,6 +60,13 @@ FILTERS: list[dict[str, object]] = [
     {"reviewer": "ana"},
     {"search": "drones"},
     {"search": "100%"},
+    {"search": "UKRAINE'S Drones"},
+    {"search": '"drones launched" ukraine'},
+    {"search": "_"},
+    {"value": 188.0},
+    {"value": 11.0, "limit": 2},
+    {"since": "2024-01-01"},
+    {"until": "2024-01-01", "search": "drones"},
     {"include_dismissed": True},
 ]
 
@@ -71,6 +78,23 @@ def test_list_gives_identical_records(
     store, conn = seeded
     full = list_claims(store, **filters)  # type: ignore[arg-type]
     assert fastread.list_claims(conn, **filters) == full  # type: ignore[arg-type]
+
+
+def test_a_retracted_article_is_left_out_alike(
+    seeded: tuple[Store, sqlite3.Connection],
+) -> None:
+    from claims.store.retraction import retract_article
+
+    store, conn = seeded
+    retract_article(store, article_id=2, reviewer="ana", note="a copy")
+    full = list_claims(store)
+    assert full and {c.article for c in full} == {"seed.txt"}
+    assert fastread.list_claims(conn) == full
+    assert fastread.count_claims(conn) == len(full)
+    hidden = [c.id for c in list_claims(store, article=2, include_retracted=True)]
+    detail = fastread.get_claim_detail(conn, hidden[0])
+    assert detail == get_claim_detail(store, hidden[0])
+    assert detail is not None and detail.article.retracted
 
 
 def test_list_by_source_gives_identical_records(

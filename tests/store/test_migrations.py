@@ -50,7 +50,9 @@ def test_triggers_exist_at_head_on_sqlite(db_target: DbTarget) -> None:
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
     assert names == {
         f"{table}_no_{what}"
-        for table in ("verdict", "evidence_body", "evidence_snapshot")
+        for table in (
+            "verdict", "evidence_body", "evidence_snapshot", "article_event", "source_event"
+        )
         for what in ("update", "delete")
     }
 

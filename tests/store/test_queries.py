@@ -62,15 +62,16 @@ def test_search_escapes_like_wildcards(store: Store, make_a: Callable[..., Extra
     assert ids(list_claims(store, search="shot down")) == [2]
 
 
-def test_list_loads_figures_in_one_extra_query(loaded: Store, count_queries: QueryLog) -> None:
+def test_list_loads_figures_and_chains_in_one_extra_query_each(
+        loaded: Store, count_queries: QueryLog) -> None:
     with count_queries(loaded) as seen:
         claims = list_claims(loaded)
-    assert len(seen) == 2
+    assert len(seen) == 3  # claims, their figures, their `via` chains
     assert [len(c.figures) for c in claims] == [1, 2, 1, 1, 1]
     assert [f.text for f in claims[1].figures] == ["76", "96"]
     with count_queries(loaded) as seen:
         limited = list_claims(loaded, limit=1)
-    assert len(seen) == 2 and ids(limited) == [1] and len(limited[0].figures) == 1
+    assert len(seen) == 3 and ids(limited) == [1] and len(limited[0].figures) == 1
 
 
 def test_dismissed_claims_are_hidden_unless_asked(loaded: Store) -> None:

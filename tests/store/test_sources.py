@@ -167,12 +167,9 @@ def test_registry_aliases(alias: str, admitted: bool) -> None:
 
 
 def test_unqualified_entries() -> None:
+    """A bare name is the one source under that name, however many articles say it."""
     bare = Entry(1, "Analysts", "analyst", [])
-    pinned = Entry(2, "Analysts (b.txt)", "analyst", [])
-    assert unqualified_entry("Analysts", "a.txt", []) == (None, "Analysts")
-    assert unqualified_entry("Analysts", "c.txt", [bare, pinned]) == (None, "Analysts (c.txt)")
-    assert unqualified_entry("Analysts", "b.txt", [bare, pinned]) == (pinned, "Analysts (b.txt)")
-    # No article name (a re-extraction): the one source under this name is its own.
-    assert unqualified_entry("Analysts", None, [pinned]) == (pinned, "Analysts (b.txt)")
-    assert unqualified_entry("Analysts", None, [bare, pinned]) == (None, "Analysts (2)")
-    assert unqualified_entry("Analysts", None, []) == (None, "Analysts")
+    other = Entry(2, "Analysts at Acme", "analyst", ["Analysts"])
+    assert unqualified_entry("Analysts", []) == (None, "Analysts")
+    assert unqualified_entry("analysts", [other, bare]) == (bare, "analysts")
+    assert unqualified_entry("Analysts", [other]) == (None, "Analysts")  # never by alias

@@ -41,6 +41,7 @@ def test_first_schema_upgrades_on_open_with_data_intact(tmp_path: Path) -> None:
     history = runner.invoke(app, ["--db", str(db), "history", "1", "--format", "json"])
     assert json.loads(history.stdout) == [
         {
+            "id": 1,
             "at": "2025-01-02T11:30:00Z",
             "reviewer": "ana",
             "from": "unverified",
@@ -49,6 +50,7 @@ def test_first_schema_upgrades_on_open_with_data_intact(tmp_path: Path) -> None:
             "evidence": ["https://example.org/coroner"],
             "version": 2,
             "kind": "verdict",
+            "reverts": None,
         }
     ]
     with sqlite3.connect(db) as conn:

@@ -11,11 +11,36 @@ Back-references ("he", "the agency") are resolved later against the article's so
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from claims.core.attribution.sources import strip_determiner, words
-from claims.core.attribution.subjects import DOC_SUBJECT, QUOTED_AS, noun_use, participle_hit
+from claims.core.attribution.lexicon import (
+    GERUNDS,
+    PARTICIPLE_ONLY,
+    SPEECH_FORMS,
+    STANCE_FORMS,
+)
+from claims.core.attribution.names import (
+    CONJUNCTIONS,
+    FINITE,
+    PREPOSITIONS,
+    only_circumstance,
+    speaker_phrase,
+)
+from claims.core.attribution.sources import (
+    DESCRIPTORS,
+    GENERIC_HEADS,
+    ORG_WORDS,
+    strip_determiner,
+    words,
+)
+from claims.core.attribution.subjects import (
+    DOC_SUBJECT,
+    QUOTED_AS,
+    lead_subject,
+    noun_use,
+    participle_hit,
+)
 from claims.core.textkeys import word_alternation, word_before
 
 _CUE_FORMS: dict[str, tuple[str, ...]] = {
@@ -68,13 +93,29 @@ _CUE_FORMS: dict[str, tuple[str, ...]] = {
     "determined": ("determined",),
     "agreed": ("agreed",),
 }
-CUE_BASE: dict[str, str] = {form: base for base, forms in _CUE_FORMS.items() for form in forms}
-# -s forms that are as often plural nouns: a cue only before "that" or after a name.
+# The cues that are verbs of saying proper (a participle of saying names them better).
+_SAYING = frozenset(base for base in _CUE_FORMS if base not in ("found", "showed", "held",
+                                                                "determined", "agreed",
+                                                                "believes"))
+CUE_BASE: dict[str, str] = {
+    **{form: past for form, past in {**SPEECH_FORMS, **STANCE_FORMS}.items()},
+    **{form: base for base, forms in _CUE_FORMS.items() for form in forms},
+}
+# Forms that are as often nouns ("calls", "plans", "support"): a cue only before "that"
+# or after a name or pronoun.
 _NOUNISH = words(
     "claims claim reports report notes states estimates estimate forecasts posts projects "
-    "shows show finds found write warn"
+    "shows show finds found write warn call calls plan plans hope hopes fear fears view "
+    "views support supports attack attacks question questions challenge challenges answer "
+    "answers promise promises pledge pledges vow vows demand demands doubt doubts praise "
+    "comment comments joke jokes tweet tweets wish wishes push pushes press signal signals "
+    "label labels brand brands counter echo echoes email emails thanks bet bets guess rule "
+    "rules charge worry worries reply replies concern concerns remark remarks lament "
+    "laments boast boasts complaint defend need needs back backs favor favors favour "
+    "favours welcome want wants guess"
 )
-_NEEDS_THAT = words("found finds showed shows show believed held holds determined agreed")
+_NEEDS_THAT = words("held holds")
+_CLAIMS_TO = words("claims claim")  # "Country X claims to control …" (a named subject)
 _VERBAL_ACT = re.compile(
     r"\b(?:expressed|expresses|voiced|promised|promises|pledged|vowed|urged|urges|"
     r"called for|calls for|demanded|welcomed|condemned|criticised|criticized|accused|"
@@ -98,7 +139,16 @@ _ACT_OPENERS = _ONE_WORD_ACTS | words(
     "maintained reaffirmed reiterated upgraded downgraded narrowed trimmed lifted withdrew "
     "issued published gave confirmed"
 )
-_CUE_WORDS = frozenset(CUE_BASE) | _ONE_WORD_ACTS
+_CUE_WORDS = frozenset(CUE_BASE) | _ONE_WORD_ACTS | frozenset(GERUNDS)
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been)\s+(?:(?:also|still|now|already|"
+                          r"repeatedly|publicly|privately|increasingly|\w+ly)\s+)?\Z")
+_TITLE_WORD = re.compile(r"\b[A-Za-z][\w'’-]*")
+
+
+def _title_case(text: str) -> bool:
+    """A headline in title case ("Holt Says She Will Stay"): its verbs are capitalised."""
+    toks = _TITLE_WORD.findall(text)
+    return len(toks) >= 3 and sum(t[0].isupper() for t in toks) >= 0.7 * len(toks)
 # Whole lower-case words that are cues or open a verbal act, in one scan.
 _CUE_SCAN = re.compile(rf"\b{word_alternation(_CUE_WORDS | _ACT_OPENERS)}\b")
 # A legislator's party and state ("D-Calif.", "R-Texas"), read like an age aside.
@@ -131,7 +181,7 @@ ROLE_NOUNS = words(
     "president secretary minister governor mayor manager commander leader coordinator "
     "officer representative official executive ceo founder editor deputy coroner "
     "prosecutor judge attorney counsel coach captain owner administrator commissioner "
-    "adviser advisor"
+    "adviser advisor lawyer aide strategist"
 )
 _NAME = re.compile(r"^(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|van|de|von|al|bin|da)){0,4}$")
 _SPEAKER_START = re.compile(
@@ -158,6 +208,7 @@ class CueHit:
     role: str | None = None  # an appositive role ("head of the X")
     leading: bool = True  # the content follows the cue (else it precedes)
     descriptor: str | None = None  # an appositive description ("a research group …")
+    via: tuple[str, ...] = ()  # earlier parties as written, origin first ("citing ISW")
 
 
 _NEXT_WORD = re.compile(r"\s*([\w'’]+)")
@@ -168,8 +219,12 @@ def _next_word(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+_PARTY_ASIDE = re.compile(r"\s*\((?:[A-Z]{1,2}-[A-Z][\w. ]{0,20}|[A-Z][A-Za-z.]{1,8})\)")
+
+
 @lru_cache(maxsize=8192)
 def is_name(seg: str) -> bool:
+    seg = _PARTY_ASIDE.sub("", seg)  # "Rep. Tom Brisk (R-Ohio)", "the Fund (IMF)"
     return bool(_NAME.match(seg.strip())) and not seg.strip().isupper() or (
         seg.strip().isupper() and 2 <= len(seg.strip()) <= 8
     )
@@ -190,16 +245,15 @@ def is_role(seg: str) -> bool:
     return any(w in ROLE_NOUNS for w in words)
 
 
-_CUT = re.compile(r"[;:“”\"—–]|,(?!\d)")
+_CUT = re.compile(r"[;:“”\"—–]|''|\s-\s|,(?!\d)")
 _NON_SPACE = re.compile(r"\S+")
 
 
 def _segment_before(text: str, end: int, lo: int, stop: bool = True) -> tuple[int, str]:
     """Start and text of the comma-free stretch ending at `end` (a subject candidate)."""
     prefix = text[lo:end]
-    cuts = [m.start() for m in _CUT.finditer(prefix)]
-    cut = cuts[-1] if cuts else -1
-    seg_start = lo + cut + 1
+    cuts = [m.end() for m in _CUT.finditer(prefix)]
+    seg_start = lo + (cuts[-1] if cuts else 0)
     seg = text[seg_start:end]
     words = list(_NON_SPACE.finditer(seg)) if stop else []
     for w in reversed(words):
@@ -286,8 +340,11 @@ def _subject(
                 back -= 1
             if back < s1_start and text[back] == ",":
                 s1_start, s1 = _segment_before(text, back, lo)
-        if aside and s1 and _valid_phrase(s1):  # relative clause, participle or age
-            return s1_start, s1, None, s2
+        if aside and s1 and speaker_phrase(s1):  # relative clause, participle or age
+            found = speaker_phrase(s1)
+            assert found is not None
+            chain = s2.split()[0].lower() in ("citing", "quoting")  # a source, not a trait
+            return s1_start + found[0], found[1], None, None if chain else s2
         if is_name(s2) and is_role(s1):
             return s2_start, s2, s1, None
         if is_name(s1) and is_role(s2):
@@ -296,16 +353,159 @@ def _subject(
             return s1_start, s1, None, s2  # "Acme Corp, the food group, said"
         if _described(s1) and is_name(strip_determiner(s2)):
             return s2_start, s2, None, s1  # "The operator, Terrano Waste, warned"
-        return None
+        return _appositive_head(text, lo, end - 1)
     start, phrase = _segment_before(text, end, lo)
     phrase = _strip_aux(phrase)
-    if not _valid_phrase(phrase, loose):
+    if loose and _valid_phrase(phrase, loose):
+        return start, phrase, None, descriptor
+    found = speaker_phrase(phrase)
+    if found is None:
+        shared = _coordinated(text, lo, end) or _antecedent(text, lo, end) or _after_and(
+            text, start, phrase)
+        return None if shared is None else (*shared, None, descriptor)
+    return start + found[0], found[1], None, descriptor
+
+
+_AND_CLAUSE = re.compile(r"\s(?:and|but|or|so)\s+(?=\S)")
+
+
+def _after_and(text: str, start: int, phrase: str) -> tuple[int, str] | None:
+    """"… she was copied on the questions and Holt said …": the subject after the last
+    coordinator, when the words before it hold a verb (two clauses, no comma)."""
+    cuts = list(_AND_CLAUSE.finditer(phrase))
+    if not cuts or speaker_phrase(phrase[: cuts[-1].start()]) is not None:
         return None
-    return start, phrase, None, descriptor
+    tail = phrase[cuts[-1].end():]
+    found = speaker_phrase(tail)
+    if found is None or not tail[:1].isupper() and tail.split()[0].lower() not in (
+            _PRONOUN_SUBJECTS):
+        return None
+    return start + cuts[-1].end() + found[0], found[1]
+
+
+_RELATIVE_BEFORE = re.compile(
+    r"(?:,\s*)?\b(?:who|which|that)(?:\s+(?:also|has|have|had|would|will|now|still|long|"
+    r"repeatedly|\w+ly))*\s*$")
+
+
+def _antecedent(text: str, lo: int, end: int) -> tuple[int, str] | None:
+    """"Jane Roe, who told the committee …", "voters who fear cuts": the noun phrase a
+    relative pronoun stands for, read back from the pronoun."""
+    m = _RELATIVE_BEFORE.search(text, lo, end)
+    if m is None or m.start() <= lo:
+        return None
+    start, head = _segment_before(text, m.start(), lo)
+    start, head = _trailing_noun_phrase(text, start, head)
+    found = speaker_phrase(head) if head else None
+    if found is None or found[1].lower() in _PRONOUN_SUBJECTS:
+        return None
+    if "who" not in m.group() and not _noun_free_subject(found[1]) and not _agentive(found[1]):
+        return None  # "a standoff that had threatened …": no party
+    return start + found[0], found[1]
+
+
+def _agentive(phrase: str) -> bool:
+    """A common noun phrase whose head can speak or publish ("the group", "a poll")."""
+    head = phrase.split()[-1].lower().strip(",.")
+    return head in _AGENT_NOUNS or head.rstrip("s") in _AGENT_NOUNS
+
+
+_AGENT_NOUNS = ORG_WORDS | DESCRIPTORS | GENERIC_HEADS | ROLE_NOUNS | words(
+    "poll survey study report analysis newspaper paper campaign committee group agency "
+    "organization organisation network station outlet website site magazine"
+)
+_NP_STOP = PREPOSITIONS | CONJUNCTIONS | FINITE | words("to not")
+_NP_LEAD = words("the a an his her its their our some many most several two three four "
+                 "five one another other")
+
+
+def _trailing_noun_phrase(text: str, start: int, seg: str) -> tuple[int, str]:
+    """The noun phrase that ends a stretch ("… would involve Attorney General Jane Roe"
+    → "Attorney General Jane Roe"; "support from voters" → "voters")."""
+    toks = list(_NON_SPACE.finditer(seg))
+    i = len(toks)
+    lower = 0
+    while i > 0:
+        w = toks[i - 1].group()
+        low = w.lower().strip(",")
+        if w[:1].isupper() or low[:1].isdigit():
+            i -= 1
+            continue
+        if low in _NP_STOP or low in CUE_BASE or lower >= 3:
+            break
+        lower += 1
+        i -= 1
+    while i < len(toks) - 1 and toks[i].group()[:1].islower() and (
+            toks[i].group().lower() not in _NP_LEAD) and any(
+            t.group()[:1].isupper() for t in toks[i:]):
+        i += 1  # "involve Attorney General …": not the verb before the name
+    if i >= len(toks):
+        return start, ""
+    return start + toks[i].start(), seg[toks[i].start():]
+
+
+_APPOSITION_OPENERS = words("who whose which a an the at of from with")
+_AFFILIATION = re.compile(r"[A-Z][\w-]*\s+(?:of|from)\s+[A-Z]")  # "Republican of New York"
+_QUOTE_END = re.compile(r"[”\"]|''")
+_POSSESSOR = re.compile(r"^(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+")  # "North Carolina's"
+
+
+def _appositive_head(
+    text: str, lo: int, end: int
+) -> tuple[int, str, str | None, str | None] | None:
+    """"Jane Roe, who lives outside the capital, Vesna, said": a name before
+    the clause's first comma, when what follows it is a relative clause, a description
+    ("a former official at …, …") or a role, however many commas it holds."""
+    lo = max([lo, *(m.end() for m in _QUOTE_END.finditer(text, lo, end))])  # after a quote
+    first = text.find(",", lo, end)
+    while first >= 0:  # "For now, Marlow, at the X, said": the first comma that ends a name
+        start, head = _segment_before(text, first, lo)
+        middle = text[first + 1 : end].strip()
+        opener = middle.split()[0] if middle.split() else ""
+        found = speaker_phrase(head) if head else None
+        core = strip_determiner(found[1]) if found else ""
+        if found is not None and (opener.lower() in _APPOSITION_OPENERS or opener[:1].islower()
+                                  or is_role(middle.split(",")[0])
+                                  or _AFFILIATION.match(middle)) and (
+                is_name(_POSSESSOR.sub("", core)) or DOC_SUBJECT.match(core)):
+            break
+        first = text.find(",", first + 1, end)
+    else:
+        return None
+    if found is None:
+        return None
+    role = middle.split(",")[0].strip()
+    return (start + found[0], found[1], role if is_role(role) else None,
+            None if is_role(role) else middle)
+
+
+_COORDINATOR = re.compile(r"(?:^|\s|,)(?:and|but|or|yet)(?:\s+([^,;]*))?$")
+_ENDS_COORDINATOR = re.compile(r"(?:,|\b(?:and|but|or|yet))\s*$")
+
+
+def _coordinated(text: str, lo: int, end: int) -> tuple[int, str] | None:
+    """The subject a verb shares with an earlier one ("Vance has freed up funds and on
+    Monday announced …", "Orvik Ltd keeps its finances secret but says …"): the noun
+    phrase opening the clause, when only adverbs stand between the coordinator and the
+    verb."""
+    stretch = text[lo:end]
+    m = _COORDINATOR.search(stretch)
+    if m is not None and only_circumstance(m.group(1) or "") and m.start() > 0:
+        base = lo
+    elif only_circumstance(stretch) and lo > 0 and _ENDS_COORDINATOR.search(text[:lo]):
+        base = 0
+    else:
+        return None
+    lead = lead_subject(text, base, end)
+    if lead is None or lead[0] >= end:
+        return None
+    found = speaker_phrase(lead[1])
+    return None if found is None else (lead[0] + found[0], found[1])
 
 
 _OBJECT = re.compile(
-    r"(?:[^,;.:!?“”\"]|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|St))\.|(?<=Mrs)\.|"
+    r"(?:\([A-Z]{1,2}-[A-Z][\w. ]{0,20}\)|(?!'')[^,;.:!?“”\"]|(?<=\b[A-Z])\.|"
+    r"(?<=\b(?:Mr|Ms|Dr|St))\.|(?<=Mrs)\.|"
     r"(?<=\b(?:Rep|Sen|Gov|Gen|Col|Sgt|Rev))\.|(?<=\b(?:Prof|Capt|Supt))\.)*")
 _OBJECT_ROLE = re.compile(r",\s*([^,;.“”\"]+)")
 _APPOSITIVE = re.compile(r",\s*([^,;.]+),")
@@ -365,12 +565,24 @@ def find_hits(
             hits.append(CueHit(m.start() + 1, m.end(), "said", subj[1], subj[0], subj[2],
                                _is_leading(text, lo, subj[0], m.end(), hi), subj[3]))
             taken.append((subj[0], m.end()))
-    scanned = list(_CUE_SCAN.finditer(text, lo, hi))
-    acts = _VERBAL_ACT.finditer(text, lo, hi) if any(
+    scan = text.lower() if loose and _title_case(text) else text  # "Holt Says She …"
+    scanned = list(_CUE_SCAN.finditer(scan, lo, hi))
+    acts = _VERBAL_ACT.finditer(scan, lo, hi) if any(
         m.group() in _ACT_OPENERS for m in scanned) else ()
     for m in [*(m for m in scanned if m.group() in _CUE_WORDS), *acts]:
         word = m.group()
         first = word.split()[0]
+        if word in GERUNDS:  # "Holt is telling supporters …": a progressive
+            aux = _PROGRESSIVE.search(text, lo, m.start())
+            if aux is None or not free(m.start(), m.end()):
+                continue
+            subj = _subject(text, aux.start(), lo, loose)
+            if subj is not None:
+                hits.append(CueHit(m.start(), m.end(), GERUNDS[word], subj[1], subj[0],
+                                   subj[2], _is_leading(text, lo, subj[0], m.end(), hi),
+                                   subj[3]))
+                taken.append((subj[0], m.end()))
+            continue
         if word in CUE_BASE:
             base = CUE_BASE[word]
         elif " " in word or word != first or _VERBAL_ACT.fullmatch(word):
@@ -381,7 +593,12 @@ def find_hits(
             continue
         before = word_before(text, m.start())
         after = _next_word(text, m.end())
-        if before in _BLOCKERS or after == "by" or after == "to" and word in _NOUNISH:
+        if word in PARTICIPLE_ONLY and before not in ("has", "have", "had"):
+            continue  # "known as", "seen as": a passive participle, no cue
+        if m.start() > 0 and text[m.start() - 1] == "-":
+            continue  # "so-called"
+        if before in _BLOCKERS or after == "by" or after == "to" and word in _NOUNISH and (
+                word not in _CLAIMS_TO):
             continue
         if after == "of" and base != "warned" and " " not in word or noun_use(
                 text, m.start(), word):
@@ -392,24 +609,91 @@ def find_hits(
             continue
         if subj is None:
             prev = text[lo : m.start()].rstrip()
-            if prev and prev[-1] in ",”\"" and m.end() < hi:
+            if prev and prev[-1] in ",”\"'" and m.end() < hi and word not in STANCE_FORMS:
                 phrase, role, rest = _object(text, m.end(), hi)
-                if phrase and phrase[0].isupper() and len(phrase.split()) <= 7:
+                if phrase and len(phrase.split()) <= 8 and (phrase[0].isupper() or (
+                        phrase.split()[0].lower() in _INVERTED_DETS) or any(
+                        w[:1].isupper() for w in phrase.split()[1:])) and speaker_phrase(phrase):
                     hits.append(CueHit(m.start(), m.end(), base, phrase, m.end() + 1, role, False))
                     taken.append((m.start(), rest))
             continue
         p_start, phrase, role, descriptor = subj
-        if word in _NOUNISH and after != "that" and not phrase[:1].isupper() and not (
-                DOC_SUBJECT.match(phrase)):
+        if word in _NOUNISH and after != "that" and not _noun_free_subject(phrase):
             continue
         leading = _is_leading(text, lo, p_start, m.end(), hi)
         hits.append(CueHit(m.start(), m.end(), base, phrase, p_start, role, leading, descriptor))
         taken.append((p_start, m.end()))
+    label = _COLON_SPEAKER.match(text, lo, hi) if lo == 0 and not hits else None
+    if label is not None and label.group(1).lower() not in _SECTION_LABELS and is_name(
+            label.group(1)) and speaker_phrase(label.group(1)):  # "Holt: the levy …"
+        hits.append(CueHit(label.end(1), label.end(1) + 1, "said", label.group(1), 0, None,
+                           True))
     part = participle_hit(text, lo, hi, mask)
     if part is not None and all(part[0] < h.start for h in hits):
         hits.append(CueHit(part[0], part[1], part[2], part[4], part[3], None, True))
+    elif part is not None:  # "The court rejected the plan, ruling that …": the saying
+        hits = [replace(h, cue=part[2]) if h.phrase_start == part[3] and h.start < part[0]
+                and h.cue not in _SAYING else h for h in hits]
     hits.sort(key=lambda h: h.phrase_start)
+    if hits and ("citing" in text or "quoting" in text or " by " in text):
+        hits = _with_chains(hits, text, mask, lo, hi)
     return hits
+
+
+# "Outlet A, citing think tank B, said …", "…, Outlet A reported, quoting B."
+_CITING = re.compile(r"\b(?:citing|quoting|cited|based on (?:data|figures|reports?) from)\s+"
+                     r"((?:(?!\b(?:as|that|which|who)\b)[^,;:.“”\"(])+)")
+# "figures gathered by a monitoring group and analysed by a news agency": the last party
+# to act is the source (the according-to object), the first its origin.
+_HANDLED = re.compile(
+    r"\b(?:gathered|collected|compiled|assembled|produced|recorded|obtained|counted|"
+    r"documented)\s+by\s+((?:(?!\band\b)[^,;:.“”\"])+?)\s+and\s+(?:then\s+)?"
+    r"(?:analy[sz]ed|reviewed|verified|published|reported|processed|mapped|checked)\s+by\b")
+
+
+def _with_chains(hits: list[CueHit], text: str, mask: list[bool], lo: int,
+                 hi: int) -> list[CueHit]:
+    """The hits with the parties their claims came through (`via`, origin first): a
+    "citing X" belongs to the cue nearest before it (or right after, "X, citing Y,
+    said"), "gathered by X and analysed by Y" to the cue whose object names them."""
+    via: dict[int, list[str]] = {}
+    handled = _HANDLED.search(text, lo, hi)
+    if handled and not mask[handled.start()]:
+        owner = _owner_of(hits, handled.start())
+        via.setdefault(owner, []).append(handled.group(1).strip())
+    for m in _CITING.finditer(text, lo, hi):
+        phrase = _TRAIL.sub("", m.group(1)).strip()
+        if not mask[m.start()] and phrase and speaker_phrase(phrase):
+            via.setdefault(_owner_of(hits, m.start()), []).insert(0, phrase)
+    return [replace(h, via=tuple(dict.fromkeys(via[i]))) if i in via else h
+            for i, h in enumerate(hits)]
+
+
+def _owner_of(hits: list[CueHit], at: int) -> int:
+    """Index of the hit whose cue or speaker comes last before `at`, else the first."""
+    before = [i for i, h in enumerate(hits) if min(h.start, h.phrase_start) < at]
+    return max(before, key=lambda i: max(hits[i].start, hits[i].phrase_start)) if before else 0
+
+
+_PRONOUN_SUBJECTS = words("he she it they we i you")
+# "Holt: the levy is unfair" (headlines, transcripts): a name and a colon.
+_COLON_SPEAKER = re.compile(r"([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}):\s+[“\"‘'A-Z]")
+_SECTION_LABELS = words(
+    "photo photos video watch update updates live breaking exclusive analysis opinion "
+    "editorial comment note correction read related listen source sources credit image "
+    "q a warning review interview transcript update editor's editors"
+)
+_INVERTED_DETS = words("the a an one another")  # "…,” said the second official
+
+
+def _noun_free_subject(phrase: str) -> bool:
+    """Whether a subject leaves no doubt that a noun-like cue after it ("calls", "plans",
+    "support") is the verb: a pronoun, a proper name, a document or a plural group."""
+    core = strip_determiner(phrase)
+    last = core.split()[-1] if core.split() else ""
+    return phrase.lower() in _PRONOUN_SUBJECTS or is_name(core) or bool(
+        DOC_SUBJECT.match(phrase)) or (last.islower() and last.endswith("s")
+                                      and not last.endswith("ss"))
 
 
 def _is_leading(text: str, lo: int, p_start: int, cue_end: int, hi: int) -> bool:

@@ -68,7 +68,8 @@ _ORG_TAILS = ORG_WORDS | words(
     "resorts properties realty estates investments advisors advisers analytics research "
     "robotics biotech therapeutics medical farms foods drinks beverages textiles "
     "paper packaging cement metals minerals resources petroleum "
-    "international global worldwide"
+    "international global worldwide radio tv television channel network networks "
+    "newspaper magazine monitor watch observatory institute centre center foundation"
 )
 _PREPOSITIONS = words("in at from to into of for on by near across via through with")
 
@@ -190,7 +191,8 @@ _POSSESSED = re.compile(r"^(his|her|its|their)\s+((?:[\w-]+\s+){0,2}?)([\w-]+)$"
 _OWNED_DOC = re.compile(
     r"^(?:the\s+)?(.+?)['’]s?\s+(?:(?:[\w-]+)\s+){0,2}?(?:reports?|study|studies|surveys?|"
     r"data|figures|statistics|analysis|review|results|findings|polls?|estimates?|statement|"
-    r"forecasts?|projections?|records|audit|investigation|assessment|research)$",
+    r"forecasts?|projections?|records|audit|investigation|assessment|research|account|"
+    r"emails?|memo|letter|filings?|tally|count|averages?)$",
     re.IGNORECASE,
 )
 
@@ -205,10 +207,10 @@ def possessed(phrase: str) -> tuple[str, str] | None:
 
 
 _NAMED_DOC = re.compile(
-    r"^(?:(?:the|a|an|new|latest|recent)\s+)*(?!(?:the|a|an|this|that|its|their)\s)((?-i:[A-Z])[\w&'’.-]*(?:\s+(?-i:[A-Z])[\w&'’.-]*)*)"
+    r"^(?:(?:the|a|an|new|latest|recent|another)\s+)*(?!(?:the|a|an|this|that|its|their)\s)((?-i:[A-Z])[\w&'’.-]*(?:\s+(?-i:[A-Z])[\w&'’.-]*)*)"
     r"\s+(?:reports?|study|survey|data|figures|statistics|analysis|review|results|findings|"
     r"polls?|estimates?|statement|forecasts?|projections?|audit|assessment|research)"
-    r"(?:\s+(?:released|published|issued|conducted)\b.*)?$",
+    r"(?:\s+(?:released|published|issued|conducted|from\s+\d{4}|in\s+\d{4})\b.*)?$",
     re.IGNORECASE,
 )
 
@@ -264,6 +266,8 @@ def sentence_subject_name(sentence: str) -> str | None:
     if m is None:
         return None
     name = m.group(1)
+    if name.startswith("The ") and len(name.split()) > 1:
+        name = name[4:]  # "The World Bank cut …"
     first = name.split()[0].lower()
     if first in NOT_FIRST_NAMES or first in ("he", "she", "it", "they", "we", "shares"):
         return None
@@ -328,7 +332,8 @@ _PLACE_PREFIXES = words(
     "old great united new"
 )
 _NOT_PLACES = (NOT_FIRST_NAMES - _PLACE_PREFIXES) | TITLES | GENERIC_MODIFIERS | words(
-    "god parliament government ministry army navy police court council")
+    "god parliament government ministry army navy police court council republican "
+    "republicans democrat democrats democratic partisan veteran")
 
 
 def place_mentions(text: str) -> list[tuple[int, str, bool]]:
@@ -349,10 +354,27 @@ def place_mentions(text: str) -> list[tuple[int, str, bool]]:
             name = m.group(group)
             first = name.split()[0]
             if first.lower() in _NOT_PLACES or first in people or name in people or (
-                    rx is _DEMONYM and (first.lower() in _FIRST_NAMES or _after_name(text, m))):
+                    rx is _DEMONYM and (first.lower() in _FIRST_NAMES or _after_name(text, m)
+                                        or not _body_follows(text, m.end()))):
                 continue
             found.append((m.start(group), name, strong))
     return sorted(found)
+
+
+# Nouns after a country adjective that tie the country to a party ("Russian forces",
+# "Marovian officials"); "Chinese goods" or "Florida retirees" tie it to nothing.
+_PARTY_NOUNS = GENERIC_HEADS | GENERIC_MODIFIERS | words(
+    "forces troops soldiers people citizens nationals leaders leader president prime "
+    "premier minister ministers lawmakers parliament legislature government authorities "
+    "state media press diplomats embassy ambassador negotiators delegation regime junta "
+    "army navy military police officials agency ministry side counterparts"
+)
+_NEXT = re.compile(r"\s+([a-z][\w-]*)")
+
+
+def _body_follows(text: str, end: int) -> bool:
+    m = _NEXT.match(text, end)
+    return m is not None and m.group(1) in _PARTY_NOUNS
 
 
 def _after_name(text: str, m: re.Match[str]) -> bool:
@@ -435,6 +457,7 @@ class PeopleIndex:
         # or word-suffix of one ("lund" and "petra lund" for Petra Lund)
         self.title_by_key: dict[str, str] = {}
         self.by_word_suffix: dict[str, Person] = {}
+        self.surnames: dict[str, set[str]] | None = None  # last word → full names, lazily
         for entry in people:
             key = norm(entry[1])
             if entry[3]:

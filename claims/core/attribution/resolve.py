@@ -10,8 +10,17 @@ for. Sources themselves (names, aliases, types) are built by `claims.core.attrib
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
 
-from claims.core.attribution.cues import CueHit, find_hits, is_name, is_role
+from claims.core.attribution.cues import ROLE_NOUNS, CueHit, find_hits, is_name, is_role
+from claims.core.attribution.names import (
+    RESPONDENTS,
+    UNNAMED,
+    entity_fault,
+    group_name,
+    name_fault,
+)
 from claims.core.attribution.references import (
     GENERIC_TYPES,
     OWN_VOICE_ROLES,
@@ -23,6 +32,8 @@ from claims.core.attribution.references import (
     sentence_subject_name,
 )
 from claims.core.attribution.sources import (
+    DESCRIPTORS,
+    GENERIC_HEADS,
     ORG_WORDS,
     TITLES,
     Entity,
@@ -30,6 +41,7 @@ from claims.core.attribution.sources import (
     capitalise,
     gender_of,
     initialism,
+    is_generic,
     norm,
     source_type,
     split_descriptor,
@@ -56,11 +68,12 @@ _GROUP_AT = re.compile(
 _AFFILIATED = re.compile(r"^([A-Z][a-z]+(?: [A-Z][\w'’-]+){1,2}) (?:of|from) (?:the )?[A-Z].*$")
 _ACRONYM_ASIDE = re.compile(r"\s*\(([A-Z][A-Za-z]{1,8})\)")
 _PAREN_ASIDE = re.compile(r"\s*\([^)]*\)")
-_BY_PUBLISHER = re.compile(r".*\b(?:by|from)\s+(.+)$")
+_BY_PUBLISHER = re.compile(r".*\b(?:by|from|(?:published|appearing|released) in)\s+(.+)$")
 _ALIAS_INTRO = re.compile(r"\b(?:under the (?:name|pseudonym|handle)|known as|nicknamed|"
                           r"calling (?:himself|herself|itself))\s+((?-i:[A-Z])[\w'’-]*"
                           r"(?:\s(?-i:[A-Z])[\w'’-]*)*)", re.I)
 _REPORTISH = re.compile(r"\b(?:report|study|survey|analysis|data|review|statement)\b", re.I)
+_DEMONYM_END = re.compile(r"(?:an|ian|ese|ish)$")  # "Republican senators", "Chinese"
 _CAMEL = re.compile(r".[a-z]*[A-Z]")
 _NOT_FIRST_NAMES = words(
     "the a an in on at for of and but as by to with from said says this that when after "
@@ -68,10 +81,80 @@ _NOT_FIRST_NAMES = words(
 )
 
 
+_SPEAKER_NOUNS = words(
+    "spokesperson spokesman spokeswoman spokespeople lawyer lawyers attorney attorneys aide "
+    "aides adviser advisers advisor advisors representative representatives counsel "
+    "strategist strategists"
+)
+
+
+# Generic nouns that name a kind of body: "the bank" is only a body the article has shown
+# to be a bank (named or described so), never the last company named.
+_SPECIFIC_NOUNS = words(
+    "bank airline insurer lender retailer carrier union party charity club utility pollster "
+    "broker chain newspaper hospital university"
+)
+
+
+_PARTY_HEADS = GENERIC_HEADS | ORG_WORDS | ROLE_NOUNS | DESCRIPTORS | words(
+    "people group groups critics supporters opponents voters residents witnesses "
+    "activists protesters campaigners lawmakers members leaders donors advocates "
+    "conservatives liberals progressives democrats republicans respondents americans "
+    "scholars historians doctors teachers parents workers students fans citizens "
+    "candidate candidates campaign nominee challenger rival rivals aide aides allies "
+    "source sources insiders strategist strategists consultant consultants pollster "
+    "pollsters economist economists analyst analysts expert experts official officials "
+    "spokesman spokeswoman spokesperson observers investigators prosecutors judges "
+    "organizers organisers hosts host moderator moderators anchor reporter reporters "
+    "journalist journalists editor editors columnist writer author authors senators "
+    "governors mayors delegates superdelegates electors"
+)
+
+
+_AGENT_END = re.compile(r"(?:ist|ian|er|or|ant|ent|man|men|woman|women|eer)s?$")
+_THINGS = words(
+    "papers numbers letters matters computers helicopters orders others centers centres "
+    "computer helicopter paper number letter matter order other center centre poster "
+    "posters quarter quarters corner corners border borders chamber chambers power powers "
+    "water waters weather manner manners answer answers cancer percent moment moments "
+    "agreement agreements statement statements government amendment amendments document "
+    "documents comment comments argument arguments event events content contents"
+)
+
+
+def _common_thing(name: str, phrase: str) -> bool:
+    """A source the article names only with common nouns whose head is no party
+    ("helicopters", "the watch"): what was written never capitalises it, and its head
+    is neither a known party noun nor an agent noun ("-ist", "-er", "-ian")."""
+    written = strip_determiner(phrase.strip())
+    if name in (RESPONDENTS, UNNAMED) or norm(written) != norm(name):
+        return False  # a name the phrase only led to ("he" → the last speaker)
+    if any(t[:1].isupper() for t in written.split()) or not written:
+        return False
+    head = written.split()[-1].lower().strip(".,")
+    if head in _PARTY_HEADS or head.rstrip("s") in _PARTY_HEADS or head in _FAMILY:
+        return False
+    return head in _THINGS or not _AGENT_END.search(head)
+
+
+_FAMILY = words(
+    "father mother wife husband son daughter brother sister friend friends family relatives "
+    "neighbor neighbors neighbour neighbours colleague colleagues cousin uncle aunt parents "
+    "children person persons individual individuals panel church commenter commenters "
+    "crowd crowds audience jury public maps map footage images sides side"
+)
+
+
+def _speaker_noun(noun: str) -> bool:
+    """A noun naming someone who speaks for another person ("lawyer", "spokeswoman")."""
+    return bool(noun) and noun.split()[-1].lower() in _SPEAKER_NOUNS
+
+
 def _first_name(word: str) -> bool:
     """Whether a capitalised word before a surname can be a first name."""
     w = word.lower().rstrip(".")
-    return w not in TITLES and w not in _NOT_FIRST_NAMES and w not in ORG_WORDS
+    return w not in TITLES and w not in _NOT_FIRST_NAMES and w not in ORG_WORDS and (
+        name_fault(word) is None) and not _DEMONYM_END.search(w)
 
 
 class SourceBook:
@@ -90,6 +173,7 @@ class SourceBook:
         self.people = people_mentions(text)
         self.bare_people = people_mentions(text, bare=True)
         self.mentions: list[tuple[int, Entity, str | None]] = []  # person mentions
+        self._mention_starts: list[int] = []
         self.sentence = ""  # the sentence being resolved
         # Indexes of the people lists and memos of whole-text searches, built on first
         # use: each lookup then costs the same however long the article is.
@@ -105,10 +189,16 @@ class SourceBook:
         """The capitalised word right before `name` at its first such place in the text."""
         key = ("first", name, "")
         if key not in self._text_memo:
-            full = re.search(rf"\b([A-Z][a-z][\w'’-]*)\s+{re.escape(name)}\b", self.text)
-            self._text_memo[key] = full.group(1) if full else None
-        found = self._text_memo[key]
-        return found if isinstance(found, str) else None
+            seen = Counter(m.group(1) for m in re.finditer(
+                rf"\b([A-Z][a-z][\w'’-]*)\s+{re.escape(name)}\b", self.text)
+                if _first_name(m.group(1)))
+            top = seen.most_common(2)
+            # two first names ("Ben Holt", "Mara Holt"): the surname alone is
+            # the one the article names most, and neither when they tie
+            self._text_memo[key] = top[0][0] if top and (
+                len(top) == 1 or top[0][1] > top[1][1]) else None
+        first = self._text_memo[key]
+        return first if isinstance(first, str) else None
 
     # ------------------------------------------------------------- lookups
     def exact(self, phrase: str) -> Entity | None:
@@ -131,8 +221,10 @@ class SourceBook:
         padded = f" {key} "  # the key as whole words of some name
         cands = [e for e in self.entities if padded in e.joined_keys()]
         if not cands and kinds:
+            specific = key in _SPECIFIC_NOUNS  # "the bank": a body known to be one
             cands = [e for e in self.entities
-                     if not e.person and source_type(e).value in kinds]
+                     if not e.person and source_type(e).value in kinds and not (
+                         specific and key not in " ".join([*e.names(), *e.descriptors]).lower())]
         return max(cands, key=lambda e: e.last) if cands else None
 
     def _body(self, name: str) -> Entity | None:
@@ -161,21 +253,50 @@ class SourceBook:
             return self._person(first[1], first[3], first[0])
         return None
 
-    def _person_near(self, pos: int, gender: str | None) -> Entity | None:
+    def _speaker_near(self, pos: int, gender: str | None, principal: bool = False
+                      ) -> tuple[int, Entity] | None:
+        """The last person credited with a claim before `pos` whose gender agrees.
+
+        `mentions` is kept in text order, so the walk back from `pos` stops at the first
+        agreeing speaker: the cost does not grow with the article."""
+        i = bisect_left(self._mention_starts, pos) - 1
+        while i >= 0:
+            p, e, g = self.mentions[i]
+            g = e.gender if e.gender is not None else g
+            if (gender is None or g in (None, gender)) and not (principal and (
+                    e.speaks_for or not e.name[:1].isupper() or e.name.lower() in _SPEAKER_NOUNS
+                    or is_generic(e.name))):
+                return p, e
+            i -= 1
+        return None
+
+    def _person_near(self, pos: int, gender: str | None, *, speaker: bool = True
+                     ) -> Entity | None:
+        """"He"/"she": the last speaker of that gender (news refers back to whoever it
+        just quoted), else the last person named in the text of that gender. "His"/"her"
+        (`speaker=False`): the last person of that gender, speaker or not ("President X
+        …. His office said")."""
+        last = self._speaker_near(pos, gender, principal=not speaker)
+        if last is not None and speaker:
+            return last[1]
+        speaker_at = last
         best: tuple[int, Entity | None, str] = (-1, None, "")
-        for p, e, g in self.mentions:
-            if p < pos and p > best[0] and (gender is None or g in (None, gender)):
-                best = (p, e, "")
+        if speaker_at is not None:
+            best = (speaker_at[0], speaker_at[1], "")
         index = self._people_index()
         for found in (index.people.latest(pos, gender), index.bare.latest(pos, gender)):
             if found is not None and found[0] > best[0]:
                 best = (found[0], None, f"{found[1]}\t{found[3]}")
-        if best[1] is None and not best[2] and gender is not None:
-            return self._person_near(pos, None)  # nobody of that gender: nearest person
         if best[1] is not None or not best[2]:
             return best[1]
         name, title = best[2].split("\t")
         return self._person(name, title, pos)
+
+    def _mention(self, pos: int, e: Entity, gender: str | None) -> None:
+        """Record a person credited at `pos`, keeping `mentions` in text order."""
+        i = bisect_right(self._mention_starts, pos)
+        self._mention_starts.insert(i, pos)
+        self.mentions.insert(i, (pos, e, gender))
 
     def _person(self, name: str, title: str | None, pos: int) -> Entity:
         surname = name.split()[-1]
@@ -207,11 +328,26 @@ class SourceBook:
         self.entities.append(e)
         return e
 
+    def _shared_surname(self, name: str) -> bool:
+        """Whether the article names another person with this surname."""
+        index = self._people_index()
+        if index.surnames is None:
+            index.surnames = {}
+            for full in index.people.names | index.bare.names:
+                parts = full.split()
+                if len(parts) > 1:
+                    index.surnames.setdefault(parts[-1], set()).add(norm(full))
+        full = norm(name)
+        return any(other != full and not other.endswith(" " + full) and not full.endswith(
+            " " + other) for other in index.surnames.get(name.split()[-1], ()))
+
     def _surname_alias(self, name: str, title: str | None) -> bool:
         """Whether a person's last word is their surname rather than a place or an
         organisation's ("Meteo Estmark" where the article also says "Estmark's rivers"):
         a title or a known first name settles it, else the word must never stand alone
         as a place or before another name."""
+        if self._shared_surname(name):
+            return False  # "Holt" of Mara and of Ben Holt: nobody's alias
         if title or gender_of(name) is not None:
             return True
         words_ = name.split()
@@ -224,7 +360,7 @@ class SourceBook:
         return self._text_memo[key] is True
 
     def _new(self, name: str, phrase: str, person: bool = False) -> Entity:
-        e = Entity(name=capitalise(name), person=person)
+        e = Entity(name=capitalise(group_name(name)), person=person)
         if " " not in name and name[:1].isupper() and self._is_place(name):
             e.descriptors.append("government of a place")
         e.add_alias(phrase)
@@ -237,7 +373,8 @@ class SourceBook:
         if key not in self._text_memo:
             place = re.escape(name)
             self._text_memo[key] = bool(re.search(
-                rf"\b(?:in|from|across|against|invade[sd]?) {place}\b|\b{place}['’]s "
+                rf"(?<!published )(?<!appeared )(?<!appearing )\b(?:in|from|across|against|"
+                rf"invade[sd]?) {place}\b|\b{place}['’]s "
                 rf"(?:government|president|army|military|forces|ministry|parliament|capital)",
                 self.text))
         return self._text_memo[key] is True
@@ -248,8 +385,13 @@ class SourceBook:
     ) -> Entity | None:
         """The source a cue's phrase denotes, creating it when the article names a new one."""
         self.sentence = sentence
+        known = len(self.entities)
         e = self._resolve(hit.phrase.strip(" ,.—–"), hit.role, pos, headline)
         if e is None:
+            return None
+        if len(self.entities) > known and e is self.entities[-1] and (entity_fault(
+                e.name) is not None or _common_thing(e.name, hit.phrase)):
+            self.entities.pop()  # a fragment of the sentence, not a party ("Word Vance")
             return None
         e.last = max(e.last, pos)
         e.first = pos if e.first < 0 else min(e.first, pos)
@@ -260,7 +402,7 @@ class SourceBook:
         if _REPORTISH.search(sentence):
             e.report = True
         if e.person:
-            self.mentions.append((pos, e, e.gender))
+            self._mention(pos, e, e.gender)
         return e
 
     def _lead_name(self) -> str | None:
@@ -282,7 +424,7 @@ class SourceBook:
     def _owner(self, pronoun: str, pos: int) -> Entity | None:
         """Whom "his"/"her" (a person) or "its"/"their" (a body) points back to."""
         if pronoun in ("his", "her"):
-            return self._person_near(pos, "m" if pronoun == "his" else "f")
+            return self._person_near(pos, "m" if pronoun == "his" else "f", speaker=False)
         lead = self._lead_name()
         if lead is not None:  # "Acme grew, according to its report": the clause's subject
             found = self.exact(lead)
@@ -293,6 +435,24 @@ class SourceBook:
         if not bodies and pronoun == "their":
             bodies = [e for e in self.entities if e.last <= pos]
         return max(bodies, key=lambda e: e.last) if bodies else None
+
+    def _spokesperson(self, owner: Entity, phrase: str, noun: str) -> Entity:
+        """A person who speaks for another ("his lawyer", "a spokeswoman for Jane Roe"):
+        a source of their own, named for whom they serve ("Jane Roe's lawyer"), with
+        that person as the origin of their claims (`via`). Never an alias of them."""
+        role = noun.split()[-1].lower()
+        name = f"{owner.name}'s {role}"
+        for e in self.entities:
+            if e.speaks_for is owner and norm(e.name) == norm(name):
+                e.add_alias(phrase)
+                return e
+        e = Entity(name=name, person=True, gender=gender_of("x", role))
+        e.speaks_for = owner
+        e.descriptors.append(role)
+        if phrase.split()[0].lower() not in ("his", "her", "its", "their"):
+            e.add_alias(phrase)  # "a spokeswoman for Jane Roe" names them; "his lawyer" not
+        self.entities.append(e)
+        return e
 
     @staticmethod
     def _proxy(owner: Entity, phrase: str, noun: str) -> None:
@@ -311,11 +471,20 @@ class SourceBook:
         if low in ("he", "she"):
             return self._person_near(pos, "m" if low == "he" else "f")
         if low in ("it", "they", "we"):
+            lead = self._lead_name()  # "The World Bank cut its forecast, it said"
+            if lead is not None and self.sentence.find(lead) < self.sentence.find(f" {low} "):
+                found = self.exact(lead)
+                if found is None and lead.split()[-1].lower() in ORG_WORDS:
+                    found = self._new(lead, lead)
+                if found is not None and not found.person:
+                    return found
             cands = [e for e in self.entities if not e.person and e.last <= pos]
             return max(cands, key=lambda e: e.last) if cands else None
         own = possessed(phrase)
         if own is not None:
             owner = self._owner(own[0], pos)
+            if own[0] in ("his", "her") and _speaker_noun(own[1]):  # "his lawyer"
+                return self._spokesperson(owner, phrase, own[1]) if owner else None
             if owner is not None:
                 self._proxy(owner, phrase, own[1])
                 return owner
@@ -350,6 +519,12 @@ class SourceBook:
         return found
 
     def _named(self, phrase: str, role: str | None, pos: int, headline: bool) -> Entity | None:
+        group = group_name(phrase)
+        if group != phrase.strip() and group not in (UNNAMED, RESPONDENTS):
+            found = self._named(group, role, pos, headline)  # "Some Democrats": Democrats
+            if found is not None:
+                found.add_alias(phrase)
+            return found
         base = strip_determiner(phrase)
         if role is None and is_role(phrase) and not is_name(base) and not split_person(base):
             role, base = phrase, ""
@@ -361,7 +536,7 @@ class SourceBook:
                 if base:
                     body.add_alias(base)
                     body.add_alias(base.split()[-1])
-                self.mentions.append((pos, body, gender_of(base or "x", role)))
+                self._mention(pos, body, gender_of(base or "x", role))
                 return body
             own_voice = any(w in OWN_VOICE_ROLES for w in norm(role).split())
             if body is None and not own_voice and role.split()[0].lower() in ("its", "their"):
@@ -374,8 +549,11 @@ class SourceBook:
                     return body
             owner = self._person_named(body_name) if body_name else None
             if owner is not None and not base:
+                noun = next((w for w in reversed(role.split()) if _speaker_noun(w)), "")
+                if noun:  # "Havik's spokesperson", "a spokeswoman for Jane Roe"
+                    return self._spokesperson(owner, role, noun)
                 self._proxy(owner, role, " ".join(role.split()[1:]))
-                return owner  # "Havik's spokesperson": the person's own voice
+                return owner
             if not base:
                 existing = self.exact(role) or self.contained(role)
                 if existing:
@@ -383,7 +561,9 @@ class SourceBook:
                 e = self._new(strip_determiner(role), role, person=True)
                 e.gender = gender_of("x", role)
                 return e  # "A NATO representative" is no alias of NATO itself
-            e = self._person(base, None, pos)
+            titled = split_person(base)  # "Rep. Elijah Cummings, chair of …"
+            e = self._person(titled[0], titled[1], pos) if titled else self._person(
+                base, None, pos)
             e.add_alias(role)
             if body_name and strip_determiner(body_name)[:1].isupper() and not own_voice:
                 e.add_alias(strip_determiner(body_name))  # a party's leader is not the party
@@ -391,7 +571,15 @@ class SourceBook:
         if phrase[:4].lower() == "the " and not phrase[4:5].isupper() or headline:
             key = norm(base)
             kinds = GENERIC_TYPES.get(key)
-            found = self.exact(phrase) or self.contained(base, kinds)
+            found = self.exact(phrase)
+            lead = self._lead_name() if kinds and found is None else None
+            if lead is not None and " " not in lead and self.exact(lead) is None:
+                lead = None  # one word ("Tenants in the capital …") names no body yet
+            if lead is not None and 0 <= self.sentence.find(lead) < self.sentence.find(base):
+                found = self.exact(lead) or self._new(lead, lead)  # "X rated …, the group said"
+                if found.person:
+                    found = None
+            found = found or self.contained(base, kinds)
             if found or headline and (kinds or not phrase[:1].isupper()):
                 return found
         if base in self.acronyms:

@@ -15,7 +15,9 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from claims.core.attribution.first_names import FEMALE, MALE
 from claims.core.model import Source, SourceType
+from claims.core.namekey import norm as norm  # the one normal form of names, re-exported
 
 
 def words(text: str) -> frozenset[str]:
@@ -50,22 +52,12 @@ ORG_WORDS = words(
     "institute centre center group fund association bank court party alliance union army "
     "navy command administration government board university company exchange hospital "
     "cross federation headquarters police commission authority parliament assembly league "
-    "club team society foundation trust network"
+    "club team society foundation trust network organization organisation corporation "
+    "company"
 )
 _FUNCTION = words("of for the and on in at to de la du der des van von")
-_FIRST_F = words(
-    "mary anna maria elizabeth sarah jane ruth grace ilse karen susan linda emily emma "
-    "olivia sophie helen alice claire catherine kate lucy laura rachel rebecca julia "
-    "margaret nancy ingrid astrid sigrid ines agnes ann anne marie louise jennifer "
-    "michelle nicole elise isabel carmen beatrice hannah leah sharon judith esther"
-)
-_FIRST_M = words(
-    "john james robert michael william david richard joseph thomas charles peter paul "
-    "mark george donald vladimir samuel andrei andrew yuri ivan ivo henrik anton piet "
-    "serhiy sergei sergey volodymyr emmanuel olaf joe ben daniel tomas jan lars erik hans "
-    "klaus pierre jean luca marco ahmed mohammed ali omar hassan kevin brian steven luke "
-    "matthew nikita ilya sasha joshua"
-)
+_FIRST_F = FEMALE
+_FIRST_M = MALE
 # Heads of bare generic names ("the air force", "analysts", "the finance ministry"): a
 # name made only of these (and GENERIC_MODIFIERS) could be any country's or any
 # outlet's, so it never identifies a source across articles.
@@ -77,8 +69,9 @@ GENERIC_HEADS = words(
     "officials official analysts experts economists researchers scientists diplomats "
     "officers sources observers investigators prosecutors authorities guard guards "
     "judges lawyers residents witnesses activists campaigners critics doctors "
-    "economists strategists specialists academics "
-    "command directorate bureau inspectorate watchdog board unit units troops"
+    "economists strategists specialists academics respondents voters supporters people "
+    "command directorate bureau inspectorate watchdog board unit units troops bank "
+    "airline insurer lender retailer carrier union charity club pollster broker"
 )
 GENERIC_MODIFIERS = words(
     "defence defense health finance interior foreign economy economic justice education "
@@ -198,8 +191,10 @@ _TYPE_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
     (SourceType.GOVERNMENT, re.compile(r"ministry|government|department|\bagency\b|council|"
                                        r"\boffice\b|administration|\bservice\b|authority|"
                                        r"police|commission|parliament|assembly|cabinet|"
-                                       r"kremlin|white house|state\b|municipality|court")),
+                                       r"kremlin|white house|state\b|municipality|court|"
+                                       r"congress|senate|bureau|pentagon|\bfbi\b|\bcia\b")),
     (SourceType.ORGANISATION, re.compile(r"\bfund\b|association|red cross|hospital|company|"
+                                         r"organi[sz]ation|"
                                          r"\bfirm\b|operator|exchange|railway|union|\bbank\b|"
                                          r"university|charity|centre|center|corporation|"
                                          r"\binc\b|\bltd\b|group|league|federation|club|utility|"
@@ -208,7 +203,7 @@ _TYPE_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
 _PERSON_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
     (SourceType.POLITICIAN, re.compile(r"president|minister|premier|chancellor|senator|"
                                        r"\bsen\b|\brep\b|congress|\bmp\b|opposition leader|"
-                                       r"party leader|lawmaker|\bmr\b|\bmrs\b|\bms\b")),
+                                       r"party leader|lawmaker")),
     (SourceType.OFFICIAL, re.compile(r"spokes|head\b|director|chief|mayor|governor|official|"
                                      r"representative|coroner|commissioner|chair|secretary|"
                                      r"administrat|commander|officer|ambassador|judge|justice|attorney|"
@@ -231,6 +226,9 @@ class Entity:
     report: bool = False
     last: int = -1
     first: int = -1
+    # the person a spokesperson, lawyer or aide speaks for ("Jane Roe's lawyer"): the
+    # origin of their claims (`Claim.via`), never merged with them
+    speaks_for: Entity | None = field(default=None, repr=False, compare=False)
     # (name, aliases list id, alias count, keys, joined keys): keys recomputed only
     # when a name changes, since aliases are only ever appended
     _keys: tuple[str, int, int, frozenset[str], str] | None = field(
@@ -266,18 +264,6 @@ class Entity:
         for variant in (alias.replace("’", "'"), alias.replace("'", "’")):
             if variant != alias and variant not in self.aliases and variant != self.name:
                 self.aliases.append(variant)
-
-
-_LEADING_THE = re.compile(r"^the\s+")
-_NOT_KEY_CHARS = re.compile(r"[^a-z0-9' ]+")
-
-
-@lru_cache(maxsize=_CACHE)
-def norm(s: str | None) -> str:
-    """The scorer's normal form: lower case, typographic apostrophe, no leading "the"."""
-    s = (s or "").lower().replace("\u2019", "'")
-    s = _LEADING_THE.sub("", s.strip())
-    return _NOT_KEY_CHARS.sub(" ", s).strip()
 
 
 @lru_cache(maxsize=_CACHE)
@@ -330,7 +316,18 @@ def gender_of(name: str, role: str = "") -> str | None:
 
 
 _OF_NAME_END = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’ -]*$")
-_DOTTED_ABBREV = re.compile(r"(?:[a-z]\.)+")
+_DOTTED_ABBREV = re.compile(r"(?:[a-z]\.){2,}")
+
+
+# Portfolio words title a person only before "Minister" or "Secretary" ("Health
+# Minister Jane Roe"); right before a name they name a body ("Health Canada").
+_PORTFOLIOS = words(
+    "foreign finance defence defense health interior economy education environment "
+    "transport trade labour labor energy agriculture"
+)
+
+
+_HONORIFICS = words("mr mrs ms miss dr prof sen rep gov gen")
 
 
 @lru_cache(maxsize=_CACHE)
@@ -339,14 +336,20 @@ def split_person(phrase: str) -> tuple[str, str] | None:
     core = _OF_NAME_END.sub("", phrase.strip())
     words = core.split()
     i = len(words)
+    if i > 1 and words[-1][:1].isupper() and words[-2][:1].isupper() and not _is_title(
+            words[-2]):
+        i -= 1  # the last word is a surname even when it is also a title ("Ada King")
     while i > 0 and words[i - 1][:1].isupper() and not _is_title(words[i - 1]):
         i -= 1
+    if i == len(words) > 1 and words[-1][:1].isupper() and _is_title(words[-2]) and (
+            words[-2].lower().rstrip(".") in _HONORIFICS):
+        i -= 1  # "Mr. King"
     name_words = words[i:]
     if not name_words or i == 0 or any(w.lower() in ORG_WORDS for w in name_words):
         return None
-    if _is_title(words[i - 1]):
+    if _is_title(words[i - 1]) and words[i - 1].lower() not in _PORTFOLIOS:
         return " ".join(name_words), " ".join(words)
-    return None
+    return None  # "Health Canada", "World Health Organization": a portfolio is no title
 
 
 @lru_cache(maxsize=_CACHE)

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import re
 
+from claims.core.attribution.lexicon import GERUNDS, SPEECH_FORMS
 from claims.core.attribution.sources import DESCRIPTORS, ORG_WORDS, words
+
+SPEECH_PAST = frozenset(SPEECH_FORMS.values())
 
 # Participles of saying and the base cue each stands for.
 PARTICIPLES: dict[str, str] = {
@@ -22,9 +25,18 @@ PARTICIPLES: dict[str, str] = {
     "acknowledging": "acknowledged", "estimating": "estimated", "predicting": "predicted",
     "stressing": "stressed", "cautioning": "cautioned", "alleging": "alleged",
     "declaring": "declared", "finding": "found", "concluding": "concluded",
-    "confirming": "confirmed", "denying": "denied", "citing": "said",
+    "confirming": "confirmed", "denying": "denied",
 }
-_PARTICIPLE = re.compile(rf",\s+(?:also\s+)?({'|'.join(PARTICIPLES)})\b")
+_STANCE_PARTICIPLES = words(
+    "calling accusing hoping seeking urging vowing promising pledging warning questioning "
+    "dismissing defending criticizing criticising praising attacking rejecting refusing "
+    "declining blaming"
+)
+# Speech gerunds and the stance acts a participle clause reports ("…, calling it a sham").
+PARTICIPLES.update({g: past for g, past in GERUNDS.items() if g.endswith("ing") and (
+    past in SPEECH_PAST or g in _STANCE_PARTICIPLES) and g not in ("citing", "quoting")})
+_LONGEST_FIRST = "|".join(sorted(PARTICIPLES, key=len, reverse=True))
+_PARTICIPLE = re.compile(rf",[”\"']*\s+(?:also\s+)?({_LONGEST_FIRST})\b")
 # Lower-case nouns that can head a subject noun phrase ("The port council", "the firm").
 _SUBJECT_NOUNS = ORG_WORDS | DESCRIPTORS | words(
     "court judge judges jury tribunal panel regulator watchdog ministry minister mayor "
@@ -86,6 +98,10 @@ def lead_subject(text: str, lo: int, hi: int) -> tuple[int, str] | None:
     return start, text_np
 
 
+# An opening circumstance before the subject: "On Thursday, ", "In a statement, ".
+_INTRO = re.compile(r"\s*(?:On|In|At|After|Before|During|Last|Earlier|Later|Yesterday|Today|"
+                    r"Meanwhile|However|Still|Now|Then|Also|But|And|Yet|Instead|Separately|"
+                    r"Asked|When|While|Since|Speaking|Responding)\b[^,;“”\"]{0,60},\s+")
 _NOT_SAYING = re.compile(r"\s+(?:to|out|up|on)\b")
 
 
@@ -96,6 +112,9 @@ def participle_hit(text: str, lo: int, hi: int, mask: list[bool]) -> tuple[int, 
     if part is None or mask[part.start(1)] or _NOT_SAYING.match(text[part.end(1) :]):
         return None  # "adding to pressure", "ruling out a cut"
     subj = lead_subject(text, lo, part.start())
+    intro = _INTRO.match(text, lo, part.start()) if subj is None else None
+    if intro is not None:  # "On Thursday, he hedged …, telling MSNBC …"
+        subj = lead_subject(text, intro.end(), part.start())
     if subj is None:
         return None
     return part.start(1), part.end(1), PARTICIPLES[part.group(1)], subj[0], subj[1]

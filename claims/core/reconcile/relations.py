@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from claims.core.model import Claim, FigureRef, InferredRelation
 from claims.core.reconcile.context import _FORECAST, informative, metric_key
 from claims.core.reconcile.fit import Fit, one_quantity, part_role, period_inside, place_inside
-from claims.core.reconcile.frames import INDICATORS, TALLY_ROLES, frame_claims
+from claims.core.reconcile.frames import INDICATORS, SHARE_ROLES, TALLY_ROLES, frame_claims
 from claims.core.reconcile.periods import same_period
 from claims.core.reconcile.syntax import Fig, Links, prepare
 
@@ -156,6 +156,8 @@ def rule_same(links: Links, index: _Index) -> list[InferredRelation]:
         cb = links.claims[b.claim]
         if cb.source is None or not links.usable(b):
             continue
+        if b.fit.role in SHARE_ROLES and b.unit == "percent":
+            continue  # one group's share ("officers favored him 46%") is not another's
         found: dict[FigureRef, tuple[Fig, str]] = {}
         if informative(b.fig.metric, b.unit):  # a label alone: the weaker evidence
             key = (b.unit, metric_key(b.fig.metric or ""))

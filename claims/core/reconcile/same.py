@@ -3,9 +3,10 @@
 Two reports of one night's attack agree (or not) on the drones launched, those downed,
 the dead and the injured: each pair is the same role in the same place and period. So a
 pair needs the same unit and role, frames that agree (`fit.one_quantity`: actor, event,
-period, place), and publication dates within the window. Between two undated articles
-nothing places them in one event window, so they need the same named event, the same
-place and the same period, all stated.
+period, place), and publication dates within the window. An unknown date could be any
+day, so it never rules a pair out; but nothing then places the two in one event window,
+so such a pair needs the same named event, the same place and the same period, all
+stated.
 
 Figures are blocked by (unit, role) and indexed by their place, so the work is linear in
 the figures plus the pairs of one block and place. The block and place are stored with
@@ -13,7 +14,8 @@ each figure (`block`, `places` columns: `block_key`, `place_key`), so ingest ask
 database only for earlier figures of the new figures' blocks and places.
 
 The candidates of a new figure are bounded (`candidates`): of the other articles'
-figures with its block and place and a date in its window (or, undated, none), only the
+figures with its block and place and a date in its window (or none; an undated
+article's: any date), only the
 `SAME_CANDIDATES` most recently stored. Without a bound, a backlog ingested under one
 date (or an undated archive) would pair each new figure with every earlier one of its
 key, and each article would cost more than the one before. The stored `day` (`day_of`)
@@ -47,7 +49,8 @@ def day_of(published: str | None) -> str | None:
 
 
 def window_days_of(published: str | None, window_days: int) -> tuple[str, ...] | None:
-    """The stored days a figure published then may pair with (None: only undated)."""
+    """The stored days of the window around a figure's publication day (None when
+    undated: it may pair with any day); undated figures pair with either."""
     day = _day(published)
     if day is None:
         return None
@@ -76,8 +79,10 @@ def unit_of(f: FigureFact) -> str | None:
 
 
 def _days_close(da: date | None, db: date | None, window_days: int) -> bool:
+    """Within the window; an unknown date could be any day, so it never rules a pair out
+    (a wire copy dated "Sept 13" and a local paper dated 13 September 2026 still meet)."""
     if da is None or db is None:
-        return da is None and db is None
+        return True
     return abs((da - db).days) <= window_days
 
 
@@ -104,8 +109,8 @@ def named_event(fit: Fit) -> bool:
 
 
 def _undated_pair(a: Fit, b: Fit) -> bool:
-    """Two undated reports are one event only when both name it and the place, in
-    their own words, and their periods are stated alike (or both unstated)."""
+    """Two reports one of which is undated are one event only when both name it and the
+    place, in their own words, and their periods are stated alike (or both unstated)."""
     if "place" in a.lead | b.lead or a.generic_place or "role" in a.lead | b.lead:
         return False
     if not (named_event(a) and named_event(b)) or a.event != b.event:
@@ -141,7 +146,7 @@ def _pools(
 ) -> dict[Pool, list[FigureFact]]:
     """For each new figure's key, article and day, the `limit` most recently stored
     (highest id) figures of other articles with that (block, places) and a day in the
-    window (undated: undated ones), newest first."""
+    window or none (an undated article's: any day), newest first."""
     wanted: dict[tuple[str, str], set[tuple[int, date | None]]] = {}
     for f in new:
         key = same_key(f)
@@ -215,7 +220,7 @@ def infer_same(
                     continue
                 fb = fit_of(b.frame)
                 ok, strong, ev = one_quantity(fa, fb)
-                if not ok or (da is None and not _undated_pair(fa, fb)):
+                if not ok or ((da is None or db is None) and not _undated_pair(fa, fb)):
                     continue
                 same_metric = bool(a.metric and b.metric and a.metric == b.metric)
                 rule = "same-metric" if same_metric else "same-context"

@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 
 from claims.core.attribution.sources import words
-from claims.core.textkeys import fold
 
 # Titles before a name never end a sentence.
 _TITLE_ABBREVS = words(
@@ -28,7 +27,8 @@ _OPENERS = words(
     "at after before when while his her its their our my"
 )
 _QUOTES_OPEN = "\"“‘"
-_SENT_END = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+# Closing marks include the typewriter pair '' (and `` opening it) of some wire copy.
+_SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+(?:``|''|[\"“‘(\[])?[A-Z0-9])")
 
 _BOILER_PARAGRAPH = re.compile(
     r"""^(?:
@@ -52,9 +52,18 @@ _BYLINE = re.compile(
     rf"^(?:By|BY|Words by|Written by)\s{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
     r"(?:\s*(?:,|\||-|–|—)\s*[^.!?]{0,80})?$"
 )
-_BOILER_ANYWHERE = re.compile(
-    r"\bcookies?\b|\bsign\ up\b|\bnewsletter\b|\bsubscribe\b|\bin\ your\ inbox\b|"
-    r"\b\d+\s*min(?:ute)?s?\ read\b|\bunsubscribe\b|\bprivacy\ policy\b",
+# Prompts and consent banners, recognised by how they open (a paragraph that merely
+# mentions cookies or a newsletter is kept: "Google said it would stop supporting
+# third-party cookies"), and a reading-time stamp standing alone.
+_PROMPT = re.compile(
+    r"""^(?:
+        sign\ up\b | subscribe\b | unsubscribe\b | get\ (?:our|the)\ [\w\ -]{0,30}newsletter |
+        (?:this|our)\ (?:site|website)\ uses\ cookies | we\ use\ cookies |
+        (?:accept|manage|reject)\ (?:all\ )?cookies | cookie\ (?:settings|preferences|policy) |
+        by\ (?:continuing|using)\ (?:to\ (?:use|browse)\ )?(?:this|our)\ (?:site|website) |
+        (?:read\ our|view\ our|see\ our)\ privacy\ policy | privacy\ policy$ |
+        \d+\s*min(?:ute)?s?\ read$ | (?:enter\ your\ email|delivered\ to\ your\ inbox)
+    )""",
     re.IGNORECASE | re.VERBOSE,
 )
 _DATE_WORDS = (
@@ -79,7 +88,7 @@ _TRAILING_CREDIT = re.compile(r"\s*\((?:[A-Z][\w&'’ .-]*/[^)]*|photo[^)]*)\)\s
 _INITIAL = re.compile(r"[a-z]")
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
 _NEXT_WORD = re.compile(r"[\"“‘(]?([A-Za-z]+)")
-_QUOTE_MARK = re.compile(r'[“”"]')
+_QUOTE_MARK = re.compile(r"[“”\"]|''|``")
 _JOINER = re.compile(r",\s+(while|but|and|whereas|which)\s+|;\s+")
 
 
@@ -95,16 +104,77 @@ class Sentence:
     headline: bool = False
 
 
-def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Non-empty lines, trimmed; a paragraph never spans lines."""
-    spans = []
+def _lines(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, indent) of every line, trimmed; a blank line is (pos, pos, -1)."""
+    out = []
     pos = 0
     for line in text.split("\n"):
         stripped = line.strip()
         if stripped:
             lead = len(line) - len(line.lstrip())
-            spans.append((pos + lead, pos + lead + len(stripped)))
+            out.append((pos + lead, pos + lead + len(stripped), lead))
+        else:
+            out.append((pos, pos, -1))
         pos += len(line) + 1
+    return out
+
+
+_LINE_END = re.compile(r"[.!?:;\"”’')\]]$|\.{3}$|…$")
+_WIDTH_SLACK = 25  # a wrapped line is at most this much shorter than the widest
+
+
+def _wrap_width(lines: list[tuple[int, int, int]]) -> int | None:
+    """The width a file wraps its lines at, when it is hard-wrapped: most lines that
+    run on into another are within a few characters of the widest of them."""
+    inner = [e - s + max(ind, 0) for (s, e, ind), nxt in zip(lines, lines[1:], strict=False)
+             if ind >= 0 and nxt[2] >= 0]
+    if len(inner) < 3:
+        return None
+    width = max(inner)
+    near = sum(1 for n in inner if n >= width - _WIDTH_SLACK)
+    return width if width <= 120 and near >= 0.8 * len(inner) else None
+
+
+def _continues(text: str, line: tuple[int, int, int], nxt: tuple[int, int, int],
+               in_item: bool, wrapped: bool) -> bool:
+    """Whether `nxt` carries on the paragraph `line` is in: the line does not end a
+    sentence, and the next one starts lower-case, is a list item's indented (or
+    wrapped) continuation, or the file wraps at a fixed width. A list item, a credit
+    line ("Photo: …") or a line after a blank one never continues."""
+    first = text[nxt[0] : nxt[1]]
+    last = text[line[0] : line[1]]
+    if _LIST_MARK.match(first) or _BOILER_SENTENCE.match(first) or _BOILER_SENTENCE.match(
+            last) or _PROMPT.match(first) or _BYLINE.match(last) or _BYLINE.match(first):
+        return False
+    if _LINE_END.search(last):
+        return False
+    if first[:1].islower():
+        return True
+    if in_item and (nxt[2] > 0 or wrapped):
+        return True
+    return wrapped
+
+
+def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Paragraphs as spans of the text: blank lines always separate them; a line break
+    inside one is joined where the next line carries the sentence on (hard-wrapped
+    text, a list item wrapped onto a second line). A file with one paragraph a line
+    (no line carries on into the next) gives one paragraph per line."""
+    lines = _lines(text)
+    wrapped = _wrap_width(lines) is not None
+    spans: list[tuple[int, int]] = []
+    prev: tuple[int, int, int] | None = None
+    in_item = False
+    for line in lines:
+        if line[2] < 0:
+            prev = None
+            continue
+        if prev is not None and _continues(text, prev, line, in_item, wrapped):
+            spans[-1] = (spans[-1][0], line[1])
+        else:
+            spans.append((line[0], line[1]))
+            in_item = bool(_LIST_MARK.match(text, line[0], line[1]))
+        prev = line
     return tuple(spans)
 
 
@@ -115,19 +185,13 @@ def is_boilerplate(paragraph: str) -> bool:
         return True
     if _BOILER_PARAGRAPH.match(p) or _TIMESTAMP.match(p) or _BYLINE.match(p):
         return True
-    words = len(p.split())
-    return words <= 60 and _has_furniture_word(p) and bool(_BOILER_ANYWHERE.search(p))
+    # a short paragraph that turns to the reader with a prompt ("… Sign up for …")
+    return len(p.split()) <= _PROMPT_WORDS and any(
+        _PROMPT.match(p[m.end() :]) for m in _SENTENCE_START.finditer(p))
 
 
-# Literal pieces one of which every `_BOILER_ANYWHERE` match contains, folded: the
-# pattern's ten-way alternation is slow to try at every position of every paragraph.
-_FURNITURE_PIECES = ("cookie", "sign up", "newsletter", "subscribe", "in your inbox", " read",
-                     "privacy policy")
-
-
-def _has_furniture_word(p: str) -> bool:
-    folded = p.lower() if p.isascii() else fold(p)  # what (?i) lets match ASCII letters
-    return any(piece in folded for piece in _FURNITURE_PIECES)
+_PROMPT_WORDS = 40
+_SENTENCE_START = re.compile(r"^|(?<=[.!?])[\"”’]?\s+")
 
 
 def is_boilerplate_sentence(sentence: str) -> bool:
@@ -222,7 +286,8 @@ def segment(text: str) -> tuple[Sentence, ...]:
 
 def quote_mask(text: str, open_at_start: bool = False) -> tuple[list[bool], bool]:
     """Per-character "inside a quotation" flags, and whether a quote is still open."""
-    if "“" not in text and "”" not in text and '"' not in text:
+    if "“" not in text and "”" not in text and '"' not in text and "''" not in text and (
+            "``" not in text):
         return [open_at_start] * len(text), open_at_start  # no mark to flip the state
     # A quotation mark is itself quoted; between marks the state holds. Runs of equal
     # flags are filled at once instead of character by character.
@@ -230,12 +295,12 @@ def quote_mask(text: str, open_at_start: bool = False) -> tuple[list[bool], bool
     inside = open_at_start
     done = 0
     for m in _QUOTE_MARK.finditer(text):
-        at = m.start()
+        at, stop = m.span()
         mask += [inside] * (at - done)
-        mask.append(True)
-        mark = text[at]
-        inside = True if mark == "“" else False if mark == "”" else not inside
-        done = at + 1
+        mask += [True] * (stop - at)
+        mark = m.group()
+        inside = True if mark in ("“", "``") else False if mark == "”" else not inside
+        done = stop
     mask += [inside] * (len(text) - done)
     return mask, inside
 

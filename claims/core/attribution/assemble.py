@@ -1,0 +1,221 @@
+"""Sentences → attributed claim drafts: the discourse rules around single cues.
+
+Each clause takes the cue found in it (`find_hits`), resolved against the article's
+sources as met so far (`SourceBook`). Around that, discourse carries attribution where
+no cue is written: a quotation without a cue takes the speaker of the sentence that
+opens or closes it, also across paragraphs ("“…” he said. / “…”"); an "according to X"
+that opens a paragraph covers its following sentences, one that closes it covers the
+sentences before; and a trailing "…, X reported" wraps an inner claim ("Country A
+claims …, X reported, citing Y": source X, via A and Y). Every rule looks back a
+bounded distance (this sentence, this paragraph), so the cost is linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from claims.core.attribution.resolve import CueHit, SourceBook, find_hits
+from claims.core.attribution.sources import Entity
+from claims.core.text.segmentation import Sentence, clause_spans, quote_mask
+
+_QUOTE_OPENERS = ("\"", "“", "''", "``")
+# Cues that report a claim made by someone else: a trailing one wraps the sentence.
+_REPORTING = frozenset({"said", "reported", "according to", "told", "wrote", "added",
+                        "announced", "stated", "confirmed", "cited"})
+_PRONOUNS = ("he", "she", "it", "they")
+_SUBORDINATE = re.compile(r"\s*(?:although|though|even though|even as|while|whereas|when|"
+                          r"whenever|as|because|since|if|unless|once|after|before)\b",
+                          re.IGNORECASE)
+_CITING_TAIL = re.compile(r",?\s*(?:citing|quoting)\b[^.;]*")
+
+
+@dataclass
+class Draft:
+    """One claim before sources are consolidated (mutable only while assembling)."""
+
+    start: int
+    end: int
+    source: Entity | None
+    cue: str | None
+    sentence: Sentence
+    via: list[Entity] = field(default_factory=list)
+    leading: bool = True  # the cue's content follows it
+
+
+@dataclass
+class _Group:
+    """A run of clauses that becomes one claim."""
+
+    start: int
+    end: int
+    hit: CueHit | None
+    source: Entity | None
+    via: list[Entity] = field(default_factory=list)
+
+
+def _main_hit(hits: list[CueHit], text: str, lo: int, hi: int
+              ) -> tuple[CueHit | None, CueHit | None]:
+    """(the hit a clause is credited to, an inner hit it wraps): a reporting cue that
+    closes the clause after another cue is the outer attribution ("A claims …, B
+    reported, citing C"); a cue in an opening subordinate clause ("Although X agreed,
+    critics say …") yields to the main clause's."""
+    if not hits:
+        return None, None
+    opener = _SUBORDINATE.match(text, lo)
+    if opener is not None and len(hits) > 1:
+        comma = text.find(",", hits[0].end, hi)
+        main = [h for h in hits[1:] if comma >= 0 and min(h.phrase_start, h.start) > comma]
+        if main:
+            hits = main
+    last, first = hits[-1], hits[0]
+    tail = _CITING_TAIL.sub("", text[last.end : hi]).split()
+    if len(hits) > 1 and not last.leading and last.cue in _REPORTING and (
+            first.cue != "according to" and last.start > first.end
+            and first.phrase_start < last.phrase_start and len(tail) <= 8):
+        return last, first
+    return first, None
+
+
+def _resolve_via(book: SourceBook, s: Sentence, hit: CueHit, inner: CueHit | None,
+                 source: Entity | None) -> list[Entity]:
+    """The entities of the chain before `source`, origin first, without repeats."""
+    chain: list[Entity] = []
+    phrases: list[tuple[str, int]] = []
+    if inner is not None:
+        phrases.append((inner.phrase, inner.phrase_start))
+    phrases += [(p, hit.phrase_start) for p in hit.via]
+    for phrase, at in phrases:
+        e = book.resolve(CueHit(hit.start, hit.end, hit.cue, phrase, at), s.start + at, s.text)
+        if e is not None and e is not source and all(e is not c for c in chain):
+            chain.append(e)
+    return chain
+
+
+def _groups(s: Sentence, mask: list[bool], book: SourceBook) -> list[_Group]:
+    """Clauses merged into claims: one per distinct source, own-voice parts kept apart."""
+    out: list[_Group] = []
+    for cs, ce, _joiner in clause_spans(s.text, mask):
+        hit, inner = _main_hit(find_hits(s.text, mask, cs, ce, s.headline), s.text, cs, ce)
+        src = book.resolve(hit, s.start + hit.phrase_start, s.text, s.headline) if hit else None
+        if hit is not None and src is None and hit.phrase.lower() in _PRONOUNS:
+            hit = None
+        via = _resolve_via(book, s, hit, inner, src) if hit is not None and src else []
+        if src is not None and src.speaks_for is not None and all(
+                v is not src.speaks_for for v in via):
+            via.insert(0, src.speaks_for)  # "his lawyer said": the client is the origin
+        if not out:
+            out.append(_Group(cs, ce, hit, src, via))
+            continue
+        last = out[-1]
+        if hit is None or last.hit is not None and last.source is src:
+            last.end = ce
+        elif last.hit is None and (not hit.leading or _short(s.text[last.start : last.end])):
+            last.end, last.hit, last.source, last.via = ce, hit, src, via
+        else:
+            out.append(_Group(cs, ce, hit, src, via))
+    return out
+
+
+def _short(clause: str) -> bool:
+    """Too short to stand as its own claim ("The city, which X said …")."""
+    return len(clause.split()) < 4
+
+
+def _span(s: Sentence, start: int, end: int) -> tuple[int, int]:
+    text = s.text
+    while start < end and text[start] in " ,;":
+        start += 1
+    while end > start and text[end - 1] in " ,;":
+        end -= 1
+    return s.start + start, s.start + end
+
+
+def _opens_quote(s: Sentence) -> bool:
+    return s.text.lstrip().startswith(_QUOTE_OPENERS)
+
+
+def attribute(text: str, sentences: tuple[Sentence, ...]) -> tuple[list[Draft], SourceBook]:
+    """Claim drafts in reading order, each with its source (None: the article's voice)."""
+    book = SourceBook(text)
+    drafts: list[Draft] = []
+    open_quote = False
+    prev: tuple[int, Entity | None, str | None] | None = None  # paragraph, source, cue
+    pending: list[int] = []
+    ordered = [s for s in sentences if not s.headline] + [s for s in sentences if s.headline]
+    for s in ordered:
+        if prev is None or prev[0] != s.paragraph:
+            continuing = open_quote and prev is not None and _opens_quote(s) and (
+                s.paragraph == prev[0] + 1)  # a quotation running on into this paragraph
+            if not continuing or prev is None:
+                _settle(drafts, pending, prev)
+                open_quote, pending, prev = False, [], None
+            else:
+                prev = (s.paragraph, prev[1], prev[2])
+                open_quote = False  # the paragraph's own opening mark reopens it
+        started_open = open_quote
+        mask, open_quote = quote_mask(s.text, started_open)
+        groups = _groups(s, mask, book)
+        quoted = started_open or _opens_quote(s)
+        if len(groups) == 1 and groups[0].hit is None and quoted:
+            pending.append(len(drafts))
+            drafts.append(Draft(*_span(s, 0, len(s.text)), None, None, s))
+            if not open_quote:  # the quotation ends here without a cue: its last speaker
+                _settle(drafts, pending, prev)
+                pending = []
+            prev = (s.paragraph, *(prev[1:] if prev is not None else (None, None)))
+            continue
+        for g in groups:
+            cue = g.hit.cue if g.hit and g.source else None
+            drafts.append(Draft(*_span(s, g.start, g.end), g.source, cue, s, g.via,
+                                g.hit.leading if g.hit else True))
+        first = groups[0]
+        if started_open and first.source is not None:
+            for i in pending:
+                drafts[i].source, drafts[i].cue = first.source, first.hit.cue if first.hit else None
+        elif pending:
+            _settle(drafts, pending, prev)
+        pending = []
+        last = groups[-1]
+        prev = (s.paragraph, last.source, last.hit.cue if last.hit else None)
+    _settle(drafts, pending, prev)
+    drafts = [d for d in sorted(drafts, key=lambda d: d.start) if d.end > d.start]
+    _according_to_paragraphs(drafts)
+    return drafts, book
+
+
+def _settle(drafts: list[Draft], pending: list[int],
+            prev: tuple[int, Entity | None, str | None] | None) -> None:
+    """Quoted sentences no cue closed take the speaker last quoted before them."""
+    if prev is None or prev[1] is None:
+        return
+    for i in pending:
+        if drafts[i].source is None:
+            drafts[i].source, drafts[i].cue = prev[1], prev[2]
+
+
+def _according_to_paragraphs(drafts: list[Draft]) -> None:
+    """An "according to X" that opens a paragraph covers the paragraph's following
+    sentences without a cue of their own; one that closes it (the paragraph's last
+    sentence, its content before the cue) covers the sentences before it."""
+    i = 0
+    while i < len(drafts):
+        j = i
+        while j < len(drafts) and drafts[j].sentence.paragraph == drafts[i].sentence.paragraph:
+            j += 1
+        para = drafts[i:j]
+        first, last = para[0], para[-1]
+        if len(para) > 1 and not first.sentence.headline:
+            if first.cue == "according to" and first.leading and first.source is not None:
+                _cover(para[1:], first)
+            elif last.cue == "according to" and not last.leading and last.source is not None:
+                _cover(para[:-1], last)
+        i = j
+
+
+def _cover(drafts: list[Draft], by: Draft) -> None:
+    """Give `by`'s source to the drafts, as long as none has a source of its own."""
+    if any(d.source is not None for d in drafts):
+        return
+    for d in drafts:
+        d.source, d.cue, d.via = by.source, by.cue, list(by.via)

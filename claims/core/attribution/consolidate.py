@@ -1,0 +1,278 @@
+"""One source per party: an article's sources merged once the whole text is read.
+
+A body named with its country ("Ukraine's air force") takes the adjective the article
+uses for it; a role-only or bare mention ("the head of the regional defence
+headquarters", "the air force") joins the one named source it can only mean; a bare
+body is qualified by a place only where its own paragraph ties one to it. Bare groups
+("analysts"), lone roles ("the mayor") and back-references to a place stay bare.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from claims.core.attribution.names import ADVERBS, CONJUNCTIONS, PRONOUNS, QUANTITY
+from claims.core.attribution.references import place_form, place_mentions
+from claims.core.attribution.sources import (
+    DETERMINERS,
+    GENERIC_MODIFIERS,
+    SOFT_MODIFIERS,
+    TITLES,
+    Entity,
+    is_generic,
+    is_unqualified,
+    norm,
+    spelling_key,
+    strip_determiner,
+    words,
+)
+
+# Heads naming people rather than a body: never qualified by a place, only merged.
+_GROUP_HEADS = words(
+    "officials official analysts experts economists researchers scientists diplomats "
+    "officers sources observers investigators prosecutors spokesperson spokesman "
+    "spokeswoman spokespeople troops respondents voters supporters people critics "
+    "opponents residents witnesses activists campaigners protesters lawmakers members"
+)
+# A person under one of these titles speaks in their own name, never for a body.
+_OWN_VOICE = words("minister president senator premier chancellor mp lawmaker")
+_TOKEN = re.compile(r"[\w'’-]+")
+_POSSESSED_NAME = re.compile(r"^([A-Z][\w-]*(?: [A-Z][\w-]*)?)['’]s (.+)$")
+_ROLE_OFFICE = re.compile(r"(\w+)['’]s? office$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[”\"’]?\s+|\n+")
+_LOCAL_OWNER = re.compile(r"\w['’]s\b")
+_VARIANTS = {"defence": "defen[cs]e", "defense": "defen[cs]e", "centre": "cent(?:re|er)",
+             "center": "cent(?:re|er)", "organisation": "organi[sz]ation",
+             "organization": "organi[sz]ation", "labour": "labou?r", "labor": "labou?r"}
+
+
+def consolidate(entities: list[Entity], text: str) -> dict[int, Entity]:
+    """`id(entity)` → the entity it stands for once the article's sources are one per party.
+
+    Three passes, in this order: a body named with its country ("Russia's defence
+    ministry") takes the country's adjective as the article spells it, and two names that
+    then agree are one source; a role-only or bare-body mention ("the head of the
+    regional defence headquarters", "the air force") joins the one named source whose
+    name or role shares its head noun and descriptors (cataphora included, the named one
+    canonical); a bare body left over is qualified by the country the article ties to it
+    ("the finance ministry" of a Marovian budget story). Bare groups ("analysts"), lone
+    roles ("the mayor") and back-references to a place ("the town's water utility") stay
+    bare here; the registry pins them to their article as a last resort ("Analysts
+    (a.txt)", `claims.store.ingest`), because only that article knows who they are.
+    Canonical names are the article's own wordings wherever it has one ("Ukraine's air
+    force").
+    """
+    into = {id(e): e for e in entities}
+    persons = {w for e in entities if e.person for w in e.name.split()}
+    keys: dict[str, Entity] = {}
+    for e in entities:
+        plain = _possessed_place(e, text, persons)
+        if plain:
+            e.add_alias(plain)  # "Ukraine's air force" is also "Ukrainian air force"
+        key = " ".join(spelling_key(t) for t in _TOKEN.findall(plain or e.name))
+        if key in keys and not e.person and not keys[key].person:
+            keep, drop = (e, keys[key]) if plain is None else (keys[key], e)
+            _absorb(keep, drop, into)  # the article's own adjective form is canonical
+            keys[key] = keep
+        else:
+            keys.setdefault(key, e)
+    kept = [e for e in entities if into[id(e)] is e]
+    _drop_shared_surnames([e for e in kept if e.person])
+    strong = [e for e in kept if not is_unqualified(e.name) and _proper(e)]
+    for weak in [e for e in kept if is_unqualified(e.name)]:
+        scored = sorted(((_score(weak, s), i) for i, s in enumerate(strong)), reverse=True)
+        if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+            _absorb(strong[scored[0][1]], weak, into)
+    places = place_mentions(text)
+    bounds: list[int] = []  # sentence starts, computed for the first bare body only
+    for e in kept:
+        if into[id(e)] is e and not e.person and is_generic(e.name):
+            head = _TOKEN.findall(e.name)[-1].lower()
+            local = _LOCAL_OWNER.search(e.name)  # "the town's", "the mayor's"
+            if not bounds and not (head in _GROUP_HEADS or local):
+                bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+            place = None if head in _GROUP_HEADS or local else _place_for(
+                e, text, places, persons, bounds)
+            if place:
+                _rename(e, f"{place} {_body_words(e.name)}")
+    return {k: _final(v, into) for k, v in into.items()}
+
+
+def _drop_shared_surnames(people: list[Entity]) -> None:
+    """A one-word alias two people of the article hold ("Holt" of Mara and Ben Holt)
+    names neither of them."""
+    held: dict[str, set[int]] = {}
+    for e in people:
+        words_ = e.name.split()
+        keys = {norm(a) for a in e.aliases if " " not in a.strip()}
+        for k in keys | ({norm(words_[-1])} if len(words_) > 1 else set()):
+            held.setdefault(k, set()).add(id(e))
+    shared = {k for k, ids in held.items() if len(ids) > 1}
+    for e in people if shared else ():
+        e.aliases[:] = [a for a in e.aliases if " " in a.strip() or norm(a) not in shared]
+
+
+def _proper(e: Entity) -> bool:
+    """Whether a source has a proper name to join: some word the article always
+    capitalises ("Terrano", "NATO"). "Dissenting judges" has none: "the judges" of the
+    same story may be the whole court."""
+    lower = {t.lower() for n in e.names() for t in _TOKEN.findall(n) if t[:1].islower()}
+    return any(t[:1].isupper() and t.lower() not in lower and t.lower() not in _NOT_PROPER
+               for n in e.names() for t in _TOKEN.findall(n))
+
+
+_NOT_PROPER = DETERMINERS | QUANTITY | CONJUNCTIONS | ADVERBS | PRONOUNS
+
+
+def _final(e: Entity, into: dict[int, Entity]) -> Entity:
+    while into[id(e)] is not e:
+        e = into[id(e)]
+    return e
+
+
+def _rename(e: Entity, name: str) -> None:
+    old = e.name
+    e.name = name
+    if not any(norm(a) == norm(old) for a in e.aliases):
+        e.add_alias(old)
+
+
+def _absorb(keep: Entity, drop: Entity, into: dict[int, Entity]) -> None:
+    """`drop` speaks for `keep`: its wordings become aliases, its mentions `keep`'s."""
+    for name in [*drop.aliases, drop.name]:  # the article's wordings before our capitals
+        if not any(norm(name) == norm(n) for n in keep.names()):
+            keep.add_alias(name)
+    keep.descriptors.extend(drop.descriptors)
+    keep.report = keep.report or drop.report
+    keep.last = max(keep.last, drop.last)
+    keep.first = min(x for x in (keep.first, drop.first, 1 << 30) if x >= 0)
+    into[id(drop)] = keep
+
+
+def _possessed_place(e: Entity, text: str, persons: set[str]) -> str | None:
+    """"Ukraine's air force" → "Ukrainian air force": a body named with its country, in
+    the adjective the article uses for it (the possessive wording stays canonical)."""
+    m = _POSSESSED_NAME.match(e.name)
+    if m is None or e.person:
+        return None
+    place, rest = m.groups()
+    first = place.split()[0].lower()
+    if first in TITLES or first in GENERIC_MODIFIERS or first in DETERMINERS or (
+            place in persons or not is_generic(rest)):
+        return None
+    return f"{place_form(place, text)} {rest}"
+
+
+@lru_cache(maxsize=4096)
+def _content(name: str) -> frozenset[str]:
+    """Words a compatible name must share: no determiner, jurisdiction or "the city's"."""
+    out = set()
+    for t in _TOKEN.findall(strip_determiner(name)):
+        low = t.lower().replace("’", "'")
+        if low in SOFT_MODIFIERS or low.endswith("'s") and low in GENERIC_MODIFIERS:
+            continue
+        out.add(spelling_key(t))
+    return frozenset(out)
+
+
+def _has(token: str, tokens: frozenset[str]) -> bool:
+    return token in tokens or len(token) >= 5 and any(
+        fuzz.ratio(token, t) >= 85 for t in tokens)
+
+
+def _score(weak: Entity, strong: Entity) -> int:
+    """How well a role-only or bare-body source fits a named one (0: not at all)."""
+    office = _ROLE_OFFICE.search(weak.name)
+    need = _content(weak.name)
+    words_ = _TOKEN.findall(weak.name)
+    head = spelling_key(words_[-1]) if words_ else ""
+    best = 0
+    for name in strong.names():
+        toks = _name_tokens(name)
+        if toks & _OWN_VOICE:
+            continue  # a minister is not the ministry
+        if office and office.group(1).lower() in TITLES:
+            if strong.person and spelling_key(office.group(1)) in toks:
+                best = max(best, 1)  # "the coroner's office": Chief Coroner Ruth Adler
+        elif head in toks and all(_has(t, toks) for t in need):
+            best = max(best, len(need))
+    return best
+
+
+@lru_cache(maxsize=4096)
+def _name_tokens(name: str) -> frozenset[str]:
+    return frozenset(spelling_key(t) for t in _TOKEN.findall(name))
+
+
+def _body_words(name: str) -> str:
+    """"City's water utility" → "water utility": the name without article or place noun."""
+    toks = [t for t in strip_determiner(name).split()
+            if not (t.lower().replace("’", "'").endswith("'s")
+                    and t.lower().replace("’", "'") in GENERIC_MODIFIERS)]
+    rest = " ".join(toks)
+    if all(t[:1].isupper() for t in toks):
+        return rest  # "General Staff"
+    return rest[:1].lower() + rest[1:]
+
+
+_CAP = r"(?-i:[A-Z][a-z][\w-]*)"
+# "\b" + `_CAP` with the boundary tested after the capital: `re` then skips to capitals
+_FIRST_CAP = r"(?-i:[A-Z])(?<!\w.)(?-i:[a-z][\w-]*)"
+
+
+def _qualified_by(body: str) -> str:
+    """A pattern (for `re.IGNORECASE`) of `body` after one or two capitalised words."""
+    return rf"({_FIRST_CAP}(?: {_CAP})?)(?:['’]s)? {body}\b"
+
+
+def _place_for(e: Entity, text: str, places: list[tuple[int, str, bool]],
+               persons: set[str], bounds: list[int]) -> str | None:
+    """The country the article ties to a bare body: a qualified wording of it elsewhere
+    ("Lorantia Ministry of Health"), else the one country its own sentence, or the
+    nearest of the two before, ties to a party ("Russian forces", "Marovia's
+    parliament"). Nothing is guessed: a place merely mentioned ("retirees in Florida",
+    "Chinese goods") qualifies nothing, and no article-wide count decides."""
+    body = _body_words(e.name)
+    toks = body.split()
+    alts = [_VARIANTS.get(t.lower(), re.escape(t)) for t in toks]
+    pats = [" ".join(alts)]
+    if len(toks) == 2 and toks[1].lower() in ("ministry", "department"):
+        pats.append(rf"{alts[1]} of (?:the )?{alts[0]}")
+    qualified = {
+        place_form(m.group(1), text)
+        for p in pats
+        for m in re.finditer(_qualified_by(p), text, re.IGNORECASE)
+        if m.group(1).split()[0].lower() not in TITLES | GENERIC_MODIFIERS | DETERMINERS
+        | _NOT_PROPER and m.group(1) not in persons
+    }
+    if len(qualified) == 1:
+        return qualified.pop()
+    if qualified:
+        return None  # two countries' ministries: the article never says which
+    starts = [p for p, _, _ in places]
+    for pos in dict.fromkeys(p for p in (e.first, e.last) if p >= 0):  # a headline may be first
+        i = _sentence_at(bounds, pos)
+        for k in (i, i - 1, i - 2):  # its own sentence, else the nearest of the two before
+            if k >= 0:  # a mere "in X" counts only in its own sentence
+                found = {place_form(n, text) for _, n, strong in _between(
+                    places, starts, bounds[k], bounds[k + 1]) if strong or k == i}
+                if found:
+                    return found.pop() if len(found) == 1 else None  # two: no guess
+    return None
+
+
+def _sentence_at(bounds: list[int], pos: int) -> int:
+    """The last k with bounds[k] <= pos, k < len(bounds) - 1 (the last bound is the end
+    of the text, no sentence start); `bounds` ascends and starts at 0."""
+    return min(bisect_right(bounds, pos), len(bounds) - 1) - 1
+
+
+def _between(places: list[tuple[int, str, bool]], starts: list[int], lo: int,
+             hi: int) -> list[tuple[int, str, bool]]:
+    """The places with lo <= position < hi; `places` is sorted and `starts` its positions."""
+    a = bisect_left(starts, lo)
+    return places[a : max(a, bisect_left(starts, hi))]

@@ -1,0 +1,374 @@
+"""Whether a phrase can name a source: the structural test every speaker phrase and
+every registry name passes.
+
+A source is a noun phrase naming a person, a body or a document's producer. Phrases
+cut from a sentence by punctuation ("Although Vance", "Marlow has long", "Tech staffer at
+the State Department who") are not: they open with a conjunction, adverb or quantity
+word, hold a finite verb, or end on a function word. Nothing here knows a name; the
+rules are about the shape of English noun phrases.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from claims.core.attribution.lexicon import GERUNDS, SPEECH_FORMS, STANCE_FORMS
+from claims.core.attribution.sources import GENERIC_HEADS, ORG_WORDS
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+CONJUNCTIONS = _words(
+    "and but or nor yet so although though because while whereas if unless since when "
+    "whether neither either as once after before until whenever wherever whatever "
+    "however whoever"
+)
+ADVERBS = _words(
+    "also still even just only now then however meanwhile instead indeed moreover "
+    "furthermore perhaps probably really actually finally later earlier already again "
+    "rather nearly almost too thus hence nonetheless nevertheless otherwise likewise "
+    "similarly besides anyway today yesterday tonight recently previously here there "
+    "not never"
+)
+PRONOUNS = _words(
+    "i me my we us our you your he him his she her it its they them their this that "
+    "these those who whom whose which what there one's i'm it's that's there's he's "
+    "she's they're we're"
+)
+QUANTITY = _words(
+    "another two three four five six seven eight nine ten dozens hundreds thousands "
+    "millions half most more less fewer few several some many all both each every any "
+    "no none such"
+)
+_ARTICLES = _words("a an the")
+PREPOSITIONS = _words(
+    "of in on at to for from by with about against over under into onto upon via "
+    "through during after before between among than like per toward towards including"
+)
+# Finite forms of the auxiliaries and of common verbs that are never nouns.
+FINITE = _words(
+    "is are was were am be been being has have had do does did will would can could "
+    "should shall may might must isn't aren't wasn't weren't hasn't haven't hadn't "
+    "don't doesn't didn't won't wouldn't can't couldn't shouldn't 's 're 've 'd 'll "
+    "won lost took made got gave went came became began left ran met kept led brought "
+    "sent spent paid put set told said wrote thought knew saw felt sought spoke "
+    "seems seemed appears appeared remains remained wants wanted"
+)
+_PARTICIPLE_OPENERS = _words(
+    "speaking talking appearing campaigning responding asked testifying addressing "
+    "visiting returning standing sitting looking following according reacting referring "
+    "pointing explaining commenting interviewed reached contacted reached asked pressed "
+    "having being given"
+)
+_OBJECT_OPENERS = _ARTICLES | PRONOUNS | _words("that whether how why what")
+_LOCATIVES = _words("inside outside amid despite within across beyond behind near")
+_AUXILIARIES = _words(
+    "is are was were am be been being has have had do does did will would can could "
+    "should shall may might must"
+)
+_VERB_FORMS = frozenset(SPEECH_FORMS) | frozenset(STANCE_FORMS)
+_TOKEN = re.compile(r"[\w'’.&-]+")
+MAX_WORDS = 7
+SPEAKER_WORDS = 14  # a speaker phrase may carry a title and an affiliation
+
+
+def _low(token: str) -> str:
+    return token.lower().replace("’", "'")
+
+
+@lru_cache(maxsize=8192)
+def name_fault(name: str, max_words: int = MAX_WORDS) -> str | None:
+    """Why `name` cannot name a source (None when it can).
+
+    Checked: the first word is no conjunction, adverb, pronoun or quantity word; no word
+    is a finite verb ("is seizing", "has long", a cue verb, or an "-ed" word right after
+    a capitalised one: "Tax Watch rated"); the last word is no preposition, article,
+    "who" or "and"; at most seven words, unless every content word is capitalised
+    (a full official name).
+    """
+    toks = [t for t in _TOKEN.findall(name) if any(c.isalnum() for c in t)]
+    if not toks:
+        return "no word"
+    first = _low(toks[0])
+    if first in CONJUNCTIONS or first in ADVERBS:
+        return "opens with a conjunction or adverb"
+    if first in PRONOUNS and len(toks) > 1:
+        return "opens with a pronoun"
+    if first in QUANTITY:
+        return "opens with a quantity word"
+    if first[:1].isdigit():
+        return "opens with a number"
+    if first in PREPOSITIONS or first in _LOCATIVES:
+        return "opens with a preposition"
+    if toks[0][:1].isupper() and (first in GERUNDS or first in _PARTICIPLE_OPENERS or (
+            first.endswith("ing") and any(_low(t) in _OBJECT_OPENERS or _low(t) in PREPOSITIONS
+                                         for t in toks[1:3]))):
+        return "opens with a participle"  # "Speaking on Sunday", "Taking home a first win"
+    if all(t[:1].islower() for t in toks) and _low(toks[-1]).endswith(("ed", "ing")):
+        return "no noun"  # "prompted"
+    last = _low(toks[-1])
+    if last in PREPOSITIONS or last in _ARTICLES or last in ("who", "and", "or", "that"):
+        return "ends on a function word"
+    for i, t in enumerate(toks):
+        low = _low(t)
+        if i and (low in FINITE or "n't" in low):
+            return "holds a finite verb"
+        if i and t[:1].islower() and low in _VERB_FORMS and not _noun_like(low):
+            return "holds a finite verb"
+        if 0 < i < len(toks) - 1 and t[:1].islower() and toks[i - 1][:1].isupper() and (
+                _low(toks[i + 1]) in _POSSESSIVE_PRONOUNS | _ARTICLES) and low not in (
+                PREPOSITIONS) and low not in ("and", "or", "de", "del", "van", "von", "da"):
+            return "holds a finite verb"  # "The World Bank cut its …"
+        if t[:1].islower() and low.endswith("ed") and (i == 0 or toks[i - 1][:1].isupper() and (
+                i > 1 or _low(toks[0]) not in _ARTICLES)) and i + 1 < len(toks) and (
+                _low(toks[i + 1]) in _OBJECT_OPENERS or toks[i + 1][:1].isdigit()):
+            return "holds a finite verb"  # "Tax Watch rated 22%", "Three filmed an hourlong"
+    if len(toks) > max_words and not all(
+            t[:1].isupper() or _low(t) in PREPOSITIONS or _low(t) in _ARTICLES
+            or _low(t) == "and" for t in toks):
+        return "longer than seven words"
+    return None
+
+
+# Verb forms that are as often nouns inside a name ("the Senate report", "Support").
+_NOUNS = _words(
+    "report reports claim claims note notes estimate estimates forecast forecasts post "
+    "posts show shows find finds call calls plan plans hope hopes fear fears view views "
+    "support supports attack attacks question questions challenge challenges answer "
+    "answers promise promises pledge pledges vow vows demand demands doubt doubts praise "
+    "comment comments joke jokes tweet tweets wish wishes push press signal signals label "
+    "labels brand brands counter echo email emails thanks bet bets guess rule rules "
+    "charge concern concerns remark remarks lament boast defend back favor favour welcome "
+    "want wants need state states project projects review reviews survey study "
+    "statement record records ruling"
+)
+
+
+def _noun_like(low: str) -> bool:
+    return low in _NOUNS
+
+
+def is_source_name(name: str) -> bool:
+    return name_fault(name) is None
+
+
+_DAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"
+         "tonight|week|weekend|month|year|morning|afternoon|evening|night|"
+         "january|february|march|april|may|june|july|august|september|october|"
+         "november|december|jan\\.|feb\\.|aug\\.|sept\\.|oct\\.|nov\\.|dec\\.")
+_OCCASIONS = ("interview|statement|speech|rally|debate|email|e-mail|tweet|post|letter|"
+              "conference|call|appearance|hearing|meeting|event|town hall|op-ed|memo|"
+              "filing|session|video|ad|address|remarks|briefing|release|book|column|"
+              "essay|report|message|forum|campaign stop|news conference|press conference")
+# A trailing circumstance between a subject and its verb ("Marlow on Tuesday said",
+# "Holt, in a statement, said", "Vance earlier Thursday said").
+_DETS_OPT = r"(?:(?:the|a|an|his|her|its|their|recent|past|several|two|three|few|same|\d+)\s+)*"
+_TRAILING = re.compile(
+    rf"(?:,?\s+(?:(?:on|in|at|during|over|after|before|by|since|late|early|earlier|later|"
+    rf"last|this|next|for)\s+)?{_DETS_OPT}(?:[\w-]+\s+){{0,2}}?(?i:(?:{_DAYS})s?)\b\.?"
+    rf"|,?\s+(?:in|at|during|on|via|through|after|before)\s+{_DETS_OPT}(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:{_OCCASIONS})s?\b(?:\s+(?:with|to|on|for)\s+[^,]{{1,40}})?"
+    rf"|,?\s+(?:also|again|repeatedly|recently|previously|publicly|privately|now|then|"
+    rf"later|earlier|once|long|first|often|still|even|already|never|always|just|"
+    rf"initially|quickly|immediately|reportedly|separately|further|too|herself|himself|"
+    rf"themselves|itself|has|have|had|would|will|could|may|might|did|does|do|can|"
+    rf"should|must|(?-i:[a-z]+ly)))\s*$"
+)
+_LEADING = re.compile(
+    r"^(?:(?:and|but|so|yet|or|still|now|then|also|even|only|just|meanwhile|however|"
+    r"instead|indeed|moreover|plus|thus|later|earlier|today|yesterday|separately|"
+    r"finally|ultimately|again|in turn|for (?:his|her|its|their) part)\b,?\s+)+",
+    re.IGNORECASE,
+)
+_OPENERS = PRONOUNS | QUANTITY | _words("one")
+# A relative clause inside a subject ("officials who spoke with reporters").
+_RELATIVE = re.compile(r"\s+(?:who|whom|whose|which|that)\s.*$", re.IGNORECASE)
+_NUMBER = (r"(?:\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+           r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a\s+third|a\s+quarter|"
+           r"two-thirds|three-quarters|half|a\s+majority|a\s+minority|most|many|some|few|"
+           r"several|all|both|each|a\s+(?:handful|number|plurality)|"
+           r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-\w+)")
+# A bare quantity is a source only when it counts respondents: "Six in 10", "22 percent".
+_COUNTED = re.compile(r"\d|\bin\b|percent|%|half|majority|third|quarter", re.IGNORECASE)
+_QUANTITY_PREFIX = re.compile(
+    rf"^(?:(?:about|almost|nearly|roughly|some|only|just|fully|more\s+than|less\s+than|"
+    rf"fewer\s+than|at\s+least|over|under|around|another|an\s+additional)\s+)?{_NUMBER}(?:[\s-]+{_NUMBER})?"
+    rf"(?:\s+(?:in|out\s+of)\s+(?:\d+|ten|four|five|three|two|every\s+\w+))?"
+    rf"(?:\s+(?:percent|per\s+cent|%))?(?:\s+(?:of|among))?(?:\s+(?:the|them|those|these|all|his|her|their|its|our))?\b",
+    re.IGNORECASE,
+)
+_POSSESSIVE_PRONOUNS = _words("his her its their our my your")
+
+
+@lru_cache(maxsize=8192)
+def speaker_phrase(phrase: str) -> tuple[int, str] | None:
+    """(offset, phrase) of the subject noun phrase a cue's subject stretch holds, or None.
+
+    Leading conjunctions and adverbs ("But critics") and trailing circumstances and
+    auxiliaries ("Marlow on Tuesday", "Marlow has long") are cut off; what is left must be
+    a pronoun, a possessive role ("his lawyer"), a quantity of a group ("two officials",
+    "many of the voters") or pass `name_fault`.
+    """
+    lead = _LEADING.match(phrase)
+    off = lead.end() if lead else 0
+    core = phrase[off:]
+    while True:
+        cut = _TRAILING.search(core)
+        if cut is None or cut.start() == 0:
+            break
+        core = core[: cut.start()]
+    core = core.strip(" ,")
+    whole, core = core, _RELATIVE.sub("", core).strip(" ,")  # the head decides
+    if not core:
+        return None
+    quantity = _QUANTITY_PREFIX.match(core)
+    if quantity:
+        rest = core[quantity.end():].strip()
+        if rest and name_fault(rest, SPEAKER_WORDS) is None or not rest and (
+                _COUNTED.search(quantity.group())):
+            return off, whole  # "Six in 10", "Seven in 10 registered voters", "Some 31 percent"
+    toks = core.split()
+    low = _low(toks[0])
+    if len(toks) == 1 and low in PRONOUNS:
+        return off, whole
+    rest = core
+    if low in _POSSESSIVE_PRONOUNS or low in QUANTITY or low in ("one", "a", "an", "the"):
+        rest = " ".join(toks[1:])
+        if rest.lower().startswith("of "):
+            rest = rest[3:]
+        if not rest:
+            return (off, whole) if low in QUANTITY or low == "one" else None
+    return (off, whole) if name_fault(rest, SPEAKER_WORDS) is None else None
+
+
+def only_circumstance(stretch: str) -> bool:
+    """Whether a stretch is only adverbs, auxiliaries and time phrases ("on Monday",
+    "has also"): what may stand between a coordinator and the verb it coordinates."""
+    core = " " + stretch.strip()
+    while core.strip():
+        cut = _TRAILING.search(core)
+        if cut is None:
+            return False
+        core = core[: cut.start()]
+    return True
+
+
+_LEAD_QUANTITY = re.compile(
+    r"^(?:(?:about|almost|nearly|roughly|some|only|just|fully|more\s+than|less\s+than|"
+    r"fewer\s+than|at\s+least|over|under|around|another|an\s+additional)\s+)?"
+    rf"{_NUMBER}(?:[\s-]+{_NUMBER})?(?:\s+(?:in|out\s+of)\s+(?:\d+|ten|four|five|three|two|"
+    r"every\s+\w+))?(?:\s+(?:percent|per\s+cent|%))?(?:\s+(?:of|among))?\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+RESPONDENTS = "Respondents"
+UNNAMED = "Unnamed people"
+_INDEFINITE = re.compile(
+    r"^(?:another|other|others|some|many|most|several|both|each|all|any|few|a\s+few|"
+    r"dozens|hundreds|thousands|millions|one)(?:\s+of)?(?:\s+(?:the|his|her|their|its|our|"
+    r"these|those))?\s+", re.IGNORECASE)
+_OWNED_PERSON = re.compile(
+    r"^(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*(?:['’]s|s['’])\s+([A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?"
+    r"\s+[A-Z][a-z][\w'’-]*)$")
+_AGE = re.compile(r"^\d+-year-old\s+", re.IGNORECASE)
+_TRAILING_QUANTIFIER = re.compile(r"\s+(?:both|each|all|alike|too|also|themselves|"
+                                  r"himself|herself|itself)$", re.IGNORECASE)
+_CUT_DESCRIPTION = re.compile(r"\s(?:of|for|at|in|from|with|on|who|which|that|based)\s")
+
+
+def group_name(phrase: str) -> str:
+    """The canonical name of a speaker phrase, as a noun phrase of at most seven words.
+
+    Counted and indefinite subjects name their group: "Seven in 10 registered voters" →
+    "registered voters", "Many of her supporters" → "supporters", "Another Civis study" →
+    "Civis study"; a bare count of respondents ("Six in 10", "Some 31 percent") →
+    "Respondents", a bare indefinite ("Some", "Another") → "Unnamed people". Leading
+    conjunctions and adverbs ("Yet Bloomberg"), ages ("62-year-old Jane Roe") and
+    trailing quantifiers ("… both") go; a description longer than seven words is cut
+    before its first preposition ("nominee for the November election" → "nominee").
+    """
+    name = phrase.strip()
+    lead = _LEADING.match(name)
+    if lead and lead.end() < len(name):
+        name = name[lead.end():]
+    m = _LEAD_QUANTITY.match(name + " ")
+    if m is not None:
+        rest = (name + " ")[m.end():].strip()
+        if not rest or rest.split()[0].lower() in ("those", "them", "these"):
+            return RESPONDENTS if _COUNTED.search(name) else UNNAMED  # "31% of those polled"
+        name = rest
+    indefinite = _INDEFINITE.match(name + " ")
+    if indefinite is not None:
+        rest = (name + " ")[indefinite.end():].strip()
+        if not rest or rest.lower() in PRONOUNS:
+            return UNNAMED
+        name = rest
+    name = _TRAILING_QUANTIFIER.sub("", _AGE.sub("", name))
+    owned = _OWNED_PERSON.match(name)
+    if owned:  # "Velmar's Jane Roe", "Kestrel Radio's Jane Roe": the person
+        name = owned.group(1)
+    toks = name.split()
+    if toks and toks[0].lower() in _POSSESSIVE_PRONOUNS and len(toks) > 1:
+        name = " ".join(toks[1:])
+    if len(name.split()) > MAX_WORDS and name_fault(name) is not None:
+        cut = _CUT_DESCRIPTION.search(name)
+        if cut is not None and cut.start() > 0:
+            name = name[: cut.start()]
+    return name
+
+
+# Nouns that name a document or a count, not whoever made it ("the poll", "records").
+DOCUMENT_NOUNS = _words(
+    "poll polls survey surveys report reports study studies paper papers analysis data "
+    "figures records record average averages account accounts claim claims email emails "
+    "investigation investigations ad ads memo memos document documents filing filings "
+    "statement statements letter letters video videos tweet tweets post posts book article "
+    "articles story stories review reviews estimate estimates count tally numbers results "
+    "projections transcript transcripts website page"
+)
+# A name made only of common nouns is a party only when its head is a party noun.
+_LOCATIVE_ONE = _words("home abroad here there overseas inside outside")
+
+
+def entity_fault(name: str) -> str | None:
+    """Why `name` cannot be a source beyond `name_fault`: a lone pronoun or verb form,
+    a possessive ("Marlow's"), a trailing adverb ("Marlow originally"), a document rather
+    than its producer ("Public records"), or two parties joined ("Vance and Holt")."""
+    fault = name_fault(name)
+    if fault is not None:
+        return fault
+    toks = [t for t in _TOKEN.findall(name) if any(c.isalnum() for c in t)]
+    low = [_low(t) for t in toks]
+    if low[0] in _AUXILIARIES or low[0] in PRONOUNS or len(toks) == 1 and (
+            low[0] in _LOCATIVE_ONE or low[0] in _VERB_FORMS or low[0] in FINITE):
+        return "no noun"
+    if low[-1].endswith("'s") or low[-1].endswith("s'") and toks[-1][:1].isupper():
+        return "ends on a possessive"
+    if low[-1] in ("ago", "later", "earlier", "before", "after") or len(toks) > 1 and (
+            toks[-1][:1].islower() and low[-1].endswith("ed") and toks[-2][:1].isupper()):
+        return "a time or a verb, not a party"  # "Weeks ago", "Vance wavered"
+    if not name.strip()[:1].isalnum() and name.strip()[:1] not in "'‘\"“(":
+        return "opens with a mark"  # ">Holt aide"
+    if len(toks) > 1 and low[-1].endswith("ly") and toks[-1][:1].islower():
+        return "ends on an adverb"
+    if low[-1] in DOCUMENT_NOUNS and toks[-1][:1].islower() and not any(
+            t[:1].isupper() for t in toks[1:-1]) and not (
+            _CAMEL.match(toks[0]) or toks[0].isupper() and len(toks) > 1):
+        return "a document, not its producer"
+    if any(t.endswith("'s") for t in low[:-1]) and low[-1] in DOCUMENT_NOUNS:
+        return "a document, not its producer"  # "Farley's account"
+    if "and" in low and len(toks) <= 5 and toks[0][:1].isupper() and not any(
+            w in PREPOSITIONS or w in _BODY_WORDS for w in low):
+        after = low.index("and") + 1
+        if after < len(toks) and (toks[after][:1].isupper() or low[after] == "other"):
+            return "two parties"
+    return None
+
+
+_CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z]")
+_BODY_WORDS = ORG_WORDS | GENERIC_HEADS | _words(
+    "partners brothers sons co inc ltd llc news post times journal media press rescue "
+    "research"
+)
