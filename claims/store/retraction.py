@@ -21,6 +21,7 @@ from sqlalchemy.engine import Connection
 
 from claims.errors import InputError, NotFound
 from claims.records import ArticleRecord, IngestOutcome, Removal
+from claims.store.duplicates import duplicates_of
 from claims.store.engine import Store
 from claims.store.ingest import find_article, now_utc
 from claims.store.queries import article_record
@@ -116,6 +117,22 @@ def restore_article(
         conn.execute(update(article).where(article.c.id == article_id).values(retracted=False))
         record_event(conn, row=row, action=RESTORE, reviewer=reviewer, note=note)
         return article_record(_article_row(conn, article_id))
+
+
+def retracted_duplicates(store: Store, claim_id: int) -> list[int]:
+    """The linked duplicates of `claim_id` whose article is retracted, ascending: a
+    verdict propagated from a live claim leaves them alone, as it does dismissed ones."""
+    with store.read() as conn:
+        linked = duplicates_of(conn, claim_id)
+        if not linked:
+            return []
+        rows = conn.execute(
+            select(claim.c.id)
+            .join(article, article.c.id == claim.c.article_id)
+            .where(claim.c.id.in_(linked), article.c.retracted.is_(True))
+            .order_by(claim.c.id)
+        )
+        return [r[0] for r in rows]
 
 
 @dataclass(frozen=True)

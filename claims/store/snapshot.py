@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection
 
 from claims.errors import InputError
 from claims.store.engine import Store, head_revision, known_revisions
+from claims.store.paging import pages
 from claims.store.tables import (
     article,
     article_event,
@@ -318,17 +319,12 @@ def columns(record: Record) -> Record:
     return {k: v for k, v in record.items() if k != "type"}
 
 
-def batches(items: list[Any], size: int = PAGE) -> Iterator[list[Any]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
 def _restore(conn: Connection, dialect: str, records: Records) -> LoadResult:
     """An empty database takes every row as dumped, ids included."""
     added: dict[str, int] = {}
     for kind, table in KINDS.items():
         rows = [columns(r) for _, r in records[kind]]
-        for batch in batches(rows):
+        for batch in pages(rows, PAGE):
             conn.execute(table.insert(), batch)
         added[kind] = len(rows)
     if dialect == "postgresql":

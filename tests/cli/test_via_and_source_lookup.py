@@ -172,3 +172,18 @@ def test_split_puts_a_chain_link_back_on_the_source_it_undoes(invoke: Invoke,
     assert split.exit_code == 0, split.stderr
     assert [(r["source"], r["via"]) for r in listed(invoke)] == [
         ("Kestrel Radio", ["Borland Institute"]), ("Vantor Group", [])]
+
+
+def test_a_reviewer_reattribution_replaces_the_chain(invoke: Invoke, tmp_path: Path) -> None:
+    ingest(invoke, tmp_path, "wire.txt", WIRE)
+    relayed = listed(invoke)[0]
+    assert (relayed["source"], relayed["via"]) == ("Kestrel Radio", ["Borland Institute"])
+    cid = str(relayed["id"])
+    result = invoke("correct", cid, "--source", "Borland Institute", "--reviewer", "ana")
+    assert result.exit_code == 0, result.output
+    row = listed(invoke, "--source", "Borland Institute")[0]
+    assert (row["id"], row["source"], row["via"]) == (relayed["id"], "Borland Institute", [])
+    assert listed(invoke, "--source", "Kestrel Radio") == []  # not even through a chain
+    last = json.loads(invoke("history", cid, "--format", "json").stdout)[-1]
+    assert (last["kind"], last["note"]) == (
+        "correction", "re-attributed: Kestrel Radio (via Borland Institute) → Borland Institute")
