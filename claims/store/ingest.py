@@ -28,6 +28,7 @@ from claims.core.reconcile.same import (
 from claims.records import IngestOutcome
 from claims.store.engine import Store
 from claims.store.frames import COLUMNS, frame_columns, frame_from_row
+from claims.store.paging import pages
 from claims.store.registry import delete_aliases, dropped_on_failure, keep_index, open_index
 from claims.store.sources import Entry, insert_aliases, norm, registry_alias
 from claims.store.tables import (
@@ -461,14 +462,13 @@ def propose_cross_article_same(
         return ()
     ids = _latest(conn, keys, new[0].article_id,
                   window_days_of(new[0].published, SAME_WINDOW_DAYS))
-    existing = [f for chunk in range(0, len(ids), PAGE)
-                for f in _same_candidates(conn, figure.c.id.in_(ids[chunk : chunk + PAGE]))]
+    existing = [f for chunk in pages(ids)
+                for f in _same_candidates(conn, figure.c.id.in_(chunk))]
     if not existing:
         return ()
     return infer_same(new, existing, window_days=SAME_WINDOW_DAYS, limit=SAME_CANDIDATES)
 
 
-PAGE = 5000  # ids in one IN list
 KEYS_AT_ONCE = 8  # keys per statement: 8 × (7 days + undated) = 64 terms (SQLite allows 500)
 
 
