@@ -291,6 +291,7 @@ def load(store: Store, lines: Iterable[str], *, name: str) -> LoadResult:
     merges (articles by text, sources by name, history without duplicates).
     """
     from claims.store.duplicate_keys import rebuild
+    from claims.store.frames import fill_days
     from claims.store.snapshot_merge import merge
 
     parsed = parse(lines, name=name)
@@ -298,6 +299,7 @@ def load(store: Store, lines: Iterable[str], *, name: str) -> LoadResult:
         result = (_restore(conn, store.dialect, parsed.records) if is_empty(conn)
                   else merge(conn, parsed.records))
         rebuild(conn)  # the duplicate index is derived, not dumped
+        fill_days(conn)  # a dump older than schema 0010 has no figure days
         return result
 
 
