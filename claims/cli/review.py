@@ -158,7 +158,7 @@ def _propagate(
     """Record the verdict on `cid`'s duplicates; returns the ids it touched. Dismissed
     duplicates and those of retracted articles are left alone, each named."""
     from claims.store.duplicates import dismissed_duplicates, propagate_verdict
-    from claims.store.evidence import attach_snapshots
+    from claims.store.evidence import snapshot_hook
     from claims.store.retraction import retracted_duplicates
 
     retracted = retracted_duplicates(store, cid)
@@ -169,8 +169,8 @@ def _propagate(
         reviewer=who,
         evidence=tuple(evidence or ()),
         skip=frozenset(done) | frozenset(retracted),
+        on_recorded=snapshot_hook(snapshots),
     )
-    attach_snapshots(store, verdict_ids=[p.id for p in rows], snapshots=snapshots)
     for p in rows:
         err_console().print(
             f"Claim {p.claim_id}: {p.from_status} → {p.to_status} (version {p.version}), "

@@ -18,6 +18,7 @@ from claims.core.text.dateline import iso_date
 from claims.errors import InputError
 from claims.records import ArticleEvent, ArticleRecord, ArticleSummary, ClaimRecord, Removal
 from claims.store.engine import Store
+from claims.store.frames import set_article_day
 from claims.store.paging import pages
 from claims.store.queries import article_record, list_claims
 from claims.store.relations import iter_check_groups, load_acks
@@ -134,6 +135,8 @@ def edit_article(
         if not changed:
             raise InputError(f"article {row.name} already has these values")
         conn.execute(update(article).where(article.c.id == article_id).values(**changed))
+        if "published" in changed:
+            set_article_day(conn, article_id, changed["published"])
         detail = {"from": {k: before[k] for k in changed}, "to": changed}
         record_event(conn, row=row, action=EDIT, reviewer=reviewer, note=note, detail=detail)
         return article_record(conn.execute(select(*cols).where(article.c.id == article_id)).one())

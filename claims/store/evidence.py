@@ -74,7 +74,7 @@ def record_verdict_with_snapshots(
     return verdicts.record_verdict(
         store, claim_id=claim_id, status=status, reviewer=reviewer, note=note,
         evidence=tuple(evidence), expect_version=expect_version,
-        on_recorded=_attach(snapshots),
+        on_recorded=snapshot_hook(snapshots),
     )
 
 
@@ -94,11 +94,11 @@ def record_verdicts_with_snapshots(
     return verdicts.record_verdicts(
         store, claim_ids=claim_ids, status=status, reviewer=reviewer, note=note,
         evidence=tuple(evidence), expect_version=expect_version,
-        on_recorded=_attach(snapshots),
+        on_recorded=snapshot_hook(snapshots),
     )
 
 
-def _attach(
+def snapshot_hook(
     snapshots: Sequence[PageSnapshot],
 ) -> Callable[[Connection, VerdictRecord], None] | None:
     """What the verdict writers run after each row: store the snapshots with it."""
@@ -109,22 +109,6 @@ def _attach(
         save_snapshots(conn, verdict_id=row.id, snapshots=snapshots)
 
     return attach
-
-
-def attach_snapshots(
-    store: Store, *, verdict_ids: Sequence[int], snapshots: Sequence[PageSnapshot]
-) -> int:
-    """Snapshots for verdicts already recorded (those `verify --propagate` wrote)."""
-    if not verdict_ids or not snapshots:
-        return 0
-
-    def work(conn: Connection) -> int:
-        return sum(save_snapshots(conn, verdict_id=v, snapshots=snapshots) for v in verdict_ids)
-
-    return busy_retried(store, work)
-
-
-# -- reading -------------------------------------------------------------------------------
 
 
 def _snapshot(r: Row[Any]) -> PageSnapshot:

@@ -43,6 +43,15 @@ def frame_columns_for(claim_text: str, claim_start: int, text: str, start: int,
     return frame_columns(frame_of(claim, s, s + len(text), metric, published))
 
 
+def set_article_day(conn: Connection, article_id: int, published: str | None) -> None:
+    """A corrected publication date moves the article's figures in the cross-article
+    window: ingest finds `same` candidates by the stored `day`, not by the article row."""
+    conn.execute(text(
+        "UPDATE figure SET day = :day WHERE claim_id IN "
+        "(SELECT id FROM claim WHERE article_id = :article)"),
+        {"day": day_of(published), "article": article_id})
+
+
 def fill_days(conn: Connection) -> int:
     """Give every figure without a `day` its article's publication day (migration 0010,
     and `load` of a dump older than it); figures of undated articles keep NULL. Returns

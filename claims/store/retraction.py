@@ -30,6 +30,7 @@ from claims.store.tables import (
     article_event,
     claim,
     claim_duplicate,
+    claim_via,
     figure,
     relation,
     relation_member,
@@ -193,6 +194,7 @@ def purge_article(
         conn.execute(delete(claim_duplicate).where(or_(
             claim_duplicate.c.claim_id.in_(claim_ids),
             claim_duplicate.c.other_claim_id.in_(claim_ids))))
+        conn.execute(delete(claim_via).where(claim_via.c.claim_id.in_(claim_ids)))
         conn.execute(delete(figure).where(figure.c.claim_id.in_(claim_ids)))
         conn.execute(delete(claim).where(claim.c.article_id == article_id))
         conn.execute(delete(article).where(article.c.id == article_id))

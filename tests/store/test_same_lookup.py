@@ -78,9 +78,11 @@ def test_the_lookup_finds_what_the_rule_finds_over_all_earlier_figures(
 
 
 def _cross_pairs(tmp_path: Path, texts: list[tuple[str, str | None]],
-                 retract_first: bool = False) -> list[tuple[str, str]]:
+                 retract_first: bool = False,
+                 redate_first: str | None = None) -> list[tuple[str, str]]:
     """Ingest `texts` in order (each (text, published)); the cross-article `same`
     pairs stored, as (new figure, earlier figure) texts."""
+    from claims.store.articles import edit_article
     from claims.store.retraction import retract_article
 
     tmp_path.mkdir(exist_ok=True)
@@ -91,6 +93,9 @@ def _cross_pairs(tmp_path: Path, texts: list[tuple[str, str | None]],
             assert ingest_all(store, [item], jobs=0).new == 1
             if i == 0 and retract_first:
                 retract_article(store, article_id=1, reviewer="ana", note="withdrawn")
+            if i == 0 and redate_first is not None:
+                edit_article(store, article_id=1, changes={"published": redate_first},
+                             reviewer="ana")
         with store.read() as conn:
             rows = conn.execute(
                 select(relation_member.c.relation_id, figure.c.text, claim.c.article_id)
@@ -121,3 +126,11 @@ def test_an_undated_article_meets_dated_ones_and_they_meet_it(tmp_path: Path) ->
 
 def test_a_retracted_article_is_nobodys_candidate(tmp_path: Path) -> None:
     assert _cross_pairs(tmp_path, [DATED, UNDATED], retract_first=True) == []
+
+
+def test_a_corrected_date_moves_the_article_into_the_window(tmp_path: Path) -> None:
+    """`articles edit --published` re-dates the stored figures the lookup reads."""
+    undated_twin = (UNDATED[0], "2024-11-26")
+    assert _cross_pairs(tmp_path / "a", [undated_twin, DATED]) == []
+    assert _cross_pairs(tmp_path / "b", [undated_twin, DATED],
+                        redate_first="2025-03-17") == [("12", "at least 13")]
