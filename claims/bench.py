@@ -11,6 +11,7 @@ Example:
     python -m claims.bench --quick
     python -m claims.bench --json bench.json
     python -m claims.bench --articles 1000 --dense 300 --keep /tmp/b
+    python -m claims.bench --articles 400 --dense 0 --long 100000,400000,1500000
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ from claims.bench_corpus import (
     read_and_split,
     write_articles,
 )
+from claims.bench_longdoc import SIZES as LONG_SIZES
+from claims.bench_longdoc import bench_long
 from claims.bench_report import report, verdicts
 from claims.pipeline import default_jobs
 
@@ -58,11 +61,13 @@ class Config:
     repeats: int = 5
     read_figures: int = 200_000  # the large database for list/show: 100k claims
     scaling: tuple[int, ...] = (10_000, 100_000, 1_000_000)  # figures, rows written directly
+    long_sizes: tuple[int, ...] = LONG_SIZES  # bytes of each long document (() leaves it out)
     seed: int = 1
 
 
 QUICK = Config(articles=80, per_day=40, dense=60, dense_batch=20, repeats=3,
-               read_figures=20_000, scaling=(5_000, 20_000, 50_000))
+               read_figures=20_000, scaling=(5_000, 20_000, 50_000),
+               long_sizes=(10_000, 100_000, 200_000))
 
 
 
@@ -373,6 +378,10 @@ def run(cfg: Config, work: Path) -> dict[str, Any]:
     if cfg.dense:
         result["dense"] = bench_dense(claims_exe(), work, cfg.dense, cfg.dense_batch,
                                       cfg.seed, jobs_to_try())
+    if cfg.long_sizes:
+        result["long"] = bench_long(run_once, claims_exe(), work / "long", cfg.long_sizes,
+                                    seed=cfg.seed)
+        result["long"]["ordinary_mb_s"] = result["ingest"]["extract_only_mb_s"]
     large, counts = build_rows(work, "large.db", cfg.read_figures, cfg.seed)
     result["read"] = bench_read(cfg, large, result["startup"]["python_pass_s"])
     result["read"]["database"] = counts
@@ -396,6 +405,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         f"archive (default {Config.dense_batch})")
     parser.add_argument("--repeats", type=int, help="runs per timing (the median is kept)")
     parser.add_argument("--scaling", help="figure counts for check-consistency, comma-separated")
+    parser.add_argument("--long", help="sizes in bytes of the long documents, comma-separated "
+                        "(default 10 KB to 4 MB; 0 leaves the section out)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     parser.add_argument("--keep", metavar="DIR", help="build the corpus in DIR and keep it")
@@ -414,6 +425,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         changes["dense_batch"] = args.dense_batch
     if args.scaling:
         changes["scaling"] = tuple(int(n) for n in args.scaling.split(","))
+    if args.long is not None:
+        changes["long_sizes"] = tuple(n for n in (int(x) for x in args.long.split(",")) if n)
     cfg = dataclasses.replace(cfg, **changes)
     if args.keep:
         work = Path(args.keep)

@@ -20,6 +20,10 @@ TARGETS = {
     "ingest_peak_mb": 300.0,  # the largest single process of any batch
     "wal_mb": 64.0,
     "jobs0_vs_extract": 0.8,  # `--jobs 0` ingest over the extractor alone
+    "long_exponent": 1.15,  # time against size, per shape, 100 KB to the largest
+    "long_vs_ordinary": 0.5,  # the long report and paragraph, MB/s over ordinary articles
+    "html_vs_lines": 0.5,  # the HTML page's speed over the same text as lines
+    "long_peak_mb": 300.0,  # `claims extract` of the largest file
 }
 
 
@@ -44,6 +48,7 @@ def verdicts(r: dict[str, Any]) -> list[dict[str, Any]]:
          largest.get("peak_mb"), TARGETS["check_1m_mb"], False),
     ]
     rows += _archive_rows(r)
+    rows += _long_rows(r.get("long"))
     out = []
     for name, value, target, at_least in rows:
         met = None if value is None else (value >= target if at_least else value <= target)
@@ -73,6 +78,55 @@ def _archive_rows(r: dict[str, Any]) -> list[tuple[str, float | None, float, boo
             (f"{name}: --jobs 0 / extractor alone", jobs0, TARGETS["jobs0_vs_extract"], True),
         ]
     return rows
+
+
+def _long_rows(long: dict[str, Any] | None) -> list[tuple[str, float | None, float, bool]]:
+    """Long documents: linear growth per shape, the speed of the long report and the
+    long paragraph against ordinary articles, HTML against lines, memory."""
+    if not long:
+        return []
+    shapes = long["shapes"]
+    rows: list[tuple[str, float | None, float, bool]] = [
+        (f"long {name}: growth exponent", sec["exponent"], TARGETS["long_exponent"], False)
+        for name, sec in shapes.items()]
+    ordinary = long.get("ordinary_mb_s")
+    for name in ("lines", "paragraph"):
+        if name in shapes and ordinary:
+            last = _at_most(shapes[name]["rows"], 1_600_000)
+            rows.append((f"long {name} {last['bytes'] / 1e6:.1f} MB: MB/s / ordinary",
+                         last["mb_s"] / ordinary, TARGETS["long_vs_ordinary"], True))
+    if long.get("html_vs_lines") is not None:
+        rows.append(("long html: speed / the same text as lines", long["html_vs_lines"],
+                     TARGETS["html_vs_lines"], True))
+    biggest = max(long["sizes"])
+    peak = max((row["peak_mb"] for sec in shapes.values() for row in sec["rows"]
+                if row["bytes"] >= biggest * 0.9), default=None)
+    rows.append((f"long documents of {biggest / 1e6:.1f} MB: peak MB", peak,
+                 TARGETS["long_peak_mb"], False))
+    return rows
+
+
+def _at_most(rows: list[dict[str, Any]], size: int) -> dict[str, Any]:
+    """The largest row of at most `size` bytes (the issue's 1.3-1.5 MB cases), else the
+    smallest."""
+    fit = [row for row in rows if row["bytes"] <= size]
+    return fit[-1] if fit else rows[0]
+
+
+def _long_lines(long: dict[str, Any]) -> list[str]:
+    sizes = long["sizes"]
+    lines = [f"long documents (`claims extract FILE --format json`; ordinary articles "
+             f"{_f(long.get('ordinary_mb_s'), 3)} MB/s, the extractor alone)",
+             "  shape       " + "".join(f"{s / 1e6:>14.2f} MB" for s in sizes)
+             + "   exponent"]
+    for name, sec in long["shapes"].items():
+        cells = "".join(f"{row['seconds']:>7.1f} s {row['mb_s']:>5.3f}/s"
+                        for row in sec["rows"])
+        peaks = ", ".join(f"{row['peak_mb']:.0f}" for row in sec["rows"])
+        lines.append(f"  {name:<11} {cells}   {_f(sec['exponent'])}   peak MB {peaks}")
+    if long.get("html_vs_lines") is not None:
+        lines.append(f"  html / lines at the largest size: {long['html_vs_lines']:.2f}× the speed")
+    return lines
 
 
 def _archive_lines(title: str, sec: dict[str, Any], extract_mb_s: float) -> list[str]:
@@ -156,6 +210,8 @@ def report(r: dict[str, Any]) -> str:
                      f"extractor alone; speed-up by --jobs: " + ", ".join(
                          f"{n}: {v['speedup']:.2f}× ({v['mb_s']:.3f} MB/s)"
                          for n, v in jobs.items()))
+    if r.get("long"):
+        lines += ["", *_long_lines(r["long"])]
     lines += [
         "",
         f"check-consistency: ingested corpus {c['ingested_s']:.2f} s, "

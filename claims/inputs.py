@@ -24,13 +24,14 @@ import os
 import re
 import stat
 import sys
-import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, BinaryIO
+from typing import BinaryIO
 from urllib.parse import unquote, urlsplit
 
+from claims import http_fetch
 from claims.core.text.dateline import dateline_date
+from claims.http_fetch import WEB_EXTRA_HINT, content_type, meta_charset
 
 TEXT_EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 HTML_EXTENSIONS = frozenset({".html", ".htm"})
@@ -39,7 +40,7 @@ MAX_REDIRECTS = 5
 SNIFF_BYTES = 8192
 READ_CHUNK = 1 << 20
 BINARY_CONTROL_RATIO = 0.1
-WEB_EXTRA_HINT = "pip install 'claim-tracker[web]'"
+USER_AGENT = "claims/0.1 (fact-checking; +https://pypi.org/project/claim-tracker)"
 FORMAT_HINT = "pass a text, Markdown or HTML file"
 NUL_REPLACEMENT = "\ufffd"
 STDIN = "-"
@@ -342,7 +343,6 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _NEWLINES = re.compile(r"\r\n?")
 
 
@@ -361,8 +361,7 @@ def _decode(data: bytes, *, charset: str | None = None, html: bool = False) -> s
         if b"\x00" in data[:SNIFF_BYTES]:
             return _Problem(f"binary file (NUL bytes); {FORMAT_HINT}")
         if charset is None and html:
-            found = _META_CHARSET.search(data[:4096])
-            charset = found.group(1).decode("ascii") if found else None
+            charset = meta_charset(data)
         if charset is not None:
             try:
                 encoding = codecs.lookup(charset).name
@@ -411,80 +410,34 @@ def _human_size(n: int) -> str:
 
 
 def _fetch_url(url: str, *, max_bytes: int, timeout: float) -> InputItem:
-    try:
-        import httpx
-    except ImportError:
-        return InputFailure(url, f"{url}: reading URLs needs httpx; {WEB_EXTRA_HINT}")
-    try:
-        data, final_url, media_type, charset = _download(httpx, url, max_bytes, timeout)
-    except _Unreadable as exc:
-        return InputFailure(url, f"{url}: {exc}")
-    except httpx.TimeoutException:
-        return InputFailure(url, f"{url}: timed out after {timeout:g} s")
-    except httpx.TooManyRedirects:
-        return InputFailure(url, f"{url}: too many redirects (more than {MAX_REDIRECTS})")
-    except httpx.ConnectError as exc:
-        return InputFailure(url, f"{url}: could not connect: {_one_line(exc)}")
-    except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError, ValueError) as exc:
-        return InputFailure(url, f"{url}: could not fetch: {_one_line(exc)}")
-    is_html = media_type != "text/plain"
-    return _to_article(
-        data, origin=url, name=_url_name(url), is_html=is_html, url=final_url, charset=charset
-    )
-
-
-def _download(
-    httpx: Any, url: str, max_bytes: int, timeout: float
-) -> tuple[bytes, str, str, str | None]:
-    """Stream the body and stop past max_bytes; the whole fetch also has a deadline.
-
-    A server dripping a byte at a time never trips a read timeout, hence the deadline
-    (six times the timeout).
-    """
-    deadline = time.monotonic() + 6 * timeout
-    headers = {"User-Agent": "claims/0.1 (fact-checking; +https://pypi.org/project/claim-tracker)"}
-    with (
-        httpx.Client(
-            timeout=httpx.Timeout(timeout),
-            follow_redirects=True,
-            max_redirects=MAX_REDIRECTS,
-            headers=headers,
-        ) as client,
-        client.stream("GET", url) as response,
-    ):
-        if response.status_code >= 400:
-            raise _Unreadable(f"HTTP {response.status_code}")
-        media_type, charset = _content_type(response.headers.get("content-type", ""))
+    def accept(headers: Mapping[str, str]) -> None:
+        """An article is an HTML or text page, and a declared size over the cap is
+        refused before any of the body is read."""
+        media_type, _ = content_type(headers.get("content-type", ""))
         if media_type not in URL_CONTENT_TYPES:
             shown = media_type or "none given"
             raise _Unreadable(f"unsupported content type {shown}; pass an HTML or text page")
-        declared = response.headers.get("content-length", "")
+        declared = headers.get("content-length", "")
         if declared.isdigit() and int(declared) > max_bytes:
             raise _Unreadable(_too_large(int(declared), max_bytes))
-        chunks: list[bytes] = []
-        size = 0
-        for chunk in response.iter_bytes():
-            size += len(chunk)
-            if size > max_bytes:
-                raise _Unreadable(_too_large(None, max_bytes))
-            if time.monotonic() > deadline:
-                raise httpx.ReadTimeout("deadline passed")
-            chunks.append(chunk)
-        return b"".join(chunks), str(response.url), media_type, charset
 
-
-def _one_line(exc: Exception) -> str:
-    return " ".join(str(exc).split()) or type(exc).__name__
-
-
-def _content_type(header: str) -> tuple[str, str | None]:
-    media_type, _, params = header.partition(";")
-    charset = None
-    for param in params.split(";"):
-        key, _, value = param.partition("=")
-        if key.strip().lower() == "charset" and value.strip():
-            charset = value.strip().strip("\"'")
-    return media_type.strip().lower(), charset
+    try:
+        got = http_fetch.get(url, timeout=timeout, max_bytes=max_bytes,
+                             max_redirects=MAX_REDIRECTS, user_agent=USER_AGENT, accept=accept)
+    except http_fetch.HttpxMissing:
+        return InputFailure(url, f"{url}: reading URLs needs httpx; {WEB_EXTRA_HINT}")
+    except http_fetch.TooLarge:
+        return InputFailure(url, f"{url}: {_too_large(None, max_bytes)}")
+    except (_Unreadable, http_fetch.FetchError) as exc:
+        return InputFailure(url, f"{url}: {exc}")
+    if got.status >= 400:
+        return InputFailure(url, f"{url}: HTTP {got.status}")
+    media_type, charset = content_type(got.content_type)
+    is_html = media_type != "text/plain"
+    return _to_article(
+        got.body, origin=url, name=_url_name(url), is_html=is_html, url=got.final_url,
+        charset=charset,
+    )
 
 
 def _url_name(url: str) -> str:

@@ -155,7 +155,7 @@ def _ingest_each(
             saving[:] = [done]
             # stdin's origin is its name (the title, else stdin-<hash>): `-` locates nothing
             origin = done.document.name if item.origin == STDIN else item.origin
-            outcome = save_extraction(store, done, origin=origin)
+            outcome = save_extraction(store, done, origin=origin, looked_up=True)
             if restore is not None and outcome.new:  # a purged text, stored again
                 outcome = note_restored(store, outcome, done.document.content_hash, restore)
         if outcome.new:

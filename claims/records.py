@@ -204,6 +204,7 @@ class IngestOutcome:
     figures: int
     sources: int  # sources newly added to the registry
     relations: int = 0
+    notes: tuple[str, ...] = ()  # how it was read (`Extraction.notes`): shown as warnings
     published: str | None = None  # the publication date stored, if any (new articles)
     retracted: Removal | None = None  # its text was retracted: nothing was stored
     restored: bool = False  # `ingest --restore` brought a retracted article back

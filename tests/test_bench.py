@@ -12,6 +12,7 @@ import pytest
 from claims.bench import QUICK, Config, growth_exponent, main, run
 from claims.bench_archive import DENSE_DATE, DENSE_SENTENCES, dense_reports, write_batches
 from claims.bench_corpus import articles, insert_figure_corpus, write_articles
+from claims.bench_longdoc import exponent, shape_text
 from claims.bench_report import report
 from claims.config import resolve_db
 from claims.core.extraction import extract
@@ -68,10 +69,14 @@ def test_growth_exponent() -> None:
 
 def test_a_tiny_run_reports_every_figure(tmp_path: Path) -> None:
     cfg = Config(articles=42, per_day=40, dense=4, dense_batch=2, repeats=1, read_figures=400,
-                 scaling=(200, 400))
+                 scaling=(200, 400), long_sizes=(3_000, 100_000, 150_000))
     result = run(cfg, tmp_path)
     assert set(result) == {"machine", "config", "startup", "ingest", "dense", "read",
-                           "consistency", "interchange", "targets"}
+                           "consistency", "interchange", "targets", "long"}
+    long = result["long"]
+    assert set(long["shapes"]) == {"lines", "paragraph", "sentence", "html"}
+    assert [len(s["rows"]) for s in long["shapes"].values()] == [3, 3, 3, 3]
+    assert long["ordinary_mb_s"] == result["ingest"]["extract_only_mb_s"]
     assert set(result["startup"]) == {"python_pass_s", "version_s", "version_ratio", "help_s",
                                       "help_ratio"}
     assert {"mb_s", "claims_s", "io_floor_mb_s", "extract_only_mb_s", "run_peak_mb",
@@ -89,7 +94,9 @@ def test_a_tiny_run_reports_every_figure(tmp_path: Path) -> None:
     assert {"list", "list_json", "show", "source", "claim_id", "database"} <= set(result["read"])
     assert [r["figures"] for r in result["consistency"]["scaling"]] == [200, 400]
     assert {"dump_mb_s", "load_mb_s", "rows"} <= set(result["interchange"])
-    assert len(result["targets"]) == 7 + 4 + 1 + 4  # the month's and the dense archive's
+    # the month's and the dense archive's; long documents: 4 exponents, lines and
+    # paragraph against ordinary articles, html against lines, peak memory
+    assert len(result["targets"]) == 7 + 4 + 1 + 4 + 4 + 2 + 1 + 1
     # a target whose baseline is not installed (sqlite-utils is a bench extra) is n/a
     baselines_missing = any("sqlite-utils not found" in n for n in result["read"]["notes"])
     for t in result["targets"]:
@@ -98,7 +105,25 @@ def test_a_tiny_run_reports_every_figure(tmp_path: Path) -> None:
     assert "claims --version" in table and "targets" in table and "growth exponent" in table
     assert "net of each run's fixed cost" in table and "with --jobs 0" in table
     assert "dense archive (4 reports, one date)" in table and "speed-up by --jobs" in table
+    assert "long documents (`claims extract FILE --format json`" in table
+    assert "long html: speed / the same text as lines" in table
     json.dumps(result)  # what --json writes
+
+
+def test_long_documents_have_their_shape_and_size() -> None:
+    for shape in ("lines", "paragraph", "sentence", "html"):
+        name, text = shape_text(shape, 50_000, seed=2)
+        assert (name, text) == shape_text(shape, 50_000, seed=2)
+        assert 50_000 <= len(text.encode()) <= 50_200, shape
+    lines = shape_text("lines", 50_000)[1].splitlines()
+    assert all(line.endswith(".") and " said " in line for line in lines)
+    assert "\n" not in shape_text("paragraph", 50_000)[1].rstrip("\n")
+    sentence = shape_text("sentence", 50_000)[1]
+    assert "." not in sentence and sentence.count(" in district ") > 1000
+    html = shape_text("html", 50_000)[1]
+    assert html.count("<p>") > 800 and html.startswith("<!DOCTYPE html>")
+    assert exponent([(1e5, 1.0), (1e6, 10.0)]) == pytest.approx(1.0)
+    assert exponent([(1e5, 1.0)]) is None
 
 
 def test_quick_is_small() -> None:

@@ -438,6 +438,20 @@ def test_without_trafilatura_the_fallback_is_used(
     assert (item.text, item.publisher) == (BODY, "The Daily Ledger")
 
 
+def test_a_page_too_large_for_trafilatura_takes_the_stdlib_reader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Refuses:
+        def bare_extraction(self, *_: object, **__: object) -> None:
+            raise AssertionError("trafilatura must not read a page this large")
+
+    monkeypatch.setitem(sys.modules, "trafilatura", Refuses())
+    monkeypatch.setattr("claims.html_text.TRAFILATURA_MAX", 100)
+    item = one([write(tmp_path / "page.htm", ARTICLE_HTML)])
+    assert isinstance(item, ArticleInput)
+    assert (item.text, item.publisher) == (BODY, "The Daily Ledger")
+
+
 def test_fallback_without_article_element_uses_the_body() -> None:
     html = (
         "<html><body><div class='site-nav'>Home | World</div>"

@@ -107,6 +107,15 @@ def guard(func: F) -> F:
 class ClaimsGroup(typer.core.TyperGroup):
     """Reports usage errors (bad option, unknown command) as one line, exit 2."""
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """A group run without a subcommand (`claims db`) prints its help on stderr and
+        exits 2: a usage error, but the help as written, not flattened onto one line."""
+        if not args and self.no_args_is_help and not ctx.resilient_parsing:
+            sys.stderr.write(ctx.get_help() + "\n")
+            sys.stderr.flush()
+            raise typer.Exit(2)
+        return super().parse_args(ctx, args)
+
     def main(
         self,
         args: Sequence[str] | None = None,

@@ -8,7 +8,14 @@ from typing import Annotated
 import typer
 
 from claims.cli.base import app
-from claims.cli.common import TableFormat, err_console, open_db, out_console, write
+from claims.cli.common import (
+    TableFormat,
+    err_console,
+    message,
+    open_db,
+    out_console,
+    write_chunks,
+)
 from claims.errors import InputError
 
 PathsArg = Annotated[
@@ -114,7 +121,7 @@ def extract_cmd(
     """
     from claims.inputs import InputFailure, iter_inputs
     from claims.pipeline import Provenance, analyse
-    from claims.render.claims import dumps, extraction_dict
+    from claims.render.claims import extraction_json
 
     items = list(iter_inputs([path], stdin=sys.stdin.buffer))
     if len(items) != 1:
@@ -123,8 +130,10 @@ def extract_cmd(
     if isinstance(item, InputFailure):
         raise InputError(item.message)
     extraction = analyse(item, Provenance(title=title))
+    for note in extraction.notes:  # a document read in windows: say which one
+        message(f"Warning: {item.origin if path == '-' else path}: {note}", soft_wrap=True)
     if fmt is TableFormat.json:
-        write(dumps(extraction_dict(extraction)))
+        write_chunks(extraction_json(extraction))
     else:
         from claims.render.tables import extraction_table
 

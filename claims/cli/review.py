@@ -81,7 +81,7 @@ def verify(
     """
     from claims.config import resolve_reviewer
     from claims.core.status import parse_status
-    from claims.render.review import dismissed_warning
+    from claims.render.review import dismissed_warning, retracted_warning
     from claims.store.evidence import record_verdicts_with_snapshots
 
     claim_ids = list(dict.fromkeys(parse_id(i) for i in ids))
@@ -107,6 +107,9 @@ def verify(
                           f"(version {v.version})", markup=False, highlight=False)
         for cid in sorted(batch.dismissed):
             console.print(dismissed_warning(cid), markup=False, highlight=False, soft_wrap=True)
+        for cid, article_id in sorted(batch.retracted.items()):
+            console.print(retracted_warning(cid, article_id), markup=False, highlight=False,
+                          soft_wrap=True)
         if propagate:
             done = set(claim_ids)
             for cid in claim_ids:
@@ -152,19 +155,22 @@ def _propagate(
     done: set[int],
     snapshots: list[PageSnapshot],
 ) -> set[int]:
-    """Record the verdict on `cid`'s duplicates; returns the ids it touched."""
+    """Record the verdict on `cid`'s duplicates; returns the ids it touched. Dismissed
+    duplicates and those of retracted articles are left alone, each named."""
     from claims.store.duplicates import dismissed_duplicates, propagate_verdict
-    from claims.store.evidence import attach_snapshots
+    from claims.store.evidence import snapshot_hook
+    from claims.store.retraction import retracted_duplicates
 
+    retracted = retracted_duplicates(store, cid)
     rows = propagate_verdict(
         store,
         claim_id=cid,
         status=status,
         reviewer=who,
         evidence=tuple(evidence or ()),
-        skip=frozenset(done),
+        skip=frozenset(done) | frozenset(retracted),
+        on_recorded=snapshot_hook(snapshots),
     )
-    attach_snapshots(store, verdict_ids=[p.id for p in rows], snapshots=snapshots)
     for p in rows:
         err_console().print(
             f"Claim {p.claim_id}: {p.from_status} → {p.to_status} (version {p.version}), "
@@ -172,10 +178,18 @@ def _propagate(
             markup=False,
             highlight=False,
         )
-    for d in dismissed_duplicates(store, cid):
+    dismissed = dismissed_duplicates(store, cid)
+    for d in dismissed:
         if d not in done:
             err_console().print(
                 f"Claim {d}: dismissed, not changed (a duplicate of claim {cid})",
+                markup=False,
+                highlight=False,
+            )
+    for d in retracted:
+        if d not in done and d not in dismissed:
+            err_console().print(
+                f"Claim {d}: in a retracted article, not changed (a duplicate of claim {cid})",
                 markup=False,
                 highlight=False,
             )

@@ -19,16 +19,19 @@ from claims.core.model import Claim, Document, Extraction
 from claims.core.reconcile.frames import frame_claims
 from claims.core.reconcile.relations import infer_relations
 from claims.core.text.segmentation import segment
+from claims.core.windows import window_sentences
 
 # 5: figure change; 6: frames, relation confidence; 7: attribution, via;
-# 8: attribution, second round (stances, cues, references)
-EXTRACTOR_VERSION = "8"
+# 8: sentences over 2,000 characters read in windows (`core.windows`);
+# 9: attribution, second round (stances, cues, references)
+EXTRACTOR_VERSION = "9"
 
 
 def extract(document: Document) -> Extraction:
     """Claims in reading order; each names a source of `sources` or None (own voice)."""
     text = document.text
-    drafts, _ = attribute(text, segment(text))
+    sentences, notes = window_sentences(segment(text), text)
+    drafts, _ = attribute(text, sentences)
     found: list[Entity] = []
     seen: set[int] = set()  # ids of the entities listed (all alive while `extract` runs)
     for d in drafts:
@@ -62,4 +65,4 @@ def extract(document: Document) -> Extraction:
     framed = frame_claims(claims, document.published)
     return Extraction(document=document, sources=tuple(to_source(e) for e in used),
                       claims=framed, relations=infer_relations(framed, document.published),
-                      extractor_version=EXTRACTOR_VERSION)
+                      extractor_version=EXTRACTOR_VERSION, notes=notes)

@@ -158,6 +158,9 @@ class Extraction:
     claims: tuple[Claim, ...]
     relations: tuple[InferredRelation, ...] = ()
     extractor_version: str = ""
+    # what the reader should know about how it was read ("the sentence at line 3 is
+    # 120,000 characters long: read in 61 windows"); shown as warnings naming the file
+    notes: tuple[str, ...] = ()
 
 
 # --- reconciliation inputs/outputs (ids assigned by the store) -------------------------

@@ -5,10 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from claims.core.model import FRAME_KEYS, Extraction, Figure, Frame
+from claims.core.model import FRAME_KEYS, Claim, Extraction, Figure, Frame
 from claims.records import ClaimRecord, FigureRecord, SourceRecord
 
 
@@ -119,24 +119,56 @@ def sources_json(sources: Sequence[SourceRecord]) -> str:
 
 def extraction_dict(x: Extraction) -> dict[str, Any]:
     """`claims extract --format json`: the list shape minus id, status and version."""
-    types = {s.name: str(s.type) for s in x.sources}
+    return {**_extraction_head(x),
+            "claims": [_extracted_claim(x, c, _types(x)) for c in x.claims]}
+
+
+def _types(x: Extraction) -> dict[str, str]:
+    return {s.name: str(s.type) for s in x.sources}
+
+
+def _extraction_head(x: Extraction) -> dict[str, Any]:
     return {
         "article": x.document.name,
         "sources": [
             {"name": s.name, "type": str(s.type), "aliases": list(s.aliases)} for s in x.sources
         ],
-        "claims": [
-            {
-                "article": x.document.name,
-                "text": c.text,
-                "start": c.start,
-                "end": c.end,
-                "source": c.source,
-                "source_type": types.get(c.source) if c.source else None,
-                "cue": c.cue,
-                "via": list(c.via),
-                "figures": [figure_dict(f) for f in c.figures],
-            }
-            for c in x.claims
-        ],
     }
+
+
+def _extracted_claim(x: Extraction, c: Claim, types: dict[str, str]) -> dict[str, Any]:
+    return {
+        "article": x.document.name,
+        "text": c.text,
+        "start": c.start,
+        "end": c.end,
+        "source": c.source,
+        "source_type": types.get(c.source) if c.source else None,
+        "cue": c.cue,
+        "via": list(c.via),
+        "figures": [figure_dict(f) for f in c.figures],
+    }
+
+
+def extraction_json(x: Extraction) -> Iterator[str]:
+    """`dumps(extraction_dict(x))` piece by piece, the same bytes: a long document's
+    claims are encoded one at a time, so neither their dicts nor the encoder's millions
+    of fragments are ever all in memory (a 4 MB report makes 60 MB of JSON)."""
+    if not x.claims:
+        yield dumps(extraction_dict(x))
+        return
+    enc = json.JSONEncoder(ensure_ascii=False, indent=2)
+    head = enc.encode({**_extraction_head(x), "claims": [0]})
+    tail = "\n    0\n  ]\n}"
+    assert head.endswith(tail)
+    yield head[: -len(tail)]
+    types = _types(x)
+    batch: list[str] = []
+    for i, c in enumerate(x.claims):
+        batch.append(("\n    " if i == 0 else ",\n    ")
+                     + enc.encode(_extracted_claim(x, c, types)).replace("\n", "\n    "))
+        if len(batch) >= 256:
+            yield "".join(batch)
+            batch.clear()
+    batch.append("\n  ]\n}\n")
+    yield "".join(batch)

@@ -44,11 +44,15 @@ class IngestReporter:
             self.console.print(
                 f"Error: {clean_for_terminal(result.message)}", markup=False, soft_wrap=True
             )
-        elif result.retracted is not None or result.restored:
-            self.console.print(
-                clean_for_terminal(retraction_notice(result)), markup=False, soft_wrap=True,
-                highlight=False,
-            )
+        else:
+            for note in result.notes:  # a document read in windows: say which one
+                self.console.print(f"Warning: {clean_for_terminal(origin)}: {note}",
+                                   markup=False, soft_wrap=True, highlight=False)
+            if result.retracted is not None or result.restored:
+                self.console.print(
+                    clean_for_terminal(retraction_notice(result)), markup=False,
+                    soft_wrap=True, highlight=False,
+                )
         if self.seen == self.progress_after and self.console.is_terminal:
             from rich.progress import Progress, SpinnerColumn, TextColumn
 

@@ -67,3 +67,11 @@ def reverted_line(row: VerdictRecord, target: VerdictRecord) -> str:
         f"reverting history row {target.id} ({target.reviewer}, {target.at}: "
         f"{target.from_status} → {target.to_status})"
     )
+
+
+def retracted_warning(claim_id: int, article_id: int) -> str:
+    """Like a dismissed claim, a claim of a retracted article is out of sight: a verdict
+    on it is kept, and the warning says how to bring the article back."""
+    return (f"Warning: claim {claim_id} is in a retracted article (article {article_id}): the "
+            f"verdict is in its history, but the claim stays out of lists, review and "
+            f"exports; restore the article with `claims articles restore {article_id}`")

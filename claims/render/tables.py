@@ -218,10 +218,11 @@ def claim_detail(detail: ClaimDetail) -> list[RenderableType]:
         out.append(t)
         out.append(frames_table(c.figures))
     if detail.relations:
+        # short cells never wrap; the evidence, free text, goes under the table, one
+        # line per relation, so the table fits 80 columns
         t = Table(title="Relations", title_justify="left")
-        for col in ("id", "kind", "figures", "origin", "state", "rule", "confidence",
-                    "evidence"):
-            t.add_column(col)
+        for col in ("id", "kind", "figures", "origin", "state", "rule", "confidence"):
+            t.add_column(col, no_wrap=col != "figures")
         for r in detail.relations:
             t.add_row(
                 str(r.id),
@@ -231,9 +232,13 @@ def claim_detail(detail: ClaimDetail) -> list[RenderableType]:
                 r.state,
                 safe(r.rule or ""),
                 r.confidence or "",
-                safe("; ".join(r.evidence)),
             )
         out.append(t)
+        for r in detail.relations:
+            if r.evidence:
+                line = Text(f"Relation {r.id} evidence: ", style="dim")
+                line.append_text(safe("; ".join(r.evidence)))
+                out.append(line)
     if detail.history:
         out.append(Text("History", style="bold"))
         out.append(history_table(detail.history))

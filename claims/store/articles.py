@@ -18,6 +18,8 @@ from claims.core.text.dateline import iso_date
 from claims.errors import InputError
 from claims.records import ArticleEvent, ArticleRecord, ArticleSummary, ClaimRecord, Removal
 from claims.store.engine import Store
+from claims.store.frames import set_article_day
+from claims.store.paging import pages
 from claims.store.queries import article_record, list_claims
 from claims.store.relations import iter_check_groups, load_acks
 from claims.store.retraction import EDIT, last_removal, record_event
@@ -72,9 +74,8 @@ def _removal(found: tuple[Removal, str] | None) -> Removal:
 
 def _articles_of(conn: Connection, claim_ids: Sequence[int]) -> dict[int, int]:
     owner: dict[int, int] = {}
-    for i in range(0, len(claim_ids), 500):
-        chunk = claim_ids[i : i + 500]
-        rows = conn.execute(select(claim.c.id, claim.c.article_id).where(claim.c.id.in_(chunk)))
+    for page in pages(claim_ids):
+        rows = conn.execute(select(claim.c.id, claim.c.article_id).where(claim.c.id.in_(page)))
         owner.update({r.id: r.article_id for r in rows})
     return owner
 
@@ -134,6 +135,8 @@ def edit_article(
         if not changed:
             raise InputError(f"article {row.name} already has these values")
         conn.execute(update(article).where(article.c.id == article_id).values(**changed))
+        if "published" in changed:
+            set_article_day(conn, article_id, changed["published"])
         detail = {"from": {k: before[k] for k in changed}, "to": changed}
         record_event(conn, row=row, action=EDIT, reviewer=reviewer, note=note, detail=detail)
         return article_record(conn.execute(select(*cols).where(article.c.id == article_id)).one())

@@ -18,7 +18,7 @@ cost follows the article, not the archive.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -37,7 +37,7 @@ from claims.store.duplicate_keys import (
 )
 from claims.store.engine import Store
 from claims.store.tables import claim, claim_duplicate, claim_key, figure, source
-from claims.store.verdicts import record_verdict
+from claims.store.verdicts import record_verdicts
 
 TEXT_CUTOFF = 90
 FIGURES_CUTOFF = 80
@@ -209,9 +209,11 @@ def propagate_verdict(
     reviewer: str,
     evidence: Sequence[str] = (),
     skip: frozenset[int] = frozenset(),
+    on_recorded: Callable[[Connection, VerdictRecord], None] | None = None,
 ) -> list[VerdictRecord]:
     """Apply a verdict given on `claim_id` to its linked duplicates, each in its own
-    history row noted "propagated from claim N" (`skip`: ids already handled).
+    history row noted "propagated from claim N" (`skip`: ids already handled), all in
+    one transaction with what `on_recorded` attaches (evidence snapshots).
 
     A dismissed duplicate is left alone: a reviewer took it off the desk, and a verdict
     given elsewhere should not put it back (`dismissed_duplicates` names them)."""
@@ -219,17 +221,13 @@ def propagate_verdict(
         linked = duplicates_of(conn, claim_id)
         off = set(_dismissed(conn, linked))
         targets = [d for d in linked if d not in skip and d not in off]
-    return [
-        record_verdict(
-            store,
-            claim_id=d,
-            status=status,
-            reviewer=reviewer,
-            note=f"propagated from claim {claim_id}",
-            evidence=tuple(evidence),
-        )
-        for d in targets
-    ]
+    if not targets:
+        return []
+    return list(record_verdicts(
+        store, claim_ids=targets, status=status, reviewer=reviewer,
+        note=f"propagated from claim {claim_id}", evidence=tuple(evidence),
+        on_recorded=on_recorded,
+    ).recorded)
 
 
 def dismissed_duplicates(store: Store, claim_id: int) -> list[int]:

@@ -128,19 +128,32 @@ class Store:
             yield conn
 
     @contextmanager
-    def write(self) -> Iterator[Connection]:
+    def write(self, *, durable: bool = True) -> Iterator[Connection]:
         """One write transaction; on SQLite it takes the write lock up front.
 
         BEGIN IMMEDIATE makes concurrent writers queue on the busy timeout instead of
         failing mid-transaction when a deferred read lock cannot be upgraded.
+
+        `durable=False` (ingest only) commits without waiting for the disk on SQLite
+        (`synchronous=NORMAL`, which in WAL mode still never corrupts the file): an OS
+        crash or power loss may undo the last commits, which re-running the idempotent
+        ingest restores. Every other write (verdicts, imports, reviews) stays FULL, the
+        setting of every connection outside such a transaction.
         """
         with translate_errors(self.where), self.engine.connect() as conn:
             if not self._checked:
                 self._check_pages(conn)
+            relaxed = self.dialect == "sqlite" and not durable
             if self.dialect == "sqlite":
                 conn.execution_options(sqlite_begin="BEGIN IMMEDIATE")
-            with conn.begin():
-                yield conn
+            if relaxed:  # on the driver's connection: SQLAlchemy's would begin a transaction
+                _pragma(conn, "synchronous=NORMAL")
+            try:
+                with conn.begin():
+                    yield conn
+            finally:
+                if relaxed:
+                    _pragma(conn, "synchronous=FULL")
 
     def checkpoint(self, *, truncate: bool = False) -> None:
         """Copy SQLite's write-ahead log back into the database file (no-op elsewhere).
@@ -181,6 +194,12 @@ class Store:
                 f"not a usable SQLite database: {self.where} (integrity check: {detail})"
             )
         self._checked = True
+
+
+def _pragma(conn: Connection, setting: str) -> None:
+    """A pragma outside any transaction (pysqlite in autocommit mode, as connected)."""
+    raw: Any = conn.connection.dbapi_connection
+    raw.execute(f"PRAGMA {setting}").close()
 
 
 def _sqlite_file(url: str) -> Path | None:
@@ -254,6 +273,7 @@ def _install_sqlite_events(engine: Engine, wal: dict[str, bool]) -> None:
         try:
             cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA synchronous=FULL")  # `Store.write(durable=False)` aside
             if wal["on"]:
                 cursor.execute("PRAGMA journal_mode=WAL")
         finally:

@@ -10,7 +10,7 @@ rest), like the verdict history they belong to.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -22,10 +22,9 @@ from claims.evidence import EvidenceItem, PageSnapshot, WatchedPage
 from claims.records import VerdictRecord
 from claims.store import verdicts
 from claims.store.engine import Store
+from claims.store.paging import pages
 from claims.store.tables import claim, evidence_body, evidence_snapshot, verdict
-from claims.store.verdicts import busy_retried, record_in
-
-PAGE = 500  # ids per IN (...) query
+from claims.store.verdicts import busy_retried
 
 
 def save_snapshots(
@@ -71,37 +70,12 @@ def record_verdict_with_snapshots(
     expect_version: int | None,
     snapshots: Sequence[PageSnapshot],
 ) -> VerdictRecord:
-    """A verdict and the snapshots of its evidence in one transaction: both or neither.
-
-    Without snapshots this is `verdicts.record_verdict` itself (looked up when called)."""
-    if not snapshots:
-        return verdicts.record_verdict(
-            store,
-            claim_id=claim_id,
-            status=status,
-            reviewer=reviewer,
-            note=note,
-            evidence=tuple(evidence),
-            expect_version=expect_version,
-        )
-
-    def work(conn: Connection) -> VerdictRecord:
-        row = record_in(
-            conn,
-            store.dialect,
-            claim_id=claim_id,
-            status=status,
-            reviewer=reviewer,
-            note=note,
-            evidence=tuple(evidence),
-            expect_version=expect_version,
-            kind="verdict",
-            detail=None,
-        )
-        save_snapshots(conn, verdict_id=row.id, snapshots=snapshots)
-        return row
-
-    return busy_retried(store, work)
+    """A verdict and the snapshots of its evidence in one transaction: both or neither."""
+    return verdicts.record_verdict(
+        store, claim_id=claim_id, status=status, reviewer=reviewer, note=note,
+        evidence=tuple(evidence), expect_version=expect_version,
+        on_recorded=snapshot_hook(snapshots),
+    )
 
 
 def record_verdicts_with_snapshots(
@@ -117,36 +91,24 @@ def record_verdicts_with_snapshots(
 ) -> verdicts.VerdictBatch:
     """`verify ID...` with archived evidence: every verdict and its snapshots in one
     transaction, all or nothing, as `verdicts.record_verdicts` is without them."""
+    return verdicts.record_verdicts(
+        store, claim_ids=claim_ids, status=status, reviewer=reviewer, note=note,
+        evidence=tuple(evidence), expect_version=expect_version,
+        on_recorded=snapshot_hook(snapshots),
+    )
+
+
+def snapshot_hook(
+    snapshots: Sequence[PageSnapshot],
+) -> Callable[[Connection, VerdictRecord], None] | None:
+    """What the verdict writers run after each row: store the snapshots with it."""
+    if not snapshots:
+        return None
 
     def attach(conn: Connection, row: VerdictRecord) -> None:
         save_snapshots(conn, verdict_id=row.id, snapshots=snapshots)
 
-    return verdicts.record_verdicts(
-        store,
-        claim_ids=claim_ids,
-        status=status,
-        reviewer=reviewer,
-        note=note,
-        evidence=tuple(evidence),
-        expect_version=expect_version,
-        on_recorded=attach if snapshots else None,
-    )
-
-
-def attach_snapshots(
-    store: Store, *, verdict_ids: Sequence[int], snapshots: Sequence[PageSnapshot]
-) -> int:
-    """Snapshots for verdicts already recorded (those `verify --propagate` wrote)."""
-    if not verdict_ids or not snapshots:
-        return 0
-
-    def work(conn: Connection) -> int:
-        return sum(save_snapshots(conn, verdict_id=v, snapshots=snapshots) for v in verdict_ids)
-
-    return busy_retried(store, work)
-
-
-# -- reading -------------------------------------------------------------------------------
+    return attach
 
 
 def _snapshot(r: Row[Any]) -> PageSnapshot:
@@ -182,11 +144,6 @@ def _snapshot_select() -> Any:
     )
 
 
-def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
-    for i in range(0, len(ids), PAGE):
-        yield ids[i : i + PAGE]
-
-
 def evidence_by_claim(conn: Connection, claim_ids: Sequence[int]) -> dict[int, list[EvidenceItem]]:
     """Each claim's cited links, in the order first cited, with the newest snapshot of
     each link among its own verdicts (a fixed number of queries per 500 claims)."""
@@ -194,7 +151,7 @@ def evidence_by_claim(conn: Connection, claim_ids: Sequence[int]) -> dict[int, l
     newest: dict[tuple[int, str], tuple[tuple[str, int], PageSnapshot]] = {}
     counts: dict[tuple[int, str], int] = {}
     ids = sorted(set(claim_ids))
-    for batch in _chunks(ids):
+    for batch in pages(ids):
         history = conn.execute(
             select(verdict.c.claim_id, verdict.c.evidence)
             .where(verdict.c.claim_id.in_(batch))

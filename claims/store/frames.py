@@ -1,14 +1,17 @@
 """Figure frames in the `figure` table: columns to `Frame` and back, and the derived
-cross-article keys (`block`, `places`) that ingest looks candidates up by."""
+cross-article keys (`block`, `places`, `day`) that ingest looks candidates up by."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+
 from claims.core.model import FRAME_KEYS, Claim, Frame
 from claims.core.reconcile.frames import frame_of
-from claims.core.reconcile.same import block_key, place_key
+from claims.core.reconcile.same import block_key, day_of, place_key
 from claims.records import frame_of_columns
 
 COLUMNS = tuple(f"frame_{k}" for k in FRAME_KEYS)
@@ -38,3 +41,29 @@ def frame_columns_for(claim_text: str, claim_start: int, text: str, start: int,
         s = max(0, claim_text.find(text))
     claim = Claim(claim_text, claim_start, claim_start + len(claim_text))
     return frame_columns(frame_of(claim, s, s + len(text), metric, published))
+
+
+def set_article_day(conn: Connection, article_id: int, published: str | None) -> None:
+    """A corrected publication date moves the article's figures in the cross-article
+    window: ingest finds `same` candidates by the stored `day`, not by the article row."""
+    conn.execute(text(
+        "UPDATE figure SET day = :day WHERE claim_id IN "
+        "(SELECT id FROM claim WHERE article_id = :article)"),
+        {"day": day_of(published), "article": article_id})
+
+
+def fill_days(conn: Connection) -> int:
+    """Give every figure without a `day` its article's publication day (migration 0010,
+    and `load` of a dump older than it); figures of undated articles keep NULL. Returns
+    the number of distinct dates seen. One statement per date, so the work follows the
+    number of dates, not of figures."""
+    dates = conn.execute(text(
+        "SELECT DISTINCT published FROM article WHERE published IS NOT NULL")).scalars().all()
+    stmt = text(
+        "UPDATE figure SET day = :day WHERE day IS NULL AND claim_id IN "
+        "(SELECT claim.id FROM claim JOIN article ON article.id = claim.article_id "
+        "WHERE article.published = :published)")
+    params = [{"day": day, "published": p} for p in dates if (day := day_of(p)) is not None]
+    if params:
+        conn.execute(stmt, params)
+    return len(dates)

@@ -30,9 +30,9 @@ from claims.core.claim_key import claim_key, normalised_text
 from claims.errors import ClaimsError, InputError
 from claims.records import VerdictRecord
 from claims.store.engine import Store
+from claims.store.paging import pages
 from claims.store.tables import article, claim, source
 
-BATCH = 500
 APPLIED = frozenset({"id", "key", "status", "note", "version"})
 # exported columns import reads to match a row or to say it was edited, never applies
 EXPORTED = frozenset({"article", "text", "start", "end", "source", "source_type", "cue",
@@ -221,13 +221,13 @@ def _stored(conn: Connection, ids: Iterable[int]) -> dict[int, _Stored]:
     """What each claim is now, locked on PostgreSQL until the import commits."""
     found: dict[int, _Stored] = {}
     wanted = sorted(set(ids))
-    for i in range(0, len(wanted), BATCH):
+    for page in pages(wanted):
         stmt = (
             select(claim.c.id, claim.c.status, claim.c.version, claim.c.text,
                    article.c.name, article.c.content_hash, source.c.name.label("source"))
             .join(article, article.c.id == claim.c.article_id)
             .outerjoin(source, source.c.id == claim.c.source_id)
-            .where(claim.c.id.in_(wanted[i : i + BATCH]))
+            .where(claim.c.id.in_(page))
         )
         if conn.dialect.name == "postgresql":
             stmt = stmt.with_for_update(of=claim)

@@ -7,20 +7,28 @@ parameter order), so an article with hundreds of claims costs a handful of round
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from collections.abc import Collection, Iterable, Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
+from functools import lru_cache
 
-from sqlalchemy import ColumnElement, and_, func, insert, or_, select
+from sqlalchemy import ColumnElement, TextClause, func, insert, select, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Connection
 
 from claims.core.attribution.sources import is_article_qualified, is_unqualified
 from claims.core.model import Claim, Extraction, Figure, FigureFact, Qualifier, Source
-from claims.core.reconcile.frames import PERSON_UNITS
-from claims.core.reconcile.same import block_key, infer_same, place_key, unit_of
+from claims.core.reconcile.same import (
+    SAME_CANDIDATES,
+    day_of,
+    infer_same,
+    same_key,
+    window_days_of,
+)
 from claims.records import IngestOutcome
 from claims.store.engine import Store
 from claims.store.frames import COLUMNS, frame_columns, frame_from_row
+from claims.store.paging import pages
 from claims.store.registry import delete_aliases, dropped_on_failure, keep_index, open_index
 from claims.store.sources import Entry, insert_aliases, norm, registry_alias
 from claims.store.tables import (
@@ -51,9 +59,11 @@ def now_utc() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def figure_row(claim_id: int, seq: int, f: Figure, context: str) -> dict[str, object]:
+def figure_row(
+    claim_id: int, seq: int, f: Figure, context: str, published: str | None
+) -> dict[str, object]:
     """The `figure` table's columns for one extracted figure (ingest and re-extraction);
-    `context` is its claim's text, which the stored block key is computed from."""
+    `context` is its claim's text, `published` its article's date (the stored `day`)."""
     return {
         "claim_id": claim_id,
         "seq": seq,
@@ -67,6 +77,7 @@ def figure_row(claim_id: int, seq: int, f: Figure, context: str) -> dict[str, ob
         "unit": f.unit,
         "metric": f.metric,
         "change": f.change,
+        "day": day_of(published),
         **frame_columns(f.frame),
     }
 
@@ -85,19 +96,25 @@ def role_of(kind: str, position: int) -> str:
     return first if position == 0 else rest
 
 
-def save_extraction(store: Store, extraction: Extraction, *, origin: str) -> IngestOutcome:
+def save_extraction(
+    store: Store, extraction: Extraction, *, origin: str, looked_up: bool = False
+) -> IngestOutcome:
     """Store an article with its sources, claims, figures and relations, or nothing.
 
     The same text (content hash) again writes nothing and returns `new=False`.
+    `looked_up`: the caller has just found the text unstored (ingest's loop), so the
+    first read is skipped; a text stored meanwhile by another process still comes
+    back as unchanged, through the unique content hash.
     """
     doc = extraction.document
-    with store.read() as conn:
-        existing = find_article(conn, doc.content_hash)
-    if existing is not None:
-        return existing
+    if not looked_up:
+        with store.read() as conn:
+            existing = find_article(conn, doc.content_hash)
+        if existing is not None:
+            return existing
     for attempt in range(INTEGRITY_RETRIES):
         try:
-            with dropped_on_failure(store), store.write() as conn:
+            with dropped_on_failure(store), store.write(durable=False) as conn:
                 if conn.dialect.name == "postgresql":
                     # Writers of the global source registry take turns, as SQLite's
                     # BEGIN IMMEDIATE makes them: two ingests creating one new source
@@ -187,7 +204,7 @@ def _save(
         conn,
         figure,
         [
-            figure_row(claim_ids[ci], fi, f, extraction.claims[ci].text)
+            figure_row(claim_ids[ci], fi, f, extraction.claims[ci].text, doc.published)
             for ci, fi, f in refs
         ],
     )
@@ -198,6 +215,7 @@ def _save(
         for r in extraction.relations
         if all((m.claim, m.figure) in by_ref for m in r.members)
     ]
+    newlines = line_starts(doc.text)
     facts = [
         figure_fact(
             fid,
@@ -210,6 +228,7 @@ def _save(
             f,
             extraction.claims[ci].text,
             canonical.get(extraction.claims[ci].source or ""),
+            newlines,
         )
         for (ci, _, f), fid in zip(refs, figure_ids, strict=True)
     ]
@@ -229,6 +248,7 @@ def _save(
         figures=len(figure_ids),
         sources=added,
         relations=len(inferred),
+        notes=extraction.notes,
         published=doc.published,
     )
 
@@ -243,11 +263,39 @@ def insert_via(conn: Connection, claims: Iterable[tuple[int, Claim]],
 
 
 def insert_many(conn: Connection, table: object, rows: list[dict[str, object]]) -> list[int]:
-    """One executemany with RETURNING, ids in the order of `rows`."""
+    """Insert `rows`; their ids, in the order of `rows`.
+
+    On SQLite the ids are given, the next after the table's largest, and the rows go in
+    with one executemany: RETURNING in parameter order made SQLAlchemy send one INSERT
+    per row there (360 statements for one dense report). Every writer holds SQLite's
+    write lock from BEGIN IMMEDIATE, so nothing else takes an id meanwhile, and the ids
+    are the ones SQLite would have chosen. PostgreSQL keeps RETURNING (batched there)."""
     if not rows:
         return []
+    if conn.dialect.name == "sqlite":
+        last = conn.execute(select(func.max(table.c.id))).scalar() or 0  # type: ignore[attr-defined]
+        ids = list(range(last + 1, last + 1 + len(rows)))
+        bulk_insert(conn, table, [{**row, "id": i} for row, i in zip(rows, ids, strict=True)])
+        return ids
     stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)  # type: ignore[arg-type,attr-defined]
     return [r[0] for r in conn.execute(stmt, rows)]
+
+
+def bulk_insert(conn: Connection, table: object, rows: list[dict[str, object]]) -> None:
+    """Insert rows that all have the same keys. On SQLite, one executemany of plain
+    values straight to the driver: SQLAlchemy's per-row parameter processing was most
+    of the cost of storing a figure-dense article. Values are what the driver stores
+    as they are (text, numbers, None, bools as 0/1)."""
+    if not rows:
+        return
+    if conn.dialect.name != "sqlite":
+        conn.execute(insert(table), rows)  # type: ignore[arg-type]
+        return
+    names = list(rows[0])
+    quoted = ", ".join('"' + n + '"' for n in names)
+    marks = ", ".join("?" * len(names))
+    sql = f"INSERT INTO {table.name} ({quoted}) VALUES ({marks})"  # type: ignore[attr-defined]
+    conn.exec_driver_sql(sql, [tuple(row[n] for n in names) for row in rows])
 
 
 # kind, member figure ids, rule, confidence (None: declared), evidence
@@ -277,8 +325,7 @@ def insert_relations(
         for rid, (kind, fids, *_) in zip(ids, relations, strict=True)
         for pos, fid in enumerate(fids)
     ]
-    if members:
-        conn.execute(insert(relation_member), members)
+    bulk_insert(conn, relation_member, members)
     return ids
 
 
@@ -347,6 +394,20 @@ def line_of(text: str, offset: int) -> int:
     return 1 + text.count("\n", 0, offset)
 
 
+def line_starts(text: str) -> list[int]:
+    """Offsets of the newlines of `text`, for `line_at` (one pass, not one per figure:
+    counting from the start for each figure is quadratic in a long document)."""
+    out, at = [], text.find("\n")
+    while at >= 0:
+        out.append(at)
+        at = text.find("\n", at + 1)
+    return out
+
+
+def line_at(newlines: list[int], offset: int) -> int:
+    return 1 + bisect_left(newlines, offset)
+
+
 def figure_fact(
     fid: int,
     claim_id: int,
@@ -358,7 +419,9 @@ def figure_fact(
     f: Figure,
     context: str,
     source_name: str | None,
+    newlines: list[int] | None = None,
 ) -> FigureFact:
+    """`newlines` (`line_starts(text)`), when given, finds the line without a scan."""
     return FigureFact(
         id=fid,
         claim_id=claim_id,
@@ -376,7 +439,7 @@ def figure_fact(
         metric=f.metric,
         source=source_name,
         published=published,
-        line=line_of(text, f.start),
+        line=line_of(text, f.start) if newlines is None else line_at(newlines, f.start),
         context=context,
         frame=f.frame,
     )
@@ -385,41 +448,72 @@ def figure_fact(
 def propose_cross_article_same(
     conn: Connection, new: Sequence[FigureFact]
 ) -> tuple[tuple[int, int, str, str, tuple[str, ...]], ...]:
-    """Propose `same` links to earlier articles' figures in the publication window.
+    """Propose `same` links to other articles' figures in the publication window.
 
-    `infer_same` pairs figures of one (unit, role) in one place, so only those can
-    matter: the stored `block` (role) and `places` let the database find them (through
-    the index on the publication date). Rows from a dump older than schema 0003 (NULL
-    keys) are always loaded.
+    `infer_same` compares a new figure only with its candidates (`same.candidates`):
+    the `SAME_CANDIDATES` latest figures of other articles with its stored (block,
+    places) and a day in its window. The index on (block, places, day, id) lets the
+    database return exactly those, newest first, a day at a time (`_latest`), so an
+    article reads at most keys × days × SAME_CANDIDATES rows, however large the archive
+    and however many articles share its date. `new` is one article's figures.
     """
-    wanted_keys: dict[str, set[str]] = {}
-    units: set[str] = set()
-    for f in new:
-        block, place, unit = block_key(f.frame), place_key(f.frame), unit_of(f)
-        if unit and block and place:
-            wanted_keys.setdefault(block, set()).add(place)
-            units.add(unit)
-    if not wanted_keys:
+    keys = sorted({k for f in new if (k := same_key(f)) is not None})
+    if not keys:
         return ()
-    if "person" in units:  # "18 died", "52 arrests": counts of people under other names
-        units |= PERSON_UNITS
-    by_unit = figure.c.unit.in_(sorted(units))
-    if "person" in units:
-        by_unit = or_(by_unit, figure.c.unit.is_(None))
-    in_window = [by_unit, claim.c.article_id != new[0].article_id,
-                 article.c.retracted.is_(False)]  # a retracted text is nobody's evidence
-    window = _window(new[0].published)
-    if window is not None:  # an undated article may be from any day (as the core rule has it)
-        in_window.append(or_(and_(article.c.published >= window[0],
-                                  article.c.published < window[1]),
-                             article.c.published.is_(None)))
-    sharing = [and_(figure.c.block == block, figure.c.places.in_(sorted(ps)))
-               for block, ps in sorted(wanted_keys.items())]
-    unknown = or_(figure.c.block.is_(None), figure.c.places.is_(None))
-    existing = _same_candidates(conn, and_(*in_window, or_(unknown, *sharing)))
+    ids = _latest(conn, keys, new[0].article_id,
+                  window_days_of(new[0].published, SAME_WINDOW_DAYS))
+    existing = [f for chunk in pages(ids)
+                for f in _same_candidates(conn, figure.c.id.in_(chunk))]
     if not existing:
         return ()
-    return tuple(infer_same(new, existing, window_days=SAME_WINDOW_DAYS))
+    return infer_same(new, existing, window_days=SAME_WINDOW_DAYS, limit=SAME_CANDIDATES)
+
+
+KEYS_AT_ONCE = 8  # keys per statement: 8 × (7 days + undated) = 64 terms (SQLite allows 500)
+
+
+def _latest(
+    conn: Connection, keys: Sequence[tuple[str, str]], article_id: int,
+    days: Sequence[str] | None,
+) -> list[int]:
+    """Ids of the `SAME_CANDIDATES` latest figures of live (not retracted) other
+    articles for each key, per slot: each day of the window and the undated figures for
+    a dated article (an unknown date could be any day); the key's latest on any day for
+    an undated one. Each slot is one index range read backwards (`ix_figure_same_key`,
+    `ix_figure_same_latest`). The statements are plain SQL of a few fixed shapes: built
+    with SQLAlchemy they cost more to compile than to run."""
+    slots: tuple[str | None, ...] = (*days, None) if days is not None else ()
+    ids: set[int] = set()
+    for k in range(0, len(keys), KEYS_AT_ONCE):
+        chunk = keys[k : k + KEYS_AT_ONCE]
+        params: dict[str, object] = {"article": article_id, "n": SAME_CANDIDATES,
+                                     "live": False}
+        for i, (block, places) in enumerate(chunk):
+            params[f"b{i}"], params[f"p{i}"] = block, places
+        for j, day in enumerate(slots):
+            if day is not None:
+                params[f"d{j}"] = day
+        shape = tuple(day is not None for day in slots)
+        ids.update(conn.execute(_latest_sql(len(chunk), shape), params).scalars())
+    return sorted(ids)
+
+
+@lru_cache(maxsize=64)
+def _latest_sql(keys: int, slots: tuple[bool, ...]) -> TextClause:
+    """One UNION ALL of `keys` × slots index reads (see `_latest`): a slot is a day
+    (True), the undated figures (False); no slot at all reads the key on any day."""
+    conditions = [f"figure.day = :d{j}" if dated else "figure.day IS NULL"
+                  for j, dated in enumerate(slots)] or ["1 = 1"]
+    terms = []
+    for i in range(keys):
+        for j, on_day in enumerate(conditions):
+            terms.append(
+                f"SELECT id FROM (SELECT figure.id AS id FROM figure JOIN claim "
+                f"ON claim.id = figure.claim_id JOIN article ON article.id = claim.article_id "
+                f"WHERE figure.block = :b{i} AND figure.places = :p{i} AND {on_day} "
+                f"AND claim.article_id != :article AND article.retracted = :live "
+                f"ORDER BY figure.id DESC LIMIT :n) AS t{i}_{j}")
+    return text(" UNION ALL ".join(terms))
 
 
 def _same_candidates(conn: Connection, where: ColumnElement[bool]) -> list[FigureFact]:
@@ -447,16 +541,3 @@ def _same_candidates(conn: Connection, where: ColumnElement[bool]) -> list[Figur
         for (fid, cid, aid, text, start, end, value, low, high, qualifier, unit, metric,
              source_name, published, context, *frame) in rows
     ]
-
-
-def _window(published: str | None) -> tuple[str, str] | None:
-    """Half-open ISO bounds of the ±window around a date (ISO dates compare as text)."""
-    if not published:
-        return None
-    try:
-        day = date.fromisoformat(published[:10])
-    except ValueError:
-        return None
-    low = day - timedelta(days=SAME_WINDOW_DAYS)
-    high = day + timedelta(days=SAME_WINDOW_DAYS + 1)
-    return low.isoformat(), high.isoformat()

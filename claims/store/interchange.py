@@ -3,7 +3,7 @@ ClaimReview needs beside each claim. The way back in is `claims.store.import_ver
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,9 +12,8 @@ from sqlalchemy.engine import Connection
 
 from claims.records import ClaimRecord
 from claims.store.engine import Store
-from claims.store.tables import article, claim, figure, relation, relation_member, source, verdict
-
-BATCH = 500
+from claims.store.paging import pages
+from claims.store.tables import claim, figure, relation, relation_member, source
 
 
 @dataclass(frozen=True)
@@ -32,11 +31,6 @@ class ExportRow:
     disagreeing: tuple[str, ...] = ()  # sources whose `same` figures conflict with this claim
 
 
-def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
-    for i in range(0, len(values), BATCH):
-        yield values[i : i + BATCH]
-
-
 def export_claims(
     store: Store,
     *,
@@ -50,7 +44,8 @@ def export_claims(
 
     Three extra queries whatever the number of claims (batched by id), never one per claim.
     """
-    from claims.store.queries import list_claims
+    from claims.store.queries import articles_by_id, list_claims
+    from claims.store.verdicts import latest_verdicts
 
     claims = list_claims(
         store,
@@ -63,8 +58,8 @@ def export_claims(
     if not claims:
         return []
     with store.read() as conn:
-        articles = _articles(conn, sorted({c.article_id for c in claims}))
-        latest = _latest_verdicts(conn, [c.id for c in claims])
+        articles = articles_by_id(conn, sorted({c.article_id for c in claims}))
+        latest = latest_verdicts(conn, [c.id for c in claims])
         disputed = [c for c in claims if c.status == "disputed"]
         disagreeing = _disagreeing(conn, disputed) if disputed else {}
     rows = []
@@ -87,29 +82,6 @@ def export_claims(
     return rows
 
 
-def _articles(conn: Connection, ids: Sequence[int]) -> dict[int, Any]:
-    cols = (article.c.id, article.c.url, article.c.title, article.c.publisher, article.c.published)
-    found = {}
-    for chunk in _chunks(ids):
-        for row in conn.execute(select(*cols).where(article.c.id.in_(chunk))):
-            found[row.id] = row
-    return found
-
-
-def _latest_verdicts(conn: Connection, claim_ids: Sequence[int]) -> dict[int, Any]:
-    """The newest verdict (not correction) per claim: who decided the current status."""
-    found: dict[int, Any] = {}
-    for chunk in _chunks(claim_ids):
-        stmt = (
-            select(verdict.c.claim_id, verdict.c.reviewer, verdict.c.at, verdict.c.note)
-            .where(verdict.c.claim_id.in_(chunk), verdict.c.kind == "verdict")
-            .order_by(verdict.c.id)
-        )
-        for row in conn.execute(stmt):
-            found[row.claim_id] = row
-    return found
-
-
 def _overlap(a: Any, b: Any) -> bool:
     lo_a = a.low if a.low is not None else float("-inf")
     hi_a = a.high if a.high is not None else float("inf")
@@ -125,7 +97,7 @@ def _disagreeing(conn: Connection, claims: Sequence[ClaimRecord]) -> dict[int, t
     if not mine:
         return {}
     rel_ids: set[int] = set()
-    for chunk in _chunks(sorted(mine)):
+    for chunk in pages(sorted(mine)):
         rel_ids.update(
             r[0]
             for r in conn.execute(
@@ -139,7 +111,7 @@ def _disagreeing(conn: Connection, claims: Sequence[ClaimRecord]) -> dict[int, t
             )
         )
     members: dict[int, list[Any]] = {}
-    for chunk in _chunks(sorted(rel_ids)):
+    for chunk in pages(sorted(rel_ids)):
         stmt = (
             select(
                 relation_member.c.relation_id,

@@ -25,6 +25,7 @@ from claims.records import (
 from claims.store import tables
 from claims.store.engine import Store
 from claims.store.live import in_live_article, live_articles
+from claims.store.paging import pages
 from claims.store.relations import article_condition, relations_touching
 from claims.store.search import desk_conditions, register_fold
 from claims.store.source_lookup import collect, pick_source
@@ -87,7 +88,7 @@ def _figures_for(conn: Connection, claim_ids: Select[Any]) -> dict[int, list[Fig
     return found
 
 
-def _via_for(conn: Connection, claim_ids: Select[Any]) -> dict[int, tuple[str, ...]]:
+def via_for(conn: Connection, claim_ids: Select[Any]) -> dict[int, tuple[str, ...]]:
     """Each claim's attribution chain, source names in order (origin first)."""
     stmt = (
         select(claim_via.c.claim_id, source.c.name)
@@ -195,7 +196,7 @@ def list_claims(
             return []
         ids = stmt.with_only_columns(claim.c.id)
         figures = _figures_for(conn, ids)
-        via = _via_for(conn, ids)
+        via = via_for(conn, ids)
     return [_record(r, figures.get(r.id, ()), via.get(r.id, ())) for r in rows]
 
 
@@ -227,6 +228,16 @@ def article_record(r: Row[Any]) -> ArticleRecord:
     )
 
 
+def articles_by_id(conn: Connection, ids: Sequence[int]) -> dict[int, ArticleRecord]:
+    """The articles with these ids (their text left out), read a page of ids at a time."""
+    cols = [c for c in tables.article.c if c.name != "text"]
+    found: dict[int, ArticleRecord] = {}
+    for page in pages(ids):
+        for r in conn.execute(select(*cols).where(tables.article.c.id.in_(page))):
+            found[r.id] = article_record(r)
+    return found
+
+
 def get_claim(store: Store, claim_id: int) -> ClaimDetail | None:
     """A claim with its article (and text), figures, relations and history."""
     art = tables.article
@@ -236,7 +247,7 @@ def get_claim(store: Store, claim_id: int) -> ClaimDetail | None:
             return None
         one = select(claim.c.id).where(claim.c.id == claim_id)
         figures = _figures_for(conn, one)
-        via = _via_for(conn, one).get(claim_id, ())
+        via = via_for(conn, one).get(claim_id, ())
         article_row = conn.execute(select(art).where(art.c.id == row.article_id)).one()
         figs = figures.get(claim_id, [])
         relations = relations_touching(conn, [f.id for f in figs])

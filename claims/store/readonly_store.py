@@ -84,7 +84,7 @@ class ReadOnlyStore(eng.Store):
             )
 
     @contextmanager
-    def write(self) -> Iterator[Connection]:
+    def write(self, *, durable: bool = True) -> Iterator[Connection]:
         raise DatabaseReadOnly(_writes_refused(self.where, self.mode.reason))
         yield  # pragma: no cover - a generator, for @contextmanager
 

@@ -34,6 +34,7 @@ from claims.store.ingest import (
     insert_many,
     insert_relations,
     insert_via,
+    line_starts,
     now_utc,
     propose_cross_article_same,
     register_sources,
@@ -292,7 +293,7 @@ def _write_figures(
     fresh: list[tuple[tuple[int, int], dict[str, object]]] = []
     for ci, c in enumerate(x.claims):
         for fi, f in enumerate(c.figures):
-            values = figure_row(claim_ids[ci], fi, f, c.text)
+            values = figure_row(claim_ids[ci], fi, f, c.text, x.document.published)
             fid = old.pop((f.start, f.end), None)
             if fid is None:
                 fresh.append(((ci, fi), values))
@@ -378,6 +379,7 @@ def _write_relations(
     _drop_relations(conn, stale)
     new: list[RelationRow] = [(kind, list(members), rule, conf, ev)
                               for (kind, members), (rule, conf, ev) in wanted.items()]
+    newlines = line_starts(a.text)
     facts = [
         figure_fact(
             fid,
@@ -390,6 +392,7 @@ def _write_relations(
             x.claims[ci].figures[fi],
             x.claims[ci].text,
             canonical.get(x.claims[ci].source or ""),
+            newlines,
         )
         for (ci, fi), (fid, is_new) in sorted(figs.items())
         if is_new

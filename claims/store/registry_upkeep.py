@@ -20,7 +20,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Connection
 
 from claims.core.model import SourceType
-from claims.errors import InputError, NotFound
+from claims.errors import InputError
 from claims.records import SourceRecord
 from claims.store.engine import Store
 from claims.store.ingest import now_utc
@@ -31,6 +31,7 @@ from claims.store.sources import (
     load_registry,
     merge_sources,
     norm,
+    one_source,
     source_records,
 )
 from claims.store.tables import claim, claim_via, source, source_alias, source_event
@@ -78,13 +79,6 @@ def _ids_named(e: SourceEvent) -> set[int | None]:
     return {e.source_id, other.get("id")}
 
 
-def _one(conn: Connection, source_id: int) -> SourceRecord:
-    found = source_records(conn, [source_id])
-    if not found:
-        raise NotFound(f"no source with id {source_id}")
-    return found[0]
-
-
 def _owner(conn: Connection, key: str, besides: int) -> str | None:
     """The name of another source called or aliased `key` (a `norm`), if any."""
     for entry in load_registry(conn):
@@ -102,7 +96,7 @@ def rename_source(store: Store, *, source_id: int, new_name: str, reviewer: str)
         raise InputError("a source name cannot be empty")
     store.registry_cache = None  # ingest's copy of the registry is about to be stale
     with store.write() as conn:
-        before = _one(conn, source_id)
+        before = one_source(conn, source_id)
         if clean == before.name:
             raise InputError(f"source '{before.name}' already has this name")
         other = _owner(conn, key, source_id)
@@ -116,7 +110,7 @@ def rename_source(store: Store, *, source_id: int, new_name: str, reviewer: str)
         insert_aliases(conn, source_id, [before.name], known)
         record(conn, action=RENAME, reviewer=reviewer, source_id=source_id, name=clean,
                detail={"from": before.name, "to": clean})
-        return _one(conn, source_id)
+        return one_source(conn, source_id)
 
 
 def add_alias_recorded(
@@ -136,7 +130,7 @@ def remove_alias(
     key = norm(alias)
     store.registry_cache = None
     with store.write() as conn:
-        found = _one(conn, source_id)
+        found = one_source(conn, source_id)
         if key == norm(found.name):
             raise InputError(f"'{alias}' is the name of '{found.name}', not an alias; "
                              "`claims sources rename` changes it")
@@ -148,7 +142,7 @@ def remove_alias(
         conn.execute(delete(source_alias).where(source_alias.c.id == row.id))
         record(conn, action=ALIAS_REMOVE, reviewer=reviewer, source_id=source_id,
                name=found.name, detail={"alias": row.alias})
-        return _one(conn, source_id), str(row.alias)
+        return one_source(conn, source_id), str(row.alias)
 
 
 def set_source_type(store: Store, *, source_id: int, type_: str, reviewer: str) -> SourceRecord:
@@ -159,13 +153,13 @@ def set_source_type(store: Store, *, source_id: int, type_: str, reviewer: str) 
         raise InputError(f"unknown source type {type_!r}; valid: {valid}") from None
     store.registry_cache = None
     with store.write() as conn:
-        found = _one(conn, source_id)
+        found = one_source(conn, source_id)
         if found.type == kind.value:
             raise InputError(f"'{found.name}' is already of type {kind.value}")
         conn.execute(update(source).where(source.c.id == source_id).values(type=kind.value))
         record(conn, action=SET_TYPE, reviewer=reviewer, source_id=source_id, name=found.name,
                detail={"from": found.type, "to": kind.value})
-        return _one(conn, source_id)
+        return one_source(conn, source_id)
 
 
 def _recorder(action: str, reviewer: str, detail: Mapping[str, Any]) -> Recorder:
@@ -210,7 +204,7 @@ def split_source(store: Store, *, source_id: int, reviewer: str) -> Split:
     """Undo the last merge into `source_id` not undone yet, from its record."""
     store.registry_cache = None
     with store.write() as conn:
-        kept = _one(conn, source_id)
+        kept = one_source(conn, source_id)
         merge = _last_merge(conn, source_id)
         if merge is None:
             raise InputError(f"nothing to split: no merge into '{kept.name}' is recorded")
@@ -240,7 +234,7 @@ def split_source(store: Store, *, source_id: int, reviewer: str) -> Split:
         record(conn, action=SPLIT, reviewer=reviewer, source_id=source_id, name=kept.name,
                detail={"undoes": merge_id, "claims": back,
                        "restored": {"id": new_id, "name": dropped["name"]}})
-        return Split(_one(conn, source_id), _one(conn, new_id), tuple(back),
+        return Split(one_source(conn, source_id), one_source(conn, new_id), tuple(back),
                      len(wanted) - len(back))
 
 

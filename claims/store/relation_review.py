@@ -15,6 +15,7 @@ from claims.errors import InputError, NotFound
 from claims.records import RelationMember, RelationRecord
 from claims.store.engine import Store
 from claims.store.ingest import role_of
+from claims.store.paging import pages
 from claims.store.relations import (
     KINDS,
     STATES,
@@ -137,11 +138,11 @@ def relation_records(store: Store, *, state: str | None = None) -> list[Relation
     with store.read() as conn:
         rels = _relations(conn, None if state is None else relation.c.state == state)
         ids = sorted({i for r in rels for i in r.figure_ids})
-        rows = {r[0]: r[1:] for r in conn.execute(
+        rows = {r[0]: r[1:] for chunk in pages(ids) for r in conn.execute(
             select(figure.c.id, figure.c.text, figure.c.claim_id, article.c.name)
             .join(claim, claim.c.id == figure.c.claim_id)
             .join(article, article.c.id == claim.c.article_id)
-            .where(figure.c.id.in_(ids)))} if ids else {}
+            .where(figure.c.id.in_(chunk)))}
     out = []
     for r in rels:
         members = tuple(

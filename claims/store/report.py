@@ -7,25 +7,16 @@ mean for `claims list`), findings from the same stream `check-consistency` check
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
-
-from sqlalchemy import select
-from sqlalchemy.engine import Connection
-
 from claims.core.model import Finding
 from claims.core.reconcile.consistency import iter_check
-from claims.records import ArticleRecord, VerdictRecord
+from claims.records import ArticleRecord
 from claims.reporting import ArticleEntry, ClaimEntry, Report, status_counts
-from claims.store import tables
 from claims.store.engine import Store
 from claims.store.evidence import evidence_by_claim
 from claims.store.ingest import now_utc
-from claims.store.queries import list_claims
+from claims.store.queries import articles_by_id, list_claims
 from claims.store.relations import iter_check_groups, load_acks
-from claims.store.tables import verdict
-
-PAGE = 500
+from claims.store.verdicts import latest_verdicts
 
 
 def load_report(
@@ -41,8 +32,8 @@ def load_report(
     )
     ids = [c.id for c in claims]
     with store.read() as conn:
-        articles = _articles(conn, sorted({c.article_id for c in claims}))
-        latest = _latest_verdicts(conn, ids)
+        articles = articles_by_id(conn, sorted({c.article_id for c in claims}))
+        latest = latest_verdicts(conn, ids)
         evidence = evidence_by_claim(conn, ids)
     touching: dict[int, list[Finding]] = {}
     for f in findings:
@@ -66,50 +57,3 @@ def load_report(
         status_filter=status,
         by_status=status_counts(claims),
     )
-
-
-def _articles(conn: Connection, ids: Sequence[int]) -> dict[int, ArticleRecord]:
-    art = tables.article
-    cols = [c for c in art.c if c.name != "text"]
-    found: dict[int, ArticleRecord] = {}
-    for i in range(0, len(ids), PAGE):
-        for r in conn.execute(select(*cols).where(art.c.id.in_(ids[i : i + PAGE]))):
-            found[r.id] = ArticleRecord(
-                id=r.id,
-                name=r.name,
-                origin=r.origin,
-                content_hash=r.content_hash,
-                extractor_version=r.extractor_version,
-                title=r.title,
-                url=r.url,
-                publisher=r.publisher,
-                published=r.published,
-                ingested_at=r.ingested_at,
-            )
-    return found
-
-
-def _latest_verdicts(conn: Connection, claim_ids: Sequence[int]) -> dict[int, VerdictRecord]:
-    """Each claim's most recent verdict row (the one that set its current status)."""
-    latest: dict[int, VerdictRecord] = {}
-    ids = sorted(claim_ids)
-    for i in range(0, len(ids), PAGE):
-        rows = conn.execute(
-            select(verdict)
-            .where(verdict.c.claim_id.in_(ids[i : i + PAGE]), verdict.c.kind == "verdict")
-            .order_by(verdict.c.id)
-        )
-        for r in rows:
-            latest[r.claim_id] = VerdictRecord(
-                id=r.id,
-                claim_id=r.claim_id,
-                at=r.at,
-                reviewer=r.reviewer,
-                from_status=r.from_status,
-                to_status=r.to_status,
-                note=r.note,
-                evidence=tuple(json.loads(r.evidence or "[]")),
-                version=r.version,
-                kind=r.kind,
-            )
-    return latest

@@ -21,6 +21,7 @@ from sqlalchemy.engine import Connection
 
 from claims.errors import InputError, NotFound
 from claims.records import ArticleRecord, IngestOutcome, Removal
+from claims.store.duplicates import duplicates_of
 from claims.store.engine import Store
 from claims.store.ingest import find_article, now_utc
 from claims.store.queries import article_record
@@ -29,6 +30,7 @@ from claims.store.tables import (
     article_event,
     claim,
     claim_duplicate,
+    claim_via,
     figure,
     relation,
     relation_member,
@@ -118,6 +120,22 @@ def restore_article(
         return article_record(_article_row(conn, article_id))
 
 
+def retracted_duplicates(store: Store, claim_id: int) -> list[int]:
+    """The linked duplicates of `claim_id` whose article is retracted, ascending: a
+    verdict propagated from a live claim leaves them alone, as it does dismissed ones."""
+    with store.read() as conn:
+        linked = duplicates_of(conn, claim_id)
+        if not linked:
+            return []
+        rows = conn.execute(
+            select(claim.c.id)
+            .join(article, article.c.id == claim.c.article_id)
+            .where(claim.c.id.in_(linked), article.c.retracted.is_(True))
+            .order_by(claim.c.id)
+        )
+        return [r[0] for r in rows]
+
+
 @dataclass(frozen=True)
 class Purged:
     name: str
@@ -176,6 +194,7 @@ def purge_article(
         conn.execute(delete(claim_duplicate).where(or_(
             claim_duplicate.c.claim_id.in_(claim_ids),
             claim_duplicate.c.other_claim_id.in_(claim_ids))))
+        conn.execute(delete(claim_via).where(claim_via.c.claim_id.in_(claim_ids)))
         conn.execute(delete(figure).where(figure.c.claim_id.in_(claim_ids)))
         conn.execute(delete(claim).where(claim.c.article_id == article_id))
         conn.execute(delete(article).where(article.c.id == article_id))

@@ -12,14 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from claims.errors import InputError, NotFound
+from claims.errors import InputError
 from claims.records import VerdictRecord
 from claims.store.engine import Store
-from claims.store.tables import claim
-from claims.store.verdicts import busy_retried, history_rows, record_in
+from claims.store.verdicts import batch_suffix, busy_retried, history_rows, lock_claims, record_in
 
 
 def revert_target(rows: Sequence[VerdictRecord]) -> tuple[VerdictRecord, VerdictRecord | None]:
@@ -57,21 +55,14 @@ def revert_verdicts(
     ids = tuple(dict.fromkeys(claim_ids))
 
     def work(conn: Connection) -> list[tuple[VerdictRecord, VerdictRecord]]:
-        stmt = select(claim.c.id).where(claim.c.id.in_(ids))
-        if store.dialect == "postgresql":
-            stmt = stmt.with_for_update()
-        found = {r.id for r in conn.execute(stmt)}
-        missing = [str(i) for i in ids if i not in found]
-        if missing:
-            nothing = "; nothing recorded" if len(ids) > 1 else ""
-            raise NotFound(f"no claim with id {', '.join(missing)}{nothing}")
+        lock_claims(conn, store.dialect, ids)
         done = []
         for cid in ids:
             try:
                 target, before = revert_target(history_rows(conn, cid))
             except InputError:
-                nothing = "; nothing recorded" if len(ids) > 1 else ""
-                raise InputError(f"claim {cid} has no verdict to revert{nothing}") from None
+                raise InputError(
+                    f"claim {cid} has no verdict to revert{batch_suffix(ids)}") from None
             evidence = before.evidence if before is not None else ()
             row = record_in(conn, store.dialect, claim_id=cid, status=target.from_status,
                             reviewer=reviewer, note=note, evidence=tuple(evidence),

@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection
 
 from claims.errors import InputError
 from claims.store.engine import Store, head_revision, known_revisions
+from claims.store.paging import pages
 from claims.store.tables import (
     article,
     article_event,
@@ -290,6 +291,7 @@ def load(store: Store, lines: Iterable[str], *, name: str) -> LoadResult:
     merges (articles by text, sources by name, history without duplicates).
     """
     from claims.store.duplicate_keys import rebuild
+    from claims.store.frames import fill_days
     from claims.store.snapshot_merge import merge
 
     parsed = parse(lines, name=name)
@@ -297,6 +299,7 @@ def load(store: Store, lines: Iterable[str], *, name: str) -> LoadResult:
         result = (_restore(conn, store.dialect, parsed.records) if is_empty(conn)
                   else merge(conn, parsed.records))
         rebuild(conn)  # the duplicate index is derived, not dumped
+        fill_days(conn)  # a dump older than schema 0010 has no figure days
         return result
 
 
@@ -316,17 +319,12 @@ def columns(record: Record) -> Record:
     return {k: v for k, v in record.items() if k != "type"}
 
 
-def batches(items: list[Any], size: int = PAGE) -> Iterator[list[Any]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
 def _restore(conn: Connection, dialect: str, records: Records) -> LoadResult:
     """An empty database takes every row as dumped, ids included."""
     added: dict[str, int] = {}
     for kind, table in KINDS.items():
         rows = [columns(r) for _, r in records[kind]]
-        for batch in batches(rows):
+        for batch in pages(rows, PAGE):
             conn.execute(table.insert(), batch)
         added[kind] = len(rows)
     if dialect == "postgresql":

@@ -22,6 +22,7 @@ from typing import Any, Protocol
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
+from claims.store.paging import pages
 from claims.store.snapshot import Record
 from claims.store.tables import article, article_event, review_position, source_event
 
@@ -52,11 +53,12 @@ def _article_events(m: Merging) -> None:
     ev = article_event.c
     known = {
         (r.content_hash, r.action, r.at, r.reviewer)
+        for chunk in pages(hashes)
         for r in m.conn.execute(select(ev.content_hash, ev.action, ev.at, ev.reviewer)
-                                .where(ev.content_hash.in_(hashes)))
+                                .where(ev.content_hash.in_(chunk)))
     }
-    local: dict[str, int] = {r[0]: r[1] for r in m.conn.execute(
-        select(article.c.content_hash, article.c.id).where(article.c.content_hash.in_(hashes)))}
+    local: dict[str, int] = {r[0]: r[1] for chunk in pages(hashes) for r in m.conn.execute(
+        select(article.c.content_hash, article.c.id).where(article.c.content_hash.in_(chunk)))}
     for r in rows:
         key = (r["content_hash"], r["action"], r["at"], r["reviewer"])
         if key in known:
@@ -82,6 +84,8 @@ def _renumber(detail: dict[str, Any], m: Merging, events: dict[int, int]) -> dic
     out = dict(detail)
     if "claims" in out:
         out["claims"] = [m.ids["claim"][c] for c in out["claims"] if c in m.ids["claim"]]
+    if "via" in out:  # [claim id, position] of the chains a merge re-pointed
+        out["via"] = [[m.ids["claim"][c], p] for c, p in out["via"] if c in m.ids["claim"]]
     for key in ("dropped", "restored"):
         if isinstance(out.get(key), dict) and out[key].get("id") in m.ids["source"]:
             out[key] = {**out[key], "id": m.ids["source"][out[key]["id"]]}

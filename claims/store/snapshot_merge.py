@@ -13,7 +13,8 @@ from typing import Any
 from sqlalchemy import Table, select
 from sqlalchemy.engine import Connection
 
-from claims.store.snapshot import KINDS, LoadResult, Record, Records, batches, columns
+from claims.store.paging import pages
+from claims.store.snapshot import KINDS, PAGE, LoadResult, Record, Records, columns
 from claims.store.snapshot_desk import merge_desk_records
 from claims.store.tables import (
     article,
@@ -43,7 +44,7 @@ def _insert_new(conn: Connection, table: Table, rows: list[Record]) -> list[int]
     """Insert without the dumped ids; the new ids in the order of `rows`."""
     ids: list[int] = []
     stmt = table.insert().returning(table.c.id, sort_by_parameter_order=True)
-    for batch in batches([{k: v for k, v in r.items() if k != "id"} for r in rows]):
+    for batch in pages([{k: v for k, v in r.items() if k != "id"} for r in rows], PAGE):
         ids.extend(row[0] for row in conn.execute(stmt, batch))
     return ids
 
@@ -51,7 +52,7 @@ def _insert_new(conn: Connection, table: Table, rows: list[Record]) -> list[int]
 def _in(conn: Connection, stmt: Any, column: Any, values: Iterable[Any]) -> list[Any]:
     """`stmt WHERE column IN values`, in batches so huge merges stay within driver limits."""
     found: list[Any] = []
-    for batch in batches(sorted(set(values))):
+    for batch in pages(sorted(set(values)), PAGE):
         found.extend(conn.execute(stmt.where(column.in_(batch))).all())
     return found
 
@@ -280,18 +281,17 @@ class _Merge:
             self.added["member"] += len(rows)
 
     def _acks(self) -> None:
-        rows = self._rows("ack")
-        known = {
-            row[0]
-            for row in _in(
-                self.conn, select(finding_ack.c.key), finding_ack.c.key, (r["key"] for r in rows)
-            )
-        }
-        new = [r for r in rows if r["key"] not in known]
-        self.merged["ack"] += len(rows) - len(new)
-        for batch in batches(new):
-            self.conn.execute(finding_ack.insert(), batch)
-        self.added["ack"] += len(new)
+        self._insert_unknown("ack", finding_ack.c.key)
+
+    def _insert_unknown(self, kind: str, key: Any) -> None:
+        """Rows keyed by a unique column: one whose key is stored already is merged."""
+        rows = self._rows(kind)
+        known = {row[0] for row in _in(self.conn, select(key), key, (r[key.name] for r in rows))}
+        new = [r for r in rows if r[key.name] not in known]
+        self.merged[kind] += len(rows) - len(new)
+        for batch in pages(new, PAGE):
+            self.conn.execute(key.table.insert(), batch)
+        self.added[kind] += len(new)
 
     def _verdicts(self) -> None:
         """History is append-only: rows missing here are inserted, nothing is changed."""
@@ -371,14 +371,7 @@ class _Merge:
 
     def _bodies(self) -> None:
         """Evidence bodies are content-addressed: one already stored is the same body."""
-        rows = self._rows("body")
-        key = evidence_body.c.sha256
-        known = {row[0] for row in _in(self.conn, select(key), key, (r["sha256"] for r in rows))}
-        new = [r for r in rows if r["sha256"] not in known]
-        self.merged["body"] += len(rows) - len(new)
-        for batch in batches(new):
-            self.conn.execute(evidence_body.insert(), batch)
-        self.added["body"] += len(new)
+        self._insert_unknown("body", evidence_body.c.sha256)
 
     def _snapshots(self) -> None:
         """A snapshot lands on its verdict's row here; one already there (same link,

@@ -140,7 +140,8 @@ def source_records(conn: Connection, ids: Sequence[int] | None = None) -> list[S
     ]
 
 
-def _one(conn: Connection, source_id: int) -> SourceRecord:
+def one_source(conn: Connection, source_id: int) -> SourceRecord:
+    """The source with this id; `NotFound` when there is none."""
     found = source_records(conn, [source_id])
     if not found:
         raise NotFound(f"no source with id {source_id}")
@@ -157,7 +158,7 @@ def add_alias(
         raise InputError("an alias cannot be empty")
     store.registry_cache = None  # ingest's copy of the registry is about to be stale
     with store.write() as conn:
-        record = _one(conn, source_id)
+        record = one_source(conn, source_id)
         owner = conn.execute(
             select(source.c.name)
             .join(source_alias, source_alias.c.source_id == source.c.id)
@@ -169,7 +170,7 @@ def add_alias(
         if on_change is not None and key not in known:
             on_change(conn, record, record)
         insert_aliases(conn, source_id, [alias], known)
-        return _one(conn, source_id)
+        return one_source(conn, source_id)
 
 
 def merge_sources(
@@ -181,7 +182,7 @@ def merge_sources(
         raise InputError("cannot merge a source into itself")
     store.registry_cache = None  # ingest's copy of the registry is about to be stale
     with store.write() as conn:
-        kept, dropped = _one(conn, keep), _one(conn, drop)
+        kept, dropped = one_source(conn, keep), one_source(conn, drop)
         if on_change is not None:
             on_change(conn, kept, dropped)
         known = {norm(kept.name), *(norm(a) for a in kept.aliases)}
@@ -190,7 +191,7 @@ def merge_sources(
         conn.execute(update(claim).where(claim.c.source_id == drop).values(source_id=keep))
         conn.execute(update(claim_via).where(claim_via.c.source_id == drop).values(source_id=keep))
         conn.execute(delete(source).where(source.c.id == drop))
-        return _one(conn, keep)
+        return one_source(conn, keep)
 
 
 def unqualified_entry(name: str, registry: Sequence[Entry]) -> tuple[Entry | None, str]:

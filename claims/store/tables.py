@@ -10,7 +10,7 @@ PostgreSQL, sortable, and exactly what the JSON contract prints.
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Column, ForeignKey, Integer, Text
+from sqlalchemy import BigInteger, Column, ForeignKey, Index, Integer, Text
 from sqlalchemy import UniqueConstraint as Unique
 from sqlmodel import Field, SQLModel
 
@@ -122,6 +122,10 @@ class FigureRow(SQLModel, table=True):
     """A quantity inside a claim, with its interval (`None` = open end)."""
 
     __tablename__ = "figure"
+    # cross-article `same`: a new figure's candidates are the latest of its key and day
+    # (an undated article's candidates are the latest of its key on any day)
+    __table_args__ = (Index("ix_figure_same_key", "block", "places", "day", "id"),
+                      Index("ix_figure_same_latest", "block", "places", "id"))
 
     id: int | None = Field(default=None, primary_key=True)
     claim_id: int = Field(foreign_key="claim.id", index=True)
@@ -143,6 +147,9 @@ class FigureRow(SQLModel, table=True):
     # the place words around it (`core.same.place_key`), for the same lookup; NULL
     # as for `block`
     places: str | None = None
+    # its article's publication day (`core.reconcile.same.day_of`), NULL when undated:
+    # the `same` lookup reads a window of days through `ix_figure_same_key`
+    day: str | None = None
     # its frame (`core.reconcile.frames`): what it counts, who, when, where; NULL = unknown
     frame_event: str | None = None
     frame_role: str | None = Field(default=None, index=True)

@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Connection, Row
 
 from claims.core.status import Status
@@ -22,7 +22,8 @@ from claims.errors import DatabaseBusy, InputError, NotFound, VerdictConflict
 from claims.records import VerdictRecord, reverted_id
 from claims.store.engine import Store
 from claims.store.ingest import now_utc
-from claims.store.tables import claim, figure, verdict
+from claims.store.paging import pages
+from claims.store.tables import article, claim, claim_via, figure, verdict
 
 STATUSES = tuple(s.value for s in Status)  # already normalised by the caller
 KINDS = ("verdict", "correction")
@@ -33,7 +34,8 @@ RETRIES = 3
 T = TypeVar("T")
 
 
-def _verdict_record(r: Row[Any]) -> VerdictRecord:
+def verdict_record(r: Row[Any]) -> VerdictRecord:
+    """A `verdict` row as a record (its `detail` read for the row it reverts)."""
     return VerdictRecord(
         id=r.id,
         claim_id=r.claim_id,
@@ -53,7 +55,22 @@ def history_rows(conn: Connection, claim_id: int) -> list[VerdictRecord]:
     rows = conn.execute(
         select(verdict).where(verdict.c.claim_id == claim_id).order_by(verdict.c.id)
     )
-    return [_verdict_record(r) for r in rows]
+    return [verdict_record(r) for r in rows]
+
+
+def latest_verdicts(conn: Connection, claim_ids: Sequence[int]) -> dict[int, VerdictRecord]:
+    """Each claim's most recent verdict row (the one that set its current status;
+    corrections are not verdicts), read a page of ids at a time."""
+    latest: dict[int, VerdictRecord] = {}
+    for page in pages(sorted(claim_ids)):
+        rows = conn.execute(
+            select(verdict)
+            .where(verdict.c.claim_id.in_(page), verdict.c.kind == "verdict")
+            .order_by(verdict.c.id)
+        )
+        for r in rows:
+            latest[r.claim_id] = verdict_record(r)
+    return latest
 
 
 def history(store: Store, claim_id: int) -> list[VerdictRecord]:
@@ -76,6 +93,7 @@ def record_verdict(
     expect_version: int | None = None,
     kind: str = "verdict",
     detail: dict[str, Any] | None = None,
+    on_recorded: Callable[[Connection, VerdictRecord], None] | None = None,
 ) -> VerdictRecord:
     """Append a verdict (or a correction) and move the claim to `status`, version + 1.
 
@@ -85,32 +103,34 @@ def record_verdict(
     `{"source_id": int | None}` re-attributes, `{"dismissed": bool}` dismisses, and
     `{"figure": {"id": int, "value"|"low"|"high"|"qualifier"|"unit"|"metric": …}}` fixes
     one of the claim's figures. The detail is stored as JSON with the row.
+    `on_recorded` runs inside the transaction after the row is written, as in
+    `record_verdicts`.
     """
     if status not in STATUSES:
         raise InputError(f"unknown status '{status}': use one of {', '.join(STATUSES)}")
     if kind not in KINDS:
         raise InputError(f"unknown history kind '{kind}': use verdict or correction")
-    return busy_retried(store, lambda conn: record_in(
-        conn,
-        store.dialect,
-        claim_id=claim_id,
-        status=status,
-        reviewer=reviewer,
-        note=note,
-        evidence=tuple(evidence),
-        expect_version=expect_version,
-        kind=kind,
-        detail=detail,
-    ))
+
+    def work(conn: Connection) -> VerdictRecord:
+        row = record_in(conn, store.dialect, claim_id=claim_id, status=status,
+                        reviewer=reviewer, note=note, evidence=tuple(evidence),
+                        expect_version=expect_version, kind=kind, detail=detail)
+        if on_recorded is not None:
+            on_recorded(conn, row)
+        return row
+
+    return busy_retried(store, work)
 
 
 @dataclass(frozen=True)
 class VerdictBatch:
-    """What `record_verdicts` wrote, and which of those claims are dismissed (the CLI
-    warns: a verdict on a dismissed claim stays out of lists, queues and exports)."""
+    """What `record_verdicts` wrote, which of those claims are dismissed, and which are
+    in a retracted article (claim id → article id). The CLI warns about both: such a
+    verdict is kept, but the claim stays out of lists, queues and exports."""
 
     recorded: tuple[VerdictRecord, ...]
     dismissed: frozenset[int]
+    retracted: Mapping[int, int] = field(default_factory=dict)
 
 
 def record_verdicts(
@@ -138,14 +158,7 @@ def record_verdicts(
     ids = tuple(dict.fromkeys(claim_ids))
 
     def work(conn: Connection) -> VerdictBatch:
-        stmt = select(claim.c.id, claim.c.dismissed).where(claim.c.id.in_(ids))
-        if store.dialect == "postgresql":
-            stmt = stmt.with_for_update()
-        found = {row.id: bool(row.dismissed) for row in conn.execute(stmt)}
-        missing = [str(i) for i in ids if i not in found]
-        if missing:
-            nothing = "; nothing recorded" if len(ids) > 1 else ""
-            raise NotFound(f"no claim with id {', '.join(missing)}{nothing}")
+        found = lock_claims(conn, store.dialect, ids)
         recorded = []
         for cid in ids:
             row = record_in(conn, store.dialect, claim_id=cid, status=status,
@@ -154,9 +167,37 @@ def record_verdicts(
             if on_recorded is not None:
                 on_recorded(conn, row)
             recorded.append(row)
-        return VerdictBatch(tuple(recorded), frozenset(i for i in ids if found[i]))
+        return VerdictBatch(
+            tuple(recorded),
+            frozenset(i for i in ids if found[i].dismissed),
+            {i: found[i].article_id for i in ids if found[i].retracted},
+        )
 
     return busy_retried(store, work)
+
+
+def lock_claims(conn: Connection, dialect: str, ids: Sequence[int]) -> dict[int, Row[Any]]:
+    """Hold every claim of a batch (FOR UPDATE on PostgreSQL; SQLite's write transaction
+    already holds the database) and return each one's `dismissed`, `article_id` and
+    `retracted` (its article's). A missing id raises one `NotFound` naming them all,
+    before anything is written."""
+    stmt = (
+        select(claim.c.id, claim.c.dismissed, claim.c.article_id, article.c.retracted)
+        .join(article, article.c.id == claim.c.article_id)
+        .where(claim.c.id.in_(ids))
+    )
+    if dialect == "postgresql":
+        stmt = stmt.with_for_update(of=claim)
+    found = {row.id: row for row in conn.execute(stmt)}
+    missing = [str(i) for i in ids if i not in found]
+    if missing:
+        raise NotFound(f"no claim with id {', '.join(missing)}{batch_suffix(ids)}")
+    return found
+
+
+def batch_suffix(ids: Sequence[int]) -> str:
+    """What an error in a batch of several claims adds: none of them was recorded."""
+    return "; nothing recorded" if len(ids) > 1 else ""
 
 
 def busy_retried(store: Store, work: Callable[[Connection], T]) -> T:
@@ -216,7 +257,7 @@ def record_in(
     }
     new_id = conn.execute(insert(verdict).values(**row)).inserted_primary_key[0]  # type: ignore[index]
     conn.execute(update(claim).where(claim.c.id == claim_id).values(**changes))
-    return _verdict_record(conn.execute(select(verdict).where(verdict.c.id == new_id)).one())
+    return verdict_record(conn.execute(select(verdict).where(verdict.c.id == new_id)).one())
 
 
 def _conflict(conn: Connection, claim_id: int, status: str, version: int) -> VerdictConflict:
@@ -235,8 +276,9 @@ def _conflict(conn: Connection, claim_id: int, status: str, version: int) -> Ver
 def _apply_detail(conn: Connection, claim_id: int, detail: Mapping[str, Any]) -> dict[str, Any]:
     """Claim-column changes for a correction; figure fixes are written here directly."""
     changes: dict[str, Any] = {}
-    if "source_id" in detail:
+    if "source_id" in detail:  # a reviewer's attribution replaces the extractor's chain
         changes["source_id"] = detail["source_id"]
+        conn.execute(delete(claim_via).where(claim_via.c.claim_id == claim_id))
     if "dismissed" in detail:
         changes["dismissed"] = bool(detail["dismissed"])
     fix = detail.get("figure")

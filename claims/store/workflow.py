@@ -21,8 +21,8 @@ from claims.errors import InputError, NotFound
 from claims.records import ClaimDetail, ClaimRecord, SourceRecord, VerdictRecord
 from claims.store.duplicates import duplicates_of
 from claims.store.engine import Store
-from claims.store.queries import get_claim, list_claims
-from claims.store.sources import load_registry, norm, source_records
+from claims.store.queries import get_claim, list_claims, via_for
+from claims.store.sources import load_registry, norm, one_source, source_records
 from claims.store.tables import claim, figure, source
 from claims.store.verdicts import busy_retried, record_in
 
@@ -108,18 +108,14 @@ def reattribute(
             raise InputError(
                 f"claim {claim_id} is already attributed to {_who(current.source_name)}"
             )
-        new_name = None
-        if source_id is not None:
-            found = source_records(conn, [source_id])
-            if not found:
-                raise NotFound(f"no source with id {source_id}")
-            new_name = found[0].name
-        detail = {
-            "source_id": source_id,
-            "from": {"source": current.source_name},
-            "to": {"source": new_name},
-        }
-        return detail, f"re-attributed: {_who(current.source_name)} → {_who(new_name)}"
+        new_name = one_source(conn, source_id).name if source_id is not None else None
+        via = via_for(conn, select(claim.c.id).where(claim.c.id == claim_id)).get(claim_id, ())
+        was: dict[str, Any] = {"source": current.source_name}
+        if via:  # the chain goes with the old attribution (`record_in` clears it)
+            was["via"] = list(via)
+        detail = {"source_id": source_id, "from": was, "to": {"source": new_name}}
+        chain = f" (via {'; '.join(via)})" if via else ""
+        return detail, f"re-attributed: {_who(current.source_name)}{chain} → {_who(new_name)}"
 
     return _correct(store, claim_id=claim_id, reviewer=reviewer, note=note, build=build)
 

@@ -169,6 +169,21 @@ def test_purge_deletes_what_nobody_reviewed_and_keeps_the_record(
     assert "purge" in shown and "restore" in shown and "junk" in shown
 
 
+def test_purge_takes_the_attribution_chains_with_the_claims(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """A claim reported "citing" another party has a `via` row: purge deletes it too."""
+    path = tmp_path / "cited.txt"
+    path.write_text("The Harbour Gazette, citing the port authority, reported that 14 ships "
+                    "were held at the quay.\n")
+    assert invoke("ingest", str(path), "--published", "2026-03-01").exit_code == 0
+    assert [c["via"] for c in listed(invoke)] == [["Port authority"]]
+    purged = invoke("articles", "remove", "cited.txt", "--purge")
+    assert purged.exit_code == 0, purged.stderr
+    assert purged.stderr.startswith("Purged cited.txt (article 1): 1 claim, 1 figure and")
+    assert listed(invoke) == [] and articles(invoke) == []
+
+
 def test_purge_is_refused_where_a_reviewer_worked(desk: Invoke) -> None:
     claim_id = next(c["id"] for c in listed(desk) if c["article"] == "README.md")
     desk("correct", str(claim_id), "--dismiss")

@@ -55,6 +55,30 @@ def test_usage_error_is_one_line_exit_2() -> None:
     assert len(lines) == 1 and lines[0].startswith("Error: "), p.stderr
 
 
+@pytest.mark.parametrize("group", [[], ["db"], ["sources", "alias"], ["evidence"]],
+                         ids=["claims", "db", "sources alias", "evidence"])
+def test_a_group_without_its_subcommand_prints_its_help_on_stderr_exit_2(
+    group: list[str],
+) -> None:
+    from typer.testing import CliRunner
+
+    from claims.cli import app
+
+    runner = CliRunner()
+    help_text = runner.invoke(app, [*group, "--help"])
+    assert help_text.exit_code == 0 and help_text.stdout.startswith("Usage: ")
+    bare = runner.invoke(app, group)
+    assert (bare.exit_code, bare.stdout, bare.stderr) == (2, "", help_text.stdout)
+    assert "Error" not in bare.stderr
+
+
+def test_installed_claims_db_alone_prints_the_help_of_db() -> None:
+    p = subprocess.run(claims_cmd() + ["db"], capture_output=True, text=True)
+    assert (p.returncode, p.stdout) == (2, "")
+    assert p.stderr.startswith("Usage: claims db [OPTIONS] COMMAND [ARGS]...\n\n")
+    assert "  upgrade  Upgrade the database schema" in p.stderr
+
+
 @pytest.mark.usefixtures("tmp_path")
 def test_installed_claims_ingests_the_seed_end_to_end(tmp_path: Path) -> None:
     db = tmp_path / "e2e.db"

@@ -109,6 +109,15 @@ def test_show_claim_in_context(seeded: Invoke) -> None:
     assert "lost track of 96" in out
     assert "military" in out
     assert "[96, 96]" in out
+    # the relation's short cells never wrap, and its evidence is one line under the
+    # table: at 80 columns nothing is cut to "partiti…" or folded a word a line
+    lines = out.splitlines()
+    assert max(len(line.rstrip()) for line in lines) <= 80
+    row = next(line for line in lines if "out-of" in line)
+    assert row.split("│")[2:8] == [" partition ", " 3 2 4 5 ", " inferred ", " proposed ",
+                                   " out-of ", " high       "]
+    assert any(line.startswith("Relation ") and " evidence: words: 76 out of a historic"
+               in line for line in lines)
 
 
 @pytest.mark.parametrize("bad", ["abc", "-1", "0", "99999999999999999999999", ""])

@@ -60,3 +60,20 @@ def test_verify_on_a_dismissed_claim_warns_and_says_how_to_restore(
     assert history(desk, 4)[-1]["to"] == "supported"
     assert desk("correct", "4", "--restore").exit_code == 0
     assert "Warning" not in desk("verify", "4", "--status", "refuted").stderr
+
+
+def test_verify_on_a_claim_of_a_retracted_article_warns_like_a_dismissed_one(
+    desk: Invoke,  # noqa: F811
+) -> None:
+    assert desk("articles", "remove", "2", "--reviewer", "bo").exit_code == 0  # claims 5, 6
+    result = desk("verify", "5", "1", "--status", "refuted", "--reviewer", "ana")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "Claim 5: unverified → refuted (version 2)\n"
+        "Claim 1: unverified → refuted (version 2)\n"
+        "Warning: claim 5 is in a retracted article (article 2): the verdict is in its "
+        "history, but the claim stays out of lists, review and exports; restore the article "
+        "with `claims articles restore 2`\n")
+    assert history(desk, 5)[-1]["to"] == "refuted"
+    assert desk("articles", "restore", "2").exit_code == 0
+    assert "Warning" not in desk("verify", "5", "--status", "supported").stderr

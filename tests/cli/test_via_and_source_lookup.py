@@ -172,3 +172,40 @@ def test_split_puts_a_chain_link_back_on_the_source_it_undoes(invoke: Invoke,
     assert split.exit_code == 0, split.stderr
     assert [(r["source"], r["via"]) for r in listed(invoke)] == [
         ("Kestrel Radio", ["Borland Institute"]), ("Vantor Group", [])]
+
+
+def test_a_reviewer_reattribution_replaces_the_chain(invoke: Invoke, tmp_path: Path) -> None:
+    ingest(invoke, tmp_path, "wire.txt", WIRE)
+    relayed = listed(invoke)[0]
+    assert (relayed["source"], relayed["via"]) == ("Kestrel Radio", ["Borland Institute"])
+    cid = str(relayed["id"])
+    result = invoke("correct", cid, "--source", "Borland Institute", "--reviewer", "ana")
+    assert result.exit_code == 0, result.output
+    row = listed(invoke, "--source", "Borland Institute")[0]
+    assert (row["id"], row["source"], row["via"]) == (relayed["id"], "Borland Institute", [])
+    assert listed(invoke, "--source", "Kestrel Radio") == []  # not even through a chain
+    last = json.loads(invoke("history", cid, "--format", "json").stdout)[-1]
+    assert (last["kind"], last["note"]) == (
+        "correction", "re-attributed: Kestrel Radio (via Borland Institute) → Borland Institute")
+
+
+def test_split_after_load_merge_finds_the_chain_under_its_new_claim_id(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """A merge's record names the chain links it re-pointed by claim id; loaded into a
+    database that numbers claims differently, split must still find them."""
+    ingest(invoke, tmp_path, "wire.txt", CHAIN_ONLY)
+    assert invoke("sources", "merge", "Vantor Group", "Borland Institute").exit_code == 0
+    dump = tmp_path / "desk.json"
+    assert invoke("dump", str(dump)).exit_code == 0
+    other = str(tmp_path / "other.db")
+    (tmp_path / "first.txt").write_text("The Calder Observer said 3 bridges were closed.\n")
+    assert invoke("--db", other, "ingest", str(tmp_path / "first.txt")).exit_code == 0
+    loaded = invoke("--db", other, "load", str(dump))
+    assert loaded.exit_code == 0, loaded.output
+    split = invoke("--db", other, "sources", "split", "Vantor Group")
+    assert split.exit_code == 0, split.stderr
+    rows = json.loads(invoke("--db", other, "list", "--format", "json").stdout)
+    assert [(r["source"], r["via"]) for r in rows if r["source"]] == [
+        ("Calder Observer", []), ("Kestrel Radio", ["Borland Institute"]),
+        ("Vantor Group", [])]

@@ -292,3 +292,27 @@ def test_every_workflow_command_has_an_example(invoke: Invoke) -> None:
         assert result.returncode == 0
         assert "Example:" in result.stdout
         assert f"claims {command}" in result.stdout
+
+
+def test_propagate_leaves_a_duplicate_in_a_retracted_article_alone(desk: Invoke) -> None:
+    assert desk("articles", "remove", "2", "--reviewer", "bo").exit_code == 0  # claims 5, 6
+    result = desk("verify", "2", "--status", "false", "--propagate", "--reviewer", "ana")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == (
+        "Claim 2: unverified → refuted (version 2)\n"
+        "Claim 5: in a retracted article, not changed (a duplicate of claim 2)\n"
+    )
+    assert history(desk, 5) == []
+    assert desk("correct", "5", "--dismiss", "--reviewer", "bo").exit_code == 0
+    again = desk("verify", "2", "--status", "supported", "--propagate", "--reviewer", "ana")
+    assert again.stderr == (  # one reason is enough
+        "Claim 2: refuted → supported (version 3)\n"
+        "Claim 5: dismissed, not changed (a duplicate of claim 2)\n"
+    )
+    assert desk("articles", "restore", "2").exit_code == 0
+    assert desk("correct", "5", "--restore").exit_code == 0
+    last = desk("verify", "2", "--status", "refuted", "--propagate", "--reviewer", "ana")
+    assert last.stderr == (
+        "Claim 2: supported → refuted (version 4)\n"
+        "Claim 5: unverified → refuted (version 4), propagated from claim 2\n"
+    )

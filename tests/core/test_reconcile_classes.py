@@ -61,6 +61,12 @@ def test_a_state_count_is_inside_the_national_one_not_the_same() -> None:
     assert rels(x) == [("bound", ["81", "1,200"])]
 
 
+def test_two_groups_shares_of_one_candidate_are_not_one_quantity() -> None:
+    x = run("Enlisted troops favored Marsh by 6 percent, the survey found.\n"
+            "Officers favored Marsh 46 percent to 32 percent, the survey found.\n")
+    assert [r for r in rels(x) if r[0] == "same"] == []
+
+
 def test_two_candidates_poll_shares_are_not_one_quantity() -> None:
     x = run("In the Redfield poll, Marsh was supported by 46 percent of likely voters, "
             "the pollster said.\nOkafor received 41 percent, the campaign said.\n")

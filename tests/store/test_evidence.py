@@ -14,16 +14,16 @@ from claims.config import DbTarget
 from claims.evidence import EvidenceItem, FetchFailure, PageState, compare, exit_code
 from claims.store import Store, open_store, upgrade
 from claims.store.evidence import (
-    attach_snapshots,
     claim_evidence,
     record_newer,
     record_verdict_with_snapshots,
+    snapshot_hook,
     watched_pages,
 )
 from claims.store.ingest import save_extraction
 from claims.store.snapshot import dump, load
 from claims.store.tables import evidence_body, evidence_snapshot
-from claims.store.verdicts import history, record_verdict
+from claims.store.verdicts import history, record_verdicts
 from tests.store.test_snapshot import PAGE, PDF, extraction_a
 
 
@@ -103,12 +103,21 @@ def test_a_failed_snapshot_write_loses_the_verdict_too(store: Store) -> None:
     assert history(store, 1) == [] and _count(store, evidence_body) == 0
 
 
-def test_attach_to_propagated_verdicts(store: Store) -> None:
+def test_propagated_verdicts_take_their_snapshots_in_their_transaction(store: Store) -> None:
+    """`verify --propagate --snapshot`: the duplicates' verdicts are written with
+    `snapshot_hook`, so each batch and its snapshots are committed together or not."""
     save_extraction(store, extraction_a(), origin="a.txt")
-    v = record_verdict(store, claim_id=2, status="supported", reviewer="ana", evidence=[PAGE.url])
-    assert attach_snapshots(store, verdict_ids=[v.id], snapshots=[PAGE]) == 1
-    assert attach_snapshots(store, verdict_ids=[], snapshots=[PAGE]) == 0
+    broken = replace(PAGE, status=None)  # type: ignore[arg-type]  # violates NOT NULL
+    with pytest.raises(sa_exc.IntegrityError):
+        record_verdicts(store, claim_ids=[1, 2], status="supported", reviewer="ana",
+                        evidence=[PAGE.url], on_recorded=snapshot_hook([broken]))
+    assert history(store, 1) == [] and history(store, 2) == []
+    batch = record_verdicts(store, claim_ids=[1, 2], status="supported", reviewer="ana",
+                            evidence=[PAGE.url], on_recorded=snapshot_hook([PAGE]))
+    assert [v.claim_id for v in batch.recorded] == [1, 2]
+    assert claim_evidence(store, 1) == [EvidenceItem(PAGE.url, PAGE, 1)]
     assert claim_evidence(store, 2) == [EvidenceItem(PAGE.url, PAGE, 1)]
+    assert snapshot_hook([]) is None
 
 
 @pytest.mark.parametrize("table", ["evidence_body", "evidence_snapshot"])

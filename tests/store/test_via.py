@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 
 from claims.config import DbTarget, resolve_db
 from claims.core.model import Claim, Document, Extraction, Source, SourceType
@@ -15,6 +17,8 @@ from claims.store.ingest import save_extraction
 from claims.store.queries import get_claim, list_claims, resolve_source
 from claims.store.snapshot import dump, load
 from claims.store.sources import merge_sources
+from claims.store.tables import claim_via, verdict
+from claims.store.workflow import reattribute
 
 
 def chain_article(name: str = "wire.txt") -> Extraction:
@@ -87,3 +91,28 @@ def test_merging_a_dump_adds_the_chains_of_new_claims_only(store: Store, other: 
     assert not result.kept_ids
     assert (result.added["via"], result.merged["via"]) == (0, 2)
     assert [c.via for c in list_claims(other)] == [("Vardia", "Borland Institute"), ()]
+
+
+def test_a_reattribution_clears_the_chain_on_each_backend(backend: DbTarget) -> None:
+    """A reviewer's attribution replaces the extractor's: source and chain together."""
+    upgrade(backend)
+    with open_store(backend) as target:
+        save_extraction(target, chain_article(), origin="wire.txt")
+        institute = resolve_source(target, "Borland Institute").id
+        v = reattribute(target, claim_id=1, source_id=institute, reviewer="ana")
+        assert v.note == ("re-attributed: Kestrel Radio (via Vardia; Borland Institute) → "
+                          "Borland Institute")
+        assert [(c.source, c.via) for c in list_claims(target)] == [
+            ("Borland Institute", ()), ("Borland Institute", ())]
+        vardia = resolve_source(target, "Vardia").id
+        assert list_claims(target, source_id=vardia) == []
+        with target.read() as conn:
+            assert conn.execute(select(func.count()).select_from(claim_via)).scalar_one() == 0
+            detail = conn.execute(select(verdict.c.detail).where(verdict.c.id == v.id)).scalar()
+        assert json.loads(detail) == {
+            "source_id": institute,
+            "from": {"source": "Kestrel Radio", "via": ["Vardia", "Borland Institute"]},
+            "to": {"source": "Borland Institute"},
+        }
+        again = reattribute(target, claim_id=1, source_id=None, reviewer="ana")
+        assert again.note == "re-attributed: Borland Institute → the article's own voice"

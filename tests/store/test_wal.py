@@ -64,3 +64,32 @@ def test_checkpoint_is_harmless_on_an_empty_or_busy_database(tmp_path: Path) -> 
             conn.exec_driver_sql("SELECT count(*) FROM claim").all()
             store.checkpoint(truncate=True)
     assert os.path.exists(target.path or "")
+
+
+def test_only_ingest_commits_without_waiting_for_the_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ingest writes with synchronous=NORMAL (a re-run restores what a power loss
+    undoes); every other write, and the pooled connection after an ingest, stays FULL."""
+    from claims.store import ingest
+
+    target = resolve_db(str(tmp_path / "d.db"))
+    seen: list[int] = []
+    real = ingest._save
+
+    def spy(conn: object, *args: object, **kwargs: object) -> object:
+        seen.append(conn.exec_driver_sql("PRAGMA synchronous").scalar_one())  # type: ignore[attr-defined]
+        return real(conn, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ingest, "_save", spy)
+    with open_store(target) as store:
+        with store.write() as conn:
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar_one() == 2  # FULL
+        assert ingest_all(store, [*small_articles(2)], jobs=0).new == 2
+        with store.write() as conn:
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar_one() == 2
+        with store.write(durable=False) as conn:
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar_one() == 1  # NORMAL
+        with store.read() as conn:
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar_one() == 2
+    assert seen == [1, 1]

@@ -65,6 +65,10 @@ ROLES: dict[str, tuple[str, ...]] = {
     "unemployment": ("unemployment", "jobless"),
 }
 INDICATORS = frozenset(("deficit", "debt", "surplus", "inflation", "unemployment"))
+# Shares of a group: a poll's or a vote's percentages belong to the group asked (voters,
+# officers, Republicans) and to the candidate, so two parties' shares in one article are
+# two groups' or two candidates', never two values of one quantity.
+SHARE_ROLES = frozenset(("support", "votes"))
 # The outcomes of a launch: parts of the launched total, never the same quantity.
 OUTCOMES = {"launched": frozenset(("downed", "lost", "diverted"))}
 

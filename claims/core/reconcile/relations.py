@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from claims.core.model import Claim, FigureRef, InferredRelation
 from claims.core.reconcile.context import _FORECAST, informative, metric_key
 from claims.core.reconcile.fit import Fit, one_quantity, part_role, period_inside, place_inside
-from claims.core.reconcile.frames import INDICATORS, TALLY_ROLES, frame_claims
+from claims.core.reconcile.frames import INDICATORS, SHARE_ROLES, TALLY_ROLES, frame_claims
 from claims.core.reconcile.periods import same_period
 from claims.core.reconcile.syntax import Fig, Links, prepare
 
@@ -149,16 +149,21 @@ def rule_same(links: Links, index: _Index) -> list[InferredRelation]:
         if links.claims[f.claim].source is not None and links.usable(f) and (
                 informative(f.fig.metric, f.unit)):
             by_metric.setdefault((f.unit, metric_key(f.fig.metric or "")), []).append(f)
+    # each list is in article order: a window of claims is a slice (bisect), not a scan
+    metric_claims = {k: [f.claim for f in v] for k, v in by_metric.items()}
     seen: set[tuple[object, object]] = set()
     for b in links.flat:
         cb = links.claims[b.claim]
         if cb.source is None or not links.usable(b):
             continue
+        if b.fit.role in SHARE_ROLES and b.unit == "percent":
+            continue  # one group's share ("officers favored him 46%") is not another's
         found: dict[FigureRef, tuple[Fig, str]] = {}
         if informative(b.fig.metric, b.unit):  # a label alone: the weaker evidence
             key = (b.unit, metric_key(b.fig.metric or ""))
-            found.update((a.ref, (a, "same-metric")) for a in by_metric.get(key, [])
-                         if b.claim - WINDOW <= a.claim <= b.claim)
+            items, at = by_metric.get(key, []), metric_claims.get(key, [])
+            found.update((a.ref, (a, "same-metric")) for a in
+                         items[bisect_left(at, b.claim - WINDOW) : bisect_right(at, b.claim)])
         if b.fit.role is not None:
             indicator = b.fit.role in INDICATORS and b.unit == "percent"
             far = INDICATOR_WINDOW if indicator else NEAR

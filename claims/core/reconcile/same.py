@@ -12,16 +12,26 @@ Figures are blocked by (unit, role) and indexed by their place, so the work is l
 the figures plus the pairs of one block and place. The block and place are stored with
 each figure (`block`, `places` columns: `block_key`, `place_key`), so ingest asks the
 database only for earlier figures of the new figures' blocks and places.
+
+The candidates of a new figure are bounded (`candidates`): of the other articles'
+figures with its block and place and a date in its window (or none; an undated
+article's: any date), only the
+`SAME_CANDIDATES` most recently stored. Without a bound, a backlog ingested under one
+date (or an undated archive) would pair each new figure with every earlier one of its
+key, and each article would cost more than the one before. The stored `day` (`day_of`)
+lets the database read exactly those, a day at a time, through an index.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
 
 from claims.core.model import FigureFact, Frame
 from claims.core.reconcile.fit import Fit, fit_of, one_quantity
 from claims.core.reconcile.frames import counted_unit
+
+SAME_CANDIDATES = 64  # earlier figures a new figure is compared with, per block and place
 
 
 def _day(published: str | None) -> date | None:
@@ -29,6 +39,23 @@ def _day(published: str | None) -> date | None:
         return date.fromisoformat(published[:10]) if published else None
     except ValueError:
         return None
+
+
+def day_of(published: str | None) -> str | None:
+    """The publication day as stored with each figure (ISO), None when undated or not a
+    date: the window `infer_same` compares is a range of these."""
+    day = _day(published)
+    return day.isoformat() if day is not None else None
+
+
+def window_days_of(published: str | None, window_days: int) -> tuple[str, ...] | None:
+    """The stored days of the window around a figure's publication day (None when
+    undated: it may pair with any day); undated figures pair with either."""
+    day = _day(published)
+    if day is None:
+        return None
+    return tuple((day + timedelta(days=k)).isoformat()
+                 for k in range(-window_days, window_days + 1))
 
 
 def block_key(frame: Frame | None) -> str:
@@ -101,11 +128,68 @@ def pair_confidence(a: Fit, b: Fit, strong: bool) -> str:
     return "medium"
 
 
+def same_key(f: FigureFact) -> tuple[str, str] | None:
+    """The stored (block, places) a figure is looked up by, None when it pairs with
+    nothing (no unit, role or place)."""
+    block = block_key(f.frame)
+    if unit_of(f) is None or not block:
+        return None
+    place = place_key(f.frame)
+    return (block, place) if place else None
+
+
+Pool = tuple[tuple[str, str], int, date | None]  # (key, new article, its day)
+
+
+def _pools(
+    new: Sequence[FigureFact], existing: Iterable[FigureFact], window_days: int, limit: int
+) -> dict[Pool, list[FigureFact]]:
+    """For each new figure's key, article and day, the `limit` most recently stored
+    (highest id) figures of other articles with that (block, places) and a day in the
+    window or none (an undated article's: any day), newest first."""
+    wanted: dict[tuple[str, str], set[tuple[int, date | None]]] = {}
+    for f in new:
+        key = same_key(f)
+        if key is not None:
+            wanted.setdefault(key, set()).add((f.article_id, _day(f.published)))
+    pools: dict[Pool, list[FigureFact]] = {}
+    for g in existing:
+        block = block_key(g.frame)
+        sites = wanted.get((block, place_key(g.frame))) if block else None
+        if not sites:
+            continue
+        dg = _day(g.published)
+        for aid, da in sites:
+            if g.article_id != aid and _days_close(da, dg, window_days):
+                pools.setdefault(((block, place_key(g.frame)), aid, da), []).append(g)
+    for pool in pools.values():
+        pool.sort(key=lambda g: g.id, reverse=True)
+        del pool[limit:]
+    return pools
+
+
+def candidates(
+    new: Sequence[FigureFact], existing: Iterable[FigureFact], *, window_days: int = 3,
+    limit: int = SAME_CANDIDATES,
+) -> list[FigureFact]:
+    """The earlier figures the new ones are compared with, in id order: per new figure,
+    the `limit` most recent of other articles with its (block, places) in its window.
+    Anything else in `existing` is ignored, so a caller may pass more."""
+    chosen = {g.id: g for pool in _pools(new, existing, window_days, limit).values()
+              for g in pool}
+    return [chosen[i] for i in sorted(chosen)]
+
+
 def infer_same(
-    new: Sequence[FigureFact], existing: Sequence[FigureFact], *, window_days: int = 3
+    new: Sequence[FigureFact], existing: Sequence[FigureFact], *, window_days: int = 3,
+    limit: int = SAME_CANDIDATES,
 ) -> tuple[tuple[int, int, str, str, tuple[str, ...]], ...]:
     """`same` proposals (new id, other id, rule, confidence, evidence) between figures
-    of different articles."""
+    of different articles; a new figure meets only its `candidates` in `existing`."""
+    pools = _pools(new, existing, window_days, limit)
+    allowed = {k: {g.id for g in pool} for k, pool in pools.items()}
+    chosen = {g.id: g for pool in pools.values() for g in pool}
+    existing = [chosen[i] for i in sorted(chosen)]  # id order: ties below keep the first
     keep: dict[tuple[int, str | None, str, float, str], FigureFact] = {}
     for f in (*new, *existing):
         block = block_key(f.frame)
@@ -124,8 +208,12 @@ def infer_same(
         fresh = [m for m in members if m.id in new_ids]
         for a in fresh:
             fa, da = fit_of(a.frame), _day(a.published)
+            key = same_key(a)
+            mine = allowed.get((key, a.article_id, da), set()) if key else set()
             for b in members:
                 if b.article_id == a.article_id or (b.id in new_ids and b.id <= a.id):
+                    continue
+                if b.id not in new_ids and b.id not in mine:
                     continue
                 db = _day(b.published)
                 if not _days_close(da, db, window_days):
