@@ -53,12 +53,17 @@ def window_sentences(
         return tuple(sentences), ()
     out: list[Sentence] = []
     notes: list[str] = []
+    line, counted = 1, 0  # line numbers counted forward once, however many windowed
     for s in sentences:
         if len(s.text) <= limit:
             out.append(replace(s, index=len(out)))
             continue
         spans = window_spans(s.text, limit)
-        line = 1 + text.count("\n", 0, s.start)
+        if s.start >= counted:
+            line += text.count("\n", counted, s.start)
+            counted = s.start
+        else:  # sentences out of text order (a headline moved): count from the top
+            line, counted = 1 + text.count("\n", 0, s.start), s.start
         notes.append(f"the sentence at line {line} is {len(s.text):,} characters long: "
                      f"read in {len(spans)} windows of at most {limit:,}")
         for a, b in spans:

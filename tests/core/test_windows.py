@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 from claims.cli import app
 from claims.core.extraction import extract
 from claims.core.text.documents import make_document
-from claims.core.windows import MAX_SENTENCE, window_spans
+from claims.core.text.segmentation import segment
+from claims.core.windows import MAX_SENTENCE, window_sentences, window_spans
 
 PLACES = ("Arden", "Belmor", "Corvin", "Dalby")
 
@@ -77,3 +78,10 @@ def test_ingest_warns_naming_the_file_and_stores_every_figure(tmp_path: Path) ->
         "characters long: read in 6 windows of at most 2,000" in result.stderr
     listed = CliRunner().invoke(app, ["--db", db, "list", "--format", "json", "--limit", "0"])
     assert sum(len(c["figures"]) for c in json.loads(listed.stdout)) == 400
+
+
+def test_each_windowed_sentence_is_named_by_its_own_line() -> None:
+    text = "Title\n\n" + ("word, " * 500 + "end.\n\n") * 3
+    _, notes = window_sentences(segment(text), text)
+    assert [n.split(" is ")[0] for n in notes] == [
+        "the sentence at line 3", "the sentence at line 5", "the sentence at line 7"]
