@@ -83,7 +83,8 @@ EVENTS = (
     "poll", "survey", "debate", "protest", "protests", "war", "invasion", "campaign",
     "regatta", "marathon", "race", "tournament", "disaster", "massacre", "ambush",
 )
-_EVENT_WORD = re.compile(r"\b(" + "|".join(sorted(set(EVENTS), key=len, reverse=True))
+_EVENT_WORD = re.compile(r"\b(?=[" + "".join(sorted({w[0] for w in EVENTS})) + r"])("
+                         + "|".join(sorted(set(EVENTS), key=len, reverse=True))
                          + r")\b", re.I)
 _NAMED_BEFORE = re.compile(rf"({_NAME})\s+$")
 _NAMED_AFTER = re.compile(rf"^\s+({_NAME})")
