@@ -88,7 +88,7 @@ _TRAP_SOURCES: tuple[str, ...] = (
     r"(?:#|\bNo\.?\s?)\d+\b",
     # ordinals and decades: "21st", "the 1990s", "the late 2030s", "'90s"
     r"\b\d+(?:st|nd|rd|th)\b",
-    r"(?:\b\d{2}|\b\d{4}|['’]\d{2})['’]?s\b",
+    r"(?=[\d'’])(?:\b\d{2}|\b\d{4}|['’]\d{2})['’]?s\b",
     # year spans: "2021–2029", "2024-25"
     r"\b(?:1[89]|20|21)\d{2}\s*[-–—/]\s*(?:(?:1[89]|20|21)\d{2}|\d{2})\b",
     # a point in time counted back, not a duration: "two weeks ago", "three years earlier"
