@@ -32,6 +32,7 @@ from claims.core.reconcile.placewords import (
     place_near,
     places_in,
 )
+from claims.core.textkeys import word_alternation
 
 # -- roles: what the figure counts in the event -------------------------------------
 # A trailing "*" marks a stem; other entries are whole words or two-word phrases.
@@ -84,8 +85,7 @@ EVENTS = (
     "regatta", "marathon", "race", "tournament", "disaster", "massacre", "ambush",
 )
 _EVENT_WORD = re.compile(r"\b(?=[" + "".join(sorted({w[0] for w in EVENTS})) + r"])("
-                         + "|".join(sorted(set(EVENTS), key=len, reverse=True))
-                         + r")\b", re.I)
+                         + word_alternation(frozenset(EVENTS)) + r")\b", re.I)  # a trie
 _NAMED_BEFORE = re.compile(rf"({_NAME})\s+$")
 _NAMED_AFTER = re.compile(rf"^\s+({_NAME})")
 
@@ -138,8 +138,8 @@ _ROLE_PREFIXES = tuple(s[:-1] for st in ROLES.values() for s in st if s.endswith
 _ROLE_WORDS = frozenset(w for st in ROLES.values() for s in st if "*" not in s
                         for w in [s.split()[0]])
 _ROLE_TOKEN = re.compile(
-    r"(?<![a-z])(?:(?:" + "|".join(sorted(_ROLE_WORDS, key=len, reverse=True))
-    + r")(?![a-z])|(?:" + "|".join(_ROLE_PREFIXES) + r")[a-z]*)")
+    r"(?<![a-z])(?:" + word_alternation(_ROLE_WORDS)
+    + r"(?![a-z])|(?:" + "|".join(_ROLE_PREFIXES) + r")[a-z]*)")
 _WORD = re.compile(r"[a-z]+")
 
 

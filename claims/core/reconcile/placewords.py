@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from claims.core import places
+from claims.core.textkeys import word_alternation
 
 _NAME = r"(?>[A-Z][a-z][\w-]*)(?:\s+(?>[A-Z][a-z][\w-]*)){0,2}"  # atomic: whole words
 # (the lookahead: the first character of every alternative, a cheap test at each position)
@@ -46,8 +47,7 @@ LEVELS: dict[str, int] = {
     **dict.fromkeys(("country", "countrywide", "nationwide", "national", "nationally",
                      "nation"), 4),
 }
-_LEVEL_NOUNS = "|".join(sorted((w for w in LEVELS if w not in ("itself",)), key=len,
-                               reverse=True))
+_LEVEL_NOUNS = word_alternation(frozenset(w for w in LEVELS if w != "itself"))  # a trie
 _LOCATIVE = r"(?i:in|across|throughout|over|around|near|at|along|inside|within|outside)"
 # "in Riverton", "across Lower Harran", "in Estmark's southern province of Lower Harran",
 # "in the Ukrainian city of Dnipro", "in Alden County", "the town of Halden"
