@@ -27,8 +27,8 @@ from claims.core.reconcile.placewords import (
     _LOCATIVE,
     _NAME,
     _NOT_PLACE,
-    clause,
     clause_break,
+    clause_start,
     place_near,
     places_in,
 )
@@ -215,7 +215,7 @@ def actor_near(text: str, start: int, end: int, exclude: frozenset[str]) -> tupl
     by = _actor(after.group(1), exclude) if after else None
     if after and by:
         return by, after.group(0).strip()
-    lo, _hi = clause(text, start, end)
+    lo = clause_start(text, start)
     best: tuple[str, str] | None = None
     for m in _CAP_RUN.finditer(text, lo, start):
         name = m.group(1)

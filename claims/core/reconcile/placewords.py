@@ -25,12 +25,18 @@ def clause_break(text: str) -> bool:
     return bool(_CLAUSE_START.search(text))
 
 
-def clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause around text[start:end]: from the last clause break before it to the
-    first one after it."""
+def clause_start(text: str, start: int) -> int:
+    """Where the clause holding text[start] begins (the first half of `clause`)."""
     lo = 0
     for m in _CLAUSE_START.finditer(text, 0, start):
         lo = m.end()
+    return lo
+
+
+def clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around text[start:end]: from the last clause break before it to the
+    first one after it."""
+    lo = clause_start(text, start)
     m2 = _CLAUSE_START.search(text, end)
     return lo, (m2.start() if m2 else len(text))
 
@@ -136,9 +142,12 @@ def place_near(text: str, start: int, end: int,
                others: Sequence[tuple[int, int]] = ()) -> tuple[str, str] | None:
     """The place phrase nearest the figure in its clause; one with another figure
     between them is that figure's ("1,240 evacuated, 870 of them in Riverton")."""
+    found = places_in(text)
+    if not found:  # most claims name no place: no clause to find
+        return None
     lo, hi = clause(text, start, end)
     best: tuple[int, str, str] | None = None
-    for s, e, place, words in places_in(text):
+    for s, e, place, words in found:
         if e <= lo - 1 or s >= hi + 1:
             continue
         a, b = (e, start) if e <= start else (end, s)
