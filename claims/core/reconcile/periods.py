@@ -254,10 +254,11 @@ class Mention:
     period: Period
 
 
-# Every pattern holds one of these; a text with none has no period (a cheap first test,
-# since most claims name none and the full pattern is long).
-_HINT = re.compile(r"(?i)(?=[\dadfhjlmnopstwy])(?:since|year|month|week|night|today|"
-                   r"yesterday|past|last|previous|hours|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|(?:19|20)\d\d)")
+# Every pattern holds one of these as a whole word (a month or weekday name, a year) or
+# a word's start; a text with none has no period (a cheap first test, since most claims
+# name none and the full pattern is long).
+_HINT = re.compile(r"\b(?=[\dadfjlmnopstwy])(?:since|year|month|week|past|last|previous|"
+                   rf"overnight|tonight|today|yesterday|{_DAY}|{_MON}\b|{_YEAR})", re.I)
 
 
 @lru_cache(maxsize=1 << 12)
