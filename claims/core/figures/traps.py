@@ -42,7 +42,7 @@ DESIGNATORS = word_set(
 )
 """Words that turn the number after them into a name ("Article 5", "junction 5")."""
 _DESIGNATED = re.compile(
-    r"\b(?P<w>[A-Za-z]+\.?)\s+\d+[A-Za-z]?\b"
+    r"(?P<w>[A-Za-z](?<!\w.)[A-Za-z]*\.?)\s+\d+[A-Za-z]?\b"  # (?<!\w.): "\b", after the letter
     # a list after a plural designator: "junctions 10 and 11", "Articles 4, 5 or 6"
     r"(?:\s*(?:,|and|or|to|[-–])\s*\d+[A-Za-z]?\b)*"
     # a variant name chained on: "Boeing 737 Max 9", "Windows 11 Pro 2"
