@@ -122,13 +122,22 @@ _GATED_TRAPS = tuple((p, needles, insensitive)
 
 
 
+# Each distinct needle is looked for once per text (one `in` each), then every gate is a
+# set test: cheaper than a scan of each pattern's needles in turn.
+_CASED_NEEDLES = tuple(sorted({n for _, ns, i in _GATED_TRAPS if not i for n in ns}))
+_FOLDED_NEEDLES = tuple(sorted({n for _, ns, i in _GATED_TRAPS if i for n in ns}))
+_GATE_SETS = tuple((p, frozenset(ns), i) for p, ns, i in _GATED_TRAPS)
+
+
 def gated_patterns(text: str, low: str | None) -> list[re.Pattern[str]]:
     """The trap patterns `fig_gates.trap_may_match` lets run on `text` (`low`: its fold)."""
     if low is None:  # no exact fold: every case-insensitive pattern runs
         return [p for p, needles, insensitive in _GATED_TRAPS
                 if not needles or insensitive or any(map(text.__contains__, needles))]
-    return [p for p, needles, insensitive in _GATED_TRAPS
-            if not needles or any(map((low if insensitive else text).__contains__, needles))]
+    cased = {n for n in _CASED_NEEDLES if n in text}
+    folded = {n for n in _FOLDED_NEEDLES if n in low}
+    return [p for p, needles, insensitive in _GATE_SETS
+            if not needles or not needles.isdisjoint(folded if insensitive else cased)]
 
 
 _YEAR_RANGE = (1800, 2100)
