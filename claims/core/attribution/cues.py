@@ -179,7 +179,9 @@ _SAID_OF = words("said says say wrote writes joked jokes quipped added adds comp
                  "complains boasted remarked mused warned")
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been)\s+(?:(?:also|still|now|already|"
                           r"repeatedly|publicly|privately|increasingly|\w+ly)\s+)?\Z")
-_TITLE_WORD = re.compile(r"\b[A-Za-z][\w'’-]*")
+# "\b[A-Za-z]…" with the boundary tested after the letter: opening on a character class
+# lets `re` skip to letters instead of trying "\b" at every position
+_TITLE_WORD = re.compile(r"[A-Za-z](?<!\w.)[\w'’-]*")
 
 
 def _title_case(text: str) -> bool:

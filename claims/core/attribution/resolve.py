@@ -74,8 +74,8 @@ _BY_PUBLISHER = re.compile(r".*\b(?:by|from|(?:published|appearing|released) in)
 _ALIAS_INTRO = re.compile(r"\b(?:under the (?:name|pseudonym|handle)|known as|nicknamed|"
                           r"calling (?:himself|herself|itself))\s+((?-i:[A-Z])[\w'’-]*"
                           r"(?:\s(?-i:[A-Z])[\w'’-]*)*)", re.I)
-_REPORTISH = re.compile(r"\b(?:report|study|survey|analysis|data|review|statement|polls?|"
-                        r"polling|surveys|studies)\b", re.I)
+_REPORTISH = re.compile(r"\b(?=[adprs])(?:report|study|survey|analysis|data|review|statement|"
+                        r"polls?|polling|surveys|studies)\b", re.I)
 _DEMONYM_END = re.compile(r"(?:an|ian|ese|ish)$")  # "Republican senators", "Chinese"
 _CAMEL = re.compile(r".[a-z]*[A-Z]")
 _NOT_FIRST_NAMES = words(

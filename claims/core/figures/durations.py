@@ -30,7 +30,7 @@ _NUM = rf"(?:\d+(?:\.\d+)?|{WORD_NUMBER})"
 _PART = rf"(?P<n>{_NUM})\s?(?P<u>{_UNIT})\b"
 _SEP = r"(?:,?\s+(?:and\s+)?)"
 COMPOUND_RE = re.compile(
-    rf"(?<![\w.,])(?:{_NUM})\s?(?:{_UNIT})\b(?:{_SEP}(?:{_NUM})\s?(?:{_UNIT})\b)+",
+    rf"(?<![\w.,])(?=[\defnostz])(?:{_NUM})\s?(?:{_UNIT})\b(?:{_SEP}(?:{_NUM})\s?(?:{_UNIT})\b)+",
     re.IGNORECASE,
 )
 _PART_RE = re.compile(_PART, re.IGNORECASE)

@@ -35,7 +35,7 @@ from claims.core.figures.units import (
     with_per,
 )
 from claims.core.model import Figure, Qualifier
-from claims.core.textkeys import fold
+from claims.core.textkeys import fold, word_alternation
 
 QUALIFIER_WORDS: dict[str, Qualifier] = {
     **dict.fromkeys(
@@ -74,7 +74,7 @@ POST_QUALIFIERS: dict[str, Qualifier] = {
     "or fewer": Qualifier.AT_MOST, "or under": Qualifier.AT_MOST,
 }  # fmt: skip
 _QUAL_BEFORE = re.compile(
-    rf"(?<![\w])(?P<q>{alternation(QUALIFIER_WORDS)})\s+$",
+    rf"(?<![\w])(?P<q>{word_alternation(frozenset(QUALIFIER_WORDS))})\s+$",  # a trie: see units
     re.IGNORECASE,
 )
 _QUAL_AFTER = re.compile(rf"(?:\s+|(?=[+-]))(?P<q>{alternation(POST_QUALIFIERS)})(?![\w])", re.I)

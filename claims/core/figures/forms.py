@@ -344,9 +344,13 @@ def _range(m: re.Match[str], text: str, kind: str) -> Candidate | None:
                      lo, hi, bare=unit is None)  # fmt: skip
 
 
-def _range_candidates(text: str) -> Iterator[Candidate]:
-    for regex, kind in ((BETWEEN_RE, "between"), (DASH_RE, "dash")):
-        for m in regex.finditer(text):
+def _range_candidates(text: str, low: str | None = None) -> Iterator[Candidate]:
+    """`low` is `folded(text)`: a range needs "between", or a dash or "to" between its
+    numbers, and most sentences have neither (a gate, as in `candidates`)."""
+    dash = "-" in text or "–" in text or "—" in text or any_in(low, ("to",))
+    for regex, kind, run in ((BETWEEN_RE, "between", any_in(low, ("between",))),
+                             (DASH_RE, "dash", dash)):
+        for m in regex.finditer(text) if run else ():
             c = _range(m, text, kind)
             if c is not None:
                 yield c
@@ -436,7 +440,9 @@ def candidates(text: str) -> list[Candidate]:
     half = number and any_in(low, ("half",))
     fold = number and any_in(low, ("fold",))
     found: list[Candidate] = []
-    for gen, run in ((_range_candidates, number), (_ratio_candidates, number),
+    if number:
+        found.extend(_range_candidates(text, low))
+    for gen, run in ((_ratio_candidates, number),
                      (_fraction_candidates, any_in(low, FRACTION_WORDS)),
                      (_vague_candidates, any_in(low, VAGUE_WORDS)),
                      (_word_candidates, number), (_digit_candidates, number),

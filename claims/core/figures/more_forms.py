@@ -96,7 +96,7 @@ MONEY_WORDS = tuple(
 )
 """Substrings one of which a money pair needs (a gate: most claims have none)."""
 _MONEY_PAIR_RE = re.compile(
-    rf"\b(?P<a>\d+|{WORD_NUMBER})\s+(?P<cur>{_MAJOR})(?:\s+and)?\s+"
+    rf"\b(?=[\defnostz])(?P<a>\d+|{WORD_NUMBER})\s+(?P<cur>{_MAJOR})(?:\s+and)?\s+"
     rf"(?P<b>\d{{1,2}}|{WORD_NUMBER})"
     r"(?:\s+(?P<minor>cents?|pence|p)\b|(?=\s*(?:[.,;:!?)]|$)))",
     _I,

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from claims.core.textkeys import word_alternation
+
 ONES: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -54,9 +56,13 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in items)
 
 
-_ONES_ALT = alternation(ONES)
-_ONES_1_9 = alternation([w for w, v in ONES.items() if 1 <= v <= 9])
-_TENS_ALT = alternation(TENS)
+# Tries (`word_alternation`) match as the longest-first alternations do: words matching
+# at one place are prefixes of one another, tried longer first, and lower-case ASCII
+# words have no two branches that are case variants under (?i). They are tried letter
+# by letter instead of word by word, in every pattern that reads a number word.
+_ONES_ALT = word_alternation(frozenset(ONES))
+_ONES_1_9 = word_alternation(frozenset(w for w, v in ONES.items() if 1 <= v <= 9))
+_TENS_ALT = word_alternation(frozenset(TENS))
 _SMALL = rf"(?:(?:{_TENS_ALT})(?:[-\s](?:{_ONES_1_9}))?|(?:{_ONES_ALT}))"
 _HUNDREDS = rf"(?:{_SMALL}\s+hundred(?:\s+(?:and\s+)?{_SMALL})?)"
 WORD_NUMBER = (

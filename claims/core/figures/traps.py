@@ -42,7 +42,7 @@ DESIGNATORS = word_set(
 )
 """Words that turn the number after them into a name ("Article 5", "junction 5")."""
 _DESIGNATED = re.compile(
-    r"\b(?P<w>[A-Za-z]+\.?)\s+\d+[A-Za-z]?\b"
+    r"(?P<w>[A-Za-z](?<!\w.)[A-Za-z]*\.?)\s+\d+[A-Za-z]?\b"  # (?<!\w.): "\b", after the letter
     # a list after a plural designator: "junctions 10 and 11", "Articles 4, 5 or 6"
     r"(?:\s*(?:,|and|or|to|[-–])\s*\d+[A-Za-z]?\b)*"
     # a variant name chained on: "Boeing 737 Max 9", "Windows 11 Pro 2"
@@ -88,7 +88,7 @@ _TRAP_SOURCES: tuple[str, ...] = (
     r"(?:#|\bNo\.?\s?)\d+\b",
     # ordinals and decades: "21st", "the 1990s", "the late 2030s", "'90s"
     r"\b\d+(?:st|nd|rd|th)\b",
-    r"(?:\b\d{2}|\b\d{4}|['’]\d{2})['’]?s\b",
+    r"(?=[\d'’])(?:\b\d{2}|\b\d{4}|['’]\d{2})['’]?s\b",
     # year spans: "2021–2029", "2024-25"
     r"\b(?:1[89]|20|21)\d{2}\s*[-–—/]\s*(?:(?:1[89]|20|21)\d{2}|\d{2})\b",
     # a point in time counted back, not a duration: "two weeks ago", "three years earlier"
@@ -122,13 +122,22 @@ _GATED_TRAPS = tuple((p, needles, insensitive)
 
 
 
+# Each distinct needle is looked for once per text (one `in` each), then every gate is a
+# set test: cheaper than a scan of each pattern's needles in turn.
+_CASED_NEEDLES = tuple(sorted({n for _, ns, i in _GATED_TRAPS if not i for n in ns}))
+_FOLDED_NEEDLES = tuple(sorted({n for _, ns, i in _GATED_TRAPS if i for n in ns}))
+_GATE_SETS = tuple((p, frozenset(ns), i) for p, ns, i in _GATED_TRAPS)
+
+
 def gated_patterns(text: str, low: str | None) -> list[re.Pattern[str]]:
     """The trap patterns `fig_gates.trap_may_match` lets run on `text` (`low`: its fold)."""
     if low is None:  # no exact fold: every case-insensitive pattern runs
         return [p for p, needles, insensitive in _GATED_TRAPS
                 if not needles or insensitive or any(map(text.__contains__, needles))]
-    return [p for p, needles, insensitive in _GATED_TRAPS
-            if not needles or any(map((low if insensitive else text).__contains__, needles))]
+    cased = {n for n in _CASED_NEEDLES if n in text}
+    folded = {n for n in _FOLDED_NEEDLES if n in low}
+    return [p for p, needles, insensitive in _GATE_SETS
+            if not needles or not needles.isdisjoint(folded if insensitive else cased)]
 
 
 _YEAR_RANGE = (1800, 2100)

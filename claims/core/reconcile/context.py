@@ -17,7 +17,7 @@ BLOCKER = re.compile(
     re.I,
 )
 _LIMIT_BEFORE = re.compile(
-    r"\b(?:ceiling|limit|cap|capped|target|targets|goal|aim|aims|aimed|threshold|quota|"
+    r"\b(?=[acglmpqt])(?:ceiling|limit|cap|capped|target|targets|goal|aim|aims|aimed|threshold|quota|"
     r"maximum|minimum|allowed|permitted|legal)\b[^.;,]{0,25}$", re.I)
 _LIMIT_AFTER = re.compile(
     r"^[^.;,]{0,12}\b(?:ceiling|limit|cap|target|goal|threshold|quota|maximum|minimum)\b", re.I)

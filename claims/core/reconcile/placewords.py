@@ -12,10 +12,12 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from claims.core import places
+from claims.core.textkeys import word_alternation
 
 _NAME = r"(?>[A-Z][a-z][\w-]*)(?:\s+(?>[A-Z][a-z][\w-]*)){0,2}"  # atomic: whole words
-_CLAUSE_START = re.compile(r"[;:]|,\s+(?:while|whereas|but|and)\s+|\s+while\s+|\s+whereas\s+"
-                           r"|\s+and\s+that\s+")
+# (the lookahead: the first character of every alternative, a cheap test at each position)
+_CLAUSE_START = re.compile(r"(?=[;:,\s])(?:[;:]|,\s+(?:while|whereas|but|and)\s+|\s+while\s+"
+                           r"|\s+whereas\s+|\s+and\s+that\s+)")
 
 
 def clause_break(text: str) -> bool:
@@ -23,12 +25,18 @@ def clause_break(text: str) -> bool:
     return bool(_CLAUSE_START.search(text))
 
 
-def clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause around text[start:end]: from the last clause break before it to the
-    first one after it."""
+def clause_start(text: str, start: int) -> int:
+    """Where the clause holding text[start] begins (the first half of `clause`)."""
     lo = 0
     for m in _CLAUSE_START.finditer(text, 0, start):
         lo = m.end()
+    return lo
+
+
+def clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around text[start:end]: from the last clause break before it to the
+    first one after it."""
+    lo = clause_start(text, start)
     m2 = _CLAUSE_START.search(text, end)
     return lo, (m2.start() if m2 else len(text))
 
@@ -45,13 +53,12 @@ LEVELS: dict[str, int] = {
     **dict.fromkeys(("country", "countrywide", "nationwide", "national", "nationally",
                      "nation"), 4),
 }
-_LEVEL_NOUNS = "|".join(sorted((w for w in LEVELS if w not in ("itself",)), key=len,
-                               reverse=True))
+_LEVEL_NOUNS = word_alternation(frozenset(w for w in LEVELS if w != "itself"))  # a trie
 _LOCATIVE = r"(?i:in|across|throughout|over|around|near|at|along|inside|within|outside)"
 # "in Riverton", "across Lower Harran", "in Estmark's southern province of Lower Harran",
 # "in the Ukrainian city of Dnipro", "in Alden County", "the town of Halden"
 _PLACE_PHRASE = re.compile(
-    rf"\b(?:{_LOCATIVE}\s+(?:the\s+)?(?:(?P<owner>{_NAME})['’]s\s+)?"
+    rf"\b(?=[A-Z]|(?i:[aintow]))(?:{_LOCATIVE}\s+(?:the\s+)?(?:(?P<owner>{_NAME})['’]s\s+)?"
     rf"(?:(?:[a-z]+-?[a-z]*|[A-Z][a-z]+)\s+){{0,2}}?(?P<noun1>{_LEVEL_NOUNS})\s+of\s+"
     rf"(?P<name1>{_NAME})"
     rf"|\bthe\s+(?:[A-Za-z]+\s+)?(?P<noun2>city|town|village|county|state|province|region)"
@@ -62,7 +69,7 @@ _PLACE_PHRASE = re.compile(
     rf"central)\s+)?(?P<name4>{_NAME})(?!['’]s|\s+[A-Z])"
     rf"(?:\s+(?P<noun4>front|region|province|oblast|county|district|sector|state)\b)?)")
 _GENERIC_PLACE = re.compile(
-    r"\b(?:(?:across|throughout|in|over|around)\s+the\s+(?:whole\s+|entire\s+|"
+    r"\b(?=[acinost])(?:(?:across|throughout|in|over|around)\s+the\s+(?:whole\s+|entire\s+|"
     r"[a-z]+-[a-z]+\s+|(?:far|rural|coastal|mountainous)\s+)?"
     r"(?P<noun>country|nation|state|region|province|county|city|town|village|capital|"
     r"north|south|east|west|north-?east|north-?west|south-?east|south-?west|centre|center)"
@@ -135,9 +142,12 @@ def place_near(text: str, start: int, end: int,
                others: Sequence[tuple[int, int]] = ()) -> tuple[str, str] | None:
     """The place phrase nearest the figure in its clause; one with another figure
     between them is that figure's ("1,240 evacuated, 870 of them in Riverton")."""
+    found = places_in(text)
+    if not found:  # most claims name no place: no clause to find
+        return None
     lo, hi = clause(text, start, end)
     best: tuple[int, str, str] | None = None
-    for s, e, place, words in places_in(text):
+    for s, e, place, words in found:
         if e <= lo - 1 or s >= hi + 1:
             continue
         a, b = (e, start) if e <= start else (end, s)

@@ -195,12 +195,14 @@ def is_boilerplate(paragraph: str) -> bool:
     if _BOILER_PARAGRAPH.match(p) or _TIMESTAMP.match(p) or _BYLINE.match(p):
         return True
     # a short paragraph that turns to the reader with a prompt ("… Sign up for …")
-    return len(p.split()) <= _PROMPT_WORDS and any(
-        _PROMPT.match(p[m.end() :]) for m in _SENTENCE_START.finditer(p))
+    return len(p.split()) <= _PROMPT_WORDS and (_PROMPT.match(p) is not None or any(
+        _PROMPT.match(p[m.end() :]) for m in _AFTER_STOP.finditer(p)))
 
 
 _PROMPT_WORDS = 40
-_SENTENCE_START = re.compile(r"^|(?<=[.!?])[\"”’]?\s+")
+# Where a sentence starts after a stop: opening on the stop itself (a character class,
+# which `re` skips to) rather than on "^|" and a look-behind, tried at every position.
+_AFTER_STOP = re.compile(r"[.!?][\"”’]?\s+")
 
 
 def is_boilerplate_sentence(sentence: str) -> bool:
