@@ -151,9 +151,12 @@ class Store:
             try:
                 with conn.begin():
                     yield conn
-            finally:
+            except BaseException:
                 if relaxed:
-                    _pragma(conn, "synchronous=FULL")
+                    _restore_durability(conn, quietly=True)  # the first error is the news
+                raise
+            if relaxed:
+                _restore_durability(conn, quietly=False)
 
     def checkpoint(self, *, truncate: bool = False) -> None:
         """Copy SQLite's write-ahead log back into the database file (no-op elsewhere).
@@ -194,6 +197,19 @@ class Store:
                 f"not a usable SQLite database: {self.where} (integrity check: {detail})"
             )
         self._checked = True
+
+
+def _restore_durability(conn: Connection, *, quietly: bool) -> None:
+    """Back to `synchronous=FULL` after a durable-later transaction. A connection that
+    cannot be reset is dropped from the pool rather than handed, still relaxed, to the
+    next writer; `quietly` (the transaction already failed) keeps that failure the one
+    reported."""
+    try:
+        _pragma(conn, "synchronous=FULL")
+    except Exception:
+        conn.invalidate()
+        if not quietly:
+            raise
 
 
 def _pragma(conn: Connection, setting: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -93,3 +94,29 @@ def test_only_ingest_commits_without_waiting_for_the_disk(
         with store.read() as conn:
             assert conn.exec_driver_sql("PRAGMA synchronous").scalar_one() == 2
     assert seen == [1, 1]
+
+
+def test_a_failed_reset_never_hides_the_error_nor_leaves_a_relaxed_connection(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If `synchronous=FULL` cannot be restored after a durable-later transaction, the
+    transaction's own error is the one raised, and the connection leaves the pool."""
+    from claims.store import engine
+
+    real = engine._pragma
+
+    def failing_reset(conn: Any, setting: str) -> None:
+        if setting == "synchronous=FULL":
+            raise RuntimeError("reset failed")
+        real(conn, setting)
+
+    with open_store(resolve_db(str(tmp_path / "r.db"))) as store:
+        monkeypatch.setattr(engine, "_pragma", failing_reset)
+        with pytest.raises(ValueError, match="the article's own failure"), \
+                store.write(durable=False):
+            raise ValueError("the article's own failure")
+        with pytest.raises(RuntimeError, match="reset failed"), store.write(durable=False):
+            pass
+        monkeypatch.setattr(engine, "_pragma", real)
+        with store.write() as conn:  # whichever connection the pool gives: never relaxed
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar_one() == 2
