@@ -165,30 +165,27 @@ def correct(
     )
     who = resolve_reviewer(reviewer)
     rows = []
+    again = None
     with open_db() as store:
         if source is not None:
             sid = _source_id(store, source, new_source, source_type)
             rows.append(reattribute(store, claim_id=cid, source_id=sid, reviewer=who, note=note))
         if fig_id is not None:
-            rows.append(
-                fix_figure(
-                    store,
-                    claim_id=cid,
-                    figure_id=fig_id,
-                    reviewer=who,
-                    value=value,
-                    qualifier=qualifier,
-                    unit=unit,
-                    low=low,
-                    high=high,
-                    frame=frame or None,
-                    note=note,
-                )
+            fixed = fix_figure(
+                store,
+                claim_id=cid,
+                figure_id=fig_id,
+                reviewer=who,
+                value=value,
+                qualifier=qualifier,
+                unit=unit,
+                low=low,
+                high=high,
+                frame=frame or None,
+                note=note,
             )
-            if frame:
-                from claims.store.repropose import repropose_for_figure
-
-                again = repropose_for_figure(store, fig_id)
+            rows.append(fixed.verdict)
+            again = fixed.reproposed
         if dismiss or restore:
             rows.append(
                 set_dismissed(store, claim_id=cid, dismissed=dismiss, reviewer=who, note=note)
@@ -199,7 +196,7 @@ def correct(
             markup=False,
             soft_wrap=True,
         )
-    if frame:
+    if again is not None:
         message(f"Relations proposed again: {again.kept} kept, {again.added} added, "
                 f"{again.dropped} dropped.", soft_wrap=True)
 

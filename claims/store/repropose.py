@@ -125,12 +125,3 @@ def repropose_article(conn: Connection, article_id: int,
 def _claim_id(conn: Connection, figure_id: int) -> int:
     return int(conn.execute(select(figure.c.claim_id).where(figure.c.id == figure_id))
                .scalar_one())
-
-
-def repropose_for_figure(store: Any, figure_id: int) -> Reproposed:
-    """`repropose_article` for the article of `figure_id`, in one write transaction."""
-    with store.write() as conn:
-        article_id = conn.execute(
-            select(claim.c.article_id).join(figure, figure.c.claim_id == claim.c.id)
-            .where(figure.c.id == figure_id)).scalar_one()
-        return repropose_article(conn, article_id, (figure_id,))

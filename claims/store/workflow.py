@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import insert, select
 from sqlalchemy.engine import Connection, Row
@@ -25,6 +25,9 @@ from claims.store.queries import get_claim, list_claims, via_for
 from claims.store.sources import load_registry, norm, one_source, source_records
 from claims.store.tables import claim, figure, source
 from claims.store.verdicts import busy_retried, record_in
+
+if TYPE_CHECKING:
+    from claims.store.repropose import Reproposed
 
 Builder = Callable[[Connection, Row[Any]], tuple[dict[str, Any], str]]
 
@@ -64,9 +67,19 @@ def get_claim_detail(store: Store, claim_id: int) -> ClaimDetail | None:
 
 
 def _correct(
-    store: Store, *, claim_id: int, reviewer: str, note: str | None, build: Builder
+    store: Store,
+    *,
+    claim_id: int,
+    reviewer: str,
+    note: str | None,
+    build: Builder,
+    then: Callable[[Connection, Row[Any]], None] | None = None,
 ) -> VerdictRecord:
-    """Lock the claim, let `build` describe the change, append it; retried when busy."""
+    """Lock the claim, let `build` describe the change, append it; retried when busy.
+
+    `then` runs in the same transaction after the change is appended, so what follows
+    from a correction (relations proposed again) is written with it or not at all.
+    """
 
     def correct(conn: Connection) -> VerdictRecord:
         stmt = (
@@ -82,7 +95,7 @@ def _correct(
         if current.superseded is not None:
             raise InputError(f"claim {claim_id} was replaced by a re-extraction")
         detail, description = build(conn, current)
-        return record_in(
+        record = record_in(
             conn,
             store.dialect,
             claim_id=claim_id,
@@ -94,6 +107,9 @@ def _correct(
             kind="correction",
             detail=detail,
         )
+        if then is not None:
+            then(conn, current)
+        return record
 
     return busy_retried(store, correct)
 
@@ -143,6 +159,11 @@ def set_dismissed(
     return _correct(store, claim_id=claim_id, reviewer=reviewer, note=note, build=build)
 
 
+class FigureFix(NamedTuple):
+    verdict: VerdictRecord
+    reproposed: Reproposed | None  # set when a frame part changed
+
+
 FIGURE_KEYS = ("value", "low", "high", "qualifier", "unit")
 FRAME_KEYS = ("event", "role", "actor", "period", "place")
 
@@ -160,15 +181,16 @@ def fix_figure(
     high: float | None = None,
     frame: dict[str, str] | None = None,
     note: str | None = None,
-) -> VerdictRecord:
+) -> FigureFix:
     """Fix a figure's value, qualifier, unit or frame; its interval is recomputed from
     them.
 
     A range needs its two ends: `low` and `high`, or the figure's own when it already
     was a range. Its value is then the midpoint unless given. `frame` maps a frame
     part (event, role, actor, period, place) to its right value ("" clears it); the
-    part's words become "(reviewer)". The caller proposes the article's relations
-    again (`repropose.repropose_article`).
+    part's words become "(reviewer)". A frame change proposes the article's relations
+    again (`repropose.repropose_article`) in the same transaction: a correction never
+    lands with its relations left as they were.
     """
 
     def build(conn: Connection, current: Row[Any]) -> tuple[dict[str, Any], str]:
@@ -195,7 +217,16 @@ def fix_figure(
         }
         return detail, f"figure {figure_id} '{row.text}': {_fig(before)} → {_fig(shown)}"
 
-    return _correct(store, claim_id=claim_id, reviewer=reviewer, note=note, build=build)
+    reproposed: list[Reproposed] = []
+
+    def repropose(conn: Connection, current: Row[Any]) -> None:
+        from claims.store.repropose import repropose_article
+
+        reproposed[:] = [repropose_article(conn, current.article_id, (figure_id,))]
+
+    verdict = _correct(store, claim_id=claim_id, reviewer=reviewer, note=note, build=build,
+                       then=repropose if frame else None)
+    return FigureFix(verdict, reproposed[0] if reproposed else None)
 
 
 def _fixed(

@@ -201,7 +201,9 @@ def test_reattribute_to_own_voice_and_refusals(desk: Store) -> None:
 
 
 def test_fix_figure_recomputes_the_interval(desk: Store) -> None:
-    v = fix_figure(desk, claim_id=2, figure_id=1, value=190, qualifier="approx", reviewer="bo")
+    v = fix_figure(
+        desk, claim_id=2, figure_id=1, value=190, qualifier="approx", reviewer="bo"
+    ).verdict
     assert v.note == "figure 1 '188': exact 188 [188, 188] drone → approx 190 [171, 209] drone"
     f = list_claims(desk, article="a.txt")[1].figures[0]
     assert (f.value, f.qualifier, f.unit) == (190, "approx", "drone")
@@ -234,6 +236,32 @@ def test_fix_figure_open_ends_ranges_and_errors(desk: Store) -> None:
     with pytest.raises(NotFound, match="^no figure with id 2 in claim 2$"):
         fix_figure(desk, claim_id=2, figure_id=2, value=1, reviewer="bo")
     assert [v.version for v in history(desk, 2)] == [2, 3]
+
+
+def test_a_frame_fix_proposes_relations_again_in_its_own_transaction(desk: Store) -> None:
+    fixed = fix_figure(desk, claim_id=2, figure_id=1, frame={"place": "Ukraine"}, reviewer="bo")
+    assert fixed.reproposed is not None
+    assert fixed.verdict.version == 2
+    frame = list_claims(desk, article="a.txt")[1].figures[0].frame
+    assert frame is not None and frame.place == "Ukraine"
+    assert fix_figure(desk, claim_id=2, figure_id=1, value=190, reviewer="bo").reproposed is None
+
+
+def test_a_failed_reproposal_leaves_no_correction(
+    desk: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The figure and its history stay as they were when relations cannot be proposed
+    again: a correction never lands without them."""
+    import claims.store.repropose as repropose
+
+    def broken(*_: object) -> None:
+        raise RuntimeError("relations could not be written")
+
+    monkeypatch.setattr(repropose, "repropose_article", broken)
+    with pytest.raises(RuntimeError, match="relations could not be written"):
+        fix_figure(desk, claim_id=2, figure_id=1, frame={"place": "Ukraine"}, reviewer="bo")
+    assert history(desk, 2) == []
+    assert list_claims(desk, article="a.txt")[1].figures[0].frame is None
 
 
 def test_dismiss_hides_and_restore_brings_back(desk: Store) -> None:
