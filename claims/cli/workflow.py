@@ -76,8 +76,12 @@ def review(
         tally = Tally()
         try:
             walk(store, queue, who, tally, first)
-        finally:  # Ctrl-C too: the next review resumes at the claim on screen
+        except KeyboardInterrupt:  # the next review resumes at the claim on screen
             _bookmark(store, who, scope, tally.stopped_at)
+            raise
+        # Any other failure leaves the bookmark as it was: the walk did not reach the end
+        # (so clearing it would lose the reviewer's place) and the store just failed.
+        _bookmark(store, who, scope, tally.stopped_at)
     message(review_summary(tally.recorded, tally.skipped, tally.seen, len(queue),
                            tally.dismissed, tally.reattributed), markup=False, soft_wrap=True)
     if tally.stopped_at is not None:

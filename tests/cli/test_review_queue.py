@@ -164,3 +164,35 @@ def test_a_wrong_key_is_explained_and_asked_again(desk: Invoke, answer: str) -> 
         child.expect_exact("Verdict: ")
         child.sendline("q")
     assert history(desk, 2) == []
+
+
+def test_a_store_failure_mid_review_keeps_the_bookmark(
+    desk: Invoke, monkeypatch: pytest.MonkeyPatch  # noqa: F811
+) -> None:
+    """A failed write is reported as itself, and the place the reviewer had is not
+    cleared by a walk that never reached the end."""
+    from types import SimpleNamespace
+
+    import claims.cli.review_queue as review_queue
+    import claims.cli.workflow as workflow
+    from claims.errors import DatabaseBusy
+
+    with reviewing() as child:
+        child.expect_exact("Verdict: ")
+        child.sendline("s")
+        child.expect_exact("Verdict: ")
+        child.sendline("q")
+        child.expect_exact("Stopped at claim 5")
+
+    def failing(*_: object) -> None:
+        raise DatabaseBusy("the database is busy")
+
+    tty = SimpleNamespace(isatty=lambda: True)
+    monkeypatch.setattr(workflow, "sys", SimpleNamespace(stdin=tty, stdout=tty))
+    monkeypatch.setattr(review_queue, "walk", failing)
+    result = desk("review", "--reviewer", "ana")
+    assert result.exit_code == 3
+    assert result.stderr.strip().endswith("Error: the database is busy")
+    positions = [json.loads(line) for line in desk("dump", "-").stdout.splitlines()
+                 if '"type":"position"' in line]
+    assert [(p["reviewer"], p["claim_id"]) for p in positions] == [("ana", 5)]
