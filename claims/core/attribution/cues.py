@@ -177,7 +177,7 @@ _ADJ_COMPLEMENTS = words("that about of to with over by for in on toward towards
                          "because than")
 _SAID_OF = words("said says say wrote writes joked jokes quipped added adds complained "
                  "complains boasted remarked mused warned")
-_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been)\s+(?:(?:also|still|now|already|"
+_PROGRESSIVE = re.compile(r"(?:\b(?:is|are|was|were|been)|(?<=\w)['’](?:s|re))\s+(?:(?:also|still|now|already|"
                           r"repeatedly|publicly|privately|increasingly|\w+ly)\s+)?\Z")
 # "\b[A-Za-z]…" with the boundary tested after the letter: opening on a character class
 # lets `re` skip to letters instead of trying "\b" at every position
@@ -362,6 +362,22 @@ def _valid_phrase(phrase: str, loose: bool = False) -> bool:
     return 0 < n <= 14 and bool(_SPEAKER_START.match(phrase))
 
 
+# Auxiliaries and adverbs between a set-off subject and its verb ("Roe, who chairs the
+# board, has since vowed …", "Roe, in turn, has slammed …").
+_AUX_AFTER_COMMA = re.compile(
+    r",\s*(?:(?:has|have|had|also|would|will|could|may|might|did|does|do|already|now|"
+    r"since|again|repeatedly|publicly|long|not|never|\w+ly)\s+)+\Z")
+
+
+def _comma_before_aux(text: str, lo: int, end: int) -> int:
+    """`end`, moved back over an auxiliary run to the comma that closes an aside."""
+    if end <= lo or text[end - 1] == ",":
+        return end
+    m = _AUX_AFTER_COMMA.search(text, max(lo, end - 60), end + 1) if text[end:end + 1] == " " \
+        else None
+    return m.start() + 1 if m is not None and m.start() > lo else end
+
+
 def _subject(
     text: str, verb: int, lo: int, loose: bool = False
 ) -> tuple[int, str, str | None, str | None] | None:
@@ -369,6 +385,7 @@ def _subject(
     end = verb
     while end > lo and text[end - 1].isspace():
         end -= 1
+    end = _comma_before_aux(text, lo, end)
     descriptor = None
     if end > lo and text[end - 1] in "—–":
         open_dash = max(text.rfind("—", lo, end - 1), text.rfind("–", lo, end - 1))
