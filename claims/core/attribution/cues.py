@@ -409,6 +409,10 @@ def _subject(
                 back -= 1
             if back < s1_start and text[back] == ",":
                 s1_start, s1 = _segment_before(text, back, lo)
+        if aside and s1 and s1.split()[0].lower() in ("a", "an") and s1_start > lo:
+            head = _appositive_head(text, lo, end - 1)  # "Roe, an aide at X, who …, said"
+            if head is not None and head[0] < s1_start:
+                return head
         if aside and s1 and speaker_phrase(s1):  # relative clause, participle or age
             found = speaker_phrase(s1)
             assert found is not None
@@ -540,6 +544,7 @@ def _appositive_head(
         found = speaker_phrase(head) if head else None
         core = strip_determiner(found[1]) if found else ""
         if found is not None and (opener.lower() in _APPOSITION_OPENERS or opener[:1].islower()
+                                  or opener[:1].isdigit()  # an age: "Jon Roe, 60, a doctor,"
                                   or is_role(middle.split(",")[0])
                                   or _AFFILIATION.match(middle)) and (
                 is_name(_POSSESSOR.sub("", core)) or DOC_SUBJECT.match(core)):
@@ -731,7 +736,8 @@ def find_hits(
                     taken.append((m.start(), rest))
             continue
         p_start, phrase, role, descriptor = subj
-        if nounish and after != "that" and not _noun_free_subject(phrase):
+        if nounish and after != "that" and not _noun_free_subject(phrase) and not (
+                after == "to" and word in _INTENT_TO and _plain_subject(phrase)):
             continue
         leading = _is_leading(text, lo, p_start, end, hi)
         hits.append(CueHit(m.start(), end, base, phrase, p_start, role, leading, descriptor))
@@ -798,6 +804,19 @@ _SECTION_LABELS = words(
     "editorial comment note correction read related listen source sources credit image "
     "q a warning review interview transcript update editor's editors"
 )
+# Intentions that take "to" ("the campaign wants to …", "the firm plans to …"): a verb
+# after a subject that is no possessor ("his plans to …" is a noun).
+_INTENT_TO = words("want wants plan plans hope hopes need needs vow vows pledge pledges "
+                   "promise promises threaten threatens")
+_POSSESSIVE_DETS = words("his her its their our my your")
+
+
+def _plain_subject(phrase: str) -> bool:
+    toks = phrase.split()
+    return bool(toks) and toks[0].lower() not in _POSSESSIVE_DETS and not bool(
+        _OWNER_END.search(toks[-1]))
+
+
 _INVERTED_DETS = words("the a an one another")  # "…,” said the second official
 
 
