@@ -196,6 +196,29 @@ _AS_CUE = re.compile(
     r"\bas (reported|observed|shown|seen|stated|noted|announced|confirmed|described|"
     r"indicated|estimated|documented|recorded) (?:by|in|on) "
 )
+# Cue nouns owned by a named party: "Roe's claim that …", "Roe's comments about …", and
+# "a statement from Roe": the owner is the source of what the noun introduces.
+_CUE_NOUNS = {
+    **dict.fromkeys(("claim", "claims", "assertion", "assertions", "contention", "insistence",
+                     "argument"), "claimed"),
+    **dict.fromkeys(("statement", "statements"), "stated"),
+    **dict.fromkeys(("comment", "comments", "remark", "remarks"), "commented"),
+    **dict.fromkeys(("allegation", "allegations", "accusation", "accusations", "charge"),
+                    "alleged"),
+    **dict.fromkeys(("warning", "warnings"), "warned"),
+    **dict.fromkeys(("promise", "pledge", "vow"), "promised"),
+    **dict.fromkeys(("criticism", "attacks", "attack"), "criticized"),
+    **dict.fromkeys(("view", "belief", "suggestion"), "suggested"),
+}
+_CUE_NOUN_ALT = "|".join(sorted(_CUE_NOUNS, key=len, reverse=True))
+_OWNED_CUE = re.compile(
+    r"\b((?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){0,3})['’]s?\s+"
+    r"(?:(?:recent|latest|new|repeated|public|earlier|false|repeated|frequent)\s+)?"
+    rf"({_CUE_NOUN_ALT})\s+(?=(?:that|about|of|on|against)\b)", re.IGNORECASE)
+_CUE_NOUN_BY = re.compile(
+    r"\b(?:[Aa]|[Tt]he|[Ii]n a|[Ii]n the)\s+(?:[\w-]+\s+)?(statement|comments|remarks|"
+    r"warning)\s+(?:from|by|issued by|released by)\s+((?-i:[A-Z][\w.-]*)"
+    r"(?:\s+(?:of\s+)?(?-i:[A-Z][\w.-]*)){0,4})")
 _ACCORDING = re.compile(r"\b[Aa]ccording to ")
 _BLOCKERS = words(
     "was were been being be is are a an the its their his her this these to "
@@ -747,6 +770,8 @@ def find_hits(
             label.group(1)) and speaker_phrase(label.group(1)):  # "Holt: the levy …"
         hits.append(CueHit(label.end(1), label.end(1) + 1, "said", label.group(1), 0, None,
                            True))
+    if not hits:  # a cue noun only where no verb credits the clause
+        hits = _noun_hits(text, mask, lo, hi)
     part = participle_hit(text, lo, hi, mask)
     if part is not None and all(part[0] < h.start for h in hits):
         hits.append(CueHit(part[0], part[1], part[2], part[4], part[3], None, True))
@@ -757,6 +782,21 @@ def find_hits(
     if hits and ("citing" in text or "quoting" in text or " by " in text):
         hits = _with_chains(hits, text, mask, lo, hi)
     return hits
+
+
+def _noun_hits(text: str, mask: list[bool], lo: int, hi: int) -> list[CueHit]:
+    """"Roe's claim that …", "a statement from the union": the owner of a cue noun."""
+    hits: list[CueHit] = []
+    for m in _OWNED_CUE.finditer(text, lo, hi) if "'" in text or "’" in text else ():
+        if not mask[m.start()] and not mask[m.start(2)] and speaker_phrase(m.group(1)):
+            hits.append(CueHit(m.start(2), m.end(2), _CUE_NOUNS[m.group(2).lower()],
+                               m.group(1), m.start(1), None,
+                               _is_leading(text, lo, m.start(1), m.end(2), hi)))
+    for m in _CUE_NOUN_BY.finditer(text, lo, hi) if " by " in text or " from " in text else ():
+        if not mask[m.start()] and speaker_phrase(m.group(2)):
+            hits.append(CueHit(m.start(1), m.end(1), _CUE_NOUNS[m.group(1).lower()],
+                               m.group(2), m.start(2), None, True))
+    return hits[:1]
 
 
 # "Outlet A, citing think tank B, said …", "…, Outlet A reported, quoting B."
