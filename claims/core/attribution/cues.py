@@ -177,8 +177,8 @@ _ADJ_COMPLEMENTS = words("that about of to with over by for in on toward towards
                          "because than")
 _SAID_OF = words("said says say wrote writes joked jokes quipped added adds complained "
                  "complains boasted remarked mused warned")
-_PROGRESSIVE = re.compile(r"(?:\b(?:is|are|was|were|been)|(?<=\w)['’](?:s|re))\s+(?:(?:also|still|now|already|"
-                          r"repeatedly|publicly|privately|increasingly|\w+ly)\s+)?\Z")
+_PROGRESSIVE = re.compile(r"(?:\b(?:is|are|was|were|been)|(?<=\w)['’](?:s|re))\s+"
+                          r"(?:(?:also|still|now|already|repeatedly|publicly|privately|increasingly|\w+ly)\s+)?\Z")
 # "\b[A-Za-z]…" with the boundary tested after the letter: opening on a character class
 # lets `re` skip to letters instead of trying "\b" at every position
 _TITLE_WORD = re.compile(r"[A-Za-z](?<!\w.)[\w'’-]*")

@@ -1,0 +1,87 @@
+"""Attribution recall: cue shapes the tool used to leave unsourced, on made-up texts.
+
+Each shape is checked both ways: the attributive sentence gets its exact source, and a
+sentence of the same surface shape that reports nothing gets none.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.core.attribution.cues import find_hits
+from claims.core.extraction import extract
+from claims.core.text.documents import make_document
+
+_CONTEXT = "Headline here\nAnna Moreno, the mayor, spoke in Dayton on Monday.\n"
+
+
+def sources(body: str) -> list[tuple[str, str | None, str | None]]:
+    """(claim text, source, cue) of the last paragraph, after a context naming a person."""
+    ex = extract(make_document(_CONTEXT + body, "t.txt"))
+    last = max(c.paragraph for c in ex.claims)
+    return [(c.text, c.source, c.cue) for c in ex.claims if c.paragraph == last]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "cue"),
+    [
+        # a set-off subject keeps its verb across auxiliaries and adverbs
+        ("Moreno, in particular, has slammed the governor's comments about farmers.",
+         "Anna Moreno", "slammed"),
+        ("Moreno, who was once a teacher in Ohio, has vowed to block the bill.",
+         "Anna Moreno", "vowed"),
+        ("Moreno, as expected, has repeatedly argued that the levy is unfair.",
+         "Anna Moreno", "argued"),
+        # a contracted progressive
+        ("She's also praising the former governor of the state.", "Anna Moreno", "praised"),
+        # an appositive with an age, or an indefinite description before a relative clause
+        ("Jon Park, 60, a doctor, said he was worried about the levy.", "Jon Park", "said"),
+        ("Jon Park, 33, of Dayton, dismisses the idea that voting matters.",
+         "Jon Park", "dismissed"),
+        # an intention before "to" after a plain subject
+        ("The Brown campaign wants to address concerns about fundraising.",
+         "Brown campaign", "wanted"),
+        # a cue noun owned by a name
+        ("Moreno's claim that the levy failed was false.", "Anna Moreno", "claimed"),
+        ("Jon Park's assertion that the dam is safe drew scorn from engineers.",
+         "Jon Park", "claimed"),
+    ],
+)
+def test_recalled_shape_gets_its_source(sentence: str, source: str, cue: str) -> None:
+    claims = sources(sentence)
+    assert len(claims) == 1
+    assert claims[0][1:] == (source, cue)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The river, as expected, has risen after the storm.",
+        "The river rose after the storm.",
+        "The company plans were shelved.",
+        "His plans to expand were shelved.",
+        "The bridge, 60 years old, a landmark, was closed for repairs.",
+        "The town's claim to fame is its bridge.",
+        "Moreno's house is large.",
+        "Moreno's statements to the council were brief.",
+    ],
+)
+def test_same_shape_without_attribution_gets_none(sentence: str) -> None:
+    claims = sources(sentence)
+    assert [c[1] for c in claims] == [None] * len(claims)
+
+
+def test_cue_noun_yields_to_a_verb_in_the_same_clause() -> None:
+    """"Before Park's remarks about him, Moreno had criticized …": the verb's subject."""
+    claims = sources("Even before Jon Park's remarks about the dam, Moreno had criticized "
+                     "the engineers.")
+    assert [c[1] for c in claims] == ["Anna Moreno"]
+
+
+def test_indefinite_description_before_relative_clause_is_no_subject() -> None:
+    """"Park, an aide at X, which has …, said": the name, with the description as role."""
+    text = ("Jon Park, an aide at the city hall, which has a backlog of cases, said the rule "
+            "was costly.")
+    hits = find_hits(text, [False] * len(text))
+    assert [(h.cue, h.phrase, h.role) for h in hits] == [
+        ("said", "Jon Park", "an aide at the city hall")]
