@@ -38,6 +38,15 @@ def sources(body: str) -> list[tuple[str, str | None, str | None]]:
         ("Jon Park, 60, a doctor, said he was worried about the levy.", "Jon Park", "said"),
         ("Jon Park, 33, of Dayton, dismisses the idea that voting matters.",
          "Jon Park", "dismissed"),
+        # descriptions set off by commas around or after the name
+        ("Jon Park, Ohio director for the Brown campaign, said the office had opened.",
+         "Jon Park", "said"),
+        ("Another delegate on the Brown slate, Jon Park, said he was only leaning Brown.",
+         "Jon Park", "said"),
+        ("Ohio state delegate Mary Park, clad in a red cape, said the vote could fail.",
+         "Mary Park", "said"),
+        ("Sen. Jon Park (D-Ohio), said after a lunch that he had not read the plan.",
+         "Jon Park", "said"),
         # an intention before "to" after a plain subject
         ("The Brown campaign wants to address concerns about fundraising.",
          "Brown campaign", "wanted"),
@@ -63,6 +72,8 @@ def test_recalled_shape_gets_its_source(sentence: str, source: str, cue: str) ->
         "The bridge, 60 years old, a landmark, was closed for repairs.",
         "The town's claim to fame is its bridge.",
         "Moreno's house is large.",
+        "The bridge in Dayton, Ohio, was closed for repairs.",
+        "Park, referred to as the town's oldest man, has been seen as a local hero.",
         "Moreno's statements to the council were brief.",
     ],
 )

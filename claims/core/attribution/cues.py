@@ -350,14 +350,34 @@ _FOR_ONES_PART = re.compile(r"(?:for|in) (?:his|her|its|their) (?:part|turn|view
 _OWNER_END = re.compile(r"['’]s?$")
 
 
+# "Roe, clad in a red cape, said", "Roe, flanked by aides, said": a participle aside.
+_DRESSED_ASIDE = re.compile(r"(?:clad|dressed|flanked|surrounded|accompanied|joined|"
+                            r"backed|armed|seated|standing)\s+(?:in|by|with|at|beside)\b")
+
+
 @lru_cache(maxsize=8192)
 def _is_aside(seg: str) -> bool:
     """A relative clause, participle, age, party tag or discourse marker between commas."""
     first = seg.split()[0].lower() if seg.split() else ""
     return first in ("who", "which", "whose") or first.endswith("ing") or first.isdigit() or (
+        bool(_DRESSED_ASIDE.match(seg))) or (
         bool(_PARTY_TAG.fullmatch(seg)) or seg.lower() in _DISCOURSE
         or bool(_FOR_ONES_PART.fullmatch(seg.lower()))
         or bool(_ADVERB_ASIDE.fullmatch(seg)))
+
+
+# "… in Newtown, Connecticut,": a place and its state, no description and name.
+_IN_PLACE = re.compile(r"\bin\s+(?:[A-Z][\w.'’-]*\s*)+$")
+_ROLE_LIKE = ROLE_NOUNS | words(
+    "delegate member strategist candidate nominee activist organizer organiser pollster "
+    "analyst economist professor fellow researcher scholar historian consultant veteran "
+    "operative donor fundraiser volunteer supporter chairman chairwoman")
+
+
+def _role_like(seg: str) -> bool:
+    """A description holding a role noun, also after capitalised modifiers ("Ohio
+    director for the campaign")."""
+    return is_role(seg) or any(w in _ROLE_LIKE for w in seg.split()[:6])
 
 
 def _described(seg: str) -> bool:
@@ -423,6 +443,9 @@ def _subject(
         while s1_end > lo and text[s1_end - 1] in " ,":
             s1_end -= 1
         if s1_end == s2_start or text[s1_end] != ",":
+            if not text[lo:s2_start].strip() and s2.endswith(")") and is_name(s2):
+                # "Sen. Roe (D-Ohio), said": a stray comma after the party tag
+                return s2_start, s2, None, None
             return None
         s1_start, s1 = _segment_before(text, s1_end, lo)
         aside = _is_aside(s2)
@@ -454,7 +477,17 @@ def _subject(
             return s1_start, s1, None, s2  # "Acme Corp, the food group, said"
         if _described(s1) and is_name(strip_determiner(s2)):
             return s2_start, s2, None, s1  # "The operator, Terrano Waste, warned"
-        return _appositive_head(text, lo, end - 1)
+        head = _appositive_head(text, lo, end - 1)
+        if head is not None or text[lo:s1_start].strip():
+            return head
+        if is_name(s1) and _role_like(s2):
+            return s1_start, s1, None, s2  # "Roe, Ohio director for the campaign, said"
+        if is_name(s2) and not is_name(s1) and not _IN_PLACE.search(s1) and speaker_phrase(s1):
+            return s2_start, s2, None, s1  # "Another delegate on the slate, Roe, said"
+        found = speaker_phrase(s1)
+        if found is not None and s2.split()[0].lower() in ("a", "an"):
+            return s1_start + found[0], found[1], None, s2  # "The employee, a voter, said"
+        return None
     start, phrase = _segment_before(text, end, lo)
     phrase = _strip_aux(phrase)
     if loose and _valid_phrase(phrase, loose):
