@@ -47,6 +47,11 @@ def sources(body: str) -> list[tuple[str, str | None, str | None]]:
          "Mary Park", "said"),
         ("Sen. Jon Park (D-Ohio), said after a lunch that he had not read the plan.",
          "Jon Park", "said"),
+        # verbal acts of evaluation and support
+        ("Jon Park took aim at the governor over the levy.", "Jon Park", "took"),
+        ("Jon Park threw his support behind the levy.", "Jon Park", "threw"),
+        ("Jon Park made clear that he opposes the levy.", "Jon Park", "made"),
+        ("Jon Park pushed for a new levy on farms.", "Jon Park", "pushed"),
         # an intention before "to" after a plain subject
         ("The Brown campaign wants to address concerns about fundraising.",
          "Brown campaign", "wanted"),
@@ -67,6 +72,9 @@ def test_recalled_shape_gets_its_source(sentence: str, source: str, cue: str) ->
     [
         "The river, as expected, has risen after the storm.",
         "The river rose after the storm.",
+        "The storm took aim at the coast.",
+        "The flood pushed for miles into the valley.",
+        "The tide made clear water murky.",
         "The company plans were shelved.",
         "His plans to expand were shelved.",
         "The bridge, 60 years old, a landmark, was closed for repairs.",

@@ -124,7 +124,10 @@ _VERBAL_ACT = re.compile(
     r"\b(?:expressed|expresses|voiced|promised|promises|pledged|vowed|urged|urges|"
     r"called for|calls for|demanded|welcomed|condemned|criticised|criticized|accused|"
     r"raised (?:concerns?|doubts?|questions?|fears?|alarm)|tempered expectations|"
-    r"played down|downplayed|put (?:it|them|(?:the|its|their|his|her|a|an) (?:[\w-]+ ){1,6})"
+    r"played down|downplayed|(?:took|takes|take) aim at|"
+    r"(?:threw|throws|throw) (?:his|her|its|their) (?:full )?(?:support|weight) behind|"
+    r"(?:made|makes|make) (?:it )?clear|"
+    r"put (?:it|them|(?:the|its|their|his|her|a|an) (?:[\w-]+ ){1,6})"
     r"(?:at|within|between|near|around|close to|level|ahead|behind|above|below)|"
     r"(?:kept|keeps|raised|raises|cut|cuts|lowered|lowers|maintained|reaffirmed|reiterated|"
     r"upgraded|downgraded|narrowed|trimmed|lifted|withdrew|issued|published|gave|confirmed) "
@@ -139,6 +142,7 @@ _ONE_WORD_ACTS = words(
 )
 # The words every `_VERBAL_ACT` alternative opens with: a clause without one has no act.
 _ACT_OPENERS = _ONE_WORD_ACTS | words(
+    "took takes take threw throws throw made makes make "
     "called calls raised tempered played put kept keeps raises cut cuts lowered lowers "
     "maintained reaffirmed reiterated upgraded downgraded narrowed trimmed lifted withdrew "
     "issued published gave confirmed"

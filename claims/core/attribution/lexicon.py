@@ -75,7 +75,7 @@ STANCE = (
 )
 # Verbs that are a cue only with their particle: "pointed out", "pushed back".
 PARTICLE_CUES: dict[str, tuple[str, ...]] = {
-    "point": ("out", "to"), "push": ("back",), "hit": ("back", "out"), "fire": ("back",),
+    "point": ("out", "to"), "push": ("back", "for"), "hit": ("back", "out"), "fire": ("back",),
     "shoot": ("back",), "weigh": ("in",), "speak": ("about", "of", "out", "up", "against"),
     "talk": ("about", "up"), "side": ("with",), "sign": ("on",), "stand": ("by",),
     "double": ("down",), "walk": ("back",), "back": ("away", "off"), "sound": ("off",),
