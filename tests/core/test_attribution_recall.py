@@ -52,6 +52,10 @@ def sources(body: str) -> list[tuple[str, str | None, str | None]]:
         ("Jon Park threw his support behind the levy.", "Jon Park", "threw"),
         ("Jon Park made clear that he opposes the levy.", "Jon Park", "made"),
         ("Jon Park pushed for a new levy on farms.", "Jon Park", "pushed"),
+        # a noun-like -s verb after a singular noun phrase, its object right after
+        ("The farmers union backs the governor.", "Farmers union", "backed"),
+        ("A new ad from the Park campaign attacks the governor.",
+         "New ad from the Park campaign", "attacked"),
         # an intention before "to" after a plain subject
         ("The Brown campaign wants to address concerns about fundraising.",
          "Brown campaign", "wanted"),
@@ -76,6 +80,7 @@ def test_recalled_shape_gets_its_source(sentence: str, source: str, cue: str) ->
         "The flood pushed for miles into the valley.",
         "The tide made clear water murky.",
         "The company plans were shelved.",
+        "The campaign attacks on the governor were shelved.",
         "His plans to expand were shelved.",
         "The bridge, 60 years old, a landmark, was closed for repairs.",
         "The town's claim to fame is its bridge.",

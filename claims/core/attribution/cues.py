@@ -797,7 +797,8 @@ def find_hits(
             continue
         p_start, phrase, role, descriptor = subj
         if nounish and after != "that" and not _noun_free_subject(phrase) and not (
-                after == "to" and word in _INTENT_TO and _plain_subject(phrase)):
+                after == "to" and word in _INTENT_TO and _plain_subject(phrase)) and not (
+                _singular_verb(word, phrase, text, end)):
             continue
         leading = _is_leading(text, lo, p_start, end, hi)
         hits.append(CueHit(m.start(), end, base, phrase, p_start, role, leading, descriptor))
@@ -886,6 +887,22 @@ _SECTION_LABELS = words(
 _INTENT_TO = words("want wants plan plans hope hopes need needs vow vows pledge pledges "
                    "promise promises threaten threatens")
 _POSSESSIVE_DETS = words("his her its their our my your")
+
+
+_OBJECT_OPENERS = words("the a an his her its their him them this these those")
+
+
+def _singular_verb(word: str, phrase: str, text: str, end: int) -> bool:
+    """"The union backs the governor": an -s form after a singular noun phrase, with its
+    object right after, is the verb ("the company plans were shelved" has none)."""
+    if not word.endswith("s") or word.endswith("ss") or not _plain_subject(phrase):
+        return False
+    toks = phrase.split()
+    if toks[0].lower() not in ("the", "a", "an") or toks[-1].lower().endswith("s"):
+        return False
+    nxt = _NEXT_WORD.match(text, end)
+    return nxt is not None and (nxt.group(1).lower() in _OBJECT_OPENERS or (
+        nxt.group(1)[:1].isupper()))
 
 
 def _plain_subject(phrase: str) -> bool:
