@@ -56,6 +56,15 @@ def sources(body: str) -> list[tuple[str, str | None, str | None]]:
         ("The farmers union backs the governor.", "Farmers union", "backed"),
         ("A new ad from the Park campaign attacks the governor.",
          "New ad from the Park campaign", "attacked"),
+        ("Senator Jon Park of Ohio, a Democrat on the finance committee, advocates a new "
+         "tax on farms.", "Jon Park", "advocated"),
+        ("And then, once the bill passes, the president hopes he can sign it.",
+         "President", "hoped"),
+        # adverbial and parenthetical asides between subject and verb
+        ("Cement makers, for instance, argue that imports grew.", "Cement makers", "argued"),
+        ("Sen. Jon Park (a Democrat so young he is taken for an intern) says he was "
+         "unfocused.", "Jon Park", "said"),
+        ("Jon Park also took a shot at the governor without naming her.", "Jon Park", "took"),
         # an intention before "to" after a plain subject
         ("The Brown campaign wants to address concerns about fundraising.",
          "Brown campaign", "wanted"),
@@ -80,6 +89,8 @@ def test_recalled_shape_gets_its_source(sentence: str, source: str, cue: str) ->
         "The flood pushed for miles into the valley.",
         "The tide made clear water murky.",
         "The company plans were shelved.",
+        "The old bridge (built in 1900) stands near the mill.",
+        "The heavy rain, for instance, flooded the valley.",
         "The campaign attacks on the governor were shelved.",
         "His plans to expand were shelved.",
         "The bridge, 60 years old, a landmark, was closed for repairs.",

@@ -124,7 +124,7 @@ _VERBAL_ACT = re.compile(
     r"\b(?:expressed|expresses|voiced|promised|promises|pledged|vowed|urged|urges|"
     r"called for|calls for|demanded|welcomed|condemned|criticised|criticized|accused|"
     r"raised (?:concerns?|doubts?|questions?|fears?|alarm)|tempered expectations|"
-    r"played down|downplayed|(?:took|takes|take) aim at|"
+    r"played down|downplayed|(?:took|takes|take) (?:aim|a (?:shot|swipe|jab)|shots|swipes) at|"
     r"(?:threw|throws|throw) (?:his|her|its|their) (?:full )?(?:support|weight) behind|"
     r"(?:made|makes|make) (?:it )?clear|"
     r"put (?:it|them|(?:the|its|their|his|her|a|an) (?:[\w-]+ ){1,6})"
@@ -349,7 +349,9 @@ _DISCOURSE = words("however meanwhile too also though instead nonetheless nevert
 
 # "Democrats, historically, have …", "X, in fact, said": an adverbial between commas.
 _ADVERB_ASIDE = re.compile(r"(?:[a-z]+ly|in fact|of course|at least|for now|in turn|"
-                           r"too|again|once again|as well|in the past|by contrast)")
+                           r"too|again|once again|as well|in the past|by contrast|"
+                           r"for instance|for example|in particular|in contrast|meanwhile|"
+                           r"in response|in an interview|in a statement)")
 _FOR_ONES_PART = re.compile(r"(?:for|in) (?:his|her|its|their) (?:part|turn|view)")
 _OWNER_END = re.compile(r"['’]s?$")
 
@@ -433,6 +435,10 @@ def _subject(
     while end > lo and text[end - 1].isspace():
         end -= 1
     end = _comma_before_aux(text, lo, end)
+    if end > lo and text[end - 1] == ")" and not _PARTY_TAG.search(text, lo, end):
+        opening = text.rfind("(", lo, end)  # "Sen. Roe (a Democrat from Ohio) says"
+        if opening > lo and text[opening - 1] == " " and text.find(")", opening, end - 1) < 0:
+            end = opening - 1
     descriptor = None
     if end > lo and text[end - 1] in "—–":
         open_dash = max(text.rfind("—", lo, end - 1), text.rfind("–", lo, end - 1))
@@ -889,7 +895,8 @@ _INTENT_TO = words("want wants plan plans hope hopes need needs vow vows pledge 
 _POSSESSIVE_DETS = words("his her its their our my your")
 
 
-_OBJECT_OPENERS = words("the a an his her its their him them this these those")
+_OBJECT_OPENERS = words("the a an his her its their him them this these those he she they "
+                        "we that")
 
 
 def _singular_verb(word: str, phrase: str, text: str, end: int) -> bool:
@@ -898,7 +905,8 @@ def _singular_verb(word: str, phrase: str, text: str, end: int) -> bool:
     if not word.endswith("s") or word.endswith("ss") or not _plain_subject(phrase):
         return False
     toks = phrase.split()
-    if toks[0].lower() not in ("the", "a", "an") or toks[-1].lower().endswith("s"):
+    if toks[0].lower() not in ("the", "a", "an") and not toks[0][:1].isupper() or (
+            toks[-1].lower().endswith("s")):
         return False
     nxt = _NEXT_WORD.match(text, end)
     return nxt is not None and (nxt.group(1).lower() in _OBJECT_OPENERS or (
