@@ -65,6 +65,15 @@ def sources(body: str) -> list[tuple[str, str | None, str | None]]:
         ("Sen. Jon Park (a Democrat so young he is taken for an intern) says he was "
          "unfocused.", "Jon Park", "said"),
         ("Jon Park also took a shot at the governor without naming her.", "Jon Park", "took"),
+        # a time adverbial between a set-off subject and its verb
+        ("Jon Park, the party chairman, this past week announced a new website.",
+         "Jon Park", "announced"),
+        ("Jon Park, the party chairman, on Tuesday announced a new website.",
+         "Jon Park", "announced"),
+        # "made the case that", "made a call for"
+        ("During the debate, Jon Park made an unprompted call for an end to farm subsidies.",
+         "Jon Park", "made"),
+        ("Jon Park made the case that the levy is unfair.", "Jon Park", "made"),
         # an intention before "to" after a plain subject
         ("The Brown campaign wants to address concerns about fundraising.",
          "Brown campaign", "wanted"),
@@ -89,6 +98,9 @@ def test_recalled_shape_gets_its_source(sentence: str, source: str, cue: str) ->
         "The flood pushed for miles into the valley.",
         "The tide made clear water murky.",
         "The company plans were shelved.",
+        "The river, this past week, rose above the bridge.",
+        "The mill made a call for workers.",
+        "The new casino helped the town make the case for gambling.",
         "The old bridge (built in 1900) stands near the mill.",
         "The heavy rain, for instance, flooded the valley.",
         "The campaign attacks on the governor were shelved.",

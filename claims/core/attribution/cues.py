@@ -126,7 +126,8 @@ _VERBAL_ACT = re.compile(
     r"raised (?:concerns?|doubts?|questions?|fears?|alarm)|tempered expectations|"
     r"played down|downplayed|(?:took|takes|take) (?:aim|a (?:shot|swipe|jab)|shots|swipes) at|"
     r"(?:threw|throws|throw) (?:his|her|its|their) (?:full )?(?:support|weight) behind|"
-    r"(?:made|makes|make) (?:it )?clear|"
+    r"(?:made|makes|make) (?:it )?clear|(?:made|makes) (?:a|an|the|his|her|its|their) "
+    r"(?:[\w-]+ ){0,2}?(?:call|case|pitch|plea|appeal|argument)s? (?:for|that|to|against)|"
     r"put (?:it|them|(?:the|its|their|his|her|a|an) (?:[\w-]+ ){1,6})"
     r"(?:at|within|between|near|around|close to|level|ahead|behind|above|below)|"
     r"(?:kept|keeps|raised|raises|cut|cuts|lowered|lowers|maintained|reaffirmed|reiterated|"
@@ -415,7 +416,11 @@ def _valid_phrase(phrase: str, loose: bool = False) -> bool:
 # board, has since vowed …", "Roe, in turn, has slammed …").
 _AUX_AFTER_COMMA = re.compile(
     r",\s*(?:(?:has|have|had|also|would|will|could|may|might|did|does|do|already|now|"
-    r"since|again|repeatedly|publicly|long|not|never|\w+ly)\s+)+\Z")
+    r"since|again|repeatedly|publicly|long|not|never|\w+ly|"
+    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"(?:this|last|earlier\s+this|later\s+this)\s+(?:past\s+)?(?:week|month|year|weekend|"
+    r"spring|summer|fall|autumn|winter|morning|afternoon|evening)|earlier|later|today|"
+    r"yesterday)\s+)+\Z")
 
 
 def _comma_before_aux(text: str, lo: int, end: int) -> int:
