@@ -74,6 +74,12 @@ def sources(body: str) -> list[tuple[str, str | None, str | None]]:
         ("During the debate, Jon Park made an unprompted call for an end to farm subsidies.",
          "Jon Park", "made"),
         ("Jon Park made the case that the levy is unfair.", "Jon Park", "made"),
+        # communication verbs and particle verbs of stance
+        ("Jon Park likened the levy to theft.", "Jon Park", "likened"),
+        ("Jon Park addressed the levy in his speech.", "Jon Park", "addressed"),
+        ("Jon Park vouched for the governor on Monday.", "Jon Park", "vouched"),
+        ("Jon Park balked at the cost of the levy.", "Jon Park", "balked"),
+        ("Jon Park touched on the levy in his speech.", "Jon Park", "touched"),
         # an intention before "to" after a plain subject
         ("The Brown campaign wants to address concerns about fundraising.",
          "Brown campaign", "wanted"),
@@ -98,6 +104,9 @@ def test_recalled_shape_gets_its_source(sentence: str, source: str, cue: str) ->
         "The flood pushed for miles into the valley.",
         "The tide made clear water murky.",
         "The company plans were shelved.",
+        "The address of the mill is unknown.",
+        "The references to the mill were removed.",
+        "The plane touched down in Dayton.",
         "The river, this past week, rose above the bridge.",
         "The mill made a call for workers.",
         "The new casino helped the town make the case for gambling.",

@@ -55,7 +55,8 @@ SPEECH = (
     "marvel grumble gripe fret opine posit brag gloat chide scold berate rebuke reprimand "
     "lambaste castigate chastise excoriate deride ridicule disparage belittle assail hail "
     "laud commend plead implore exhort reassure notify instruct recount reminisce "
-    "bemoan deplore lament speculate theorize theorise hypothesize testify rave retweet"
+    "bemoan deplore lament speculate theorize theorise hypothesize testify rave retweet "
+    "invoke articulate reference liken address"
 )
 # Stances: beliefs, intentions, evaluations and evidence PolNeAR-style corpora annotate.
 STANCE = (
@@ -83,6 +84,7 @@ PARTICLE_CUES: dict[str, tuple[str, ...]] = {
     "lay": ("out",), "spell": ("out",), "focus": ("on",), "refer": ("to",),
     "vote": ("for", "against"), "campaign": ("for", "against", "on"),
     "come": ("out",), "reach": ("out",), "zero": ("in",), "hammer": ("home", "away"),
+    "vouch": ("for",), "balk": ("at",), "shrug": ("off",), "touch": ("on", "upon"),
 }
 
 _VOWELS = "aeiou"
@@ -155,7 +157,8 @@ NOUN_LIKE = _words(
     "hate lament laments rave raves gush murmur murmurs whisper whispers yell yells "
     "scream screams sneer sneers muse muses hail rebuke rebukes reprimand reprimands "
     "brag gripe gripes knock knocks plea pleas dislike dislikes promote mourn resist "
-    "accept recount recounts shun offer offers release releases file files"
+    "accept recount recounts shun offer offers release releases file files "
+    "address addresses reference references"
 )
 # Adjectives that state a stance after "be" ("is confident that", "were skeptical of").
 STANCE_ADJECTIVES = _words(
