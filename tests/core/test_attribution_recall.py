@@ -80,6 +80,9 @@ def sources(body: str) -> list[tuple[str, str | None, str | None]]:
         ("Jon Park vouched for the governor on Monday.", "Jon Park", "vouched"),
         ("Jon Park balked at the cost of the levy.", "Jon Park", "balked"),
         ("Jon Park touched on the levy in his speech.", "Jon Park", "touched"),
+        # progressives of particle verbs
+        ("Jon Park is talking about the levy again.", "Jon Park", "talked"),
+        ("The farmers are pushing for a new levy.", "Farmers", "pushed"),
         # an intention before "to" after a plain subject
         ("The Brown campaign wants to address concerns about fundraising.",
          "Brown campaign", "wanted"),
@@ -104,6 +107,8 @@ def test_recalled_shape_gets_its_source(sentence: str, source: str, cue: str) ->
         "The flood pushed for miles into the valley.",
         "The tide made clear water murky.",
         "The company plans were shelved.",
+        "The children are talking in the yard.",
+        "The river is pushing against the dam.",
         "The address of the mill is unknown.",
         "The references to the mill were removed.",
         "The plane touched down in Dayton.",

@@ -19,6 +19,7 @@ from claims.core.attribution.lexicon import (
     NOUN_LIKE,
     PARTICIPLE_ONLY,
     PARTICLE_FORMS,
+    PARTICLE_GERUNDS,
     SPEECH_FORMS,
     STANCE_ADJECTIVES,
     STANCE_FORMS,
@@ -151,7 +152,7 @@ _ACT_OPENERS = _ONE_WORD_ACTS | words(
 # "He continued, “…”": speech going on (before a comma or colon only).
 _CONTINUED = words("continued continues")
 _CUE_WORDS = (frozenset(CUE_BASE) | _ONE_WORD_ACTS | frozenset(GERUNDS) | frozenset(
-    PARTICLE_FORMS) | STANCE_ADJECTIVES | _CONTINUED)
+    PARTICLE_FORMS) | frozenset(PARTICLE_GERUNDS) | STANCE_ADJECTIVES | _CONTINUED)
 # Verbs that take another verb with "to" and leave its subject the speaker: "Holt went
 # on to criticise …", "Vance moved quickly to reassure …", "Marlow was quick to deny …".
 _CATENATIVE = re.compile(
@@ -723,13 +724,19 @@ def find_hits(
     for m in [*(m for m in scanned if m.group() in _CUE_WORDS), *acts]:
         word = m.group()
         first = word.split()[0]
-        if word in GERUNDS:  # "Holt is telling supporters …": a progressive
+        if word in GERUNDS or word in PARTICLE_GERUNDS:  # "Holt is telling supporters …"
             aux = _PROGRESSIVE.search(text, lo, m.start())
             if aux is None or not free(m.start(), m.end()):
                 continue
+            if word in PARTICLE_GERUNDS:  # "Holt is talking about …"
+                particle = _NEXT_WORD.match(text, m.end())
+                if particle is None or particle.group(1).lower() not in (
+                        PARTICLE_GERUNDS[word][1]):
+                    continue
+            past = GERUNDS[word] if word in GERUNDS else PARTICLE_GERUNDS[word][0]
             subj = _subject(text, aux.start(), lo, loose)
             if subj is not None:
-                hits.append(CueHit(m.start(), m.end(), GERUNDS[word], subj[1], subj[0],
+                hits.append(CueHit(m.start(), m.end(), past, subj[1], subj[0],
                                    subj[2], _is_leading(text, lo, subj[0], m.end(), hi),
                                    subj[3]))
                 taken.append((subj[0], m.end()))

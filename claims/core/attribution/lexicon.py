@@ -175,3 +175,9 @@ PARTICLE_FORMS: dict[str, tuple[str, tuple[str, ...]]] = {
     form: (past, particles) for base, particles in PARTICLE_CUES.items()
     for form, past in forms(base).items()
 }
+# Progressives of the particle verbs ("is talking about", "are pushing for"): gerund →
+# (past, particles).
+PARTICLE_GERUNDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    gerund(base): (_past(base), particles) for base, particles in PARTICLE_CUES.items()
+    if gerund(base) not in GERUNDS
+}
