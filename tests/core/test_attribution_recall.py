@@ -83,6 +83,9 @@ def sources(body: str) -> list[tuple[str, str | None, str | None]]:
         # progressives of particle verbs
         ("Jon Park is talking about the levy again.", "Jon Park", "talked"),
         ("The farmers are pushing for a new levy.", "Farmers", "pushed"),
+        # "as X put it"
+        ("As Jon Park put it, the levy is a disaster.", "Jon Park", "put"),
+        ("The levy, as Jon Park put it, is a disaster.", "Jon Park", "put"),
         # an intention before "to" after a plain subject
         ("The Brown campaign wants to address concerns about fundraising.",
          "Brown campaign", "wanted"),
@@ -107,6 +110,7 @@ def test_recalled_shape_gets_its_source(sentence: str, source: str, cue: str) ->
         "The flood pushed for miles into the valley.",
         "The tide made clear water murky.",
         "The company plans were shelved.",
+        "As the baker put it in the oven, the bread rose.",
         "The children are talking in the yard.",
         "The river is pushing against the dam.",
         "The address of the mill is unknown.",

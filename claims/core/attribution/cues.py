@@ -225,6 +225,10 @@ _CUE_NOUN_BY = re.compile(
     r"\b(?:[Aa]|[Tt]he|[Ii]n a|[Ii]n the)\s+(?:[\w-]+\s+)?(statement|comments|remarks|"
     r"warning)\s+(?:from|by|issued by|released by)\s+((?-i:[A-Z][\w.-]*)"
     r"(?:\s+(?:of\s+)?(?-i:[A-Z][\w.-]*)){0,4})")
+# "As Roe put it, …", "…, as the mayor puts it.": the speaker of the wording.
+_AS_PUT_IT = re.compile(r"\b[Aa]s\s+((?:(?![Ii]t\b)[^,;:.!?“”\"\s][^,;:.!?“”\"]{0,60}?))\s+"
+                        r"((?:(?:has|had|once|so\s+\w+ly)\s+)?(?:put|puts)\s+it)\b"
+                        r"(?=\s*(?:[,.:;“”\"—–]|$))")
 _ACCORDING = re.compile(r"\b[Aa]ccording to ")
 _BLOCKERS = words(
     "was were been being be is are a an the its their his her this these to "
@@ -711,6 +715,11 @@ def find_hits(
         if phrase:
             hits.append(CueHit(m.start(), m.end(), m.group(1), phrase, m.end(), role, False))
             taken.append((m.start(), rest))
+    for m in _AS_PUT_IT.finditer(text, lo, hi) if text.find(" it", lo, hi) >= 0 else ():
+        if free(m.start(), m.end()) and speaker_phrase(m.group(1)):  # "as Roe put it, …"
+            hits.append(CueHit(m.start(2), m.end(2), "put", m.group(1), m.start(1), None,
+                               _is_leading(text, lo, m.start(), m.end(), hi)))
+            taken.append((m.start(), m.end()))
     for m in QUOTED_AS.finditer(text, lo, hi) if text.find("quoted", lo, hi) >= 0 else ():
         subj = _subject(text, m.start(), lo, loose)
         if subj is not None and free(m.start() + 1, m.end()):
