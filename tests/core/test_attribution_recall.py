@@ -86,6 +86,14 @@ def sources(body: str) -> list[tuple[str, str | None, str | None]]:
         # "as X put it"
         ("As Jon Park put it, the levy is a disaster.", "Jon Park", "put"),
         ("The levy, as Jon Park put it, is a disaster.", "Jon Park", "put"),
+        # "more likely to say", "inclined to believe": the subject of the catenative
+        ("Democratic voters in Ohio were more likely to say the levy is unfair.",
+         "Democratic voters in Ohio", "said"),
+        ("Farmers are inclined to believe the rumors about the levy.", "Farmers", "believes"),
+        # evaluation: "complain of", "cast X as", "love"
+        ("Workers complain of long hours at the mill.", "Workers", "complained"),
+        ("Jon Park has cast the governor as a tool of the banks.", "Jon Park", "cast"),
+        ("Corporate executives love the new levy.", "Corporate executives", "loved"),
         # an intention before "to" after a plain subject
         ("The Brown campaign wants to address concerns about fundraising.",
          "Brown campaign", "wanted"),
@@ -110,6 +118,8 @@ def test_recalled_shape_gets_its_source(sentence: str, source: str, cue: str) ->
         "The flood pushed for miles into the valley.",
         "The tide made clear water murky.",
         "The company plans were shelved.",
+        "The rain was more likely to fall in the north.",
+        "The fisherman cast the net into the river.",
         "As the baker put it in the oven, the bread rose.",
         "The children are talking in the yard.",
         "The river is pushing against the dam.",

@@ -125,7 +125,8 @@ _VERBAL_ACT = re.compile(
     r"\b(?:expressed|expresses|voiced|promised|promises|pledged|vowed|urged|urges|"
     r"called for|calls for|demanded|welcomed|condemned|criticised|criticized|accused|"
     r"raised (?:concerns?|doubts?|questions?|fears?|alarm)|tempered expectations|"
-    r"played down|downplayed|(?:took|takes|take) (?:aim|a (?:shot|swipe|jab)|shots|swipes) at|"
+    r"(?:cast|casts) (?:[\w'’-]+ ){1,5}?as|played down|downplayed|"
+    r"(?:took|takes|take) (?:aim|a (?:shot|swipe|jab)|shots|swipes) at|"
     r"(?:threw|throws|throw) (?:his|her|its|their) (?:full )?(?:support|weight) behind|"
     r"(?:made|makes|make) (?:it )?clear|(?:made|makes) (?:a|an|the|his|her|its|their) "
     r"(?:[\w-]+ ){0,2}?(?:call|case|pitch|plea|appeal|argument)s? (?:for|that|to|against)|"
@@ -144,7 +145,7 @@ _ONE_WORD_ACTS = words(
 )
 # The words every `_VERBAL_ACT` alternative opens with: a clause without one has no act.
 _ACT_OPENERS = _ONE_WORD_ACTS | words(
-    "took takes take threw throws throw made makes make "
+    "took takes take threw throws throw made makes make cast casts "
     "called calls raised tempered played put kept keeps raises cut cuts lowered lowers "
     "maintained reaffirmed reiterated upgraded downgraded narrowed trimmed lifted withdrew "
     "issued published gave confirmed"
@@ -160,7 +161,9 @@ _CATENATIVE = re.compile(
     r"started|starts|tried|tries|try|moved|moves|decided|"
     r"decides|chose|chooses|managed|rushed|rushes|hastened|hurried|used|took\s+(?:the|a)\s+"
     r"(?:[\w-]+\s+){0,2}?step|made\s+a\s+point|(?:was|were|is|are)\s+(?:quick|eager|keen|"
-    r"careful|first|the\s+first))(?:\s+(?:\w+ly|also|again|then|now|quickly))*\s+to\s*$")
+    r"careful|first|the\s+first)|(?:was|were|is|are)\s+(?:(?:more|less|most|least|much|"
+    r"far|also|still|not|now)\s+)*(?:likely|unlikely|inclined|willing|prepared))"
+    r"(?:\s+(?:\w+ly|also|again|then|now|quickly))*\s+to\s*$")
 # "Holt is confident that …", "voters were skeptical of …": a stance stated with "be".
 _BE_BEFORE = re.compile(
     r"\b(?:is|are|was|were|am|be|been|being|remains|remained|remain|seems|seemed|appears|"
@@ -182,7 +185,7 @@ _RAISING = words("certain sure bound likely set")
 _ADJ_COMPLEMENTS = words("that about of to with over by for in on toward towards whether if "
                          "because than")
 _SAID_OF = words("said says say wrote writes joked jokes quipped added adds complained "
-                 "complains boasted remarked mused warned")
+                 "complains complain boasted remarked mused warned")
 _PROGRESSIVE = re.compile(r"(?:\b(?:is|are|was|were|been)|(?<=\w)['’](?:s|re))\s+"
                           r"(?:(?:also|still|now|already|repeatedly|publicly|privately|increasingly|\w+ly)\s+)?\Z")
 # "\b[A-Za-z]…" with the boundary tested after the letter: opening on a character class
@@ -447,7 +450,8 @@ def _subject(
     end = _comma_before_aux(text, lo, end)
     if end > lo and text[end - 1] == ")" and not _PARTY_TAG.search(text, lo, end):
         opening = text.rfind("(", lo, end)  # "Sen. Roe (a Democrat from Ohio) says"
-        if opening > lo and text[opening - 1] == " " and text.find(")", opening, end - 1) < 0:
+        if opening > lo and text[opening - 1] == " " and text.find(")", opening, end - 1) < 0 \
+                and text.count(" ", opening, end) >= 2:  # a description, no "(LHFS)"
             end = opening - 1
     descriptor = None
     if end > lo and text[end - 1] in "—–":

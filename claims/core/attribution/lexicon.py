@@ -72,7 +72,7 @@ STANCE = (
     "anticipate desire crave threaten guarantee discuss persuade convince "
     "lobby credit fault charge knock demonize demonise insult derail "
     "spurn rebuff shun disown denigrate lament regret forget contest back offer release "
-    "decide file"
+    "decide file love"
 )
 # Verbs that are a cue only with their particle: "pointed out", "pushed back".
 PARTICLE_CUES: dict[str, tuple[str, ...]] = {
