@@ -19,6 +19,7 @@ from claims.core.attribution.lexicon import (
     NOUN_LIKE,
     PARTICIPLE_ONLY,
     PARTICLE_FORMS,
+    PARTICLE_GERUNDS,
     SPEECH_FORMS,
     STANCE_ADJECTIVES,
     STANCE_FORMS,
@@ -120,11 +121,24 @@ _NOUNISH = words(
     "favours welcome want wants guess"
 ) | NOUN_LIKE
 _NEEDS_THAT = words("held holds")
+# Verbal acts whose verb has several forms, written out one form per alternative (the
+# fast-path test reads each alternative's first word).
+_ACT_FRAMES = (
+    ("cast casts", r"(?:[\w'’-]+ ){1,5}?as"),  # "cast the mayor as a tool of …"
+    ("took takes take", r"(?:aim|a (?:shot|swipe|jab)|shots|swipes) at"),
+    ("threw throws throw", r"(?:his|her|its|their) (?:full )?(?:support|weight) behind"),
+    ("made makes make", r"(?:it )?clear"),
+    ("made makes", r"(?:a|an|the|his|her|its|their) (?:[\w-]+ ){0,2}?"
+                   r"(?:call|case|pitch|plea|appeal|argument)s? (?:for|that|to|against)"),
+)
 _VERBAL_ACT = re.compile(
     r"\b(?:expressed|expresses|voiced|promised|promises|pledged|vowed|urged|urges|"
     r"called for|calls for|demanded|welcomed|condemned|criticised|criticized|accused|"
     r"raised (?:concerns?|doubts?|questions?|fears?|alarm)|tempered expectations|"
-    r"played down|downplayed|put (?:it|them|(?:the|its|their|his|her|a|an) (?:[\w-]+ ){1,6})"
+    r"played down|downplayed|"
+    + "|".join(f"{verb} {rest}" for verbs, rest in _ACT_FRAMES for verb in verbs.split())
+    + r"|"
+    r"put (?:it|them|(?:the|its|their|his|her|a|an) (?:[\w-]+ ){1,6})"
     r"(?:at|within|between|near|around|close to|level|ahead|behind|above|below)|"
     r"(?:kept|keeps|raised|raises|cut|cuts|lowered|lowers|maintained|reaffirmed|reiterated|"
     r"upgraded|downgraded|narrowed|trimmed|lifted|withdrew|issued|published|gave|confirmed) "
@@ -139,6 +153,7 @@ _ONE_WORD_ACTS = words(
 )
 # The words every `_VERBAL_ACT` alternative opens with: a clause without one has no act.
 _ACT_OPENERS = _ONE_WORD_ACTS | words(
+    "took takes take threw throws throw made makes make cast casts "
     "called calls raised tempered played put kept keeps raises cut cuts lowered lowers "
     "maintained reaffirmed reiterated upgraded downgraded narrowed trimmed lifted withdrew "
     "issued published gave confirmed"
@@ -146,7 +161,7 @@ _ACT_OPENERS = _ONE_WORD_ACTS | words(
 # "He continued, “…”": speech going on (before a comma or colon only).
 _CONTINUED = words("continued continues")
 _CUE_WORDS = (frozenset(CUE_BASE) | _ONE_WORD_ACTS | frozenset(GERUNDS) | frozenset(
-    PARTICLE_FORMS) | STANCE_ADJECTIVES | _CONTINUED)
+    PARTICLE_FORMS) | frozenset(PARTICLE_GERUNDS) | STANCE_ADJECTIVES | _CONTINUED)
 # Verbs that take another verb with "to" and leave its subject the speaker: "Holt went
 # on to criticise …", "Vance moved quickly to reassure …", "Marlow was quick to deny …".
 _CATENATIVE = re.compile(
@@ -154,7 +169,9 @@ _CATENATIVE = re.compile(
     r"started|starts|tried|tries|try|moved|moves|decided|"
     r"decides|chose|chooses|managed|rushed|rushes|hastened|hurried|used|took\s+(?:the|a)\s+"
     r"(?:[\w-]+\s+){0,2}?step|made\s+a\s+point|(?:was|were|is|are)\s+(?:quick|eager|keen|"
-    r"careful|first|the\s+first))(?:\s+(?:\w+ly|also|again|then|now|quickly))*\s+to\s*$")
+    r"careful|first|the\s+first)|(?:was|were|is|are)\s+(?:(?:more|less|most|least|much|"
+    r"far|also|still|not|now)\s+)*(?:likely|unlikely|inclined|willing|prepared))"
+    r"(?:\s+(?:\w+ly|also|again|then|now|quickly))*\s+to\s*$")
 # "Holt is confident that …", "voters were skeptical of …": a stance stated with "be".
 _BE_BEFORE = re.compile(
     r"\b(?:is|are|was|were|am|be|been|being|remains|remained|remain|seems|seemed|appears|"
@@ -176,9 +193,9 @@ _RAISING = words("certain sure bound likely set")
 _ADJ_COMPLEMENTS = words("that about of to with over by for in on toward towards whether if "
                          "because than")
 _SAID_OF = words("said says say wrote writes joked jokes quipped added adds complained "
-                 "complains boasted remarked mused warned")
-_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been)\s+(?:(?:also|still|now|already|"
-                          r"repeatedly|publicly|privately|increasingly|\w+ly)\s+)?\Z")
+                 "complains complain boasted remarked mused warned")
+_PROGRESSIVE = re.compile(r"(?:\b(?:is|are|was|were|been)|(?<=\w)['’](?:s|re))\s+"
+                          r"(?:(?:also|still|now|already|repeatedly|publicly|privately|increasingly|\w+ly)\s+)?\Z")
 # "\b[A-Za-z]…" with the boundary tested after the letter: opening on a character class
 # lets `re` skip to letters instead of trying "\b" at every position
 _TITLE_WORD = re.compile(r"[A-Za-z](?<!\w.)[\w'’-]*")
@@ -196,6 +213,33 @@ _AS_CUE = re.compile(
     r"\bas (reported|observed|shown|seen|stated|noted|announced|confirmed|described|"
     r"indicated|estimated|documented|recorded) (?:by|in|on) "
 )
+# Cue nouns owned by a named party: "Roe's claim that …", "Roe's comments about …", and
+# "a statement from Roe": the owner is the source of what the noun introduces.
+_CUE_NOUNS = {
+    **dict.fromkeys(("claim", "claims", "assertion", "assertions", "contention", "insistence",
+                     "argument"), "claimed"),
+    **dict.fromkeys(("statement", "statements"), "stated"),
+    **dict.fromkeys(("comment", "comments", "remark", "remarks"), "commented"),
+    **dict.fromkeys(("allegation", "allegations", "accusation", "accusations", "charge"),
+                    "alleged"),
+    **dict.fromkeys(("warning", "warnings"), "warned"),
+    **dict.fromkeys(("promise", "pledge", "vow"), "promised"),
+    **dict.fromkeys(("criticism", "attacks", "attack"), "criticized"),
+    **dict.fromkeys(("view", "belief", "suggestion"), "suggested"),
+}
+_CUE_NOUN_ALT = "|".join(sorted(_CUE_NOUNS, key=len, reverse=True))
+_OWNED_CUE = re.compile(
+    r"\b((?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){0,3})['’]s?\s+"
+    r"(?:(?:recent|latest|new|repeated|public|earlier|false|repeated|frequent)\s+)?"
+    rf"({_CUE_NOUN_ALT})\s+(?=(?:that|about|of|on|against)\b)", re.IGNORECASE)
+_CUE_NOUN_BY = re.compile(
+    r"\b(?:[Aa]|[Tt]he|[Ii]n a|[Ii]n the)\s+(?:[\w-]+\s+)?(statement|comments|remarks|"
+    r"warning)\s+(?:from|by|issued by|released by)\s+((?-i:[A-Z][\w.-]*)"
+    r"(?:\s+(?:of\s+)?(?-i:[A-Z][\w.-]*)){0,4})")
+# "As Roe put it, …", "…, as the mayor puts it.": the speaker of the wording.
+_AS_PUT_IT = re.compile(r"\b[Aa]s\s+((?:(?![Ii]t\b)[^,;:.!?“”\"\s][^,;:.!?“”\"]{0,60}?))\s+"
+                        r"((?:(?:has|had|once|so\s+\w+ly)\s+)?(?:put|puts)\s+it)\b"
+                        r"(?=\s*(?:[,.:;“”\"—–]|$))")
 _ACCORDING = re.compile(r"\b[Aa]ccording to ")
 _BLOCKERS = words(
     "was were been being be is are a an the its their his her this these to "
@@ -322,9 +366,16 @@ _DISCOURSE = words("however meanwhile too also though instead nonetheless nevert
 
 # "Democrats, historically, have …", "X, in fact, said": an adverbial between commas.
 _ADVERB_ASIDE = re.compile(r"(?:[a-z]+ly|in fact|of course|at least|for now|in turn|"
-                           r"too|again|once again|as well|in the past|by contrast)")
+                           r"too|again|once again|as well|in the past|by contrast|"
+                           r"for instance|for example|in particular|in contrast|meanwhile|"
+                           r"in response|in an interview|in a statement)")
 _FOR_ONES_PART = re.compile(r"(?:for|in) (?:his|her|its|their) (?:part|turn|view)")
 _OWNER_END = re.compile(r"['’]s?$")
+
+
+# "Roe, clad in a red cape, said", "Roe, flanked by aides, said": a participle aside.
+_DRESSED_ASIDE = re.compile(r"(?:clad|dressed|flanked|surrounded|accompanied|joined|"
+                            r"backed|armed|seated|standing)\s+(?:in|by|with|at|beside)\b")
 
 
 @lru_cache(maxsize=8192)
@@ -332,9 +383,24 @@ def _is_aside(seg: str) -> bool:
     """A relative clause, participle, age, party tag or discourse marker between commas."""
     first = seg.split()[0].lower() if seg.split() else ""
     return first in ("who", "which", "whose") or first.endswith("ing") or first.isdigit() or (
+        bool(_DRESSED_ASIDE.match(seg))) or (
         bool(_PARTY_TAG.fullmatch(seg)) or seg.lower() in _DISCOURSE
         or bool(_FOR_ONES_PART.fullmatch(seg.lower()))
         or bool(_ADVERB_ASIDE.fullmatch(seg)))
+
+
+# "… in Newtown, Connecticut,": a place and its state, no description and name.
+_IN_PLACE = re.compile(r"\bin\s+(?:[A-Z][\w.'’-]*\s*)+$")
+_ROLE_LIKE = ROLE_NOUNS | words(
+    "delegate member strategist candidate nominee activist organizer organiser pollster "
+    "analyst economist professor fellow researcher scholar historian consultant veteran "
+    "operative donor fundraiser volunteer supporter chairman chairwoman")
+
+
+def _role_like(seg: str) -> bool:
+    """A description holding a role noun, also after capitalised modifiers ("Ohio
+    director for the campaign")."""
+    return is_role(seg) or any(w in _ROLE_LIKE for w in seg.split()[:6])
 
 
 def _described(seg: str) -> bool:
@@ -362,6 +428,26 @@ def _valid_phrase(phrase: str, loose: bool = False) -> bool:
     return 0 < n <= 14 and bool(_SPEAKER_START.match(phrase))
 
 
+# Auxiliaries and adverbs between a set-off subject and its verb ("Roe, who chairs the
+# board, has since vowed …", "Roe, in turn, has slammed …").
+_AUX_AFTER_COMMA = re.compile(
+    r",\s*(?:(?:has|have|had|also|would|will|could|may|might|did|does|do|already|now|"
+    r"since|again|repeatedly|publicly|long|not|never|\w+ly|"
+    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"(?:this|last|earlier\s+this|later\s+this)\s+(?:past\s+)?(?:week|month|year|weekend|"
+    r"spring|summer|fall|autumn|winter|morning|afternoon|evening)|earlier|later|today|"
+    r"yesterday)\s+)+\Z")
+
+
+def _comma_before_aux(text: str, lo: int, end: int) -> int:
+    """`end`, moved back over an auxiliary run to the comma that closes an aside."""
+    if end <= lo or text[end - 1] == ",":
+        return end
+    m = _AUX_AFTER_COMMA.search(text, max(lo, end - 60), end + 1) if text[end:end + 1] == " " \
+        else None
+    return m.start() + 1 if m is not None and m.start() > lo else end
+
+
 def _subject(
     text: str, verb: int, lo: int, loose: bool = False
 ) -> tuple[int, str, str | None, str | None] | None:
@@ -369,6 +455,12 @@ def _subject(
     end = verb
     while end > lo and text[end - 1].isspace():
         end -= 1
+    end = _comma_before_aux(text, lo, end)
+    if end > lo and text[end - 1] == ")" and not _PARTY_TAG.search(text, lo, end):
+        opening = text.rfind("(", lo, end)  # "Sen. Roe (a Democrat from Ohio) says"
+        if opening > lo and text[opening - 1] == " " and text.find(")", opening, end - 1) < 0 \
+                and text.count(" ", opening, end) >= 2:  # a description, no "(LHFS)"
+            end = opening - 1
     descriptor = None
     if end > lo and text[end - 1] in "—–":
         open_dash = max(text.rfind("—", lo, end - 1), text.rfind("–", lo, end - 1))
@@ -383,6 +475,9 @@ def _subject(
         while s1_end > lo and text[s1_end - 1] in " ,":
             s1_end -= 1
         if s1_end == s2_start or text[s1_end] != ",":
+            if not text[lo:s2_start].strip() and s2.endswith(")") and is_name(s2):
+                # "Sen. Roe (D-Ohio), said": a stray comma after the party tag
+                return s2_start, s2, None, None
             return None
         s1_start, s1 = _segment_before(text, s1_end, lo)
         aside = _is_aside(s2)
@@ -392,6 +487,10 @@ def _subject(
                 back -= 1
             if back < s1_start and text[back] == ",":
                 s1_start, s1 = _segment_before(text, back, lo)
+        if aside and s1 and s1.split()[0].lower() in ("a", "an") and s1_start > lo:
+            head = _appositive_head(text, lo, end - 1)  # "Roe, an aide at X, who …, said"
+            if head is not None and head[0] < s1_start:
+                return head
         if aside and s1 and speaker_phrase(s1):  # relative clause, participle or age
             found = speaker_phrase(s1)
             assert found is not None
@@ -410,7 +509,17 @@ def _subject(
             return s1_start, s1, None, s2  # "Acme Corp, the food group, said"
         if _described(s1) and is_name(strip_determiner(s2)):
             return s2_start, s2, None, s1  # "The operator, Terrano Waste, warned"
-        return _appositive_head(text, lo, end - 1)
+        head = _appositive_head(text, lo, end - 1)
+        if head is not None or text[lo:s1_start].strip():
+            return head
+        if is_name(s1) and _role_like(s2):
+            return s1_start, s1, None, s2  # "Roe, Ohio director for the campaign, said"
+        if is_name(s2) and not is_name(s1) and not _IN_PLACE.search(s1) and speaker_phrase(s1):
+            return s2_start, s2, None, s1  # "Another delegate on the slate, Roe, said"
+        found = speaker_phrase(s1)
+        if found is not None and s2.split()[0].lower() in ("a", "an"):
+            return s1_start + found[0], found[1], None, s2  # "The employee, a voter, said"
+        return None
     start, phrase = _segment_before(text, end, lo)
     phrase = _strip_aux(phrase)
     if loose and _valid_phrase(phrase, loose):
@@ -523,6 +632,7 @@ def _appositive_head(
         found = speaker_phrase(head) if head else None
         core = strip_determiner(found[1]) if found else ""
         if found is not None and (opener.lower() in _APPOSITION_OPENERS or opener[:1].islower()
+                                  or opener[:1].isdigit()  # an age: "Jon Roe, 60, a doctor,"
                                   or is_role(middle.split(",")[0])
                                   or _AFFILIATION.match(middle)) and (
                 is_name(_POSSESSOR.sub("", core)) or DOC_SUBJECT.match(core)):
@@ -617,6 +727,11 @@ def find_hits(
         if phrase:
             hits.append(CueHit(m.start(), m.end(), m.group(1), phrase, m.end(), role, False))
             taken.append((m.start(), rest))
+    for m in _AS_PUT_IT.finditer(text, lo, hi) if text.find(" it", lo, hi) >= 0 else ():
+        if free(m.start(), m.end()) and speaker_phrase(m.group(1)):  # "as Roe put it, …"
+            hits.append(CueHit(m.start(2), m.end(2), "put", m.group(1), m.start(1), None,
+                               _is_leading(text, lo, m.start(), m.end(), hi)))
+            taken.append((m.start(), m.end()))
     for m in QUOTED_AS.finditer(text, lo, hi) if text.find("quoted", lo, hi) >= 0 else ():
         subj = _subject(text, m.start(), lo, loose)
         if subj is not None and free(m.start() + 1, m.end()):
@@ -630,13 +745,19 @@ def find_hits(
     for m in [*(m for m in scanned if m.group() in _CUE_WORDS), *acts]:
         word = m.group()
         first = word.split()[0]
-        if word in GERUNDS:  # "Holt is telling supporters …": a progressive
+        if word in GERUNDS or word in PARTICLE_GERUNDS:  # "Holt is telling supporters …"
             aux = _PROGRESSIVE.search(text, lo, m.start())
             if aux is None or not free(m.start(), m.end()):
                 continue
+            if word in PARTICLE_GERUNDS:  # "Holt is talking about …"
+                particle = _NEXT_WORD.match(text, m.end())
+                if particle is None or particle.group(1).lower() not in (
+                        PARTICLE_GERUNDS[word][1]):
+                    continue
+            past = GERUNDS[word] if word in GERUNDS else PARTICLE_GERUNDS[word][0]
             subj = _subject(text, aux.start(), lo, loose)
             if subj is not None:
-                hits.append(CueHit(m.start(), m.end(), GERUNDS[word], subj[1], subj[0],
+                hits.append(CueHit(m.start(), m.end(), past, subj[1], subj[0],
                                    subj[2], _is_leading(text, lo, subj[0], m.end(), hi),
                                    subj[3]))
                 taken.append((subj[0], m.end()))
@@ -714,7 +835,9 @@ def find_hits(
                     taken.append((m.start(), rest))
             continue
         p_start, phrase, role, descriptor = subj
-        if nounish and after != "that" and not _noun_free_subject(phrase):
+        if nounish and after != "that" and not _noun_free_subject(phrase) and not (
+                after == "to" and word in _INTENT_TO and _plain_subject(phrase)) and not (
+                _singular_verb(word, phrase, text, end)):
             continue
         leading = _is_leading(text, lo, p_start, end, hi)
         hits.append(CueHit(m.start(), end, base, phrase, p_start, role, leading, descriptor))
@@ -724,6 +847,8 @@ def find_hits(
             label.group(1)) and speaker_phrase(label.group(1)):  # "Holt: the levy …"
         hits.append(CueHit(label.end(1), label.end(1) + 1, "said", label.group(1), 0, None,
                            True))
+    if not hits:  # a cue noun only where no verb credits the clause
+        hits = _noun_hits(text, mask, lo, hi)
     part = participle_hit(text, lo, hi, mask)
     if part is not None and all(part[0] < h.start for h in hits):
         hits.append(CueHit(part[0], part[1], part[2], part[4], part[3], None, True))
@@ -734,6 +859,21 @@ def find_hits(
     if hits and ("citing" in text or "quoting" in text or " by " in text):
         hits = _with_chains(hits, text, mask, lo, hi)
     return hits
+
+
+def _noun_hits(text: str, mask: list[bool], lo: int, hi: int) -> list[CueHit]:
+    """"Roe's claim that …", "a statement from the union": the owner of a cue noun."""
+    hits: list[CueHit] = []
+    for m in _OWNED_CUE.finditer(text, lo, hi) if "'" in text or "’" in text else ():
+        if not mask[m.start()] and not mask[m.start(2)] and speaker_phrase(m.group(1)):
+            hits.append(CueHit(m.start(2), m.end(2), _CUE_NOUNS[m.group(2).lower()],
+                               m.group(1), m.start(1), None,
+                               _is_leading(text, lo, m.start(1), m.end(2), hi)))
+    for m in _CUE_NOUN_BY.finditer(text, lo, hi) if " by " in text or " from " in text else ():
+        if not mask[m.start()] and speaker_phrase(m.group(2)):
+            hits.append(CueHit(m.start(1), m.end(1), _CUE_NOUNS[m.group(1).lower()],
+                               m.group(2), m.start(2), None, True))
+    return hits[:1]
 
 
 # "Outlet A, citing think tank B, said …", "…, Outlet A reported, quoting B."
@@ -781,6 +921,37 @@ _SECTION_LABELS = words(
     "editorial comment note correction read related listen source sources credit image "
     "q a warning review interview transcript update editor's editors"
 )
+# Intentions that take "to" ("the campaign wants to …", "the firm plans to …"): a verb
+# after a subject that is no possessor ("his plans to …" is a noun).
+_INTENT_TO = words("want wants plan plans hope hopes need needs vow vows pledge pledges "
+                   "promise promises threaten threatens")
+_POSSESSIVE_DETS = words("his her its their our my your")
+
+
+_OBJECT_OPENERS = words("the a an his her its their him them this these those he she they "
+                        "we that")
+
+
+def _singular_verb(word: str, phrase: str, text: str, end: int) -> bool:
+    """"The union backs the governor": an -s form after a singular noun phrase, with its
+    object right after, is the verb ("the company plans were shelved" has none)."""
+    if not word.endswith("s") or word.endswith("ss") or not _plain_subject(phrase):
+        return False
+    toks = phrase.split()
+    if toks[0].lower() not in ("the", "a", "an") and not toks[0][:1].isupper() or (
+            toks[-1].lower().endswith("s")):
+        return False
+    nxt = _NEXT_WORD.match(text, end)
+    return nxt is not None and (nxt.group(1).lower() in _OBJECT_OPENERS or (
+        nxt.group(1)[:1].isupper()))
+
+
+def _plain_subject(phrase: str) -> bool:
+    toks = phrase.split()
+    return bool(toks) and toks[0].lower() not in _POSSESSIVE_DETS and not bool(
+        _OWNER_END.search(toks[-1]))
+
+
 _INVERTED_DETS = words("the a an one another")  # "…,” said the second official
 
 

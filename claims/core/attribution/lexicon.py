@@ -55,7 +55,8 @@ SPEECH = (
     "marvel grumble gripe fret opine posit brag gloat chide scold berate rebuke reprimand "
     "lambaste castigate chastise excoriate deride ridicule disparage belittle assail hail "
     "laud commend plead implore exhort reassure notify instruct recount reminisce "
-    "bemoan deplore lament speculate theorize theorise hypothesize testify rave retweet"
+    "bemoan deplore lament speculate theorize theorise hypothesize testify rave retweet "
+    "invoke articulate reference liken address"
 )
 # Stances: beliefs, intentions, evaluations and evidence PolNeAR-style corpora annotate.
 STANCE = (
@@ -71,11 +72,11 @@ STANCE = (
     "anticipate desire crave threaten guarantee discuss persuade convince "
     "lobby credit fault charge knock demonize demonise insult derail "
     "spurn rebuff shun disown denigrate lament regret forget contest back offer release "
-    "decide file"
+    "decide file love"
 )
 # Verbs that are a cue only with their particle: "pointed out", "pushed back".
 PARTICLE_CUES: dict[str, tuple[str, ...]] = {
-    "point": ("out", "to"), "push": ("back",), "hit": ("back", "out"), "fire": ("back",),
+    "point": ("out", "to"), "push": ("back", "for"), "hit": ("back", "out"), "fire": ("back",),
     "shoot": ("back",), "weigh": ("in",), "speak": ("about", "of", "out", "up", "against"),
     "talk": ("about", "up"), "side": ("with",), "sign": ("on",), "stand": ("by",),
     "double": ("down",), "walk": ("back",), "back": ("away", "off"), "sound": ("off",),
@@ -83,6 +84,7 @@ PARTICLE_CUES: dict[str, tuple[str, ...]] = {
     "lay": ("out",), "spell": ("out",), "focus": ("on",), "refer": ("to",),
     "vote": ("for", "against"), "campaign": ("for", "against", "on"),
     "come": ("out",), "reach": ("out",), "zero": ("in",), "hammer": ("home", "away"),
+    "vouch": ("for",), "balk": ("at",), "shrug": ("off",), "touch": ("on", "upon"),
 }
 
 _VOWELS = "aeiou"
@@ -155,7 +157,8 @@ NOUN_LIKE = _words(
     "hate lament laments rave raves gush murmur murmurs whisper whispers yell yells "
     "scream screams sneer sneers muse muses hail rebuke rebukes reprimand reprimands "
     "brag gripe gripes knock knocks plea pleas dislike dislikes promote mourn resist "
-    "accept recount recounts shun offer offers release releases file files"
+    "accept recount recounts shun offer offers release releases file files "
+    "address addresses reference references"
 )
 # Adjectives that state a stance after "be" ("is confident that", "were skeptical of").
 STANCE_ADJECTIVES = _words(
@@ -171,4 +174,10 @@ STANCE_ADJECTIVES = _words(
 PARTICLE_FORMS: dict[str, tuple[str, tuple[str, ...]]] = {
     form: (past, particles) for base, particles in PARTICLE_CUES.items()
     for form, past in forms(base).items()
+}
+# Progressives of the particle verbs ("is talking about", "are pushing for"): gerund →
+# (past, particles).
+PARTICLE_GERUNDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    gerund(base): (_past(base), particles) for base, particles in PARTICLE_CUES.items()
+    if gerund(base) not in GERUNDS
 }
