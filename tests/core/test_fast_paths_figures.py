@@ -1,0 +1,88 @@
+"""Fast paths of the figure parser, frames and relations equal what they replace.
+
+Speed work on figures and reconciliation swapped regex scans of whole claims for scans
+from digits, gates and memos. Each test holds one shortcut to the plain computation,
+written out here, on random text made of number-like pieces (currencies, signs, ranges,
+durations, lookalike letters), so the shortcuts can never change what `extract` returns.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from claims.core.figures import durations, forms, more_forms
+from claims.core.figures.gates import (
+    NUMBER_WORDS,
+    any_in,
+    finditer_from_digits,
+    finditer_near,
+    folded,
+)
+
+_PIECES = [
+    "12", "1,240", "4,745", "0.5", ".5", "$5", "$ 75", "US$3", "U.S. $ 4", "HK$ 10", "Rs. 40",
+    "Rs 4,500-crore", "USD 40", "usd 3", "115USD", "-7", "−3", "- 20", "3-4", "20–25%",
+    "5 to 10", "between 2 and 3", "4 hours 12 minutes", "2 hours, 9 minutes and 56 seconds",
+    "3 in 10", "9 out of 10", "5 dollars 50 cents", "3 euros and 20", "7 3/4", "1/2", "G7",
+    "A320", "F-16", "Covid-19", "٣", "١٢", "100m", "1.5bn", "2.5 lakh crore", "27 %", "98.6°F",
+    "one", "someone", "ten", "a million", "six and a half", "five-fold", "ſ", "İ", "ı", "K",
+    "in", "to", "and", "of", "the", "hours", "minutes", "days", "cents", "dollars", "h",
+    ",", ".", "(", ")", "/", "-", " ", "  ", "\n", "\t", "\xa0", "’", "'", "x", "Mr",
+]
+_NUMBER_TEXT = st.lists(st.sampled_from(_PIECES), max_size=14).map("".join) | st.lists(
+    st.sampled_from(_PIECES), max_size=10).map(" ".join)
+
+
+def _spans(matches: object) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), m.groupdict()) for m in matches]  # type: ignore[attr-defined]
+
+
+def _no_number_word(text: str) -> bool:
+    low = folded(text)
+    return low is not None and not any_in(low, NUMBER_WORDS)
+
+
+@settings(max_examples=500)
+@given(_NUMBER_TEXT)
+@example("US$ 3 and U.S. $ 4-5, Rs. 40")
+@example("a-12 and x.5 and 3,000,000.25bn")
+def test_digit_scans_find_what_finditer_finds(text: str) -> None:
+    assert _spans(finditer_near(forms.DIGIT_RE, text, forms._DIGIT_REACH)) == _spans(
+        forms.DIGIT_RE.finditer(text))
+    assert _spans(finditer_from_digits(more_forms.SLASH_RE, text)) == _spans(
+        more_forms.SLASH_RE.finditer(text))
+    if _no_number_word(text):
+        for pattern in (forms.RATIO_RE, durations.COMPOUND_RE, more_forms._MONEY_PAIR_RE):
+            assert _spans(finditer_from_digits(pattern, text)) == _spans(pattern.finditer(text))
+
+
+@settings(max_examples=300)
+@given(_NUMBER_TEXT)
+def test_dash_gate_never_hides_a_range(text: str) -> None:
+    if forms.DASH_RE.search(text):
+        assert forms._DASH_TAIL.search(text)
+
+
+def test_digit_scans_start_from_a_later_position_as_re_does() -> None:
+    # a lookbehind and \b see the characters before `pos`, as inside the string
+    assert re.compile(r"\bx").search("ax", 1) is None
+    assert re.compile(r"(?<!a)x").search("ax", 1) is None
+
+
+@settings(max_examples=300)
+@given(_NUMBER_TEXT)
+def test_candidates_are_the_readers_run_in_order(text: str) -> None:
+    """Every reader run on the whole text, in the order `candidates` gathers them."""
+    expected = [
+        *forms._range_candidates(text, None), *forms._ratio_candidates(text),
+        *forms._fraction_candidates(text), *forms._vague_candidates(text),
+        *forms._word_candidates(text), *forms._digit_candidates(text),
+        *forms._single_unit_candidates(text), *more_forms.duration_candidates(text),
+        *more_forms.and_a_half_candidates(text), *more_forms.vulgar_candidates(text),
+        *more_forms.fold_candidates(text), *more_forms.slash_fraction_candidates(text),
+        *more_forms.money_pair_candidates(text),
+    ]
+    assert forms.candidates(text) == expected
