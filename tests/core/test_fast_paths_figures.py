@@ -13,7 +13,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from claims.core.figures import durations, forms, more_forms
+from claims.core.figures import durations, forms, more_forms, traps
 from claims.core.figures.gates import (
     NUMBER_WORDS,
     any_in,
@@ -86,3 +86,60 @@ def test_candidates_are_the_readers_run_in_order(text: str) -> None:
         *more_forms.money_pair_candidates(text),
     ]
     assert forms.candidates(text) == expected
+
+
+# ---------------------------------------------------------------------- traps
+_TRAP_PIECES = [
+    "Sept 13", "13 September", "Monday, 3", "2024-01-05", "5/11", "7 3/4", "2 a.m.", "8pm",
+    "18.40 GMT", "18:40", "9 o'clock", "1800 GMT", "0800 211 450", "+44 20 7946", "(555) 123-4567",
+    "555.123.4567", "Su-34", "G7", "A320", "FTSE 100", "S&P 500", "No. 5", "#3", "21st", "1990s",
+    "'90s", "’90s", "2021–2029", "two weeks ago", "call 101", "top 10", "6 min read",
+    "12 comments", "page 3", "10-year bond", "2.1.4", "10 Downing Street", "245 for six",
+    "day two", "Article 5", "junctions 10 and 11", "Boeing 737 Max 9", "beat Arsenal 3-1",
+    "3-1", "5-5 draw", "12", "1,240", "٣٤", "(", "'", "’", "x", "_", "a", " ", "  ", "\n",
+    ",", ".", "-", "ſ", "İ",
+]
+_TRAP_TEXT = st.lists(st.sampled_from(_TRAP_PIECES), max_size=12).map("".join) | st.lists(
+    st.sampled_from(_TRAP_PIECES), max_size=10).map(" ".join)
+
+
+def _plain_trap_spans(text: str, windows: tuple[tuple[int, int], ...] | None) -> tuple[
+        tuple[int, int], ...]:
+    """`trap_spans` as first written: every form scanned over every stretch."""
+    scan = windows if windows is not None else ((0, len(text)),)
+    spans: list[tuple[int, int]] = []
+    for lo, hi in scan:
+        for pattern in traps.TRAP_PATTERNS:
+            spans.extend(m.span() for m in pattern.finditer(text, lo, hi))
+        for m in traps._DESIGNATED.finditer(text, lo, hi):
+            word = m["w"].lower()
+            if word in traps.DESIGNATORS or (word.endswith("s")
+                                             and word[:-1] in traps.DESIGNATORS):
+                spans.append(m.span())
+        if "-" in text or "–" in text:
+            for m in traps._SCORE.finditer(text, lo, hi):
+                context = text[max(0, m.start() - 40) : m.end() + 25]
+                if int(m["a"]) >= int(m["b"]) or traps._SPORT.search(context):
+                    spans.append(m.span())
+    return tuple(sorted(spans))
+
+
+@settings(max_examples=600, deadline=None)
+@given(_TRAP_TEXT | _NUMBER_TEXT, st.lists(st.tuples(st.integers(0, 120), st.integers(0, 8)),
+                                           max_size=4))
+@example("(555) 123-4567 and '90s", [])
+@example("x(555) 123-4567", [(2, 3)])
+def test_trap_spans_equal_every_form_over_every_stretch(
+        text: str, spans: list[tuple[int, int]]) -> None:
+    windows = traps.windows_around(text, [(s, s + n) for s, n in spans if s + n <= len(text)])
+    assert traps.trap_spans(text) == _plain_trap_spans(text, None)
+    assert traps.trap_spans(text, windows) == _plain_trap_spans(text, windows)
+
+
+def test_digit_first_forms_are_the_ones_that_start_on_a_digit() -> None:
+    """Each form in `_DIGIT_FIRST` opens on "\\b" or a lookbehind excluding word
+    characters, then a digit (or "(" / an apostrophe right before one)."""
+    for i in traps._DIGIT_FIRST:
+        source = traps._TRAP_SOURCES[i]
+        assert re.match(r"(?:\(\?i:)?(?:\\b|\(\?<!\\d\\s\)\\b|\(\?<!\[\\w,\.\]\)"
+                        r"|\(\?=\[\\d'’\]\)\(\?:\\b)", source), source
