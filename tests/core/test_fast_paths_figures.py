@@ -16,11 +16,13 @@ from hypothesis import strategies as st
 from claims.core.figures import durations, forms, more_forms, traps
 from claims.core.figures.gates import (
     NUMBER_WORDS,
+    any_from_digits,
     any_in,
     finditer_from_digits,
     finditer_near,
     folded,
 )
+from claims.core.reconcile import fit, periods
 
 _PIECES = [
     "12", "1,240", "4,745", "0.5", ".5", "$5", "$ 75", "US$3", "U.S. $ 4", "HK$ 10", "Rs. 40",
@@ -55,7 +57,7 @@ def test_digit_scans_find_what_finditer_finds(text: str) -> None:
     assert _spans(finditer_from_digits(more_forms.SLASH_RE, text)) == _spans(
         more_forms.SLASH_RE.finditer(text))
     if _no_number_word(text):
-        for pattern in (forms.RATIO_RE, durations.COMPOUND_RE, more_forms._MONEY_PAIR_RE):
+        for pattern in (forms.RATIO_RE, durations.COMPOUND_RE, more_forms.MONEY_PAIR_RE):
             assert _spans(finditer_from_digits(pattern, text)) == _spans(pattern.finditer(text))
 
 
@@ -143,3 +145,51 @@ def test_digit_first_forms_are_the_ones_that_start_on_a_digit() -> None:
         source = traps._TRAP_SOURCES[i]
         assert re.match(r"(?:\(\?i:)?(?:\\b|\(\?<!\\d\\s\)\\b|\(\?<!\[\\w,\.\]\)"
                         r"|\(\?=\[\\d'’\]\)\(\?:\\b)", source), source
+
+
+# ------------------------------------------------------------ frames and fits
+_WORDS_PIECES = [
+    "in the town", "across", "whole", "entire", "itself", "alone", "region", "regional",
+    "county", "nationwide", "Town", "TOWN", "towns", "countrywide", "x", "2", " ", "-", "\n",
+    "since 3 March", "on Monday", "last year", "so far this month", "Sept. 4, 2024", "in 2023",
+    "the past 24 hours", "yesterday", "overnight into Friday", "SINCE MAY", "ſince may",
+    "İn 2020", "ıN", "K", "over the past week", "a year ago", "this week", "during June",
+]
+_WORDS_TEXT = st.lists(st.sampled_from(_WORDS_PIECES), max_size=12).map(" ".join) | st.text(
+    max_size=30)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_WORDS_TEXT)
+def test_area_level_reads_the_words_the_token_scan_read(window: str) -> None:
+    words = re.findall(r"[a-z]+", window.lower())
+    levels = [fit.LEVELS[w] for w in words if w in fit.LEVELS]
+    narrow = any(w in fit._NARROW for w in words)
+    wide = any(w in fit._WIDE for w in words)
+    expected = ((max(levels) if wide else min(levels)) if levels else None, narrow, wide)
+    assert fit.area_level(window) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(_WORDS_TEXT, st.sampled_from([None, "2026-03-01", "2024-12-31"]))
+def test_period_mentions_equal_the_case_blind_scan(text: str, published: str | None) -> None:
+    expected = []
+    if periods._HINT.search(text):
+        today = periods._day(published)
+        for m in periods._ANY.finditer(text):
+            kind = m.lastgroup or ""
+            a, b = periods._group_slices()[kind]
+            groups = tuple(m.group(i) for i in range(a, b))
+            expected.append(periods.Mention(m.start(), m.end(), m.group(), periods._resolve(
+                kind, groups, m.group(), today)))
+    assert periods.mentions.__wrapped__(text, published) == tuple(expected)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_NUMBER_TEXT)
+@example("3 in 10")
+@example("4 hours 12 minutes")
+@example("5 dollars 50 cents")
+def test_digit_run_gate_never_hides_a_ratio_duration_or_money_pair(text: str) -> None:
+    if _no_number_word(text) and any(p.search(text) for p in forms._FROM_DIGIT_FORMS):
+        assert any_from_digits(forms._ANY_FROM_DIGITS, text)

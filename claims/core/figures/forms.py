@@ -14,11 +14,13 @@ from dataclasses import dataclass
 
 from claims.core.figures import money
 from claims.core.figures.candidate import Candidate
+from claims.core.figures.durations import COMPOUND_RE
 from claims.core.figures.gates import (
     DIGIT,
     FRACTION_WORDS,
     NUMBER_WORDS,
     VAGUE_WORDS,
+    any_from_digits,
     any_in,
     finditer_from_digits,
     finditer_near,
@@ -28,6 +30,7 @@ from claims.core.figures.gates import (
 )
 from claims.core.figures.measures import CELSIUS, FAHRENHEIT, SYMBOL_FORMS
 from claims.core.figures.more_forms import (
+    MONEY_PAIR_RE,
     MONEY_WORDS,
     and_a_half_candidates,
     duration_candidates,
@@ -150,6 +153,12 @@ on a character class `re` skips to directly, unlike the whole pattern."""
 _DIGIT_REACH = 16
 """Characters a `DIGIT_RE` match can hold before its first digit: a sign, a currency
 written before the number ("U.S. $ ", "Rs. ", "USD ") and a decimal point: 9 at most."""
+_FROM_DIGIT_FORMS = (RATIO_RE, COMPOUND_RE, MONEY_PAIR_RE)
+_ANY_FROM_DIGITS = re.compile(
+    "|".join(f"(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', p.pattern)})" for p in _FROM_DIGIT_FORMS), _I)
+"""The ratio, compound-duration and money-pair patterns as one (their groups unnamed):
+when a claim has no number word each starts on a digit run, and a claim where none
+matches at any run start needs none of the three scans (most claims)."""
 _FRAC_COUNT = r"a|an|one|two|three|four|five|six|seven|eight|nine"
 FRACTION_RE = re.compile(
     rf"\b(?=[aefhnoqstAEFHNOQST])(?:(?P<n>{_FRAC_COUNT})[\s-]+)?(?P<f>{alternation(FRACTIONS)})\b"
@@ -456,11 +465,13 @@ def candidates(text: str) -> list[Candidate]:
     words = number and any_in(low, NUMBER_WORDS)  # WORD_RE reads one: "a million" too
     half = number and any_in(low, ("half",))
     fold = number and any_in(low, ("fold",))
-    # without number words the money pairs are tried only at digits, cheaper than a gate
-    money = number and (not words or any_in(low, MONEY_WORDS))
+    # no number word: ratios, durations and money pairs start on a digit run, if at all
+    from_digits = number and (words or any_from_digits(_ANY_FROM_DIGITS, text))
+    money = from_digits and (not words or any_in(low, MONEY_WORDS))
     found: list[Candidate] = []
     if number:
         found.extend(_range_candidates(text, low))
+    if from_digits:
         found.extend(_ratio_candidates(text, words))
     if any_in(low, FRACTION_WORDS):
         found.extend(_fraction_candidates(text))
@@ -471,7 +482,7 @@ def candidates(text: str) -> list[Candidate]:
     if number and DIGIT.search(text) is not None:
         found.extend(_digit_candidates(text))
     found.extend(_single_unit_candidates(text))
-    if number:
+    if from_digits:
         found.extend(duration_candidates(text, words))
     for gen, run in ((and_a_half_candidates, half), (vulgar_candidates, has_vulgar(text)),
                      (fold_candidates, fold),

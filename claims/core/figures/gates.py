@@ -157,3 +157,15 @@ def finditer_from_digits(pattern: re.Pattern[str], text: str) -> Iterator[re.Mat
         if m is not None:
             yield m
             pos = m.end()
+
+
+def any_from_digits(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether `pattern` matches at some run of digits with no word character before it:
+    for a pattern whose matches start only there, whether `finditer` finds any."""
+    for run in _DIGIT_RUN.finditer(text):
+        start = run.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            continue
+        if pattern.match(text, start) is not None:
+            return True
+    return False

@@ -97,7 +97,7 @@ MONEY_WORDS = tuple(
     | {c.lower() for c in money.CODES}
 )
 """Substrings one of which a money pair needs (a gate: most claims have none)."""
-_MONEY_PAIR_RE = re.compile(
+MONEY_PAIR_RE = re.compile(
     rf"\b(?=[\defnostz])(?P<a>\d+|{WORD_NUMBER})\s+(?P<cur>{_MAJOR})(?:\s+and)?\s+"
     rf"(?P<b>\d{{1,2}}|{WORD_NUMBER})"
     r"(?:\s+(?P<minor>cents?|pence|p)\b|(?=\s*(?:[.,;:!?)]|$)))",
@@ -109,7 +109,7 @@ def money_pair_candidates(text: str, words: bool = True) -> Iterator[Candidate]:
     """Money in major and minor units is one sum: "3 dollars 50 cents" is 3.50 dollars,
     "fifteen dollars and fifty" 15.50; a second number that counts something else ("15
     dollars and 20 euros") is not part of it."""
-    scan = _MONEY_PAIR_RE.finditer(text) if words else finditer_from_digits(_MONEY_PAIR_RE, text)
+    scan = MONEY_PAIR_RE.finditer(text) if words else finditer_from_digits(MONEY_PAIR_RE, text)
     for m in scan:
         a, b = (float(x) if x.isdigit() else parse_word_number(x) for x in m.group("a", "b"))
         cur = m.group("cur")

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from claims.core.figures.gates import folded
+
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")
 _MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
@@ -261,20 +263,33 @@ _HINT = re.compile(r"\b(?=[\dadfjlmnopstwy])(?:since|year|month|week|past|last|p
                    rf"overnight|tonight|today|yesterday|{_DAY}|{_MON}\b|{_YEAR})", re.I)
 
 
+# The same two patterns without (?i), run on the text in lower case: `re` then skips an
+# alternative at its first letter instead of entering it, so the scan costs about half.
+# Exact whenever `folded` gives the lower case (no letter that (?i) matches to an ASCII
+# one while `str.lower` keeps it apart): the case-blind match of an ASCII pattern is then
+# the case-sensitive match on the lower-case text, at the same offsets; the words are
+# taken from the text itself.
+_HINT_LOW = re.compile(_HINT.pattern)
+_ANY_LOW = re.compile(_ANY.pattern)
+
+
 @lru_cache(maxsize=1 << 12)
 def mentions(text: str, published: str | None) -> tuple[Mention, ...]:
     """Every period phrase of `text`, resolved against the publication date."""
-    if not _HINT.search(text):
+    low = folded(text)
+    if not (_HINT.search(text) if low is None else _HINT_LOW.search(low)):
         return ()
     today = _day(published)
     slices = _group_slices()
     out = []
-    for m in _ANY.finditer(text):
+    for m in _ANY.finditer(text) if low is None else _ANY_LOW.finditer(low):
         kind = m.lastgroup or ""
         a, b = slices[kind]
-        groups = tuple(m.group(i) for i in range(a, b))
-        out.append(Mention(m.start(), m.end(), m.group(), _resolve(kind, groups, m.group(),
-                                                                   today)))
+        spans = m.regs
+        groups = tuple(text[spans[i][0] : spans[i][1]] if spans[i][0] >= 0 else None
+                       for i in range(a, b))
+        words = text[m.start() : m.end()]
+        out.append(Mention(m.start(), m.end(), words, _resolve(kind, groups, words, today)))
     return tuple(out)
 
 

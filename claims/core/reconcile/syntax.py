@@ -102,8 +102,8 @@ def prepare(claims: Sequence[Claim]) -> list[list[Fig]]:
     pos = 0
     for ci, c in enumerate(claims):
         row = []
-        for fi, f in sorted(enumerate(c.figures), key=lambda x: _local_span(c, x[1])[0]):
-            s, e = _local_span(c, f)
+        spans = [(_local_span(c, f), fi, f) for fi, f in enumerate(c.figures)]
+        for (s, e), fi, f in sorted(spans, key=lambda x: x[0][0]):
             window = c.text[max(0, s - 120) : e + 80]
             fit = fit_of(f.frame, window)
             unit = counted_unit(f.unit, fit.role)
