@@ -22,7 +22,7 @@ from claims.core.figures.gates import (
     finditer_near,
     folded,
 )
-from claims.core.reconcile import fit, periods
+from claims.core.reconcile import fit, frames, periods, placewords
 
 _PIECES = [
     "12", "1,240", "4,745", "0.5", ".5", "$5", "$ 75", "US$3", "U.S. $ 4", "HK$ 10", "Rs. 40",
@@ -193,3 +193,26 @@ def test_period_mentions_equal_the_case_blind_scan(text: str, published: str | N
 def test_digit_run_gate_never_hides_a_ratio_duration_or_money_pair(text: str) -> None:
     if _no_number_word(text) and any(p.search(text) for p in forms._FROM_DIGIT_FORMS):
         assert any_from_digits(forms._ANY_FROM_DIGITS, text)
+
+
+_PLACE_PIECES = [
+    "floods", "Floods", "FLOODS", "Hurricane Matthew", "the Orrin regatta", "earthquake",
+    "across the country", "Nationwide", "in the north", "throughout the REGION", "statewide",
+    "in the city hall", "across the whole nation", "in Riverton", "ſtorm", "İn", "K", "attacks",
+    "’s", "'s", ",", ".", " ", "x",
+]
+_PLACE_TEXT = st.lists(st.sampled_from(_PLACE_PIECES), max_size=12).map(" ".join) | st.text(
+    max_size=30)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PLACE_TEXT)
+def test_events_and_generic_places_equal_the_case_blind_scans(text: str) -> None:
+    events = frames.events_in.__wrapped__(text)
+    assert [(p, w) for p, _, w in events] == [
+        (m.start(), w) for m, (_, _, w) in zip(frames._EVENT_WORD.finditer(text), events,
+                                               strict=True)]
+    generic = [(s, e, w) for s, e, p, w in placewords.places_in.__wrapped__(text)
+               if p.startswith("the ") or p in ("nationwide", "statewide")]
+    plain = [(m.start(), m.end(), m.group(0)) for m in placewords._GENERIC_PLACE.finditer(text)]
+    assert all(g in generic for g in plain)

@@ -20,6 +20,7 @@ from dataclasses import fields, replace
 from functools import lru_cache
 
 from claims.core import places
+from claims.core.figures.gates import folded
 from claims.core.model import Claim, Figure, Frame
 from claims.core.reconcile.context import opens_sentence, singular
 from claims.core.reconcile.periods import period_near
@@ -86,6 +87,7 @@ EVENTS = (
 )
 _EVENT_WORD = re.compile(r"\b(?=[" + "".join(sorted({w[0] for w in EVENTS})) + r"])("
                          + word_alternation(frozenset(EVENTS)) + r")\b", re.I)  # a trie
+_EVENT_LOW = re.compile(_EVENT_WORD.pattern)
 _NAMED_BEFORE = re.compile(rf"({_NAME})\s+$")
 _NAMED_AFTER = re.compile(rf"^\s+({_NAME})")
 
@@ -180,14 +182,16 @@ def events_in(text: str) -> tuple[tuple[int, str, str], ...]:
     """(position, event, words) of each event noun; a name beside it makes it a named
     event ("Hurricane Matthew", "the Orrin regatta")."""
     out = []
-    for m in _EVENT_WORD.finditer(text):
-        noun = singular(m.group(1).lower())
+    low = folded(text)  # no (?i) on the exact lower case: see periods._ANY_LOW
+    for m in _EVENT_WORD.finditer(text) if low is None else _EVENT_LOW.finditer(low):
+        word = text[m.start(1) : m.end(1)]
+        noun = singular(word.lower())
         before = _NAMED_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
         after = _NAMED_AFTER.match(text[m.end() : m.end() + 40])
         name = None
         if before and not opens_sentence(text, m.start() - len(before.group(0))):
             name = before.group(1)
-        elif after and m.group(1)[0].isupper():
+        elif after and word[0].isupper():
             name = after.group(1)
         if name and name.split()[0].lower() in _NOT_PLACE:
             name = None
