@@ -154,6 +154,8 @@ _WORDS_PIECES = [
     "since 3 March", "on Monday", "last year", "so far this month", "Sept. 4, 2024", "in 2023",
     "the past 24 hours", "yesterday", "overnight into Friday", "SINCE MAY", "ſince may",
     "İn 2020", "ıN", "K", "over the past week", "a year ago", "this week", "during June",
+    "so far this month", "so far this year", "during the past 24 hours", "throughout 2024",
+    "on 12 March, 2024", "on Sept. 4", "in the previous year", "years", "monthly", "the",
 ]
 _WORDS_TEXT = st.lists(st.sampled_from(_WORDS_PIECES), max_size=12).map(" ".join) | st.text(
     max_size=30)
@@ -216,3 +218,13 @@ def test_events_and_generic_places_equal_the_case_blind_scans(text: str) -> None
                if p.startswith("the ") or p in ("nationwide", "statewide")]
     plain = [(m.start(), m.end(), m.group(0)) for m in placewords._GENERIC_PLACE.finditer(text)]
     assert all(g in generic for g in plain)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS_PIECES), max_size=10).map(" ".join))
+@example("it rose so far this month")
+@example("x during the past 24 hours")
+def test_period_phrases_from_hints_equal_the_full_scan(text: str) -> None:
+    low = text.lower()
+    assert [m.span() for m in periods._phrases(low)] == [
+        m.span() for m in periods._ANY_LOW.finditer(low)]

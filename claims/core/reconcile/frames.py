@@ -119,6 +119,7 @@ _CAP_RUN = re.compile(rf"(?<![\w’'-])({_NAME})(?:['’]s)?")
 _ACTOR_HEAD = re.compile(r"(?:['’]s)?\s+(?:forces|troops|army|units|military|soldiers|"
                          r"fighters|rebels|militants|government|navy|air\s+force)\b")
 _LOC_BEFORE = re.compile(rf"\b(?:{_LOCATIVE}|on|of|to|towards|toward|into)\s+(?:the\s+)?$")
+_DEMONYM_AFTER = re.compile(r"^\s+([A-Z][a-z]+)\s")
 _SPEAKER = re.compile(r"\b(?:said|says|told|tells|reported|reports|announced|stated|wrote|"
                       r"added|posted|according\s+to|claimed|estimated)\b", re.I)
 
@@ -235,7 +236,7 @@ def actor_near(text: str, start: int, end: int, exclude: frozenset[str]) -> tupl
         if who:
             best = (who, m.group(0))
     if best is None:  # "… shot down more than ten Russian drones"
-        m2 = re.match(r"^\s+([A-Z][a-z]+)\s", text[end : end + 30])
+        m2 = _DEMONYM_AFTER.match(text[end : end + 30])
         if m2 and places.demonym(m2.group(1)):
             return places.demonym(m2.group(1)) or "", m2.group(1)
     return best
@@ -254,6 +255,12 @@ def _actor(name: str, exclude: frozenset[str]) -> str | None:
     return places.canonical(name) or name
 
 
+@lru_cache(maxsize=1 << 10)
+def _source_words(source: str | None) -> frozenset[str]:
+    """The words of a claim's source, which never name the actor of its figures."""
+    return frozenset(w.lower() for w in (source or "").replace("’s", "").split())
+
+
 def frame_of(claim: Claim, start: int, end: int, metric: str | None, published: str | None,
              lead: Frame | None = None) -> Frame:
     """The frame of the figure at claim.text[start:end] (offsets inside the claim)."""
@@ -265,7 +272,7 @@ def frame_of(claim: Claim, start: int, end: int, metric: str | None, published: 
     event = event_near(text, start, end)
     place = place_near(text, start, end, others)
     period = period_near(text, start, end, published)
-    exclude = frozenset(w.lower() for w in (claim.source or "").replace("’s", "").split())
+    exclude = _source_words(claim.source)
     actor = actor_near(text, start, end, exclude)
     if place is None and claim.source and places.is_place(claim.source):
         place = (places.canonical(claim.source) or claim.source, claim.source)

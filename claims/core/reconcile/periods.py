@@ -16,6 +16,7 @@ the figure's period: only words that modify the count are read.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -273,6 +274,28 @@ _HINT_LOW = re.compile(_HINT.pattern)
 _ANY_LOW = re.compile(_ANY.pattern)
 
 
+_HINT_REACH = 16
+"""Characters a phrase can hold before its first hint word when its spaces are single:
+"so far this month", "during the past week", "throughout 2024" (12 at most)."""
+_SPACE_RUN = re.compile(r"\s\s")
+
+
+def _phrases(low: str) -> Iterator[re.Match[str]]:
+    """`_ANY_LOW.finditer(low)`, tried only from `_HINT_REACH` characters before each hint
+    word on when no two spaces follow each other (every phrase holds a hint word there,
+    so none starts earlier; see `gates.finditer_near`)."""
+    if _SPACE_RUN.search(low):
+        yield from _ANY_LOW.finditer(low)
+        return
+    pos = 0
+    while (hint := _HINT_LOW.search(low, pos)) is not None:
+        m = _ANY_LOW.search(low, max(pos, hint.start() - _HINT_REACH))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 @lru_cache(maxsize=1 << 12)
 def mentions(text: str, published: str | None) -> tuple[Mention, ...]:
     """Every period phrase of `text`, resolved against the publication date."""
@@ -282,7 +305,7 @@ def mentions(text: str, published: str | None) -> tuple[Mention, ...]:
     today = _day(published)
     slices = _group_slices()
     out = []
-    for m in _ANY.finditer(text) if low is None else _ANY_LOW.finditer(low):
+    for m in _ANY.finditer(text) if low is None else _phrases(low):
         kind = m.lastgroup or ""
         a, b = slices[kind]
         spans = m.regs
