@@ -204,11 +204,27 @@ def _other_patterns(text: str, low: str | None) -> list[re.Pattern[str]]:
             if not needles or not needles.isdisjoint(folded if insensitive else cased)]
 
 
+def _designator_before(text: str, lo: int, r: int) -> bool:
+    """Whether the word before the spaces before text[r] is a designator ("Article 5"):
+    the word `_DESIGNATED` would read there as `w`, letters and an optional dot."""
+    j = r - 1
+    while j >= lo and text[j].isspace():
+        j -= 1
+    end = j + 1
+    if j >= lo and text[j] == ".":
+        j -= 1
+    while j >= lo and text[j] in _ASCII_LETTERS:
+        j -= 1
+    word = text[j + 1 : end].lower()
+    return word in DESIGNATORS or (word.endswith("s") and word[:-1] in DESIGNATORS)
+
+
 def _digit_first_spans(text: str, lo: int, hi: int, spans: list[tuple[int, int]]) -> int:
     """Add the matches of the digit-first forms in text[lo:hi] (as `finditer(text, lo,
-    hi)` of each finds them) to `spans`; return what the runs say of forms 16 and 17:
-    bit 1, a digit run right after an ASCII letter; bit 2, after a capital (or "&") and
-    one space (a necessary condition of each; over-approximated, which only runs it)."""
+    hi)` of each finds them) to `spans`; return what the runs say of forms 16 and 17
+    and of designations: bit 1, a digit run right after an ASCII letter; bit 2, after a
+    capital (or "&") and one space; bit 4, after a designator word and spaces (each a
+    necessary condition; over-approximated, which only runs the scan)."""
     nxt = [lo] * len(_AT_GROUPS)
     seen = 0
     for run in _DIGIT_RUN.finditer(text, lo, hi):
@@ -216,15 +232,18 @@ def _digit_first_spans(text: str, lo: int, hi: int, spans: list[tuple[int, int]]
         before = text[r - 1] if r > 0 else ""
         if before in _ASCII_LETTERS:
             seen |= 1
-        elif before.isspace() and r > 1 and text[r - 2] in _CAPS:
-            seen |= 2
+        elif before.isspace():
+            if r > 1 and text[r - 2] in _CAPS:
+                seen |= 2
+            if not seen & 4 and _designator_before(text, lo, r):
+                seen |= 4
         if before and (before.isalnum() or before == "_"):
             continue  # "\b" or "(?<![\w…])" fails before every digit-first form
         starts = (r - 1, r) if before in _BEFORE_DIGIT and r - 1 >= lo else (r,)
         for at in starts:
-            m = _AT_DIGITS.match(text, at, hi)
-            if m is None:
-                continue
+            m = _AT_DIGITS.match(text, at, hi)  # always matches: each form is optional
+            if m is None or m.lastindex is None:
+                continue  # no form matches here (most runs)
             regs = m.regs
             for k, g in enumerate(_AT_GROUPS):
                 s, e = regs[g]
@@ -257,7 +276,8 @@ def trap_spans(
                     pattern is _CAPS_DIGIT and not seen & 2):
                 continue
             spans.extend(m.span() for m in pattern.finditer(text, lo, hi))
-        for m in _DESIGNATED.finditer(text, lo, hi):
+        # a match whose word is no designator is dropped: without one, none is kept
+        for m in _DESIGNATED.finditer(text, lo, hi) if seen & 4 else ():
             word = m["w"].lower()
             if word in DESIGNATORS or (word.endswith("s") and word[:-1] in DESIGNATORS):
                 spans.append(m.span())
