@@ -13,7 +13,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from claims.core.figures import durations, forms, more_forms, traps
+from claims.core.figures import durations, forms, metric, more_forms, traps
 from claims.core.figures.gates import (
     NUMBER_WORDS,
     any_from_digits,
@@ -228,3 +228,12 @@ def test_period_phrases_from_hints_equal_the_full_scan(text: str) -> None:
     low = text.lower()
     assert [m.span() for m in periods._phrases(low)] == [
         m.span() for m in periods._ANY_LOW.finditer(low)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(".,;:!?“”\"()abc \n\t1'’")), max_size=90),
+       st.integers(0, 95))
+def test_clause_before_is_the_anchored_search(text: str, start: int) -> None:
+    start = min(start, len(text))
+    m = metric._BEFORE.search(text, max(0, start - 50), start)
+    assert metric._clause_before(text, start) == (m.group(0) if m else "")

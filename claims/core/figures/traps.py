@@ -9,6 +9,7 @@ drops any number that overlaps one of these spans.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from claims.core.figures.candidate import Candidate
 from claims.core.figures.gates import TRAP_GATES, folded
@@ -291,7 +292,7 @@ def trap_spans(
     return tuple(sorted(spans))
 
 
-def overlaps(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
+def overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     """Whether [start, end) touches any span (spans are few, a scan is fine)."""
     return any(s < end and start < e for s, e in spans)
 
