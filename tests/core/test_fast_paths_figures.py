@@ -22,7 +22,7 @@ from claims.core.figures.gates import (
     finditer_near,
     folded,
 )
-from claims.core.reconcile import fit, frames, periods, placewords
+from claims.core.reconcile import fit, frames, periods, placewords, syntax
 
 _PIECES = [
     "12", "1,240", "4,745", "0.5", ".5", "$5", "$ 75", "US$3", "U.S. $ 4", "HK$ 10", "Rs. 40",
@@ -237,3 +237,9 @@ def test_clause_before_is_the_anchored_search(text: str, start: int) -> None:
     start = min(start, len(text))
     m = metric._BEFORE.search(text, max(0, start - 50), start)
     assert metric._clause_before(text, start) == (m.group(0) if m else "")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab ,.1")), max_size=60), st.integers(0, 80))
+def test_after_comma_is_the_split_prefix(text: str, end: int) -> None:
+    assert syntax._after_comma(text, end) == text[:end].split(",")[-1][-25:]

@@ -146,17 +146,26 @@ _ROLE_TOKEN = re.compile(
 _WORD = re.compile(r"[a-z]+")
 
 
+@lru_cache(maxsize=1 << 12)
+def _metric_role(metric: str) -> tuple[str, str] | None:
+    """The role a metric label names and the words naming it (labels repeat: memoised)."""
+    low = metric.lower()
+    for m in _WORD.finditer(low):
+        nxt = _WORD.search(low, m.end())
+        two = m.group() + (" " + nxt.group() if nxt else "")
+        role = _role_lookup(two) or _role_lookup(m.group())
+        if role:
+            return role, two if _role_lookup(two) else m.group()
+    return None
+
+
 def role_near(text: str, start: int, end: int, metric: str | None) -> tuple[str, str] | None:
     """(role, words): from the metric label when it names one, else the nearest role
     word around the figure in its clause."""
     if metric:
-        low = metric.lower()
-        for m in _WORD.finditer(low):
-            nxt = _WORD.search(low, m.end())
-            two = m.group() + (" " + nxt.group() if nxt else "")
-            role = _role_lookup(two) or _role_lookup(m.group())
-            if role:
-                return role, two if _role_lookup(two) else m.group()
+        named = _metric_role(metric)
+        if named is not None:
+            return named
     lo = max(0, start - 60)
     low = text[lo : end + 40].lower()
     best: tuple[int, str, str] | None = None
@@ -216,7 +225,8 @@ def event_near(text: str, start: int, end: int) -> tuple[str, str] | None:
 def actor_near(text: str, start: int, end: int, exclude: frozenset[str]) -> tuple[str, str] | None:
     """Who did what the figure counts: "launched by Russia", "Korvan forces captured
     96", "Russian drones", "Clinton was supported by 42 percent"."""
-    after = _BY_ACTOR.match(text[end : end + 60])
+    # the pattern's literal "by" within the next 60 characters (most figures have none)
+    after = _BY_ACTOR.match(text[end : end + 60]) if text.find("by", end, end + 60) >= 0 else None
     by = _actor(after.group(1), exclude) if after else None
     if after and by:
         return by, after.group(0).strip()
