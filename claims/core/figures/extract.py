@@ -106,6 +106,8 @@ _LENGTHS = frozenset(("metre", "kilometre", "centimetre"))
 _NUMBER_OF = re.compile(
     r"\b(?:number|total|tally|count)\s+of\s+(?P<np>[a-z-]+(?:\s+[a-z-]+)?)\b[^.;!?\d]*$"
 )
+_COUNT_WORDS = ("number", "total", "tally", "count")
+"""The words `_NUMBER_OF` opens on (it is case-sensitive): one must occur."""
 _OF_THE_LEAD = re.compile(
     r"(?:^|[.;!?]\s+|\n)Of\s+(?:the|those|these|its|their|all)\s+(?P<np>[^,.;]{1,60}),\s*$"
 )
@@ -130,7 +132,7 @@ def _longest_first(found: list[Candidate], traps: tuple[tuple[int, int], ...]) -
     kept: list[Candidate] = []
     taken: list[tuple[int, int]] = []
     for c in sorted(found, key=lambda c: (c.start - c.end, c.start)):
-        if overlaps(traps, c.start, c.end) or overlaps(tuple(taken), c.start, c.end):
+        if overlaps(traps, c.start, c.end) or overlaps(taken, c.start, c.end):
             continue
         kept.append(c)
         taken.append((c.start, c.end))
@@ -177,11 +179,12 @@ def _hint_by_lookback(text: str, start: int) -> UnitHint:
     for pattern, unit in _LOOKBACK_UNITS:
         if pattern.search(window):
             return UnitHint(unit, None)
-    m = _NUMBER_OF.search(window)
+    # each pattern needs its literal words (a gate: the search tries every start)
+    m = _NUMBER_OF.search(window) if any(map(window.__contains__, _COUNT_WORDS)) else None
     plural = [w for w in m.group("np").split() if is_plural(w)] if m else []
     if plural:
         return UnitHint(canonical_unit(plural[0]), plural[0])
-    m = _OF_THE_LEAD.search(window)
+    m = _OF_THE_LEAD.search(window) if "Of" in window else None
     if m:
         plural = [w for w in re.findall(r"[a-z]+", m.group("np")) if is_plural(w)]
         if plural:

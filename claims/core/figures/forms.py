@@ -14,16 +14,23 @@ from dataclasses import dataclass
 
 from claims.core.figures import money
 from claims.core.figures.candidate import Candidate
+from claims.core.figures.durations import COMPOUND_RE
 from claims.core.figures.gates import (
+    DIGIT,
     FRACTION_WORDS,
+    NUMBER_WORDS,
     VAGUE_WORDS,
+    any_from_digits,
     any_in,
+    finditer_from_digits,
+    finditer_near,
     folded,
     has_number,
     has_vulgar,
 )
 from claims.core.figures.measures import CELSIUS, FAHRENHEIT, SYMBOL_FORMS
 from claims.core.figures.more_forms import (
+    MONEY_PAIR_RE,
     MONEY_WORDS,
     and_a_half_candidates,
     duration_candidates,
@@ -139,6 +146,19 @@ _SMALL = rf"(?:{WORD_NUMBER}|\d{{1,4}})"
 RATIO_RE = re.compile(
     rf"\b(?=[\daefnostzAEFNOSTZ])(?P<a>{_SMALL})\s+(?P<link>in|out\s+of)\s+(?P<b>{_SMALL})\b", _I
 )
+_DASH_TAIL = re.compile(rf"[-–—\s](?:(?<=[-–—])\s*|(?<=\s)to\s+){_any_number('t')}{_END}", _I)
+"""`DASH_RE` from its separator on (a dash, or the last space before "to"), under the
+same flags: a gate, since a text the tail never matches cannot hold a range; it opens
+on a character class `re` skips to directly, unlike the whole pattern."""
+_DIGIT_REACH = 16
+"""Characters a `DIGIT_RE` match can hold before its first digit: a sign, a currency
+written before the number ("U.S. $ ", "Rs. ", "USD ") and a decimal point: 9 at most."""
+_FROM_DIGIT_FORMS = (RATIO_RE, COMPOUND_RE, MONEY_PAIR_RE)
+_ANY_FROM_DIGITS = re.compile(
+    "|".join(f"(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', p.pattern)})" for p in _FROM_DIGIT_FORMS), _I)
+"""The ratio, compound-duration and money-pair patterns as one (their groups unnamed):
+when a claim has no number word each starts on a digit run, and a claim where none
+matches at any run start needs none of the three scans (most claims)."""
 _FRAC_COUNT = r"a|an|one|two|three|four|five|six|seven|eight|nine"
 FRACTION_RE = re.compile(
     rf"\b(?=[aefhnoqstAEFHNOQST])(?:(?P<n>{_FRAC_COUNT})[\s-]+)?(?P<f>{alternation(FRACTIONS)})\b"
@@ -252,7 +272,7 @@ def _is_metres(text: str, m: re.Match[str]) -> bool:
 
 
 def _digit_candidates(text: str) -> Iterator[Candidate]:
-    for m in DIGIT_RE.finditer(text):
+    for m in finditer_near(DIGIT_RE, text, _DIGIT_REACH):
         if _is_metres(text, m):
             value = parse_digits(m.group("num"))
             yield Candidate(m.start(), m.end(), value, "digits", unit="metre", bare=False)
@@ -347,7 +367,8 @@ def _range(m: re.Match[str], text: str, kind: str) -> Candidate | None:
 def _range_candidates(text: str, low: str | None = None) -> Iterator[Candidate]:
     """`low` is `folded(text)`: a range needs "between", or a dash or "to" between its
     numbers, and most sentences have neither (a gate, as in `candidates`)."""
-    dash = "-" in text or "–" in text or "—" in text or any_in(low, ("to",))
+    dash = ("-" in text or "–" in text or "—" in text or any_in(low, ("to",))) and (
+        _DASH_TAIL.search(text) is not None)
     for regex, kind, run in ((BETWEEN_RE, "between", any_in(low, ("between",))),
                              (DASH_RE, "dash", dash)):
         for m in regex.finditer(text) if run else ():
@@ -363,8 +384,9 @@ def _small(raw: str) -> float | None:
 _RATIO_BASES = frozenset((2.0, 3.0, 4.0, 5.0, 10.0, 100.0, 1000.0))
 
 
-def _ratio_candidates(text: str) -> Iterator[Candidate]:
-    for m in RATIO_RE.finditer(text):
+def _ratio_candidates(text: str, words: bool = True) -> Iterator[Candidate]:
+    """`words`: whether the text may hold a number word (else ratios start on digits)."""
+    for m in RATIO_RE.finditer(text) if words else finditer_from_digits(RATIO_RE, text):
         a, b = _small(m.group("a")), _small(m.group("b"))
         if a is None or b is None or not (2 <= b <= 1000) or not (0 <= a <= b):
             continue
@@ -430,27 +452,43 @@ def _single_unit_candidates(text: str) -> Iterator[Candidate]:
 
 
 def candidates(text: str) -> list[Candidate]:
-    """Every quantity-shaped span in `text`, overlapping, in no particular order.
+    """Every quantity-shaped span in `text`, overlapping, in the order of the readers
+    (`_longest_first` keeps the first of two equal spans).
 
     A form whose literal is absent (`fig_gates`) is not scanned: a sentence without a
-    digit or a number word only ever meets the fraction, vague and "a year" readers.
+    digit or a number word only ever meets the fraction, vague and "a year" readers. A
+    sentence with digits and no number word (most of them) has every number start on a
+    digit, and the forms that start with a number are tried only there.
     """
     low = folded(text)
     number = has_number(text, low)
+    words = number and any_in(low, NUMBER_WORDS)  # WORD_RE reads one: "a million" too
     half = number and any_in(low, ("half",))
     fold = number and any_in(low, ("fold",))
+    # no number word: ratios, durations and money pairs start on a digit run, if at all
+    from_digits = number and (words or any_from_digits(_ANY_FROM_DIGITS, text))
+    money = from_digits and (not words or any_in(low, MONEY_WORDS))
     found: list[Candidate] = []
     if number:
         found.extend(_range_candidates(text, low))
-    for gen, run in ((_ratio_candidates, number),
-                     (_fraction_candidates, any_in(low, FRACTION_WORDS)),
-                     (_vague_candidates, any_in(low, VAGUE_WORDS)),
-                     (_word_candidates, number), (_digit_candidates, number),
-                     (_single_unit_candidates, True), (duration_candidates, number),
-                     (and_a_half_candidates, half), (vulgar_candidates, has_vulgar(text)),
+    if from_digits:
+        found.extend(_ratio_candidates(text, words))
+    if any_in(low, FRACTION_WORDS):
+        found.extend(_fraction_candidates(text))
+    if any_in(low, VAGUE_WORDS):
+        found.extend(_vague_candidates(text))
+    if words:
+        found.extend(_word_candidates(text))
+    if number and DIGIT.search(text) is not None:
+        found.extend(_digit_candidates(text))
+    found.extend(_single_unit_candidates(text))
+    if from_digits:
+        found.extend(duration_candidates(text, words))
+    for gen, run in ((and_a_half_candidates, half), (vulgar_candidates, has_vulgar(text)),
                      (fold_candidates, fold),
-                     (slash_fraction_candidates, number and "/" in text),
-                     (money_pair_candidates, number and any_in(low, MONEY_WORDS))):  # fmt: skip
+                     (slash_fraction_candidates, number and "/" in text)):  # fmt: skip
         if run:
             found.extend(gen(text))
+    if money:
+        found.extend(money_pair_candidates(text, words))
     return found

@@ -10,6 +10,7 @@ golden test (`tests/core/test_extraction_golden.py`) checks that outputs stay th
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from claims.core.figures.numbers import (
     FRACTIONS,
@@ -38,20 +39,20 @@ def any_in(haystack: str | None, needles: tuple[str, ...]) -> bool:
     return haystack is None or any(map(haystack.__contains__, needles))
 
 
-_DIGIT = re.compile(r"\d")
-_NUMBER_WORDS = (*ONES, *TENS, *SCALE_WORDS)
-_NUMBER_WORD = re.compile(alternation(_NUMBER_WORDS), re.IGNORECASE)
+DIGIT = re.compile(r"\d")
+NUMBER_WORDS = (*ONES, *TENS, *SCALE_WORDS)
+_NUMBER_WORD = re.compile(alternation(NUMBER_WORDS), re.IGNORECASE)
 
 
 def has_number(text: str, low: str | None) -> bool:
     """A digit or a number word (possibly inside a longer word): every form that reads
     a number ("12", "twelve", "a million", "2-3", "five-fold") needs one. `low` is
     `folded(text)`."""
-    if _DIGIT.search(text) is not None:
+    if DIGIT.search(text) is not None:
         return True
     if low is None:
         return _NUMBER_WORD.search(text) is not None
-    return any(map(low.__contains__, _NUMBER_WORDS))
+    return any(map(low.__contains__, NUMBER_WORDS))
 
 
 FRACTION_WORDS = tuple(FRACTIONS)
@@ -114,3 +115,57 @@ def trap_may_match(index: int, text: str, low: str | None) -> bool:
         return True
     hay = low if insensitive else text
     return hay is None or any(map(hay.__contains__, needles))
+
+
+# -- scans from digits ----------------------------------------------------------------------
+# `re` tries a pattern that opens on a lookbehind, on `\b` or on letters under (?i) at
+# every position of a text. When the text has a digit and no number word, a number
+# pattern can only start at or just before a digit: these try it only there, and find
+# the same matches `finditer` finds (`re` looks behind `pos` as it does inside a string,
+# so a match tried from a later position is the same match).
+
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def finditer_near(pattern: re.Pattern[str], text: str, reach: int) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, for a pattern that never matches the empty string and
+    whose every match holds a digit at most `reach` characters after its start.
+
+    Before the first digit at or after a position no match can start within more than
+    `reach` characters (its digit would lie earlier), so the search starts there, and
+    no match is left after the last digit.
+    """
+    pos = 0
+    while (a := DIGIT.search(text, pos)) is not None:
+        m = pattern.search(text, max(pos, a.start() - reach))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
+def finditer_from_digits(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, for a pattern that never matches the empty string and
+    whose every match starts on a digit with no word character before it (`\b\\d`,
+    `(?<![\\w.,])\\d`): such a start opens a run of digits, so only run starts are tried."""
+    pos = 0
+    for run in _DIGIT_RUN.finditer(text):
+        start = run.start()
+        if start < pos:
+            continue  # inside the last match: the rest of its run follows a digit
+        m = pattern.match(text, start)
+        if m is not None:
+            yield m
+            pos = m.end()
+
+
+def any_from_digits(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether `pattern` matches at some run of digits with no word character before it:
+    for a pattern whose matches start only there, whether `finditer` finds any."""
+    for run in _DIGIT_RUN.finditer(text):
+        start = run.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            continue
+        if pattern.match(text, start) is not None:
+            return True
+    return False

@@ -33,6 +33,17 @@ _AFTER = re.compile(r"[^.,;:!?“”\"()]{0,60}")
 _WORD = re.compile(r"[A-Za-z][a-z'’-]*")
 _NOUN_OF = re.compile(r"\b(?P<n>[a-z]{3,})\s+of\s+(?:(?:about|around|some|nearly|almost)\s+)?$")
 _BEFORE = re.compile(r"[^.,;:!?“”\"()]{0,50}$")
+_STOPS = ".,;:!?“”\"()"
+"""The characters `_BEFORE` and `_AFTER` stop at."""
+
+
+def _clause_before(text: str, start: int) -> str:
+    """What `_BEFORE.search(text, max(0, start - 50), start)` finds: the words since the
+    last stop character within 50 characters. Found with `rfind` from the end: the
+    search tries every start and reads on to a stop from each (quadratic in the gap)."""
+    lo = max(0, start - 50)
+    last = max(text.rfind(c, lo, start) for c in _STOPS)
+    return text[last + 1 if last >= 0 else lo : start]
 
 
 def _verbish(word: str, gerund: bool) -> str | None:
@@ -49,8 +60,7 @@ def _verbish(word: str, gerund: bool) -> str | None:
 
 def metric_label(text: str, start: int, end: int, noun: str | None, unit: str | None) -> str | None:
     """'drones launched', 'people evacuated', 'deficit'; None when nothing names it."""
-    before = _BEFORE.search(text, max(0, start - 50), start)
-    before_text = before.group(0) if before else ""
+    before_text = _clause_before(text, start)
     noun_of = _NOUN_OF.search(before_text)
     if noun_of and (noun is None or unit == "percent"):
         return noun_of.group("n")

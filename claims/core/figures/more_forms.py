@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from claims.core.figures import money
 from claims.core.figures.candidate import Candidate
 from claims.core.figures.durations import compound_durations
+from claims.core.figures.gates import finditer_from_digits
 from claims.core.figures.measures import MEASURES
 from claims.core.figures.numbers import (
     VULGAR_FRACTIONS,
@@ -64,8 +65,9 @@ def fold_candidates(text: str) -> Iterator[Candidate]:
             yield Candidate(m.start(), m.end(), n, "fold", unit="time", bare=False)
 
 
-def duration_candidates(text: str) -> Iterator[Candidate]:
-    for start, end, value, unit in compound_durations(text):
+def duration_candidates(text: str, words: bool = True) -> Iterator[Candidate]:
+    """`words`: whether the text may hold a number word (else durations start on digits)."""
+    for start, end, value, unit in compound_durations(text, words):
         yield Candidate(start, end, value, "duration", unit=unit, bare=False)
 
 
@@ -78,7 +80,7 @@ _DENOMINATORS = frozenset((2, 3, 4, 5, 8, 10, 16, 32, 64))
 def slash_fraction_candidates(text: str) -> Iterator[Candidate]:
     """Typed fractions: "7 3/4" is 7.75, "a 1/4 mile" a quarter (the date traps leave a
     slash pair alone after a whole number or before a unit)."""
-    for m in SLASH_RE.finditer(text):
+    for m in finditer_from_digits(SLASH_RE, text):  # "(?<![\w.,/])" then a digit
         n, d = int(m.group("n")), int(m.group("d"))
         if d not in _DENOMINATORS or not 0 < n < d:
             continue
@@ -95,7 +97,7 @@ MONEY_WORDS = tuple(
     | {c.lower() for c in money.CODES}
 )
 """Substrings one of which a money pair needs (a gate: most claims have none)."""
-_MONEY_PAIR_RE = re.compile(
+MONEY_PAIR_RE = re.compile(
     rf"\b(?=[\defnostz])(?P<a>\d+|{WORD_NUMBER})\s+(?P<cur>{_MAJOR})(?:\s+and)?\s+"
     rf"(?P<b>\d{{1,2}}|{WORD_NUMBER})"
     r"(?:\s+(?P<minor>cents?|pence|p)\b|(?=\s*(?:[.,;:!?)]|$)))",
@@ -103,11 +105,12 @@ _MONEY_PAIR_RE = re.compile(
 )
 
 
-def money_pair_candidates(text: str) -> Iterator[Candidate]:
+def money_pair_candidates(text: str, words: bool = True) -> Iterator[Candidate]:
     """Money in major and minor units is one sum: "3 dollars 50 cents" is 3.50 dollars,
     "fifteen dollars and fifty" 15.50; a second number that counts something else ("15
     dollars and 20 euros") is not part of it."""
-    for m in _MONEY_PAIR_RE.finditer(text):
+    scan = MONEY_PAIR_RE.finditer(text) if words else finditer_from_digits(MONEY_PAIR_RE, text)
+    for m in scan:
         a, b = (float(x) if x.isdigit() else parse_word_number(x) for x in m.group("a", "b"))
         cur = m.group("cur")
         unit = money.CODES.get(cur) or money.BARE.get(cur.lower())

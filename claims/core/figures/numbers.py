@@ -121,12 +121,15 @@ def parse_word_number(raw: str) -> float | None:
     return total + current if seen else None
 
 
+_SCALE_SPLIT = re.compile(r"[\s-]+")
+
+
 def scale_of(raw: str | None) -> float:
     """The multiplier of a scale suffix ("bn", " million"); 1 when there is none."""
     if not raw:
         return 1.0
     total = 1.0
-    for word in re.split(r"[\s-]+", raw.strip(" -").lower()):
+    for word in _SCALE_SPLIT.split(raw.strip(" -").lower()):
         word = word[:-1] if word in ("lakhs", "crores") else word
         total *= SCALE_WORDS.get(word) or SCALE_ABBREVIATIONS.get(word) or 1.0
     return total

@@ -9,6 +9,7 @@ drops any number that overlaps one of these spans.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from claims.core.figures.candidate import Candidate
 from claims.core.figures.gates import TRAP_GATES, folded
@@ -170,6 +171,89 @@ def windows_around(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[int, 
     return tuple(merged)
 
 
+# -- the scan ---------------------------------------------------------------------------
+# Most trap forms start on a digit with no word character before it ("18:40", "21st",
+# "0800 211 450") or one character before such a digit ("(555) 123-4567", "'90s"). A
+# match can only start at the first digit of a run of digits (or just before it), so
+# those forms are tried together, as lookaheads of one pattern, only there: each form
+# keeps its own matches, the next one searched from the end of the last, as `finditer`
+# does. The other forms (a word, "#", "+" first) scan the stretch behind their gates.
+_DIGIT_FIRST = (1, 3, 5, 6, 7, 8, 9, 10, 11, 12, 14, 19, 20, 21, 25, 26, 28, 29, 30)
+"""Indexes of the forms whose every match starts on a digit that follows no word
+character, or on the "(" or apostrophe right before one (forms 14 and 20)."""
+_BEFORE_DIGIT = frozenset("('’")
+_AT_DIGITS = re.compile("".join(f"(?:(?=(?P<t{i}>{_TRAP_SOURCES[i]}))|)" for i in _DIGIT_FIRST))
+_AT_GROUPS = tuple(_AT_DIGITS.groupindex[f"t{i}"] for i in _DIGIT_FIRST)
+_OTHER_GATES = tuple(g for i, g in enumerate(_GATE_SETS) if i not in _DIGIT_FIRST)
+_OTHER_CASED = tuple(sorted({n for _, ns, i in _OTHER_GATES if not i for n in ns}))
+_OTHER_FOLDED = tuple(sorted({n for _, ns, i in _OTHER_GATES if i for n in ns}))
+_LETTER_DIGIT = TRAP_PATTERNS[16]  # "G7", "A320": letters glued to digits
+_CAPS_DIGIT = TRAP_PATTERNS[17]  # "FTSE 100": capitals, one space, digits
+_DIGIT_RUN = re.compile(r"\d+")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_CAPS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ&")
+
+
+def _other_patterns(text: str, low: str | None) -> list[re.Pattern[str]]:
+    """`gated_patterns` among the forms that do not start on a digit."""
+    if low is None:
+        return [p for p, needles, insensitive in _OTHER_GATES
+                if not needles or insensitive or any(map(text.__contains__, needles))]
+    cased = {n for n in _OTHER_CASED if n in text}
+    folded = {n for n in _OTHER_FOLDED if n in low}
+    return [p for p, needles, insensitive in _OTHER_GATES
+            if not needles or not needles.isdisjoint(folded if insensitive else cased)]
+
+
+def _designator_before(text: str, lo: int, r: int) -> bool:
+    """Whether the word before the spaces before text[r] is a designator ("Article 5"):
+    the word `_DESIGNATED` would read there as `w`, letters and an optional dot."""
+    j = r - 1
+    while j >= lo and text[j].isspace():
+        j -= 1
+    end = j + 1
+    if j >= lo and text[j] == ".":
+        j -= 1
+    while j >= lo and text[j] in _ASCII_LETTERS:
+        j -= 1
+    word = text[j + 1 : end].lower()
+    return word in DESIGNATORS or (word.endswith("s") and word[:-1] in DESIGNATORS)
+
+
+def _digit_first_spans(text: str, lo: int, hi: int, spans: list[tuple[int, int]]) -> int:
+    """Add the matches of the digit-first forms in text[lo:hi] (as `finditer(text, lo,
+    hi)` of each finds them) to `spans`; return what the runs say of forms 16 and 17
+    and of designations: bit 1, a digit run right after an ASCII letter; bit 2, after a
+    capital (or "&") and one space; bit 4, after a designator word and spaces (each a
+    necessary condition; over-approximated, which only runs the scan)."""
+    nxt = [lo] * len(_AT_GROUPS)
+    seen = 0
+    for run in _DIGIT_RUN.finditer(text, lo, hi):
+        r = run.start()
+        before = text[r - 1] if r > 0 else ""
+        if before in _ASCII_LETTERS:
+            seen |= 1
+        elif before.isspace():
+            if r > 1 and text[r - 2] in _CAPS:
+                seen |= 2
+            if not seen & 4 and _designator_before(text, lo, r):
+                seen |= 4
+        if before and (before.isalnum() or before == "_"):
+            continue  # "\b" or "(?<![\w…])" fails before every digit-first form
+        starts = (r - 1, r) if before in _BEFORE_DIGIT and r - 1 >= lo else (r,)
+        for at in starts:
+            m = _AT_DIGITS.match(text, at, hi)  # always matches: each form is optional
+            if m is None or m.lastindex is None:
+                continue  # no form matches here (most runs)
+            regs = m.regs
+            for k, g in enumerate(_AT_GROUPS):
+                s, e = regs[g]
+                if s >= nxt[k]:  # a form's matches never overlap: the next from its end
+                    spans.append((s, e))
+                    nxt[k] = e
+    return seen
+
+
 def trap_spans(
     text: str, windows: tuple[tuple[int, int], ...] | None = None
 ) -> tuple[tuple[int, int], ...]:
@@ -184,12 +268,17 @@ def trap_spans(
         return ()
     low = folded(text)
     # only the patterns whose literals occur in the text (fig_gates): the same spans
-    patterns = gated_patterns(text, low)
+    patterns = _other_patterns(text, low)
     score = "-" in text or "–" in text
     for lo, hi in scan:
+        seen = _digit_first_spans(text, lo, hi, spans)
         for pattern in patterns:
+            if (pattern is _LETTER_DIGIT and not seen & 1) or (
+                    pattern is _CAPS_DIGIT and not seen & 2):
+                continue
             spans.extend(m.span() for m in pattern.finditer(text, lo, hi))
-        for m in _DESIGNATED.finditer(text, lo, hi):
+        # a match whose word is no designator is dropped: without one, none is kept
+        for m in _DESIGNATED.finditer(text, lo, hi) if seen & 4 else ():
             word = m["w"].lower()
             if word in DESIGNATORS or (word.endswith("s") and word[:-1] in DESIGNATORS):
                 spans.append(m.span())
@@ -203,7 +292,7 @@ def trap_spans(
     return tuple(sorted(spans))
 
 
-def overlaps(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
+def overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     """Whether [start, end) touches any span (spans are few, a scan is fine)."""
     return any(s < end and start < e for s, e in spans)
 

@@ -25,6 +25,7 @@ from claims.core.reconcile.periods import (
     within,
 )
 from claims.core.reconcile.placewords import LEVELS, place_level
+from claims.core.textkeys import word_alternation
 
 _WIDE = frozenset(("across", "whole", "entire", "overall", "total", "nationwide",
                    "countrywide", "statewide", "all"))
@@ -63,10 +64,15 @@ def _bare(place: str) -> str:
     return p if p.startswith("the ") else _LEVEL_TAIL.sub("", p)
 
 
+_AREA_WORD = re.compile(
+    r"(?<![a-z])" + word_alternation(frozenset(LEVELS) | _WIDE | _NARROW) + r"(?![a-z])")
+"""A word `area_level` reads, as a whole `[a-z]+` token: the tokens it would look up."""
+
+
 def area_level(window: str) -> tuple[int | None, bool, bool]:
     """(level, narrow, wide) from the words around a figure: "in the town" is 1,
     "across"/"whole" make it the widest said, "alone"/"itself" mark a part."""
-    words = _WORD.findall(window.lower())
+    words = _AREA_WORD.findall(window.lower())  # of the [a-z]+ tokens, those it knows
     levels = [LEVELS[w] for w in words if w in LEVELS]
     narrow = any(w in _NARROW for w in words)
     wide = any(w in _WIDE for w in words)

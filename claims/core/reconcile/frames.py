@@ -20,6 +20,7 @@ from dataclasses import fields, replace
 from functools import lru_cache
 
 from claims.core import places
+from claims.core.figures.gates import folded
 from claims.core.model import Claim, Figure, Frame
 from claims.core.reconcile.context import opens_sentence, singular
 from claims.core.reconcile.periods import period_near
@@ -86,6 +87,7 @@ EVENTS = (
 )
 _EVENT_WORD = re.compile(r"\b(?=[" + "".join(sorted({w[0] for w in EVENTS})) + r"])("
                          + word_alternation(frozenset(EVENTS)) + r")\b", re.I)  # a trie
+_EVENT_LOW = re.compile(_EVENT_WORD.pattern)
 _NAMED_BEFORE = re.compile(rf"({_NAME})\s+$")
 _NAMED_AFTER = re.compile(rf"^\s+({_NAME})")
 
@@ -117,6 +119,7 @@ _CAP_RUN = re.compile(rf"(?<![\w’'-])({_NAME})(?:['’]s)?")
 _ACTOR_HEAD = re.compile(r"(?:['’]s)?\s+(?:forces|troops|army|units|military|soldiers|"
                          r"fighters|rebels|militants|government|navy|air\s+force)\b")
 _LOC_BEFORE = re.compile(rf"\b(?:{_LOCATIVE}|on|of|to|towards|toward|into)\s+(?:the\s+)?$")
+_DEMONYM_AFTER = re.compile(r"^\s+([A-Z][a-z]+)\s")
 _SPEAKER = re.compile(r"\b(?:said|says|told|tells|reported|reports|announced|stated|wrote|"
                       r"added|posted|according\s+to|claimed|estimated)\b", re.I)
 
@@ -143,17 +146,26 @@ _ROLE_TOKEN = re.compile(
 _WORD = re.compile(r"[a-z]+")
 
 
+@lru_cache(maxsize=1 << 12)
+def _metric_role(metric: str) -> tuple[str, str] | None:
+    """The role a metric label names and the words naming it (labels repeat: memoised)."""
+    low = metric.lower()
+    for m in _WORD.finditer(low):
+        nxt = _WORD.search(low, m.end())
+        two = m.group() + (" " + nxt.group() if nxt else "")
+        role = _role_lookup(two) or _role_lookup(m.group())
+        if role:
+            return role, two if _role_lookup(two) else m.group()
+    return None
+
+
 def role_near(text: str, start: int, end: int, metric: str | None) -> tuple[str, str] | None:
     """(role, words): from the metric label when it names one, else the nearest role
     word around the figure in its clause."""
     if metric:
-        low = metric.lower()
-        for m in _WORD.finditer(low):
-            nxt = _WORD.search(low, m.end())
-            two = m.group() + (" " + nxt.group() if nxt else "")
-            role = _role_lookup(two) or _role_lookup(m.group())
-            if role:
-                return role, two if _role_lookup(two) else m.group()
+        named = _metric_role(metric)
+        if named is not None:
+            return named
     lo = max(0, start - 60)
     low = text[lo : end + 40].lower()
     best: tuple[int, str, str] | None = None
@@ -180,14 +192,16 @@ def events_in(text: str) -> tuple[tuple[int, str, str], ...]:
     """(position, event, words) of each event noun; a name beside it makes it a named
     event ("Hurricane Matthew", "the Orrin regatta")."""
     out = []
-    for m in _EVENT_WORD.finditer(text):
-        noun = singular(m.group(1).lower())
+    low = folded(text)  # no (?i) on the exact lower case: see periods._ANY_LOW
+    for m in _EVENT_WORD.finditer(text) if low is None else _EVENT_LOW.finditer(low):
+        word = text[m.start(1) : m.end(1)]
+        noun = singular(word.lower())
         before = _NAMED_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
         after = _NAMED_AFTER.match(text[m.end() : m.end() + 40])
         name = None
         if before and not opens_sentence(text, m.start() - len(before.group(0))):
             name = before.group(1)
-        elif after and m.group(1)[0].isupper():
+        elif after and word[0].isupper():
             name = after.group(1)
         if name and name.split()[0].lower() in _NOT_PLACE:
             name = None
@@ -211,7 +225,8 @@ def event_near(text: str, start: int, end: int) -> tuple[str, str] | None:
 def actor_near(text: str, start: int, end: int, exclude: frozenset[str]) -> tuple[str, str] | None:
     """Who did what the figure counts: "launched by Russia", "Korvan forces captured
     96", "Russian drones", "Clinton was supported by 42 percent"."""
-    after = _BY_ACTOR.match(text[end : end + 60])
+    # the pattern's literal "by" within the next 60 characters (most figures have none)
+    after = _BY_ACTOR.match(text[end : end + 60]) if text.find("by", end, end + 60) >= 0 else None
     by = _actor(after.group(1), exclude) if after else None
     if after and by:
         return by, after.group(0).strip()
@@ -231,7 +246,7 @@ def actor_near(text: str, start: int, end: int, exclude: frozenset[str]) -> tupl
         if who:
             best = (who, m.group(0))
     if best is None:  # "… shot down more than ten Russian drones"
-        m2 = re.match(r"^\s+([A-Z][a-z]+)\s", text[end : end + 30])
+        m2 = _DEMONYM_AFTER.match(text[end : end + 30])
         if m2 and places.demonym(m2.group(1)):
             return places.demonym(m2.group(1)) or "", m2.group(1)
     return best
@@ -250,6 +265,12 @@ def _actor(name: str, exclude: frozenset[str]) -> str | None:
     return places.canonical(name) or name
 
 
+@lru_cache(maxsize=1 << 10)
+def _source_words(source: str | None) -> frozenset[str]:
+    """The words of a claim's source, which never name the actor of its figures."""
+    return frozenset(w.lower() for w in (source or "").replace("’s", "").split())
+
+
 def frame_of(claim: Claim, start: int, end: int, metric: str | None, published: str | None,
              lead: Frame | None = None) -> Frame:
     """The frame of the figure at claim.text[start:end] (offsets inside the claim)."""
@@ -261,7 +282,7 @@ def frame_of(claim: Claim, start: int, end: int, metric: str | None, published: 
     event = event_near(text, start, end)
     place = place_near(text, start, end, others)
     period = period_near(text, start, end, published)
-    exclude = frozenset(w.lower() for w in (claim.source or "").replace("’s", "").split())
+    exclude = _source_words(claim.source)
     actor = actor_near(text, start, end, exclude)
     if place is None and claim.source and places.is_place(claim.source):
         place = (places.canonical(claim.source) or claim.source, claim.source)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from claims.core import places
+from claims.core.figures.gates import folded
 from claims.core.textkeys import word_alternation
 
 _NAME = r"(?>[A-Z][a-z][\w-]*)(?:\s+(?>[A-Z][a-z][\w-]*)){0,2}"  # atomic: whole words
@@ -25,6 +26,7 @@ def clause_break(text: str) -> bool:
     return bool(_CLAUSE_START.search(text))
 
 
+@lru_cache(maxsize=1 << 12)  # a figure's place and actor both ask it
 def clause_start(text: str, start: int) -> int:
     """Where the clause holding text[start] begins (the first half of `clause`)."""
     lo = 0
@@ -75,6 +77,7 @@ _GENERIC_PLACE = re.compile(
     r"north|south|east|west|north-?east|north-?west|south-?east|south-?west|centre|center)"
     r"(?!\s+(?:hall|centre|center|square|council|house|'s|’s))"
     r"|(?P<word>nationwide|countrywide|nationally|statewide))\b", re.I)
+_GENERIC_LOW = re.compile(_GENERIC_PLACE.pattern)
 _NOT_PLACE = frozenset((
     "the", "this", "that", "his", "her", "their", "its", "mr", "mrs", "ms", "dr", "congress",
     "senate", "house", "parliament", "court", "january", "february", "march", "april", "may",
@@ -129,12 +132,14 @@ def places_in(text: str) -> tuple[tuple[int, int, str, str], ...]:
             container = places.demonym(mdem.group(1)) if mdem else None
         full = f"{place}, {container}" if container and container != place else place
         out.append((m.start(), m.end(), full, m.group(0).strip()))
-    for m in _GENERIC_PLACE.finditer(text):
-        word = (m.group("word") or m.group("noun") or "").lower()
+    low = folded(text)  # no (?i) on the exact lower case: see periods._ANY_LOW
+    for m in _GENERIC_PLACE.finditer(text) if low is None else _GENERIC_LOW.finditer(low):
+        s, e = m.span("word") if m.start("word") >= 0 else m.span("noun")
+        word = text[s:e].lower() if s >= 0 else ""
         generic = {"countrywide": "nationwide", "nationally": "nationwide", "country":
                    "nationwide", "nation": "nationwide"}.get(word, word)
         generic = generic if generic in ("nationwide", "statewide") else f"the {generic}"
-        out.append((m.start(), m.end(), generic, m.group(0)))
+        out.append((m.start(), m.end(), generic, text[m.start() : m.end()]))
     return tuple(sorted(out))
 
 

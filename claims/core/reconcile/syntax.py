@@ -97,13 +97,19 @@ def _local_span(claim: Claim, fig: Figure) -> tuple[int, int]:
     return (found, found + len(fig.text)) if found >= 0 else (0, 0)
 
 
+def _after_comma(text: str, end: int) -> str:
+    """`text[:end].split(",")[-1][-25:]` without splitting the whole prefix."""
+    end = min(max(end, 0), len(text))
+    return text[text.rfind(",", 0, end) + 1 : end][-25:]
+
+
 def prepare(claims: Sequence[Claim]) -> list[list[Fig]]:
     out: list[list[Fig]] = []
     pos = 0
     for ci, c in enumerate(claims):
         row = []
-        for fi, f in sorted(enumerate(c.figures), key=lambda x: _local_span(c, x[1])[0]):
-            s, e = _local_span(c, f)
+        spans = [(_local_span(c, f), fi, f) for fi, f in enumerate(c.figures)]
+        for (s, e), fi, f in sorted(spans, key=lambda x: x[0][0]):
             window = c.text[max(0, s - 120) : e + 80]
             fit = fit_of(f.frame, window)
             unit = counted_unit(f.unit, fit.role)
@@ -111,8 +117,7 @@ def prepare(claims: Sequence[Claim]) -> list[list[Fig]]:
                 ref=FigureRef(ci, fi), unit=unit, claim=ci, pos=pos, fig=f, start=s, end=e,
                 fit=fit, years=years_near(c.text, s, e),
                 limit=is_limit(c.text, s, e) or bool(_RATE.match(c.text[e : e + 20]))
-                or bool(_CLASS.search(f.text)) or bool(_CLASS.search(c.text[: e + 15]
-                                                                     .split(",")[-1][-25:])),
+                or bool(_CLASS.search(f.text)) or bool(_CLASS.search(_after_comma(c.text, e + 15))),
                 vague=bool(_VAGUE.match(f.text.strip())),
             ))
             pos += 1
