@@ -42,3 +42,18 @@ def test_title_case_bound_never_changes_the_answer(text: str) -> None:
     toks = _TITLE_WORD.findall(text)
     old = len(toks) >= 3 and sum(t[0].isupper() for t in toks) >= 0.7 * len(toks)
     assert cues._title_case(text) == old
+
+
+_CUT_DEFINITION = re.compile(r"[;:“”\"—–]|''|\s-\s|,(?!\d)")
+_CUT_TEXT = st.text(alphabet=st.sampled_from(list(";:“”\"—–'’ -,\t\n\xa0a1")), max_size=16)
+
+
+@settings(max_examples=600)
+@given(_CUT_TEXT, st.data())
+@example("a ''' b - - c,1", None)
+def test_segment_cut_opens_on_a_class_and_cuts_where_the_alternation_does(
+        text: str, data: Any) -> None:
+    lo = data.draw(st.integers(0, len(text))) if data else 0
+    end = data.draw(st.integers(lo, len(text))) if data else len(text)
+    old = [m.span() for m in _CUT_DEFINITION.finditer(text[lo:end])]
+    assert [(m.start() - lo, m.end() - lo) for m in cues._CUT.finditer(text, lo, end)] == old

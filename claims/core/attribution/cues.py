@@ -345,15 +345,17 @@ def is_role(seg: str) -> bool:
     return any(w in ROLE_NOUNS for w in words)
 
 
-_CUT = re.compile(r"[;:“”\"—–]|''|\s-\s|,(?!\d)")
+# `[;:“”"—–]|''|\s-\s|,(?!\d)`, written to open on a character class (each alternative
+# starts with a character of its own) so that `re` skips to the candidates.
+_CUT = re.compile(r"[;:“”\"—–'\s,](?:(?<=[;:“”\"—–])|(?<=')'|(?<=\s)-\s|(?<=,)(?!\d))")
 _NON_SPACE = re.compile(r"\S+")
 
 
 def _segment_before(text: str, end: int, lo: int, stop: bool = True) -> tuple[int, str]:
     """Start and text of the comma-free stretch ending at `end` (a subject candidate)."""
-    prefix = text[lo:end]
-    cuts = [m.end() for m in _CUT.finditer(prefix)]
-    seg_start = lo + (cuts[-1] if cuts else 0)
+    seg_start = lo
+    for cut in _CUT.finditer(text, lo, end):  # the last cut (`end` ends the scan as a
+        seg_start = cut.end()  # string end would: "(?!\d)" sees no digit past it)
     seg = text[seg_start:end]
     words = list(_NON_SPACE.finditer(seg)) if stop else []
     for w in reversed(words):
@@ -452,7 +454,7 @@ def _comma_before_aux(text: str, lo: int, end: int) -> int:
     if end <= lo or text[end - 1] == ",":
         return end
     m = _AUX_AFTER_COMMA.search(text, max(lo, end - 60), end + 1) if text[end:end + 1] == " " \
-        else None
+        and text.find(",", max(lo, end - 60), end) >= 0 else None  # the run opens on a comma
     return m.start() + 1 if m is not None and m.start() > lo else end
 
 
