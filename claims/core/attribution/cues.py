@@ -201,8 +201,16 @@ _PROGRESSIVE = re.compile(r"(?:\b(?:is|are|was|were|been)|(?<=\w)['’](?:s|re))
 _TITLE_WORD = re.compile(r"[A-Za-z](?<!\w.)[\w'’-]*")
 
 
+# A bound read before the words: every capitalised word holds an upper-case letter, and
+# every lower-case letter after a space opens a lower-case word.
+_UPPER_LETTER = re.compile(r"[A-Z]")
+_LOWER_OPENING = re.compile(r" [a-z]")
+
+
 def _title_case(text: str) -> bool:
     """A headline in title case ("Holt Says She Will Stay"): its verbs are capitalised."""
+    if 3 * len(_UPPER_LETTER.findall(text)) < 7 * len(_LOWER_OPENING.findall(text)):
+        return False  # fewer than 70 % of the words can be capitalised
     toks = _TITLE_WORD.findall(text)
     return len(toks) >= 3 and sum(t[0].isupper() for t in toks) >= 0.7 * len(toks)
 # Whole lower-case words that are cues or open a verbal act, in one scan.
@@ -337,15 +345,17 @@ def is_role(seg: str) -> bool:
     return any(w in ROLE_NOUNS for w in words)
 
 
-_CUT = re.compile(r"[;:“”\"—–]|''|\s-\s|,(?!\d)")
+# `[;:“”"—–]|''|\s-\s|,(?!\d)`, written to open on a character class (each alternative
+# starts with a character of its own) so that `re` skips to the candidates.
+_CUT = re.compile(r"[;:“”\"—–'\s,](?:(?<=[;:“”\"—–])|(?<=')'|(?<=\s)-\s|(?<=,)(?!\d))")
 _NON_SPACE = re.compile(r"\S+")
 
 
 def _segment_before(text: str, end: int, lo: int, stop: bool = True) -> tuple[int, str]:
     """Start and text of the comma-free stretch ending at `end` (a subject candidate)."""
-    prefix = text[lo:end]
-    cuts = [m.end() for m in _CUT.finditer(prefix)]
-    seg_start = lo + (cuts[-1] if cuts else 0)
+    seg_start = lo
+    for cut in _CUT.finditer(text, lo, end):  # the last cut (`end` ends the scan as a
+        seg_start = cut.end()  # string end would: "(?!\d)" sees no digit past it)
     seg = text[seg_start:end]
     words = list(_NON_SPACE.finditer(seg)) if stop else []
     for w in reversed(words):
@@ -444,7 +454,7 @@ def _comma_before_aux(text: str, lo: int, end: int) -> int:
     if end <= lo or text[end - 1] == ",":
         return end
     m = _AUX_AFTER_COMMA.search(text, max(lo, end - 60), end + 1) if text[end:end + 1] == " " \
-        else None
+        and text.find(",", max(lo, end - 60), end) >= 0 else None  # the run opens on a comma
     return m.start() + 1 if m is not None and m.start() > lo else end
 
 
@@ -727,7 +737,8 @@ def find_hits(
         if phrase:
             hits.append(CueHit(m.start(), m.end(), m.group(1), phrase, m.end(), role, False))
             taken.append((m.start(), rest))
-    for m in _AS_PUT_IT.finditer(text, lo, hi) if text.find(" it", lo, hi) >= 0 else ():
+    for m in _AS_PUT_IT.finditer(text, lo, hi) if text.find(" it", lo, hi) >= 0 and (
+            text.find("put", lo, hi) >= 0) else ():
         if free(m.start(), m.end()) and speaker_phrase(m.group(1)):  # "as Roe put it, …"
             hits.append(CueHit(m.start(2), m.end(2), "put", m.group(1), m.start(1), None,
                                _is_leading(text, lo, m.start(), m.end(), hi)))
@@ -740,8 +751,7 @@ def find_hits(
             taken.append((subj[0], m.end()))
     scan = text.lower() if _title_case(text[lo:hi]) else text  # "Holt Says She …"
     scanned = list(_CUE_SCAN.finditer(scan, lo, hi))
-    acts = _VERBAL_ACT.finditer(scan, lo, hi) if any(
-        m.group() in _ACT_OPENERS for m in scanned) else ()
+    acts = _verbal_acts(scan, scanned, hi)
     for m in [*(m for m in scanned if m.group() in _CUE_WORDS), *acts]:
         word = m.group()
         first = word.split()[0]
@@ -859,6 +869,21 @@ def find_hits(
     if hits and ("citing" in text or "quoting" in text or " by " in text):
         hits = _with_chains(hits, text, mask, lo, hi)
     return hits
+
+
+def _verbal_acts(scan: str, scanned: list[re.Match[str]], hi: int) -> list[re.Match[str]]:
+    """What `_VERBAL_ACT.finditer(scan, lo, hi)` finds: every act opens on a word of
+    `_ACT_OPENERS`, which the cue scan has already found, so the pattern is tried at
+    those words only (each one past the end of the act before, as `finditer` does)."""
+    acts: list[re.Match[str]] = []
+    end = -1
+    for m in scanned:
+        if m.start() >= end and m.group() in _ACT_OPENERS:
+            act = _VERBAL_ACT.match(scan, m.start(), hi)
+            if act is not None:
+                acts.append(act)
+                end = act.end()
+    return acts
 
 
 def _noun_hits(text: str, mask: list[bool], lo: int, hi: int) -> list[CueHit]:
