@@ -25,13 +25,19 @@ from claims.core.attribution.names import (
 from claims.core.attribution.persons import PERSON_NOUNS, person_gender
 from claims.core.attribution.references import (
     GENERIC_TYPES,
+    NOT_FIRST_NAMES,
     OWN_VOICE_ROLES,
     PeopleIndex,
+    Person,
     owned_document,
     people_mentions,
     possessed,
     role_body,
     sentence_subject_name,
+    subject_position,
+)
+from claims.core.attribution.references import (
+    sentence_end as _sentence_end,
 )
 from claims.core.attribution.sources import (
     DESCRIPTORS,
@@ -51,6 +57,7 @@ from claims.core.attribution.sources import (
     strip_determiner,
     words,
 )
+from claims.core.textkeys import previous_word
 
 __all__ = ["CueHit", "SourceBook", "find_hits", "role_body"]
 
@@ -84,6 +91,7 @@ _NOT_FIRST_NAMES = words(
 )
 
 
+_SUBJECT_WINDOW = 1500  # how far back a sentence's subject stays the likely "he"/"she"
 _SPEAKER_NOUNS = words(
     "spokesperson spokesman spokeswoman spokespeople lawyer lawyers attorney attorneys aide "
     "aides adviser advisers advisor advisors representative representatives counsel "
@@ -189,6 +197,7 @@ class SourceBook:
         self.mentions: list[tuple[int, Entity, str | None]] = []  # person mentions
         self._mention_starts: list[int] = []
         self.sentence = ""  # the sentence being resolved
+        self.sentence_start = 0  # its offset in the text
         # Indexes of the people lists and memos of whole-text searches, built on first
         # use: each lookup then costs the same however long the article is.
         self._index: PeopleIndex | None = None
@@ -291,6 +300,10 @@ class SourceBook:
         (`speaker=False`): the last person of that gender, speaker or not ("President X
         …. His office said")."""
         last = self._speaker_near(pos, gender, principal=not speaker)
+        if speaker:
+            subject = self._subject_near(pos, gender)
+            if subject is not None and (last is None or subject[0] > last[0]):
+                return self._person(subject[1], subject[3] or None, pos)
         if last is not None and speaker:
             return last[1]
         speaker_at = last
@@ -306,6 +319,73 @@ class SourceBook:
         name, title = best[2].split("\t")
         return self._person(name, title, pos)
 
+    def _subject_near(self, pos: int, gender: str | None) -> Person | None:
+        """The last person named as a sentence's subject before `pos` whose gender agrees
+        ("Ann Roe met Ben Holt. She said …": Ann Roe). A subject met after the last
+        speaker is the likelier referent of "he"/"she" than that speaker."""
+        index = self._people_index()
+        best: Person | None = None
+        for mentions in (index.people, index.bare):
+            j = bisect_left(mentions.starts, pos) - 1
+            stop = max(-1, j - 30)
+            while j > stop:
+                entry = mentions.entries[j]
+                if best is not None and entry[0] <= best[0]:
+                    break
+                first = entry[1].split()[0].lower().rstrip(".")
+                g = self._titled_gender(entry[0], entry[2])
+                known = g is not None or self._person_known(entry[1])
+                if (gender is None or g in (None, gender)) and known and first not in (
+                        NOT_FIRST_NAMES) and first not in TITLES and self._subject_at(entry[0]):
+                    best = entry
+                    break
+                j -= 1
+        return self._known_subject(pos, gender, best)
+
+    def _known_subject(self, pos: int, gender: str | None, best: Person | None
+                       ) -> Person | None:
+        """`best`, or a later subject mention of a person already credited with a claim
+        ("Republican hopeful Ann Roe" is in no people list, but "Roe toured …" names her)."""
+        lo = max(best[0] if best is not None else 0, pos - _SUBJECT_WINDOW)
+        for e in self.entities:
+            if not e.person or e.speaks_for is not None or not e.name[:1].isupper():
+                continue
+            surname = e.name.split()[-1]
+            at = self.text.rfind(surname, lo, pos)
+            tries = 0
+            while at > lo and tries < 4:
+                tries += 1
+                end = at + len(surname)
+                g = self._titled_gender(at, e.gender)
+                if not (self.text[at - 1].isalnum() or end < len(self.text) and (
+                        self.text[end].isalnum())) and (gender is None or g in (None, gender)) and (
+                        self._subject_at(at)):
+                    best, lo = (at, e.name, g, ""), at
+                    break
+                at = self.text.rfind(surname, lo, at)
+        return best
+
+    def _titled_gender(self, at: int, gender: str | None) -> str | None:
+        """The gender of the mention at `at`: the honorific before it decides ("Mrs. Holt"),
+        and one that contradicts the person's own ("Mrs. Holt" after "Ben Holt") marks
+        somebody else ("x": agreeing with no pronoun)."""
+        honorific = previous_word(self.text, at).rstrip(".")
+        said = "f" if honorific in ("mrs", "ms", "miss") else "m" if honorific == "mr" else None
+        if said is None or gender in (None, said):
+            return said or gender
+        return "x"
+
+    def _person_known(self, name: str) -> bool:
+        """Whether a person of this name was already credited with a claim."""
+        key = norm(name)
+        return any(e.person and key in e.name_keys() for e in self.entities)
+
+    def _subject_at(self, pos: int) -> bool:
+        key = ("subject", "", str(pos))
+        if key not in self._text_memo:
+            self._text_memo[key] = subject_position(self.text, pos)
+        return self._text_memo[key] is True
+
     def _mention(self, pos: int, e: Entity, gender: str | None) -> None:
         """Record a person credited at `pos`, keeping `mentions` in text order."""
         i = bisect_right(self._mention_starts, pos)
@@ -314,9 +394,11 @@ class SourceBook:
 
     def _person(self, name: str, title: str | None, pos: int) -> Entity:
         surname = name.split()[-1]
+        titled = gender_of(name, title) if title and len(name.split()) == 1 else None
         for e in self.entities:
             same = norm(e.name) == norm(name) or any(norm(a) == norm(name) for a in e.aliases)
-            by_surname = len(name.split()) == 1 and norm(e.name).endswith(" " + norm(surname))
+            by_surname = len(name.split()) == 1 and norm(e.name).endswith(" " + norm(surname)) and (
+                titled is None or e.gender in (None, titled))  # "Mrs. Holt" is not Ben Holt
             if e.person and (same or by_surname):
                 if title:
                     e.add_alias(title)
@@ -330,7 +412,8 @@ class SourceBook:
                 return e
         if len(name.split()) == 1:
             first = self._first_name_before(name)
-            if first and _first_name(first):
+            if first and _first_name(first) and (
+                    titled is None or gender_of(first) in (None, titled)):
                 return self._person(f"{first} {name}", title, pos)
         if not title:  # "Petra Lund" quoted bare, titled elsewhere in the article
             title = self._people_index().title_by_key.get(norm(name))
@@ -399,6 +482,7 @@ class SourceBook:
     ) -> Entity | None:
         """The source a cue's phrase denotes, creating it when the article names a new one."""
         self.sentence = sentence
+        self.sentence_start = pos - hit.phrase_start
         known = len(self.entities)
         e = self._resolve(hit.phrase.strip(" ,.—–"), hit.role, pos, headline)
         if e is None:
@@ -428,6 +512,27 @@ class SourceBook:
         if " " not in lead and not self._mid_sentence(lead) and not _CAMEL.match(lead):
             return None  # one sentence-initial capital ("Twelve") is no proper name
         return lead
+
+    def _previous_subject_body(self) -> Entity | None:
+        """The body the previous sentence of the same paragraph opens with, when it is one
+        ("The Tax Alliance sued the city. It said …"): a known non-person source, or a
+        name whose last word marks an organisation. A sentence-initial "it"/"they" most
+        often continues the subject just read."""
+        end = self.sentence_start
+        while end > 0 and self.text[end - 1].isspace():
+            end -= 1
+        start = end - 1  # before the previous sentence's closing point
+        while start > max(0, end - 400) and not _sentence_end(self.text, start - 1):
+            start -= 1
+        if start <= max(0, end - 400) and start > 0 or "\n" in self.text[start:end].strip():
+            return None  # no previous sentence in this paragraph
+        name = sentence_subject_name(self.text[start:end])
+        if name is None or name in self._people_index().people.names or gender_of(name):
+            return None
+        found = self.exact(name)
+        if found is None and name.split()[-1].lower() in ORG_WORDS and len(name.split()) > 1:
+            found = self._new(name, name)
+        return found if found is not None and not found.person else None
 
     def _mid_sentence(self, word: str) -> bool:
         key = ("mid", word, "")
@@ -523,6 +628,10 @@ class SourceBook:
                 if found is None and lead.split()[-1].lower() in ORG_WORDS:
                     found = self._new(lead, lead)
                 if found is not None and not found.person:
+                    return found
+            if low != "we" and pos - self.sentence_start < 12:
+                found = self._previous_subject_body()  # "X launched an ad. It slams …"
+                if found is not None:
                     return found
             cands = [e for e in self.entities if not e.person and e.last <= pos]
             return max(cands, key=lambda e: e.last) if cands else None
