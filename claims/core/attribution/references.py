@@ -537,8 +537,9 @@ def subject_position(text: str, pos: int) -> bool:
     end = pos
     while end < len(text) and (text[end].isalnum() or text[end] in "-.’'") or (
             end + 1 < len(text) and text[end] == " " and text[end + 1].isupper()):
-        end += 1  # the whole name: "Ann Roe's aide"
-    return not text[pos:end].endswith(("’s", "'s", "’", "'"))  # a possessive, no subject
+        end += 1  # the whole name: "Ann Roe's aide", "Roe's Iraq vote"
+    return not any(w.endswith(("’s", "'s", "’", "'")) or "’t" in w or "'t" in w
+                   for w in text[pos:end].split())  # a possessive ("Don't" no name)
 
 
 _ABBREVIATIONS = words("mr mrs ms dr sen rep gov gen st jr sr lt col sgt capt rev prof "

@@ -303,7 +303,7 @@ class SourceBook:
         if speaker:
             subject = self._subject_near(pos, gender)
             if subject is not None and (last is None or subject[0] > last[0]):
-                return self._person(subject[1], subject[3] or None, pos)
+                return self._subject_entity(subject[1], subject[3] or None, pos)
         if last is not None and speaker:
             return last[1]
         speaker_at = last
@@ -364,6 +364,18 @@ class SourceBook:
                     break
                 at = self.text.rfind(surname, lo, at)
         return best
+
+    def _subject_entity(self, name: str, title: str | None, pos: int) -> Entity:
+        """The person a subject mention names: one already met under its surname alone
+        ("Cruz", credited before "Ted Cruz" was read) rather than a second entry."""
+        surname = norm(name.split()[-1])
+        if " " in name and not self._shared_surname(name):
+            for e in reversed(self.entities):
+                if norm(e.name) == surname and e.speaks_for is None and (
+                        e.person or source_type(e).value == "other"):
+                    e.person = True
+                    return e
+        return self._person(name, title, pos)
 
     def _titled_gender(self, at: int, gender: str | None) -> str | None:
         """The gender of the mention at `at`: the honorific before it decides ("Mrs. Holt"),
