@@ -92,19 +92,6 @@ def test_a_contradicting_honorific_marks_another_person() -> None:
     assert [s.aliases for s in x.sources if s.name == "Holt"] == [("Mrs. Holt",)]
 
 
-# ------------------------------------------------------------- it / they for a body
-def test_it_continues_the_body_the_previous_sentence_opened_with() -> None:
-    x = run("“Prices will rise,” said the Farm Bureau.\n\n"
-            "The Tax Alliance sued the city on Monday. It said the levy was illegal.")
-    assert source_of(x, "It said") == "Tax Alliance"
-
-
-def test_it_never_takes_a_person_subject() -> None:
-    x = run("“Prices will rise,” said the Farm Bureau.\n\n"
-            "Mark Hale sued the city on Monday. It said the levy was illegal.")
-    assert source_of(x, "It said") == "Farm Bureau"
-
-
 def test_a_subject_met_by_surname_first_is_not_split_in_two() -> None:
     # "Holt" was credited before "Senator Tom Holt" is read as a subject: one source.
     x = run("“Jobs come first,” Holt said.\n\n"

@@ -546,11 +546,6 @@ _ABBREVIATIONS = words("mr mrs ms dr sen rep gov gen st jr sr lt col sgt capt re
                        "u.s u.n d.c n.y n.h n.c s.c mt ft no")
 
 
-def sentence_end(text: str, i: int) -> bool:
-    """Whether text[i] ends a sentence (see `_boundary`)."""
-    return _boundary(text, i)
-
-
 def _boundary(text: str, i: int) -> bool:
     """Whether text[i] ends a sentence: a line break, or "." "!" "?" before a space,
     not the point of "Mr." or of an initial ("J. Roe")."""

@@ -36,9 +36,6 @@ from claims.core.attribution.references import (
     sentence_subject_name,
     subject_position,
 )
-from claims.core.attribution.references import (
-    sentence_end as _sentence_end,
-)
 from claims.core.attribution.sources import (
     DESCRIPTORS,
     GENERIC_HEADS,
@@ -197,7 +194,6 @@ class SourceBook:
         self.mentions: list[tuple[int, Entity, str | None]] = []  # person mentions
         self._mention_starts: list[int] = []
         self.sentence = ""  # the sentence being resolved
-        self.sentence_start = 0  # its offset in the text
         # Indexes of the people lists and memos of whole-text searches, built on first
         # use: each lookup then costs the same however long the article is.
         self._index: PeopleIndex | None = None
@@ -494,7 +490,6 @@ class SourceBook:
     ) -> Entity | None:
         """The source a cue's phrase denotes, creating it when the article names a new one."""
         self.sentence = sentence
-        self.sentence_start = pos - hit.phrase_start
         known = len(self.entities)
         e = self._resolve(hit.phrase.strip(" ,.—–"), hit.role, pos, headline)
         if e is None:
@@ -524,27 +519,6 @@ class SourceBook:
         if " " not in lead and not self._mid_sentence(lead) and not _CAMEL.match(lead):
             return None  # one sentence-initial capital ("Twelve") is no proper name
         return lead
-
-    def _previous_subject_body(self) -> Entity | None:
-        """The body the previous sentence of the same paragraph opens with, when it is one
-        ("The Tax Alliance sued the city. It said …"): a known non-person source, or a
-        name whose last word marks an organisation. A sentence-initial "it"/"they" most
-        often continues the subject just read."""
-        end = self.sentence_start
-        while end > 0 and self.text[end - 1].isspace():
-            end -= 1
-        start = end - 1  # before the previous sentence's closing point
-        while start > max(0, end - 400) and not _sentence_end(self.text, start - 1):
-            start -= 1
-        if start <= max(0, end - 400) and start > 0 or "\n" in self.text[start:end].strip():
-            return None  # no previous sentence in this paragraph
-        name = sentence_subject_name(self.text[start:end])
-        if name is None or name in self._people_index().people.names or gender_of(name):
-            return None
-        found = self.exact(name)
-        if found is None and name.split()[-1].lower() in ORG_WORDS and len(name.split()) > 1:
-            found = self._new(name, name)
-        return found if found is not None and not found.person else None
 
     def _mid_sentence(self, word: str) -> bool:
         key = ("mid", word, "")
@@ -640,10 +614,6 @@ class SourceBook:
                 if found is None and lead.split()[-1].lower() in ORG_WORDS:
                     found = self._new(lead, lead)
                 if found is not None and not found.person:
-                    return found
-            if low != "we" and pos - self.sentence_start < 12:
-                found = self._previous_subject_body()  # "X launched an ad. It slams …"
-                if found is not None:
                     return found
             cands = [e for e in self.entities if not e.person and e.last <= pos]
             return max(cands, key=lambda e: e.last) if cands else None
