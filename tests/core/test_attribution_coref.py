@@ -10,6 +10,8 @@ from __future__ import annotations
 import pytest
 
 from claims.core.attribution.references import subject_position
+from claims.core.attribution.resolve import CueHit, SourceBook
+from claims.core.attribution.sources import Entity
 from claims.core.extraction import extract
 from claims.core.model import Extraction
 from claims.core.text.documents import make_document
@@ -118,3 +120,25 @@ def test_a_shared_surname_keeps_the_subject_apart() -> None:
 )
 def test_possessives_and_contractions_are_no_subjects(text: str, name: str) -> None:
     assert subject_position(text, text.index(name)) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "subject"),
+    [
+        ('Prices are falling, he said.\n\n"Coal is not the villain," he said.', "Coal", False),
+        ("“We will win.” Ann Roe said it twice.", "Ann Roe", True),
+        ("'Holt is wrong,' she said.", "Holt", False),
+    ],
+)
+def test_quotation_marks_around_subjects(text: str, name: str, subject: bool) -> None:
+    assert subject_position(text, text.index(name)) is subject
+
+
+def test_a_common_word_is_no_surname_mention() -> None:
+    # A person source whose last word is a common word ("… Republican") is not
+    # mentioned by "The Republican …": "he" finds nobody rather than that source.
+    text = "The Republican is touring Ohio. He said jobs come first."
+    book = SourceBook(text)
+    book.entities.append(Entity(name="Lake County Republican", person=True))
+    at = text.index("He said")
+    assert book.resolve(CueHit(0, 7, "said", "He", 0), at, text[at:]) is None

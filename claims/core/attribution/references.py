@@ -500,6 +500,9 @@ _SUBJECT_LEAD = words(
     "democrat independent conservative liberal progressive u.s. us american"
 )
 _LEAD_SUFFIXES = ("al", "ic", "an", "ive", "ary", "ist")
+# Capitalised words that open a subject without being anybody's surname.
+NOT_SURNAMES = _SUBJECT_LEAD | NOT_FIRST_NAMES | words(
+    "republicans democrats americans senate house congress court state county city")
 _BOUNDARY_CHARS = ".!?\n"
 _QUOTE_MARKS = "“\"”‘’'"
 
@@ -517,7 +520,7 @@ def subject_position(text: str, pos: int) -> bool:
         start -= 1
     if start == lo and lo > 0:
         return False  # too far from the sentence's start to be its subject
-    lead = text[start:pos].strip(" \t”’\"'")
+    lead = text[start:pos].strip()
     if any(ch in lead for ch in "“\"") or lead and lead[0] in _QUOTE_MARKS:
         return False  # inside a quotation: the quoted sentence's subject
     m = _OPENER.match(lead + " ")
@@ -552,6 +555,8 @@ def _boundary(text: str, i: int) -> bool:
     ch = text[i]
     if ch == "\n":
         return True
+    if ch in "”’\"'" and i > 0 and text[i - 1] in ".!?,":  # '…end.” Ann Roe said'
+        return text[i - 1] != "," and (i + 1 == len(text) or text[i + 1].isspace())
     if ch not in ".!?" or i + 1 < len(text) and not text[i + 1].isspace():
         return False
     if ch != ".":

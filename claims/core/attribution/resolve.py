@@ -26,6 +26,7 @@ from claims.core.attribution.persons import PERSON_NOUNS, person_gender
 from claims.core.attribution.references import (
     GENERIC_TYPES,
     NOT_FIRST_NAMES,
+    NOT_SURNAMES,
     OWN_VOICE_ROLES,
     PeopleIndex,
     Person,
@@ -88,6 +89,7 @@ _NOT_FIRST_NAMES = words(
 )
 
 
+_NO_BODY_WORDS = words("the a an this that")
 _SUBJECT_WINDOW = 1500  # how far back a sentence's subject stays the likely "he"/"she"
 _SPEAKER_NOUNS = words(
     "spokesperson spokesman spokeswoman spokespeople lawyer lawyers attorney attorneys aide "
@@ -347,12 +349,16 @@ class SourceBook:
             if not e.person or e.speaks_for is not None or not e.name[:1].isupper():
                 continue
             surname = e.name.split()[-1]
+            if surname.lower() in NOT_SURNAMES:
+                continue  # "County Republican": "The Republican …" is no mention of it
             at = self.text.rfind(surname, lo, pos)
             tries = 0
             while at > lo and tries < 4:
                 tries += 1
                 end = at + len(surname)
                 g = self._titled_gender(at, e.gender)
+                if previous_word(self.text, at) in _NO_BODY_WORDS:
+                    g = "x"  # "the Holt family": no mention of the person
                 if not (self.text[at - 1].isalnum() or end < len(self.text) and (
                         self.text[end].isalnum())) and (gender is None or g in (None, gender)) and (
                         self._subject_at(at)):
