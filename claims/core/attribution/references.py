@@ -481,3 +481,97 @@ class PeopleIndex:
             for i, ch in enumerate(key):
                 if ch == " ":
                     self.by_word_suffix.setdefault(key[i + 1 :], entry)
+
+
+# What may open a sentence before its subject: an adverb or a short fronted phrase set
+# off by a comma ("Instead,", "On Monday,", "In a statement Tuesday,"), then the words of
+# a noun phrase (capitalised words, determiners, titles and adjective-like modifiers:
+# "Democratic presidential candidate", "the former governor").
+_OPENER = re.compile(
+    r"(?:(?:But|And|So|Yet|Still|Then|Later|Now|Earlier|Also|Instead|Meanwhile|However|"
+    r"Afterward|Afterwards|Separately|Similarly|Likewise|Indeed|Previously|Today|"
+    r"Yesterday)\b,?|(?:On|In|At|During|After|Before|Since|Speaking|Asked|Like)\b"
+    r"[^,.;:!?“”\"]{0,40},)\s+"
+)
+_SUBJECT_LEAD = words(
+    "the a an former then ex- later late current outgoing incoming acting interim "
+    "presidential vice deputy senior top chief state federal party campaign gop "
+    "white house front-runner frontrunner longtime fellow rival republican democratic "
+    "democrat independent conservative liberal progressive u.s. us american"
+)
+_LEAD_SUFFIXES = ("al", "ic", "an", "ive", "ary", "ist")
+# Capitalised words that open a subject without being anybody's surname.
+NOT_SURNAMES = _SUBJECT_LEAD | NOT_FIRST_NAMES | words(
+    "republicans democrats americans senate house congress court state county city")
+_BOUNDARY_CHARS = ".!?\n"
+_QUOTE_MARKS = "“\"”‘’'"
+
+
+def subject_position(text: str, pos: int) -> bool:
+    """Whether the name at `pos` is its sentence's subject, not an object or part of a
+    quotation ("Ann Roe met Ben Holt." makes Ann Roe the subject, Ben Holt an object).
+
+    News refers back with "he"/"she" to the person its last sentence was about, the
+    subject, far more often than to one that sentence only mentioned.
+    """
+    start = pos
+    lo = max(0, pos - 160)
+    while start > lo and not _boundary(text, start - 1):
+        start -= 1
+    if start == lo and lo > 0:
+        return False  # too far from the sentence's start to be its subject
+    lead = text[start:pos].strip()
+    if any(ch in lead for ch in "“\"") or lead and lead[0] in _QUOTE_MARKS:
+        return False  # inside a quotation: the quoted sentence's subject
+    m = _OPENER.match(lead + " ")
+    if m is not None:
+        lead = lead[m.end():]
+    toks = lead.split()
+    if len(toks) > 6:
+        return False
+    for t in toks:
+        low = t.lower().strip(",")
+        if t[:1].isupper() and t[-1:] != ",":
+            continue
+        if low in _SUBJECT_LEAD or low.endswith(_LEAD_SUFFIXES) and len(low) > 4 or (
+                low.startswith(("then-", "ex-", "former-")) or low in _TITLE_NOUNS):
+            continue
+        return False
+    end = pos
+    while end < len(text) and (text[end].isalnum() or text[end] in "-.’'") or (
+            end + 1 < len(text) and text[end] == " " and text[end + 1].isupper()):
+        end += 1  # the whole name: "Ann Roe's aide", "Roe's Iraq vote"
+    return not any(w.endswith(("’s", "'s", "’", "'")) or "’t" in w or "'t" in w
+                   for w in text[pos:end].split())  # a possessive ("Don't" no name)
+
+
+_ABBREVIATIONS = words("mr mrs ms dr sen rep gov gen st jr sr lt col sgt capt rev prof "
+                       "u.s u.n d.c n.y n.h n.c s.c mt ft no")
+
+
+def _boundary(text: str, i: int) -> bool:
+    """Whether text[i] ends a sentence: a line break, or "." "!" "?" before a space,
+    not the point of "Mr." or of an initial ("J. Roe")."""
+    ch = text[i]
+    if ch == "\n":
+        return True
+    if ch in "”’\"'" and i > 0 and text[i - 1] in ".!?,":  # '…end.” Ann Roe said'
+        return text[i - 1] != "," and (i + 1 == len(text) or text[i + 1].isspace())
+    if ch not in ".!?" or i + 1 < len(text) and not text[i + 1].isspace():
+        return False
+    if ch != ".":
+        return True
+    j = i
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+        j -= 1
+    word = text[j:i].lower()
+    return not (len(word) == 1 or word in _ABBREVIATIONS)
+
+
+_TITLE_NOUNS = words(
+    "candidate nominee hopeful senator sen. governor gov. rep. representative congressman "
+    "congresswoman mayor president secretary minister leader chairman chairwoman chair "
+    "spokesman spokeswoman spokesperson businessman billionaire host judge justice "
+    "attorney general speaker majority minority whip director adviser advisor aide "
+    "strategist manager commissioner ambassador"
+)

@@ -25,13 +25,17 @@ from claims.core.attribution.names import (
 from claims.core.attribution.persons import PERSON_NOUNS, person_gender
 from claims.core.attribution.references import (
     GENERIC_TYPES,
+    NOT_FIRST_NAMES,
+    NOT_SURNAMES,
     OWN_VOICE_ROLES,
     PeopleIndex,
+    Person,
     owned_document,
     people_mentions,
     possessed,
     role_body,
     sentence_subject_name,
+    subject_position,
 )
 from claims.core.attribution.sources import (
     DESCRIPTORS,
@@ -51,6 +55,7 @@ from claims.core.attribution.sources import (
     strip_determiner,
     words,
 )
+from claims.core.textkeys import previous_word
 
 __all__ = ["CueHit", "SourceBook", "find_hits", "role_body"]
 
@@ -84,6 +89,8 @@ _NOT_FIRST_NAMES = words(
 )
 
 
+_NO_BODY_WORDS = words("the a an this that")
+_SUBJECT_WINDOW = 1500  # how far back a sentence's subject stays the likely "he"/"she"
 _SPEAKER_NOUNS = words(
     "spokesperson spokesman spokeswoman spokespeople lawyer lawyers attorney attorneys aide "
     "aides adviser advisers advisor advisors representative representatives counsel "
@@ -291,6 +298,10 @@ class SourceBook:
         (`speaker=False`): the last person of that gender, speaker or not ("President X
         …. His office said")."""
         last = self._speaker_near(pos, gender, principal=not speaker)
+        if speaker:
+            subject = self._subject_near(pos, gender)
+            if subject is not None and (last is None or subject[0] > last[0]):
+                return self._subject_entity(subject[1], subject[3] or None, pos)
         if last is not None and speaker:
             return last[1]
         speaker_at = last
@@ -306,6 +317,89 @@ class SourceBook:
         name, title = best[2].split("\t")
         return self._person(name, title, pos)
 
+    def _subject_near(self, pos: int, gender: str | None) -> Person | None:
+        """The last person named as a sentence's subject before `pos` whose gender agrees
+        ("Ann Roe met Ben Holt. She said …": Ann Roe). A subject met after the last
+        speaker is the likelier referent of "he"/"she" than that speaker."""
+        index = self._people_index()
+        best: Person | None = None
+        for mentions in (index.people, index.bare):
+            j = bisect_left(mentions.starts, pos) - 1
+            stop = max(-1, j - 30)
+            while j > stop:
+                entry = mentions.entries[j]
+                if best is not None and entry[0] <= best[0]:
+                    break
+                first = entry[1].split()[0].lower().rstrip(".")
+                g = self._titled_gender(entry[0], entry[2])
+                known = g is not None or self._person_known(entry[1])
+                if (gender is None or g in (None, gender)) and known and first not in (
+                        NOT_FIRST_NAMES) and first not in TITLES and self._subject_at(entry[0]):
+                    best = entry
+                    break
+                j -= 1
+        return self._known_subject(pos, gender, best)
+
+    def _known_subject(self, pos: int, gender: str | None, best: Person | None
+                       ) -> Person | None:
+        """`best`, or a later subject mention of a person already credited with a claim
+        ("Republican hopeful Ann Roe" is in no people list, but "Roe toured …" names her)."""
+        lo = max(best[0] if best is not None else 0, pos - _SUBJECT_WINDOW)
+        for e in self.entities:
+            if not e.person or e.speaks_for is not None or not e.name[:1].isupper():
+                continue
+            surname = e.name.split()[-1]
+            if surname.lower() in NOT_SURNAMES:
+                continue  # "County Republican": "The Republican …" is no mention of it
+            at = self.text.rfind(surname, lo, pos)
+            tries = 0
+            while at > lo and tries < 4:
+                tries += 1
+                end = at + len(surname)
+                g = self._titled_gender(at, e.gender)
+                if previous_word(self.text, at) in _NO_BODY_WORDS:
+                    g = "x"  # "the Holt family": no mention of the person
+                if not (self.text[at - 1].isalnum() or end < len(self.text) and (
+                        self.text[end].isalnum())) and (gender is None or g in (None, gender)) and (
+                        self._subject_at(at)):
+                    best, lo = (at, e.name, g, ""), at
+                    break
+                at = self.text.rfind(surname, lo, at)
+        return best
+
+    def _subject_entity(self, name: str, title: str | None, pos: int) -> Entity:
+        """The person a subject mention names: one already met under its surname alone
+        ("Cruz", credited before "Ted Cruz" was read) rather than a second entry."""
+        surname = norm(name.split()[-1])
+        if " " in name and not self._shared_surname(name):
+            for e in reversed(self.entities):
+                if norm(e.name) == surname and e.speaks_for is None and (
+                        e.person or source_type(e).value == "other"):
+                    e.person = True
+                    return e
+        return self._person(name, title, pos)
+
+    def _titled_gender(self, at: int, gender: str | None) -> str | None:
+        """The gender of the mention at `at`: the honorific before it decides ("Mrs. Holt"),
+        and one that contradicts the person's own ("Mrs. Holt" after "Ben Holt") marks
+        somebody else ("x": agreeing with no pronoun)."""
+        honorific = previous_word(self.text, at).rstrip(".")
+        said = "f" if honorific in ("mrs", "ms", "miss") else "m" if honorific == "mr" else None
+        if said is None or gender in (None, said):
+            return said or gender
+        return "x"
+
+    def _person_known(self, name: str) -> bool:
+        """Whether a person of this name was already credited with a claim."""
+        key = norm(name)
+        return any(e.person and key in e.name_keys() for e in self.entities)
+
+    def _subject_at(self, pos: int) -> bool:
+        key = ("subject", "", str(pos))
+        if key not in self._text_memo:
+            self._text_memo[key] = subject_position(self.text, pos)
+        return self._text_memo[key] is True
+
     def _mention(self, pos: int, e: Entity, gender: str | None) -> None:
         """Record a person credited at `pos`, keeping `mentions` in text order."""
         i = bisect_right(self._mention_starts, pos)
@@ -314,9 +408,11 @@ class SourceBook:
 
     def _person(self, name: str, title: str | None, pos: int) -> Entity:
         surname = name.split()[-1]
+        titled = gender_of(name, title) if title and len(name.split()) == 1 else None
         for e in self.entities:
             same = norm(e.name) == norm(name) or any(norm(a) == norm(name) for a in e.aliases)
-            by_surname = len(name.split()) == 1 and norm(e.name).endswith(" " + norm(surname))
+            by_surname = len(name.split()) == 1 and norm(e.name).endswith(" " + norm(surname)) and (
+                titled is None or e.gender in (None, titled))  # "Mrs. Holt" is not Ben Holt
             if e.person and (same or by_surname):
                 if title:
                     e.add_alias(title)
@@ -330,7 +426,8 @@ class SourceBook:
                 return e
         if len(name.split()) == 1:
             first = self._first_name_before(name)
-            if first and _first_name(first):
+            if first and _first_name(first) and (
+                    titled is None or gender_of(first) in (None, titled)):
                 return self._person(f"{first} {name}", title, pos)
         if not title:  # "Petra Lund" quoted bare, titled elsewhere in the article
             title = self._people_index().title_by_key.get(norm(name))
