@@ -274,6 +274,21 @@ def _is_headline(text: str, para_index: int) -> bool:
     return para_index == 0 and not t.endswith((".", "!", "?", "”", '"', ":")) and len(t) < 200
 
 
+# Short words a title-case headline may leave in lower case ("Appeals to Our Better …").
+_TITLE_FUNCTION = frozenset(
+    "a an the and or but nor of in on at to for from by with as vs via into onto over "
+    "up off per than about".split())
+_HEADLINE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def is_title_case(text: str) -> bool:
+    """A line in title case ("Senator Backs Rival's Plan After Vote"): at least four
+    content words, every one capitalised. Body sentences have lower-case verbs and nouns;
+    a headline written so gives no names from its capitals (`attribution.resolve`)."""
+    content = [w for w in _HEADLINE_WORD.findall(text) if w.lower() not in _TITLE_FUNCTION]
+    return len(content) >= 4 and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+
+
 def segment(text: str) -> tuple[Sentence, ...]:
     """Sentences of the kept paragraphs, each with its paragraph and running index."""
     out: list[Sentence] = []
