@@ -376,8 +376,22 @@ def entity_fault(name: str) -> str | None:
         return "a document, not its producer"  # "Farley's account"
     if len(toks) == 1 and (low[0] in _NEEDS_NOUN or low[0] in _QUESTION or len(low[0]) == 1):
         return "no noun"  # "Former", "How", "U"
-    if len(toks) > 1 and low[-1] in _NEEDS_NOUN:
-        return "no noun"  # "Presumptive Democratic"
+    if len(toks) > 1 and (low[-1] in _NEEDS_NOUN or low[-1] in _NAME_ADJECTIVES):
+        return "no noun"  # "Presumptive Democratic", "Republican National"
+    if len(toks) == 1 and len(low[0]) >= 7 and _ABSTRACT.search(low[0]) and not (
+            _party_noun(low[0])):
+        return "an abstract noun"  # "Resistance", "Development": a sentence's first word
+    if any(t in ("I", "me") or low[i] in ("he", "she", "we", "they") for i, t in enumerate(
+            toks) if i):
+        return "holds a pronoun"  # "Kid I"
+    for i in range(1, len(toks) - 1):
+        if low[i] in _ARTICLES and toks[i + 1][:1].islower() and toks[i - 1][:1].isupper() and (
+                low[i - 1] not in PREPOSITIONS):
+            return "holds a clause"  # "Way the public"
+    if len(toks) > 2 and low[-2] == "to" and toks[-1][:1].islower():
+        return "holds an infinitive"  # "… D.C. to pay"
+    if "and" in low[1:-1] and low[low.index("and") + 1] in _POSSESSIVE_PRONOUNS:
+        return "two parties"  # "Senator and his allies"
     if len(toks) > 1 and low[0].endswith("ed") and low[1] in PREPOSITIONS:
         return "opens with a participle"  # "Followed by attempts …"
     if any(w in ADVERBS or w in _TITLE_ADVERBS for w in low[1:]):
@@ -412,6 +426,9 @@ _POSTMODIFIERS = _words(
     "responsible involved knowledgeable connected tied sympathetic friendly hostile"
 )
 _QUESTION = _words("how why where when what which whether")
+# Adjectives a body's name never ends on ("the Republican National …" cut short).
+_NAME_ADJECTIVES = _words("national federal international")
+_ABSTRACT = re.compile(r"(?:tion|ment|ness|ity|ism|ship|\w{6}ance|\w{6}ence)$")
 _TITLE_ADVERBS = _words("finally reportedly apparently allegedly suddenly quietly")
 # Nouns in "-ing" that head or modify a name ("polling firm", "the Brookings …").
 _ING_NOUNS = _words(
@@ -436,7 +453,7 @@ _PARTY_NOUNS = PERSON_NOUNS | GENERIC_HEADS | ORG_WORDS | DESCRIPTORS | _words(
     "networks agencies groups unions parties pollsters pac pacs state city county "
     "town village church museum library school college academy project head chief "
     "journal chamber headquarters maps map footage images imagery chorus slew handful "
-    "bevy trio pair couple array band"
+    "bevy trio pair couple array band opposition community partnership"
 )
 # Plural and "-er" nouns that are things or events, not agents ("murders", "orders").
 _NOT_AGENTS = _words(
