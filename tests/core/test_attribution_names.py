@@ -186,3 +186,12 @@ def test_a_country_speaking_is_its_government() -> None:
 def test_a_named_free_press_is_media() -> None:
     x = run("The Millbrook Free Press reported that the mill would close.")
     assert type_of(x, "Millbrook Free Press") is SourceType.MEDIA
+
+
+# ---------------------------------------------------------------------- datelines
+def test_a_title_case_dateline_with_its_agency_is_no_part_of_a_name() -> None:
+    x = run("Lisbon (Wirepress) – Senator Ada Marlow has said the levy will fail.")
+    assert source_of(x, "Senator Ada Marlow") == "Ada Marlow"
+    assert not any("Lisbon" in n for n in names(x))
+    y = run("Ada Marlow (R-Texas) – a late entrant – said the levy will fail.")
+    assert source_of(y, "Ada Marlow") == "Ada Marlow"

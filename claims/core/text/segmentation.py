@@ -82,6 +82,9 @@ _BOILER_SENTENCE = re.compile(
 )
 _DATELINE = re.compile(
     r"^[A-Z][A-Z'’.-]{2,}(?:\s[A-Z][A-Z'’.-]+)*,?(?:\s[^\n]{0,70}?)?\s(?:-|–|—|--)\s"
+    # a place in title case is a dateline only with the agency in brackets:
+    # "Washington (AFP) – ", "Kyiv, Ukraine (Reuters) - "
+    r"|^[A-Z][\w.'’-]+(?:,?\s[A-Z][\w.'’-]+){0,3}\s\((?![A-Z]-)[A-Z][\w&. -]{1,20}\)\s(?:-|–|—|--)\s"
 )
 _CLOSING_QUOTES = "\"”'"
 # A short attribution after a question or exclamation in quotes ("…?” Holt said.",
