@@ -346,6 +346,7 @@ DOCUMENT_NOUNS = _words(
 _LOCATIVE_ONE = _words("home abroad here there overseas inside outside")
 
 
+@lru_cache(maxsize=8192)
 def entity_fault(name: str) -> str | None:
     """Why `name` cannot be a source beyond `name_fault`: a lone pronoun or verb form,
     a possessive ("Marlow's"), a trailing adverb ("Marlow originally"), a document rather
@@ -376,7 +377,8 @@ def entity_fault(name: str) -> str | None:
         return "a document, not its producer"  # "Farley's account"
     if len(toks) == 1 and (low[0] in _NEEDS_NOUN or low[0] in _QUESTION or len(low[0]) == 1):
         return "no noun"  # "Former", "How", "U"
-    if len(toks) > 1 and (low[-1] in _NEEDS_NOUN or low[-1] in _NAME_ADJECTIVES):
+    if len(toks) > 1 and (low[-1] in _NEEDS_NOUN and (toks[-1][:1].islower() or low[0] in (
+            _NEEDS_NOUN)) or low[-1] in _NAME_ADJECTIVES):
         return "no noun"  # "Presumptive Democratic", "Republican National"
     if len(toks) == 1 and len(low[0]) >= 7 and _ABSTRACT.search(low[0]) and not (
             _party_noun(low[0])):
@@ -394,7 +396,8 @@ def entity_fault(name: str) -> str | None:
         return "two parties"  # "Senator and his allies"
     if len(toks) > 1 and low[0].endswith("ed") and low[1] in PREPOSITIONS:
         return "opens with a participle"  # "Followed by attempts …"
-    if any(w in ADVERBS or w in _TITLE_ADVERBS for w in low[1:]):
+    if any(w in _TITLE_ADVERBS or w in ADVERBS and t[:1].islower()
+           for t, w in zip(toks[1:], low[1:], strict=True)):
         return "holds an adverb"  # "Vance also takes", "Republicans Finally"
     head = _common_head(toks, low)
     if head is not None and not _party_noun(head):
@@ -428,7 +431,7 @@ _POSTMODIFIERS = _words(
 _QUESTION = _words("how why where when what which whether")
 # Adjectives a body's name never ends on ("the Republican National …" cut short).
 _NAME_ADJECTIVES = _words("national federal international")
-_ABSTRACT = re.compile(r"(?:tion|ment|ness|ity|ism|ship|\w{6}ance|\w{6}ence)$")
+_ABSTRACT = re.compile(r"(?:tion|ment|ness|\w{5}ity|ism|ship|\w{6}ance|\w{6}ence)$")
 _TITLE_ADVERBS = _words("finally reportedly apparently allegedly suddenly quietly")
 # Nouns in "-ing" that head or modify a name ("polling firm", "the Brookings …").
 _ING_NOUNS = _words(
@@ -453,7 +456,8 @@ _PARTY_NOUNS = PERSON_NOUNS | GENERIC_HEADS | ORG_WORDS | DESCRIPTORS | _words(
     "networks agencies groups unions parties pollsters pac pacs state city county "
     "town village church museum library school college academy project head chief "
     "journal chamber headquarters maps map footage images imagery chorus slew handful "
-    "bevy trio pair couple array band opposition community partnership"
+    "bevy trio pair couple array band opposition community partnership guru gurus "
+    "republic kingdom"
 )
 # Plural and "-er" nouns that are things or events, not agents ("murders", "orders").
 _NOT_AGENTS = _words(
@@ -496,8 +500,9 @@ def _common_head(toks: list[str], low: list[str]) -> str | None:
     head = toks[end - 1]
     if head[:1].islower():
         return None if low[end - 1] in CONJUNCTIONS or low[end - 1] in _ARTICLES else head
+    named = [t for t in toks[2:4] if t.lower() != "the"][:1]  # "Republic of Turkey"
     if end == 1 and len(toks) > 1 and toks[1][:1].islower() and not (
-            head.isupper() or _CAMEL.match(head)):
+            head.isupper() or _CAMEL.match(head) or named and named[0][:1].isupper()):
         return head
     return None
 
@@ -521,11 +526,13 @@ _PRODUCTS = _words(
     "averages summary summaries records record data figures tally count estimate "
     "estimates projections projection findings review audit index ranking rankings "
     "statistics numbers forecast forecasts database databases tracker brief complaint "
-    "lawsuit filing filings motion memo letter ad ads book website"
+    "lawsuit filing filings motion memo letter ad ads book website memoir column "
+    "editorial op-ed blog"
 )
 _PRODUCT_MODIFIERS = _words(
     "polling national state latest new recent final weekly monthly annual daily internal "
-    "exit tracking public official preliminary own opinion online phone telephone campaign"
+    "exit tracking public official preliminary own opinion online phone telephone campaign "
+    "pool"
 )
 _MADE = _words("published released conducted commissioned compiled issued produced carried")
 _LEAD_ADJECTIVES = _words("recent latest most final")
@@ -548,7 +555,7 @@ def _producer(name: str) -> str | None:
         after = after[1:]  # "a study published in JAMA"
     if after and after[0].lower() in ("by", "from", "in", "at") and len(after) > 1:
         rest = after[2:] if after[1].lower() == "the" else after[1:]
-        by = []
+        by: list[str] = []
         for t in rest:
             if not (t[:1].isupper() or by and t.lower() in ("of", "for", "and", "&")):
                 break

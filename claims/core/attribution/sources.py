@@ -387,13 +387,18 @@ def source_type(entity: Entity) -> SourceType:
     or an organisation word closes it ("… Network", "… Chamber of Commerce"): an
     organisation, not `other`, which is kept for people and groups of people."""
     text = " ".join([*entity.names(), *entity.descriptors]).lower()
-    person = entity.person or _PERSON_SHAPE.match(entity.name) is not None and any(
-        w in PERSON_NOUNS for d in entity.descriptors for w in d.lower().split())
+    return _typed(text, entity.person, entity.name, tuple(entity.descriptors))
+
+
+@lru_cache(maxsize=_CACHE)
+def _typed(text: str, person: bool, name: str, descriptors: tuple[str, ...]) -> SourceType:
+    person = person or _PERSON_SHAPE.match(name) is not None and any(
+        w in PERSON_NOUNS for d in descriptors for w in d.lower().split())
     kind = _type_of(text, person)
     if kind is SourceType.OTHER and not person:
-        if _BODY_NAME.search(entity.name):
+        if _BODY_NAME.search(name):
             return SourceType.ORGANISATION
-        if " " not in entity.name.strip() and _is_place(entity.name):
+        if " " not in name.strip() and _is_place(name):
             return SourceType.GOVERNMENT  # a place speaks through its government
     return kind
 

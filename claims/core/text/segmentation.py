@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claims.core.attribution.sources import words
 
@@ -84,7 +85,8 @@ _DATELINE = re.compile(
     r"^[A-Z][A-Z'’.-]{2,}(?:\s[A-Z][A-Z'’.-]+)*,?(?:\s[^\n]{0,70}?)?\s(?:-|–|—|--)\s"
     # a place in title case is a dateline only with the agency in brackets:
     # "Washington (AFP) – ", "Kyiv, Ukraine (Reuters) - "
-    r"|^[A-Z][\w.'’-]+(?:,?\s[A-Z][\w.'’-]+){0,3}\s\((?![A-Z]-)[A-Z][\w&. -]{1,20}\)\s(?:-|–|—|--)\s"
+    r"|^[A-Z][\w.'’-]+(?:,?\s[A-Z][\w.'’-]+){0,3}\s\((?![A-Z]-)[A-Z][\w&. -]{1,20}\)"
+    r"\s(?:-|–|—|--)\s"
 )
 _CLOSING_QUOTES = "\"”'"
 # A short attribution after a question or exclamation in quotes ("…?” Holt said.",
@@ -278,18 +280,26 @@ def _is_headline(text: str, para_index: int) -> bool:
 
 
 # Short words a title-case headline may leave in lower case ("Appeals to Our Better …").
-_TITLE_FUNCTION = frozenset(
-    "a an the and or but nor of in on at to for from by with as vs via into onto over "
-    "up off per than about".split())
+_TITLE_FUNCTION = frozenset((
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from",
+    "by", "with", "as", "vs", "via", "into", "onto", "over", "up", "off", "per", "than",
+    "about"))
 _HEADLINE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
 
 
+@lru_cache(maxsize=4096)
 def is_title_case(text: str) -> bool:
     """A line in title case ("Senator Backs Rival's Plan After Vote"): at least four
     content words, every one capitalised. Body sentences have lower-case verbs and nouns;
     a headline written so gives no names from its capitals (`attribution.resolve`)."""
+    if len(text) > 240:
+        return False  # a headline is short; a long sentence is read as one
+    for m in _LOWER_WORD.finditer(text):
+        if m.group() not in _TITLE_FUNCTION:
+            return False  # a lower-case content word: a sentence
     content = [w for w in _HEADLINE_WORD.findall(text) if w.lower() not in _TITLE_FUNCTION]
-    return len(content) >= 4 and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+    return len(content) >= 4
 
 
 def segment(text: str) -> tuple[Sentence, ...]:
