@@ -53,6 +53,7 @@ def type_of(x: Extraction, name: str) -> SourceType:
         "How",
         "Presumptive Democratic",
         "Eastern National",
+        "September",
     ],
 )
 def test_fragments_fail_the_entity_test(fragment: str) -> None:
@@ -198,3 +199,9 @@ def test_a_title_case_dateline_with_its_agency_is_no_part_of_a_name() -> None:
     assert not any("Lisbon" in n for n in names(x))
     y = run("Ada Marlow (R-Texas) – a late entrant – said the levy will fail.")
     assert source_of(y, "Ada Marlow") == "Ada Marlow"
+
+
+def test_a_dateline_with_a_horizontal_bar_is_no_part_of_a_name() -> None:
+    x = run("LISBON ― Ada Marlow's campaign said the levy would fail.")
+    assert not any("LISBON" in n for n in names(x))
+

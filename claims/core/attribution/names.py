@@ -375,7 +375,8 @@ def entity_fault(name: str) -> str | None:
         return "a document, not its producer"
     if any(t.endswith("'s") for t in low[:-1]) and low[-1] in DOCUMENT_NOUNS:
         return "a document, not its producer"  # "Farley's account"
-    if len(toks) == 1 and (low[0] in _NEEDS_NOUN or low[0] in _QUESTION or len(low[0]) == 1):
+    if len(toks) == 1 and (low[0] in _NEEDS_NOUN or low[0] in _QUESTION or len(low[0]) == 1
+                           or low[0] in _DAY_WORDS):
         return "no noun"  # "Former", "How", "U"
     if len(toks) > 1 and (low[-1] in _NEEDS_NOUN and (toks[-1][:1].islower() or low[0] in (
             _NEEDS_NOUN)) or low[-1] in _NAME_ADJECTIVES):

@@ -392,8 +392,10 @@ def source_type(entity: Entity) -> SourceType:
 
 @lru_cache(maxsize=_CACHE)
 def _typed(text: str, person: bool, name: str, descriptors: tuple[str, ...]) -> SourceType:
-    person = person or _PERSON_SHAPE.match(name) is not None and any(
-        w in PERSON_NOUNS for d in descriptors for w in d.lower().split())
+    person = person or _PERSON_SHAPE.match(name) is not None and not any(
+        w.lower() in ORG_WORDS or w.lower() in GENERIC_HEADS for w in name.split()) and (
+        gender_of(name) is not None
+        or any(w in PERSON_NOUNS for d in descriptors for w in d.lower().split()))
     kind = _type_of(text, person)
     if kind is SourceType.OTHER and not person:
         if _BODY_NAME.search(name):
@@ -409,8 +411,9 @@ def _is_place(name: str) -> bool:
     return is_place(name)
 
 
-# "Trent Lott" described as "majority leader": two or three capitalised words, no body
-# word, an initial allowed; a person, though no title stood before the name.
+# "Trent Lott" described as "majority leader", or "Guy Roe" with a known first name: two
+# or three capitalised words, no body word, an initial allowed; a person, though no
+# title stood before the name.
 _PERSON_SHAPE = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}$")
 
 

@@ -82,7 +82,7 @@ _BOILER_SENTENCE = re.compile(
     re.IGNORECASE,
 )
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z'’.-]{2,}(?:\s[A-Z][A-Z'’.-]+)*,?(?:\s[^\n]{0,70}?)?\s(?:-|–|—|--)\s"
+    r"^[A-Z][A-Z'’.-]{2,}(?:\s[A-Z][A-Z'’.-]+)*,?(?:\s[^\n]{0,70}?)?\s(?:-|–|—|―|--)\s"
     # a place in title case is a dateline only with the agency in brackets:
     # "Washington (AFP) – ", "Kyiv, Ukraine (Reuters) - "
     r"|^[A-Z][\w.'’-]+(?:,?\s[A-Z][\w.'’-]+){0,3}\s\((?![A-Z]-)[A-Z][\w&. -]{1,20}\)"
