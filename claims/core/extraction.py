@@ -23,7 +23,8 @@ from claims.core.windows import window_sentences
 
 # 5: figure change; 6: frames, relation confidence; 7: attribution, via;
 # 8: sentences over 2,000 characters read in windows (`core.windows`);
-# 9: attribution, second round (stances, cues, references)
+# 9: attribution, second round (stances, cues, references); 10: attribution, third round
+# (cue shapes, subject salience, registry names)
 EXTRACTOR_VERSION = "10"
 
 # `_moved` and `reconcile.frames` copy a figure field by field (`dataclasses.replace`

@@ -55,7 +55,7 @@ def sources(body: str) -> list[tuple[str, str | None, str | None]]:
         # a noun-like -s verb after a singular noun phrase, its object right after
         ("The farmers union backs the governor.", "Farmers union", "backed"),
         ("A new ad from the Park campaign attacks the governor.",
-         "New ad from the Park campaign", "attacked"),
+         "Park campaign", "attacked"),
         ("Senator Jon Park of Ohio, a Democrat on the finance committee, advocates a new "
          "tax on farms.", "Jon Park", "advocated"),
         ("And then, once the bill passes, the president hopes he can sign it.",

@@ -14,7 +14,8 @@ import re
 from functools import lru_cache
 
 from claims.core.attribution.lexicon import GERUNDS, NOUN_LIKE, SPEECH_FORMS, STANCE_FORMS
-from claims.core.attribution.sources import GENERIC_HEADS, ORG_WORDS
+from claims.core.attribution.persons import PERSON_NOUNS
+from claims.core.attribution.sources import DESCRIPTORS, GENERIC_HEADS, ORG_WORDS
 
 
 def _words(text: str) -> frozenset[str]:
@@ -188,7 +189,8 @@ _OPENERS = PRONOUNS | QUANTITY | _words("one")
 _RELATIVE = re.compile(r"\s+(?:who|whom|whose|which|that)\s.*$", re.IGNORECASE)
 _NUMBER = (r"(?:\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
            r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a\s+third|a\s+quarter|"
-           r"two-thirds|three-quarters|half|a\s+majority|a\s+minority|most|many|some|few|"
+           r"two-thirds|three-quarters|half|(?:(?:a|the)\s+)?(?:(?:vast|slim|narrow|large|clear|"
+           r"overwhelming|bare)\s+)?majority|a\s+minority|most|many|some|few|"
            r"several|all|both|each|a\s+(?:handful|number|plurality)|"
            r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-\w+)")
 # A bare quantity is a source only when it counts respondents: "Six in 10", "22 percent".
@@ -196,7 +198,7 @@ _COUNTED = re.compile(r"\d|\bin\b|percent|%|half|majority|third|quarter", re.IGN
 _QUANTITY_PREFIX = re.compile(
     rf"^(?:(?:about|almost|nearly|roughly|some|only|just|fully|more\s+than|less\s+than|"
     rf"fewer\s+than|at\s+least|over|under|around|another|an\s+additional)\s+)?{_NUMBER}(?:[\s-]+{_NUMBER})?"
-    rf"(?:\s+(?:in|out\s+of)\s+(?:\d+|ten|four|five|three|two|every\s+\w+))?"
+    rf"(?:(?:\s+|-)(?:in|out\s+of)(?:\s+|-)(?:\d+|ten|four|five|three|two|every\s+\w+))?"
     rf"(?:\s+(?:percent|per\s+cent|%))?(?:\s+(?:of|among))?(?:\s+(?:the|them|those|these|all|his|her|their|its|our))?\b",
     re.IGNORECASE,
 )
@@ -264,7 +266,8 @@ def only_circumstance(stretch: str) -> bool:
 _LEAD_QUANTITY = re.compile(
     r"^(?:(?:about|almost|nearly|roughly|some|only|just|fully|more\s+than|less\s+than|"
     r"fewer\s+than|at\s+least|over|under|around|another|an\s+additional)\s+)?"
-    rf"{_NUMBER}(?:[\s-]+{_NUMBER})?(?:\s+(?:in|out\s+of)\s+(?:\d+|ten|four|five|three|two|"
+    rf"{_NUMBER}(?:[\s-]+{_NUMBER})?(?:(?:\s+|-)(?:in|out\s+of)(?:\s+|-)(?:\d+|ten|four|five|"
+    r"three|two|"
     r"every\s+\w+))?(?:\s+(?:percent|per\s+cent|%))?(?:\s+(?:of|among))?\s+(?:the\s+)?",
     re.IGNORECASE,
 )
@@ -319,6 +322,10 @@ def group_name(phrase: str) -> str:
     toks = name.split()
     if toks and toks[0].lower() in _POSSESSIVE_PRONOUNS and len(toks) > 1:
         name = " ".join(toks[1:])
+    name = _cut_participle(name)
+    producer = _producer(name)
+    if producer is not None:
+        return producer  # "the Monmouth poll" → "Monmouth", "FBI records" → "FBI"
     if len(name.split()) > MAX_WORDS and name_fault(name) is not None:
         cut = _CUT_DESCRIPTION.search(name)
         if cut is not None and cut.start() > 0:
@@ -339,6 +346,7 @@ DOCUMENT_NOUNS = _words(
 _LOCATIVE_ONE = _words("home abroad here there overseas inside outside")
 
 
+@lru_cache(maxsize=8192)
 def entity_fault(name: str) -> str | None:
     """Why `name` cannot be a source beyond `name_fault`: a lone pronoun or verb form,
     a possessive ("Marlow's"), a trailing adverb ("Marlow originally"), a document rather
@@ -367,6 +375,34 @@ def entity_fault(name: str) -> str | None:
         return "a document, not its producer"
     if any(t.endswith("'s") for t in low[:-1]) and low[-1] in DOCUMENT_NOUNS:
         return "a document, not its producer"  # "Farley's account"
+    if len(toks) == 1 and (low[0] in _NEEDS_NOUN or low[0] in _QUESTION or len(low[0]) == 1
+                           or low[0] in _DAY_WORDS):
+        return "no noun"  # "Former", "How", "U"
+    if len(toks) > 1 and (low[-1] in _NEEDS_NOUN and (toks[-1][:1].islower() or low[0] in (
+            _NEEDS_NOUN)) or low[-1] in _NAME_ADJECTIVES):
+        return "no noun"  # "Presumptive Democratic", "Republican National"
+    if len(toks) == 1 and len(low[0]) >= 7 and _ABSTRACT.search(low[0]) and not (
+            _party_noun(low[0])):
+        return "an abstract noun"  # "Resistance", "Development": a sentence's first word
+    if any(t in ("I", "me") or low[i] in ("he", "she", "we", "they") for i, t in enumerate(
+            toks) if i):
+        return "holds a pronoun"  # "Kid I"
+    for i in range(1, len(toks) - 1):
+        if low[i] in _ARTICLES and toks[i + 1][:1].islower() and toks[i - 1][:1].isupper() and (
+                low[i - 1] not in PREPOSITIONS):
+            return "holds a clause"  # "Way the public"
+    if len(toks) > 2 and low[-2] == "to" and toks[-1][:1].islower():
+        return "holds an infinitive"  # "… D.C. to pay"
+    if "and" in low[1:-1] and low[low.index("and") + 1] in _POSSESSIVE_PRONOUNS:
+        return "two parties"  # "Senator and his allies"
+    if len(toks) > 1 and low[0].endswith("ed") and low[1] in PREPOSITIONS:
+        return "opens with a participle"  # "Followed by attempts …"
+    if any(w in _TITLE_ADVERBS or w in ADVERBS and t[:1].islower()
+           for t, w in zip(toks[1:], low[1:], strict=True)):
+        return "holds an adverb"  # "Vance also takes", "Republicans Finally"
+    head = _common_head(toks, low)
+    if head is not None and not _party_noun(head):
+        return "its head is no party"  # "Celebrated graduation speeches", "X's efforts"
     if "and" in low and len(toks) <= 5 and toks[0][:1].isupper() and not any(
             w in PREPOSITIONS or w in _BODY_WORDS for w in low):
         after = low.index("and") + 1
@@ -379,4 +415,185 @@ _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z]")
 _BODY_WORDS = ORG_WORDS | GENERIC_HEADS | _words(
     "partners brothers sons co inc ltd llc news post times journal media press rescue "
     "research"
+)
+
+
+# Words that need a noun after them ("the former …", "an early …"): alone, no party.
+_NEEDS_NOUN = _words(
+    "former early late presumptive longtime top senior junior recent latest new old "
+    "democratic current previous next last first second third certain various other same "
+    "own fellow prominent leading"
+)
+# Words after a head that open its modifier ("officials familiar with …").
+_POSTMODIFIERS = _words(
+    "who whom whose which that to familiar close closest loyal opposed aligned "
+    "responsible involved knowledgeable connected tied sympathetic friendly hostile"
+)
+_QUESTION = _words("how why where when what which whether")
+# Adjectives a body's name never ends on ("the Republican National …" cut short).
+_NAME_ADJECTIVES = _words("national federal international")
+_ABSTRACT = re.compile(r"(?:tion|ment|ness|\w{5}ity|ism|ship|\w{6}ance|\w{6}ence)$")
+_TITLE_ADVERBS = _words("finally reportedly apparently allegedly suddenly quietly")
+# Nouns in "-ing" that head or modify a name ("polling firm", "the Brookings …").
+_ING_NOUNS = _words(
+    "polling funding spending building training ruling hearing meeting briefing housing "
+    "banking lobbying planning marketing engineering broadcasting publishing "
+    "manufacturing accounting consulting fundraising mining shipping bring king "
+    "nursing printing trading counting voting reporting thinking wing ring"
+)
+# Party nouns: what a common-noun name may head (a person, a group of people, a body).
+_PARTY_NOUNS = PERSON_NOUNS | GENERIC_HEADS | ORG_WORDS | DESCRIPTORS | _words(
+    "people group groups critics supporters opponents voters residents witnesses activists "
+    "protesters campaigners lawmakers members leaders donors advocates conservatives "
+    "liberals progressives moderates democrats republicans independents evangelicals "
+    "respondents americans citizens workers students parents fans allies aides rivals "
+    "insiders sources camp campaign campaigns team teams family families friends friend "
+    "relatives neighbors neighbours colleagues crowd crowds audience jury public panel "
+    "coalition movement establishment elites leadership caucus delegation members "
+    "operatives observers pundits hosts commenters users user person persons individual "
+    "individuals backers founders owners staffers employees officers troops forces "
+    "authorities administration government regime majority minority plurality others "
+    "nations countries states governments cities towns companies firms banks outlets "
+    "networks agencies groups unions parties pollsters pac pacs state city county "
+    "town village church museum library school college academy project head chief "
+    "journal chamber headquarters maps map footage images imagery chorus slew handful "
+    "bevy trio pair couple array band opposition community partnership guru gurus "
+    "republic kingdom"
+)
+# Plural and "-er" nouns that are things or events, not agents ("murders", "orders").
+_NOT_AGENTS = _words(
+    "murders orders offers answers numbers letters papers matters powers borders chambers "
+    "quarters layers shares others waters weather manner manners corners posters "
+    "computers helicopters cancers disorders transfers barriers"
+)
+_AGENT = re.compile(r"(?:ist|ian|er|or|ant|ent|man|men|woman|women|eer|ee)s?$")
+
+
+def _party_noun(word: str) -> bool:
+    """Whether a common noun can head a source: a person, a group or a body ("aides",
+    "the federation"), or an agent noun ("backers", "organizers"), not a thing."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s") or w.endswith("s'"):
+        w = w.rstrip("'").removesuffix("'s")
+    if w in _PARTY_NOUNS or w.rstrip("s") in _PARTY_NOUNS or w.removesuffix("es") in (
+            _PARTY_NOUNS) or w + "s" in _PARTY_NOUNS:
+        return True
+    if w.endswith("ies") and w[:-3] + "y" in _PARTY_NOUNS:
+        return True
+    return w not in _NOT_AGENTS and bool(_AGENT.search(w)) and w not in DOCUMENT_NOUNS and (
+        not w.endswith(("ment", "ments")))
+
+
+def _common_head(toks: list[str], low: list[str]) -> str | None:
+    """The head of a name written as a common noun phrase, or None for a proper name.
+
+    The head is the last word before a preposition, a participle or a relative word. It
+    is common when it is lower case ("FBI investigation", "Canada's efforts"), or when it
+    is the only capitalised word and the words after it are lower case (a sentence's
+    first word: "Calls intensified …", "Review of his work")."""
+    end = len(toks)
+    for i in range(1, len(toks)):
+        w = low[i]
+        if toks[i][:1].islower() and (w in PREPOSITIONS or w in _POSTMODIFIERS or
+                w.endswith("ed") or w.endswith("ing") and w not in _ING_NOUNS):
+            end = i
+            break
+    head = toks[end - 1]
+    if head[:1].islower():
+        return None if low[end - 1] in CONJUNCTIONS or low[end - 1] in _ARTICLES else head
+    named = [t for t in toks[2:4] if t.lower() != "the"][:1]  # "Republic of Turkey"
+    if end == 1 and len(toks) > 1 and toks[1][:1].islower() and not (
+            head.isupper() or _CAMEL.match(head) or named and named[0][:1].isupper()):
+        return head
+    return None
+
+
+def _cut_participle(name: str) -> str:
+    """A name without its participle clause: "activists clamoring to block X" → "activists"."""
+    toks = name.split()
+    for i in range(1, len(toks) - 1):
+        w = toks[i]
+        prev = toks[i - 1].lower()
+        if w.endswith("ing") and w[:1].islower() and w.lower() not in _ING_NOUNS and (
+                prev not in _ARTICLES and prev not in PREPOSITIONS
+                and prev not in _POSSESSIVE_PRONOUNS and not prev.endswith(("'s", "’s"))):
+            return " ".join(toks[:i])
+    return name
+
+
+# What a producer makes: a name ending in one of these names its maker by the words before.
+_PRODUCTS = _words(
+    "poll polls survey surveys report reports study studies analysis analyses average "
+    "averages summary summaries records record data figures tally count estimate "
+    "estimates projections projection findings review audit index ranking rankings "
+    "statistics numbers forecast forecasts database databases tracker brief complaint "
+    "lawsuit filing filings motion memo letter ad ads book website memoir column "
+    "editorial op-ed blog"
+)
+_PRODUCT_MODIFIERS = _words(
+    "polling national state latest new recent final weekly monthly annual daily internal "
+    "exit tracking public official preliminary own opinion online phone telephone campaign "
+    "pool"
+)
+# Lower-case heads that make a capitalised run before them a body ("the Roe campaign").
+_BODY_HEADS = ORG_WORDS | _words("campaign campaigns")
+_MADE = _words("published released conducted commissioned compiled issued produced carried")
+_LEAD_ADJECTIVES = _words("recent latest most final")
+
+
+def _producer(name: str) -> str | None:
+    """The named producer of a document ("Quinnipiac poll", "a new Civis survey of
+    voters", "Jane Roe's brief" → "Quinnipiac", "Civis", "Jane Roe"), or None.
+
+    The producer is the run of capitalised words right before the first lower-case
+    document noun; lower-case adjectives before the run and the noun's own modifiers
+    ("national", "opinion") go."""
+    toks = name.split()
+    at = next((i for i, t in enumerate(toks) if i and t.lower() in _PRODUCTS
+               and t[:1].islower()), None)
+    if at is None:
+        return None
+    after = toks[at + 1:]
+    if after and after[0].lower() in _MADE:
+        after = after[1:]  # "a study published in JAMA"
+    if after and after[0].lower() in ("by", "from", "in", "at") and len(after) > 1:
+        rest = after[2:] if after[1].lower() == "the" else after[1:]
+        by: list[str] = []
+        for t in rest:
+            if not (t[:1].isupper() or by and t.lower() in ("of", "for", "and", "&")):
+                break
+            by.append(t)
+        while by and not by[-1][:1].isupper():
+            by.pop()
+        head = rest[len(by)].rstrip(",.") if by and len(rest) > len(by) else ""
+        if head in _BODY_HEADS:
+            by.append(head)  # "an ad from the Roe campaign": the campaign made it
+        if by:
+            return " ".join(by).rstrip(",.")  # "a study in JAMA", "a report by the X Office"
+    end = at
+    while end > 0 and toks[end - 1][:1].islower() and toks[end - 1].lower() in (
+            _PRODUCT_MODIFIERS | _PRODUCTS):
+        end -= 1
+    start = 0
+    while start < end and (toks[start][:1].islower() or toks[start].lower() in (
+            _LEAD_ADJECTIVES | _ARTICLES)):
+        start += 1
+    run = toks[start:end]
+    if not run or not all(t[:1].isupper() or t.lower() in ("of", "for", "and", "&")
+                          for t in run) or not run[-1][:1].isupper():
+        return None
+    last = run[-1]
+    for mark in ("'s", "’s", "'", "’"):
+        if last.endswith(mark):
+            run[-1] = last[: -len(mark)]
+            break
+    if len(run) == 1 and run[0].lower() in (_NEEDS_NOUN | PRONOUNS | _DAY_WORDS
+                                             | _PRODUCT_MODIFIERS):
+        return None
+    return " ".join(run)
+
+
+_DAY_WORDS = _words(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday "
+    "january february march april may june july august september october november december"
 )

@@ -55,6 +55,7 @@ from claims.core.attribution.sources import (
     strip_determiner,
     words,
 )
+from claims.core.text.segmentation import is_title_case
 from claims.core.textkeys import previous_word
 
 __all__ = ["CueHit", "SourceBook", "find_hits", "role_body"]
@@ -156,6 +157,15 @@ def _common_thing(name: str, phrase: str) -> bool:
     if head in _PARTY_HEADS or head.rstrip("s") in _PARTY_HEADS or head in _FAMILY:
         return False
     return head in _THINGS or not _AGENT_END.search(head)
+
+
+def _named_elsewhere(e: Entity, text: str, headline: str) -> bool:
+    """Whether a name met first in a title-case headline is a name: a person's with a
+    known first name ("Ada Marlow Says …"), or one the article writes again elsewhere;
+    else it is the headline's capitalised words ("Another Party Figure Endorses …")."""
+    if e.person and len(e.name.split()) <= 3 and gender_of(e.name) is not None:
+        return True
+    return text.count(e.name) > headline.count(e.name)
 
 
 _FAMILY = words(
@@ -501,7 +511,8 @@ class SourceBook:
         if e is None:
             return None
         if len(self.entities) > known and e is self.entities[-1] and (entity_fault(
-                e.name) is not None or _common_thing(e.name, hit.phrase)):
+                e.name) is not None or _common_thing(e.name, hit.phrase) or is_title_case(
+                    sentence) and not _named_elsewhere(e, self.text, sentence)):
             self.entities.pop()  # a fragment of the sentence, not a party ("Word Vance")
             return None
         e.last = max(e.last, pos)

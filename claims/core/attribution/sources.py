@@ -184,11 +184,13 @@ _TYPE_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
     (SourceType.OSINT, re.compile(r"open-source|\bosint\b|\bmaps?\b|geolocat|blogger|"
                                   r"combat footage|satellite imag")),
     (SourceType.MEDIA, re.compile(r"\bnews\b|outlet|newspaper|broadcaster|\btv\b|radio|"
+                                  r"\bfree press\b|\bpost\b(?! office)|"
                                   r"magazine|press agency|news agency|\bjournal\b|times\b|"
                                   r"gazette|herald|tribune|television")),
     (SourceType.MILITARY, re.compile(r"air force|\barmy\b|\bnavy\b|general staff|armed forces|"
                                      r"\bmilitary\b(?! administration)|marines|command\b|"
                                      r"\btroops\b|defence forces|defense forces")),
+    (SourceType.ORGANISATION, re.compile(r"\bpoll(?:s|ster|sters|ing)?\b|\bsurvey\b")),
     (SourceType.GOVERNMENT, re.compile(r"ministry|government|department|\bagency\b|council|"
                                        r"\boffice\b|administration|\bservice\b|authority|"
                                        r"police|commission|parliament|assembly|cabinet|"
@@ -379,8 +381,47 @@ def split_descriptor(phrase: str) -> tuple[str, str] | None:
 
 
 def source_type(entity: Entity) -> SourceType:
-    """Keyword rules over the name, aliases and descriptions; persons by their titles."""
-    return _type_of(" ".join([*entity.names(), *entity.descriptors]).lower(), entity.person)
+    """Keyword rules over the name, aliases and descriptions; persons by their titles.
+
+    A body no keyword places is still a body when its name is an acronym ("the FDIC")
+    or an organisation word closes it ("… Network", "… Chamber of Commerce"): an
+    organisation, not `other`, which is kept for people and groups of people."""
+    text = " ".join([*entity.names(), *entity.descriptors]).lower()
+    return _typed(text, entity.person, entity.name, tuple(entity.descriptors))
+
+
+@lru_cache(maxsize=_CACHE)
+def _typed(text: str, person: bool, name: str, descriptors: tuple[str, ...]) -> SourceType:
+    person = person or _PERSON_SHAPE.match(name) is not None and not any(
+        w.lower() in ORG_WORDS or w.lower() in GENERIC_HEADS for w in name.split()) and (
+        gender_of(name) is not None
+        or any(w in PERSON_NOUNS for d in descriptors for w in d.lower().split()))
+    kind = _type_of(text, person)
+    if kind is SourceType.OTHER and not person:
+        if _BODY_NAME.search(name):
+            return SourceType.ORGANISATION
+        if " " not in name.strip() and _is_place(name):
+            return SourceType.GOVERNMENT  # a place speaks through its government
+    return kind
+
+
+def _is_place(name: str) -> bool:
+    from claims.core.places import is_place  # the gazetteer loads on first use
+
+    return is_place(name)
+
+
+# "Trent Lott" described as "majority leader", or "Guy Roe" with a known first name: two
+# or three capitalised words, no body word, an initial allowed; a person, though no
+# title stood before the name.
+_PERSON_SHAPE = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}$")
+
+
+# An acronym ("DNC", "CNN/ORC", "AT&T") or a name closed by a body word.
+_BODY_NAME = re.compile(r"^(?:the\s+)?[A-Z][A-Z&/.-]{1,9}$|\b(?:Network|Chamber|Committee|Caucus|"
+                        r"Coalition|Council|Institute|Project|Initiative|Campaign|PAC|Fund|"
+                        r"Foundation|Society|Alliance|Agency|Bureau|Post|Press|Times|Report|Legion|"
+                        r"Party)\b")
 
 
 _ANALYST_WORDS = re.compile(r"\b(?:analysts|experts|economists|scientists|researchers)\b")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claims.core.attribution.sources import words
 
@@ -81,7 +82,11 @@ _BOILER_SENTENCE = re.compile(
     re.IGNORECASE,
 )
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z'’.-]{2,}(?:\s[A-Z][A-Z'’.-]+)*,?(?:\s[^\n]{0,70}?)?\s(?:-|–|—|--)\s"
+    r"^[A-Z][A-Z'’.-]{2,}(?:\s[A-Z][A-Z'’.-]+)*,?(?:\s[^\n]{0,70}?)?\s(?:-|–|—|―|--)\s"
+    # a place in title case is a dateline only with the agency in brackets:
+    # "Washington (AFP) – ", "Kyiv, Ukraine (Reuters) - "
+    r"|^[A-Z][\w.'’-]+(?:,?\s[A-Z][\w.'’-]+){0,3}\s\((?![A-Z]-)[A-Z][\w&. -]{1,20}\)"
+    r"\s(?:-|–|—|--)\s"
 )
 _CLOSING_QUOTES = "\"”'"
 # A short attribution after a question or exclamation in quotes ("…?” Holt said.",
@@ -272,6 +277,29 @@ def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
 def _is_headline(text: str, para_index: int) -> bool:
     t = text.rstrip()
     return para_index == 0 and not t.endswith((".", "!", "?", "”", '"', ":")) and len(t) < 200
+
+
+# Short words a title-case headline may leave in lower case ("Appeals to Our Better …").
+_TITLE_FUNCTION = frozenset((
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from",
+    "by", "with", "as", "vs", "via", "into", "onto", "over", "up", "off", "per", "than",
+    "about"))
+_HEADLINE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
+
+
+@lru_cache(maxsize=4096)
+def is_title_case(text: str) -> bool:
+    """A line in title case ("Senator Backs Rival's Plan After Vote"): at least four
+    content words, every one capitalised. Body sentences have lower-case verbs and nouns;
+    a headline written so gives no names from its capitals (`attribution.resolve`)."""
+    if len(text) > 240:
+        return False  # a headline is short; a long sentence is read as one
+    for m in _LOWER_WORD.finditer(text):
+        if m.group() not in _TITLE_FUNCTION:
+            return False  # a lower-case content word: a sentence
+    content = [w for w in _HEADLINE_WORD.findall(text) if w.lower() not in _TITLE_FUNCTION]
+    return len(content) >= 4
 
 
 def segment(text: str) -> tuple[Sentence, ...]:
