@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 
 import pytest
@@ -132,14 +131,15 @@ def test_format_number() -> None:
         "11", "1,240", "4.7", "0.3", "52,300,000,000", "-4"]
 
 
-def test_linear_on_many_figures() -> None:
+def test_a_long_chain_of_relations_gets_one_finding_each() -> None:
+    """Speed on large inputs is the bench's (`check-consistency, 1,000,000 figures` and
+    its growth exponent); here only that nothing is dropped or repeated."""
     n = 60_000
     figs = {i: fact(i, str(i), float(i)) for i in range(1, n + 1)}
     rels = [Relation(i, "bound", (i, i + 1)) for i in range(1, n)]
-    t = time.perf_counter()
     out = check(rels, figs)
     assert len(out) == n - 1
-    assert time.perf_counter() - t < 5
+    assert sorted(f.relation for f in out) == list(range(1, n))
 
 
 # -- interval arithmetic properties ---------------------------------------------------
