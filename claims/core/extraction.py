@@ -24,8 +24,8 @@ from claims.core.windows import window_sentences
 # 5: figure change; 6: frames, relation confidence; 7: attribution, via;
 # 8: sentences over 2,000 characters read in windows (`core.windows`);
 # 9: attribution, second round (stances, cues, references); 10: attribution, third round
-# (cue shapes, subject salience, registry names)
-EXTRACTOR_VERSION = "10"
+# (cue shapes, subject salience, registry names); 11: "-ies" plurals of party nouns
+EXTRACTOR_VERSION = "11"
 
 # `_moved` and `reconcile.frames` copy a figure field by field (`dataclasses.replace`
 # costs twice as much per figure); a new field must be added there too.

@@ -142,3 +142,22 @@ def test_a_common_word_is_no_surname_mention() -> None:
     book.entities.append(Entity(name="Lake County Republican", person=True))
     at = text.index("He said")
     assert book.resolve(CueHit(0, 7, "said", "He", 0), at, text[at:]) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("The companies expect sales to fall next year.", "Companies"),
+        ("Federal agencies say the rule is lawful.", "Federal agencies"),
+        ("Local authorities warned that the river would flood.", "Local authorities"),
+    ],
+)
+def test_an_ies_plural_of_a_party_noun_is_a_party(sentence: str, source: str) -> None:
+    """"companies" is the plural of "company": a party, not a thing that speaks."""
+    ex = extract(make_document(sentence, "t.txt"))
+    assert [c.source for c in ex.claims] == [source]
+
+
+def test_an_ies_plural_of_a_thing_stays_no_source() -> None:
+    ex = extract(make_document("The puppies say nothing.", "t.txt"))
+    assert [c.source for c in ex.claims] == [None]

@@ -154,8 +154,9 @@ def _common_thing(name: str, phrase: str) -> bool:
     toks = written.split()
     cut = next((i for i, t in enumerate(toks) if i and t.lower() in PREPOSITIONS), len(toks))
     head = toks[cut - 1].lower().strip(".,")  # "supporters of the bill": "supporters"
-    if head in _PARTY_HEADS or head.rstrip("s") in _PARTY_HEADS or head in _FAMILY:
-        return False
+    singular = head[:-3] + "y" if head.endswith("ies") else head.rstrip("s")
+    if head in _PARTY_HEADS or singular in _PARTY_HEADS or head in _FAMILY:
+        return False  # "the companies", "agencies": plurals of a party noun
     return head in _THINGS or not _AGENT_END.search(head)
 
 
