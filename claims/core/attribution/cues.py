@@ -238,7 +238,7 @@ _CUE_NOUNS = {
 _CUE_NOUN_ALT = "|".join(sorted(_CUE_NOUNS, key=len, reverse=True))
 _OWNED_CUE = re.compile(
     r"\b((?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){0,3})['’]s?\s+"
-    r"(?:(?:recent|latest|new|repeated|public|earlier|false|repeated|frequent)\s+)?"
+    r"(?:(?:recent|latest|new|repeated|public|earlier|false|frequent)\s+)?"
     rf"({_CUE_NOUN_ALT})\s+(?=(?:that|about|of|on|against)\b)", re.IGNORECASE)
 _CUE_NOUN_BY = re.compile(
     r"\b(?:[Aa]|[Tt]he|[Ii]n a|[Ii]n the)\s+(?:[\w-]+\s+)?(statement|comments|remarks|"

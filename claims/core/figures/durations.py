@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from claims.core.figures.gates import finditer_from_digits
+from claims.core.figures.gates import finditer_numbers
 from claims.core.figures.numbers import WORD_NUMBER, parse_word_number
 from claims.core.textkeys import fold
 
@@ -51,7 +51,7 @@ def _fits(n: float, unit: str, larger: str) -> bool:
 def compound_durations(text: str, words: bool = True) -> Iterator[tuple[int, int, float, str]]:
     """(start, end, value, unit) of each duration written in two or more falling parts;
     `words` False says the text holds no number word, so a duration starts on a digit."""
-    for m in COMPOUND_RE.finditer(text) if words else finditer_from_digits(COMPOUND_RE, text):
+    for m in finditer_numbers(COMPOUND_RE, text, words):
         parts: list[tuple[float, str]] = []
         for p in _PART_RE.finditer(m.group(0)):
             n = _number(p["n"])

@@ -22,8 +22,8 @@ from claims.core.figures.gates import (
     VAGUE_WORDS,
     any_from_digits,
     any_in,
-    finditer_from_digits,
     finditer_near,
+    finditer_numbers,
     folded,
     has_number,
     has_vulgar,
@@ -386,7 +386,7 @@ _RATIO_BASES = frozenset((2.0, 3.0, 4.0, 5.0, 10.0, 100.0, 1000.0))
 
 def _ratio_candidates(text: str, words: bool = True) -> Iterator[Candidate]:
     """`words`: whether the text may hold a number word (else ratios start on digits)."""
-    for m in RATIO_RE.finditer(text) if words else finditer_from_digits(RATIO_RE, text):
+    for m in finditer_numbers(RATIO_RE, text, words):
         a, b = _small(m.group("a")), _small(m.group("b"))
         if a is None or b is None or not (2 <= b <= 1000) or not (0 <= a <= b):
             continue

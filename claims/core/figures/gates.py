@@ -127,16 +127,19 @@ def trap_may_match(index: int, text: str, low: str | None) -> bool:
 _DIGIT_RUN = re.compile(r"\d+")
 
 
-def finditer_near(pattern: re.Pattern[str], text: str, reach: int) -> Iterator[re.Match[str]]:
+def finditer_near(
+    pattern: re.Pattern[str], text: str, reach: int, anchor: re.Pattern[str] = DIGIT
+) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, for a pattern that never matches the empty string and
-    whose every match holds a digit at most `reach` characters after its start.
+    whose every match holds an `anchor` match (a digit by default) starting at most
+    `reach` characters after its own start.
 
-    Before the first digit at or after a position no match can start within more than
-    `reach` characters (its digit would lie earlier), so the search starts there, and
-    no match is left after the last digit.
+    Before the first anchor at or after a position no match can start within more than
+    `reach` characters (its anchor would lie earlier), so the search starts there, and
+    no match is left after the last anchor.
     """
     pos = 0
-    while (a := DIGIT.search(text, pos)) is not None:
+    while (a := anchor.search(text, pos)) is not None:
         m = pattern.search(text, max(pos, a.start() - reach))
         if m is None:
             return
@@ -157,6 +160,13 @@ def finditer_from_digits(pattern: re.Pattern[str], text: str) -> Iterator[re.Mat
         if m is not None:
             yield m
             pos = m.end()
+
+
+def finditer_numbers(pattern: re.Pattern[str], text: str, words: bool) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern whose matches start on a number: tried only
+    at runs of digits (`finditer_from_digits`) when `words` says the text holds no number
+    word."""
+    return pattern.finditer(text) if words else finditer_from_digits(pattern, text)
 
 
 def any_from_digits(pattern: re.Pattern[str], text: str) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from claims.core.figures import money
 from claims.core.figures.candidate import Candidate
 from claims.core.figures.durations import compound_durations
-from claims.core.figures.gates import finditer_from_digits
+from claims.core.figures.gates import finditer_from_digits, finditer_numbers
 from claims.core.figures.measures import MEASURES
 from claims.core.figures.numbers import (
     VULGAR_FRACTIONS,
@@ -109,8 +109,7 @@ def money_pair_candidates(text: str, words: bool = True) -> Iterator[Candidate]:
     """Money in major and minor units is one sum: "3 dollars 50 cents" is 3.50 dollars,
     "fifteen dollars and fifty" 15.50; a second number that counts something else ("15
     dollars and 20 euros") is not part of it."""
-    scan = MONEY_PAIR_RE.finditer(text) if words else finditer_from_digits(MONEY_PAIR_RE, text)
-    for m in scan:
+    for m in finditer_numbers(MONEY_PAIR_RE, text, words):
         a, b = (float(x) if x.isdigit() else parse_word_number(x) for x in m.group("a", "b"))
         cur = m.group("cur")
         unit = money.CODES.get(cur) or money.BARE.get(cur.lower())

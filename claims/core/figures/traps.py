@@ -122,23 +122,29 @@ _GATED_TRAPS = tuple((p, needles, insensitive)
                      for p, (needles, insensitive) in zip(TRAP_PATTERNS, TRAP_GATES, strict=True))
 
 
+class _Gates:
+    """Trap patterns behind their gates. Each distinct needle is looked for once per text
+    (one `in` each), then every gate is a set test: cheaper than a scan of each pattern's
+    needles in turn."""
 
-# Each distinct needle is looked for once per text (one `in` each), then every gate is a
-# set test: cheaper than a scan of each pattern's needles in turn.
-_CASED_NEEDLES = tuple(sorted({n for _, ns, i in _GATED_TRAPS if not i for n in ns}))
-_FOLDED_NEEDLES = tuple(sorted({n for _, ns, i in _GATED_TRAPS if i for n in ns}))
-_GATE_SETS = tuple((p, frozenset(ns), i) for p, ns, i in _GATED_TRAPS)
+    def __init__(self, gated: Sequence[tuple[re.Pattern[str], Sequence[str], bool]]) -> None:
+        self.gates = tuple((p, frozenset(ns), i) for p, ns, i in gated)
+        self.cased = tuple(sorted({n for _, ns, i in self.gates if not i for n in ns}))
+        self.folded = tuple(sorted({n for _, ns, i in self.gates if i for n in ns}))
+
+    def patterns(self, text: str, low: str | None) -> list[re.Pattern[str]]:
+        """The patterns `fig_gates.trap_may_match` lets run on `text` (`low`: its fold)."""
+        if low is None:  # no exact fold: every case-insensitive pattern runs
+            return [p for p, needles, insensitive in self.gates
+                    if not needles or insensitive or any(map(text.__contains__, needles))]
+        cased = {n for n in self.cased if n in text}
+        folded = {n for n in self.folded if n in low}
+        return [p for p, needles, insensitive in self.gates
+                if not needles or not needles.isdisjoint(folded if insensitive else cased)]
 
 
-def gated_patterns(text: str, low: str | None) -> list[re.Pattern[str]]:
-    """The trap patterns `fig_gates.trap_may_match` lets run on `text` (`low`: its fold)."""
-    if low is None:  # no exact fold: every case-insensitive pattern runs
-        return [p for p, needles, insensitive in _GATED_TRAPS
-                if not needles or insensitive or any(map(text.__contains__, needles))]
-    cased = {n for n in _CASED_NEEDLES if n in text}
-    folded = {n for n in _FOLDED_NEEDLES if n in low}
-    return [p for p, needles, insensitive in _GATE_SETS
-            if not needles or not needles.isdisjoint(folded if insensitive else cased)]
+_ALL_GATES = _Gates(_GATED_TRAPS)
+gated_patterns = _ALL_GATES.patterns
 
 
 _YEAR_RANGE = (1800, 2100)
@@ -184,25 +190,13 @@ character, or on the "(" or apostrophe right before one (forms 14 and 20)."""
 _BEFORE_DIGIT = frozenset("('’")
 _AT_DIGITS = re.compile("".join(f"(?:(?=(?P<t{i}>{_TRAP_SOURCES[i]}))|)" for i in _DIGIT_FIRST))
 _AT_GROUPS = tuple(_AT_DIGITS.groupindex[f"t{i}"] for i in _DIGIT_FIRST)
-_OTHER_GATES = tuple(g for i, g in enumerate(_GATE_SETS) if i not in _DIGIT_FIRST)
-_OTHER_CASED = tuple(sorted({n for _, ns, i in _OTHER_GATES if not i for n in ns}))
-_OTHER_FOLDED = tuple(sorted({n for _, ns, i in _OTHER_GATES if i for n in ns}))
+# `gated_patterns` among the forms that do not start on a digit
+_other_patterns = _Gates([g for i, g in enumerate(_GATED_TRAPS) if i not in _DIGIT_FIRST]).patterns
 _LETTER_DIGIT = TRAP_PATTERNS[16]  # "G7", "A320": letters glued to digits
 _CAPS_DIGIT = TRAP_PATTERNS[17]  # "FTSE 100": capitals, one space, digits
 _DIGIT_RUN = re.compile(r"\d+")
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _CAPS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ&")
-
-
-def _other_patterns(text: str, low: str | None) -> list[re.Pattern[str]]:
-    """`gated_patterns` among the forms that do not start on a digit."""
-    if low is None:
-        return [p for p, needles, insensitive in _OTHER_GATES
-                if not needles or insensitive or any(map(text.__contains__, needles))]
-    cased = {n for n in _OTHER_CASED if n in text}
-    folded = {n for n in _OTHER_FOLDED if n in low}
-    return [p for p, needles, insensitive in _OTHER_GATES
-            if not needles or not needles.isdisjoint(folded if insensitive else cased)]
 
 
 def _designator_before(text: str, lo: int, r: int) -> bool:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from claims.core.figures.gates import folded
+from claims.core.figures.gates import finditer_near, folded
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")
@@ -283,17 +283,10 @@ _SPACE_RUN = re.compile(r"\s\s")
 def _phrases(low: str) -> Iterator[re.Match[str]]:
     """`_ANY_LOW.finditer(low)`, tried only from `_HINT_REACH` characters before each hint
     word on when no two spaces follow each other (every phrase holds a hint word there,
-    so none starts earlier; see `gates.finditer_near`)."""
+    so none starts earlier)."""
     if _SPACE_RUN.search(low):
-        yield from _ANY_LOW.finditer(low)
-        return
-    pos = 0
-    while (hint := _HINT_LOW.search(low, pos)) is not None:
-        m = _ANY_LOW.search(low, max(pos, hint.start() - _HINT_REACH))
-        if m is None:
-            return
-        yield m
-        pos = m.end()
+        return _ANY_LOW.finditer(low)
+    return finditer_near(_ANY_LOW, low, _HINT_REACH, anchor=_HINT_LOW)
 
 
 @lru_cache(maxsize=1 << 12)
