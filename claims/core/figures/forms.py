@@ -10,26 +10,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from claims.core.figures import money
 from claims.core.figures.candidate import Candidate
-from claims.core.figures.durations import COMPOUND_RE
+from claims.core.figures.durations import COMPOUND_RE, UNIT_NAMES
 from claims.core.figures.gates import (
     DIGIT,
     FRACTION_WORDS,
-    NUMBER_WORDS,
     VAGUE_WORDS,
     any_from_digits,
     any_in,
-    finditer_near,
     finditer_numbers,
     folded,
-    has_number,
+    has_number_word,
     has_vulgar,
+    needle_scan,
 )
 from claims.core.figures.measures import CELSIUS, FAHRENHEIT, SYMBOL_FORMS
 from claims.core.figures.more_forms import (
+    MAJOR_WORDS,
     MONEY_PAIR_RE,
     MONEY_WORDS,
     and_a_half_candidates,
@@ -61,7 +61,7 @@ from claims.core.figures.units import (
     is_plural,
 )
 from claims.core.model import Qualifier
-from claims.core.textkeys import fold
+from claims.core.textkeys import fold, word_alternation
 
 _CODES_UPPER = alternation(money.CODES)
 _CODE_SCALE = r"(?:thousand|million|billion|trillion|bn|mn)"
@@ -74,6 +74,10 @@ _ATTACHED = (
     rf"|(?-i:(?:\s?[Mk]|\s(?=(?:{_CODES_UPPER})\s{_CODE_SCALE}\b)|)(?:{_CODES_UPPER})"
     rf"(?:\s{_CODE_SCALE})?(?![\w$]))"
 )
+_ATTACHED_OPENS = r"(?=\S|\s(?-i:[%$€£¥₹₽₴₩₪₺₦₱₫₡₾₭₿元kA-Z]))"
+"""What `_ATTACHED` can begin with: a spaced one has "%", a currency sign, the "M"/"k" of a
+scaled code or a code after its one space ("27 %", "75 USD"). A lookahead in front of it:
+after "12 people" the long alternations of symbols and codes are not tried."""
 CURRENCY = (
     rf"(?:(?=[^\w\s]|[\w.]{{1,4}}\s?\$)(?:{money.SYMBOL_RE})\s?|(?i:rs)\.?\s?"
     rf"|(?-i:(?=[A-Z]{{3}}\s?\d|[a-z]{{3}}\s?\d)(?:{money.CODE_RE}))\s?)"
@@ -111,7 +115,7 @@ def _attached_unit(att: str) -> tuple[str | None, float]:
 def _digit_number(p: str) -> str:
     return (
         rf"(?P<{p}sign>[-−](?=[\d$€£.]))?(?P<{p}cur>{CURRENCY})?(?P<{p}num>{DIGITS})"
-        rf"(?P<{p}scale>{SCALE_SUFFIX})?(?P<{p}att>{_ATTACHED})?"
+        rf"(?P<{p}scale>{SCALE_SUFFIX})?(?:{_ATTACHED_OPENS}(?P<{p}att>{_ATTACHED}))?"
     )
 
 
@@ -159,6 +163,20 @@ _ANY_FROM_DIGITS = re.compile(
 """The ratio, compound-duration and money-pair patterns as one (their groups unnamed):
 when a claim has no number word each starts on a digit run, and a claim where none
 matches at any run start needs none of the three scans (most claims)."""
+_AFTER_FIRST_RUN = re.compile(
+    rf"\.|\s*(?i:{word_alternation(frozenset(w.lower() for w in UNIT_NAMES))})"
+    rf"|\s+(?i:{word_alternation(frozenset(w.lower() for w in ('in', 'out', *MAJOR_WORDS)))})"
+)
+"""What a ratio, compound duration or money pair needs right after its first run of
+digits: a decimal point or a duration unit ("4.5 hours", "4h 12m"), or spaces and then
+"in"/"out of" or a currency word ("3 in 10", "5 dollars 50"); `any_from_digits` tries the
+three patterns only at runs where this matches (the words' beginnings are enough)."""
+
+
+def _may_read_from_digits(text: str, end: int) -> bool:
+    return _AFTER_FIRST_RUN.match(text, end) is not None
+
+
 _FRAC_COUNT = r"a|an|one|two|three|four|five|six|seven|eight|nine"
 FRACTION_RE = re.compile(
     rf"\b(?=[aefhnoqstAEFHNOQST])(?:(?P<n>{_FRAC_COUNT})[\s-]+)?(?P<f>{alternation(FRACTIONS)})\b"
@@ -171,6 +189,11 @@ VAGUE_RE = re.compile(rf"\b(?:{alternation(VAGUE_PLURALS)})\b", _I)
 _SINGLE_UNITS = [u for u in SINGLE_UNITS if " " not in u]
 _OF_A_UNIT = re.compile(rf"\s+(?:of\s+)?an?\s+(?P<u>{alternation(SINGLE_UNITS)})\b", _I)
 A_UNIT_RE = re.compile(rf"\ban?\s+(?P<u>{alternation(_SINGLE_UNITS)})\b", _I)
+_A_UNIT_FAST = re.compile(
+    rf"[aA](?<!\w[aA])(?i:n?\s+(?P<u>{word_alternation(frozenset(_SINGLE_UNITS))})\b)")
+"""`A_UNIT_RE` as `re` scans fastest: opening on a case-sensitive character class (not on
+"\b" under `re.IGNORECASE`), the scan skips to each "a" directly instead of trying every
+position; "\b" before the "a" is the lookbehind after it, the flat alternation a trie."""
 
 _CHANGE_BEFORE = re.compile(
     r"\b(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|grew|grow|grows"
@@ -208,35 +231,37 @@ _COUNT_BEFORE = re.compile(
 _HALF_NOT_BEFORE = word_set("the first second third last latter other its their his her")
 
 
-@dataclass(frozen=True)
-class _Num:
+class _Num(NamedTuple):
     value: float
     unit: str | None
     scaled: bool
     raw: str
 
 
+_GROUPS = {p: tuple(p + g for g in ("num", "scale", "sign", "att", "cur")) for p in ("", "a", "b")}
+"""The digit groups `_read` takes from a match, by prefix (one `group` call for all)."""
+
+
 def _read(m: re.Match[str], p: str) -> _Num | None:
     """One number of a range or a plain match, with its currency/percent/scale."""
-    if m.group(f"{p}num") is not None:
-        value = parse_digits(m.group(f"{p}num")) * scale_of(m.group(f"{p}scale"))
-        if m.group(f"{p}sign"):
+    num, scale, sign, att, cur = m.group(*_GROUPS[p])
+    if num is not None:
+        value = parse_digits(num) * scale_of(scale)
+        if sign:
             value = -value
-        att = m.group(f"{p}att")
-        cur = m.group(f"{p}cur")
         unit = money.symbol_unit(cur) if cur else None
-        scaled = bool(m.group(f"{p}scale"))
+        scaled = bool(scale)
         if att:
             att_unit, mult = _attached_unit(att)
             unit = att_unit or unit
             value *= mult
             scaled = scaled or mult != 1.0
-        return _Num(value, unit, scaled, m.group(f"{p}num"))
+        return _Num(value, unit, scaled, num)
     word = parse_word_number(m.group(f"{p}word") or "")
     if word is None:
         return None
-    scale = m.group(f"{p}wscale")
-    return _Num(word * scale_of(scale), None, bool(scale), "")
+    wscale = m.group(f"{p}wscale")
+    return _Num(word * scale_of(wscale), None, bool(wscale), "")
 
 
 _METRE_NEXT = word_set(
@@ -271,14 +296,68 @@ def _is_metres(text: str, m: re.Match[str]) -> bool:
     return prev in _METRE_BEFORE and word in _METRE_RACE_END
 
 
+def _minus_before(text: str, start: int) -> re.Match[str] | None:
+    """`_MINUS.search(text, max(0, start - 8), start)`. It needs the "s" of "minus" (or a
+    letter `re.IGNORECASE` reads as one) before the spaces that end at `start`; that is
+    tested first, since most numbers follow some other word."""
+    lo = max(0, start - 8)
+    if text[lo:start].rstrip()[-1:] not in ("s", "S", "ſ"):
+        return None
+    return _MINUS.search(text, lo, start)
+
+
+_PREFIX_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzſ")
+"""Letters `(?i:rs)` and the currency codes can match ("ſ" is an "s" under (?i))."""
+_CODES_BEFORE = frozenset(money.CODE_FORMS)
+
+
+def _may_start_before(text: str, lo: int, digit: int) -> bool:
+    """Whether a `DIGIT_RE` match can start in text[lo:digit], before its first digit.
+
+    What stands there is a sign, a currency, a decimal point, and one space at most
+    after the currency ("$ 75", "Rs. 40", "USD 40"). Every currency form with letters
+    ends on "$" except "rs" and the three-letter codes, so letters there (directly or
+    before one space) must be a word "rs" or a code: "killed 12", "the 12" start on the
+    digit, and the search for them need not try the sixteen characters before it."""
+    j = digit - 1
+    if j >= lo and text[j].isspace():
+        j -= 1
+        if j >= lo and text[j].isspace():
+            return False  # two spaces: no currency form holds them
+    if j < lo:
+        return False
+    if text[j] not in _PREFIX_LETTERS:
+        return True  # a sign, a symbol, a point: let the pattern tell
+    k = j
+    while k >= lo and j - k < 4 and text[k] in _PREFIX_LETTERS:
+        k -= 1
+    word = text[k + 1 : j + 1]
+    return word in _CODES_BEFORE or (len(word) == 2 and fold(word) == "rs")
+
+
+def _digit_matches(text: str) -> Iterator[re.Match[str]]:
+    """`DIGIT_RE.finditer(text)` as `finditer_near(DIGIT_RE, text, _DIGIT_REACH)` finds
+    it, each search started at the digit itself when no match can start before it (the
+    leftmost match from either place is then the same)."""
+    pos = 0
+    while (a := DIGIT.search(text, pos)) is not None:
+        digit = a.start()
+        lo = max(pos, digit - _DIGIT_REACH)
+        m = DIGIT_RE.search(text, lo if _may_start_before(text, lo, digit) else digit)
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 def _digit_candidates(text: str) -> Iterator[Candidate]:
-    for m in finditer_near(DIGIT_RE, text, _DIGIT_REACH):
+    for m in _digit_matches(text):
         if _is_metres(text, m):
             value = parse_digits(m.group("num"))
             yield Candidate(m.start(), m.end(), value, "digits", unit="metre", bare=False)
             continue
         n = _read(m, "")
-        minus = _MINUS.search(text, max(0, m.start() - 8), m.start())
+        minus = _minus_before(text, m.start())
         if n is not None and minus and not m.group("sign"):  # "minus 12 degrees"
             n = _Num(-n.value, n.unit, n.scaled, "")
             start = minus.start()
@@ -443,12 +522,17 @@ _A_UNITS = SINGLE_UNITS
 
 
 def _single_unit_candidates(text: str) -> Iterator[Candidate]:
-    for m in A_UNIT_RE.finditer(text):
+    for m in _A_UNIT_FAST.finditer(text):
         word = fold(m.group("u"))
         unit = _A_UNITS[word]
         value = SINGLE_MEASURE_VALUE.get(word, 1.0)
         yield Candidate(m.start(), m.end(), value, "a_unit", unit=unit,
                         needs_qualifier=True, bare=False)  # fmt: skip
+
+
+_RARE_WORD_LOW = needle_scan((*FRACTION_WORDS, *VAGUE_WORDS, "fold"))
+"""Needles of the fraction, vague, "and a half" and "-fold" gates ("half" is a fraction
+word): when none occurs, none of those gates needs testing."""
 
 
 def candidates(text: str) -> list[Candidate]:
@@ -461,25 +545,30 @@ def candidates(text: str) -> list[Candidate]:
     digit, and the forms that start with a number are tried only there.
     """
     low = folded(text)
-    number = has_number(text, low)
-    words = number and any_in(low, NUMBER_WORDS)  # WORD_RE reads one: "a million" too
-    half = number and any_in(low, ("half",))
-    fold = number and any_in(low, ("fold",))
+    digit = DIGIT.search(text) is not None
+    # one trie search each for the needles of several gates (most claims hold none)
+    words = has_number_word(text, low)  # WORD_RE reads one: "a million" too
+    number = digit or words  # `has_number`
+    rare = low is None or _RARE_WORD_LOW(low) is not None
+    half = number and rare and any_in(low, ("half",))
+    fold = number and rare and any_in(low, ("fold",))
+    words = number and words
     # no number word: ratios, durations and money pairs start on a digit run, if at all
-    from_digits = number and (words or any_from_digits(_ANY_FROM_DIGITS, text))
+    from_digits = number and (words or any_from_digits(
+        _ANY_FROM_DIGITS, text, _may_read_from_digits))
     money = from_digits and (not words or any_in(low, MONEY_WORDS))
     found: list[Candidate] = []
     if number:
         found.extend(_range_candidates(text, low))
     if from_digits:
         found.extend(_ratio_candidates(text, words))
-    if any_in(low, FRACTION_WORDS):
+    if rare and any_in(low, FRACTION_WORDS):
         found.extend(_fraction_candidates(text))
-    if any_in(low, VAGUE_WORDS):
+    if rare and any_in(low, VAGUE_WORDS):
         found.extend(_vague_candidates(text))
     if words:
         found.extend(_word_candidates(text))
-    if number and DIGIT.search(text) is not None:
+    if digit:
         found.extend(_digit_candidates(text))
     found.extend(_single_unit_candidates(text))
     if from_digits:

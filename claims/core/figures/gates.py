@@ -10,7 +10,7 @@ golden test (`tests/core/test_extraction_golden.py`) checks that outputs stay th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from claims.core.figures.numbers import (
     FRACTIONS,
@@ -20,6 +20,7 @@ from claims.core.figures.numbers import (
     VULGAR_FRACTIONS,
     alternation,
 )
+from claims.core.textkeys import word_alternation
 
 _IGNORECASE_EXTRAS = ("İ", "ı", "ſ")
 """Characters `re.IGNORECASE` matches to an ASCII letter although `str.lower()` does
@@ -39,6 +40,13 @@ def any_in(haystack: str | None, needles: tuple[str, ...]) -> bool:
     return haystack is None or any(map(haystack.__contains__, needles))
 
 
+def needle_scan(needles: Iterable[str]) -> Callable[[str], re.Match[str] | None]:
+    """A search whose match says some needle occurs in the haystack, as
+    `any(map(hay.__contains__, needles))` does: the needles as one trie, tried letter by
+    letter in a single pass (a substring test per needle passes over the text once each)."""
+    return re.compile(word_alternation(frozenset(needles))).search
+
+
 DIGIT = re.compile(r"\d")
 NUMBER_WORDS = (*ONES, *TENS, *SCALE_WORDS)
 _NUMBER_WORD = re.compile(alternation(NUMBER_WORDS), re.IGNORECASE)
@@ -48,11 +56,18 @@ def has_number(text: str, low: str | None) -> bool:
     """A digit or a number word (possibly inside a longer word): every form that reads
     a number ("12", "twelve", "a million", "2-3", "five-fold") needs one. `low` is
     `folded(text)`."""
-    if DIGIT.search(text) is not None:
-        return True
+    return DIGIT.search(text) is not None or has_number_word(text, low)
+
+
+_NUMBER_WORD_LOW = needle_scan(NUMBER_WORDS)
+
+
+def has_number_word(text: str, low: str | None) -> bool:
+    """Whether a number word occurs in `text`, inside a longer word or not: `any_in(low,
+    NUMBER_WORDS)` when `low` (`folded(text)`) is known, else the case-blind search."""
     if low is None:
         return _NUMBER_WORD.search(text) is not None
-    return any(map(low.__contains__, NUMBER_WORDS))
+    return _NUMBER_WORD_LOW(low) is not None
 
 
 FRACTION_WORDS = tuple(FRACTIONS)
@@ -169,13 +184,20 @@ def finditer_numbers(pattern: re.Pattern[str], text: str, words: bool) -> Iterat
     return pattern.finditer(text) if words else finditer_from_digits(pattern, text)
 
 
-def any_from_digits(pattern: re.Pattern[str], text: str) -> bool:
+def any_from_digits(
+    pattern: re.Pattern[str], text: str, after: Callable[[str, int], bool] | None = None
+) -> bool:
     """Whether `pattern` matches at some run of digits with no word character before it:
-    for a pattern whose matches start only there, whether `finditer` finds any."""
+    for a pattern whose matches start only there, whether `finditer` finds any. `after`
+    (the text and the run's end), when given, is a necessary condition on what follows
+    the run, cheaper than the pattern: runs it refuses are not tried."""
     for run in _DIGIT_RUN.finditer(text):
         start = run.start()
         if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
             continue
+        if after is not None and not after(text, run.end()):
+            continue
         if pattern.match(text, start) is not None:
             return True
     return False
+

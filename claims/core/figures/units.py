@@ -9,7 +9,7 @@ and currencies come from lexicons. Generic words for people all become "person" 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from claims.core.figures import money
 from claims.core.figures.measures import (
@@ -134,12 +134,12 @@ _OF_PLAIN = re.compile(r"\s+of\s+")
 _TOKEN = re.compile(r"\s*(?P<t>[A-Za-z][\w'’-]*|\d[\w-]*|[^\sA-Za-z\d])")
 
 
-@dataclass(frozen=True)
-class UnitHint:
+class UnitHint(NamedTuple):
     """The unit found after a number, or which neighbour to borrow it from.
 
     `link` is "previous" for "96 of them" and "next" for "four of 12 jets"; `noun` is the
-    counted noun as written (plural), kept for the metric label.
+    counted noun as written (plural), kept for the metric label. (A named tuple: built
+    for every number, faster than a frozen dataclass and as immutable.)
     """
 
     unit: str | None = None
