@@ -103,8 +103,7 @@ def test_minus_gate_is_the_anchored_search(text: str, start: int) -> None:
 @example("3 İn 10")
 def test_run_gate_never_hides_a_ratio_duration_or_money_pair(text: str) -> None:
     plain = gates.any_from_digits(forms._ANY_FROM_DIGITS, text)
-    assert gates.any_from_digits(forms._ANY_FROM_DIGITS, text, forms._may_read_from_digits) == (
-        plain)
+    assert forms._any_from_digits(text) == plain
     if gates.has_number_word(text, gates.folded(text)):
         return
     for pattern in (forms.RATIO_RE, COMPOUND_RE, more_forms.MONEY_PAIR_RE):
@@ -175,3 +174,77 @@ def test_digit_first_gate_keeps_every_form_match(text: str, lo: int, hi: int) ->
     spans: list[tuple[int, int]] = []
     traps._digit_first_spans(text, lo, hi, spans)
     assert sorted(spans) == _digit_first_plain(text, lo, hi)
+
+
+# ------------------------------------------------------------------------ units, names, labels
+_UNIT_PIECES = [
+    "12", " ", "  ", "\n", "(", ")", "[", "-", "/", "km", "KM", "Km", "kg", "m", "M", "GB", "TB",
+    "mph", "°", "%", "New Zealand", "new zealand", "NEW ZEALAND", "US", "u.s.", "Hong Kong",
+    "dollars", "DOLLARS", "Dollar", "rupee", "euros", "ſ", "K", "ı", "İ", "x", "2", "$", "Floor",
+    "of", "Tower", "the", "killed", "people", "Zone", "Area", "said", "B-52", "O'Neill", "’",
+]  # fmt: skip
+_UNIT_TEXT = st.lists(st.sampled_from(_UNIT_PIECES), max_size=10).map("".join) | st.lists(
+    st.sampled_from(_UNIT_PIECES), max_size=10).map(" ".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_UNIT_TEXT, st.integers(0, 40))
+@example(" New Zealand dollars", 0)
+@example(" (kg)", 0)
+def test_unit_tries_match_as_the_flat_alternations(text: str, pos: int) -> None:
+    pos = min(pos, len(text))
+    from claims.core.figures import money, units
+    from claims.core.figures.measures import SYMBOL_FORMS
+
+    flat_symbol = re.compile(
+        rf"\s?(?P<o>[(\[{{<]\s?)?(?P<s>{numbers.alternation(SYMBOL_FORMS)})(?![\w²³$])"
+        r"(?!/\d|-\d)(?(o)\s?[)\]}>])")
+    flat_country = re.compile(
+        rf"\s+(?P<c>{numbers.alternation(money.COUNTRY)})\s+"
+        rf"(?P<u>{numbers.alternation(money.BARE)})(?![\w])", re.IGNORECASE)
+    for fast, flat in ((units._SYMBOL_AT, flat_symbol), (units._COUNTRY_CURRENCY, flat_country)):
+        assert _spans([m for m in [fast.match(text, pos)] if m]) == _spans(
+            [m for m in [flat.match(text, pos)] if m])
+
+
+@settings(max_examples=600, deadline=None)
+@given(_UNIT_TEXT)
+@example("people on Floor 12 of Tower 3")
+@example("   12")
+def test_name_gate_is_the_anchored_search(text: str) -> None:
+    from claims.core.figures import names
+
+    for m in re.finditer(r"\d+", text):
+        start = m.start()
+        prev = names._PREV.search(text, max(0, start - 40), start)
+        capital = prev is not None and prev.group("w")[0].isupper()
+        if not capital:  # the plain reading stops there: so must the gate
+            assert names.names_a_thing(text, start, m.group()) is False
+
+
+_LABEL_TEXT = st.lists(st.sampled_from(
+    ["number", "of", "about", "some", "nearly", "almost", "total", "deficit", "a", "the", ",",
+     "(", "rose", "lost", "x", "  ", "\n", "ſome", "İn", "Of", "OF", "sold", "homes", "12", "%",
+     "é", "ROSE", "K"]), max_size=12).map(" ".join) | st.text(max_size=40)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_LABEL_TEXT)
+@example("a deficit of ")
+@example("the number of about \n")
+def test_noun_of_gate_is_the_search(before_text: str) -> None:
+    from claims.core.figures import metric
+
+    got, plain = metric._noun_of(before_text), metric._NOUN_OF.search(before_text)
+    assert (got and (got.span(), got.group("n"))) == (plain and (plain.span(), plain.group("n")))
+
+
+@settings(max_examples=600, deadline=None)
+@given(_LABEL_TEXT)
+@example("Prices ROSE by 12")
+@example("İ rose")
+def test_change_tokens_are_the_lowered_tokens(window: str) -> None:
+    from claims.core.figures import change
+
+    assert change._last_words(window) == [
+        w.lower() for w in change._TOKENS.findall(window)[-9:]]

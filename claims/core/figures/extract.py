@@ -315,6 +315,8 @@ def extract_figures(text: str) -> tuple[Figure, ...]:
     if not text:
         return ()
     found = candidates(text)
+    if not found:
+        return ()  # (what the steps below make of no candidates)
     windows = windows_around(text, [(c.start, c.end) for c in found])
     kept = _longest_first(found, trap_spans(text, windows))
     placed = _resolve_units(text, _place(text, kept))

@@ -19,7 +19,6 @@ from claims.core.figures.gates import (
     DIGIT,
     FRACTION_WORDS,
     VAGUE_WORDS,
-    any_from_digits,
     any_in,
     finditer_numbers,
     folded,
@@ -163,18 +162,25 @@ _ANY_FROM_DIGITS = re.compile(
 """The ratio, compound-duration and money-pair patterns as one (their groups unnamed):
 when a claim has no number word each starts on a digit run, and a claim where none
 matches at any run start needs none of the three scans (most claims)."""
-_AFTER_FIRST_RUN = re.compile(
-    rf"\.|\s*(?i:{word_alternation(frozenset(w.lower() for w in UNIT_NAMES))})"
-    rf"|\s+(?i:{word_alternation(frozenset(w.lower() for w in ('in', 'out', *MAJOR_WORDS)))})"
+_AFTER_FIRST_RUN = (
+    rf"(?:\.|\s*(?i:{word_alternation(frozenset(w.lower() for w in UNIT_NAMES))})"
+    rf"|\s+(?i:{word_alternation(frozenset(w.lower() for w in ('in', 'out', *MAJOR_WORDS)))}))"
 )
 """What a ratio, compound duration or money pair needs right after its first run of
 digits: a decimal point or a duration unit ("4.5 hours", "4h 12m"), or spaces and then
-"in"/"out of" or a currency word ("3 in 10", "5 dollars 50"); `any_from_digits` tries the
-three patterns only at runs where this matches (the words' beginnings are enough)."""
+"in"/"out of" or a currency word ("3 in 10", "5 dollars 50"); the words' beginnings are
+enough."""
+_FIRST_RUN = re.compile(rf"\d(?<![\w]\d)\d*+{_AFTER_FIRST_RUN}")
+"""A run of digits with no word character before it, followed as `_AFTER_FIRST_RUN`
+says: where the three patterns of `_ANY_FROM_DIGITS` can start. Opening on a digit,
+`re` skips to each digit directly; a match holds no digit after its run, so `finditer`
+meets every such run."""
 
 
-def _may_read_from_digits(text: str, end: int) -> bool:
-    return _AFTER_FIRST_RUN.match(text, end) is not None
+def _any_from_digits(text: str) -> bool:
+    """`any_from_digits(_ANY_FROM_DIGITS, text)`: the pattern tried only at the runs
+    `_FIRST_RUN` finds (most claims have none)."""
+    return any(_ANY_FROM_DIGITS.match(text, m.start()) for m in _FIRST_RUN.finditer(text))
 
 
 _FRAC_COUNT = r"a|an|one|two|three|four|five|six|seven|eight|nine"
@@ -242,21 +248,27 @@ _GROUPS = {p: tuple(p + g for g in ("num", "scale", "sign", "att", "cur")) for p
 """The digit groups `_read` takes from a match, by prefix (one `group` call for all)."""
 
 
+def _digit_value(num: str, scale: str | None, sign: str | None, att: str | None,
+                 cur: str | None) -> _Num:
+    """A number written in digits, with its currency/percent/scale."""
+    value = parse_digits(num) * scale_of(scale) if scale else parse_digits(num)
+    if sign:
+        value = -value
+    unit = money.symbol_unit(cur) if cur else None
+    scaled = bool(scale)
+    if att:
+        att_unit, mult = _attached_unit(att)
+        unit = att_unit or unit
+        value *= mult
+        scaled = scaled or mult != 1.0
+    return _Num(value, unit, scaled, num)
+
+
 def _read(m: re.Match[str], p: str) -> _Num | None:
     """One number of a range or a plain match, with its currency/percent/scale."""
     num, scale, sign, att, cur = m.group(*_GROUPS[p])
     if num is not None:
-        value = parse_digits(num) * scale_of(scale)
-        if sign:
-            value = -value
-        unit = money.symbol_unit(cur) if cur else None
-        scaled = bool(scale)
-        if att:
-            att_unit, mult = _attached_unit(att)
-            unit = att_unit or unit
-            value *= mult
-            scaled = scaled or mult != 1.0
-        return _Num(value, unit, scaled, num)
+        return _digit_value(num, scale, sign, att, cur)
     word = parse_word_number(m.group(f"{p}word") or "")
     if word is None:
         return None
@@ -352,25 +364,24 @@ def _digit_matches(text: str) -> Iterator[re.Match[str]]:
 
 def _digit_candidates(text: str) -> Iterator[Candidate]:
     for m in _digit_matches(text):
-        if _is_metres(text, m):
-            value = parse_digits(m.group("num"))
-            yield Candidate(m.start(), m.end(), value, "digits", unit="metre", bare=False)
+        num, scale, sign, att, cur = m.group(*_GROUPS[""])
+        metric_m = scale == "m" and not (cur or att)  # `_is_metres` needs it
+        if metric_m and _is_metres(text, m):
+            yield Candidate(m.start(), m.end(), parse_digits(num), "digits", unit="metre",
+                            bare=False)  # fmt: skip
             continue
-        n = _read(m, "")
+        n = _digit_value(num, scale, sign, att, cur)
         minus = _minus_before(text, m.start())
-        if n is not None and minus and not m.group("sign"):  # "minus 12 degrees"
+        if minus and not sign:  # "minus 12 degrees"
             n = _Num(-n.value, n.unit, n.scaled, "")
             start = minus.start()
         else:
             start = m.start()
-        if n is not None:
-            fixed = n.unit is not None
-            metres = None
-            if m.group("scale") == "m" and not (m.group("cur") or m.group("att")):
-                metres = parse_digits(m.group("num"))
-            yield Candidate(start, m.end(), n.value, "digits", unit=n.unit,
-                            bare=not fixed, raw="" if n.scaled or fixed else n.raw,
-                            metres=metres)  # fmt: skip
+        fixed = n.unit is not None
+        metres = parse_digits(num) if metric_m else None
+        yield Candidate(start, m.end(), n.value, "digits", unit=n.unit,
+                        bare=not fixed, raw="" if n.scaled or fixed else n.raw,
+                        metres=metres)  # fmt: skip
 
 
 def _one_is_pronoun(text: str, start: int, end: int) -> bool:
@@ -530,6 +541,7 @@ def _single_unit_candidates(text: str) -> Iterator[Candidate]:
                         needs_qualifier=True, bare=False)  # fmt: skip
 
 
+_MONEY_WORD_LOW = needle_scan(MONEY_WORDS)
 _RARE_WORD_LOW = needle_scan((*FRACTION_WORDS, *VAGUE_WORDS, "fold"))
 """Needles of the fraction, vague, "and a half" and "-fold" gates ("half" is a fraction
 word): when none occurs, none of those gates needs testing."""
@@ -554,9 +566,8 @@ def candidates(text: str) -> list[Candidate]:
     fold = number and rare and any_in(low, ("fold",))
     words = number and words
     # no number word: ratios, durations and money pairs start on a digit run, if at all
-    from_digits = number and (words or any_from_digits(
-        _ANY_FROM_DIGITS, text, _may_read_from_digits))
-    money = from_digits and (not words or any_in(low, MONEY_WORDS))
+    from_digits = number and (words or _any_from_digits(text))
+    money = from_digits and (not words or low is None or _MONEY_WORD_LOW(low) is not None)
     found: list[Candidate] = []
     if number:
         found.extend(_range_candidates(text, low))

@@ -184,18 +184,12 @@ def finditer_numbers(pattern: re.Pattern[str], text: str, words: bool) -> Iterat
     return pattern.finditer(text) if words else finditer_from_digits(pattern, text)
 
 
-def any_from_digits(
-    pattern: re.Pattern[str], text: str, after: Callable[[str, int], bool] | None = None
-) -> bool:
+def any_from_digits(pattern: re.Pattern[str], text: str) -> bool:
     """Whether `pattern` matches at some run of digits with no word character before it:
-    for a pattern whose matches start only there, whether `finditer` finds any. `after`
-    (the text and the run's end), when given, is a necessary condition on what follows
-    the run, cheaper than the pattern: runs it refuses are not tried."""
+    for a pattern whose matches start only there, whether `finditer` finds any."""
     for run in _DIGIT_RUN.finditer(text):
         start = run.start()
         if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
-            continue
-        if after is not None and not after(text, run.end()):
             continue
         if pattern.match(text, start) is not None:
             return True
