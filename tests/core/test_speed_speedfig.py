@@ -36,13 +36,15 @@ def _spans(matches: object) -> list[tuple[tuple[int, int], dict[str, str | None]
 
 # ------------------------------------------------------------------------ gates
 _NEEDLE_PIECES = ["one", "on", "ten", "often", "half", "halves", "fold", "dozen", "thousands",
-                  "hundred", "third", "x", " ", "ſ", "seventy", "sevent", "eighth"]
+                  "hundred", "third", "x", " ", "ſ", "seventy", "sevent", "eighth", "doll",
+                  "dollar", "usd", "eur", "rupe", "pou"]
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_NEEDLE_PIECES), max_size=8).map("".join))
 def test_needle_scan_is_a_substring_test_per_needle(hay: str) -> None:
-    for needles in (gates.NUMBER_WORDS, (*gates.FRACTION_WORDS, *gates.VAGUE_WORDS, "fold")):
+    rare = (*gates.FRACTION_WORDS, *gates.VAGUE_WORDS, "fold")
+    for needles in (gates.NUMBER_WORDS, rare, (*gates.NUMBER_WORDS, *rare), more_forms.MONEY_WORDS):
         assert (gates.needle_scan(needles)(hay) is not None) == any(n in hay for n in needles)
 
 

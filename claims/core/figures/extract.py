@@ -132,6 +132,9 @@ class _Placed(NamedTuple):
 
 def _longest_first(found: list[Candidate], traps: tuple[tuple[int, int], ...]) -> list[Candidate]:
     """Non-overlapping candidates, longer spans winning, in text order."""
+    if len(found) == 1:  # (the loop below, for one candidate)
+        c = found[0]
+        return [] if overlaps(traps, c.start, c.end) else found
     kept: list[Candidate] = []
     taken: list[tuple[int, int]] = []
     for c in sorted(found, key=lambda c: (c.start - c.end, c.start)):

@@ -18,6 +18,7 @@ from claims.core.figures.durations import COMPOUND_RE, UNIT_NAMES
 from claims.core.figures.gates import (
     DIGIT,
     FRACTION_WORDS,
+    NUMBER_WORDS,
     VAGUE_WORDS,
     any_in,
     finditer_numbers,
@@ -454,17 +455,21 @@ def _range(m: re.Match[str], text: str, kind: str) -> Candidate | None:
                      lo, hi, bare=unit is None)  # fmt: skip
 
 
-def _range_candidates(text: str, low: str | None = None) -> Iterator[Candidate]:
+def _range_candidates(text: str, low: str | None = None) -> list[Candidate]:
     """`low` is `folded(text)`: a range needs "between", or a dash or "to" between its
     numbers, and most sentences have neither (a gate, as in `candidates`)."""
     dash = ("-" in text or "–" in text or "—" in text or any_in(low, ("to",))) and (
         _DASH_TAIL.search(text) is not None)
-    for regex, kind, run in ((BETWEEN_RE, "between", any_in(low, ("between",))),
-                             (DASH_RE, "dash", dash)):
+    between = any_in(low, ("between",))
+    if not (dash or between):
+        return []
+    found = []
+    for regex, kind, run in ((BETWEEN_RE, "between", between), (DASH_RE, "dash", dash)):
         for m in regex.finditer(text) if run else ():
             c = _range(m, text, kind)
             if c is not None:
-                yield c
+                found.append(c)
+    return found
 
 
 def _small(raw: str) -> float | None:
@@ -542,6 +547,7 @@ def _single_unit_candidates(text: str) -> Iterator[Candidate]:
 
 
 _MONEY_WORD_LOW = needle_scan(MONEY_WORDS)
+_WORD_OR_RARE_LOW = needle_scan((*NUMBER_WORDS, *FRACTION_WORDS, *VAGUE_WORDS, "fold"))
 _RARE_WORD_LOW = needle_scan((*FRACTION_WORDS, *VAGUE_WORDS, "fold"))
 """Needles of the fraction, vague, "and a half" and "-fold" gates ("half" is a fraction
 word): when none occurs, none of those gates needs testing."""
@@ -558,10 +564,14 @@ def candidates(text: str) -> list[Candidate]:
     """
     low = folded(text)
     digit = DIGIT.search(text) is not None
-    # one trie search each for the needles of several gates (most claims hold none)
-    words = has_number_word(text, low)  # WORD_RE reads one: "a million" too
+    # trie searches for the needles of several gates: one for all (most claims hold
+    # none of them), then one for each group
+    if low is not None and _WORD_OR_RARE_LOW(low) is None:
+        words = rare = False
+    else:
+        words = has_number_word(text, low)  # WORD_RE reads one: "a million" too
+        rare = low is None or _RARE_WORD_LOW(low) is not None
     number = digit or words  # `has_number`
-    rare = low is None or _RARE_WORD_LOW(low) is not None
     half = number and rare and any_in(low, ("half",))
     fold = number and rare and any_in(low, ("fold",))
     words = number and words
@@ -584,11 +594,14 @@ def candidates(text: str) -> list[Candidate]:
     found.extend(_single_unit_candidates(text))
     if from_digits:
         found.extend(duration_candidates(text, words))
-    for gen, run in ((and_a_half_candidates, half), (vulgar_candidates, has_vulgar(text)),
-                     (fold_candidates, fold),
-                     (slash_fraction_candidates, number and "/" in text)):  # fmt: skip
-        if run:
-            found.extend(gen(text))
+    if half:
+        found.extend(and_a_half_candidates(text))
+    if has_vulgar(text):
+        found.extend(vulgar_candidates(text))
+    if fold:
+        found.extend(fold_candidates(text))
+    if number and "/" in text:
+        found.extend(slash_fraction_candidates(text))
     if money:
         found.extend(money_pair_candidates(text, words))
     return found
