@@ -13,7 +13,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from claims.core.figures import extract, forms, gates, more_forms, numbers, traps
+from claims.core.figures import digits, extract, forms, gates, more_forms, numbers, traps
 from claims.core.figures.durations import COMPOUND_RE
 
 _ODD = ["İ", "ı", "ſ", "K", "\xa0", "\n", "\t", "’", "'", "_", "é"]
@@ -57,10 +57,10 @@ def test_has_number_word_is_the_case_blind_search(text: str) -> None:
 
 # ------------------------------------------------------------------------ digits
 _PLAIN_DIGIT_RE = re.compile(
-    forms._START
-    + r"(?P<sign>[-−](?=[\d$€£.]))?(?P<cur>" + forms.CURRENCY + r")?(?P<num>" + numbers.DIGITS
-    + r")(?P<scale>" + numbers.SCALE_SUFFIX + r")?(?P<att>" + forms._ATTACHED + r")?"
-    + forms._END,
+    digits.NUMBER_START
+    + r"(?P<sign>[-−](?=[\d$€£.]))?(?P<cur>" + digits.CURRENCY + r")?(?P<num>" + numbers.DIGITS
+    + r")(?P<scale>" + numbers.SCALE_SUFFIX + r")?(?P<att>" + digits._ATTACHED + r")?"
+    + digits.NUMBER_END,
     re.IGNORECASE,
 )
 """`DIGIT_RE` without the lookahead in front of its attached unit."""
@@ -73,15 +73,15 @@ _PLAIN_DIGIT_RE = re.compile(
 @example("12 people, 1,500 km, 3k, 99c, 20 €, 115USD, 12 M")
 def test_digit_matches_are_the_plain_digit_pattern(text: str) -> None:
     plain = _spans(_PLAIN_DIGIT_RE.finditer(text))
-    assert _spans(forms.DIGIT_RE.finditer(text)) == plain
-    assert _spans(forms._digit_matches(text)) == plain
+    assert _spans(digits.DIGIT_RE.finditer(text)) == plain
+    assert _spans(digits.digit_matches(text)) == plain
 
 
 @settings(max_examples=400, deadline=None)
 @given(_TEXT)
 @example("between 2 and 3 %, 20-25 USD, 5 to 10 €")
 def test_ranges_read_as_the_plain_pattern(text: str) -> None:
-    plain = re.compile(forms.DASH_RE.pattern.replace(forms._ATTACHED_OPENS, ""), re.IGNORECASE)
+    plain = re.compile(forms.DASH_RE.pattern.replace(digits._ATTACHED_OPENS, ""), re.IGNORECASE)
     assert _spans(forms.DASH_RE.finditer(text)) == _spans(plain.finditer(text))
 
 

@@ -10,10 +10,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
 
 from claims.core.figures import money
 from claims.core.figures.candidate import Candidate
+from claims.core.figures.digits import (
+    DIGIT_GROUPS,
+    NUMBER_END,
+    NUMBER_START,
+    Num,
+    digit_matches,
+    digit_number,
+    digit_value,
+)
+from claims.core.figures.digits import (
+    DIGIT_RE as DIGIT_RE,  # (re-exported: the digit form is one of the readers)
+)
 from claims.core.figures.durations import COMPOUND_RE, UNIT_NAMES
 from claims.core.figures.gates import (
     DIGIT,
@@ -27,7 +38,6 @@ from claims.core.figures.gates import (
     has_vulgar,
     needle_scan,
 )
-from claims.core.figures.measures import CELSIUS, FAHRENHEIT, SYMBOL_FORMS
 from claims.core.figures.more_forms import (
     MAJOR_WORDS,
     MONEY_PAIR_RE,
@@ -40,10 +50,8 @@ from claims.core.figures.more_forms import (
     vulgar_candidates,
 )
 from claims.core.figures.numbers import (
-    DIGITS,
     FRACTIONS,
     ONES,
-    SCALE_SUFFIX,
     TENS,
     VAGUE_PLURALS,
     WORD_NUMBER,
@@ -63,100 +71,45 @@ from claims.core.figures.units import (
 from claims.core.model import Qualifier
 from claims.core.textkeys import fold, word_alternation
 
-_CODES_UPPER = alternation(money.CODES)
-_CODE_SCALE = r"(?:thousand|million|billion|trillion|bn|mn)"
-_GLUED_SYMBOLS = alternation(s for s in SYMBOL_FORMS if s not in ("m", "%", "°", "deg"))
-_ATTACHED = (
-    r"\s?%|°\s?[CF]\b|°|(?-i:[CFc])(?![\w])|(?-i:p)(?![\w])"
-    rf"|(?-i:{_GLUED_SYMBOLS})(?![\w/²³])"
-    # a currency after the number: "15 €", "100₾", "115USD", "30 MUSD", "75 USD million"
-    r"|\s?[$€£¥₹₽₴₩₪₺₦₱₫₡₾₭₿元](?![\w$])(?!\s?[\d$€£¥])"
-    rf"|(?-i:(?:\s?[Mk]|\s(?=(?:{_CODES_UPPER})\s{_CODE_SCALE}\b)|)(?:{_CODES_UPPER})"
-    rf"(?:\s{_CODE_SCALE})?(?![\w$]))"
-)
-_ATTACHED_OPENS = r"(?=\S|\s(?-i:[%$€£¥₹₽₴₩₪₺₦₱₫₡₾₭₿元kA-Z]))"
-"""What `_ATTACHED` can begin with: a spaced one has "%", a currency sign, the "M"/"k" of a
-scaled code or a code after its one space ("27 %", "75 USD"). A lookahead in front of it:
-after "12 people" the long alternations of symbols and codes are not tried."""
-CURRENCY = (
-    rf"(?:(?=[^\w\s]|[\w.]{{1,4}}\s?\$)(?:{money.SYMBOL_RE})\s?|(?i:rs)\.?\s?"
-    rf"|(?-i:(?=[A-Z]{{3}}\s?\d|[a-z]{{3}}\s?\d)(?:{money.CODE_RE}))\s?)"
-)
-"""A currency before the number, spaced or not: "$75", "$ 75", "HK$", "Rs 500", "USD 40"."""
-_CODE_SUFFIX = re.compile(
-    rf"\s?(?P<k>[Mk]?)(?P<c>{_CODES_UPPER})(?:\s(?P<s>[a-z]+))?"
-)
 _WORD_SCALE = r"(?:thousand|lakh)\s+crores?|thousand|lakhs?|million|crores?|billion|trillion"
-
-
-def _attached_unit(att: str) -> tuple[str | None, float]:
-    """The unit a symbol glued to (or spaced after) the digits names, and any scale it
-    carries ("30 MUSD" is 30 million dollars)."""
-    bare = att.strip()
-    if bare == "c":  # "99c": cents (Celsius is written with a capital, "34C")
-        return "cent", 1.0
-    if bare in ("C", "F") or bare.startswith("°") and bare[-1] in "CF":
-        return (CELSIUS if bare[-1] == "C" else FAHRENHEIT), 1.0
-    if bare == "p":
-        return "penny", 1.0
-    if bare in SYMBOL_FORMS:
-        return SYMBOL_FORMS[bare], 1.0
-    if bare == "°":
-        return "degree", 1.0
-    if bare[0] == "%":
-        return "percent", 1.0
-    code = _CODE_SUFFIX.fullmatch(att)
-    if code:
-        scale = {"M": 1e6, "k": 1e3}.get(code.group("k"), 1.0) * scale_of(code.group("s"))
-        return money.CODES[code.group("c")], scale
-    return money.symbol_unit(bare), 1.0
-
-
-def _digit_number(p: str) -> str:
-    return (
-        rf"(?P<{p}sign>[-−](?=[\d$€£.]))?(?P<{p}cur>{CURRENCY})?(?P<{p}num>{DIGITS})"
-        rf"(?P<{p}scale>{SCALE_SUFFIX})?(?:{_ATTACHED_OPENS}(?P<{p}att>{_ATTACHED}))?"
-    )
 
 
 def _any_number(p: str) -> str:
     return (
-        rf"(?:{_digit_number(p)}|(?P<{p}word>{WORD_NUMBER})"
+        rf"(?:{digit_number(p)}|(?P<{p}word>{WORD_NUMBER})"
         rf"(?:\s+(?P<{p}wscale>{_WORD_SCALE}))?)"
     )
 
 
-_END = r"(?![\w])(?![.,:]\d)"
 _WORD_START = r"(?=[aefnostzAEFNOSTZ])"  # first letters of every number word: a fast reject
 _FIRSTS = {w[0] for w in (*money.CODE_FORMS, *money.SYMBOLS, "MX", "NT", "U.S.")}
 _NUM_START = (
     rf"(?=[-−.\d{re.escape(''.join(sorted(_FIRSTS | {c.upper() for c in _FIRSTS})))}"
     r"aefnostzAEFNOSTZRr])"
 )
-_START = r"(?<![\w.,/:\-−])"
 _I = re.IGNORECASE
 
-DIGIT_RE = re.compile(_START + _digit_number("") + _END, _I)
 WORD_RE = re.compile(
     rf"\b{_WORD_START}(?:an?\s+(?P<ascale>hundred|thousand|million|billion|trillion)"
     rf"|(?P<word>{WORD_NUMBER})(?:\s+(?P<wscale>{_WORD_SCALE}))?)\b",
     _I,
 )
-BETWEEN_RE = re.compile(rf"\bbetween\s+{_any_number('a')}\s+and\s+{_any_number('b')}{_END}", _I)
+BETWEEN_RE = re.compile(
+    rf"\bbetween\s+{_any_number('a')}\s+and\s+{_any_number('b')}{NUMBER_END}", _I
+)
 DASH_RE = re.compile(
-    rf"{_START}{_NUM_START}{_any_number('a')}(?:\s*[-–—]\s*|\s+to\s+){_any_number('b')}{_END}", _I
+    rf"{NUMBER_START}{_NUM_START}{_any_number('a')}(?:\s*[-–—]\s*|\s+to\s+)"
+    rf"{_any_number('b')}{NUMBER_END}",
+    _I,
 )
 _SMALL = rf"(?:{WORD_NUMBER}|\d{{1,4}})"
 RATIO_RE = re.compile(
     rf"\b(?=[\daefnostzAEFNOSTZ])(?P<a>{_SMALL})\s+(?P<link>in|out\s+of)\s+(?P<b>{_SMALL})\b", _I
 )
-_DASH_TAIL = re.compile(rf"[-–—\s](?:(?<=[-–—])\s*|(?<=\s)to\s+){_any_number('t')}{_END}", _I)
+_DASH_TAIL = re.compile(rf"[-–—\s](?:(?<=[-–—])\s*|(?<=\s)to\s+){_any_number('t')}{NUMBER_END}", _I)
 """`DASH_RE` from its separator on (a dash, or the last space before "to"), under the
 same flags: a gate, since a text the tail never matches cannot hold a range; it opens
 on a character class `re` skips to directly, unlike the whole pattern."""
-_DIGIT_REACH = 16
-"""Characters a `DIGIT_RE` match can hold before its first digit: a sign, a currency
-written before the number ("U.S. $ ", "Rs. ", "USD ") and a decimal point: 9 at most."""
 _FROM_DIGIT_FORMS = (RATIO_RE, COMPOUND_RE, MONEY_PAIR_RE)
 _ANY_FROM_DIGITS = re.compile(
     "|".join(f"(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', p.pattern)})" for p in _FROM_DIGIT_FORMS), _I)
@@ -238,43 +191,16 @@ _COUNT_BEFORE = re.compile(
 _HALF_NOT_BEFORE = word_set("the first second third last latter other its their his her")
 
 
-class _Num(NamedTuple):
-    value: float
-    unit: str | None
-    scaled: bool
-    raw: str
-
-
-_GROUPS = {p: tuple(p + g for g in ("num", "scale", "sign", "att", "cur")) for p in ("", "a", "b")}
-"""The digit groups `_read` takes from a match, by prefix (one `group` call for all)."""
-
-
-def _digit_value(num: str, scale: str | None, sign: str | None, att: str | None,
-                 cur: str | None) -> _Num:
-    """A number written in digits, with its currency/percent/scale."""
-    value = parse_digits(num) * scale_of(scale) if scale else parse_digits(num)
-    if sign:
-        value = -value
-    unit = money.symbol_unit(cur) if cur else None
-    scaled = bool(scale)
-    if att:
-        att_unit, mult = _attached_unit(att)
-        unit = att_unit or unit
-        value *= mult
-        scaled = scaled or mult != 1.0
-    return _Num(value, unit, scaled, num)
-
-
-def _read(m: re.Match[str], p: str) -> _Num | None:
+def _read(m: re.Match[str], p: str) -> Num | None:
     """One number of a range or a plain match, with its currency/percent/scale."""
-    num, scale, sign, att, cur = m.group(*_GROUPS[p])
+    num, scale, sign, att, cur = m.group(*DIGIT_GROUPS[p])
     if num is not None:
-        return _digit_value(num, scale, sign, att, cur)
+        return digit_value(num, scale, sign, att, cur)
     word = parse_word_number(m.group(f"{p}word") or "")
     if word is None:
         return None
     wscale = m.group(f"{p}wscale")
-    return _Num(word * scale_of(wscale), None, bool(wscale), "")
+    return Num(word * scale_of(wscale), None, bool(wscale), "")
 
 
 _METRE_NEXT = word_set(
@@ -319,62 +245,18 @@ def _minus_before(text: str, start: int) -> re.Match[str] | None:
     return _MINUS.search(text, lo, start)
 
 
-_PREFIX_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzſ")
-"""Letters `(?i:rs)` and the currency codes can match ("ſ" is an "s" under (?i))."""
-_CODES_BEFORE = frozenset(money.CODE_FORMS)
-
-
-def _may_start_before(text: str, lo: int, digit: int) -> bool:
-    """Whether a `DIGIT_RE` match can start in text[lo:digit], before its first digit.
-
-    What stands there is a sign, a currency, a decimal point, and one space at most
-    after the currency ("$ 75", "Rs. 40", "USD 40"). Every currency form with letters
-    ends on "$" except "rs" and the three-letter codes, so letters there (directly or
-    before one space) must be a word "rs" or a code: "killed 12", "the 12" start on the
-    digit, and the search for them need not try the sixteen characters before it."""
-    j = digit - 1
-    if j >= lo and text[j].isspace():
-        j -= 1
-        if j >= lo and text[j].isspace():
-            return False  # two spaces: no currency form holds them
-    if j < lo:
-        return False
-    if text[j] not in _PREFIX_LETTERS:
-        return True  # a sign, a symbol, a point: let the pattern tell
-    k = j
-    while k >= lo and j - k < 4 and text[k] in _PREFIX_LETTERS:
-        k -= 1
-    word = text[k + 1 : j + 1]
-    return word in _CODES_BEFORE or (len(word) == 2 and fold(word) == "rs")
-
-
-def _digit_matches(text: str) -> Iterator[re.Match[str]]:
-    """`DIGIT_RE.finditer(text)` as `finditer_near(DIGIT_RE, text, _DIGIT_REACH)` finds
-    it, each search started at the digit itself when no match can start before it (the
-    leftmost match from either place is then the same)."""
-    pos = 0
-    while (a := DIGIT.search(text, pos)) is not None:
-        digit = a.start()
-        lo = max(pos, digit - _DIGIT_REACH)
-        m = DIGIT_RE.search(text, lo if _may_start_before(text, lo, digit) else digit)
-        if m is None:
-            return
-        yield m
-        pos = m.end()
-
-
 def _digit_candidates(text: str) -> Iterator[Candidate]:
-    for m in _digit_matches(text):
-        num, scale, sign, att, cur = m.group(*_GROUPS[""])
+    for m in digit_matches(text):
+        num, scale, sign, att, cur = m.group(*DIGIT_GROUPS[""])
         metric_m = scale == "m" and not (cur or att)  # `_is_metres` needs it
         if metric_m and _is_metres(text, m):
             yield Candidate(m.start(), m.end(), parse_digits(num), "digits", unit="metre",
                             bare=False)  # fmt: skip
             continue
-        n = _digit_value(num, scale, sign, att, cur)
+        n = digit_value(num, scale, sign, att, cur)
         minus = _minus_before(text, m.start())
         if minus and not sign:  # "minus 12 degrees"
-            n = _Num(-n.value, n.unit, n.scaled, "")
+            n = Num(-n.value, n.unit, n.scaled, "")
             start = minus.start()
         else:
             start = m.start()
