@@ -13,7 +13,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from claims.core.figures import durations, forms, metric, more_forms, traps
+from claims.core.figures import digits, durations, forms, metric, more_forms, traps
 from claims.core.figures.gates import (
     NUMBER_WORDS,
     any_from_digits,
@@ -52,8 +52,8 @@ def _no_number_word(text: str) -> bool:
 @example("US$ 3 and U.S. $ 4-5, Rs. 40")
 @example("a-12 and x.5 and 3,000,000.25bn")
 def test_digit_scans_find_what_finditer_finds(text: str) -> None:
-    assert _spans(finditer_near(forms.DIGIT_RE, text, forms._DIGIT_REACH)) == _spans(
-        forms.DIGIT_RE.finditer(text))
+    assert _spans(finditer_near(digits.DIGIT_RE, text, digits.DIGIT_REACH)) == _spans(
+        digits.DIGIT_RE.finditer(text))
     assert _spans(finditer_from_digits(more_forms.SLASH_RE, text)) == _spans(
         more_forms.SLASH_RE.finditer(text))
     if _no_number_word(text):

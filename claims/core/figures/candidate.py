@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from claims.core.model import Qualifier
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A quantity-shaped span before qualifier, trap and unit decisions.
+
+    A named tuple, not a frozen dataclass: as immutable, and built in a quarter of the
+    time (a claim's readers build one per span they find, most of them dropped).
 
     `unit` is set when the form itself names it (a currency sign, "%", a ratio); `bare`
     numbers take their unit from the words after them. `qualifier` is set when the form

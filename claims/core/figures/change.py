@@ -106,10 +106,17 @@ def _verb_before(words: list[str]) -> tuple[str, bool] | None:
     return None
 
 
+def _last_words(window: str) -> list[str]:
+    """The last nine tokens of `window`, lower case. An ASCII window is lowered first
+    (the same tokens: lowering ASCII keeps letters letters), in one call."""
+    if window.isascii():
+        return _TOKENS.findall(window.lower())[-9:]
+    return [w.lower() for w in _TOKENS.findall(window)[-9:]]
+
+
 def change_of(text: str, start: int, end: int, unit: str | None) -> str | None:
     """`"up"`/`"down"` when the figure at `text[start:end]` is itself a change, else None."""
-    window = text[max(0, start - 60) : start]
-    words = [w.lower() for w in _TOKENS.findall(window)[-9:]]
+    words = _last_words(text[max(0, start - 60) : start])
     last = words[-1] if words else ""
     noun_of = last == "of" and len(words) > 1 and words[-2] in _NOUNS  # "an increase of 3%"
     if _CROSSING.match(text, start) and last != "by":

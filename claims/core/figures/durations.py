@@ -26,6 +26,8 @@ _UNIT_WORDS: dict[str, str] = {
     "minute": "minute", "mins": "minute", "min": "minute", "seconds": "second",
     "second": "second", "secs": "second", "sec": "second",
 }  # fmt: skip
+UNIT_NAMES = tuple(_UNIT_WORDS)
+"""The unit words a compound duration's parts end on ("hours", "h", "mins")."""
 _UNIT = "|".join(sorted(_UNIT_WORDS, key=len, reverse=True))
 _NUM = rf"(?:\d+(?:\.\d+)?|{WORD_NUMBER})"
 _PART = rf"(?P<n>{_NUM})\s?(?P<u>{_UNIT})\b"

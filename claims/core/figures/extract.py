@@ -10,7 +10,7 @@ so "more than the town receives in three months" leaves "three" exact.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from claims.core.figures.change import change_of
 from claims.core.figures.forms import Candidate, candidates
@@ -98,10 +98,14 @@ _PLACES = word_set(
 _POPULATION_OF = re.compile(
     r"\b(?:population|crowd|audience|attendance|turnout|workforce)\s+of\s+$", re.IGNORECASE
 )
-_LOOKBACK_UNITS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(?:aged|age)\s+$", re.IGNORECASE), "year"),  # "a man aged 34", "at age 87"
-    (re.compile(r"\b(?:magnitude|magnitude-)\s*$", re.IGNORECASE), "magnitude"),
+_LOOKBACK_UNITS: tuple[tuple[re.Pattern[str], str, tuple[str, ...], bool], ...] = (
+    # "a man aged 34", "at age 87"
+    (re.compile(r"\b(?:aged|age)\s+$", re.IGNORECASE), "year", ("age", "ged"), True),
+    (re.compile(r"\b(?:magnitude|magnitude-)\s*$", re.IGNORECASE), "magnitude", ("ude", "de-"),
+     False),
 )
+"""Each with the last three letters (lower case) a match ends on before the trailing
+spaces, and whether it needs such a space: gates for `_hint_by_lookback`."""
 _LENGTHS = frozenset(("metre", "kilometre", "centimetre"))
 _NUMBER_OF = re.compile(
     r"\b(?:number|total|tally|count)\s+of\s+(?P<np>[a-z-]+(?:\s+[a-z-]+)?)\b[^.;!?\d]*$"
@@ -116,8 +120,7 @@ _SPACED_MINUS = re.compile(r"(?:^|[^\w.,\s]|\s)-\s$")
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[A-Z“\"‘(])|\n")
 
 
-@dataclass(frozen=True)
-class _Placed:
+class _Placed(NamedTuple):
     """A kept candidate with its final span, qualifier and unit hint."""
 
     cand: Candidate
@@ -129,6 +132,9 @@ class _Placed:
 
 def _longest_first(found: list[Candidate], traps: tuple[tuple[int, int], ...]) -> list[Candidate]:
     """Non-overlapping candidates, longer spans winning, in text order."""
+    if len(found) == 1:  # (the loop below, for one candidate)
+        c = found[0]
+        return [] if overlaps(traps, c.start, c.end) else found
     kept: list[Candidate] = []
     taken: list[tuple[int, int]] = []
     for c in sorted(found, key=lambda c: (c.start - c.end, c.start)):
@@ -139,12 +145,31 @@ def _longest_first(found: list[Candidate], traps: tuple[tuple[int, int], ...]) -
     return sorted(kept, key=lambda c: c.start)
 
 
+_QUAL_LAST_WORDS = tuple(sorted({w.rsplit(" ", 1)[-1] for w in QUALIFIER_WORDS}))
+
+
+def _qualifier_before(text: str, start: int) -> re.Match[str] | None:
+    """`_QUAL_BEFORE.search(text, max(0, start - 40), start)`, which tries every start of
+    the window. A match ends where the window's trailing spaces begin, on the last word
+    of a qualifier: unless the last word there ends so (case-folded as `re.IGNORECASE`
+    reads it), there is none, and most numbers follow some other word."""
+    lo = max(0, start - 40)
+    window = text[lo:start]
+    tail = window.rstrip()
+    if len(tail) == len(window) or not tail:
+        return None
+    token = tail.rsplit(None, 1)[-1]
+    if not (token.lower() if token.isascii() else fold(token)).endswith(_QUAL_LAST_WORDS):
+        return None
+    return _QUAL_BEFORE.search(text, lo, start)
+
+
 def _qualify(text: str, c: Candidate, hint: UnitHint) -> tuple[Qualifier | None, int, int]:
     """The qualifier governing `c` and the span widened to hold its words."""
     start, end = c.start, c.end
     qualifier = c.qualifier
     if c.kind != "range":
-        m = _QUAL_BEFORE.search(text, max(0, start - 40), start)
+        m = _qualifier_before(text, start)
         if m:
             word = fold(m.group("q"))
             unit = hint.unit or ""
@@ -174,10 +199,17 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
 def _hint_by_lookback(text: str, start: int) -> UnitHint:
     """Units named before a bare number: "a population of 21,400", "number of people … at 18"."""
     window = text[max(0, start - 120) : start]
-    if _POPULATION_OF.search(window):
+    # The `$`-anchored searches try every start of the window; each can only match when
+    # the window, its trailing spaces cut, ends on its last word ("of", "age", ...). None
+    # of those letters is one that `re.IGNORECASE` also matches to a non-ASCII letter
+    # (i, k, s), so the lower case of the last three characters tells.
+    tail = window.rstrip()
+    spaced = len(tail) < len(window)
+    last3 = tail[-3:].lower()
+    if spaced and last3[-2:] == "of" and _POPULATION_OF.search(window):
         return UnitHint("person", None)
-    for pattern, unit in _LOOKBACK_UNITS:
-        if pattern.search(window):
+    for pattern, unit, endings, needs_space in _LOOKBACK_UNITS:
+        if last3 in endings and (spaced or not needs_space) and pattern.search(window):
             return UnitHint(unit, None)
     # each pattern needs its literal words (a gate: the search tries every start)
     m = _NUMBER_OF.search(window) if any(map(window.__contains__, _COUNT_WORDS)) else None
@@ -226,9 +258,9 @@ def _resolve_units(text: str, placed: list[_Placed]) -> list[_Placed]:
                 hint = _borrow(text, out, i, -1, bare_only=True)
         if p.cand.metres is not None and hint.unit in _LENGTHS:  # "…, managed 2.04m"
             metre = UnitHint("metre", hint.noun)
-            out[i] = replace(p, hint=metre, cand=replace(p.cand, value=p.cand.metres))
+            out[i] = p._replace(hint=metre, cand=p.cand._replace(value=p.cand.metres))
             continue
-        out[i] = replace(p, hint=hint)
+        out[i] = _Placed(p.cand, p.start, p.end, p.qualifier, hint)
     return out
 
 
@@ -249,7 +281,7 @@ def _place(text: str, kept: list[Candidate]) -> list[_Placed]:
         ):
             continue  # "Floor 12 of Tower 3", "1 ) explains"
         if hint.unit in TEMPERATURES and _SPACED_MINUS.search(text, max(0, c.start - 3), c.start):
-            c = replace(c, start=c.start - 2, value=-c.value)  # "- 20 degrees fahrenheit"
+            c = c._replace(start=c.start - 2, value=-c.value)  # "- 20 degrees fahrenheit"
         qualifier, start, end = _qualify(text, c, hint)
         if qualifier is None:
             continue
@@ -286,6 +318,8 @@ def extract_figures(text: str) -> tuple[Figure, ...]:
     if not text:
         return ()
     found = candidates(text)
+    if not found:
+        return ()  # (what the steps below make of no candidates)
     windows = windows_around(text, [(c.start, c.end) for c in found])
     kept = _longest_first(found, trap_spans(text, windows))
     placed = _resolve_units(text, _place(text, kept))

@@ -10,26 +10,36 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from claims.core.figures import money
 from claims.core.figures.candidate import Candidate
-from claims.core.figures.durations import COMPOUND_RE
+from claims.core.figures.digits import (
+    DIGIT_GROUPS,
+    NUMBER_END,
+    NUMBER_START,
+    Num,
+    digit_matches,
+    digit_number,
+    digit_value,
+)
+from claims.core.figures.digits import (
+    DIGIT_RE as DIGIT_RE,  # (re-exported: the digit form is one of the readers)
+)
+from claims.core.figures.durations import COMPOUND_RE, UNIT_NAMES
 from claims.core.figures.gates import (
     DIGIT,
     FRACTION_WORDS,
     NUMBER_WORDS,
     VAGUE_WORDS,
-    any_from_digits,
     any_in,
-    finditer_near,
     finditer_numbers,
     folded,
-    has_number,
+    has_number_word,
     has_vulgar,
+    needle_scan,
 )
-from claims.core.figures.measures import CELSIUS, FAHRENHEIT, SYMBOL_FORMS
 from claims.core.figures.more_forms import (
+    MAJOR_WORDS,
     MONEY_PAIR_RE,
     MONEY_WORDS,
     and_a_half_candidates,
@@ -40,10 +50,8 @@ from claims.core.figures.more_forms import (
     vulgar_candidates,
 )
 from claims.core.figures.numbers import (
-    DIGITS,
     FRACTIONS,
     ONES,
-    SCALE_SUFFIX,
     TENS,
     VAGUE_PLURALS,
     WORD_NUMBER,
@@ -61,104 +69,74 @@ from claims.core.figures.units import (
     is_plural,
 )
 from claims.core.model import Qualifier
-from claims.core.textkeys import fold
+from claims.core.textkeys import fold, word_alternation
 
-_CODES_UPPER = alternation(money.CODES)
-_CODE_SCALE = r"(?:thousand|million|billion|trillion|bn|mn)"
-_GLUED_SYMBOLS = alternation(s for s in SYMBOL_FORMS if s not in ("m", "%", "°", "deg"))
-_ATTACHED = (
-    r"\s?%|°\s?[CF]\b|°|(?-i:[CFc])(?![\w])|(?-i:p)(?![\w])"
-    rf"|(?-i:{_GLUED_SYMBOLS})(?![\w/²³])"
-    # a currency after the number: "15 €", "100₾", "115USD", "30 MUSD", "75 USD million"
-    r"|\s?[$€£¥₹₽₴₩₪₺₦₱₫₡₾₭₿元](?![\w$])(?!\s?[\d$€£¥])"
-    rf"|(?-i:(?:\s?[Mk]|\s(?=(?:{_CODES_UPPER})\s{_CODE_SCALE}\b)|)(?:{_CODES_UPPER})"
-    rf"(?:\s{_CODE_SCALE})?(?![\w$]))"
-)
-CURRENCY = (
-    rf"(?:(?=[^\w\s]|[\w.]{{1,4}}\s?\$)(?:{money.SYMBOL_RE})\s?|(?i:rs)\.?\s?"
-    rf"|(?-i:(?=[A-Z]{{3}}\s?\d|[a-z]{{3}}\s?\d)(?:{money.CODE_RE}))\s?)"
-)
-"""A currency before the number, spaced or not: "$75", "$ 75", "HK$", "Rs 500", "USD 40"."""
-_CODE_SUFFIX = re.compile(
-    rf"\s?(?P<k>[Mk]?)(?P<c>{_CODES_UPPER})(?:\s(?P<s>[a-z]+))?"
-)
 _WORD_SCALE = r"(?:thousand|lakh)\s+crores?|thousand|lakhs?|million|crores?|billion|trillion"
-
-
-def _attached_unit(att: str) -> tuple[str | None, float]:
-    """The unit a symbol glued to (or spaced after) the digits names, and any scale it
-    carries ("30 MUSD" is 30 million dollars)."""
-    bare = att.strip()
-    if bare == "c":  # "99c": cents (Celsius is written with a capital, "34C")
-        return "cent", 1.0
-    if bare in ("C", "F") or bare.startswith("°") and bare[-1] in "CF":
-        return (CELSIUS if bare[-1] == "C" else FAHRENHEIT), 1.0
-    if bare == "p":
-        return "penny", 1.0
-    if bare in SYMBOL_FORMS:
-        return SYMBOL_FORMS[bare], 1.0
-    if bare == "°":
-        return "degree", 1.0
-    if bare[0] == "%":
-        return "percent", 1.0
-    code = _CODE_SUFFIX.fullmatch(att)
-    if code:
-        scale = {"M": 1e6, "k": 1e3}.get(code.group("k"), 1.0) * scale_of(code.group("s"))
-        return money.CODES[code.group("c")], scale
-    return money.symbol_unit(bare), 1.0
-
-
-def _digit_number(p: str) -> str:
-    return (
-        rf"(?P<{p}sign>[-−](?=[\d$€£.]))?(?P<{p}cur>{CURRENCY})?(?P<{p}num>{DIGITS})"
-        rf"(?P<{p}scale>{SCALE_SUFFIX})?(?P<{p}att>{_ATTACHED})?"
-    )
 
 
 def _any_number(p: str) -> str:
     return (
-        rf"(?:{_digit_number(p)}|(?P<{p}word>{WORD_NUMBER})"
+        rf"(?:{digit_number(p)}|(?P<{p}word>{WORD_NUMBER})"
         rf"(?:\s+(?P<{p}wscale>{_WORD_SCALE}))?)"
     )
 
 
-_END = r"(?![\w])(?![.,:]\d)"
 _WORD_START = r"(?=[aefnostzAEFNOSTZ])"  # first letters of every number word: a fast reject
 _FIRSTS = {w[0] for w in (*money.CODE_FORMS, *money.SYMBOLS, "MX", "NT", "U.S.")}
 _NUM_START = (
     rf"(?=[-−.\d{re.escape(''.join(sorted(_FIRSTS | {c.upper() for c in _FIRSTS})))}"
     r"aefnostzAEFNOSTZRr])"
 )
-_START = r"(?<![\w.,/:\-−])"
 _I = re.IGNORECASE
 
-DIGIT_RE = re.compile(_START + _digit_number("") + _END, _I)
 WORD_RE = re.compile(
     rf"\b{_WORD_START}(?:an?\s+(?P<ascale>hundred|thousand|million|billion|trillion)"
     rf"|(?P<word>{WORD_NUMBER})(?:\s+(?P<wscale>{_WORD_SCALE}))?)\b",
     _I,
 )
-BETWEEN_RE = re.compile(rf"\bbetween\s+{_any_number('a')}\s+and\s+{_any_number('b')}{_END}", _I)
+BETWEEN_RE = re.compile(
+    rf"\bbetween\s+{_any_number('a')}\s+and\s+{_any_number('b')}{NUMBER_END}", _I
+)
 DASH_RE = re.compile(
-    rf"{_START}{_NUM_START}{_any_number('a')}(?:\s*[-–—]\s*|\s+to\s+){_any_number('b')}{_END}", _I
+    rf"{NUMBER_START}{_NUM_START}{_any_number('a')}(?:\s*[-–—]\s*|\s+to\s+)"
+    rf"{_any_number('b')}{NUMBER_END}",
+    _I,
 )
 _SMALL = rf"(?:{WORD_NUMBER}|\d{{1,4}})"
 RATIO_RE = re.compile(
     rf"\b(?=[\daefnostzAEFNOSTZ])(?P<a>{_SMALL})\s+(?P<link>in|out\s+of)\s+(?P<b>{_SMALL})\b", _I
 )
-_DASH_TAIL = re.compile(rf"[-–—\s](?:(?<=[-–—])\s*|(?<=\s)to\s+){_any_number('t')}{_END}", _I)
+_DASH_TAIL = re.compile(rf"[-–—\s](?:(?<=[-–—])\s*|(?<=\s)to\s+){_any_number('t')}{NUMBER_END}", _I)
 """`DASH_RE` from its separator on (a dash, or the last space before "to"), under the
 same flags: a gate, since a text the tail never matches cannot hold a range; it opens
 on a character class `re` skips to directly, unlike the whole pattern."""
-_DIGIT_REACH = 16
-"""Characters a `DIGIT_RE` match can hold before its first digit: a sign, a currency
-written before the number ("U.S. $ ", "Rs. ", "USD ") and a decimal point: 9 at most."""
 _FROM_DIGIT_FORMS = (RATIO_RE, COMPOUND_RE, MONEY_PAIR_RE)
 _ANY_FROM_DIGITS = re.compile(
     "|".join(f"(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', p.pattern)})" for p in _FROM_DIGIT_FORMS), _I)
 """The ratio, compound-duration and money-pair patterns as one (their groups unnamed):
 when a claim has no number word each starts on a digit run, and a claim where none
 matches at any run start needs none of the three scans (most claims)."""
+_AFTER_FIRST_RUN = (
+    rf"(?:\.|\s*(?i:{word_alternation(frozenset(w.lower() for w in UNIT_NAMES))})"
+    rf"|\s+(?i:{word_alternation(frozenset(w.lower() for w in ('in', 'out', *MAJOR_WORDS)))}))"
+)
+"""What a ratio, compound duration or money pair needs right after its first run of
+digits: a decimal point or a duration unit ("4.5 hours", "4h 12m"), or spaces and then
+"in"/"out of" or a currency word ("3 in 10", "5 dollars 50"); the words' beginnings are
+enough."""
+_FIRST_RUN = re.compile(rf"\d(?<![\w]\d)\d*+{_AFTER_FIRST_RUN}")
+"""A run of digits with no word character before it, followed as `_AFTER_FIRST_RUN`
+says: where the three patterns of `_ANY_FROM_DIGITS` can start. Opening on a digit,
+`re` skips to each digit directly; a match holds no digit after its run, so `finditer`
+meets every such run."""
+
+
+def _any_from_digits(text: str) -> bool:
+    """`any_from_digits(_ANY_FROM_DIGITS, text)`: the pattern tried only at the runs
+    `_FIRST_RUN` finds (most claims have none)."""
+    return any(_ANY_FROM_DIGITS.match(text, m.start()) for m in _FIRST_RUN.finditer(text))
+
+
 _FRAC_COUNT = r"a|an|one|two|three|four|five|six|seven|eight|nine"
 FRACTION_RE = re.compile(
     rf"\b(?=[aefhnoqstAEFHNOQST])(?:(?P<n>{_FRAC_COUNT})[\s-]+)?(?P<f>{alternation(FRACTIONS)})\b"
@@ -171,6 +149,11 @@ VAGUE_RE = re.compile(rf"\b(?:{alternation(VAGUE_PLURALS)})\b", _I)
 _SINGLE_UNITS = [u for u in SINGLE_UNITS if " " not in u]
 _OF_A_UNIT = re.compile(rf"\s+(?:of\s+)?an?\s+(?P<u>{alternation(SINGLE_UNITS)})\b", _I)
 A_UNIT_RE = re.compile(rf"\ban?\s+(?P<u>{alternation(_SINGLE_UNITS)})\b", _I)
+_A_UNIT_FAST = re.compile(
+    rf"[aA](?<!\w[aA])(?i:n?\s+(?P<u>{word_alternation(frozenset(_SINGLE_UNITS))})\b)")
+"""`A_UNIT_RE` as `re` scans fastest: opening on a case-sensitive character class (not on
+"\b" under `re.IGNORECASE`), the scan skips to each "a" directly instead of trying every
+position; "\b" before the "a" is the lookbehind after it, the flat alternation a trie."""
 
 _CHANGE_BEFORE = re.compile(
     r"\b(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|grew|grow|grows"
@@ -208,35 +191,16 @@ _COUNT_BEFORE = re.compile(
 _HALF_NOT_BEFORE = word_set("the first second third last latter other its their his her")
 
 
-@dataclass(frozen=True)
-class _Num:
-    value: float
-    unit: str | None
-    scaled: bool
-    raw: str
-
-
-def _read(m: re.Match[str], p: str) -> _Num | None:
+def _read(m: re.Match[str], p: str) -> Num | None:
     """One number of a range or a plain match, with its currency/percent/scale."""
-    if m.group(f"{p}num") is not None:
-        value = parse_digits(m.group(f"{p}num")) * scale_of(m.group(f"{p}scale"))
-        if m.group(f"{p}sign"):
-            value = -value
-        att = m.group(f"{p}att")
-        cur = m.group(f"{p}cur")
-        unit = money.symbol_unit(cur) if cur else None
-        scaled = bool(m.group(f"{p}scale"))
-        if att:
-            att_unit, mult = _attached_unit(att)
-            unit = att_unit or unit
-            value *= mult
-            scaled = scaled or mult != 1.0
-        return _Num(value, unit, scaled, m.group(f"{p}num"))
+    num, scale, sign, att, cur = m.group(*DIGIT_GROUPS[p])
+    if num is not None:
+        return digit_value(num, scale, sign, att, cur)
     word = parse_word_number(m.group(f"{p}word") or "")
     if word is None:
         return None
-    scale = m.group(f"{p}wscale")
-    return _Num(word * scale_of(scale), None, bool(scale), "")
+    wscale = m.group(f"{p}wscale")
+    return Num(word * scale_of(wscale), None, bool(wscale), "")
 
 
 _METRE_NEXT = word_set(
@@ -271,27 +235,36 @@ def _is_metres(text: str, m: re.Match[str]) -> bool:
     return prev in _METRE_BEFORE and word in _METRE_RACE_END
 
 
+def _minus_before(text: str, start: int) -> re.Match[str] | None:
+    """`_MINUS.search(text, max(0, start - 8), start)`. It needs the "s" of "minus" (or a
+    letter `re.IGNORECASE` reads as one) before the spaces that end at `start`; that is
+    tested first, since most numbers follow some other word."""
+    lo = max(0, start - 8)
+    if text[lo:start].rstrip()[-1:] not in ("s", "S", "ſ"):
+        return None
+    return _MINUS.search(text, lo, start)
+
+
 def _digit_candidates(text: str) -> Iterator[Candidate]:
-    for m in finditer_near(DIGIT_RE, text, _DIGIT_REACH):
-        if _is_metres(text, m):
-            value = parse_digits(m.group("num"))
-            yield Candidate(m.start(), m.end(), value, "digits", unit="metre", bare=False)
+    for m in digit_matches(text):
+        num, scale, sign, att, cur = m.group(*DIGIT_GROUPS[""])
+        metric_m = scale == "m" and not (cur or att)  # `_is_metres` needs it
+        if metric_m and _is_metres(text, m):
+            yield Candidate(m.start(), m.end(), parse_digits(num), "digits", unit="metre",
+                            bare=False)  # fmt: skip
             continue
-        n = _read(m, "")
-        minus = _MINUS.search(text, max(0, m.start() - 8), m.start())
-        if n is not None and minus and not m.group("sign"):  # "minus 12 degrees"
-            n = _Num(-n.value, n.unit, n.scaled, "")
+        n = digit_value(num, scale, sign, att, cur)
+        minus = _minus_before(text, m.start())
+        if minus and not sign:  # "minus 12 degrees"
+            n = Num(-n.value, n.unit, n.scaled, "")
             start = minus.start()
         else:
             start = m.start()
-        if n is not None:
-            fixed = n.unit is not None
-            metres = None
-            if m.group("scale") == "m" and not (m.group("cur") or m.group("att")):
-                metres = parse_digits(m.group("num"))
-            yield Candidate(start, m.end(), n.value, "digits", unit=n.unit,
-                            bare=not fixed, raw="" if n.scaled or fixed else n.raw,
-                            metres=metres)  # fmt: skip
+        fixed = n.unit is not None
+        metres = parse_digits(num) if metric_m else None
+        yield Candidate(start, m.end(), n.value, "digits", unit=n.unit,
+                        bare=not fixed, raw="" if n.scaled or fixed else n.raw,
+                        metres=metres)  # fmt: skip
 
 
 def _one_is_pronoun(text: str, start: int, end: int) -> bool:
@@ -364,17 +337,21 @@ def _range(m: re.Match[str], text: str, kind: str) -> Candidate | None:
                      lo, hi, bare=unit is None)  # fmt: skip
 
 
-def _range_candidates(text: str, low: str | None = None) -> Iterator[Candidate]:
+def _range_candidates(text: str, low: str | None = None) -> list[Candidate]:
     """`low` is `folded(text)`: a range needs "between", or a dash or "to" between its
     numbers, and most sentences have neither (a gate, as in `candidates`)."""
     dash = ("-" in text or "–" in text or "—" in text or any_in(low, ("to",))) and (
         _DASH_TAIL.search(text) is not None)
-    for regex, kind, run in ((BETWEEN_RE, "between", any_in(low, ("between",))),
-                             (DASH_RE, "dash", dash)):
+    between = any_in(low, ("between",))
+    if not (dash or between):
+        return []
+    found = []
+    for regex, kind, run in ((BETWEEN_RE, "between", between), (DASH_RE, "dash", dash)):
         for m in regex.finditer(text) if run else ():
             c = _range(m, text, kind)
             if c is not None:
-                yield c
+                found.append(c)
+    return found
 
 
 def _small(raw: str) -> float | None:
@@ -443,12 +420,19 @@ _A_UNITS = SINGLE_UNITS
 
 
 def _single_unit_candidates(text: str) -> Iterator[Candidate]:
-    for m in A_UNIT_RE.finditer(text):
+    for m in _A_UNIT_FAST.finditer(text):
         word = fold(m.group("u"))
         unit = _A_UNITS[word]
         value = SINGLE_MEASURE_VALUE.get(word, 1.0)
         yield Candidate(m.start(), m.end(), value, "a_unit", unit=unit,
                         needs_qualifier=True, bare=False)  # fmt: skip
+
+
+_MONEY_WORD_LOW = needle_scan(MONEY_WORDS)
+_WORD_OR_RARE_LOW = needle_scan((*NUMBER_WORDS, *FRACTION_WORDS, *VAGUE_WORDS, "fold"))
+_RARE_WORD_LOW = needle_scan((*FRACTION_WORDS, *VAGUE_WORDS, "fold"))
+"""Needles of the fraction, vague, "and a half" and "-fold" gates ("half" is a fraction
+word): when none occurs, none of those gates needs testing."""
 
 
 def candidates(text: str) -> list[Candidate]:
@@ -461,34 +445,45 @@ def candidates(text: str) -> list[Candidate]:
     digit, and the forms that start with a number are tried only there.
     """
     low = folded(text)
-    number = has_number(text, low)
-    words = number and any_in(low, NUMBER_WORDS)  # WORD_RE reads one: "a million" too
-    half = number and any_in(low, ("half",))
-    fold = number and any_in(low, ("fold",))
+    digit = DIGIT.search(text) is not None
+    # trie searches for the needles of several gates: one for all (most claims hold
+    # none of them), then one for each group
+    if low is not None and _WORD_OR_RARE_LOW(low) is None:
+        words = rare = False
+    else:
+        words = has_number_word(text, low)  # WORD_RE reads one: "a million" too
+        rare = low is None or _RARE_WORD_LOW(low) is not None
+    number = digit or words  # `has_number`
+    half = number and rare and any_in(low, ("half",))
+    fold = number and rare and any_in(low, ("fold",))
+    words = number and words
     # no number word: ratios, durations and money pairs start on a digit run, if at all
-    from_digits = number and (words or any_from_digits(_ANY_FROM_DIGITS, text))
-    money = from_digits and (not words or any_in(low, MONEY_WORDS))
+    from_digits = number and (words or _any_from_digits(text))
+    money = from_digits and (not words or low is None or _MONEY_WORD_LOW(low) is not None)
     found: list[Candidate] = []
     if number:
         found.extend(_range_candidates(text, low))
     if from_digits:
         found.extend(_ratio_candidates(text, words))
-    if any_in(low, FRACTION_WORDS):
+    if rare and any_in(low, FRACTION_WORDS):
         found.extend(_fraction_candidates(text))
-    if any_in(low, VAGUE_WORDS):
+    if rare and any_in(low, VAGUE_WORDS):
         found.extend(_vague_candidates(text))
     if words:
         found.extend(_word_candidates(text))
-    if number and DIGIT.search(text) is not None:
+    if digit:
         found.extend(_digit_candidates(text))
     found.extend(_single_unit_candidates(text))
     if from_digits:
         found.extend(duration_candidates(text, words))
-    for gen, run in ((and_a_half_candidates, half), (vulgar_candidates, has_vulgar(text)),
-                     (fold_candidates, fold),
-                     (slash_fraction_candidates, number and "/" in text)):  # fmt: skip
-        if run:
-            found.extend(gen(text))
+    if half:
+        found.extend(and_a_half_candidates(text))
+    if has_vulgar(text):
+        found.extend(vulgar_candidates(text))
+    if fold:
+        found.extend(fold_candidates(text))
+    if number and "/" in text:
+        found.extend(slash_fraction_candidates(text))
     if money:
         found.extend(money_pair_candidates(text, words))
     return found

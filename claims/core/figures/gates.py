@@ -10,7 +10,7 @@ golden test (`tests/core/test_extraction_golden.py`) checks that outputs stay th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from claims.core.figures.numbers import (
     FRACTIONS,
@@ -20,6 +20,7 @@ from claims.core.figures.numbers import (
     VULGAR_FRACTIONS,
     alternation,
 )
+from claims.core.textkeys import word_alternation
 
 _IGNORECASE_EXTRAS = ("İ", "ı", "ſ")
 """Characters `re.IGNORECASE` matches to an ASCII letter although `str.lower()` does
@@ -39,6 +40,13 @@ def any_in(haystack: str | None, needles: tuple[str, ...]) -> bool:
     return haystack is None or any(map(haystack.__contains__, needles))
 
 
+def needle_scan(needles: Iterable[str]) -> Callable[[str], re.Match[str] | None]:
+    """A search whose match says some needle occurs in the haystack, as
+    `any(map(hay.__contains__, needles))` does: the needles as one trie, tried letter by
+    letter in a single pass (a substring test per needle passes over the text once each)."""
+    return re.compile(word_alternation(frozenset(needles))).search
+
+
 DIGIT = re.compile(r"\d")
 NUMBER_WORDS = (*ONES, *TENS, *SCALE_WORDS)
 _NUMBER_WORD = re.compile(alternation(NUMBER_WORDS), re.IGNORECASE)
@@ -48,11 +56,18 @@ def has_number(text: str, low: str | None) -> bool:
     """A digit or a number word (possibly inside a longer word): every form that reads
     a number ("12", "twelve", "a million", "2-3", "five-fold") needs one. `low` is
     `folded(text)`."""
-    if DIGIT.search(text) is not None:
-        return True
+    return DIGIT.search(text) is not None or has_number_word(text, low)
+
+
+_NUMBER_WORD_LOW = needle_scan(NUMBER_WORDS)
+
+
+def has_number_word(text: str, low: str | None) -> bool:
+    """Whether a number word occurs in `text`, inside a longer word or not: `any_in(low,
+    NUMBER_WORDS)` when `low` (`folded(text)`) is known, else the case-blind search."""
     if low is None:
         return _NUMBER_WORD.search(text) is not None
-    return any(map(low.__contains__, NUMBER_WORDS))
+    return _NUMBER_WORD_LOW(low) is not None
 
 
 FRACTION_WORDS = tuple(FRACTIONS)
@@ -179,3 +194,4 @@ def any_from_digits(pattern: re.Pattern[str], text: str) -> bool:
         if pattern.match(text, start) is not None:
             return True
     return False
+

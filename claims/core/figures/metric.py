@@ -9,6 +9,7 @@ is "of" ("a deficit of €4.2 billion" → "deficit").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from claims.core.figures.numbers import word_set
 
@@ -37,15 +38,31 @@ _STOPS = ".,;:!?“”\"()"
 """The characters `_BEFORE` and `_AFTER` stop at."""
 
 
+_TO_LAST_STOP = re.compile(rf"(?s:.*)[{re.escape(_STOPS)}]")
+"""Everything up to the last stop character: greedy, so `match` reads to the end and
+steps back to the last stop (one pass, where `_BEFORE` tries every start)."""
+_NOUN_OF_ENDS = ("of", "about", "around", "some", "nearly", "almost")
+"""The words a `_NOUN_OF` match ends on before its trailing spaces (a gate)."""
+
+
 def _clause_before(text: str, start: int) -> str:
     """What `_BEFORE.search(text, max(0, start - 50), start)` finds: the words since the
-    last stop character within 50 characters. Found with `rfind` from the end: the
-    search tries every start and reads on to a stop from each (quadratic in the gap)."""
+    last stop character within 50 characters."""
     lo = max(0, start - 50)
-    last = max(text.rfind(c, lo, start) for c in _STOPS)
-    return text[last + 1 if last >= 0 else lo : start]
+    m = _TO_LAST_STOP.match(text, lo, start)
+    return text[m.end() if m else lo : start]
 
 
+def _noun_of(before_text: str) -> re.Match[str] | None:
+    """`_NOUN_OF.search(before_text)`. A match ends on one of `_NOUN_OF_ENDS` and spaces,
+    and the search tries every start: only a clause ending so is searched."""
+    tail = before_text.rstrip()
+    if len(tail) == len(before_text) or not tail.endswith(_NOUN_OF_ENDS):
+        return None
+    return _NOUN_OF.search(before_text)
+
+
+@lru_cache(maxsize=4096)
 def _verbish(word: str, gerund: bool) -> str | None:
     """A participle as written; a gerund before the number ("downing 76") made past."""
     w = word.lower()
@@ -61,7 +78,7 @@ def _verbish(word: str, gerund: bool) -> str | None:
 def metric_label(text: str, start: int, end: int, noun: str | None, unit: str | None) -> str | None:
     """'drones launched', 'people evacuated', 'deficit'; None when nothing names it."""
     before_text = _clause_before(text, start)
-    noun_of = _NOUN_OF.search(before_text)
+    noun_of = _noun_of(before_text)
     if noun_of and (noun is None or unit == "percent"):
         return noun_of.group("n")
     after = _AFTER.match(text, end)

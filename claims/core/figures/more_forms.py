@@ -89,9 +89,9 @@ def slash_fraction_candidates(text: str) -> Iterator[Candidate]:
         yield Candidate(start, m.end(), whole + n / d, "digits")
 
 
-_MAJOR = alternation(
-    [w for w, u in money.BARE.items() if u not in ("cent", "penny")] + list(money.CODES)
-)
+MAJOR_WORDS = (*(w for w, u in money.BARE.items() if u not in ("cent", "penny")), *money.CODES)
+"""The currency words a money pair's first number stands before."""
+_MAJOR = alternation(MAJOR_WORDS)
 MONEY_WORDS = tuple(
     {w.lower()[:4] for w, u in money.BARE.items() if u not in ("cent", "penny")}
     | {c.lower() for c in money.CODES}

@@ -31,7 +31,15 @@ def names_a_thing(text: str, start: int, raw: str) -> bool:
     """A bare whole number (`raw` its digits) right after a capitalised noun mid-sentence."""
     if not raw.isdigit():
         return False
-    m = _PREV.search(text, max(0, start - 40), start)
+    lo = max(0, start - 40)
+    # `_PREV` reads a word inside the last run of non-spaces before `start` (after which
+    # only spaces may come), and a name needs its first letter in capitals: a run with no
+    # capital ("killed 12") settles it without the search, which tries every start.
+    tail = text[lo:start]
+    stripped = tail.rstrip()
+    if not stripped or len(stripped) == len(tail) or stripped.rsplit(None, 1)[-1].islower():
+        return False
+    m = _PREV.search(text, lo, start)
     if m is None:
         return False
     word = m.group("w")

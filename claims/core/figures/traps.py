@@ -190,6 +190,19 @@ character, or on the "(" or apostrophe right before one (forms 14 and 20)."""
 _BEFORE_DIGIT = frozenset("('’")
 _AT_DIGITS = re.compile("".join(f"(?:(?=(?P<t{i}>{_TRAP_SOURCES[i]}))|)" for i in _DIGIT_FIRST))
 _AT_GROUPS = tuple(_AT_DIGITS.groupindex[f"t{i}"] for i in _DIGIT_FIRST)
+_AT_DIGITS_GATE = re.compile(
+    r"\d++(?:[-/:.'’)–—snrt]|[aApP]\.?[mM]|[oGUh]|(?i:min)|[A-Za-z]\s"
+    r"|\s+(?:for|of|o['’]|[aApP]\.?[mM]|GMT|UTC|hrs|hours|(?i:min|comment)|[A-Z\d]|[-–—/]"
+    r"|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))"
+)
+"""What some digit-first form needs right after a run of digits, read form by form: a
+dash, slash, colon, point, bracket or apostrophe ("2024-01-05", "5/11", "18:40",
+"'90s"), an ordinal or decade ending ("21st", "1990s"), "am"/"pm", "o'clock", "GMT",
+"hrs", "min" ("8pm", "6 min read"), a letter then a space ("10A Downing"), or spaces and
+then "for", "of", a month, a capital or a digit ("245 for", "13 September", "123 Random
+Street", "0800 211"). A necessary condition, matched at the run (forms tried at the "("
+or apostrophe before it need the same): "12 people", "1,500" and "40%" meet none, and
+the nineteen forms are not tried there."""
 # `gated_patterns` among the forms that do not start on a digit
 _other_patterns = _Gates([g for i, g in enumerate(_GATED_TRAPS) if i not in _DIGIT_FIRST]).patterns
 _LETTER_DIGIT = TRAP_PATTERNS[16]  # "G7", "A320": letters glued to digits
@@ -234,6 +247,8 @@ def _digit_first_spans(text: str, lo: int, hi: int, spans: list[tuple[int, int]]
                 seen |= 4
         if before and (before.isalnum() or before == "_"):
             continue  # "\b" or "(?<![\w…])" fails before every digit-first form
+        if _AT_DIGITS_GATE.match(text, r, hi) is None:
+            continue  # no digit-first form can match here (most runs)
         starts = (r - 1, r) if before in _BEFORE_DIGIT and r - 1 >= lo else (r,)
         for at in starts:
             m = _AT_DIGITS.match(text, at, hi)  # always matches: each form is optional

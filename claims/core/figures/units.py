@@ -9,7 +9,7 @@ and currencies come from lexicons. Generic words for people all become "person" 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from claims.core.figures import money
 from claims.core.figures.measures import (
@@ -86,8 +86,12 @@ _IRREGULAR = {
 _HYPHEN_STOP = word_set("way fold sided thirds quarters halves off on time strong odd plus")
 
 _UNIT_AT = re.compile(rf"\s*(?:{_UNIT_ALT})(?![\w])", re.IGNORECASE)
+# The symbol, country and currency alternations below are tries, as `_UNIT_ALT` (the
+# same matches: literals matching at one place are prefixes of one another, tried longer
+# first; the country and currency words are lower-case ASCII under (?i)).
 _SYMBOL_AT = re.compile(
-    rf"\s?(?P<o>[(\[{{<]\s?)?(?P<s>{alternation(SYMBOL_FORMS)})(?![\w²³$])(?!/\d|-\d)"
+    rf"\s?(?P<o>[(\[{{<]\s?)?(?P<s>{word_alternation(frozenset(SYMBOL_FORMS))})"
+    r"(?![\w²³$])(?!/\d|-\d)"
     r"(?(o)\s?[)\]}>])"
 )
 """A unit symbol after the number, glued, spaced or bracketed as a table writes it
@@ -102,7 +106,8 @@ _SPACED_HYPHEN = re.compile(rf"\s-\s(?P<w>{_UNIT_ALT})(?![\w])", re.IGNORECASE)
 """A tokeniser's spaced hyphen before a unit word ("30 - year bonds")."""
 _CODE_AT = re.compile(rf"\s(?P<c>{money.CODE_RE})(?![\w$])")
 _COUNTRY_CURRENCY = re.compile(
-    rf"\s+(?P<c>{alternation(money.COUNTRY)})\s+(?P<u>{alternation(money.BARE)})(?![\w])",
+    rf"\s+(?P<c>{word_alternation(frozenset(w.lower() for w in money.COUNTRY))})\s+"
+    rf"(?P<u>{word_alternation(frozenset(w.lower() for w in money.BARE))})(?![\w])",
     re.IGNORECASE,
 )
 """A currency with its country: "4.2 million New Zealand dollars", "a 5 lakh rupee fund"."""
@@ -134,12 +139,12 @@ _OF_PLAIN = re.compile(r"\s+of\s+")
 _TOKEN = re.compile(r"\s*(?P<t>[A-Za-z][\w'’-]*|\d[\w-]*|[^\sA-Za-z\d])")
 
 
-@dataclass(frozen=True)
-class UnitHint:
+class UnitHint(NamedTuple):
     """The unit found after a number, or which neighbour to borrow it from.
 
     `link` is "previous" for "96 of them" and "next" for "four of 12 jets"; `noun` is the
-    counted noun as written (plural), kept for the metric label.
+    counted noun as written (plural), kept for the metric label. (A named tuple: built
+    for every number, faster than a frozen dataclass and as immutable.)
     """
 
     unit: str | None = None
@@ -208,7 +213,7 @@ def noun_head(text: str, pos: int) -> tuple[str | None, int]:
         low = tok.lower()
         if low in _STOP:
             break
-        if tok[0].isupper() or any(c.isdigit() for c in tok):
+        if tok[0].isupper() or (not tok.isalpha() and any(c.isdigit() for c in tok)):
             if head is not None:
                 break
             possessive = low.endswith(("'s", "’s"))  # "England's": a name, not a count
