@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from claims.core.figures.gates import finditer_near, folded
+from claims.core.figures.gates import folded
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")
@@ -134,6 +134,7 @@ def _span(start: date | None, end: date | None, fallback: str, **kw: object) -> 
     return Period(_label(start, end), start, end)
 
 
+@lru_cache(maxsize=1 << 12)  # phrases repeat ("overnight", "on Monday"); periods are frozen
 def _resolve(kind: str, g: tuple[str | None, ...], words: str, today: date | None) -> Period:
     """The period `words` (matched as `kind`, groups `g`) names, against `today`."""
     t = today
@@ -280,25 +281,36 @@ _HINT_REACH = 16
 _SPACE_RUN = re.compile(r"\s\s")
 
 
-def _phrases(low: str) -> Iterator[re.Match[str]]:
+def _phrases(low: str, hint: re.Match[str] | None = None) -> Iterator[re.Match[str]]:
     """`_ANY_LOW.finditer(low)`, tried only from `_HINT_REACH` characters before each hint
     word on when no two spaces follow each other (every phrase holds a hint word there,
-    so none starts earlier)."""
+    so none starts earlier): `finditer_near` from the first hint, `hint` when the gate
+    of `mentions` has found it already."""
     if _SPACE_RUN.search(low):
-        return _ANY_LOW.finditer(low)
-    return finditer_near(_ANY_LOW, low, _HINT_REACH, anchor=_HINT_LOW)
+        yield from _ANY_LOW.finditer(low)
+        return
+    pos = 0
+    a = hint or _HINT_LOW.search(low)
+    while a is not None:
+        m = _ANY_LOW.search(low, max(pos, a.start() - _HINT_REACH))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+        a = _HINT_LOW.search(low, pos)
 
 
 @lru_cache(maxsize=1 << 12)
 def mentions(text: str, published: str | None) -> tuple[Mention, ...]:
     """Every period phrase of `text`, resolved against the publication date."""
     low = folded(text)
-    if not (_HINT.search(text) if low is None else _HINT_LOW.search(low)):
+    hint = _HINT.search(text) if low is None else _HINT_LOW.search(low)
+    if not hint:
         return ()
     today = _day(published)
     slices = _group_slices()
     out = []
-    for m in _ANY.finditer(text) if low is None else _phrases(low):
+    for m in _ANY.finditer(text) if low is None else _phrases(low, hint):
         kind = m.lastgroup or ""
         a, b = slices[kind]
         spans = m.regs
@@ -309,6 +321,7 @@ def mentions(text: str, published: str | None) -> tuple[Mention, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=64)  # one date per article
 def _day(published: str | None) -> date | None:
     try:
         return date.fromisoformat(published[:10]) if published else None

@@ -8,6 +8,7 @@ area level its words give (1 town … 4 country). Part of the figure frames
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -26,9 +27,29 @@ def clause_break(text: str) -> bool:
     return bool(_CLAUSE_START.search(text))
 
 
-@lru_cache(maxsize=1 << 12)  # a figure's place and actor both ask it
+@lru_cache(maxsize=1 << 12)  # every figure of a claim asks for its clause
+def _breaks(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Starts and ends of the clause breaks `_CLAUSE_START.finditer(text)` finds."""
+    spans = [m.span() for m in _CLAUSE_START.finditer(text)]
+    return tuple(s for s, _ in spans), tuple(e for _, e in spans)
+
+
 def clause_start(text: str, start: int) -> int:
-    """Where the clause holding text[start] begins (the first half of `clause`)."""
+    """Where the clause holding text[start] begins (the first half of `clause`): the end
+    of the last break of `_CLAUSE_START.finditer(text, 0, start)`.
+
+    Read from the breaks of the whole text (`_breaks`, once per text): a scan cut at
+    `start` finds exactly the whole text's breaks that end by `start` unless one runs
+    across `start` (the pattern has no lookbehind and no end anchor, so a shorter text
+    can only lose the matches it cuts); then the cut scan itself is run."""
+    starts, ends = _breaks(text)
+    i = bisect_left(starts, start)  # the breaks that start before `start`
+    if i and ends[i - 1] > start:
+        return _clause_start_plain(text, start)
+    return ends[i - 1] if i else 0
+
+
+def _clause_start_plain(text: str, start: int) -> int:
     lo = 0
     for m in _CLAUSE_START.finditer(text, 0, start):
         lo = m.end()
@@ -37,10 +58,16 @@ def clause_start(text: str, start: int) -> int:
 
 def clause(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause around text[start:end]: from the last clause break before it to the
-    first one after it."""
+    first one after it (`_CLAUSE_START.search(text, end)`: the whole text's first break
+    from `end` on, unless a break runs across `end`, since the full scan tried every
+    position after the break before)."""
     lo = clause_start(text, start)
-    m2 = _CLAUSE_START.search(text, end)
-    return lo, (m2.start() if m2 else len(text))
+    starts, ends = _breaks(text)
+    j = bisect_left(starts, end)
+    if j and ends[j - 1] > end:
+        m2 = _CLAUSE_START.search(text, end)
+        return lo, (m2.start() if m2 else len(text))
+    return lo, (starts[j] if j < len(starts) else len(text))
 
 
 # -- places --------------------------------------------------------------------------
