@@ -12,7 +12,8 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from claims.core.reconcile import periods, placewords
+from claims.core.model import Frame
+from claims.core.reconcile import fit, periods, placewords
 
 _ODD = ["\t", "\n", "\xa0", "\u2028", "İ", "ı", "ſ", "\u212a", "é", "’", "'", "-", "_", "x"]
 
@@ -80,3 +81,23 @@ def test_mentions_equal_the_pattern_over_the_whole_text(text: str, published: st
                                                           ) -> None:
     assert periods.mentions.__wrapped__(text, published) == _plain_mentions(text, published)
     assert periods.mentions(text, published) == _plain_mentions(text, published)
+
+
+# ----------------------------------------------------------------------- area words
+_AREA_TEXT = _pieces(["town", "towns", "city", "county", "region", "state", "states",
+                      "nationwide", "itself", "alone", "across", "whole", "all", "the",
+                      "Town", "REGION", "statewide", "Σtate", "regional", "x", "ab"])
+
+
+@settings(max_examples=600, deadline=None)
+@given(_AREA_TEXT, st.integers(-130, 60), st.integers(0, 90))
+@example("in the town itself", 3, 5)
+@example("xtown ab", 1, 4)
+@example("İ town", 0, 6)
+def test_area_level_from_the_words_of_the_whole_text(text: str, lo: int, width: int) -> None:
+    hi = lo + width
+    window = text[max(0, lo) : hi]
+    assert fit.area_level_at(text, lo, hi) == fit.area_level(window)
+    frame = Frame(place="Riverton", words=(("place", "(lead) in Riverton"),))
+    for f in (None, frame, Frame(place="Lower Harran province")):
+        assert fit.fit_at(f, text, lo, hi) == fit.fit_of(f, window)

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from claims.core.model import Claim, Figure, FigureRef, InferredRelation
 from claims.core.reconcile.context import _STOP, _WORD, BLOCKER, is_limit, singular, years_near
-from claims.core.reconcile.fit import Fit, fit_of, part_role, periods_clash
+from claims.core.reconcile.fit import Fit, fit_at, part_role, periods_clash
 from claims.core.reconcile.frames import counted_unit
 from claims.core.textkeys import fold
 
@@ -69,12 +69,13 @@ def _content(text: str) -> set[str]:
     return {singular(w) for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2}
 
 
-@dataclass(frozen=True)
-class Fig:
+class Fig(NamedTuple):
     """A figure as the rules see it: where it is, and its frame made comparable.
 
     `unit` is the figure's, or "person" for a count of people written without a noun
-    ("18 died", "nine were injured"): the role says what is counted."""
+    ("18 died", "nine were injured"): the role says what is counted. (A named tuple:
+    one is built per figure, and a frozen dataclass costs several times more to build;
+    nothing orders or unpacks a Fig.)"""
 
     ref: FigureRef
     unit: str | None
@@ -110,8 +111,7 @@ def prepare(claims: Sequence[Claim]) -> list[list[Fig]]:
         row = []
         spans = [(_local_span(c, f), fi, f) for fi, f in enumerate(c.figures)]
         for (s, e), fi, f in sorted(spans, key=lambda x: x[0][0]):
-            window = c.text[max(0, s - 120) : e + 80]
-            fit = fit_of(f.frame, window)
+            fit = fit_at(f.frame, c.text, s - 120, e + 80)  # fit_of(frame, text[s-120:e+80])
             unit = counted_unit(f.unit, fit.role)
             row.append(Fig(
                 ref=FigureRef(ci, fi), unit=unit, claim=ci, pos=pos, fig=f, start=s, end=e,
