@@ -12,8 +12,9 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from claims.core.figures.gates import any_in, folded
 from claims.core.model import Frame
-from claims.core.reconcile import fit, periods, placewords
+from claims.core.reconcile import fit, periods, placewords, syntax
 
 _ODD = ["\t", "\n", "\xa0", "\u2028", "İ", "ı", "ſ", "\u212a", "é", "’", "'", "-", "_", "x"]
 
@@ -101,3 +102,26 @@ def test_area_level_from_the_words_of_the_whole_text(text: str, lo: int, width: 
     frame = Frame(place="Riverton", words=(("place", "(lead) in Riverton"),))
     for f in (None, frame, Frame(place="Lower Harran province")):
         assert fit.fit_at(f, text, lo, hi) == fit.fit_of(f, window)
+
+
+# ----------------------------------------------------------------------- word gates
+_REF_TEXT = _pieces(["of", "Of", "OF", "which", "WHOM", "them", "those", "these", "the",
+                     "runners", "including", "Includes", "among", "AMONG", "them,", ", of the",
+                     "40", "ſ", "İ", "ı"])
+
+
+@settings(max_examples=800, deadline=None)
+@given(_REF_TEXT, _REF_TEXT)
+@example("of the runners,\n", "")
+@example("40 of THEM", "")
+@example("of the runners ,\u2028 ", "")
+def test_word_gates_of_the_syntax_rules_are_necessary(before: str, after: str) -> None:
+    """Where a gate says no, its pattern finds nothing: the rule skips no figure the
+    pattern would take."""
+    low = folded(before + "40" + after)
+    if syntax._OF_PRONOUN_AFTER.match(after) or syntax._OF_PRONOUN_BEFORE.search(before):
+        assert any_in(low, syntax._PRONOUNS)
+    if syntax._OF_THE_BEFORE.search(before):
+        assert before.rstrip().endswith(",")
+    if syntax._INCLUDING.search(before):
+        assert any_in(low, syntax._INCLUDING_WORDS)
