@@ -84,24 +84,22 @@ def test_mentions_equal_the_pattern_over_the_whole_text(text: str, published: st
     assert periods.mentions(text, published) == _plain_mentions(text, published)
 
 
-# ----------------------------------------------------------------------- area words
+# ----------------------------------------------------------------------- fits
 _AREA_TEXT = _pieces(["town", "towns", "city", "county", "region", "state", "states",
                       "nationwide", "itself", "alone", "across", "whole", "all", "the",
                       "Town", "REGION", "statewide", "Σtate", "regional", "x", "ab"])
+_FRAMES = [None, Frame(place="Riverton", words=(("place", "(lead) in Riverton"),)),
+           Frame(place="Lower Harran province"), Frame(place="Kyiv"),
+           Frame(place="Riverton, Estmark", role="killed", period="2024"),
+           Frame(place="the north", actor="Russia", words=(("event", "(lead) floods"),))]
 
 
-@settings(max_examples=600, deadline=None)
-@given(_AREA_TEXT, st.integers(-130, 60), st.integers(0, 90))
-@example("in the town itself", 3, 5)
-@example("xtown ab", 1, 4)
-@example("İ town", 0, 6)
-def test_area_level_from_the_words_of_the_whole_text(text: str, lo: int, width: int) -> None:
-    hi = lo + width
-    window = text[max(0, lo) : hi]
-    assert fit.area_level_at(text, lo, hi) == fit.area_level(window)
-    frame = Frame(place="Riverton", words=(("place", "(lead) in Riverton"),))
-    for f in (None, frame, Frame(place="Lower Harran province")):
-        assert fit.fit_at(f, text, lo, hi) == fit.fit_of(f, window)
+@settings(max_examples=400, deadline=None)
+@given(_AREA_TEXT, st.sampled_from(_FRAMES))
+def test_fit_in_is_fit_of(window: str, frame: Frame | None) -> None:
+    """The uncached fit (with its place parsed once per place) is the cached one."""
+    assert fit.fit_in(frame, window) == fit.fit_of.__wrapped__(frame, window)
+    assert fit.fit_in(frame, window) == fit.fit_of(frame, window)
 
 
 # ----------------------------------------------------------------------- word gates
@@ -125,3 +123,4 @@ def test_word_gates_of_the_syntax_rules_are_necessary(before: str, after: str) -
         assert before.rstrip().endswith(",")
     if syntax._INCLUDING.search(before):
         assert any_in(low, syntax._INCLUDING_WORDS)
+

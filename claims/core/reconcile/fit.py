@@ -10,8 +10,6 @@ Lower Harran", "period: 2024-03 inside 2024").
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -75,10 +73,7 @@ _AREA_WORD = re.compile(
 def area_level(window: str) -> tuple[int | None, bool, bool]:
     """(level, narrow, wide) from the words around a figure: "in the town" is 1,
     "across"/"whole" make it the widest said, "alone"/"itself" mark a part."""
-    return _area_of(_AREA_WORD.findall(window.lower()))  # of the [a-z]+ tokens, those it knows
-
-
-def _area_of(words: Sequence[str]) -> tuple[int | None, bool, bool]:
+    words = _AREA_WORD.findall(window.lower())  # of the [a-z]+ tokens, those it knows
     levels = [LEVELS[w] for w in words if w in LEVELS]
     narrow = any(w in _NARROW for w in words)
     wide = any(w in _WIDE for w in words)
@@ -87,48 +82,16 @@ def _area_of(words: Sequence[str]) -> tuple[int | None, bool, bool]:
     return (max(levels) if wide else min(levels)), narrow, wide
 
 
-@lru_cache(maxsize=1 << 12)  # every figure of a claim reads a window of it
-def _area_words(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...], tuple[str, ...]] | None:
-    """The lower-case text and the `_AREA_WORD` matches in it (starts, ends, words); None
-    when lower case changes its length (offsets would not map)."""
-    low = text.lower()
-    if len(low) != len(text):
-        return None
-    found = list(_AREA_WORD.finditer(low))
-    return (low, tuple(m.start() for m in found), tuple(m.end() for m in found),
-            tuple(m.group() for m in found))
-
-
-def _cuts_word(low: str, pos: int) -> bool:
-    return 0 < pos < len(low) and low[pos - 1] in _LETTERS and low[pos] in _LETTERS
-
-
-_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
-
-
-def area_level_at(text: str, lo: int, hi: int) -> tuple[int | None, bool, bool]:
-    """`area_level(text[lo:hi])`, from the matches of the whole text (`_area_words`, once
-    per claim): a match is a whole run of letters a-z, so the window's matches are the
-    text's matches inside it unless the window cuts a run of letters (then the window is
-    read itself)."""
-    got = _area_words(text)
-    lo, hi = max(lo, 0), min(hi, len(text))
-    if got is None or lo >= hi or _cuts_word(got[0], lo) or _cuts_word(got[0], hi):
-        return area_level(text[lo:hi])
-    _, starts, ends, words = got
-    return _area_of(words[bisect_left(starts, lo) : bisect_right(ends, hi)])
-
-
 @lru_cache(maxsize=1 << 14)
 def fit_of(frame: Frame | None, window: str = "") -> Fit:
     """The comparable form of `frame`; `window` is the text around the figure."""
     return _fit(frame, area_level(window))
 
 
-def fit_at(frame: Frame | None, text: str, lo: int, hi: int) -> Fit:
-    """`fit_of(frame, text[lo:hi])`, with the window's words read from the whole text's
-    (`area_level_at`); not memoised, since every figure has its own window."""
-    return _fit(frame, area_level_at(text, lo, hi))
+def fit_in(frame: Frame | None, window: str) -> Fit:
+    """`fit_of` without its cache, for a window of its own per figure (`prepare`): a
+    lookup there would hash the frame and never hit."""
+    return _fit(frame, area_level(window))
 
 
 _NO_LEAD: frozenset[str] = frozenset()

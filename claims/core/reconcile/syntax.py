@@ -17,7 +17,7 @@ from typing import NamedTuple
 from claims.core.figures.gates import any_in, folded
 from claims.core.model import Claim, Figure, FigureRef, InferredRelation
 from claims.core.reconcile.context import _STOP, _WORD, BLOCKER, is_limit, singular, years_near
-from claims.core.reconcile.fit import Fit, fit_at, part_role, periods_clash
+from claims.core.reconcile.fit import Fit, fit_in, part_role, periods_clash
 from claims.core.reconcile.frames import counted_unit
 from claims.core.textkeys import fold
 
@@ -117,7 +117,7 @@ def prepare(claims: Sequence[Claim]) -> list[list[Fig]]:
         row = []
         spans = [(_local_span(c, f), fi, f) for fi, f in enumerate(c.figures)]
         for (s, e), fi, f in sorted(spans, key=lambda x: x[0][0]):
-            fit = fit_at(f.frame, c.text, s - 120, e + 80)  # fit_of(frame, text[s-120:e+80])
+            fit = fit_in(f.frame, c.text[max(0, s - 120) : e + 80])
             unit = counted_unit(f.unit, fit.role)
             row.append(Fig(
                 ref=FigureRef(ci, fi), unit=unit, claim=ci, pos=pos, fig=f, start=s, end=e,
