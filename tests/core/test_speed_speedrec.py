@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from claims.core.figures.gates import any_in, folded
 from claims.core.model import Frame
-from claims.core.reconcile import fit, periods, placewords, syntax
+from claims.core.reconcile import context, fit, frames, periods, placewords, syntax
 
 _ODD = ["\t", "\n", "\xa0", "\u2028", "İ", "ı", "ſ", "\u212a", "é", "’", "'", "-", "_", "x"]
 
@@ -124,3 +124,74 @@ def test_word_gates_of_the_syntax_rules_are_necessary(before: str, after: str) -
     if syntax._INCLUDING.search(before):
         assert any_in(low, syntax._INCLUDING_WORDS)
 
+
+
+# ----------------------------------------------------------------------- lower-case scans
+_CASE_TEXT = _pieces(["said", "SAID", "Says", "told", "reporters", "reported", "according to",
+                      "in a statement", "at a briefing", "published", "that", "which", "Who",
+                      "where", "when", "after", "as", "while", "will", "Would", "expected",
+                      "forecasts", "plans", "next year", "by 2030", "BY 2024", "posted",
+                      "claimed", "estimated", "overnight", "on Monday", "ſaid", "İ", "K"])
+_LOW_PAIRS = [(periods._SPEECH, periods._SPEECH_LOW), (periods._SAID_WHEN, periods._SAID_WHEN_LOW),
+              (periods._RELATIVE, periods._RELATIVE_LOW),
+              (periods._IN_RELATIVE, periods._IN_RELATIVE_LOW),
+              (context._FORECAST, context._FORECAST_LOW), (frames._SPEAKER, frames._SPEAKER_LOW)]
+
+
+@settings(max_examples=600, deadline=None)
+@given(_CASE_TEXT, st.integers(0, 200), st.integers(0, 200))
+@example("Officials SAID on Monday", 0, 24)
+@example("kIll ſaid", 0, 9)
+def test_case_blind_patterns_equal_their_lower_case_runs(text: str, a: int, b: int) -> None:
+    """Where `folded` gives the lower case, the pattern without (?i) on a slice of it
+    finds what the case-blind pattern finds on that slice of the text."""
+    low = folded(text)
+    if low is None:
+        return
+    for blind, lower in _LOW_PAIRS:
+        found, fast = blind.search(text[a:b]), lower.search(low[a:b])
+        assert (found and found.span()) == (fast and fast.span())
+    assert context.is_forecast(text) == bool(context._FORECAST.search(text))
+
+
+def _plain_period_near(text: str, start: int, end: int, published: str | None
+                       ) -> periods.Mention | None:
+    """`period_near` as first written: the case-blind tests on slices of the text."""
+    best: tuple[int, periods.Mention] | None = None
+    for m in periods.mentions(text, published):
+        if m.end <= start:
+            between, dist = text[m.end : start], start - m.end
+        elif m.start >= end:
+            between, dist = text[end : m.start], m.start - end
+        else:
+            continue
+        if dist > 90 or periods._SPEECH.search(between) or periods._CLAUSE_END.search(between):
+            continue
+        if periods._SAID_WHEN.search(text[max(0, m.start - 40) : m.start]):
+            continue
+        if m.start >= end and periods._RELATIVE.search(between) and not (
+                periods._RELATIVE.search(text[max(0, start - 40) : start])):
+            continue
+        if m.end <= start and periods._IN_RELATIVE.search(text[max(0, m.start - 40) : m.start]):
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, m)
+    return None if best is None else best[1]
+
+
+@settings(max_examples=600, deadline=None)
+@given(_CASE_TEXT | _PERIOD_TEXT, st.integers(0, 120), st.integers(0, 6))
+@example("Floods that struck on Friday have killed 31", 40, 42)
+@example("40 died, AND on Monday", 0, 2)  # "AND": no clause end (case-sensitive)
+def test_period_near_equals_the_case_blind_tests(text: str, start: int, width: int) -> None:
+    end = start + width
+    assert periods.period_near(text, start, end, "2024-11-26") == _plain_period_near(
+        text, start, end, "2024-11-26")
+
+
+@settings(max_examples=400, deadline=None)
+@given(_pieces(["ceiling", "Limit", "CAP", "capped", "targets", "aimed", "threshold",
+                "quota", "maximum", "allowed", "legal", "of", "the", "40", "İ", "ſ"]))
+def test_limit_words_gate_the_limit_patterns(text: str) -> None:
+    if context._LIMIT_BEFORE.search(text) or context._LIMIT_AFTER.match(text):
+        assert any_in(folded(text), context.LIMIT_WORDS)

@@ -122,6 +122,7 @@ _LOC_BEFORE = re.compile(rf"\b(?:{_LOCATIVE}|on|of|to|towards|toward|into)\s+(?:
 _DEMONYM_AFTER = re.compile(r"^\s+([A-Z][a-z]+)\s")
 _SPEAKER = re.compile(r"\b(?:said|says|told|tells|reported|reports|announced|stated|wrote|"
                       r"added|posted|according\s+to|claimed|estimated)\b", re.I)
+_SPEAKER_LOW = re.compile(_SPEAKER.pattern)
 
 
 @lru_cache(maxsize=1 << 12)
@@ -232,6 +233,8 @@ def actor_near(text: str, start: int, end: int, exclude: frozenset[str]) -> tupl
         return by, after.group(0).strip()
     lo = clause_start(text, start)
     best: tuple[str, str] | None = None
+    low = folded(text)  # the speaker test without (?i) on the lower case (see events_in)
+    speaker, hay = (_SPEAKER, text) if low is None else (_SPEAKER_LOW, low)
     for m in _CAP_RUN.finditer(text, lo, start):
         name = m.group(1)
         if _LOC_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
@@ -240,7 +243,7 @@ def actor_near(text: str, start: int, end: int, exclude: frozenset[str]) -> tupl
                 places.is_place(name) or places.demonym(name) or " " in name
                 or _ACTOR_HEAD.match(text, m.end())):
             continue  # "Officials said …": a capital for the sentence, not a name
-        if _SPEAKER.search(text[m.end() : start]):
+        if speaker.search(hay[m.end() : start]):
             continue  # "Piet Janssen, said crews had carried out 342": the speaker
         who = _actor(name, exclude)
         if who:

@@ -78,6 +78,11 @@ _SAID_WHEN = re.compile(
     r"wrote|posted)(?:\s+(?:in|at)\s+(?:a|an|the|its)\s+\w+(?:\s+\w+)?)?\s*$", re.I)
 _IN_RELATIVE = re.compile(r"\b(?:that|which|who|where)\s+[^,;]{0,30}$", re.I)
 _RELATIVE = re.compile(r"\b(?:that|which|who|where|when|after|before|as|while)\b", re.I)
+# the same without (?i), for the claim in lower case (see `_HINT_LOW`)
+_SPEECH_LOW = re.compile(_SPEECH.pattern)
+_SAID_WHEN_LOW = re.compile(_SAID_WHEN.pattern)
+_IN_RELATIVE_LOW = re.compile(_IN_RELATIVE.pattern)
+_RELATIVE_LOW = re.compile(_RELATIVE.pattern)
 _CLAUSE_END = re.compile(r"(?=[;:,\s])(?:[;:]|,\s+(?:and|but|while|whereas)\b|\s+while\s+"
                          r"|\s+but\s+)")
 
@@ -334,25 +339,33 @@ def period_near(text: str, start: int, end: int, published: str | None) -> Menti
 
     The nearest phrase in the figure's clause, skipping one governed by a reporting
     verb ("said on Sunday": a speech verb between the figure and the phrase) and one
-    inside another relative clause ("floods that struck on Friday")."""
+    inside another relative clause ("floods that struck on Friday"). The case-blind
+    word tests run without (?i) on the claim in lower case when `folded` gives it (see
+    `_HINT_LOW`); `_CLAUSE_END` is case-sensitive and reads the text itself."""
+    found = mentions(text, published)
+    if not found:
+        return None
+    low = folded(text)
+    hay, speech, said, relative, in_relative = (
+        (text, _SPEECH, _SAID_WHEN, _RELATIVE, _IN_RELATIVE) if low is None
+        else (low, _SPEECH_LOW, _SAID_WHEN_LOW, _RELATIVE_LOW, _IN_RELATIVE_LOW))
     best: tuple[int, Mention] | None = None
-    for m in mentions(text, published):
+    for m in found:
         if m.end <= start:
-            between = text[m.end : start]
-            dist = start - m.end
+            a, b = m.end, start
         elif m.start >= end:
-            between = text[end : m.start]
-            dist = m.start - end
+            a, b = end, m.start
         else:
             continue
-        if dist > 90 or _SPEECH.search(between) or _CLAUSE_END.search(between):
+        dist = b - a
+        if dist > 90 or speech.search(hay[a:b]) or _CLAUSE_END.search(text[a:b]):
             continue
-        if _SAID_WHEN.search(text[max(0, m.start - 40) : m.start]):
+        if said.search(hay[max(0, m.start - 40) : m.start]):
             continue  # "said in a report published on December 3": when it was said
-        if m.start >= end and _RELATIVE.search(between) and not _RELATIVE.search(
-                text[max(0, start - 40) : start]):
+        if m.start >= end and relative.search(hay[a:b]) and not relative.search(
+                hay[max(0, start - 40) : start]):
             continue  # "…, where the river burst its banks on Saturday"
-        if m.end <= start and _IN_RELATIVE.search(text[max(0, m.start - 40) : m.start]):
+        if m.end <= start and in_relative.search(hay[max(0, m.start - 40) : m.start]):
             continue  # "Floods that struck on Friday have killed 31": the floods' time
         if best is None or dist < best[0]:
             best = (dist, m)

@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from claims.core.model import Claim, InferredRelation
-from claims.core.reconcile.context import _FORECAST, informative, metric_key
+from claims.core.reconcile.context import informative, is_forecast, metric_key
 from claims.core.reconcile.fit import Fit, one_quantity, part_role, period_inside, place_inside
 from claims.core.reconcile.frames import INDICATORS, SHARE_ROLES, TALLY_ROLES, frame_claims
 from claims.core.reconcile.periods import same_period
@@ -139,9 +139,9 @@ def rule_same(links: Links, index: _Index) -> list[InferredRelation]:
     out: list[InferredRelation] = []
     forecast: dict[int, bool] = {}
 
-    def is_forecast(ci: int) -> bool:
+    def forecasts(ci: int) -> bool:
         if ci not in forecast:
-            forecast[ci] = bool(_FORECAST.search(links.claims[ci].text))
+            forecast[ci] = is_forecast(links.claims[ci].text)
         return forecast[ci]
 
     by_metric: dict[tuple[str | None, str], list[Fig]] = {}
@@ -176,7 +176,7 @@ def rule_same(links: Links, index: _Index) -> list[InferredRelation]:
             ca = links.claims[a.claim]
             if ca.source is None or ca.source == cb.source or not links.compatible(a, b):
                 continue
-            if links.grouped(a, b) or is_forecast(a.claim) != is_forecast(b.claim):
+            if links.grouped(a, b) or forecasts(a.claim) != forecasts(b.claim):
                 continue
             ok, strong, ev = one_quantity(a.fit, b.fit)
             if not ok:

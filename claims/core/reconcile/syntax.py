@@ -16,7 +16,15 @@ from typing import NamedTuple
 
 from claims.core.figures.gates import any_in, folded
 from claims.core.model import Claim, Figure, FigureRef, InferredRelation
-from claims.core.reconcile.context import _STOP, _WORD, BLOCKER, is_limit, singular, years_near
+from claims.core.reconcile.context import (
+    _STOP,
+    _WORD,
+    BLOCKER,
+    LIMIT_WORDS,
+    is_limit,
+    singular,
+    years_near,
+)
 from claims.core.reconcile.fit import Fit, fit_in, part_role, periods_clash
 from claims.core.reconcile.frames import counted_unit
 from claims.core.textkeys import fold
@@ -116,14 +124,16 @@ def prepare(claims: Sequence[Claim]) -> list[list[Fig]]:
     for ci, c in enumerate(claims):
         row = []
         spans = [(_local_span(c, f), fi, f) for fi, f in enumerate(c.figures)]
+        may_limit = bool(spans) and any_in(folded(c.text), LIMIT_WORDS)  # is_limit's gate
         for (s, e), fi, f in sorted(spans, key=lambda x: x[0][0]):
             fit = fit_in(f.frame, c.text[max(0, s - 120) : e + 80])
             unit = counted_unit(f.unit, fit.role)
+            limit = (may_limit and is_limit(c.text, s, e)) or bool(
+                _RATE.match(c.text[e : e + 20]) or _CLASS.search(f.text)
+                or _CLASS.search(_after_comma(c.text, e + 15)))
             row.append(Fig(
                 ref=FigureRef(ci, fi), unit=unit, claim=ci, pos=pos, fig=f, start=s, end=e,
-                fit=fit, years=years_near(c.text, s, e),
-                limit=is_limit(c.text, s, e) or bool(_RATE.match(c.text[e : e + 20]))
-                or bool(_CLASS.search(f.text)) or bool(_CLASS.search(_after_comma(c.text, e + 15))),
+                fit=fit, years=years_near(c.text, s, e), limit=limit,
                 vague=bool(_VAGUE.match(f.text.strip())),
             ))
             pos += 1
