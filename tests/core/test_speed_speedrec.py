@@ -9,6 +9,8 @@ and odd whitespace included), so the shortcuts can never change what `extract` r
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -195,3 +197,39 @@ def test_period_near_equals_the_case_blind_tests(text: str, start: int, width: i
 def test_limit_words_gate_the_limit_patterns(text: str) -> None:
     if context._LIMIT_BEFORE.search(text) or context._LIMIT_AFTER.match(text):
         assert any_in(folded(text), context.LIMIT_WORDS)
+
+
+# ----------------------------------------------------------------------- place phrases
+def test_case_extras_are_every_letter_case_blind_letters_match() -> None:
+    """`any_case` spells (?i) out: for each ASCII letter, the letters (?i) matches to it
+    (up to the Letterlike Symbols block, where the Kelvin sign is) are its two cases and
+    `CASE_EXTRAS`."""
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        blind = re.compile(f"(?i){letter}")
+        matched = {chr(c) for c in range(0x2200) if blind.fullmatch(chr(c))}
+        assert matched == set(placewords._cases(letter)), letter
+
+
+_OLD_LOCATIVE = r"(?i:in|across|throughout|over|around|near|at|along|inside|within|outside)"
+_OLD_PLACE_PHRASE = re.compile(placewords._PLACE_PHRASE.pattern.replace(
+    placewords._LOCATIVE, _OLD_LOCATIVE).replace(
+    f"(?=[A-Z{placewords._FIRST}])", "(?=[A-Z]|(?i:[aintow]))"))
+_OLD_LOC_BEFORE = re.compile(frames._LOC_BEFORE.pattern.replace(placewords._LOCATIVE,
+                                                                 _OLD_LOCATIVE))
+_PLACE_TEXT = _pieces(["in", "In", "IN", "İn", "ın", "across", "acroſs", "AT", "at", "the",
+                       "Lower Harran", "Riverton", "Estmark's", "southern", "province", "of",
+                       "County", "region", "whole", "north", "city", "inside", "within",
+                       "outside", "Insıde", "near", "along", "to", "into", "Kyiv"])
+
+
+@settings(max_examples=800, deadline=None)
+@given(_PLACE_TEXT)
+@example("İn Riverton and acroſs Lower Harran")
+@example("in Estmark's southern province of Lower Harran")
+def test_place_phrases_with_spelled_out_cases(text: str) -> None:
+    assert "(?i:" not in placewords._PLACE_PHRASE.pattern.split("(?P<noun1>")[0]
+    assert [(m.span(), m.groupdict()) for m in placewords._PLACE_PHRASE.finditer(text)] == [
+        (m.span(), m.groupdict()) for m in _OLD_PLACE_PHRASE.finditer(text)]
+    for cut in range(0, len(text) + 1, 3):
+        found, old = frames._LOC_BEFORE.search(text[:cut]), _OLD_LOC_BEFORE.search(text[:cut])
+        assert (found and found.span()) == (old and old.span())
