@@ -27,6 +27,8 @@ _LIMIT_AFTER = re.compile(
 _FORECAST = re.compile(
     r"\b(?:will|would|shall|expect\w*|forecast\w*|project\w*|foresee\w*|predict\w*|"
     r"plan|plans|planned|outlook|next\s+year|by\s+(?:19|20)\d\d)\b", re.I)
+claim_folded = lru_cache(maxsize=1 << 12)(folded)
+"""`figures.gates.folded`, memoised: frames and rules ask it of each claim several times."""
 _FORECAST_LOW = re.compile(_FORECAST.pattern)  # without (?i), for the lower case
 # Every limit pattern holds one of these (a cheap test per claim before the patterns).
 LIMIT_WORDS = ("ceiling", "limit", "cap", "target", "goal", "aim", "threshold", "quota",
@@ -60,7 +62,7 @@ def is_forecast(text: str) -> bool:
     """`_FORECAST.search(text)`, run without (?i) on the lower case when `folded` gives
     it: `re` then skips an alternative at its first letter instead of entering it (the
     argument of `periods._HINT_LOW`)."""
-    low = folded(text)
+    low = claim_folded(text)
     return bool(_FORECAST.search(text) if low is None else _FORECAST_LOW.search(low))
 
 

@@ -20,9 +20,8 @@ from dataclasses import fields, replace
 from functools import lru_cache
 
 from claims.core import places
-from claims.core.figures.gates import folded
 from claims.core.model import Claim, Figure, Frame
-from claims.core.reconcile.context import opens_sentence, singular
+from claims.core.reconcile.context import claim_folded, opens_sentence, singular
 from claims.core.reconcile.periods import period_near
 from claims.core.reconcile.placewords import (
     _LOCATIVE,
@@ -193,7 +192,7 @@ def events_in(text: str) -> tuple[tuple[int, str, str], ...]:
     """(position, event, words) of each event noun; a name beside it makes it a named
     event ("Hurricane Matthew", "the Orrin regatta")."""
     out = []
-    low = folded(text)  # no (?i) on the exact lower case: see periods._ANY_LOW
+    low = claim_folded(text)  # no (?i) on the exact lower case: see periods._ANY_LOW
     for m in _EVENT_WORD.finditer(text) if low is None else _EVENT_LOW.finditer(low):
         word = text[m.start(1) : m.end(1)]
         noun = singular(word.lower())
@@ -233,7 +232,7 @@ def actor_near(text: str, start: int, end: int, exclude: frozenset[str]) -> tupl
         return by, after.group(0).strip()
     lo = clause_start(text, start)
     best: tuple[str, str] | None = None
-    low = folded(text)  # the speaker test without (?i) on the lower case (see events_in)
+    low = claim_folded(text)  # the speaker test without (?i) on the lower case (see events_in)
     speaker, hay = (_SPEAKER, text) if low is None else (_SPEAKER_LOW, low)
     for m in _CAP_RUN.finditer(text, lo, start):
         name = m.group(1)

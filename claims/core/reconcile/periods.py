@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from claims.core.figures.gates import folded
+from claims.core.reconcile.context import claim_folded
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")
@@ -308,7 +308,7 @@ def _phrases(low: str, hint: re.Match[str] | None = None) -> Iterator[re.Match[s
 @lru_cache(maxsize=1 << 12)
 def mentions(text: str, published: str | None) -> tuple[Mention, ...]:
     """Every period phrase of `text`, resolved against the publication date."""
-    low = folded(text)
+    low = claim_folded(text)
     hint = _HINT.search(text) if low is None else _HINT_LOW.search(low)
     if not hint:
         return ()
@@ -345,7 +345,7 @@ def period_near(text: str, start: int, end: int, published: str | None) -> Menti
     found = mentions(text, published)
     if not found:
         return None
-    low = folded(text)
+    low = claim_folded(text)
     hay, speech, said, relative, in_relative = (
         (text, _SPEECH, _SAID_WHEN, _RELATIVE, _IN_RELATIVE) if low is None
         else (low, _SPEECH_LOW, _SAID_WHEN_LOW, _RELATIVE_LOW, _IN_RELATIVE_LOW))

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from claims.core import places
-from claims.core.figures.gates import folded
+from claims.core.reconcile.context import claim_folded
 from claims.core.textkeys import word_alternation
 
 _NAME = r"(?>[A-Z][a-z][\w-]*)(?:\s+(?>[A-Z][a-z][\w-]*)){0,2}"  # atomic: whole words
@@ -179,7 +179,7 @@ def places_in(text: str) -> tuple[tuple[int, int, str, str], ...]:
             container = places.demonym(mdem.group(1)) if mdem else None
         full = f"{place}, {container}" if container and container != place else place
         out.append((m.start(), m.end(), full, m.group(0).strip()))
-    low = folded(text)  # no (?i) on the exact lower case: see periods._ANY_LOW
+    low = claim_folded(text)  # no (?i) on the exact lower case: see periods._ANY_LOW
     for m in _GENERIC_PLACE.finditer(text) if low is None else _GENERIC_LOW.finditer(low):
         s, e = m.span("word") if m.start("word") >= 0 else m.span("noun")
         word = text[s:e].lower() if s >= 0 else ""

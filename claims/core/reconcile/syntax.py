@@ -14,13 +14,14 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from claims.core.figures.gates import any_in, folded
+from claims.core.figures.gates import any_in
 from claims.core.model import Claim, Figure, FigureRef, InferredRelation
 from claims.core.reconcile.context import (
     _STOP,
     _WORD,
     BLOCKER,
     LIMIT_WORDS,
+    claim_folded,
     is_limit,
     singular,
     years_near,
@@ -124,7 +125,7 @@ def prepare(claims: Sequence[Claim]) -> list[list[Fig]]:
     for ci, c in enumerate(claims):
         row = []
         spans = [(_local_span(c, f), fi, f) for fi, f in enumerate(c.figures)]
-        may_limit = bool(spans) and any_in(folded(c.text), LIMIT_WORDS)  # is_limit's gate
+        may_limit = bool(spans) and any_in(claim_folded(c.text), LIMIT_WORDS)  # is_limit's gate
         for (s, e), fi, f in sorted(spans, key=lambda x: x[0][0]):
             fit = fit_in(f.frame, c.text[max(0, s - 120) : e + 80])
             unit = counted_unit(f.unit, fit.role)
@@ -160,7 +161,8 @@ class Links:
         self.groups: dict[int, set[int]] = {}
         self._pos: dict[FigureRef, int] | None = None
         # each claim's lower case for the word gates of the rules (None: no gate is exact)
-        self.lows = [folded(c.text) if row else None for c, row in zip(claims, rows, strict=True)]
+        self.lows = [claim_folded(c.text) if row else None
+                     for c, row in zip(claims, rows, strict=True)]
 
     # -- helpers ---------------------------------------------------------------------
     def text(self, f: Fig) -> str:
