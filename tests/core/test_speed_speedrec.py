@@ -233,3 +233,17 @@ def test_place_phrases_with_spelled_out_cases(text: str) -> None:
     for cut in range(0, len(text) + 1, 3):
         found, old = frames._LOC_BEFORE.search(text[:cut]), _OLD_LOC_BEFORE.search(text[:cut])
         assert (found and found.span()) == (old and old.span())
+
+
+_NAME_TEXT = _pieces(["Lower", "Harran", "Kyiv", "Kyiv’s", "Korvan's", "forces", "O'Neil",
+                      "Smith-Jones", "x-Ray", "_Ab", "Ab1", "A", "AB", "Ünal", "said", "in"])
+_OLD_CAP_RUN = re.compile(rf"(?<![\w’'-])({placewords._NAME})(?:['’]s)?")
+
+
+@settings(max_examples=800, deadline=None)
+@given(_NAME_TEXT, st.integers(0, 60), st.integers(0, 200))
+@example("x-Ray and O'Neil met Lower Harran’s", 0, 200)
+@example("Kyiv", 1, 4)
+def test_capital_runs_open_on_a_character_set(text: str, lo: int, hi: int) -> None:
+    assert [(m.span(), m.span(1)) for m in frames._CAP_RUN.finditer(text, lo, hi)] == [
+        (m.span(), m.span(1)) for m in _OLD_CAP_RUN.finditer(text, lo, hi)]

@@ -74,6 +74,8 @@ def area_level(window: str) -> tuple[int | None, bool, bool]:
     """(level, narrow, wide) from the words around a figure: "in the town" is 1,
     "across"/"whole" make it the widest said, "alone"/"itself" mark a part."""
     words = _AREA_WORD.findall(window.lower())  # of the [a-z]+ tokens, those it knows
+    if not words:  # most windows name no area
+        return None, False, False
     levels = [LEVELS[w] for w in words if w in LEVELS]
     narrow = any(w in _NARROW for w in words)
     wide = any(w in _WIDE for w in words)

@@ -114,7 +114,11 @@ def counted_unit(unit: str | None, role: str | None) -> str | None:
 
 # -- actors --------------------------------------------------------------------------
 _BY_ACTOR = re.compile(rf"^[^.;:]{{0,30}}?\bby\s+(?:the\s+)?({_NAME})")
-_CAP_RUN = re.compile(rf"(?<![\w’'-])({_NAME})(?:['’]s)?")
+# (?<![\w’'-])({_NAME})(?:['’]s)?, written to open on a character set so that `re`
+# looks for a capital letter in C before trying anything: the look behind the capital
+# is taken after it, and its first word is `_NAME`'s atomic word less its capital.
+_CAP_RUN = re.compile(r"([A-Z](?<![\w’'-].)(?>[a-z][\w-]*)(?:\s+(?>[A-Z][a-z][\w-]*)){0,2})"
+                      r"(?:['’]s)?")
 _ACTOR_HEAD = re.compile(r"(?:['’]s)?\s+(?:forces|troops|army|units|military|soldiers|"
                          r"fighters|rebels|militants|government|navy|air\s+force)\b")
 _LOC_BEFORE = re.compile(rf"\b(?:{_LOCATIVE}|on|of|to|towards|toward|into)\s+(?:the\s+)?$")
@@ -278,8 +282,9 @@ def frame_of(claim: Claim, start: int, end: int, metric: str | None, published: 
     """The frame of the figure at claim.text[start:end] (offsets inside the claim)."""
     text = claim.text
     words: list[tuple[str, str]] = []
-    others = [(f.start - claim.start, f.end - claim.start) for f in claim.figures]
-    others = [(s, e) for s, e in others if (s, e) != (start, end)]
+    c0 = claim.start
+    others = [(f.start - c0, f.end - c0) for f in claim.figures
+              if f.start - c0 != start or f.end - c0 != end]
     role = role_near(text, start, end, metric)
     event = event_near(text, start, end)
     place = place_near(text, start, end, others)
@@ -296,13 +301,12 @@ def frame_of(claim: Claim, start: int, end: int, metric: str | None, published: 
     ev = event[0] if event else None
     pl = place[0] if place else None
     if lead is not None:
-        lead_words = dict(lead.words)
         if ev is None and lead.event:
             ev = lead.event
-            words.append(("event", f"(lead) {lead_words.get('event', lead.event)}"))
+            words.append(("event", f"(lead) {dict(lead.words).get('event', lead.event)}"))
         if pl is None and lead.place:
             pl = lead.place
-            words.append(("place", f"(lead) {lead_words.get('place', lead.place)}"))
+            words.append(("place", f"(lead) {dict(lead.words).get('place', lead.place)}"))
     return Frame(event=ev, role=role[0] if role else None, actor=actor[0] if actor else None,
                  period=period.period.label if period else None, place=pl,
                  words=tuple(words))

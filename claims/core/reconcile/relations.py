@@ -169,9 +169,11 @@ def rule_same(links: Links, index: _Index) -> list[InferredRelation]:
             far = INDICATOR_WINDOW if indicator else NEAR
             found.update((a.pos, (a, "same-context"))
                          for a in index.near((b.unit, b.fit.role), b.claim, far, 0))
-        pool = sorted(found.values(), key=lambda p: (p[0].claim, p[0].start))
+        here = (b.claim, b.start)  # only earlier figures pair with b: the rest leave now
+        pool = sorted((p for p in found.values() if (p[0].claim, p[0].start) < here),
+                      key=lambda p: (p[0].claim, p[0].start))
         for a, rule in reversed(pool):
-            if (a.claim, a.start) >= (b.claim, b.start) or (a.pos, b.pos) in seen:
+            if (a.pos, b.pos) in seen:
                 continue
             ca = links.claims[a.claim]
             if ca.source is None or ca.source == cb.source or not links.compatible(a, b):
