@@ -247,3 +247,12 @@ _OLD_CAP_RUN = re.compile(rf"(?<![\w’'-])({placewords._NAME})(?:['’]s)?")
 def test_capital_runs_open_on_a_character_set(text: str, lo: int, hi: int) -> None:
     assert [(m.span(), m.span(1)) for m in frames._CAP_RUN.finditer(text, lo, hi)] == [
         (m.span(), m.span(1)) for m in _OLD_CAP_RUN.finditer(text, lo, hi)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_pieces(["19", "20", "2024", "1999", "١٩٩٩", "2٠24", "x2024", "3", "in", "ab"]),
+       st.integers(0, 60), st.integers(0, 60))
+def test_years_open_on_19_or_20(text: str, start: int, width: int) -> None:
+    """`prepare` skips `years_near` for a claim with neither "19" nor "20" in it."""
+    if context.years_near(text, start, start + width):
+        assert "19" in text or "20" in text

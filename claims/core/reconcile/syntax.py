@@ -126,6 +126,7 @@ def prepare(claims: Sequence[Claim]) -> list[list[Fig]]:
         row = []
         spans = [(_local_span(c, f), fi, f) for fi, f in enumerate(c.figures)]
         may_limit = bool(spans) and any_in(claim_folded(c.text), LIMIT_WORDS)  # is_limit's gate
+        may_year = "19" in c.text or "20" in c.text  # a year opens on one
         for (s, e), fi, f in sorted(spans, key=lambda x: x[0][0]):
             fit = fit_in(f.frame, c.text[max(0, s - 120) : e + 80])
             unit = counted_unit(f.unit, fit.role)
@@ -134,7 +135,7 @@ def prepare(claims: Sequence[Claim]) -> list[list[Fig]]:
                 or _CLASS.search(_after_comma(c.text, e + 15)))
             row.append(Fig(
                 ref=FigureRef(ci, fi), unit=unit, claim=ci, pos=pos, fig=f, start=s, end=e,
-                fit=fit, years=years_near(c.text, s, e), limit=limit,
+                fit=fit, years=years_near(c.text, s, e) if may_year else _NO_YEARS, limit=limit,
                 vague=bool(_VAGUE.match(f.text.strip())),
             ))
             pos += 1
@@ -142,6 +143,7 @@ def prepare(claims: Sequence[Claim]) -> list[list[Fig]]:
     return out
 
 
+_NO_YEARS: frozenset[str] = frozenset()
 _Link = tuple[Fig, str, bool, str, tuple[str, ...]]  # part, rule, mergeable, confidence, evidence
 
 
