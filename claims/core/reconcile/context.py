@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from claims.core.figures.gates import folded
+
 # -- lexicons and text tests --------------------------------------------------
 
 # Words that break a list of parts: comparisons, changes over time, conversions.
@@ -25,6 +27,12 @@ _LIMIT_AFTER = re.compile(
 _FORECAST = re.compile(
     r"\b(?:will|would|shall|expect\w*|forecast\w*|project\w*|foresee\w*|predict\w*|"
     r"plan|plans|planned|outlook|next\s+year|by\s+(?:19|20)\d\d)\b", re.I)
+claim_folded = lru_cache(maxsize=1 << 12)(folded)
+"""`figures.gates.folded`, memoised: frames and rules ask it of each claim several times."""
+_FORECAST_LOW = re.compile(_FORECAST.pattern)  # without (?i), for the lower case
+# Every limit pattern holds one of these (a cheap test per claim before the patterns).
+LIMIT_WORDS = ("ceiling", "limit", "cap", "target", "goal", "aim", "threshold", "quota",
+               "maximum", "minimum", "allowed", "permitted", "legal")
 _WORD = re.compile(r"[a-z]+")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -48,6 +56,14 @@ def is_limit(text: str, start: int, end: int) -> bool:
     """A ceiling, cap or target is a rule or an aim, never a count to reconcile."""
     return bool(_LIMIT_BEFORE.search(text[max(0, start - 40) : start])
                 or _LIMIT_AFTER.match(text[end : end + 30]))
+
+
+def is_forecast(text: str) -> bool:
+    """`_FORECAST.search(text)`, run without (?i) on the lower case when `folded` gives
+    it: `re` then skips an alternative at its first letter instead of entering it (the
+    argument of `periods._HINT_LOW`)."""
+    low = claim_folded(text)
+    return bool(_FORECAST.search(text) if low is None else _FORECAST_LOW.search(low))
 
 
 def years_near(text: str, start: int, end: int) -> frozenset[str]:

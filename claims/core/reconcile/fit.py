@@ -10,8 +10,8 @@ Lower Harran", "period: 2024-03 inside 2024").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from claims.core import places
 from claims.core.model import Frame
@@ -33,9 +33,10 @@ _NARROW = frozenset(("itself", "alone"))
 _WORD = re.compile(r"[a-z]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Fit:
-    """A frame parsed for comparison, with the area level its words give."""
+class Fit(NamedTuple):
+    """A frame parsed for comparison, with the area level its words give. (A named
+    tuple: one is built per figure, and a frozen dataclass costs several times more to
+    build; nothing orders or unpacks a Fit.)"""
 
     role: str | None
     actor: str | None
@@ -73,6 +74,8 @@ def area_level(window: str) -> tuple[int | None, bool, bool]:
     """(level, narrow, wide) from the words around a figure: "in the town" is 1,
     "across"/"whole" make it the widest said, "alone"/"itself" mark a part."""
     words = _AREA_WORD.findall(window.lower())  # of the [a-z]+ tokens, those it knows
+    if not words:  # most windows name no area
+        return None, False, False
     levels = [LEVELS[w] for w in words if w in LEVELS]
     narrow = any(w in _NARROW for w in words)
     wide = any(w in _WIDE for w in words)
@@ -84,17 +87,37 @@ def area_level(window: str) -> tuple[int | None, bool, bool]:
 @lru_cache(maxsize=1 << 14)
 def fit_of(frame: Frame | None, window: str = "") -> Fit:
     """The comparable form of `frame`; `window` is the text around the figure."""
+    return _fit(frame, area_level(window))
+
+
+def fit_in(frame: Frame | None, window: str) -> Fit:
+    """`fit_of` without its cache, for a window of its own per figure (`prepare`): a
+    lookup there would hash the frame and never hit."""
+    return _fit(frame, area_level(window))
+
+
+_NO_LEAD: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=1 << 12)
+def _place_fit(place: str) -> tuple[str, str | None, int | None]:
+    """(innermost place, container, level) of a frame's place, lower case (places repeat
+    across an article's figures: memoised)."""
+    parts = [_bare(p) for p in place.split(",")]
+    head, container = parts[0], (parts[1] if len(parts) > 1 else None)
+    if container is None:
+        c = places.country_of(parts[0])
+        container = c.lower() if c and c.lower() != parts[0] else None
+    return head, container, place_level(place)
+
+
+def _fit(frame: Frame | None, area: tuple[int | None, bool, bool]) -> Fit:
     f = frame or Frame()
-    lead = frozenset(d for d, w in f.words if w.startswith("(lead)"))
-    head, container = None, None
-    if f.place:
-        parts = [_bare(p) for p in f.place.split(",")]
-        head, container = parts[0], (parts[1] if len(parts) > 1 else None)
-        if container is None:
-            c = places.country_of(parts[0])
-            container = c.lower() if c and c.lower() != parts[0] else None
-    words_level, narrow, wide = area_level(window)
-    level = place_level(f.place) if f.place and "place" not in lead else None
+    dims = [d for d, w in f.words if w.startswith("(lead)")]
+    lead = frozenset(dims) if dims else _NO_LEAD
+    head, container, place_lv = _place_fit(f.place) if f.place else (None, None, None)
+    words_level, narrow, wide = area
+    level = place_lv if f.place and "place" not in lead else None
     if level is None:
         level = words_level
     if level is None and narrow and f.place and "place" not in lead:
@@ -103,9 +126,9 @@ def fit_of(frame: Frame | None, window: str = "") -> Fit:
         level = 5  # no area said: the reporting body's whole remit (checked as "medium")
     elif wide and words_level is not None and level is not None:
         level = max(level, words_level)
-    return Fit(role=f.role, actor=(f.actor or "").lower() or None, event=f.event,
-               period=parse_period(f.period) if f.period else None, place=head,
-               container=container, level=level, lead=lead, narrow=narrow)
+    return Fit(f.role, (f.actor or "").lower() or None, f.event,
+               parse_period(f.period) if f.period else None, head, container, level, lead,
+               narrow)
 
 
 def _conflict(a: str | None, b: str | None) -> bool:

@@ -20,9 +20,8 @@ from dataclasses import fields, replace
 from functools import lru_cache
 
 from claims.core import places
-from claims.core.figures.gates import folded
 from claims.core.model import Claim, Figure, Frame
-from claims.core.reconcile.context import opens_sentence, singular
+from claims.core.reconcile.context import claim_folded, opens_sentence, singular
 from claims.core.reconcile.periods import period_near
 from claims.core.reconcile.placewords import (
     _LOCATIVE,
@@ -115,13 +114,18 @@ def counted_unit(unit: str | None, role: str | None) -> str | None:
 
 # -- actors --------------------------------------------------------------------------
 _BY_ACTOR = re.compile(rf"^[^.;:]{{0,30}}?\bby\s+(?:the\s+)?({_NAME})")
-_CAP_RUN = re.compile(rf"(?<![\w’'-])({_NAME})(?:['’]s)?")
+# (?<![\w’'-])({_NAME})(?:['’]s)?, written to open on a character set so that `re`
+# looks for a capital letter in C before trying anything: the look behind the capital
+# is taken after it, and its first word is `_NAME`'s atomic word less its capital.
+_CAP_RUN = re.compile(r"([A-Z](?<![\w’'-].)(?>[a-z][\w-]*)(?:\s+(?>[A-Z][a-z][\w-]*)){0,2})"
+                      r"(?:['’]s)?")
 _ACTOR_HEAD = re.compile(r"(?:['’]s)?\s+(?:forces|troops|army|units|military|soldiers|"
                          r"fighters|rebels|militants|government|navy|air\s+force)\b")
 _LOC_BEFORE = re.compile(rf"\b(?:{_LOCATIVE}|on|of|to|towards|toward|into)\s+(?:the\s+)?$")
 _DEMONYM_AFTER = re.compile(r"^\s+([A-Z][a-z]+)\s")
 _SPEAKER = re.compile(r"\b(?:said|says|told|tells|reported|reports|announced|stated|wrote|"
                       r"added|posted|according\s+to|claimed|estimated)\b", re.I)
+_SPEAKER_LOW = re.compile(_SPEAKER.pattern)
 
 
 @lru_cache(maxsize=1 << 12)
@@ -192,7 +196,7 @@ def events_in(text: str) -> tuple[tuple[int, str, str], ...]:
     """(position, event, words) of each event noun; a name beside it makes it a named
     event ("Hurricane Matthew", "the Orrin regatta")."""
     out = []
-    low = folded(text)  # no (?i) on the exact lower case: see periods._ANY_LOW
+    low = claim_folded(text)  # no (?i) on the exact lower case: see periods._ANY_LOW
     for m in _EVENT_WORD.finditer(text) if low is None else _EVENT_LOW.finditer(low):
         word = text[m.start(1) : m.end(1)]
         noun = singular(word.lower())
@@ -232,6 +236,8 @@ def actor_near(text: str, start: int, end: int, exclude: frozenset[str]) -> tupl
         return by, after.group(0).strip()
     lo = clause_start(text, start)
     best: tuple[str, str] | None = None
+    low = claim_folded(text)  # the speaker test without (?i) on the lower case (see events_in)
+    speaker, hay = (_SPEAKER, text) if low is None else (_SPEAKER_LOW, low)
     for m in _CAP_RUN.finditer(text, lo, start):
         name = m.group(1)
         if _LOC_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
@@ -240,7 +246,7 @@ def actor_near(text: str, start: int, end: int, exclude: frozenset[str]) -> tupl
                 places.is_place(name) or places.demonym(name) or " " in name
                 or _ACTOR_HEAD.match(text, m.end())):
             continue  # "Officials said …": a capital for the sentence, not a name
-        if _SPEAKER.search(text[m.end() : start]):
+        if speaker.search(hay[m.end() : start]):
             continue  # "Piet Janssen, said crews had carried out 342": the speaker
         who = _actor(name, exclude)
         if who:
@@ -276,8 +282,9 @@ def frame_of(claim: Claim, start: int, end: int, metric: str | None, published: 
     """The frame of the figure at claim.text[start:end] (offsets inside the claim)."""
     text = claim.text
     words: list[tuple[str, str]] = []
-    others = [(f.start - claim.start, f.end - claim.start) for f in claim.figures]
-    others = [(s, e) for s, e in others if (s, e) != (start, end)]
+    c0 = claim.start
+    others = [(f.start - c0, f.end - c0) for f in claim.figures
+              if f.start - c0 != start or f.end - c0 != end]
     role = role_near(text, start, end, metric)
     event = event_near(text, start, end)
     place = place_near(text, start, end, others)
@@ -294,13 +301,12 @@ def frame_of(claim: Claim, start: int, end: int, metric: str | None, published: 
     ev = event[0] if event else None
     pl = place[0] if place else None
     if lead is not None:
-        lead_words = dict(lead.words)
         if ev is None and lead.event:
             ev = lead.event
-            words.append(("event", f"(lead) {lead_words.get('event', lead.event)}"))
+            words.append(("event", f"(lead) {dict(lead.words).get('event', lead.event)}"))
         if pl is None and lead.place:
             pl = lead.place
-            words.append(("place", f"(lead) {lead_words.get('place', lead.place)}"))
+            words.append(("place", f"(lead) {dict(lead.words).get('place', lead.place)}"))
     return Frame(event=ev, role=role[0] if role else None, actor=actor[0] if actor else None,
                  period=period.period.label if period else None, place=pl,
                  words=tuple(words))

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from claims.core.figures.gates import finditer_near, folded
+from claims.core.reconcile.context import claim_folded
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")
@@ -78,6 +78,11 @@ _SAID_WHEN = re.compile(
     r"wrote|posted)(?:\s+(?:in|at)\s+(?:a|an|the|its)\s+\w+(?:\s+\w+)?)?\s*$", re.I)
 _IN_RELATIVE = re.compile(r"\b(?:that|which|who|where)\s+[^,;]{0,30}$", re.I)
 _RELATIVE = re.compile(r"\b(?:that|which|who|where|when|after|before|as|while)\b", re.I)
+# the same without (?i), for the claim in lower case (see `_HINT_LOW`)
+_SPEECH_LOW = re.compile(_SPEECH.pattern)
+_SAID_WHEN_LOW = re.compile(_SAID_WHEN.pattern)
+_IN_RELATIVE_LOW = re.compile(_IN_RELATIVE.pattern)
+_RELATIVE_LOW = re.compile(_RELATIVE.pattern)
 _CLAUSE_END = re.compile(r"(?=[;:,\s])(?:[;:]|,\s+(?:and|but|while|whereas)\b|\s+while\s+"
                          r"|\s+but\s+)")
 
@@ -134,6 +139,7 @@ def _span(start: date | None, end: date | None, fallback: str, **kw: object) -> 
     return Period(_label(start, end), start, end)
 
 
+@lru_cache(maxsize=1 << 12)  # phrases repeat ("overnight", "on Monday"); periods are frozen
 def _resolve(kind: str, g: tuple[str | None, ...], words: str, today: date | None) -> Period:
     """The period `words` (matched as `kind`, groups `g`) names, against `today`."""
     t = today
@@ -280,25 +286,36 @@ _HINT_REACH = 16
 _SPACE_RUN = re.compile(r"\s\s")
 
 
-def _phrases(low: str) -> Iterator[re.Match[str]]:
+def _phrases(low: str, hint: re.Match[str] | None = None) -> Iterator[re.Match[str]]:
     """`_ANY_LOW.finditer(low)`, tried only from `_HINT_REACH` characters before each hint
     word on when no two spaces follow each other (every phrase holds a hint word there,
-    so none starts earlier)."""
+    so none starts earlier): `finditer_near` from the first hint, `hint` when the gate
+    of `mentions` has found it already."""
     if _SPACE_RUN.search(low):
-        return _ANY_LOW.finditer(low)
-    return finditer_near(_ANY_LOW, low, _HINT_REACH, anchor=_HINT_LOW)
+        yield from _ANY_LOW.finditer(low)
+        return
+    pos = 0
+    a = hint or _HINT_LOW.search(low)
+    while a is not None:
+        m = _ANY_LOW.search(low, max(pos, a.start() - _HINT_REACH))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+        a = _HINT_LOW.search(low, pos)
 
 
 @lru_cache(maxsize=1 << 12)
 def mentions(text: str, published: str | None) -> tuple[Mention, ...]:
     """Every period phrase of `text`, resolved against the publication date."""
-    low = folded(text)
-    if not (_HINT.search(text) if low is None else _HINT_LOW.search(low)):
+    low = claim_folded(text)
+    hint = _HINT.search(text) if low is None else _HINT_LOW.search(low)
+    if not hint:
         return ()
     today = _day(published)
     slices = _group_slices()
     out = []
-    for m in _ANY.finditer(text) if low is None else _phrases(low):
+    for m in _ANY.finditer(text) if low is None else _phrases(low, hint):
         kind = m.lastgroup or ""
         a, b = slices[kind]
         spans = m.regs
@@ -309,6 +326,7 @@ def mentions(text: str, published: str | None) -> tuple[Mention, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=64)  # one date per article
 def _day(published: str | None) -> date | None:
     try:
         return date.fromisoformat(published[:10]) if published else None
@@ -321,25 +339,33 @@ def period_near(text: str, start: int, end: int, published: str | None) -> Menti
 
     The nearest phrase in the figure's clause, skipping one governed by a reporting
     verb ("said on Sunday": a speech verb between the figure and the phrase) and one
-    inside another relative clause ("floods that struck on Friday")."""
+    inside another relative clause ("floods that struck on Friday"). The case-blind
+    word tests run without (?i) on the claim in lower case when `folded` gives it (see
+    `_HINT_LOW`); `_CLAUSE_END` is case-sensitive and reads the text itself."""
+    found = mentions(text, published)
+    if not found:
+        return None
+    low = claim_folded(text)
+    hay, speech, said, relative, in_relative = (
+        (text, _SPEECH, _SAID_WHEN, _RELATIVE, _IN_RELATIVE) if low is None
+        else (low, _SPEECH_LOW, _SAID_WHEN_LOW, _RELATIVE_LOW, _IN_RELATIVE_LOW))
     best: tuple[int, Mention] | None = None
-    for m in mentions(text, published):
+    for m in found:
         if m.end <= start:
-            between = text[m.end : start]
-            dist = start - m.end
+            a, b = m.end, start
         elif m.start >= end:
-            between = text[end : m.start]
-            dist = m.start - end
+            a, b = end, m.start
         else:
             continue
-        if dist > 90 or _SPEECH.search(between) or _CLAUSE_END.search(between):
+        dist = b - a
+        if dist > 90 or speech.search(hay[a:b]) or _CLAUSE_END.search(text[a:b]):
             continue
-        if _SAID_WHEN.search(text[max(0, m.start - 40) : m.start]):
+        if said.search(hay[max(0, m.start - 40) : m.start]):
             continue  # "said in a report published on December 3": when it was said
-        if m.start >= end and _RELATIVE.search(between) and not _RELATIVE.search(
-                text[max(0, start - 40) : start]):
+        if m.start >= end and relative.search(hay[a:b]) and not relative.search(
+                hay[max(0, start - 40) : start]):
             continue  # "…, where the river burst its banks on Saturday"
-        if m.end <= start and _IN_RELATIVE.search(text[max(0, m.start - 40) : m.start]):
+        if m.end <= start and in_relative.search(hay[max(0, m.start - 40) : m.start]):
             continue  # "Floods that struck on Friday have killed 31": the floods' time
         if best is None or dist < best[0]:
             best = (dist, m)

@@ -8,11 +8,12 @@ area level its words give (1 town … 4 country). Part of the figure frames
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
 
 from claims.core import places
-from claims.core.figures.gates import folded
+from claims.core.reconcile.context import claim_folded
 from claims.core.textkeys import word_alternation
 
 _NAME = r"(?>[A-Z][a-z][\w-]*)(?:\s+(?>[A-Z][a-z][\w-]*)){0,2}"  # atomic: whole words
@@ -26,9 +27,29 @@ def clause_break(text: str) -> bool:
     return bool(_CLAUSE_START.search(text))
 
 
-@lru_cache(maxsize=1 << 12)  # a figure's place and actor both ask it
+@lru_cache(maxsize=1 << 12)  # every figure of a claim asks for its clause
+def _breaks(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Starts and ends of the clause breaks `_CLAUSE_START.finditer(text)` finds."""
+    spans = [m.span() for m in _CLAUSE_START.finditer(text)]
+    return tuple(s for s, _ in spans), tuple(e for _, e in spans)
+
+
 def clause_start(text: str, start: int) -> int:
-    """Where the clause holding text[start] begins (the first half of `clause`)."""
+    """Where the clause holding text[start] begins (the first half of `clause`): the end
+    of the last break of `_CLAUSE_START.finditer(text, 0, start)`.
+
+    Read from the breaks of the whole text (`_breaks`, once per text): a scan cut at
+    `start` finds exactly the whole text's breaks that end by `start` unless one runs
+    across `start` (the pattern has no lookbehind and no end anchor, so a shorter text
+    can only lose the matches it cuts); then the cut scan itself is run."""
+    starts, ends = _breaks(text)
+    i = bisect_left(starts, start)  # the breaks that start before `start`
+    if i and ends[i - 1] > start:
+        return _clause_start_plain(text, start)
+    return ends[i - 1] if i else 0
+
+
+def _clause_start_plain(text: str, start: int) -> int:
     lo = 0
     for m in _CLAUSE_START.finditer(text, 0, start):
         lo = m.end()
@@ -37,10 +58,16 @@ def clause_start(text: str, start: int) -> int:
 
 def clause(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause around text[start:end]: from the last clause break before it to the
-    first one after it."""
+    first one after it (`_CLAUSE_START.search(text, end)`: the whole text's first break
+    from `end` on, unless a break runs across `end`, since the full scan tried every
+    position after the break before)."""
     lo = clause_start(text, start)
-    m2 = _CLAUSE_START.search(text, end)
-    return lo, (m2.start() if m2 else len(text))
+    starts, ends = _breaks(text)
+    j = bisect_left(starts, end)
+    if j and ends[j - 1] > end:
+        m2 = _CLAUSE_START.search(text, end)
+        return lo, (m2.start() if m2 else len(text))
+    return lo, (starts[j] if j < len(starts) else len(text))
 
 
 # -- places --------------------------------------------------------------------------
@@ -56,11 +83,31 @@ LEVELS: dict[str, int] = {
                      "nation"), 4),
 }
 _LEVEL_NOUNS = word_alternation(frozenset(w for w in LEVELS if w != "itself"))  # a trie
-_LOCATIVE = r"(?i:in|across|throughout|over|around|near|at|along|inside|within|outside)"
+# What (?i) matches for an ASCII letter: its two cases and, for three letters, a
+# non-ASCII letter it folds too (tests/core/test_speed_speedrec.py checks the table).
+CASE_EXTRAS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _cases(letter: str) -> str:
+    return f"{letter}{letter.upper()}{CASE_EXTRAS.get(letter, '')}"
+
+
+def any_case(word: str) -> str:
+    """`(?i:word)` for an ASCII word, written as one character set per letter: the
+    same matches, but `re` can skip an alternative that opens on a set at its first
+    character, which it cannot for a case-blind letter (so an alternation of them is
+    tried word by word at every position)."""
+    return "".join(f"[{_cases(c)}]" if c.isalpha() else re.escape(c) for c in word)
+
+
+LOCATIVES = ("in", "across", "throughout", "over", "around", "near", "at", "along", "inside",
+             "within", "outside")
+_LOCATIVE = "(?:" + "|".join(any_case(w) for w in LOCATIVES) + ")"  # (?i:in|across|…)
 # "in Riverton", "across Lower Harran", "in Estmark's southern province of Lower Harran",
 # "in the Ukrainian city of Dnipro", "in Alden County", "the town of Halden"
+_FIRST = "".join(map(_cases, "aintow"))  # (?i:[aintow]): a locative's or "the"'s first letter
 _PLACE_PHRASE = re.compile(
-    rf"\b(?=[A-Z]|(?i:[aintow]))(?:{_LOCATIVE}\s+(?:the\s+)?(?:(?P<owner>{_NAME})['’]s\s+)?"
+    rf"\b(?=[A-Z{_FIRST}])(?:{_LOCATIVE}\s+(?:the\s+)?(?:(?P<owner>{_NAME})['’]s\s+)?"
     rf"(?:(?:[a-z]+-?[a-z]*|[A-Z][a-z]+)\s+){{0,2}}?(?P<noun1>{_LEVEL_NOUNS})\s+of\s+"
     rf"(?P<name1>{_NAME})"
     rf"|\bthe\s+(?:[A-Za-z]+\s+)?(?P<noun2>city|town|village|county|state|province|region)"
@@ -132,7 +179,7 @@ def places_in(text: str) -> tuple[tuple[int, int, str, str], ...]:
             container = places.demonym(mdem.group(1)) if mdem else None
         full = f"{place}, {container}" if container and container != place else place
         out.append((m.start(), m.end(), full, m.group(0).strip()))
-    low = folded(text)  # no (?i) on the exact lower case: see periods._ANY_LOW
+    low = claim_folded(text)  # no (?i) on the exact lower case: see periods._ANY_LOW
     for m in _GENERIC_PLACE.finditer(text) if low is None else _GENERIC_LOW.finditer(low):
         s, e = m.span("word") if m.start("word") >= 0 else m.span("noun")
         word = text[s:e].lower() if s >= 0 else ""

@@ -18,8 +18,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from claims.core.model import Claim, FigureRef, InferredRelation
-from claims.core.reconcile.context import _FORECAST, informative, metric_key
+from claims.core.model import Claim, InferredRelation
+from claims.core.reconcile.context import informative, is_forecast, metric_key
 from claims.core.reconcile.fit import Fit, one_quantity, part_role, period_inside, place_inside
 from claims.core.reconcile.frames import INDICATORS, SHARE_ROLES, TALLY_ROLES, frame_claims
 from claims.core.reconcile.periods import same_period
@@ -62,7 +62,7 @@ def rule_scope(links: Links, index: _Index) -> None:
     """A figure inside a wider one of the same role: a town inside its region ("sub-area",
     "alone" when the speaker says so), a week inside a month ("sub-period")."""
     for x in links.flat:
-        if x.ref in links.part_of or not links.usable(x) or x.fit.role not in TALLY_ROLES:
+        if x.pos in links.part_of or not links.usable(x) or x.fit.role not in TALLY_ROLES:
             continue
         if x.unit == "percent":
             continue  # a town's rate may exceed the country's: rates are not parts
@@ -70,7 +70,7 @@ def rule_scope(links: Links, index: _Index) -> None:
         for y in index.near((x.unit, x.fit.role), x.claim, WINDOW, WINDOW):
             if y.claim == x.claim or not links.compatible(x, y):
                 continue
-            if links.part_of.get(y.ref) == x.ref or (x.fit.actor and y.fit.actor
+            if links.part_of.get(y.pos) == x.pos or (x.fit.actor and y.fit.actor
                                                      and x.fit.actor != y.fit.actor):
                 continue
             if x.fit.event and y.fit.event and x.fit.event != y.fit.event:
@@ -109,12 +109,12 @@ def rule_adjacent_parts(links: Links) -> None:
         if not nxt:
             continue
         for t in row:
-            if t.ref in links.part_of or t.ref in links.parts or not links.usable(t):
+            if t.pos in links.part_of or t.pos in links.parts or not links.usable(t):
                 continue
             if t.unit == "percent" or t.fit.role not in TALLY_ROLES:
                 continue
-            parts = [p for p in nxt if p.unit == t.unit and p.ref not in links.part_of
-                     and p.ref not in links.parts and links.compatible(t, p)
+            parts = [p for p in nxt if p.unit == t.unit and p.pos not in links.part_of
+                     and p.pos not in links.parts and links.compatible(t, p)
                      and part_role(p.fit, t.fit)]
             placed = [p for p in parts if place_inside(p.fit, t.fit)[0]
                       and _same_period_or_unknown(p.fit, t.fit)]
@@ -139,9 +139,9 @@ def rule_same(links: Links, index: _Index) -> list[InferredRelation]:
     out: list[InferredRelation] = []
     forecast: dict[int, bool] = {}
 
-    def is_forecast(ci: int) -> bool:
+    def forecasts(ci: int) -> bool:
         if ci not in forecast:
-            forecast[ci] = bool(_FORECAST.search(links.claims[ci].text))
+            forecast[ci] = is_forecast(links.claims[ci].text)
         return forecast[ci]
 
     by_metric: dict[tuple[str | None, str], list[Fig]] = {}
@@ -151,32 +151,34 @@ def rule_same(links: Links, index: _Index) -> list[InferredRelation]:
             by_metric.setdefault((f.unit, metric_key(f.fig.metric or "")), []).append(f)
     # each list is in article order: a window of claims is a slice (bisect), not a scan
     metric_claims = {k: [f.claim for f in v] for k, v in by_metric.items()}
-    seen: set[tuple[object, object]] = set()
+    seen: set[tuple[int, int]] = set()
     for b in links.flat:
         cb = links.claims[b.claim]
         if cb.source is None or not links.usable(b):
             continue
         if b.fit.role in SHARE_ROLES and b.unit == "percent":
             continue  # one group's share ("officers favored him 46%") is not another's
-        found: dict[FigureRef, tuple[Fig, str]] = {}
+        found: dict[int, tuple[Fig, str]] = {}  # by Fig.pos (see `Links`)
         if informative(b.fig.metric, b.unit):  # a label alone: the weaker evidence
             key = (b.unit, metric_key(b.fig.metric or ""))
             items, at = by_metric.get(key, []), metric_claims.get(key, [])
-            found.update((a.ref, (a, "same-metric")) for a in
+            found.update((a.pos, (a, "same-metric")) for a in
                          items[bisect_left(at, b.claim - WINDOW) : bisect_right(at, b.claim)])
         if b.fit.role is not None:
             indicator = b.fit.role in INDICATORS and b.unit == "percent"
             far = INDICATOR_WINDOW if indicator else NEAR
-            found.update((a.ref, (a, "same-context"))
+            found.update((a.pos, (a, "same-context"))
                          for a in index.near((b.unit, b.fit.role), b.claim, far, 0))
-        pool = sorted(found.values(), key=lambda p: (p[0].claim, p[0].start))
+        here = (b.claim, b.start)  # only earlier figures pair with b: the rest leave now
+        pool = sorted((p for p in found.values() if (p[0].claim, p[0].start) < here),
+                      key=lambda p: (p[0].claim, p[0].start))
         for a, rule in reversed(pool):
-            if (a.claim, a.start) >= (b.claim, b.start) or (a.ref, b.ref) in seen:
+            if (a.pos, b.pos) in seen:
                 continue
             ca = links.claims[a.claim]
             if ca.source is None or ca.source == cb.source or not links.compatible(a, b):
                 continue
-            if links.grouped(a, b) or is_forecast(a.claim) != is_forecast(b.claim):
+            if links.grouped(a, b) or forecasts(a.claim) != forecasts(b.claim):
                 continue
             ok, strong, ev = one_quantity(a.fit, b.fit)
             if not ok:
@@ -187,7 +189,7 @@ def rule_same(links: Links, index: _Index) -> list[InferredRelation]:
                 continue  # further apart, only frames that agree in full are one count
             conf = "high" if strong and rule == "same-context" else (
                 "medium" if a.fit.role else "low")
-            seen.add((a.ref, b.ref))
+            seen.add((a.pos, b.pos))
             out.append(InferredRelation("same", (a.ref, b.ref), rule, conf, tuple(ev)))
             break
     return out

@@ -11,12 +11,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
+from claims.core.figures.gates import any_in
 from claims.core.model import Claim, Figure, FigureRef, InferredRelation
-from claims.core.reconcile.context import _STOP, _WORD, BLOCKER, is_limit, singular, years_near
-from claims.core.reconcile.fit import Fit, fit_of, part_role, periods_clash
+from claims.core.reconcile.context import (
+    _STOP,
+    _WORD,
+    BLOCKER,
+    LIMIT_WORDS,
+    claim_folded,
+    is_limit,
+    singular,
+    years_near,
+)
+from claims.core.reconcile.fit import Fit, fit_in, part_role, periods_clash
 from claims.core.reconcile.frames import counted_unit
 from claims.core.textkeys import fold
 
@@ -32,6 +42,11 @@ _OF_PRONOUN_AFTER = re.compile(r"^(?:\s+[a-z]+)?\s+of\s+(them|those|whom|which|t
 _OF_PRONOUN_BEFORE = re.compile(r"\bof\s+(which|whom|them|those)\s*,?\s*$", re.I)
 _PRONOUN_RULE = {"them": "those", "those": "those", "these": "those", "whom": "which",
                  "which": "which"}
+# Gates (each a necessary condition, read off the pattern): a pronoun reference names
+# its pronoun; "of the runners," ends on a comma (`\s` is `str.isspace`); "including"
+# and "among them" need their word in the claim.
+_PRONOUNS = ("which", "whom", "them", "those", "these")
+_INCLUDING_WORDS = ("includ", "among")
 _OF_THE_AFTER = re.compile(r"^\s+of\s+(?:the|these|those|its|their)\s+((?:[a-z-]+\s*){1,4})")
 _OF_THE_BEFORE = re.compile(r"(?:^|[,;:]\s*)of\s+(?:the|these|those)\s+([a-z -]{2,40}),\s*$", re.I)
 _OF_TOTAL_BEFORE = re.compile(r"(?:^|[;:]\s*)of\s+(?:the|these|those|its|their|all)?\s*$", re.I)
@@ -69,12 +84,13 @@ def _content(text: str) -> set[str]:
     return {singular(w) for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2}
 
 
-@dataclass(frozen=True)
-class Fig:
+class Fig(NamedTuple):
     """A figure as the rules see it: where it is, and its frame made comparable.
 
     `unit` is the figure's, or "person" for a count of people written without a noun
-    ("18 died", "nine were injured"): the role says what is counted."""
+    ("18 died", "nine were injured"): the role says what is counted. (A named tuple:
+    one is built per figure, and a frozen dataclass costs several times more to build;
+    nothing orders or unpacks a Fig.)"""
 
     ref: FigureRef
     unit: str | None
@@ -109,15 +125,17 @@ def prepare(claims: Sequence[Claim]) -> list[list[Fig]]:
     for ci, c in enumerate(claims):
         row = []
         spans = [(_local_span(c, f), fi, f) for fi, f in enumerate(c.figures)]
+        may_limit = bool(spans) and any_in(claim_folded(c.text), LIMIT_WORDS)  # is_limit's gate
+        may_year = "19" in c.text or "20" in c.text  # a year opens on one
         for (s, e), fi, f in sorted(spans, key=lambda x: x[0][0]):
-            window = c.text[max(0, s - 120) : e + 80]
-            fit = fit_of(f.frame, window)
+            fit = fit_in(f.frame, c.text[max(0, s - 120) : e + 80])
             unit = counted_unit(f.unit, fit.role)
+            limit = (may_limit and is_limit(c.text, s, e)) or bool(
+                _RATE.match(c.text[e : e + 20]) or _CLASS.search(f.text)
+                or _CLASS.search(_after_comma(c.text, e + 15)))
             row.append(Fig(
                 ref=FigureRef(ci, fi), unit=unit, claim=ci, pos=pos, fig=f, start=s, end=e,
-                fit=fit, years=years_near(c.text, s, e),
-                limit=is_limit(c.text, s, e) or bool(_RATE.match(c.text[e : e + 20]))
-                or bool(_CLASS.search(f.text)) or bool(_CLASS.search(_after_comma(c.text, e + 15))),
+                fit=fit, years=years_near(c.text, s, e) if may_year else _NO_YEARS, limit=limit,
                 vague=bool(_VAGUE.match(f.text.strip())),
             ))
             pos += 1
@@ -125,19 +143,28 @@ def prepare(claims: Sequence[Claim]) -> list[list[Fig]]:
     return out
 
 
+_NO_YEARS: frozenset[str] = frozenset()
 _Link = tuple[Fig, str, bool, str, tuple[str, ...]]  # part, rule, mergeable, confidence, evidence
 
 
 class Links:
-    """Part-of links per total, then partitions (two or more mergeable parts) and bounds."""
+    """Part-of links per total, then partitions (two or more mergeable parts) and bounds.
+
+    Figures are keyed by their place in the article's flat list (`Fig.pos`, one per
+    figure as `Fig.ref` is): an int hashes and compares in C, a `FigureRef` through
+    Python methods, and the rules ask these dictionaries tens of times per figure."""
 
     def __init__(self, claims: Sequence[Claim], rows: list[list[Fig]]) -> None:
         self.claims = claims
         self.rows = rows
-        self.flat = [f for row in rows for f in row]
-        self.parts: dict[FigureRef, list[_Link]] = {}
-        self.part_of: dict[FigureRef, FigureRef] = {}
-        self.groups: dict[FigureRef, set[int]] = {}
+        self.flat = [f for row in rows for f in row]  # flat[f.pos] is f
+        self.parts: dict[int, list[_Link]] = {}
+        self.part_of: dict[int, int] = {}
+        self.groups: dict[int, set[int]] = {}
+        self._pos: dict[FigureRef, int] | None = None
+        # each claim's lower case for the word gates of the rules (None: no gate is exact)
+        self.lows = [claim_folded(c.text) if row else None
+                     for c, row in zip(claims, rows, strict=True)]
 
     # -- helpers ---------------------------------------------------------------------
     def text(self, f: Fig) -> str:
@@ -147,7 +174,7 @@ class Links:
         return f.unit is not None and not f.limit
 
     def compatible(self, a: Fig, b: Fig) -> bool:
-        if a.ref == b.ref or a.unit != b.unit or not (self.usable(a) and self.usable(b)):
+        if a.pos == b.pos or a.unit != b.unit or not (self.usable(a) and self.usable(b)):
             return False
         if (a.years or b.years) and a.years != b.years:
             return False
@@ -157,16 +184,16 @@ class Links:
              evidence: tuple[str, ...] = (), mergeable: bool = True) -> bool:
         """Record `part` inside `total`; a figure has one total, and no cycles. Rates
         (percent) are never parts, nor a figure an order of magnitude above its total."""
-        if part.ref in self.part_of or part.ref in self.ancestors(total.ref):
+        if part.pos in self.part_of or part.pos in self.ancestors(total.pos):
             return False
         if part.unit == "percent" or part.vague:
             return False
         low, high = part.fig.low, total.fig.high
         if low is not None and high is not None and low > APART * max(high, 1.0):
             return False
-        self.parts.setdefault(total.ref, []).append(
+        self.parts.setdefault(total.pos, []).append(
             (part, rule, mergeable, conf, tuple(e for e in evidence if e)))
-        self.part_of[part.ref] = total.ref
+        self.part_of[part.pos] = total.pos
         return True
 
     def siblings(self, total: Fig, anchor: Fig, rule: str, conf: str) -> None:
@@ -202,23 +229,23 @@ class Links:
             break
         if best is None:
             return None
-        return self.by_ref(self.ancestors(best.ref)[-1])
+        return self.flat[self.ancestors(best.pos)[-1]]
 
-    def ancestors(self, ref: FigureRef) -> list[FigureRef]:
-        chain = [ref]
+    def ancestors(self, pos: int) -> list[int]:
+        chain = [pos]
         while chain[-1] in self.part_of and self.part_of[chain[-1]] not in chain:
             chain.append(self.part_of[chain[-1]])
         return chain
 
-    def by_ref(self, ref: FigureRef) -> Fig:
-        return next(f for f in self.rows[ref.claim] if f.ref == ref)
-
     def grouped(self, a: Fig, b: Fig) -> bool:
-        return bool(self.groups.get(a.ref, set()) & self.groups.get(b.ref, set()))
+        ga, gb = self.groups.get(a.pos), self.groups.get(b.pos)
+        return ga is not None and gb is not None and not ga.isdisjoint(gb)
 
     def group(self, rel: InferredRelation, i: int) -> None:
+        if self._pos is None:
+            self._pos = {f.ref: f.pos for f in self.flat}
         for m in rel.members:
-            self.groups.setdefault(m, set()).add(i)
+            self.groups.setdefault(self._pos[m], set()).add(i)
 
     # -- rules -----------------------------------------------------------------------
     def syntax_rules(self) -> None:
@@ -245,16 +272,19 @@ class Links:
         """"40 of them", "four of whom", "of which 300", "Of those ballots, 40,000",
         "52,000 of the runners who started": a part pointing back at its total."""
         for x in self.flat:
-            if x.ref in self.part_of or not self.usable(x) or x.vague:
+            if x.pos in self.part_of or not self.usable(x) or x.vague:
                 continue
             if x.unit == "percent":
                 continue  # "40 percent of whom": a share of the people, not of a percentage
             t = self.text(x)
             after, before = t[x.end :], t[: x.start]
             total: Fig | None
-            if m := (_OF_PRONOUN_AFTER.match(after) or _OF_PRONOUN_BEFORE.search(before)):
+            m = (_OF_PRONOUN_AFTER.match(after) or _OF_PRONOUN_BEFORE.search(before)
+                 ) if any_in(self.lows[x.claim], _PRONOUNS) else None
+            if m:
                 total, rule = self.referent(x, 2), f"of-{_PRONOUN_RULE[fold(m.group(1))]}"
-            elif m := (_OF_THE_AFTER.match(after) or _OF_THE_BEFORE.search(before)):
+            elif m := (_OF_THE_AFTER.match(after) or (
+                    _OF_THE_BEFORE.search(before) if before.rstrip().endswith(",") else None)):
                 noun = {singular(w) for w in m.group(1).lower().split()}
                 if x.unit is None or singular(x.unit.split()[-1]) not in noun:
                     continue
@@ -279,10 +309,10 @@ class Links:
         roads and €0.4bn for hospitals": a total followed by its list of parts."""
         for row in self.rows:
             for i, t in enumerate(row):
-                if t.ref in self.part_of or t.ref in self.parts or not self.usable(t):
+                if t.pos in self.part_of or t.pos in self.parts or not self.usable(t):
                     continue
                 rest = [f for f in row[i + 1 :] if f.unit == t.unit]
-                if not rest or rest[0].ref in self.part_of:
+                if not rest or rest[0].pos in self.part_of:
                     continue
                 gap0 = self.text(t)[t.end : rest[0].start]
                 head = self.text(t)[: t.start]
@@ -292,7 +322,7 @@ class Links:
                     continue
                 if t.unit == "percent" or len(rest) < 2 or BLOCKER.search(gap0):
                     continue
-                if any(f.fig.value > t.fig.value or f.ref in self.part_of for f in rest):
+                if any(f.fig.value > t.fig.value or f.pos in self.part_of for f in rest):
                     continue
                 if t.fit.place and any(f.fit.place and f.fit.place != t.fit.place
                                        and f.fit.level == t.fit.level for f in rest):
@@ -311,7 +341,8 @@ class Links:
     def rule_including(self) -> None:
         """"30,000 tickets, including 4,000 to away fans": parts in the total's sentence."""
         for x in self.flat:
-            if x.ref in self.part_of or not _INCLUDING.search(self.text(x)[: x.start]):
+            if x.pos in self.part_of or not any_in(self.lows[x.claim], _INCLUDING_WORDS) or (
+                    not _INCLUDING.search(self.text(x)[: x.start])):
                 continue
             total = self.referent(x, 0)
             if total is None:
@@ -333,7 +364,7 @@ class Links:
         """"The remaining 1,400 …" adds a part to the breakdown just given."""
         for x in self.flat:
             before = self.text(x)[max(0, x.start - 25) : x.start]
-            if x.ref in self.part_of or not _REST.search(before):
+            if x.pos in self.part_of or not _REST.search(before):
                 continue
             for i in range(x.pos - 1, -1, -1):
                 y = self.flat[i]
@@ -341,15 +372,15 @@ class Links:
                     break
                 if not self.compatible(x, y):
                     continue
-                total = self.part_of.get(y.ref, y.ref if y.ref in self.parts else None)
+                total = self.part_of.get(y.pos, y.pos if y.pos in self.parts else None)
                 if total is not None:
-                    self.link(self.by_ref(total), x, "the-rest", "high", ("words: the remaining",))
+                    self.link(self.flat[total], x, "the-rest", "high", ("words: the remaining",))
                 break
 
     def rule_of_all(self) -> None:
         """"a third of all spending, some €28 billion": a share of a whole named earlier."""
         for x in self.flat:
-            if x.ref in self.part_of or not self.usable(x):
+            if x.pos in self.part_of or not self.usable(x):
                 continue
             m = _OF_ALL.search(self.text(x)[max(0, x.start - 60) : x.start])
             if not m:
@@ -370,7 +401,8 @@ class Links:
     # -- assembly --------------------------------------------------------------------
     def assemble(self) -> list[InferredRelation]:
         out: list[InferredRelation] = []
-        for total, links in self.parts.items():
+        for at, links in self.parts.items():
+            total = self.flat[at].ref
             merge = [p for p in links if p[2]]
             if len(merge) >= 2:
                 parts = sorted((p[0] for p in merge), key=lambda f: (f.claim, f.start))
