@@ -30,6 +30,7 @@ from claims.core.attribution.sources import (
     strip_determiner,
     words,
 )
+from claims.core.text.anchored import caseless, literal_offsets, matches_at
 
 # Heads naming people rather than a body: never qualified by a place, only merged.
 _GROUP_HEADS = words(
@@ -43,7 +44,9 @@ _OWN_VOICE = words("minister president senator premier chancellor mp lawmaker")
 _TOKEN = re.compile(r"[\w'’-]+")
 _POSSESSED_NAME = re.compile(r"^([A-Z][\w-]*(?: [A-Z][\w-]*)?)['’]s (.+)$")
 _ROLE_OFFICE = re.compile(r"(\w+)['’]s? office$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[”\"’]?\s+|\n+")
+# Where a sentence ends: spaces after a stop, or line breaks. A match opens on the stop
+# or the first break (a character class `re` skips to), and only its end is read.
+_SENTENCE_END = re.compile(r"[.!?…\n](?:(?<=\n)\n*|[”\"’]?\s+)")
 _LOCAL_OWNER = re.compile(r"\w['’]s\b")
 _VARIANTS = {"defence": "defen[cs]e", "defense": "defen[cs]e", "centre": "cent(?:re|er)",
              "center": "cent(?:re|er)", "organisation": "organi[sz]ation",
@@ -229,6 +232,44 @@ def _qualified_by(body: str) -> str:
     return rf"({_FIRST_CAP}(?: {_CAP})?)(?:['’]s)? {body}\b"
 
 
+_NOT_QUALIFIERS = TITLES | GENERIC_MODIFIERS | DETERMINERS | _NOT_PROPER
+# The letters a body pattern opens with, before any quantifier or class ("labo" of
+# "labou?r", "defen" of "defen[cs]e").
+_LEAD_LETTERS = re.compile(r"[A-Za-z]+(?![?*+{])")
+
+
+def _qualified_matches(body: str, text: str) -> list[re.Match[str]]:
+    """`re.finditer(_qualified_by(body), text, re.IGNORECASE)`, matched only where a
+    match can start.
+
+    A match is one or two capitalised words (and "'s"), a space, then the body, so it
+    holds a space and the body's first letters (found in the lower-case text); it starts
+    at a capital among the word characters, hyphens, apostrophes and at most one more
+    space right before that space. Those capitals are the offsets tried.
+    """
+    rx = re.compile(_qualified_by(body), re.IGNORECASE)
+    lead = _LEAD_LETTERS.match(body)
+    low = caseless(text) if lead is not None else None
+    if lead is None or low is None:
+        return list(rx.finditer(text))
+    starts: list[int] = []
+    for at in literal_offsets(low, (" " + lead.group().lower(),)):
+        spaces = 0
+        i = at - 1
+        while i >= 0:
+            ch = text[i]
+            if ch == " ":
+                if spaces:
+                    break
+                spaces = 1
+            elif not (ch.isalnum() or ch in "_-'’"):
+                break
+            elif "A" <= ch <= "Z":
+                starts.append(i)
+            i -= 1
+    return matches_at(rx, text, starts)
+
+
 def _place_for(e: Entity, text: str, places: list[tuple[int, str, bool]],
                persons: set[str], bounds: list[int]) -> str | None:
     """The country the article ties to a bare body: a qualified wording of it elsewhere
@@ -245,9 +286,8 @@ def _place_for(e: Entity, text: str, places: list[tuple[int, str, bool]],
     qualified = {
         place_form(m.group(1), text)
         for p in pats
-        for m in re.finditer(_qualified_by(p), text, re.IGNORECASE)
-        if m.group(1).split()[0].lower() not in TITLES | GENERIC_MODIFIERS | DETERMINERS
-        | _NOT_PROPER and m.group(1) not in persons
+        for m in _qualified_matches(p, text)
+        if m.group(1).split()[0].lower() not in _NOT_QUALIFIERS and m.group(1) not in persons
     }
     if len(qualified) == 1:
         return qualified.pop()
