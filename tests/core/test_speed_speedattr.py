@@ -15,6 +15,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from claims.core.attribution import consolidate, references, sources
+from claims.core.text import segmentation
 from claims.core.text.anchored import caseless, literal_offsets, matches_at, minimal_literals
 
 _TRICKY = list("aAbBeEsSiIkKMmPp’'.-_ ,;:()\"“”/\t\n\r\xa0\x1c\u2028İıſ\u212aé\u0307٣0 ")
@@ -181,3 +182,192 @@ def test_caseless_finds_ascii_letters_where_ignorecase_does() -> None:
             assert letters == [ch.lower()], ch
     assert caseless("İ") is None and caseless("ı") is None and caseless("ſ") is None
     assert caseless("Ab \u212a") == "ab k"
+
+
+# ------------------------------------------------------------- segmentation gates
+try:  # the parser of `re` patterns (Python 3.11+)
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover
+    import sre_parse
+
+
+def _language(items: Any) -> set[str]:
+    """Every string a pattern of literals, alternations, groups and `?` accepts."""
+    out = {""}
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            alts = {chr(av)}
+        elif name == "BRANCH":
+            alts = set().union(*(_language(b) for b in av[1]))
+        elif name == "SUBPATTERN":
+            alts = _language(av[3])
+        elif name == "MAX_REPEAT" and av[0] == 0 and av[1] == 1:
+            alts = {""} | _language(av[2])
+        else:
+            raise AssertionError(f"unexpected {name}")
+        out = {a + b for a in out for b in alts}
+    return out
+
+
+def test_date_word_set_is_the_timestamp_words() -> None:
+    words = _language(sre_parse.parse(segmentation._DATE_WORDS))
+    assert {w for w in words if w.isalpha()} | {"a", "p"} == segmentation._DATE_WORD_SET
+
+
+_STAMP_WORDS = ["Updated", "updated", "12:30", "GMT", "Sept", "sepember", "Mon", "Monday",
+                "the", "The", "at", "a.m.", "p.m.", "pm", "hours", "hrs", "ago", "Just",
+                "now", "2024", "–", "|", "Theé", "mınutes", "weeK", "daysx", "ſep", "x",
+                "Photo", "Sign", "up", "subscribe", "newsletter", "cookies", "COOKIE",
+                "our", "site", "privacy", "policy", "5", "min", "read", "READ", "Enter",
+                "your", "email", "İ", "ı"]
+
+
+@settings(max_examples=500)
+@given(_joined(_STAMP_WORDS, 12) | _TEXT)
+@example("mınutes ago")
+@example("5 min read")
+def test_boilerplate_gates_never_hide_a_match(text: str) -> None:
+    p = text.strip()
+    if segmentation._TIMESTAMP.match(p):
+        assert segmentation._may_be_timestamp(p)
+    if segmentation._PROMPT.match(p) or any(
+            segmentation._PROMPT.match(p[m.end() :])
+            for m in segmentation._AFTER_STOP.finditer(p)):
+        assert segmentation._may_prompt(p)
+
+
+@settings(max_examples=300)
+@given(_joined(_STAMP_WORDS, 12) | _TEXT, _joined(_STAMP_WORDS, 12) | _TEXT)
+def test_a_whole_kept_paragraph_is_no_boilerplate_sentence(para: str, sentence: str) -> None:
+    if not segmentation.is_boilerplate(para):
+        kept = para.strip()
+        for s in (sentence, para, f" {para}\n"):
+            assert segmentation.is_boilerplate_sentence(s, kept) == (
+                segmentation.is_boilerplate_sentence(s))
+
+
+# ------------------------------------------------------------- consolidation caches
+def _consolidate_reference(entities: list[Any], text: str) -> dict[int, Any]:
+    """`consolidate` as first written: scores, proper-name tests and name keys computed
+    afresh for every pair (now cached on the names, and renewed when one absorbs)."""
+    from claims.core.attribution.consolidate import (
+        _GROUP_HEADS,
+        _LOCAL_OWNER,
+        _NOT_PROPER,
+        _OWN_VOICE,
+        _ROLE_OFFICE,
+        _SENTENCE_END,
+        _TOKEN,
+        _absorb,
+        _body_words,
+        _content,
+        _drop_shared_surnames,
+        _final,
+        _has,
+        _name_tokens,
+        _place_for,
+        _possessed_place,
+        _rename,
+    )
+    from claims.core.attribution.sources import TITLES, is_generic, is_unqualified, spelling_key
+
+    def proper(e: Any) -> bool:
+        lower = {t.lower() for n in e.names() for t in _TOKEN.findall(n) if t[:1].islower()}
+        return any(t[:1].isupper() and t.lower() not in lower and t.lower() not in _NOT_PROPER
+                   for n in e.names() for t in _TOKEN.findall(n))
+
+    def score(weak: Any, strong: Any) -> int:
+        office = _ROLE_OFFICE.search(weak.name)
+        need = _content(weak.name)
+        words_ = _TOKEN.findall(weak.name)
+        head = spelling_key(words_[-1]) if words_ else ""
+        best = 0
+        for name in strong.names():
+            toks = _name_tokens(name)
+            if toks & _OWN_VOICE:
+                continue
+            if office and office.group(1).lower() in TITLES:
+                if strong.person and spelling_key(office.group(1)) in toks:
+                    best = max(best, 1)
+            elif head in toks and all(_has(t, toks) for t in need):
+                best = max(best, len(need))
+        return best
+
+    into = {id(e): e for e in entities}
+    persons = {w for e in entities if e.person for w in e.name.split()}
+    keys: dict[str, Any] = {}
+    for e in entities:
+        plain = _possessed_place(e, text, persons)
+        if plain:
+            e.add_alias(plain)
+        key = " ".join(spelling_key(t) for t in _TOKEN.findall(plain or e.name))
+        if key in keys and not e.person and not keys[key].person:
+            keep, drop = (e, keys[key]) if plain is None else (keys[key], e)
+            _absorb(keep, drop, into)
+            keys[key] = keep
+        else:
+            keys.setdefault(key, e)
+    kept = [e for e in entities if into[id(e)] is e]
+    _drop_shared_surnames([e for e in kept if e.person])
+    strong = [e for e in kept if not is_unqualified(e.name) and proper(e)]
+    for weak in [e for e in kept if is_unqualified(e.name)]:
+        scored = sorted(((score(weak, s), i) for i, s in enumerate(strong)), reverse=True)
+        if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+            _absorb(strong[scored[0][1]], weak, into)
+    places = references.place_mentions(text)
+    bounds: list[int] = []
+    for e in kept:
+        if into[id(e)] is e and not e.person and is_generic(e.name):
+            head = _TOKEN.findall(e.name)[-1].lower()
+            local = _LOCAL_OWNER.search(e.name)
+            if not bounds and not (head in _GROUP_HEADS or local):
+                bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+            place = None if head in _GROUP_HEADS or local else _place_for(
+                e, text, places, persons, bounds)
+            if place:
+                _rename(e, f"{place} {_body_words(e.name)}")
+    return {k: _final(v, into) for k, v in into.items()}
+
+
+_SOURCE_NAMES = [
+    "Marovian Air Force", "Marovia's air force", "the air force", "the Air Force", "air force",
+    "the defence ministry", "Defense Ministry", "Marovian Defence Ministry", "the ministry",
+    "Ministry of Defence", "the national defence ministry", "officials", "Analysts",
+    "the coroner's office", "Chief Coroner Ruth Adler", "Ann Roe", "Ben Roe", "Roe",
+    "the mayor", "NATO", "the alliance", "Terrano", "the company", "Terrano Group",
+    "the finance ministry", "Lorantia Ministry of Finance", "the regional defance ministry",
+]
+_ARTICLE = ("Marovia's air force said. The Marovian defence ministry and Lorantia Ministry "
+            "of Finance spoke in Riverton. Ann Roe, Ben Roe and Chief Coroner Ruth Adler "
+            "agreed.\nRussian forces moved. The finance ministry said.")
+
+
+@st.composite
+def _source_lists(draw: Any) -> tuple[list[Any], str]:
+    from claims.core.attribution.sources import Entity
+    out = []
+    for _ in range(draw(st.integers(0, 8))):
+        name = draw(st.sampled_from(_SOURCE_NAMES))
+        e = Entity(name=name, person=draw(st.booleans()) if name[:1].isupper() else False)
+        for alias in draw(st.lists(st.sampled_from(_SOURCE_NAMES), max_size=2)):
+            e.add_alias(alias)
+        e.first = draw(st.integers(-1, len(_ARTICLE) - 1))
+        e.last = max(e.first, draw(st.integers(-1, len(_ARTICLE) - 1)))
+        out.append(e)
+    return out, draw(st.sampled_from([_ARTICLE, _ARTICLE[:120], ""]))
+
+
+@settings(max_examples=300)
+@given(_source_lists())
+def test_consolidate_equals_the_first_version(case: tuple[list[Any], str]) -> None:
+    import copy
+    entities, text = case
+    plain = copy.deepcopy(entities)
+    got = consolidate.consolidate(entities, text)
+    want = _consolidate_reference(plain, text)
+    index = {id(e): i for i, e in enumerate(entities)}
+    index_plain = {id(e): i for i, e in enumerate(plain)}
+    assert [repr(e) for e in entities] == [repr(e) for e in plain]
+    assert sorted((index[k], index[id(v)]) for k, v in got.items()) == sorted(
+        (index_plain[k], index_plain[id(v)]) for k, v in want.items())

@@ -76,7 +76,7 @@ def consolidate(entities: list[Entity], text: str) -> dict[int, Entity]:
         plain = _possessed_place(e, text, persons)
         if plain:
             e.add_alias(plain)  # "Ukraine's air force" is also "Ukrainian air force"
-        key = " ".join(spelling_key(t) for t in _TOKEN.findall(plain or e.name))
+        key = _name_key(plain or e.name)
         if key in keys and not e.person and not keys[key].person:
             keep, drop = (e, keys[key]) if plain is None else (keys[key], e)
             _absorb(keep, drop, into)  # the article's own adjective form is canonical
@@ -86,10 +86,13 @@ def consolidate(entities: list[Entity], text: str) -> dict[int, Entity]:
     kept = [e for e in entities if into[id(e)] is e]
     _drop_shared_surnames([e for e in kept if e.person])
     strong = [e for e in kept if not is_unqualified(e.name) and _proper(e)]
+    names = [tuple(s.names()) for s in strong]  # renewed when a source absorbs another
     for weak in [e for e in kept if is_unqualified(e.name)]:
-        scored = sorted(((_score(weak, s), i) for i, s in enumerate(strong)), reverse=True)
+        scored = sorted(((_name_score(weak.name, names[i], s.person), i)
+                         for i, s in enumerate(strong)), reverse=True)
         if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
             _absorb(strong[scored[0][1]], weak, into)
+            names[scored[0][1]] = tuple(strong[scored[0][1]].names())
     places = place_mentions(text)
     bounds: list[int] = []  # sentence starts, computed for the first bare body only
     for e in kept:
@@ -123,9 +126,21 @@ def _proper(e: Entity) -> bool:
     """Whether a source has a proper name to join: some word the article always
     capitalises ("Terrano", "NATO"). "Dissenting judges" has none: "the judges" of the
     same story may be the whole court."""
-    lower = {t.lower() for n in e.names() for t in _TOKEN.findall(n) if t[:1].islower()}
+    return _proper_names(tuple(e.names()))
+
+
+@lru_cache(maxsize=4096)
+def _proper_names(names: tuple[str, ...]) -> bool:
+    """`_proper` of a source with these names (a pure function of them, kept)."""
+    lower = {t.lower() for n in names for t in _TOKEN.findall(n) if t[:1].islower()}
     return any(t[:1].isupper() and t.lower() not in lower and t.lower() not in _NOT_PROPER
-               for n in e.names() for t in _TOKEN.findall(n))
+               for n in names for t in _TOKEN.findall(n))
+
+
+@lru_cache(maxsize=4096)
+def _name_key(name: str) -> str:
+    """The spelling key of a whole name: two names with one key are one source."""
+    return " ".join(spelling_key(t) for t in _TOKEN.findall(name))
 
 
 _NOT_PROPER = DETERMINERS | QUANTITY | CONJUNCTIONS | ADVERBS | PRONOUNS
@@ -187,19 +202,21 @@ def _has(token: str, tokens: frozenset[str]) -> bool:
         fuzz.ratio(token, t) >= 85 for t in tokens)
 
 
-def _score(weak: Entity, strong: Entity) -> int:
-    """How well a role-only or bare-body source fits a named one (0: not at all)."""
-    office = _ROLE_OFFICE.search(weak.name)
-    need = _content(weak.name)
-    words_ = _TOKEN.findall(weak.name)
+@lru_cache(maxsize=8192)
+def _name_score(weak: str, names: tuple[str, ...], person: bool) -> int:
+    """How well a role-only or bare-body source named `weak` fits a named one with these
+    names (0: not at all)."""
+    office = _ROLE_OFFICE.search(weak)
+    need = _content(weak)
+    words_ = _TOKEN.findall(weak)
     head = spelling_key(words_[-1]) if words_ else ""
     best = 0
-    for name in strong.names():
+    for name in names:
         toks = _name_tokens(name)
         if toks & _OWN_VOICE:
             continue  # a minister is not the ministry
         if office and office.group(1).lower() in TITLES:
-            if strong.person and spelling_key(office.group(1)) in toks:
+            if person and spelling_key(office.group(1)) in toks:
                 best = max(best, 1)  # "the coroner's office": Chief Coroner Ruth Adler
         elif head in toks and all(_has(t, toks) for t in need):
             best = max(best, len(need))
@@ -238,6 +255,11 @@ _NOT_QUALIFIERS = TITLES | GENERIC_MODIFIERS | DETERMINERS | _NOT_PROPER
 _LEAD_LETTERS = re.compile(r"[A-Za-z]+(?![?*+{])")
 
 
+@lru_cache(maxsize=512)
+def _qualified_rx(body: str) -> re.Pattern[str]:
+    return re.compile(_qualified_by(body), re.IGNORECASE)
+
+
 def _qualified_matches(body: str, text: str) -> list[re.Match[str]]:
     """`re.finditer(_qualified_by(body), text, re.IGNORECASE)`, matched only where a
     match can start.
@@ -247,7 +269,7 @@ def _qualified_matches(body: str, text: str) -> list[re.Match[str]]:
     at a capital among the word characters, hyphens, apostrophes and at most one more
     space right before that space. Those capitals are the offsets tried.
     """
-    rx = re.compile(_qualified_by(body), re.IGNORECASE)
+    rx = _qualified_rx(body)
     lead = _LEAD_LETTERS.match(body)
     low = caseless(text) if lead is not None else None
     if lead is None or low is None:

@@ -26,8 +26,14 @@ from claims.core.attribution.sources import (
     norm,
     words,
 )
-from claims.core.text.anchored import literal_offsets, matches_at, minimal_literals
-from claims.core.textkeys import chain_from, is_word_char, previous_word, word_starts
+from claims.core.text.anchored import matches_at, minimal_literals
+from claims.core.textkeys import (
+    chain_from,
+    is_word_char,
+    previous_word,
+    word_alternation,
+    word_starts,
+)
 
 # The titles `_PERSON_SCAN` knows, in its order.
 _TITLE_WORDS = (
@@ -42,8 +48,10 @@ _PERSON_SCAN = re.compile(
     r"\b(?=[A-Zcdegjlmops])(?:[A-Z][a-z]+\s)?(?:" + "|".join(_TITLE_WORDS) + r")\s+"
     r"((?:[A-Z][\w'’-]+)(?:\s[A-Z][\w'’-]+){0,2})"
 )
-# The letters every title opens with ("Gov" for "Gov." and "Governor").
+# The letters every title opens with ("Gov" for "Gov." and "Governor"), one pattern
+# factored by shared prefixes (no stem opens another, so one match per offset).
 _TITLE_STEMS = minimal_literals(re.split(r"\\", t)[0] for t in _TITLE_WORDS)
+_TITLE_STEM = re.compile(word_alternation(frozenset(_TITLE_STEMS)))
 
 
 def _titled_matches(text: str) -> list[re.Match[str]]:
@@ -51,9 +59,11 @@ def _titled_matches(text: str) -> list[re.Match[str]]:
 
     Every match holds a title, so it starts where a title's first letters (`_TITLE_STEMS`)
     occur, or at the "[A-Z][a-z]+\\s" first name right before them: the one capital
-    before the run of lower-case letters that ends at the space before the title.
+    before the run of lower-case letters that ends at the space before the title. The
+    stems are found without overlaps: a stem that begins inside another is preceded by
+    a letter, so it can neither open a match nor follow a first name.
     """
-    starts = literal_offsets(text, _TITLE_STEMS)
+    starts = [m.start() for m in _TITLE_STEM.finditer(text)]
     for at in list(starts):
         k = at - 1
         if k > 0 and text[k].isspace():  # `\s` is `str.isspace`

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 _IGNORECASE_EXTRAS = ("İ", "ı", "ſ")
 
 
+@lru_cache(maxsize=4)  # the article's text, asked once per pattern
 def caseless(text: str) -> str | None:
     """`text.lower()`, offset for offset, when an ASCII word found in it is where
     `re.IGNORECASE` finds it in `text`; None when the text holds one of the three
