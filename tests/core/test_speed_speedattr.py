@@ -16,7 +16,13 @@ from hypothesis import strategies as st
 
 from claims.core.attribution import consolidate, references, sources
 from claims.core.text import segmentation
-from claims.core.text.anchored import caseless, literal_offsets, matches_at, minimal_literals
+from claims.core.text.anchored import (
+    caseless,
+    literal_offsets,
+    matches_at,
+    minimal_literals,
+    word_offsets,
+)
 
 _TRICKY = list("aAbBeEsSiIkKMmPp’'.-_ ,;:()\"“”/\t\n\r\xa0\x1c\u2028İıſ\u212aé\u0307٣0 ")
 _TEXT = st.text(alphabet=st.sampled_from(_TRICKY) | st.characters(), max_size=40)
@@ -371,3 +377,24 @@ def test_consolidate_equals_the_first_version(case: tuple[list[Any], str]) -> No
     assert [repr(e) for e in entities] == [repr(e) for e in plain]
     assert sorted((index[k], index[id(v)]) for k, v in got.items()) == sorted(
         (index_plain[k], index_plain[id(v)]) for k, v in want.items())
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="ab-' x\u0307é_", max_size=30) | _TEXT,
+       st.text(alphabet="ab-' é_", min_size=1, max_size=3))  # (`word_starts` loops on "")
+@example("a-a-a", "a-a")
+def test_word_offsets_are_the_word_pattern(text: str, word: str) -> None:
+    from claims.core.textkeys import word_starts
+    assert word_offsets(word, text) == word_starts(word, text)
+
+
+_REPORT_WORDS = ["report", "Reports", "STUDY", "studies", "survey", "surveys", "analysis",
+                 "data", "review", "statement", "poll", "polls", "polling", "reported",
+                 "stUdıes", "ſurvey", "dataset", "the", "x"]
+
+
+@settings(max_examples=400)
+@given(_joined(_REPORT_WORDS, 10) | _TEXT)
+def test_reportish_gate_is_the_pattern(text: str) -> None:
+    from claims.core.attribution import resolve
+    assert resolve._reportish(text) == (resolve._REPORTISH.search(text) is not None)

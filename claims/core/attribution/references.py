@@ -26,13 +26,12 @@ from claims.core.attribution.sources import (
     norm,
     words,
 )
-from claims.core.text.anchored import matches_at, minimal_literals
+from claims.core.text.anchored import matches_at, minimal_literals, word_offsets
 from claims.core.textkeys import (
     chain_from,
     is_word_char,
     previous_word,
     word_alternation,
-    word_starts,
 )
 
 # The titles `_PERSON_SCAN` knows, in its order.
@@ -189,7 +188,7 @@ def _scan_people(text: str, bare: bool, unique: bool = False) -> tuple[Person, .
     for pos, name, gender, title in people:
         surname = name.split()[-1]
         if surname not in starts:
-            starts[surname] = word_starts(surname, text)
+            starts[surname] = word_offsets(surname, text)
         for at in chain_from(starts[surname], pos + len(name), len(surname)):
             out.append((at, name, gender, title))
     return tuple(sorted(out, key=_person_order))
@@ -211,7 +210,7 @@ def _unique_surnames(text: str, people: list[Person]) -> set[Person]:
     out = set(people)
     for (name, gender, title), after in froms.items():
         surname = name.split()[-1]
-        starts = word_starts(surname, text)
+        starts = word_offsets(surname, text)
         overlapping = any(surname[:k] == surname[-k:] for k in range(1, len(surname)))
         for a in after if overlapping else [min(after)]:
             out.update((at, name, gender, title) for at in chain_from(starts, a, len(surname)))

@@ -55,6 +55,7 @@ from claims.core.attribution.sources import (
     strip_determiner,
     words,
 )
+from claims.core.text.anchored import caseless
 from claims.core.text.segmentation import is_title_case
 from claims.core.textkeys import previous_word
 
@@ -82,6 +83,20 @@ _ALIAS_INTRO = re.compile(r"\b(?:under the (?:name|pseudonym|handle)|known as|ni
                           r"(?:\s(?-i:[A-Z])[\w'’-]*)*)", re.I)
 _REPORTISH = re.compile(r"\b(?=[adprs])(?:report|study|survey|analysis|data|review|statement|"
                         r"polls?|polling|surveys|studies)\b", re.I)
+# Lower-case literals every `_REPORTISH` word holds ("stud" of "study", "studies").
+_REPORT_LITERALS = ("report", "stud", "survey", "analysis", "data", "review", "statement",
+                    "poll")
+
+
+def _reportish(sentence: str) -> bool:
+    """`_REPORTISH.search(sentence)`, run only when the lower-case sentence holds one of
+    its words' letters (`caseless`: None for the few texts where that test is unsafe)."""
+    low = caseless(sentence)
+    if low is not None and not any(map(low.__contains__, _REPORT_LITERALS)):
+        return False
+    return _REPORTISH.search(sentence) is not None
+
+
 _DEMONYM_END = re.compile(r"(?:an|ian|ese|ish)$")  # "Republican senators", "Chinese"
 _CAMEL = re.compile(r".[a-z]*[A-Z]")
 _NOT_FIRST_NAMES = words(
@@ -522,7 +537,7 @@ class SourceBook:
             e.descriptors.append(hit.descriptor)
             if hit.descriptor.lower().startswith("the "):
                 e.add_alias(hit.descriptor)
-        if _REPORTISH.search(sentence):
+        if _reportish(sentence):
             e.report = True
         if e.person:
             self._mention(pos, e, e.gender)

@@ -16,10 +16,12 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from claims.core.textkeys import is_word_char
+
 _IGNORECASE_EXTRAS = ("İ", "ı", "ſ")
 
 
-@lru_cache(maxsize=4)  # the article's text, asked once per pattern
+@lru_cache(maxsize=16)  # an article's text, asked once per pattern; a sentence, per cue
 def caseless(text: str) -> str | None:
     """`text.lower()`, offset for offset, when an ASCII word found in it is where
     `re.IGNORECASE` finds it in `text`; None when the text holds one of the three
@@ -39,6 +41,24 @@ def literal_offsets(text: str, literals: Iterable[str]) -> list[int]:
             found.append(at)
             at = text.find(lit, at + 1)
     return found
+
+
+def word_offsets(word: str, text: str) -> list[int]:
+    """Every offset where `\\b{re.escape(word)}\\b` matches, overlapping ones included
+    (`textkeys.word_starts`), found with `str.find` and a test of the characters on
+    either side instead of a pattern compiled per word."""
+    out: list[int] = []
+    if not word:
+        return [m.start() for m in re.finditer(r"\b", text)]  # "\b\b" at every boundary
+    n, end = len(word), len(text)
+    opens, closes = is_word_char(word[0]), is_word_char(word[-1])
+    at = text.find(word)
+    while at >= 0:
+        if (at > 0 and is_word_char(text[at - 1])) != opens and (
+                at + n < end and is_word_char(text[at + n])) != closes:
+            out.append(at)
+        at = text.find(word, at + 1)
+    return out
 
 
 def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]
