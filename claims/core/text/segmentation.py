@@ -197,53 +197,11 @@ def is_boilerplate(paragraph: str) -> bool:
     p = paragraph.strip()
     if not p:
         return True
-    if _BOILER_PARAGRAPH.match(p) or _may_be_timestamp(p) and _TIMESTAMP.match(p) or (
-            _BYLINE.match(p)):
+    if _BOILER_PARAGRAPH.match(p) or _TIMESTAMP.match(p) or _BYLINE.match(p):
         return True
     # a short paragraph that turns to the reader with a prompt ("… Sign up for …")
-    return len(p.split()) <= _PROMPT_WORDS and _may_prompt(p) and (
-        _PROMPT.match(p) is not None or any(
-            _PROMPT.match(p[m.end() :]) for m in _AFTER_STOP.finditer(p)))
-
-
-# Words that may open `_TIMESTAMP` (its `_DATE_WORDS`, and "p" of "p.m."), lower case.
-_DATE_WORD_SET = frozenset((
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "jan", "january", "feb", "february", "march", "mar", "april", "apr", "may", "june",
-    "jun", "july", "jul", "aug", "august", "sep", "sept", "september", "oct", "october",
-    "sepember", "nov", "november", "dec", "december", "gmt", "utc", "bst", "cet", "est", "edt",
-    "pst", "am", "pm", "a", "p", "updated", "published", "posted", "at", "on", "of",
-    "the", "ago", "just", "now", "hour", "hours", "hr", "hrs", "minute", "minutes",
-    "min", "mins", "day", "days", "week", "weeks", "an"))
-_ASCII_WORD = re.compile(r"[A-Za-z]+")
-
-
-def _may_be_timestamp(p: str) -> bool:
-    """False only where `_TIMESTAMP` cannot match: `p` opens on ASCII letters that are
-    no date word. The pattern must read them as one date word followed by a word
-    boundary, so the word is the whole run (unless a character `re.IGNORECASE` reads as
-    an ASCII letter, "ſ" "ı" "İ" or the Kelvin sign, carries it on)."""
-    m = _ASCII_WORD.match(p)
-    if m is None:
-        return True
-    return m.group().lower() in _DATE_WORD_SET or p[m.end() : m.end() + 1] in _CASE_EXTRAS
-
-
-_CASE_EXTRAS = ("İ", "ı", "ſ", "\u212a")
-# Literals `_PROMPT` needs, lower case (every alternative holds one; "site" is in
-# "website"); the "N min read" stamp instead ends on " read".
-_PROMPT_LITERALS = ("sign up", "subscribe", "newsletter", "cookie", "site", "privacy policy",
-                    "enter your email", "delivered to your inbox")
-
-
-def _may_prompt(p: str) -> bool:
-    """False only where neither `p` nor any sentence of it can open on `_PROMPT`: the
-    lower-case text holds none of its literals (the test is skipped for text with a
-    character that `re.IGNORECASE` matches to a letter it does not lower to)."""
-    if any(map(p.__contains__, _CASE_EXTRAS[:3])):
-        return True
-    low = p.lower()
-    return any(map(low.__contains__, _PROMPT_LITERALS)) or low.endswith(" read")
+    return len(p.split()) <= _PROMPT_WORDS and (_PROMPT.match(p) is not None or any(
+        _PROMPT.match(p[m.end() :]) for m in _AFTER_STOP.finditer(p)))
 
 
 _PROMPT_WORDS = 40
