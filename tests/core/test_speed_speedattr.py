@@ -354,3 +354,18 @@ _REPORT_WORDS = ["report", "Reports", "STUDY", "studies", "survey", "surveys", "
 def test_reportish_gate_is_the_pattern(text: str) -> None:
     from claims.core.attribution import resolve
     assert resolve._reportish(text) == (resolve._REPORTISH.search(text) is not None)
+
+
+_THE_WORDS = ["the", "The", "former", "Vermont", "senator", "Senator", "spokesman",
+              "secretary", "of", "state", "billionaire", "actress", "candidate", "x", "s"]
+
+
+@settings(max_examples=300)
+@given(_joined(_THE_WORDS, 7))
+def test_person_noun_is_the_described_person_test(phrase: str) -> None:
+    from claims.core.attribution import resolve
+    from claims.core.attribution.persons import PERSON_NOUNS
+    m = resolve._THE_PERSON.match(phrase)
+    noun = m.group(1).lower() if m is not None else None
+    want = noun if noun in PERSON_NOUNS and noun not in resolve._SPEAKER_NOUNS else None
+    assert resolve._person_noun(phrase) == want
