@@ -30,6 +30,7 @@ from claims.core.attribution.sources import (
     strip_determiner,
     words,
 )
+from claims.core.text.anchored import caseless, literal_offsets, matches_at
 
 # Heads naming people rather than a body: never qualified by a place, only merged.
 _GROUP_HEADS = words(
@@ -43,7 +44,9 @@ _OWN_VOICE = words("minister president senator premier chancellor mp lawmaker")
 _TOKEN = re.compile(r"[\w'’-]+")
 _POSSESSED_NAME = re.compile(r"^([A-Z][\w-]*(?: [A-Z][\w-]*)?)['’]s (.+)$")
 _ROLE_OFFICE = re.compile(r"(\w+)['’]s? office$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[”\"’]?\s+|\n+")
+# Where a sentence ends: spaces after a stop, or line breaks. A match opens on the stop
+# or the first break (a character class `re` skips to), and only its end is read.
+_SENTENCE_END = re.compile(r"[.!?…\n](?:(?<=\n)\n*|[”\"’]?\s+)")
 _LOCAL_OWNER = re.compile(r"\w['’]s\b")
 _VARIANTS = {"defence": "defen[cs]e", "defense": "defen[cs]e", "centre": "cent(?:re|er)",
              "center": "cent(?:re|er)", "organisation": "organi[sz]ation",
@@ -73,7 +76,7 @@ def consolidate(entities: list[Entity], text: str) -> dict[int, Entity]:
         plain = _possessed_place(e, text, persons)
         if plain:
             e.add_alias(plain)  # "Ukraine's air force" is also "Ukrainian air force"
-        key = " ".join(spelling_key(t) for t in _TOKEN.findall(plain or e.name))
+        key = _name_key(plain or e.name)
         if key in keys and not e.person and not keys[key].person:
             keep, drop = (e, keys[key]) if plain is None else (keys[key], e)
             _absorb(keep, drop, into)  # the article's own adjective form is canonical
@@ -83,10 +86,13 @@ def consolidate(entities: list[Entity], text: str) -> dict[int, Entity]:
     kept = [e for e in entities if into[id(e)] is e]
     _drop_shared_surnames([e for e in kept if e.person])
     strong = [e for e in kept if not is_unqualified(e.name) and _proper(e)]
+    names = [tuple(s.names()) for s in strong]  # renewed when a source absorbs another
     for weak in [e for e in kept if is_unqualified(e.name)]:
-        scored = sorted(((_score(weak, s), i) for i, s in enumerate(strong)), reverse=True)
+        scored = sorted(((_name_score(weak.name, names[i], s.person), i)
+                         for i, s in enumerate(strong)), reverse=True)
         if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
             _absorb(strong[scored[0][1]], weak, into)
+            names[scored[0][1]] = tuple(strong[scored[0][1]].names())
     places = place_mentions(text)
     bounds: list[int] = []  # sentence starts, computed for the first bare body only
     for e in kept:
@@ -120,9 +126,21 @@ def _proper(e: Entity) -> bool:
     """Whether a source has a proper name to join: some word the article always
     capitalises ("Terrano", "NATO"). "Dissenting judges" has none: "the judges" of the
     same story may be the whole court."""
-    lower = {t.lower() for n in e.names() for t in _TOKEN.findall(n) if t[:1].islower()}
+    return _proper_names(tuple(e.names()))
+
+
+@lru_cache(maxsize=4096)
+def _proper_names(names: tuple[str, ...]) -> bool:
+    """`_proper` of a source with these names (a pure function of them, kept)."""
+    lower = {t.lower() for n in names for t in _TOKEN.findall(n) if t[:1].islower()}
     return any(t[:1].isupper() and t.lower() not in lower and t.lower() not in _NOT_PROPER
-               for n in e.names() for t in _TOKEN.findall(n))
+               for n in names for t in _TOKEN.findall(n))
+
+
+@lru_cache(maxsize=4096)
+def _name_key(name: str) -> str:
+    """The spelling key of a whole name: two names with one key are one source."""
+    return " ".join(spelling_key(t) for t in _TOKEN.findall(name))
 
 
 _NOT_PROPER = DETERMINERS | QUANTITY | CONJUNCTIONS | ADVERBS | PRONOUNS
@@ -184,19 +202,21 @@ def _has(token: str, tokens: frozenset[str]) -> bool:
         fuzz.ratio(token, t) >= 85 for t in tokens)
 
 
-def _score(weak: Entity, strong: Entity) -> int:
-    """How well a role-only or bare-body source fits a named one (0: not at all)."""
-    office = _ROLE_OFFICE.search(weak.name)
-    need = _content(weak.name)
-    words_ = _TOKEN.findall(weak.name)
+@lru_cache(maxsize=8192)
+def _name_score(weak: str, names: tuple[str, ...], person: bool) -> int:
+    """How well a role-only or bare-body source named `weak` fits a named one with these
+    names (0: not at all)."""
+    office = _ROLE_OFFICE.search(weak)
+    need = _content(weak)
+    words_ = _TOKEN.findall(weak)
     head = spelling_key(words_[-1]) if words_ else ""
     best = 0
-    for name in strong.names():
+    for name in names:
         toks = _name_tokens(name)
         if toks & _OWN_VOICE:
             continue  # a minister is not the ministry
         if office and office.group(1).lower() in TITLES:
-            if strong.person and spelling_key(office.group(1)) in toks:
+            if person and spelling_key(office.group(1)) in toks:
                 best = max(best, 1)  # "the coroner's office": Chief Coroner Ruth Adler
         elif head in toks and all(_has(t, toks) for t in need):
             best = max(best, len(need))
@@ -229,6 +249,49 @@ def _qualified_by(body: str) -> str:
     return rf"({_FIRST_CAP}(?: {_CAP})?)(?:['’]s)? {body}\b"
 
 
+_NOT_QUALIFIERS = TITLES | GENERIC_MODIFIERS | DETERMINERS | _NOT_PROPER
+# The letters a body pattern opens with, before any quantifier or class ("labo" of
+# "labou?r", "defen" of "defen[cs]e").
+_LEAD_LETTERS = re.compile(r"[A-Za-z]+(?![?*+{])")
+
+
+@lru_cache(maxsize=512)
+def _qualified_rx(body: str) -> re.Pattern[str]:
+    return re.compile(_qualified_by(body), re.IGNORECASE)
+
+
+def _qualified_matches(body: str, text: str) -> list[re.Match[str]]:
+    """`re.finditer(_qualified_by(body), text, re.IGNORECASE)`, matched only where a
+    match can start.
+
+    A match is one or two capitalised words (and "'s"), a space, then the body, so it
+    holds a space and the body's first letters (found in the lower-case text); it starts
+    at a capital among the word characters, hyphens, apostrophes and at most one more
+    space right before that space. Those capitals are the offsets tried.
+    """
+    rx = _qualified_rx(body)
+    lead = _LEAD_LETTERS.match(body)
+    low = caseless(text) if lead is not None else None
+    if lead is None or low is None:
+        return list(rx.finditer(text))
+    starts: list[int] = []
+    for at in literal_offsets(low, (" " + lead.group().lower(),)):
+        spaces = 0
+        i = at - 1
+        while i >= 0:
+            ch = text[i]
+            if ch == " ":
+                if spaces:
+                    break
+                spaces = 1
+            elif not (ch.isalnum() or ch in "_-'’"):
+                break
+            elif "A" <= ch <= "Z":
+                starts.append(i)
+            i -= 1
+    return matches_at(rx, text, starts)
+
+
 def _place_for(e: Entity, text: str, places: list[tuple[int, str, bool]],
                persons: set[str], bounds: list[int]) -> str | None:
     """The country the article ties to a bare body: a qualified wording of it elsewhere
@@ -245,9 +308,8 @@ def _place_for(e: Entity, text: str, places: list[tuple[int, str, bool]],
     qualified = {
         place_form(m.group(1), text)
         for p in pats
-        for m in re.finditer(_qualified_by(p), text, re.IGNORECASE)
-        if m.group(1).split()[0].lower() not in TITLES | GENERIC_MODIFIERS | DETERMINERS
-        | _NOT_PROPER and m.group(1) not in persons
+        for m in _qualified_matches(p, text)
+        if m.group(1).split()[0].lower() not in _NOT_QUALIFIERS and m.group(1) not in persons
     }
     if len(qualified) == 1:
         return qualified.pop()

@@ -286,6 +286,7 @@ _TRAILING_QUANTIFIER = re.compile(r"\s+(?:both|each|all|alike|too|also|themselve
 _CUT_DESCRIPTION = re.compile(r"\s(?:of|for|at|in|from|with|on|who|which|that|based)\s")
 
 
+@lru_cache(maxsize=8192)  # a pure function of a short phrase, asked per cue and per source
 def group_name(phrase: str) -> str:
     """The canonical name of a speaker phrase, as a noun phrase of at most seven words.
 

@@ -26,16 +26,53 @@ from claims.core.attribution.sources import (
     norm,
     words,
 )
-from claims.core.textkeys import chain_from, is_word_char, previous_word, word_starts
+from claims.core.text.anchored import matches_at, minimal_literals, word_offsets
+from claims.core.textkeys import (
+    chain_from,
+    is_word_char,
+    previous_word,
+    word_alternation,
+)
 
+# The titles `_PERSON_SCAN` knows, in its order.
+_TITLE_WORDS = (
+    r"Mr\.?", r"Mrs\.?", r"Ms\.?", r"Dr\.?", "President", "Minister", "Governor", "Mayor",
+    "Senator", r"Sen\.", r"Rep\.", r"Gov\.", r"Gen\.", "General", "Judge", "Justice",
+    "Chancellor", "Premier", "Secretary", "Professor", r"Prof\.", "Coroner", "Commissioner",
+    "Ambassador", "leader", "governor", "mayor", "spokesman", "spokeswoman", "minister",
+    "president", "chief", "director", "judge", "coach", "manager", "executive", "officer",
+)
 _PERSON_SCAN = re.compile(
     # (the lookahead: the first letters of the alternatives, a cheap test per word)
-    r"\b(?=[A-Zcdegjlmops])(?:[A-Z][a-z]+\s)?(?:Mr\.?|Mrs\.?|Ms\.?|Dr\.?|President|"
-    r"Minister|Governor|Mayor|Senator|Sen\.|Rep\.|Gov\.|Gen\.|General|Judge|Justice|Chancellor|Premier|Secretary|Professor|"
-    r"Prof\.|Coroner|Commissioner|Ambassador|leader|governor|mayor|spokesman|spokeswoman|"
-    r"minister|president|chief|director|judge|coach|manager|executive|officer)\s+"
+    r"\b(?=[A-Zcdegjlmops])(?:[A-Z][a-z]+\s)?(?:" + "|".join(_TITLE_WORDS) + r")\s+"
     r"((?:[A-Z][\w'’-]+)(?:\s[A-Z][\w'’-]+){0,2})"
 )
+# The letters every title opens with ("Gov" for "Gov." and "Governor"), one pattern
+# factored by shared prefixes (no stem opens another, so one match per offset).
+_TITLE_STEMS = minimal_literals(re.split(r"\\", t)[0] for t in _TITLE_WORDS)
+_TITLE_STEM = re.compile(word_alternation(frozenset(_TITLE_STEMS)))
+
+
+def _titled_matches(text: str) -> list[re.Match[str]]:
+    """`_PERSON_SCAN.finditer(text)`, matched only where a match can start.
+
+    Every match holds a title, so it starts where a title's first letters (`_TITLE_STEMS`)
+    occur, or at the "[A-Z][a-z]+\\s" first name right before them: the one capital
+    before the run of lower-case letters that ends at the space before the title. The
+    stems are found without overlaps: a stem that begins inside another is preceded by
+    a letter, so it can neither open a match nor follow a first name.
+    """
+    starts = [m.start() for m in _TITLE_STEM.finditer(text)]
+    for at in list(starts):
+        k = at - 1
+        if k > 0 and text[k].isspace():  # `\s` is `str.isspace`
+            while k > 0 and "a" <= text[k - 1] <= "z":
+                k -= 1
+            if 0 < k < at - 1 and "A" <= text[k - 1] <= "Z":
+                starts.append(k - 1)
+    return matches_at(_PERSON_SCAN, text, starts)
+
+
 # Two capitalised words standing alone: "Amara Quist", not "the Associated Press".
 # Scans that start at a capital test what precedes it right after it ("[A-Z](?<!x.)" is
 # "(?<!x)[A-Z]"): a pattern opening with a character class lets `re` skip to the next
@@ -111,7 +148,7 @@ def _titled_people(text: str) -> tuple[tuple[Person, ...], tuple[str, ...]]:
     """The titled mentions, and their distinct names in order (both scans need them)."""
     people: list[Person] = []
     named: dict[str, None] = {}
-    for m in _PERSON_SCAN.finditer(text):
+    for m in _titled_matches(text):
         name = _OWNER_S.sub("", m.group(1))
         if any(w.lower() in ORG_WORDS for w in name.split()):
             continue
@@ -151,7 +188,7 @@ def _scan_people(text: str, bare: bool, unique: bool = False) -> tuple[Person, .
     for pos, name, gender, title in people:
         surname = name.split()[-1]
         if surname not in starts:
-            starts[surname] = word_starts(surname, text)
+            starts[surname] = word_offsets(surname, text)
         for at in chain_from(starts[surname], pos + len(name), len(surname)):
             out.append((at, name, gender, title))
     return tuple(sorted(out, key=_person_order))
@@ -173,7 +210,7 @@ def _unique_surnames(text: str, people: list[Person]) -> set[Person]:
     out = set(people)
     for (name, gender, title), after in froms.items():
         surname = name.split()[-1]
-        starts = word_starts(surname, text)
+        starts = word_offsets(surname, text)
         overlapping = any(surname[:k] == surname[-k:] for k in range(1, len(surname)))
         for a in after if overlapping else [min(after)]:
             out.update((at, name, gender, title) for at in chain_from(starts, a, len(surname)))
@@ -319,14 +356,24 @@ _DEMONYM = re.compile(
     r"wrote|is|was|are|were|has|had|who|will|would|from|to|in|on|at|by|with|for|of|into|"
     r"over|under|after|before|since)\b)[a-z])"
 )
-_OF_PLACE = re.compile(  # (?=[A-Z]): both alternatives open on a capital
-    r"(?=[A-Z])\b(?:Ministry|Assembly|Parliament|Government|Republic|Kingdom|President|Embassy|"
-    r"People) of ([A-Z][a-z]\w+)\b(?!\s+[A-Z])|"
-    r"(?<![\w-])([A-Z][a-z]\w+) (?:Ministry|Government|Parliament|Armed Forces|Air Force|"
-    r"Army|Navy)\b"
+# "Ministry of X" or "X Government": every match opens on a capital, consumed first so
+# that `re` skips to capitals; each alternative then tests it by a look-behind. The
+# second alternative's place is that capital and group 2 ("X Ministry": "M" + "inistry").
+_OF_PLACE = re.compile(
+    r"[A-Z](?:(?<!\w.)(?:(?<=M)inistry|(?<=A)ssembly|(?<=P)arliament|(?<=G)overnment|"
+    r"(?<=R)epublic|(?<=K)ingdom|(?<=P)resident|(?<=E)mbassy|(?<=P)eople) of "
+    r"([A-Z][a-z]\w+)\b(?!\s+[A-Z])|"
+    r"(?<![\w-].)([a-z]\w+) (?:Ministry|Government|Parliament|Armed Forces|Air Force|"
+    r"Army|Navy)\b)"
 )
-_IN_PLACE = re.compile(r"\b(?:in|across|throughout) ([A-Z][a-z]\w+(?: [A-Z][a-z]\w+)?)\b"
-                       r"(?!['’]| [A-Z])")
+# "in X", "across X Y": matched from the place's capital, the words before it tested by
+# look-behinds (so `re` skips to capitals instead of trying every offset).
+_IN_PLACE = re.compile(r"([A-Z](?:(?<=\bin .)|(?<=\bacross .)|(?<=\bthroughout .))[a-z]\w+"
+                       r"(?: [A-Z][a-z]\w+)?)\b(?!['’]| [A-Z])")
+# What follows the name in `_POSSESSIVE_PLACE`: a text without it has no match.
+_POSSESSIVE_TAIL = re.compile(
+    rf"['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{_PLACE_NOUNS})\b"
+)
 _FIRST_NAMES = _FIRST_F | _FIRST_M
 _PLACE_PREFIXES = words(
     "north south east west central northern southern eastern western upper lower greater "
@@ -348,17 +395,19 @@ def place_mentions(text: str) -> list[tuple[int, str, bool]]:
     found: list[tuple[int, str, bool]] = []
     for rx, strong in ((_POSSESSIVE_PLACE, True), (_DEMONYM, True), (_OF_PLACE, True),
                        (_IN_PLACE, False)):
-        if rx is _POSSESSIVE_PLACE and "'s" not in text and "’s" not in text:
-            continue  # the pattern's own literal: no possessive, no match
+        if rx is _POSSESSIVE_PLACE and _POSSESSIVE_TAIL.search(text) is None:
+            continue  # the pattern's own tail: without it, no match
         for m in rx.finditer(text):
-            group = next(i for i in range(1, (m.lastindex or 1) + 1) if m.group(i))
-            name = m.group(group)
+            if m.group(1) is not None:
+                at, name = m.start(1), m.group(1)
+            else:  # `_OF_PLACE`'s "X Ministry": the capital and group 2
+                at, name = m.start(), text[m.start() : m.end(2)]
             first = name.split()[0]
             if first.lower() in _NOT_PLACES or first in people or name in people or (
                     rx is _DEMONYM and (first.lower() in _FIRST_NAMES or _after_name(text, m)
                                         or not _body_follows(text, m.end()))):
                 continue
-            found.append((m.start(group), name, strong))
+            found.append((at, name, strong))
     return sorted(found)
 
 

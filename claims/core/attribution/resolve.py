@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from functools import lru_cache
 
 from claims.core.attribution.cues import ROLE_NOUNS, CueHit, find_hits, is_name, is_role
 from claims.core.attribution.names import (
@@ -55,6 +56,7 @@ from claims.core.attribution.sources import (
     strip_determiner,
     words,
 )
+from claims.core.text.anchored import caseless
 from claims.core.text.segmentation import is_title_case
 from claims.core.textkeys import previous_word
 
@@ -82,6 +84,20 @@ _ALIAS_INTRO = re.compile(r"\b(?:under the (?:name|pseudonym|handle)|known as|ni
                           r"(?:\s(?-i:[A-Z])[\w'’-]*)*)", re.I)
 _REPORTISH = re.compile(r"\b(?=[adprs])(?:report|study|survey|analysis|data|review|statement|"
                         r"polls?|polling|surveys|studies)\b", re.I)
+# Lower-case literals every `_REPORTISH` word holds ("stud" of "study", "studies").
+_REPORT_LITERALS = ("report", "stud", "survey", "analysis", "data", "review", "statement",
+                    "poll")
+
+
+def _reportish(sentence: str) -> bool:
+    """`_REPORTISH.search(sentence)`, run only when the lower-case sentence holds one of
+    its words' letters (`caseless`: None for the few texts where that test is unsafe)."""
+    low = caseless(sentence)
+    if low is not None and not any(map(low.__contains__, _REPORT_LITERALS)):
+        return False
+    return _REPORTISH.search(sentence) is not None
+
+
 _DEMONYM_END = re.compile(r"(?:an|ian|ese|ish)$")  # "Republican senators", "Chinese"
 _CAMEL = re.compile(r".[a-z]*[A-Z]")
 _NOT_FIRST_NAMES = words(
@@ -142,6 +158,7 @@ _THINGS = words(
 )
 
 
+@lru_cache(maxsize=4096)  # a pure function of two short strings, asked per new source
 def _common_thing(name: str, phrase: str) -> bool:
     """A source the article names only with common nouns whose head is no party
     ("helicopters", "the watch"): what was written never capitalises it, and its head
@@ -158,6 +175,19 @@ def _common_thing(name: str, phrase: str) -> bool:
     if head in _PARTY_HEADS or singular in _PARTY_HEADS or head in _FAMILY:
         return False  # "the companies", "agencies": plurals of a party noun
     return head in _THINGS or not _AGENT_END.search(head)
+
+
+@lru_cache(maxsize=4096)  # asked for every phrase no cue names directly
+def _person_noun(phrase: str) -> str | None:
+    """The person noun a "the …" phrase refers back with ("the Vermont senator":
+    "senator"), or None (no such phrase, or a speaker noun: "the spokesman")."""
+    m = _THE_PERSON.match(phrase)
+    if m is None:
+        return None
+    noun = m.group(1).lower()
+    if noun not in PERSON_NOUNS or noun in _SPEAKER_NOUNS:
+        return None
+    return noun
 
 
 def _named_elsewhere(e: Entity, text: str, headline: str) -> bool:
@@ -522,7 +552,7 @@ class SourceBook:
             e.descriptors.append(hit.descriptor)
             if hit.descriptor.lower().startswith("the "):
                 e.add_alias(hit.descriptor)
-        if _REPORTISH.search(sentence):
+        if _reportish(sentence):
             e.report = True
         if e.person:
             self._mention(pos, e, e.gender)
@@ -564,11 +594,8 @@ class SourceBook:
         person already met. A title ("the senator") must be one the article gave that
         person; a description ("the billionaire", "the actress") may also be the last
         person quoted, news's usual way of referring back to its speaker."""
-        m = _THE_PERSON.match(phrase)
-        if m is None:
-            return None
-        noun = m.group(1).lower()
-        if noun not in PERSON_NOUNS or noun in _SPEAKER_NOUNS:
+        noun = _person_noun(phrase)
+        if noun is None:
             return None
         gender = person_gender(noun)
         variants = {noun, *_TITLE_ABBREVIATIONS.get(noun, ())}

@@ -461,13 +461,14 @@ def to_source(entity: Entity) -> Source:
 _ACRONYM_DEFINED = re.compile(
     r"([A-Z][\w'’-]*\s+(?:(?:of|for|the|and|on)\s+)*"
     r"(?:[A-Z][\w'’-]*\s+(?:(?:of|for|the|and|on)\s+)*){0,7})\(([A-Z]{2,8})\)")
+_ACRONYM_MARK = re.compile(r"\([A-Z]{2,8}\)")
 
 
 def acronym_definitions(text: str) -> dict[str, str]:
     """"the World Health Organization (WHO)" anywhere in the text → {"WHO": "World …"}."""
     found: dict[str, str] = {}
-    if "(" not in text:
-        return found
+    if _ACRONYM_MARK.search(text) is None:
+        return found  # every match ends on one
     for m in _ACRONYM_DEFINED.finditer(text):
         words = m.group(1).split()
         acr = m.group(2)

@@ -210,12 +210,16 @@ _PROMPT_WORDS = 40
 _AFTER_STOP = re.compile(r"[.!?][\"”’]?\s+")
 
 
-def is_boilerplate_sentence(sentence: str) -> bool:
-    """A credit or stamp inside an otherwise kept paragraph (a caption's photo credit)."""
+def is_boilerplate_sentence(sentence: str, kept: str | None = None) -> bool:
+    """A credit or stamp inside an otherwise kept paragraph (a caption's photo credit).
+
+    `kept`: the paragraph, stripped, when `is_boilerplate` kept it; a sentence that is
+    all of it is then no paragraph-level furniture either (the same test, same answer).
+    """
     s = sentence.strip()
     # every `_BOILER_SENTENCE` form has a colon or a slash
     return bool(("/" in s or ":" in s) and _BOILER_SENTENCE.match(s)) or (
-        len(s.split()) <= 12 and is_boilerplate(s))
+        len(s.split()) <= 12 and s != kept and is_boilerplate(s))
 
 
 def dateline_length(paragraph: str) -> int:
@@ -319,8 +323,9 @@ def segment(text: str) -> tuple[Sentence, ...]:
             pe = ps + credit.start()
         headline = _is_headline(para, p_index)
         spans = [(ps, pe)] if headline else sentence_spans(text, ps, pe)
+        kept = para.strip()
         for s, e in spans:
-            if e <= s or is_boilerplate_sentence(text[s:e]):
+            if e <= s or is_boilerplate_sentence(text[s:e], kept):
                 continue
             out.append(Sentence(text[s:e], s, e, p_index, len(out), headline))
     return tuple(out)
