@@ -142,18 +142,34 @@ _THINGS = words(
 )
 
 
+_CLOSERS = {"(": ")", "'": "'’", "‘": "’'", "“": "”\"", '"': '"', "”": "", "’": ""}
+
+
+def _unopened(phrase: str) -> str:
+    """`phrase` without the brackets and quote marks it opens and never closes: a
+    sentence's "(" or a quotation's closing mark is no part of a name ("(Mr. Vance",
+    "' Ada Marlow" after "… 'crazy election,' Ada Marlow says")."""
+    while phrase[:1] in _CLOSERS and not any(c in phrase[1:] for c in _CLOSERS[phrase[0]]):
+        phrase = phrase[1:].lstrip()
+    return phrase
+
+
 def _common_thing(name: str, phrase: str) -> bool:
     """A source the article names only with common nouns whose head is no party
-    ("helicopters", "the watch"): what was written never capitalises it, and its head
-    is neither a known party noun nor an agent noun ("-ist", "-er", "-ian")."""
-    written = strip_determiner(phrase.strip())
-    if name in (RESPONDENTS, UNNAMED) or norm(written) != norm(name):
-        return False  # a name the phrase only led to ("he" → the last speaker)
-    if any(t[:1].isupper() for t in written.split()) or not written:
+    ("helicopters", "the watch", "a series of photos", "forcefully denouncing …"): what was
+    written never capitalises the name's words, and its head is neither a known party noun
+    nor an agent noun ("-ist", "-er", "-ian")."""
+    toks = strip_determiner(phrase.strip()).split()
+    if name in (RESPONDENTS, UNNAMED) or not toks:
         return False
-    toks = written.split()
-    cut = next((i for i, t in enumerate(toks) if i and t.lower() in PREPOSITIONS), len(toks))
-    head = toks[cut - 1].lower().strip(".,")  # "supporters of the bill": "supporters"
+    cut = next((i for i, t in enumerate(toks) if i and (
+        t.lower() in PREPOSITIONS or t in ("and", "or"))), len(toks))
+    key = norm(name)
+    # The name is the phrase, its words before a preposition or "and", or its first word.
+    end = next((k for k in (len(toks), cut, 1) if norm(" ".join(toks[:k])) == key), 0)
+    if not end or any(t[:1].isupper() for t in toks[:end]):
+        return False  # a name the phrase only led to ("he" → the last speaker)
+    head = toks[min(end, cut) - 1].lower().strip(".,")  # "supporters of the bill"
     singular = head[:-3] + "y" if head.endswith("ies") else head.rstrip("s")
     if head in _PARTY_HEADS or singular in _PARTY_HEADS or head in _FAMILY:
         return False  # "the companies", "agencies": plurals of a party noun
@@ -508,7 +524,7 @@ class SourceBook:
         """The source a cue's phrase denotes, creating it when the article names a new one."""
         self.sentence = sentence
         known = len(self.entities)
-        e = self._resolve(hit.phrase.strip(" ,.—–"), hit.role, pos, headline)
+        e = self._resolve(_unopened(hit.phrase.strip(" ,.—–")), hit.role, pos, headline)
         if e is None:
             return None
         if len(self.entities) > known and e is self.entities[-1] and (entity_fault(
