@@ -38,7 +38,7 @@ TITLES = words(
     "state opposition foreign finance defence defense health interior economy justice "
     "education environment transport trade labour labor energy agriculture manager coach "
     "ceo executive officer founder analyst economist striker defender midfielder goalkeeper "
-    "player chief-executive spokesperson"
+    "player chief-executive spokesperson speaker"
 )
 # Lower-case nouns that describe whoever is named right after them.
 DESCRIPTORS = words(
@@ -336,6 +336,9 @@ _HONORIFICS = words("mr mrs ms miss dr prof sen rep gov gen")
 @lru_cache(maxsize=_CACHE)
 def split_person(phrase: str) -> tuple[str, str] | None:
     """(name, title phrase) when the phrase ends in a person's name after a title."""
+    titled = _title_of_person(phrase.strip())
+    if titled is not None:
+        return titled
     core = _OF_NAME_END.sub("", phrase.strip())
     words = core.split()
     i = len(words)
@@ -355,6 +358,27 @@ def split_person(phrase: str) -> tuple[str, str] | None:
     if words[i - 1] in PERSON_NOUNS and len(name_words) >= 2:
         return " ".join(name_words), " ".join(words)  # "FBI general counsel Ann Roe"
     return None  # "Health Canada", "World Health Organization": a portfolio is no title
+
+
+# A title written with "of" before a name ("Secretary of State Ada Roe", "Chief of Staff
+# Tom Vance"): `_OF_NAME_END` would take it for "Ada Roe of the State Party".
+_TITLE_OF = re.compile(r"\b(?:Secretary|Chief|Minister|Director|Commissioner|Chairman|"
+                       r"Chairwoman|Chair|Head|Administrator|Attorney General)\s+of\s+[A-Z]")
+
+
+def _title_of_person(phrase: str) -> tuple[str, str] | None:
+    """The person after a title written with "of": the last two or three capitalised
+    words, when they open with a known first name (where the portfolio ends and the name
+    begins is told by nothing else)."""
+    if " of " not in phrase or not _TITLE_OF.search(phrase):
+        return None
+    words = phrase.split()
+    for n in (2, 3):
+        name = words[-n:]
+        if len(words) >= n + 3 and all(w[:1].isupper() for w in name) and (
+                words[-n - 1].lower() != "of" and name[0].lower() in _FIRST_F | _FIRST_M):
+            return " ".join(name), phrase
+    return None
 
 
 @lru_cache(maxsize=_CACHE)

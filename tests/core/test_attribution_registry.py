@@ -1,0 +1,94 @@
+"""Registry names after the fourth hand-judged sample (issue 14, item 2).
+
+Two shapes the sample still held: a source named by the first words of a common-noun
+phrase whose head is a thing ("a series of pictures … is revealing" gave "Series"), and a
+name that kept a bracket or quote mark it never closes ("(Mr. Vance", "' Ada Marlow").
+Every text here is invented; none comes from a corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.core.extraction import extract
+from claims.core.model import Extraction
+from claims.core.text.documents import make_document
+
+
+def run(text: str) -> Extraction:
+    return extract(make_document(text, "a.txt"))
+
+
+def names(x: Extraction) -> list[str]:
+    return [s.name for s in x.sources]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("A series of pictures from her most recent speech is revealing an awkward fact "
+         "about the mayor.", "Series"),
+        ("The book and film blame Bob for blocking the departure of the team.", "Book"),
+        ("Yet the push comes as a country with a long memory of unrest has seen a fiercer "
+         "public debate.", "Country"),
+        ("Vance had a strong night, forcefully denouncing the regime after Holt said he "
+         "would reopen the embassy.", "Forcefully"),
+    ],
+)
+def test_a_thing_named_by_a_phrases_first_words_is_no_source(text: str, fragment: str) -> None:
+    x = run(text)
+    assert fragment not in names(x)
+    assert all(c.source != fragment for c in x.claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Supporters of the bill said it would pass easily.", "Supporters of the bill"),
+        ("The companies and their lawyers said the deal was fair.", "Companies"),
+        ("Officials familiar with the talks said a deal was close.",
+         "Officials familiar with the talks"),
+    ],
+)
+def test_parties_named_by_common_nouns_stay_sources(text: str, source: str) -> None:
+    assert [c.source for c in run(text).claims] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("In 'a crazy election,' Ada Marlow strives for a spot in the debates.", "Ada Marlow"),
+        ("(Mr. Vance has pleaded not guilty.) And the trial opens next week.", "Vance"),
+        ("(A campaign spokeswoman declined to comment.)", "Campaign spokeswoman"),
+    ],
+)
+def test_a_name_drops_the_marks_it_opens_and_never_closes(text: str, source: str) -> None:
+    x = run(text)
+    assert x.claims[0].source == source
+    assert names(x) == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Secretary of State Mary Holt said the talks would resume.", "Mary Holt"),
+        ("White House Chief of Staff Paul Holt praised the envoy for his role.", "Paul Holt"),
+        ("House Speaker Paul Vance said the bill would pass.", "Paul Vance"),
+    ],
+)
+def test_a_title_written_with_of_or_speaker_is_no_part_of_the_name(
+        text: str, person: str) -> None:
+    x = run(text)
+    assert [c.source for c in x.claims] == [person]
+    assert names(x) == [person]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The Department of State said the talks would resume.", "Department of State"),
+        ("Mary Holt of the Green Party said the vote was close.", "Mary Holt"),
+    ],
+)
+def test_other_names_written_with_of_keep_their_reading(text: str, source: str) -> None:
+    assert [c.source for c in run(text).claims] == [source]
