@@ -60,6 +60,8 @@ def test_parties_named_by_common_nouns_stay_sources(text: str, source: str) -> N
         ("In 'a crazy election,' Ada Marlow strives for a spot in the debates.", "Ada Marlow"),
         ("(Mr. Vance has pleaded not guilty.) And the trial opens next week.", "Vance"),
         ("(A campaign spokeswoman declined to comment.)", "Campaign spokeswoman"),
+        ("Sen. Paul Vance (I-Vt.) visited the studio to talk about his rival, saying the "
+         "race was close.", "Paul Vance"),
     ],
 )
 def test_a_name_drops_the_marks_it_opens_and_never_closes(text: str, source: str) -> None:

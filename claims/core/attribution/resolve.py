@@ -148,9 +148,13 @@ _CLOSERS = {"(": ")", "'": "'’", "‘": "’'", "“": "”\"", '"': '"', "”
 def _unopened(phrase: str) -> str:
     """`phrase` without the brackets and quote marks it opens and never closes: a
     sentence's "(" or a quotation's closing mark is no part of a name ("(Mr. Vance",
-    "' Ada Marlow" after "… 'crazy election,' Ada Marlow says")."""
+    "' Ada Marlow" after "… 'crazy election,' Ada Marlow says"), nor is an aside the
+    phrase was cut inside ("Sen. Paul Vance (I-Vt.")."""
     while phrase[:1] in _CLOSERS and not any(c in phrase[1:] for c in _CLOSERS[phrase[0]]):
         phrase = phrase[1:].lstrip()
+    cut = phrase.rfind("(")
+    if cut > 0 and ")" not in phrase[cut:]:
+        phrase = phrase[:cut].rstrip()  # "Sen. Paul Vance (I-Vt." cut at the abbreviation
     return phrase
 
 
