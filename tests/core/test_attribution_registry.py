@@ -48,6 +48,8 @@ def test_a_thing_named_by_a_phrases_first_words_is_no_source(text: str, fragment
         ("The companies and their lawyers said the deal was fair.", "Companies"),
         ("Officials familiar with the talks said a deal was close.",
          "Officials familiar with the talks"),
+        ("A bipartisan coalition of lawmakers and scholars have vouched for the judge's "
+         "record.", "Bipartisan coalition of lawmakers"),
     ],
 )
 def test_parties_named_by_common_nouns_stay_sources(text: str, source: str) -> None:
@@ -83,6 +85,13 @@ def test_a_title_written_with_of_or_speaker_is_no_part_of_the_name(
     x = run(text)
     assert [c.source for c in x.claims] == [person]
     assert names(x) == [person]
+
+
+def test_a_house_speaker_is_a_politician_and_a_bare_speaker_no_title() -> None:
+    x = run("House Speaker Paul Vance said the bill would pass.")
+    assert [(s.name, s.type.value) for s in x.sources] == [("Paul Vance", "politician")]
+    y = run("The conference speaker said the bill would pass.")
+    assert [(s.name, s.type.value) for s in y.sources] == [("Conference speaker", "other")]
 
 
 @pytest.mark.parametrize(

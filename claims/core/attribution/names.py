@@ -484,6 +484,17 @@ def _party_noun(word: str) -> bool:
         not w.endswith(("ment", "ments")))
 
 
+def modifier_end(word: str) -> bool:
+    """Whether a lower-case word ends a noun phrase's head part: a preposition, a
+    relative or postmodifying word ("familiar with"), or a participle ("buying")."""
+    w = word.lower()
+    return w in PREPOSITIONS or w in _POSTMODIFIERS or w.endswith("ed") or (
+        w.endswith("ing") and w not in _ING_NOUNS)
+
+
+party_noun = _party_noun  # public: resolve's test of a common-noun source's words
+
+
 def _common_head(toks: list[str], low: list[str]) -> str | None:
     """The head of a name written as a common noun phrase, or None for a proper name.
 

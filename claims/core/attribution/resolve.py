@@ -15,12 +15,13 @@ from collections import Counter
 
 from claims.core.attribution.cues import ROLE_NOUNS, CueHit, find_hits, is_name, is_role
 from claims.core.attribution.names import (
-    PREPOSITIONS,
     RESPONDENTS,
     UNNAMED,
     entity_fault,
     group_name,
+    modifier_end,
     name_fault,
+    party_noun,
 )
 from claims.core.attribution.persons import PERSON_NOUNS, person_gender
 from claims.core.attribution.references import (
@@ -167,17 +168,22 @@ def _common_thing(name: str, phrase: str) -> bool:
     if name in (RESPONDENTS, UNNAMED) or not toks:
         return False
     cut = next((i for i, t in enumerate(toks) if i and (
-        t.lower() in PREPOSITIONS or t in ("and", "or"))), len(toks))
+        modifier_end(t) or t in ("and", "or"))), len(toks))
     key = norm(name)
     # The name is the phrase, its words before a preposition or "and", or its first word.
     end = next((k for k in (len(toks), cut, 1) if norm(" ".join(toks[:k])) == key), 0)
     if not end or any(t[:1].isupper() for t in toks[:end]):
         return False  # a name the phrase only led to ("he" → the last speaker)
+    if any(_party_word(t.lower().strip(".,")) for t in toks[:max(1, min(end, cut))]):
+        return False  # "a person familiar with …", "the companies", "a bipartisan coalition"
     head = toks[min(end, cut) - 1].lower().strip(".,")  # "supporters of the bill"
-    singular = head[:-3] + "y" if head.endswith("ies") else head.rstrip("s")
-    if head in _PARTY_HEADS or singular in _PARTY_HEADS or head in _FAMILY:
-        return False  # "the companies", "agencies": plurals of a party noun
     return head in _THINGS or not _AGENT_END.search(head)
+
+
+def _party_word(word: str) -> bool:
+    singular = word[:-3] + "y" if word.endswith("ies") else word.rstrip("s")
+    return word in _PARTY_HEADS or singular in _PARTY_HEADS or word in _FAMILY or (
+        party_noun(word) and word not in _THINGS)
 
 
 def _named_elsewhere(e: Entity, text: str, headline: str) -> bool:

@@ -38,7 +38,7 @@ TITLES = words(
     "state opposition foreign finance defence defense health interior economy justice "
     "education environment transport trade labour labor energy agriculture manager coach "
     "ceo executive officer founder analyst economist striker defender midfielder goalkeeper "
-    "player chief-executive spokesperson speaker"
+    "player chief-executive spokesperson"
 )
 # Lower-case nouns that describe whoever is named right after them.
 DESCRIPTORS = words(
@@ -206,7 +206,8 @@ _TYPE_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
 _PERSON_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
     (SourceType.POLITICIAN, re.compile(r"president|minister|premier|chancellor|senator|"
                                        r"\bsen\b|\brep\b|congress|\bmp\b|opposition leader|"
-                                       r"party leader|lawmaker")),
+                                       r"party leader|lawmaker|house speaker|"
+                                       r"speaker of the house")),
     (SourceType.OFFICIAL, re.compile(r"spokes|head\b|director|chief|mayor|governor|official|"
                                      r"representative|coroner|commissioner|chair|secretary|"
                                      r"administrat|commander|officer|ambassador|judge|justice|attorney|"
@@ -345,7 +346,8 @@ def split_person(phrase: str) -> tuple[str, str] | None:
     if i > 1 and words[-1][:1].isupper() and words[-2][:1].isupper() and not _is_title(
             words[-2]):
         i -= 1  # the last word is a surname even when it is also a title ("Ada King")
-    while i > 0 and words[i - 1][:1].isupper() and not _is_title(words[i - 1]):
+    while i > 0 and words[i - 1][:1].isupper() and not _is_title(words[i - 1]) and (
+            words[i - 1] != "Speaker"):
         i -= 1
     if i == len(words) > 1 and words[-1][:1].isupper() and _is_title(words[-2]) and (
             words[-2].lower().rstrip(".") in _HONORIFICS):
@@ -353,7 +355,8 @@ def split_person(phrase: str) -> tuple[str, str] | None:
     name_words = words[i:]
     if not name_words or i == 0 or any(w.lower() in ORG_WORDS for w in name_words):
         return None
-    if _is_title(words[i - 1]) and words[i - 1].lower() not in _PORTFOLIOS:
+    if _is_title(words[i - 1]) and words[i - 1].lower() not in _PORTFOLIOS or (
+            words[i - 1] == "Speaker" and len(name_words) >= 2):  # "House Speaker Ann Roe"
         return " ".join(name_words), " ".join(words)
     if words[i - 1] in PERSON_NOUNS and len(name_words) >= 2:
         return " ".join(name_words), " ".join(words)  # "FBI general counsel Ann Roe"
