@@ -103,3 +103,19 @@ def test_a_house_speaker_is_a_politician_and_a_bare_speaker_no_title() -> None:
 )
 def test_other_names_written_with_of_keep_their_reading(text: str, source: str) -> None:
     assert [c.source for c in run(text).claims] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Rival Mary Holt, however, has indicated she would not go above a higher wage.",
+         "Mary Holt"),
+        ("Columnist Paul Holt wrote that the plan would fail.", "Paul Holt"),
+        ("Democratic candidate Mary Holt said the plan would fail.", "Mary Holt"),
+    ],
+)
+def test_words_describing_a_person_before_the_name_are_no_part_of_it(
+        text: str, person: str) -> None:
+    x = run(text)
+    assert [c.source for c in x.claims] == [person]
+    assert names(x) == [person]

@@ -337,7 +337,7 @@ _HONORIFICS = words("mr mrs ms miss dr prof sen rep gov gen")
 @lru_cache(maxsize=_CACHE)
 def split_person(phrase: str) -> tuple[str, str] | None:
     """(name, title phrase) when the phrase ends in a person's name after a title."""
-    titled = _title_of_person(phrase.strip())
+    titled = _title_of_person(phrase.strip()) or _described_person(phrase.strip())
     if titled is not None:
         return titled
     core = _OF_NAME_END.sub("", phrase.strip())
@@ -381,6 +381,30 @@ def _title_of_person(phrase: str) -> tuple[str, str] | None:
         if len(words) >= n + 3 and all(w[:1].isupper() for w in name) and (
                 words[-n - 1].lower() != "of" and name[0].lower() in _FIRST_F | _FIRST_M):
             return " ".join(name), phrase
+    return None
+
+
+# Words that describe a person before their name and are no part of it ("rival Ann Roe",
+# "Democratic candidate Ann Roe"), besides the person nouns ("comedian", "columnist").
+_BEFORE_NAME = words(
+    "rival fellow former longtime veteran republican republicans democrat democratic gop "
+    "conservative liberal progressive presidential hopeful"
+)
+
+
+def _described_person(phrase: str) -> tuple[str, str] | None:
+    """A known first name and a surname after words that only describe the person
+    ("Rival Ann Roe", "Comedian Ann Roe" at a sentence start, where the capital is no
+    evidence of a name): (the name, the phrase)."""
+    words = phrase.split()
+    for i in range(1, len(words) - 1):
+        if words[i].lower() in _FIRST_F | _FIRST_M:
+            name = words[i:]
+            lead = [w.lower() for w in words[:i]]
+            if len(name) <= 3 and all(w[:1].isupper() for w in name) and all(
+                    w in PERSON_NOUNS or w in _BEFORE_NAME for w in lead):
+                return " ".join(name), phrase
+            return None
     return None
 
 
