@@ -119,3 +119,22 @@ def test_words_describing_a_person_before_the_name_are_no_part_of_it(
     x = run(text)
     assert [c.source for c in x.claims] == [person]
     assert names(x) == [person]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Reached by phone, a terse Holt agreed that she was not in the camp.", "Holt"),
+        ("A teary-eyed Vance says he is proud of the campaign he ran.", "Vance"),
+    ],
+)
+def test_lower_case_words_describing_one_name_are_no_part_of_it(text: str, source: str) -> None:
+    x = run(text)
+    assert [c.source for c in x.claims] == [source]
+    assert names(x) == [source]
+
+
+def test_a_described_surname_is_the_person_met_before() -> None:
+    x = run("Paul Holt said on Monday that he would run. A defiant Holt said he would not quit.")
+    assert [c.source for c in x.claims] == ["Paul Holt", "Paul Holt"]
+    assert names(x) == ["Paul Holt"]

@@ -15,6 +15,7 @@ from collections import Counter
 
 from claims.core.attribution.cues import ROLE_NOUNS, CueHit, find_hits, is_name, is_role
 from claims.core.attribution.names import (
+    PREPOSITIONS,
     RESPONDENTS,
     UNNAMED,
     entity_fault,
@@ -74,6 +75,9 @@ _GROUP_AT = re.compile(
     r"(?:at|from|with|of)\s+(.+)$",
     re.IGNORECASE,
 )
+# "a terse Vance", "a teary-eyed Holt": lower-case words that describe one capitalised
+# name; the description is no part of the name.
+_ADJECTIVE_NAME = re.compile(r"^(?:[a-z][a-z-]+\s+){1,2}([A-Z][a-z][\w'’-]*)$")
 _AFFILIATED = re.compile(r"^([A-Z][a-z]+(?: [A-Z][\w'’-]+){1,2}) (?:of|from) (?:the )?[A-Z].*$")
 _ACRONYM_ASIDE = re.compile(r"\s*\(([A-Z][A-Za-z]{1,8})\)")
 _PAREN_ASIDE = re.compile(r"\s*\([^)]*\)")
@@ -788,6 +792,10 @@ class SourceBook:
             e = self._person(affiliated.group(1), None, pos)  # "Jane Roe of the Green Party"
             e.add_alias(base)
             return e
+        described = _ADJECTIVE_NAME.match(base)
+        if described and not any(w in PERSON_NOUNS or w in _PARTY_HEADS or w in (
+                PREPOSITIONS) for w in base.split()[:-1]):
+            return self._named(described.group(1), role, pos, headline)
         desc = split_descriptor(base)
         if desc:
             e = self.exact(desc[0]) or self._new(desc[0], phrase)
