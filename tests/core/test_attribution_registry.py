@@ -138,3 +138,8 @@ def test_a_described_surname_is_the_person_met_before() -> None:
     x = run("Paul Holt said on Monday that he would run. A defiant Holt said he would not quit.")
     assert [c.source for c in x.claims] == ["Paul Holt", "Paul Holt"]
     assert names(x) == ["Paul Holt"]
+
+
+def test_a_governor_abbreviated_gov_is_an_official() -> None:
+    x = run("Wisconsin Gov. Scott Vance endorsed the plan. Vance said it would pass.")
+    assert [(s.name, s.type.value) for s in x.sources] == [("Scott Vance", "official")]

@@ -208,7 +208,8 @@ _PERSON_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
                                        r"\bsen\b|\brep\b|congress|\bmp\b|opposition leader|"
                                        r"party leader|lawmaker|house speaker|"
                                        r"speaker of the house")),
-    (SourceType.OFFICIAL, re.compile(r"spokes|head\b|director|chief|mayor|governor|official|"
+    (SourceType.OFFICIAL, re.compile(r"spokes|head\b|director|chief|mayor|governor|\bgov\b|"
+                                     r"official|"
                                      r"representative|coroner|commissioner|chair|secretary|"
                                      r"administrat|commander|officer|ambassador|judge|justice|attorney|"
             r"prosecutor|sheriff|inspector")),
