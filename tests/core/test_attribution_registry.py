@@ -143,3 +143,18 @@ def test_a_described_surname_is_the_person_met_before() -> None:
 def test_a_governor_abbreviated_gov_is_an_official() -> None:
     x = run("Wisconsin Gov. Scott Vance endorsed the plan. Vance said it would pass.")
     assert [(s.name, s.type.value) for s in x.sources] == [("Scott Vance", "official")]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "source"),
+    [
+        ("He did not apologise for his remarks, something many Republicans had urged him "
+         "to do.", "Something many Republicans", "Republicans"),
+        ("Whichever view seems more credible to the public will help decide the race.",
+         "Whichever", None),
+    ],
+)
+def test_clause_openers_are_no_party(text: str, fragment: str, source: str | None) -> None:
+    x = run(text)
+    assert fragment not in names(x)
+    assert [c.source for c in x.claims] == [source]

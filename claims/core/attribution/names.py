@@ -356,7 +356,8 @@ def entity_fault(name: str) -> str | None:
         return fault
     toks = [t for t in _TOKEN.findall(name) if any(c.isalnum() for c in t)]
     low = [_low(t) for t in toks]
-    if low[0] in _AUXILIARIES or low[0] in PRONOUNS or len(toks) == 1 and (
+    opener = low[0] in _AUXILIARIES or low[0] in PRONOUNS or low[0] in _NO_PARTY_OPENERS
+    if opener or len(toks) == 1 and (
             low[0] in _LOCATIVE_ONE or low[0] in _VERB_FORMS and low[0] not in _NOUNS
             or low[0] in FINITE):
         return "no noun"
@@ -430,6 +431,10 @@ _POSTMODIFIERS = _words(
     "responsible involved knowledgeable connected tied sympathetic friendly hostile"
 )
 _QUESTION = _words("how why where when what which whether")
+# Words that open a clause or stand for a thing, never a party ("Something many … urged",
+# "Whichever view …", "Absent a defence, …").
+_NO_PARTY_OPENERS = _words(
+    "something anything everything nothing whichever whatever whoever however absent")
 # Adjectives a body's name never ends on ("the Republican National …" cut short).
 _NAME_ADJECTIVES = _words("national federal international")
 _ABSTRACT = re.compile(r"(?:tion|ment|ness|\w{5}ity|ism|ship|\w{6}ance|\w{6}ence)$")
