@@ -158,3 +158,17 @@ def test_clause_openers_are_no_party(text: str, fragment: str, source: str | Non
     x = run(text)
     assert fragment not in names(x)
     assert [c.source for c in x.claims] == [source]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war goes on against targets in nations that oppose the movement. They believe "
+        "they are winning.",
+        "Her plan would require the help of states that may not want to chip in.",
+    ],
+)
+def test_a_bare_place_noun_is_no_source(text: str) -> None:
+    x = run(text)
+    assert names(x) == []
+    assert all(c.source is None for c in x.claims)

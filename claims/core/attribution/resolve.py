@@ -185,9 +185,15 @@ def _common_thing(name: str, phrase: str) -> bool:
 
 
 def _party_word(word: str) -> bool:
+    """A person, group or body noun; a place noun ("nations", "the state") is none here,
+    since a bare one is where things happen far more often than who speaks."""
     singular = word[:-3] + "y" if word.endswith("ies") else word.rstrip("s")
     return word in _PARTY_HEADS or singular in _PARTY_HEADS or word in _FAMILY or (
-        party_noun(word) and word not in _THINGS)
+        party_noun(word) and word not in _THINGS and singular not in _PLACE_NOUNS)
+
+
+_PLACE_NOUNS = words("nation country state city town village county "
+                     "district region province capital")
 
 
 def _named_elsewhere(e: Entity, text: str, headline: str) -> bool:
