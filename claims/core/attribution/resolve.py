@@ -798,10 +798,10 @@ class SourceBook:
             e = self._person(affiliated.group(1), None, pos)  # "Jane Roe of the Green Party"
             e.add_alias(base)
             return e
-        described = _ADJECTIVE_NAME.match(base)
-        if described and not any(w in PERSON_NOUNS or w in _PARTY_HEADS or w in (
+        adjectived = _ADJECTIVE_NAME.match(base)
+        if adjectived and not any(w in PERSON_NOUNS or w in _PARTY_HEADS or w in (
                 PREPOSITIONS) for w in base.split()[:-1]):
-            return self._named(described.group(1), role, pos, headline)
+            return self._named(adjectived.group(1), role, pos, headline)
         desc = split_descriptor(base)
         if desc:
             e = self.exact(desc[0]) or self._new(desc[0], phrase)
