@@ -357,7 +357,8 @@ def entity_fault(name: str) -> str | None:
         return fault
     toks = [t for t in _TOKEN.findall(name) if any(c.isalnum() for c in t)]
     low = [_low(t) for t in toks]
-    if low[0] in _AUXILIARIES or low[0] in PRONOUNS or len(toks) == 1 and (
+    opener = low[0] in _AUXILIARIES or low[0] in PRONOUNS or low[0] in _NO_PARTY_OPENERS
+    if opener or len(toks) == 1 and (
             low[0] in _LOCATIVE_ONE or low[0] in _VERB_FORMS and low[0] not in _NOUNS
             or low[0] in FINITE):
         return "no noun"
@@ -431,6 +432,10 @@ _POSTMODIFIERS = _words(
     "responsible involved knowledgeable connected tied sympathetic friendly hostile"
 )
 _QUESTION = _words("how why where when what which whether")
+# Words that open a clause or stand for a thing, never a party ("Something many … urged",
+# "Whichever view …", "Absent a defence, …").
+_NO_PARTY_OPENERS = _words(
+    "something anything everything nothing whichever whatever whoever however absent")
 # Adjectives a body's name never ends on ("the Republican National …" cut short).
 _NAME_ADJECTIVES = _words("national federal international")
 _ABSTRACT = re.compile(r"(?:tion|ment|ness|\w{5}ity|ism|ship|\w{6}ance|\w{6}ence)$")
@@ -483,6 +488,17 @@ def _party_noun(word: str) -> bool:
         return True
     return w not in _NOT_AGENTS and bool(_AGENT.search(w)) and w not in DOCUMENT_NOUNS and (
         not w.endswith(("ment", "ments")))
+
+
+def modifier_end(word: str) -> bool:
+    """Whether a lower-case word ends a noun phrase's head part: a preposition, a
+    relative or postmodifying word ("familiar with"), or a participle ("buying")."""
+    w = word.lower()
+    return w in PREPOSITIONS or w in _POSTMODIFIERS or w.endswith("ed") or (
+        w.endswith("ing") and w not in _ING_NOUNS)
+
+
+party_noun = _party_noun  # public: resolve's test of a common-noun source's words
 
 
 def _common_head(toks: list[str], low: list[str]) -> str | None:

@@ -21,7 +21,9 @@ from claims.core.attribution.names import (
     UNNAMED,
     entity_fault,
     group_name,
+    modifier_end,
     name_fault,
+    party_noun,
 )
 from claims.core.attribution.persons import PERSON_NOUNS, person_gender
 from claims.core.attribution.references import (
@@ -75,6 +77,9 @@ _GROUP_AT = re.compile(
     r"(?:at|from|with|of)\s+(.+)$",
     re.IGNORECASE,
 )
+# "a terse Vance", "a teary-eyed Holt": lower-case words that describe one capitalised
+# name; the description is no part of the name.
+_ADJECTIVE_NAME = re.compile(r"^(?:[a-z][a-z-]+\s+){1,2}([A-Z][a-z][\w'’-]*)$")
 _AFFILIATED = re.compile(r"^([A-Z][a-z]+(?: [A-Z][\w'’-]+){1,2}) (?:of|from) (?:the )?[A-Z].*$")
 _ACRONYM_ASIDE = re.compile(r"\s*\(([A-Z][A-Za-z]{1,8})\)")
 _PAREN_ASIDE = re.compile(r"\s*\([^)]*\)")
@@ -158,23 +163,54 @@ _THINGS = words(
 )
 
 
+_CLOSERS = {"(": ")", "'": "'’", "‘": "’'", "“": "”\"", '"': '"', "”": "", "’": ""}
+
+
+def _unopened(phrase: str) -> str:
+    """`phrase` without the brackets and quote marks it opens and never closes: a
+    sentence's "(" or a quotation's closing mark is no part of a name ("(Mr. Vance",
+    "' Ada Marlow" after "… 'crazy election,' Ada Marlow says"), nor is an aside the
+    phrase was cut inside ("Sen. Paul Vance (I-Vt.")."""
+    while phrase[:1] in _CLOSERS and not any(c in phrase[1:] for c in _CLOSERS[phrase[0]]):
+        phrase = phrase[1:].lstrip()
+    cut = phrase.rfind("(")
+    if cut > 0 and ")" not in phrase[cut:]:
+        phrase = phrase[:cut].rstrip()  # "Sen. Paul Vance (I-Vt." cut at the abbreviation
+    return phrase
+
+
 @lru_cache(maxsize=4096)  # a pure function of two short strings, asked per new source
 def _common_thing(name: str, phrase: str) -> bool:
     """A source the article names only with common nouns whose head is no party
-    ("helicopters", "the watch"): what was written never capitalises it, and its head
-    is neither a known party noun nor an agent noun ("-ist", "-er", "-ian")."""
-    written = strip_determiner(phrase.strip())
-    if name in (RESPONDENTS, UNNAMED) or norm(written) != norm(name):
-        return False  # a name the phrase only led to ("he" → the last speaker)
-    if any(t[:1].isupper() for t in written.split()) or not written:
+    ("helicopters", "the watch", "a series of photos", "forcefully denouncing …"): what was
+    written never capitalises the name's words, and its head is neither a known party noun
+    nor an agent noun ("-ist", "-er", "-ian")."""
+    toks = strip_determiner(phrase.strip()).split()
+    if name in (RESPONDENTS, UNNAMED) or not toks:
         return False
-    toks = written.split()
-    cut = next((i for i, t in enumerate(toks) if i and t.lower() in PREPOSITIONS), len(toks))
-    head = toks[cut - 1].lower().strip(".,")  # "supporters of the bill": "supporters"
-    singular = head[:-3] + "y" if head.endswith("ies") else head.rstrip("s")
-    if head in _PARTY_HEADS or singular in _PARTY_HEADS or head in _FAMILY:
-        return False  # "the companies", "agencies": plurals of a party noun
+    cut = next((i for i, t in enumerate(toks) if i and (
+        modifier_end(t) or t in ("and", "or"))), len(toks))
+    key = norm(name)
+    # The name is the phrase, its words before a preposition or "and", or its first word.
+    end = next((k for k in (len(toks), cut, 1) if norm(" ".join(toks[:k])) == key), 0)
+    if not end or any(t[:1].isupper() for t in toks[:end]):
+        return False  # a name the phrase only led to ("he" → the last speaker)
+    if any(_party_word(t.lower().strip(".,")) for t in toks[:max(1, min(end, cut))]):
+        return False  # "a person familiar with …", "the companies", "a bipartisan coalition"
+    head = toks[min(end, cut) - 1].lower().strip(".,")  # "supporters of the bill"
     return head in _THINGS or not _AGENT_END.search(head)
+
+
+def _party_word(word: str) -> bool:
+    """A person, group or body noun; a place noun ("nations", "the state") is none here,
+    since a bare one is where things happen far more often than who speaks."""
+    singular = word[:-3] + "y" if word.endswith("ies") else word.rstrip("s")
+    return word in _PARTY_HEADS or singular in _PARTY_HEADS or word in _FAMILY or (
+        party_noun(word) and word not in _THINGS and singular not in _PLACE_NOUNS)
+
+
+_PLACE_NOUNS = words("nation country state city town village county "
+                     "district region province capital")
 
 
 @lru_cache(maxsize=4096)  # asked for every phrase no cue names directly
@@ -538,7 +574,7 @@ class SourceBook:
         """The source a cue's phrase denotes, creating it when the article names a new one."""
         self.sentence = sentence
         known = len(self.entities)
-        e = self._resolve(hit.phrase.strip(" ,.—–"), hit.role, pos, headline)
+        e = self._resolve(_unopened(hit.phrase.strip(" ,.—–")), hit.role, pos, headline)
         if e is None:
             return None
         if len(self.entities) > known and e is self.entities[-1] and (entity_fault(
@@ -789,6 +825,10 @@ class SourceBook:
             e = self._person(affiliated.group(1), None, pos)  # "Jane Roe of the Green Party"
             e.add_alias(base)
             return e
+        adjectived = _ADJECTIVE_NAME.match(base)
+        if adjectived and not any(w in PERSON_NOUNS or w in _PARTY_HEADS or w in (
+                PREPOSITIONS) for w in base.split()[:-1]):
+            return self._named(adjectived.group(1), role, pos, headline)
         desc = split_descriptor(base)
         if desc:
             e = self.exact(desc[0]) or self._new(desc[0], phrase)

@@ -206,8 +206,10 @@ _TYPE_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
 _PERSON_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
     (SourceType.POLITICIAN, re.compile(r"president|minister|premier|chancellor|senator|"
                                        r"\bsen\b|\brep\b|congress|\bmp\b|opposition leader|"
-                                       r"party leader|lawmaker")),
-    (SourceType.OFFICIAL, re.compile(r"spokes|head\b|director|chief|mayor|governor|official|"
+                                       r"party leader|lawmaker|house speaker|"
+                                       r"speaker of the house")),
+    (SourceType.OFFICIAL, re.compile(r"spokes|head\b|director|chief|mayor|governor|\bgov\b|"
+                                     r"official|"
                                      r"representative|coroner|commissioner|chair|secretary|"
                                      r"administrat|commander|officer|ambassador|judge|justice|attorney|"
             r"prosecutor|sheriff|inspector")),
@@ -336,13 +338,17 @@ _HONORIFICS = words("mr mrs ms miss dr prof sen rep gov gen")
 @lru_cache(maxsize=_CACHE)
 def split_person(phrase: str) -> tuple[str, str] | None:
     """(name, title phrase) when the phrase ends in a person's name after a title."""
+    titled = _title_of_person(phrase.strip()) or _described_person(phrase.strip())
+    if titled is not None:
+        return titled
     core = _OF_NAME_END.sub("", phrase.strip())
     words = core.split()
     i = len(words)
     if i > 1 and words[-1][:1].isupper() and words[-2][:1].isupper() and not _is_title(
             words[-2]):
         i -= 1  # the last word is a surname even when it is also a title ("Ada King")
-    while i > 0 and words[i - 1][:1].isupper() and not _is_title(words[i - 1]):
+    while i > 0 and words[i - 1][:1].isupper() and not _is_title(words[i - 1]) and (
+            words[i - 1] != "Speaker"):
         i -= 1
     if i == len(words) > 1 and words[-1][:1].isupper() and _is_title(words[-2]) and (
             words[-2].lower().rstrip(".") in _HONORIFICS):
@@ -350,11 +356,57 @@ def split_person(phrase: str) -> tuple[str, str] | None:
     name_words = words[i:]
     if not name_words or i == 0 or any(w.lower() in ORG_WORDS for w in name_words):
         return None
-    if _is_title(words[i - 1]) and words[i - 1].lower() not in _PORTFOLIOS:
+    if _is_title(words[i - 1]) and words[i - 1].lower() not in _PORTFOLIOS or (
+            words[i - 1] == "Speaker" and len(name_words) >= 2):  # "House Speaker Ann Roe"
         return " ".join(name_words), " ".join(words)
     if words[i - 1] in PERSON_NOUNS and len(name_words) >= 2:
         return " ".join(name_words), " ".join(words)  # "FBI general counsel Ann Roe"
     return None  # "Health Canada", "World Health Organization": a portfolio is no title
+
+
+# A title written with "of" before a name ("Secretary of State Ada Roe", "Chief of Staff
+# Tom Vance"): `_OF_NAME_END` would take it for "Ada Roe of the State Party".
+_TITLE_OF = re.compile(r"\b(?:Secretary|Chief|Minister|Director|Commissioner|Chairman|"
+                       r"Chairwoman|Chair|Head|Administrator|Attorney General)\s+of\s+[A-Z]")
+
+
+def _title_of_person(phrase: str) -> tuple[str, str] | None:
+    """The person after a title written with "of": the last two or three capitalised
+    words, when they open with a known first name (where the portfolio ends and the name
+    begins is told by nothing else)."""
+    if " of " not in phrase or not _TITLE_OF.search(phrase):
+        return None
+    words = phrase.split()
+    for n in (2, 3):
+        name = words[-n:]
+        if len(words) >= n + 3 and all(w[:1].isupper() for w in name) and (
+                words[-n - 1].lower() != "of" and name[0].lower() in _FIRST_F | _FIRST_M):
+            return " ".join(name), phrase
+    return None
+
+
+# Words that describe a person before their name and are no part of it ("rival Ann Roe",
+# "Democratic candidate Ann Roe"), besides the person nouns ("comedian", "columnist").
+_BEFORE_NAME = words(
+    "rival fellow former longtime veteran republican republicans democrat democratic gop "
+    "conservative liberal progressive presidential hopeful"
+)
+
+
+def _described_person(phrase: str) -> tuple[str, str] | None:
+    """A known first name and a surname after words that only describe the person
+    ("Rival Ann Roe", "Comedian Ann Roe" at a sentence start, where the capital is no
+    evidence of a name): (the name, the phrase)."""
+    words = phrase.split()
+    for i in range(1, len(words) - 1):
+        if words[i].lower() in _FIRST_F | _FIRST_M:
+            name = words[i:]
+            lead = [w.lower() for w in words[:i]]
+            if len(name) <= 3 and all(w[:1].isupper() for w in name) and all(
+                    w in PERSON_NOUNS or w in _BEFORE_NAME for w in lead):
+                return " ".join(name), phrase
+            return None
+    return None
 
 
 @lru_cache(maxsize=_CACHE)
