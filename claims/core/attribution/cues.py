@@ -41,7 +41,6 @@ from claims.core.attribution.sources import (
 from claims.core.attribution.subjects import (
     DOC_SUBJECT,
     QUOTED_AS,
-    SPEECH_PAST,
     lead_subject,
     noun_use,
     participle_hit,
@@ -188,6 +187,13 @@ _NOT_CUES = frozenset({("showed", "up"), ("held", "up"), ("held", "on"), ("found
 _REFLEXIVES = words("himself herself itself themselves myself ourselves yourself")
 _NO_COMMENT = words("responded replied commented answered returned")
 _NEGATIONS = words("not never")
+# "Voters say by 55 % to 41 % that …", "say by a wide margin": a margin, not an agent.
+_BY_MARGIN = re.compile(r"\s+by\s+(?:\d|a\s+(?:[\w-]+\s+){0,2}?margin\b|(?:wide|large|"
+                        r"narrow|slim|roughly|about|nearly|almost|more\s+than)\s)")
+# Verbs that, negated, report that nothing was said ("did not respond", "did not disclose
+# details"); other negated speech is still a stance ("did not mention X", "never said").
+_NOTHING_SAID = _NO_COMMENT | words("disclosed revealed specified elaborated explained "
+                                    "confirmed detailed identified")
 _RAISING = words("certain sure bound likely set")
 # What a stance adjective takes before its content ("confident that", "wary of").
 _ADJ_COMPLEMENTS = words("that about of to with over by for in on toward towards whether if "
@@ -420,11 +426,23 @@ def _described(seg: str) -> bool:
         _OWNER_END.search(toks[0]))) and (toks[-1][:1].islower() or toks[-1].isupper())
 
 
+_CONTRACTED = re.compile(r"(?<=\w)['’](?:ve|d|ll|re|m)$", re.IGNORECASE)
+
+
 def _strip_aux(phrase: str) -> str:
+    """The subject without the auxiliaries after it, also contracted ("they’ve", "Voters
+    don’t", "Holt wouldn't")."""
     words = phrase.split()
-    while words and words[-1].lower() in _AUX:
+    while words and (words[-1].lower() in _AUX or _negated(words[-1].lower())):
         words.pop()
+    if words and _CONTRACTED.search(words[-1]):
+        words[-1] = _CONTRACTED.sub("", words[-1])
     return " ".join(words)
+
+
+def _negated(word: str) -> bool:
+    """"don’t", "wouldn't", "can't": a contracted negation."""
+    return word.endswith(("n't", "n’t"))
 
 
 _NAME_END = re.compile(r"\s[A-Z][\w'’-]+$")
@@ -535,6 +553,9 @@ def _subject(
     if loose and _valid_phrase(phrase, loose):
         return start, phrase, None, descriptor
     found = speaker_phrase(phrase)
+    if found is not None and _ENDS_RELATIVE.search(text, max(0, start - 12), start) and (
+            only_circumstance(phrase)):
+        found = None  # "X, who last year threatened …": the time is no speaker
     if found is None:
         shared = _coordinated(text, lo, end) or _antecedent(text, lo, end) or _after_and(
             text, start, phrase)
@@ -565,20 +586,75 @@ _RELATIVE_BEFORE = re.compile(
     r"often|did|does|do|could|can|may|might|\w+ly))*\s*$")
 
 
+_ENDS_RELATIVE = re.compile(r"\b(?:who|which|that)\s*\Z")
+_RELATIVE_WORD = re.compile(r"(?:,\s*)?\b(?:who|which|that)\b")
+
+
+def _relative_at(text: str, lo: int, end: int) -> re.Match[str] | None:
+    """The relative pronoun whose clause's verb is at `end`, with only auxiliaries,
+    adverbs and time phrases between ("who last year threatened", "which have ruled")."""
+    m = _RELATIVE_BEFORE.search(text, lo, end)
+    if m is not None:
+        return m
+    last = None
+    for found in _RELATIVE_WORD.finditer(text, max(lo, end - 80), end):
+        last = found
+    if last is None or not only_circumstance(text[last.end():end]):
+        return None
+    return last
+
+
 def _antecedent(text: str, lo: int, end: int) -> tuple[int, str] | None:
     """"Jane Roe, who told the committee …", "voters who fear cuts": the noun phrase a
-    relative pronoun stands for, read back from the pronoun."""
-    m = _RELATIVE_BEFORE.search(text, lo, end)
-    if m is None or m.start() <= lo:
+    relative pronoun stands for, read back from the pronoun; a relative clause that opens
+    the clause at hand ("…, which have ruled …") takes it from the sentence before."""
+    m = _relative_at(text, lo, end)
+    if m is None:
         return None
-    start, head = _segment_before(text, m.start(), lo)
-    start, head = _trailing_noun_phrase(text, start, head)
+    if m.start() <= lo:  # the clause opens on the pronoun: the antecedent ends the one before
+        if not text[lo:m.start()].strip(" ,") and lo > 0:
+            lo = 0
+        else:
+            return None
+    at = m.start()
+    while at > lo and text[at - 1] in " ,":
+        at -= 1
+    set_off = m.group().startswith(",") or "," in text[at : m.start()]
+    start, head = _segment_before(text, at, lo)
+    whole = _set_off_antecedent(text, lo, start, head) if set_off else None
+    if whole is not None:
+        start, head = whole
+    else:
+        start, head = _trailing_noun_phrase(text, start, head)
     found = speaker_phrase(head) if head else None
     if found is None or found[1].lower() in _PRONOUN_SUBJECTS:
         return None
     if "who" not in m.group() and not _noun_free_subject(found[1]) and not _agentive(found[1]):
         return None  # "a standoff that had threatened …": no party
     return start + found[0], found[1]
+
+
+_TRAILING_NAME = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*$")
+
+
+def _set_off_antecedent(text: str, lo: int, start: int, seg: str) -> tuple[int, str] | None:
+    """The antecedent of a relative clause set off by a comma: the whole name before it
+    ("Senator Tom Brisk of Ohio, who …"), or the name a description stands beside ("Tom
+    Brisk, the president of the X Institute, who …")."""
+    if not seg or len(seg.split()) > 7:
+        return None
+    back = start
+    while back > lo and text[back - 1] in " ,":
+        back -= 1
+    if back < start and text[back] == "," and (is_role(seg) or seg.split()[0].lower() in (
+            "a", "an", "the")) and seg.split()[-1][:1].islower() or is_role(seg):
+        p_start, prev = _segment_before(text, back, lo)
+        name = _TRAILING_NAME.search(prev)
+        if name is not None and is_name(name.group()):
+            return p_start + name.start(), name.group()
+    if seg[:1].isupper() and speaker_phrase(seg) == (0, seg):
+        return start, seg
+    return None
 
 
 def _agentive(phrase: str) -> bool:
@@ -823,10 +899,11 @@ def find_hits(
             continue  # "showed up", "found himself in …": no stance
         if word.endswith("ed") and _PASSIVE_ADVERBS.search(text, lo, verb_at):
             continue  # "is widely regarded as": a passive with an adverb between
-        if before in _BLOCKERS or after == "by" or before in _NEGATIONS and (
-                base in SPEECH_PAST or word in SPEECH_FORMS) or base in _NO_COMMENT and (
-                before in ("immediately", "yet")):
-            continue  # "did not disclose details", "did not respond": nothing they said
+        if before in _BLOCKERS or after == "by" and not _BY_MARGIN.match(
+                text, end) or base in _NO_COMMENT and (
+                before in ("immediately", "yet")) or base in _NOTHING_SAID and (
+                before in _NEGATIONS or _negated(before)):
+            continue  # "did not respond", "did not disclose details": nothing they said
         if after == "of" and word not in _SAID_OF and " " not in word and end == m.end() or (
                 noun_use(text, m.start(), word)):
             continue

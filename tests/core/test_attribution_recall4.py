@@ -1,0 +1,114 @@
+"""Attribution recall, fourth round: sentence shapes that hid a lexicon cue, on made-up texts.
+
+Each shape is checked both ways: the attributive clause gets its exact source, and no
+fragment of the sentence (a time phrase, an auxiliary, a contraction) becomes a source.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.core.extraction import extract
+from claims.core.text.documents import make_document
+
+_CONTEXT = "Headline here\nAnna Moreno, the mayor, spoke in Dayton on Monday.\n"
+
+
+def claims_of(body: str) -> list[tuple[str, str | None, str | None]]:
+    """(claim text, source, cue) of the last paragraph, after a context naming a person."""
+    ex = extract(make_document(_CONTEXT + body, "t.txt"))
+    last = max(c.paragraph for c in ex.claims)
+    return [(c.text, c.source, c.cue) for c in ex.claims if c.paragraph == last]
+
+
+def all_sources(body: str) -> set[str]:
+    ex = extract(make_document(_CONTEXT + body, "t.txt"))
+    return {s.name for s in ex.sources}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "cue"),
+    [
+        # a relative clause set off by commas, with an adverb or a time phrase before its
+        # verb: the antecedent speaks, never the adverb or the time
+        ("The senator has invited Tom Brisk, who frequently criticizes the mayor, to testify.",
+         "Tom Brisk", "criticized"),
+        ("Senator Tom Brisk of Ohio, who last year threatened to shut the port, went home.",
+         "Tom Brisk", "threatened"),
+        # the antecedent is the name beside a description
+        ("The panel heard Tom Brisk, the president of the Harbor Institute, who often "
+         "criticizes the mayor, on Friday.", "Tom Brisk", "criticized"),
+    ],
+)
+def test_relative_clause_antecedent(sentence: str, source: str, cue: str) -> None:
+    got = claims_of(sentence)
+    assert [(s, c) for _t, s, c in got] == [(source, cue)]
+    names = all_sources(sentence)
+    assert not names & {"Frequently", "Last", "Last year", "Ohio", "Harbor Institute"}
+
+
+def test_relative_clause_opening_its_own_clause() -> None:
+    """"…, which have ruled …": the clause's source is the noun phrase before the comma."""
+    got = claims_of("The case went back to the lower courts, which have ruled against "
+                    "the plan.")
+    assert got == [("The case went back to the lower courts", None, None),
+                   ("which have ruled against the plan.", "Lower courts", "ruled")]
+
+
+def test_relative_clause_without_party_stays_unsourced() -> None:
+    """"a standoff that had long threatened …": no party before the pronoun."""
+    got = claims_of("The council ended a standoff that had long threatened the budget.")
+    assert [(s, c) for _t, s, c in got] == [(None, None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "cue"),
+    [
+        ("Voters don’t think the mayor can win the runoff.", "Voters", "thought"),
+        ("Moreno wouldn't discuss whether she was hoping for a post.", "Anna Moreno",
+         "discussed"),
+    ],
+)
+def test_contracted_auxiliaries(sentence: str, source: str, cue: str) -> None:
+    got = claims_of(sentence)
+    assert [(s, c) for _t, s, c in got] == [(source, cue)]
+    assert not any("'" in n or "’" in n for n in all_sources(sentence))
+
+
+def test_they_ve_is_they() -> None:
+    """The contraction is cut, so "they" resolves like any "they" (here: no body yet)."""
+    got = claims_of("Dayton Water said the pipes are old. They’ve offered no details.")
+    assert [s for _t, s, _c in got] == ["Dayton Water", "Dayton Water"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "cue"),
+    [
+        ("Moreno did not mention the governor by name in her speech.", "Anna Moreno",
+         "mentioned"),
+        ("Moreno never said the levy would be cut this year.", "Anna Moreno", "said"),
+    ],
+)
+def test_negated_speech_is_attributed(sentence: str, source: str, cue: str) -> None:
+    """What a party did not say is still its stance ("did not mention", "never said")."""
+    assert [(s, c) for _t, s, c in claims_of(sentence)] == [(source, cue)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Moreno did not respond to requests for comment on the levy.",
+    "The Dayton council has not commented on the reason for the delay.",
+    "Moreno didn’t reply to an email about the vote.",
+])
+def test_no_comment_stays_the_article_voice(sentence: str) -> None:
+    assert [(s, c) for _t, s, c in claims_of(sentence)] == [(None, None)]
+
+
+def test_say_by_a_margin() -> None:
+    """"say by 55 percent to 41 percent": a margin, not a passive agent."""
+    got = claims_of("Voters say by 55 percent to 41 percent that the levy is unfair.")
+    assert [(s, c) for _t, s, c in got] == [("Voters", "said")]
+
+
+def test_passive_agent_is_still_no_cue() -> None:
+    got = claims_of("The levy was reported by the Dayton Ledger on Monday.")
+    assert [(s, c) for _t, s, c in got] == [(None, None)]
