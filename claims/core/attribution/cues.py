@@ -751,10 +751,12 @@ def _coordinated(text: str, lo: int, end: int) -> tuple[int, str] | None:
     else:
         return None
     lead = lead_subject(text, base, end)
-    if lead is None or lead[0] >= end:
-        return None
-    found = speaker_phrase(lead[1])
-    return None if found is None else (lead[0] + found[0], found[1])
+    found = speaker_phrase(lead[1]) if lead is not None and lead[0] < end else None
+    if found is None and base == lo and m is not None:  # "On Friday, Roe visited … and said"
+        comma = text.rfind(",", lo, lo + m.start())
+        lead = lead_subject(text, comma + 1, end) if comma >= 0 else None
+        found = speaker_phrase(lead[1]) if lead is not None and lead[0] < end else None
+    return None if found is None or lead is None else (lead[0] + found[0], found[1])
 
 
 _OBJECT = re.compile(
@@ -897,6 +899,13 @@ def find_hits(
             continue  # "so-called"
         if (base, after) in _NOT_CUES or base in ("found", "saw") and after in _REFLEXIVES:
             continue  # "showed up", "found himself in …": no stance
+        if after == "by" and (word.endswith("ed") or word in _IRREGULAR_PARTICIPLES) and (
+                not _BY_MARGIN.match(text, end)) and _PASSIVE_BE.search(text, lo, m.start()):
+            agent = _passive_agent(text, end, hi)
+            if agent is not None and free(m.start(), agent[2]):  # "was praised by the union"
+                hits.append(CueHit(m.start(), end, base, agent[1], agent[0], None, False))
+                taken.append((m.start(), agent[2]))
+            continue
         if word.endswith("ed") and _PASSIVE_ADVERBS.search(text, lo, verb_at):
             continue  # "is widely regarded as": a passive with an adverb between
         if before in _BLOCKERS or after == "by" and not _BY_MARGIN.match(
@@ -946,6 +955,38 @@ def find_hits(
     if hits and ("citing" in text or "quoting" in text or " by " in text):
         hits = _with_chains(hits, text, mask, lo, hi)
     return hits
+
+
+_PASSIVE_BE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|not|never|also|"
+                         r"first|still|now|already|often|even)\s+)*\Z")
+_IRREGULAR_PARTICIPLES = words("told said written shown seen found thought")
+_BY = re.compile(r"\s+by\s+")
+# Where an agent phrase ends: a lower-case preposition or clause word not opening a name
+# ("by the union as a victory", "by the Council on Foreign Relations" keeps its "on").
+_AGENT_END = re.compile(r"\s+(?:as|for|after|before|during|because|when|while|who|which|"
+                        r"that|since|to|with|in|on|at|over|from|and|but|than|about|of)\b"
+                        r"(?!\s+(?:the\s+)?[A-Z])")
+
+
+def _passive_agent(text: str, end: int, hi: int) -> tuple[int, str, int] | None:
+    """"The plan was criticized by the Harbor Union as …": (start, agent, end) when the
+    agent after "by" names a speaker (a name, or a determiner and a party noun)."""
+    by = _BY.match(text, end, hi)
+    if by is None:
+        return None
+    phrase, _role, rest = _object(text, by.end(), hi)
+    cut = _AGENT_END.search(phrase)
+    if cut is not None:
+        phrase = phrase[: cut.start()]
+    phrase = phrase.rstrip(" .")
+    toks = phrase.split()
+    if not toks or len(toks) > 8 or not (toks[0][:1].isupper() or toks[0].lower() in (
+            _INVERTED_DETS) and (_agentive(phrase) or toks[-1][:1].isupper())):
+        return None
+    found = speaker_phrase(phrase)
+    if found is None:
+        return None
+    return by.end() + found[0], found[1], by.end() + len(phrase)
 
 
 def _verbal_acts(scan: str, scanned: list[re.Match[str]], hi: int) -> list[re.Match[str]]:
