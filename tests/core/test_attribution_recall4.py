@@ -153,3 +153,22 @@ def test_coordinated_verb_after_an_opening_phrase(sentence: str, source: str, cu
     phrase ("Asked", "On Friday")."""
     assert [(s, c) for _t, s, c in claims_of(sentence)] == [(source, cue)]
     assert not {"Asked", "On Friday", "After the vote"} & all_sources(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "cue"),
+    [
+        ("Last month, the Dayton Ledger, a local newspaper, revealed that the port was sold.",
+         "Dayton Ledger", "revealed"),
+        ("Tom Brisk, the radio host, has even likened the mayor to a king.", "Tom Brisk",
+         "likened"),
+        ("Tom Brisk, the radio host, has always maintained that the levy is fair.",
+         "Tom Brisk", "maintained"),
+    ],
+)
+def test_time_phrase_and_adverbs_around_a_set_off_subject(sentence: str, source: str,
+                                                         cue: str) -> None:
+    """An opening time phrase is no appositive head; "has even/always" is an auxiliary run."""
+    assert [(s, c) for _t, s, c in claims_of(sentence)] == [(source, cue)]
+    assert not {"Last", "Last month", "Has"} & all_sources(sentence)
+

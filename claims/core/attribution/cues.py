@@ -460,7 +460,8 @@ def _valid_phrase(phrase: str, loose: bool = False) -> bool:
 # board, has since vowed …", "Roe, in turn, has slammed …").
 _AUX_AFTER_COMMA = re.compile(
     r",\s*(?:(?:has|have|had|also|would|will|could|may|might|did|does|do|already|now|"
-    r"since|again|repeatedly|publicly|long|not|never|\w+ly|"
+    r"since|again|repeatedly|publicly|long|not|never|always|even|often|still|"
+    r"\w+ly|"
     r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?:this|last|earlier\s+this|later\s+this)\s+(?:past\s+)?(?:week|month|year|weekend|"
     r"spring|summer|fall|autumn|winter|morning|afternoon|evening)|earlier|later|today|"
@@ -697,6 +698,7 @@ def _trailing_noun_phrase(text: str, start: int, seg: str) -> tuple[int, str]:
     return start + toks[i].start(), seg[toks[i].start():]
 
 
+_TIME_OPENERS = words("last this next earlier later on in during at early late")
 _APPOSITION_OPENERS = words("who whose which a an the at of from with")
 _AFFILIATION = re.compile(r"[A-Z][\w-]*\s+(?:of|from)\s+[A-Z]")  # "Republican of New York"
 _QUOTE_END = re.compile(r"[”\"]|''")
@@ -715,7 +717,8 @@ def _appositive_head(
         start, head = _segment_before(text, first, lo)
         middle = text[first + 1 : end].strip()
         opener = middle.split()[0] if middle.split() else ""
-        found = speaker_phrase(head) if head else None
+        found = speaker_phrase(head) if head and not (head.split()[0].lower() in (
+            _TIME_OPENERS) and only_circumstance(head)) else None  # "Last month, X, …"
         core = strip_determiner(found[1]) if found else ""
         if found is not None and (opener.lower() in _APPOSITION_OPENERS or opener[:1].islower()
                                   or opener[:1].isdigit()  # an age: "Jon Roe, 60, a doctor,"
