@@ -172,3 +172,44 @@ def test_time_phrase_and_adverbs_around_a_set_off_subject(sentence: str, source:
     assert [(s, c) for _t, s, c in claims_of(sentence)] == [(source, cue)]
     assert not {"Last", "Last month", "Has"} & all_sources(sentence)
 
+
+
+def test_cue_in_a_trailing_time_clause() -> None:
+    """"… a day after the board said …": the time clause is the board's, the main clause
+    stays the article's own voice."""
+    got = claims_of("The vote came just three days after the Harbor Board condemned the "
+                    "launch of the ship.")
+    assert got == [("The vote came just three days", None, None),
+                   ("after the Harbor Board condemned the launch of the ship.",
+                    "Harbor Board", "condemned")]
+
+
+def test_cue_in_an_opening_time_clause() -> None:
+    got = claims_of("After the Harbor Board insisted in June that the ship was safe, the "
+                    "port has appeared to relent.")
+    assert got == [("After the Harbor Board insisted in June that the ship was safe",
+                    "Harbor Board", "insisted"),
+                   ("the port has appeared to relent.", None, None)]
+
+
+def test_main_clause_cue_wins_over_a_time_clause() -> None:
+    got = claims_of("Interestingly, after the board asked Moreno to resign, Tom Brisk said "
+                    "the plan was dead.")
+    assert [(s, c) for _t, s, c in got] == [("Tom Brisk", "said")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A report of groups that have raised money since Jan. 1, 2015, shows a rise in spending.",
+    "Prices have risen since last year, showing the strain on families.",
+])
+def test_a_date_after_since_is_no_speaker(sentence: str) -> None:
+    names = all_sources(sentence)
+    assert not {n for n in names if n.startswith(("Jan", "Last", "Year"))}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Dayton council did not say how many of the jobs were in the city.",
+    "Moreno would not say whether she would run again next year.",
+])
+def test_negated_speech_before_an_open_question_says_nothing(sentence: str) -> None:
+    assert [(s, c) for _t, s, c in claims_of(sentence)] == [(None, None)]

@@ -192,6 +192,8 @@ _BY_MARGIN = re.compile(r"\s+by\s+(?:\d|a\s+(?:[\w-]+\s+){0,2}?margin\b|(?:wide|
                         r"narrow|slim|roughly|about|nearly|almost|more\s+than)\s)")
 # Verbs that, negated, report that nothing was said ("did not respond", "did not disclose
 # details"); other negated speech is still a stance ("did not mention X", "never said").
+# "did not say how many …", "would not say whether …": an open question, nothing said.
+_OPEN_QUESTION = words("how whether when why what who whom which where if")
 _NOTHING_SAID = _NO_COMMENT | words("disclosed revealed specified elaborated explained "
                                     "confirmed detailed identified")
 _RAISING = words("certain sure bound likely set")
@@ -261,7 +263,7 @@ _BLOCKERS = words(
 )
 _STOP_WORDS = words(
     "that but while as because although though if when where which who whom whose what "
-    "whereas so than"
+    "whereas so than after before since"
 )
 _AUX = words(
     "not never has have had also later earlier again previously publicly repeatedly reportedly "
@@ -480,6 +482,18 @@ def _comma_before_aux(text: str, lo: int, end: int) -> int:
 def _subject(
     text: str, verb: int, lo: int, loose: bool = False
 ) -> tuple[int, str, str | None, str | None] | None:
+    """Speaker phrase before a verb: (start, phrase, role, descriptor), or None; never a
+    date or time after a subordinator ("since Jan. 1, 2015, shows …")."""
+    found = _subject_phrase(text, verb, lo, loose)
+    if found is not None and _ENDS_TIME_WORD.search(text, max(0, found[0] - 8), found[0]) and (
+            only_circumstance(found[1]) or _DATE_START.match(found[1])):
+        return None
+    return found
+
+
+def _subject_phrase(
+    text: str, verb: int, lo: int, loose: bool = False
+) -> tuple[int, str, str | None, str | None] | None:
     """Speaker phrase before a verb: (start, phrase, role, descriptor), or None."""
     end = verb
     while end > lo and text[end - 1].isspace():
@@ -587,6 +601,9 @@ _RELATIVE_BEFORE = re.compile(
     r"often|did|does|do|could|can|may|might|\w+ly))*\s*$")
 
 
+_ENDS_TIME_WORD = re.compile(r"\b(?:after|before|since)\s*\Z", re.IGNORECASE)
+_DATE_START = re.compile(r"(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?|"
+                         r"May|\d{1,4})(?!\S)")
 _ENDS_RELATIVE = re.compile(r"\b(?:who|which|that)\s*\Z")
 _RELATIVE_WORD = re.compile(r"(?:,\s*)?\b(?:who|which|that)\b")
 
@@ -913,7 +930,8 @@ def find_hits(
             continue  # "is widely regarded as": a passive with an adverb between
         if before in _BLOCKERS or after == "by" and not _BY_MARGIN.match(
                 text, end) or base in _NO_COMMENT and (
-                before in ("immediately", "yet")) or base in _NOTHING_SAID and (
+                before in ("immediately", "yet")) or (base in _NOTHING_SAID or (
+                word in SPEECH_FORMS and _next_word(text, end) in _OPEN_QUESTION)) and (
                 before in _NEGATIONS or _negated(before)):
             continue  # "did not respond", "did not disclose details": nothing they said
         if after == "of" and word not in _SAID_OF and " " not in word and end == m.end() or (
