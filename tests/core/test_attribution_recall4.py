@@ -213,3 +213,20 @@ def test_a_date_after_since_is_no_speaker(sentence: str) -> None:
 ])
 def test_negated_speech_before_an_open_question_says_nothing(sentence: str) -> None:
     assert [(s, c) for _t, s, c in claims_of(sentence)] == [(None, None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "cue"),
+    [
+        ("Tom Brisk, who first revealed that the port was sold, lost his seat.", "Tom Brisk",
+         "revealed"),
+        ("Moreno first said the plan was dead on Monday.", "Anna Moreno", "said"),
+    ],
+)
+def test_first_as_an_adverb(sentence: str, source: str, cue: str) -> None:
+    assert [(s, c) for _t, s, c in claims_of(sentence)] == [(source, cue)]
+
+
+def test_first_after_a_determiner_is_no_cue() -> None:
+    assert [(s, c) for _t, s, c in claims_of("The first report came on Monday.")] == [
+        (None, None)]

@@ -192,6 +192,10 @@ _BY_MARGIN = re.compile(r"\s+by\s+(?:\d|a\s+(?:[\w-]+\s+){0,2}?margin\b|(?:wide|
                         r"narrow|slim|roughly|about|nearly|almost|more\s+than)\s)")
 # Verbs that, negated, report that nothing was said ("did not respond", "did not disclose
 # details"); other negated speech is still a stance ("did not mention X", "never said").
+# "first" as an adverb: after a relative pronoun, a name or a pronoun ("who first
+# revealed", "Roe first said"), not after a determiner ("the first report").
+_FIRST_AFTER_SUBJECT = re.compile(r"(?:\b(?:who|which|that|he|she|they|it|we|I)|"
+                                  r"\b[A-Z][\w'’.-]+)\s+first\s+\Z")
 # "did not say how many …", "would not say whether …": an open question, nothing said.
 _OPEN_QUESTION = words("how whether when why what who whom which where if")
 _NOTHING_SAID = _NO_COMMENT | words("disclosed revealed specified elaborated explained "
@@ -928,6 +932,9 @@ def find_hits(
             continue
         if word.endswith("ed") and _PASSIVE_ADVERBS.search(text, lo, verb_at):
             continue  # "is widely regarded as": a passive with an adverb between
+        if before == "first" and _FIRST_AFTER_SUBJECT.search(text, max(lo, m.start() - 40),
+                                                              m.start()):
+            before = ""  # "the hacker who first revealed", "Roe first said": an adverb
         if before in _BLOCKERS or after == "by" and not _BY_MARGIN.match(
                 text, end) or base in _NO_COMMENT and (
                 before in ("immediately", "yet")) or (base in _NOTHING_SAID or (
