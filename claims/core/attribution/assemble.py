@@ -13,7 +13,7 @@ bounded distance (this sentence, this paragraph), so the cost is linear in the t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from claims.core.attribution.resolve import CueHit, SourceBook, find_hits
 from claims.core.attribution.sources import Entity
@@ -27,6 +27,9 @@ _PRONOUNS = ("he", "she", "it", "they")
 _SUBORDINATE = re.compile(r"\s*(?:although|though|even though|even as|while|whereas|when|"
                           r"whenever|as|because|since|if|unless|once|after|before)\b",
                           re.IGNORECASE)
+# A subject right after a subordinator of time ("…, a day after the board said …").
+_SUBORDINATE_SUBJECT = re.compile(r"\b(?:after|before|since)\s+\Z", re.IGNORECASE)
+_OPENING_TIME_CLAUSE = re.compile(r"\s*(?:after|before|since)\b", re.IGNORECASE)
 _CITING_TAIL = re.compile(r",?\s*(?:citing|quoting)\b[^.;]*")
 
 
@@ -62,10 +65,11 @@ def _main_hit(hits: list[CueHit], text: str, lo: int, hi: int
     critics say …") yields to the main clause's."""
     if not hits:
         return None, None
-    opener = _SUBORDINATE.match(text, lo)
+    opener = _SUBORDINATE.match(text, lo) or _SUBORDINATE_SUBJECT.search(
+        text, max(lo, hits[0].phrase_start - 12), hits[0].phrase_start)
     first_comma = text.find(",", lo, hi)
-    if opener is not None and len(hits) > 1 and 0 <= min(hits[0].phrase_start,
-                                                         hits[0].start) < first_comma:
+    if opener is not None and opener.start() < first_comma and len(hits) > 1 and 0 <= min(
+            hits[0].phrase_start, hits[0].start) < first_comma:
         comma = text.find(",", hits[0].end, hi)
         main = [h for h in hits[1:] if comma >= 0 and min(h.phrase_start, h.start) > comma]
         if main:
@@ -105,8 +109,7 @@ def _resolve_via(book: SourceBook, s: Sentence, hit: CueHit, inner: CueHit | Non
 def _groups(s: Sentence, mask: list[bool], book: SourceBook) -> list[_Group]:
     """Clauses merged into claims: one per distinct source, own-voice parts kept apart."""
     out: list[_Group] = []
-    for cs, ce, _joiner in clause_spans(s.text, mask):
-        hit, inner = _main_hit(find_hits(s.text, mask, cs, ce, s.headline), s.text, cs, ce)
+    for cs, ce, hit, inner, alone in _clause_hits(s, mask):
         src = book.resolve(hit, s.start + hit.phrase_start, s.text, s.headline) if hit else None
         if hit is not None and src is None and hit.phrase.lower() in _PRONOUNS:
             hit = None
@@ -114,7 +117,7 @@ def _groups(s: Sentence, mask: list[bool], book: SourceBook) -> list[_Group]:
         if src is not None and src.speaks_for is not None and all(
                 v is not src.speaks_for for v in via):
             via.insert(0, src.speaks_for)  # "his lawyer said": the client is the origin
-        if not out:
+        if not out or alone:
             out.append(_Group(cs, ce, hit, src, via))
             continue
         last = out[-1]
@@ -124,6 +127,37 @@ def _groups(s: Sentence, mask: list[bool], book: SourceBook) -> list[_Group]:
             last.end, last.hit, last.source, last.via = ce, hit, src, via
         else:
             out.append(_Group(cs, ce, hit, src, via))
+    return out
+
+
+def _clause_hits(s: Sentence, mask: list[bool]
+                 ) -> list[tuple[int, int, CueHit | None, CueHit | None, bool]]:
+    """Each clause with its main and inner hit (and whether it must stand alone). A clause
+    whose only cue sits in a subordinate clause of time is split there, so the main clause
+    stays the article's own voice: a trailing one ("The vote came a day after the board
+    said …") and an opening one ("After the board said …, the vote came")."""
+    out: list[tuple[int, int, CueHit | None, CueHit | None, bool]] = []
+    text = s.text
+    for cs, ce, _joiner in clause_spans(text, mask):
+        hits = find_hits(text, mask, cs, ce, s.headline)
+        hit, inner = _main_hit(hits, text, cs, ce)
+        if hit is None or hit.cue == "according to":
+            out.append((cs, ce, hit, inner, False))
+            continue
+        sub = _SUBORDINATE_SUBJECT.search(text, max(cs, hit.phrase_start - 12), hit.phrase_start)
+        first = min(min(h.start, h.phrase_start) for h in hits)
+        if sub is not None and sub.start() > cs and first >= sub.start() and not _short(
+                text[cs : sub.start()]):
+            out.append((cs, sub.start(), None, None, False))
+            out.append((sub.start(), ce, replace(hit, leading=True), inner, False))
+            continue
+        comma = text.find(",", hit.end, ce)
+        if sub is not None and _OPENING_TIME_CLAUSE.match(text, cs) and comma > 0 and all(
+                h.end <= comma for h in hits) and not _short(text[comma + 1 : ce]):
+            out.append((cs, comma + 1, hit, inner, False))
+            out.append((comma + 1, ce, None, None, True))
+            continue
+        out.append((cs, ce, hit, inner, False))
     return out
 
 

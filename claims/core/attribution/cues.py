@@ -41,7 +41,6 @@ from claims.core.attribution.sources import (
 from claims.core.attribution.subjects import (
     DOC_SUBJECT,
     QUOTED_AS,
-    SPEECH_PAST,
     lead_subject,
     noun_use,
     participle_hit,
@@ -188,6 +187,19 @@ _NOT_CUES = frozenset({("showed", "up"), ("held", "up"), ("held", "on"), ("found
 _REFLEXIVES = words("himself herself itself themselves myself ourselves yourself")
 _NO_COMMENT = words("responded replied commented answered returned")
 _NEGATIONS = words("not never")
+# "Voters say by 55 % to 41 % that …", "say by a wide margin": a margin, not an agent.
+_BY_MARGIN = re.compile(r"\s+by\s+(?:\d|a\s+(?:[\w-]+\s+){0,2}?margin\b|(?:wide|large|"
+                        r"narrow|slim|roughly|about|nearly|almost|more\s+than)\s)")
+# Verbs that, negated, report that nothing was said ("did not respond", "did not disclose
+# details"); other negated speech is still a stance ("did not mention X", "never said").
+# "first" as an adverb: after a relative pronoun, a name or a pronoun ("who first
+# revealed", "Roe first said"), not after a determiner ("the first report").
+_FIRST_AFTER_SUBJECT = re.compile(r"(?:\b(?:who|which|that|he|she|they|it|we|I)|"
+                                  r"\b[A-Z][\w'’.-]+)\s+first\s+\Z")
+# "did not say how many …", "would not say whether …": an open question, nothing said.
+_OPEN_QUESTION = words("how whether when why what who whom which where if")
+_NOTHING_SAID = _NO_COMMENT | words("disclosed revealed specified elaborated explained "
+                                    "confirmed detailed identified")
 _RAISING = words("certain sure bound likely set")
 # What a stance adjective takes before its content ("confident that", "wary of").
 _ADJ_COMPLEMENTS = words("that about of to with over by for in on toward towards whether if "
@@ -255,7 +267,7 @@ _BLOCKERS = words(
 )
 _STOP_WORDS = words(
     "that but while as because although though if when where which who whom whose what "
-    "whereas so than"
+    "whereas so than after before since"
 )
 _AUX = words(
     "not never has have had also later earlier again previously publicly repeatedly reportedly "
@@ -420,11 +432,23 @@ def _described(seg: str) -> bool:
         _OWNER_END.search(toks[0]))) and (toks[-1][:1].islower() or toks[-1].isupper())
 
 
+_CONTRACTED = re.compile(r"(?<=\w)['’](?:ve|d|ll|re|m)$", re.IGNORECASE)
+
+
 def _strip_aux(phrase: str) -> str:
+    """The subject without the auxiliaries after it, also contracted ("they’ve", "Voters
+    don’t", "Holt wouldn't")."""
     words = phrase.split()
-    while words and words[-1].lower() in _AUX:
+    while words and (words[-1].lower() in _AUX or _negated(words[-1].lower())):
         words.pop()
+    if words and _CONTRACTED.search(words[-1]):
+        words[-1] = _CONTRACTED.sub("", words[-1])
     return " ".join(words)
+
+
+def _negated(word: str) -> bool:
+    """"don’t", "wouldn't", "can't": a contracted negation."""
+    return word.endswith(("n't", "n’t"))
 
 
 _NAME_END = re.compile(r"\s[A-Z][\w'’-]+$")
@@ -442,7 +466,8 @@ def _valid_phrase(phrase: str, loose: bool = False) -> bool:
 # board, has since vowed …", "Roe, in turn, has slammed …").
 _AUX_AFTER_COMMA = re.compile(
     r",\s*(?:(?:has|have|had|also|would|will|could|may|might|did|does|do|already|now|"
-    r"since|again|repeatedly|publicly|long|not|never|\w+ly|"
+    r"since|again|repeatedly|publicly|long|not|never|always|even|often|still|"
+    r"\w+ly|"
     r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?:this|last|earlier\s+this|later\s+this)\s+(?:past\s+)?(?:week|month|year|weekend|"
     r"spring|summer|fall|autumn|winter|morning|afternoon|evening)|earlier|later|today|"
@@ -459,6 +484,18 @@ def _comma_before_aux(text: str, lo: int, end: int) -> int:
 
 
 def _subject(
+    text: str, verb: int, lo: int, loose: bool = False
+) -> tuple[int, str, str | None, str | None] | None:
+    """Speaker phrase before a verb: (start, phrase, role, descriptor), or None; never a
+    date or time after a subordinator ("since Jan. 1, 2015, shows …")."""
+    found = _subject_phrase(text, verb, lo, loose)
+    if found is not None and _ENDS_TIME_WORD.search(text, max(0, found[0] - 8), found[0]) and (
+            only_circumstance(found[1]) or _DATE_START.match(found[1])):
+        return None
+    return found
+
+
+def _subject_phrase(
     text: str, verb: int, lo: int, loose: bool = False
 ) -> tuple[int, str, str | None, str | None] | None:
     """Speaker phrase before a verb: (start, phrase, role, descriptor), or None."""
@@ -535,6 +572,9 @@ def _subject(
     if loose and _valid_phrase(phrase, loose):
         return start, phrase, None, descriptor
     found = speaker_phrase(phrase)
+    if found is not None and _ENDS_RELATIVE.search(text, max(0, start - 12), start) and (
+            only_circumstance(phrase)):
+        found = None  # "X, who last year threatened …": the time is no speaker
     if found is None:
         shared = _coordinated(text, lo, end) or _antecedent(text, lo, end) or _after_and(
             text, start, phrase)
@@ -565,20 +605,78 @@ _RELATIVE_BEFORE = re.compile(
     r"often|did|does|do|could|can|may|might|\w+ly))*\s*$")
 
 
+_ENDS_TIME_WORD = re.compile(r"\b(?:after|before|since)\s*\Z", re.IGNORECASE)
+_DATE_START = re.compile(r"(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?|"
+                         r"May|\d{1,4})(?!\S)")
+_ENDS_RELATIVE = re.compile(r"\b(?:who|which|that)\s*\Z")
+_RELATIVE_WORD = re.compile(r"(?:,\s*)?\b(?:who|which|that)\b")
+
+
+def _relative_at(text: str, lo: int, end: int) -> re.Match[str] | None:
+    """The relative pronoun whose clause's verb is at `end`, with only auxiliaries,
+    adverbs and time phrases between ("who last year threatened", "which have ruled")."""
+    m = _RELATIVE_BEFORE.search(text, lo, end)
+    if m is not None:
+        return m
+    last = None
+    for found in _RELATIVE_WORD.finditer(text, max(lo, end - 80), end):
+        last = found
+    if last is None or not only_circumstance(text[last.end():end]):
+        return None
+    return last
+
+
 def _antecedent(text: str, lo: int, end: int) -> tuple[int, str] | None:
     """"Jane Roe, who told the committee …", "voters who fear cuts": the noun phrase a
-    relative pronoun stands for, read back from the pronoun."""
-    m = _RELATIVE_BEFORE.search(text, lo, end)
-    if m is None or m.start() <= lo:
+    relative pronoun stands for, read back from the pronoun; a relative clause that opens
+    the clause at hand ("…, which have ruled …") takes it from the sentence before."""
+    m = _relative_at(text, lo, end)
+    if m is None:
         return None
-    start, head = _segment_before(text, m.start(), lo)
-    start, head = _trailing_noun_phrase(text, start, head)
+    if m.start() <= lo:  # the clause opens on the pronoun: the antecedent ends the one before
+        if not text[lo:m.start()].strip(" ,") and lo > 0:
+            lo = 0
+        else:
+            return None
+    at = m.start()
+    while at > lo and text[at - 1] in " ,":
+        at -= 1
+    set_off = m.group().startswith(",") or "," in text[at : m.start()]
+    start, head = _segment_before(text, at, lo)
+    whole = _set_off_antecedent(text, lo, start, head) if set_off else None
+    if whole is not None:
+        start, head = whole
+    else:
+        start, head = _trailing_noun_phrase(text, start, head)
     found = speaker_phrase(head) if head else None
     if found is None or found[1].lower() in _PRONOUN_SUBJECTS:
         return None
     if "who" not in m.group() and not _noun_free_subject(found[1]) and not _agentive(found[1]):
         return None  # "a standoff that had threatened …": no party
     return start + found[0], found[1]
+
+
+_TRAILING_NAME = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*$")
+
+
+def _set_off_antecedent(text: str, lo: int, start: int, seg: str) -> tuple[int, str] | None:
+    """The antecedent of a relative clause set off by a comma: the whole name before it
+    ("Senator Tom Brisk of Ohio, who …"), or the name a description stands beside ("Tom
+    Brisk, the president of the X Institute, who …")."""
+    if not seg or len(seg.split()) > 7:
+        return None
+    back = start
+    while back > lo and text[back - 1] in " ,":
+        back -= 1
+    if back < start and text[back] == "," and (is_role(seg) or seg.split()[0].lower() in (
+            "a", "an", "the")) and seg.split()[-1][:1].islower() or is_role(seg):
+        p_start, prev = _segment_before(text, back, lo)
+        name = _TRAILING_NAME.search(prev)
+        if name is not None and is_name(name.group()):
+            return p_start + name.start(), name.group()
+    if seg[:1].isupper() and speaker_phrase(seg) == (0, seg):
+        return start, seg
+    return None
 
 
 def _agentive(phrase: str) -> bool:
@@ -621,6 +719,7 @@ def _trailing_noun_phrase(text: str, start: int, seg: str) -> tuple[int, str]:
     return start + toks[i].start(), seg[toks[i].start():]
 
 
+_TIME_OPENERS = words("last this next earlier later on in during at early late")
 _APPOSITION_OPENERS = words("who whose which a an the at of from with")
 _AFFILIATION = re.compile(r"[A-Z][\w-]*\s+(?:of|from)\s+[A-Z]")  # "Republican of New York"
 _QUOTE_END = re.compile(r"[”\"]|''")
@@ -639,7 +738,8 @@ def _appositive_head(
         start, head = _segment_before(text, first, lo)
         middle = text[first + 1 : end].strip()
         opener = middle.split()[0] if middle.split() else ""
-        found = speaker_phrase(head) if head else None
+        found = speaker_phrase(head) if head and not (head.split()[0].lower() in (
+            _TIME_OPENERS) and only_circumstance(head)) else None  # "Last month, X, …"
         core = strip_determiner(found[1]) if found else ""
         if found is not None and (opener.lower() in _APPOSITION_OPENERS or opener[:1].islower()
                                   or opener[:1].isdigit()  # an age: "Jon Roe, 60, a doctor,"
@@ -675,10 +775,12 @@ def _coordinated(text: str, lo: int, end: int) -> tuple[int, str] | None:
     else:
         return None
     lead = lead_subject(text, base, end)
-    if lead is None or lead[0] >= end:
-        return None
-    found = speaker_phrase(lead[1])
-    return None if found is None else (lead[0] + found[0], found[1])
+    found = speaker_phrase(lead[1]) if lead is not None and lead[0] < end else None
+    if found is None and base == lo and m is not None:  # "On Friday, Roe visited … and said"
+        comma = text.rfind(",", lo, lo + m.start())
+        lead = lead_subject(text, comma + 1, end) if comma >= 0 else None
+        found = speaker_phrase(lead[1]) if lead is not None and lead[0] < end else None
+    return None if found is None or lead is None else (lead[0] + found[0], found[1])
 
 
 _OBJECT = re.compile(
@@ -821,12 +923,24 @@ def find_hits(
             continue  # "so-called"
         if (base, after) in _NOT_CUES or base in ("found", "saw") and after in _REFLEXIVES:
             continue  # "showed up", "found himself in …": no stance
+        if after == "by" and (word.endswith("ed") or word in _IRREGULAR_PARTICIPLES) and (
+                not _BY_MARGIN.match(text, end)) and _PASSIVE_BE.search(text, lo, m.start()):
+            agent = _passive_agent(text, end, hi)
+            if agent is not None and free(m.start(), agent[2]):  # "was praised by the union"
+                hits.append(CueHit(m.start(), end, base, agent[1], agent[0], None, False))
+                taken.append((m.start(), agent[2]))
+            continue
         if word.endswith("ed") and _PASSIVE_ADVERBS.search(text, lo, verb_at):
             continue  # "is widely regarded as": a passive with an adverb between
-        if before in _BLOCKERS or after == "by" or before in _NEGATIONS and (
-                base in SPEECH_PAST or word in SPEECH_FORMS) or base in _NO_COMMENT and (
-                before in ("immediately", "yet")):
-            continue  # "did not disclose details", "did not respond": nothing they said
+        if before == "first" and _FIRST_AFTER_SUBJECT.search(text, max(lo, m.start() - 40),
+                                                              m.start()):
+            before = ""  # "the hacker who first revealed", "Roe first said": an adverb
+        if before in _BLOCKERS or after == "by" and not _BY_MARGIN.match(
+                text, end) or base in _NO_COMMENT and (
+                before in ("immediately", "yet")) or (base in _NOTHING_SAID or (
+                word in SPEECH_FORMS and _next_word(text, end) in _OPEN_QUESTION)) and (
+                before in _NEGATIONS or _negated(before)):
+            continue  # "did not respond", "did not disclose details": nothing they said
         if after == "of" and word not in _SAID_OF and " " not in word and end == m.end() or (
                 noun_use(text, m.start(), word)):
             continue
@@ -869,6 +983,38 @@ def find_hits(
     if hits and ("citing" in text or "quoting" in text or " by " in text):
         hits = _with_chains(hits, text, mask, lo, hi)
     return hits
+
+
+_PASSIVE_BE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|not|never|also|"
+                         r"first|still|now|already|often|even)\s+)*\Z")
+_IRREGULAR_PARTICIPLES = words("told said written shown seen found thought")
+_BY = re.compile(r"\s+by\s+")
+# Where an agent phrase ends: a lower-case preposition or clause word not opening a name
+# ("by the union as a victory", "by the Council on Foreign Relations" keeps its "on").
+_AGENT_END = re.compile(r"\s+(?:as|for|after|before|during|because|when|while|who|which|"
+                        r"that|since|to|with|in|on|at|over|from|and|but|than|about|of)\b"
+                        r"(?!\s+(?:the\s+)?[A-Z])")
+
+
+def _passive_agent(text: str, end: int, hi: int) -> tuple[int, str, int] | None:
+    """"The plan was criticized by the Harbor Union as …": (start, agent, end) when the
+    agent after "by" names a speaker (a name, or a determiner and a party noun)."""
+    by = _BY.match(text, end, hi)
+    if by is None:
+        return None
+    phrase, _role, rest = _object(text, by.end(), hi)
+    cut = _AGENT_END.search(phrase)
+    if cut is not None:
+        phrase = phrase[: cut.start()]
+    phrase = phrase.rstrip(" .")
+    toks = phrase.split()
+    if not toks or len(toks) > 8 or not (toks[0][:1].isupper() or toks[0].lower() in (
+            _INVERTED_DETS) and (_agentive(phrase) or toks[-1][:1].isupper())):
+        return None
+    found = speaker_phrase(phrase)
+    if found is None:
+        return None
+    return by.end() + found[0], found[1], by.end() + len(phrase)
 
 
 def _verbal_acts(scan: str, scanned: list[re.Match[str]], hi: int) -> list[re.Match[str]]:
