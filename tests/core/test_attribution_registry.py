@@ -149,7 +149,7 @@ def test_a_governor_abbreviated_gov_is_an_official() -> None:
     ("text", "fragment", "source"),
     [
         ("He did not apologise for his remarks, something many Republicans had urged him "
-         "to do.", "Something many Republicans", "Republicans"),
+         "to do.", "Something many Republicans", None),  # the article's own statement
         ("Whichever view seems more credible to the public will help decide the race.",
          "Whichever", None),
     ],
