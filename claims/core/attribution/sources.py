@@ -364,6 +364,7 @@ def split_person(phrase: str) -> tuple[str, str] | None:
     return None  # "Health Canada", "World Health Organization": a portfolio is no title
 
 
+_FIRST_NAMES = _FIRST_F | _FIRST_M
 # A title written with "of" before a name ("Secretary of State Ada Roe", "Chief of Staff
 # Tom Vance"): `_OF_NAME_END` would take it for "Ada Roe of the State Party".
 _TITLE_OF = re.compile(r"\b(?:Secretary|Chief|Minister|Director|Commissioner|Chairman|"
@@ -380,7 +381,7 @@ def _title_of_person(phrase: str) -> tuple[str, str] | None:
     for n in (2, 3):
         name = words[-n:]
         if len(words) >= n + 3 and all(w[:1].isupper() for w in name) and (
-                words[-n - 1].lower() != "of" and name[0].lower() in _FIRST_F | _FIRST_M):
+                words[-n - 1].lower() != "of" and name[0].lower() in _FIRST_NAMES):
             return " ".join(name), phrase
     return None
 
@@ -399,7 +400,7 @@ def _described_person(phrase: str) -> tuple[str, str] | None:
     evidence of a name): (the name, the phrase)."""
     words = phrase.split()
     for i in range(1, len(words) - 1):
-        if words[i].lower() in _FIRST_F | _FIRST_M:
+        if words[i].lower() in _FIRST_NAMES:
             name = words[i:]
             lead = [w.lower() for w in words[:i]]
             if len(name) <= 3 and all(w[:1].isupper() for w in name) and all(
