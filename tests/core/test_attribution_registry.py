@@ -172,3 +172,18 @@ def test_a_bare_place_noun_is_no_source(text: str) -> None:
     x = run(text)
     assert names(x) == []
     assert all(c.source is None for c in x.claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Paul Holt of Dayton, Ohio, said the plant would close.", "Paul Holt"),
+        ("Mary Holt, the mayor of Oakland, California, also spoke out against the plan.",
+         "Mary Holt"),
+        ("Officials in Lyon, France, said the river had crested.", "Officials in Lyon"),
+    ],
+)
+def test_a_state_or_country_after_a_town_is_no_speaker(text: str, source: str) -> None:
+    x = run(text)
+    assert [c.source for c in x.claims] == [source]
+    assert names(x) == [source]

@@ -45,6 +45,7 @@ from claims.core.attribution.subjects import (
     noun_use,
     participle_hit,
 )
+from claims.core.places import is_place, kind_of
 from claims.core.textkeys import word_alternation, word_before
 
 _CUE_FORMS: dict[str, tuple[str, ...]] = {
@@ -400,6 +401,22 @@ _DRESSED_ASIDE = re.compile(r"(?:clad|dressed|flanked|surrounded|accompanied|joi
                             r"backed|armed|seated|standing)\s+(?:in|by|with|at|beside)\b")
 
 
+_TOWN_END = re.compile(r"[A-Z][\w.'’-]*,\s*$")
+
+
+def _town_before(text: str, lo: int, seg_start: int, seg: str) -> int | None:
+    """The end (past its comma) of the stretch before a state or country set off by
+    commas after a town ("Ann Roe of Dayton, Ohio, said", "the mayor of Oakland,
+    California, said"), or None: the place only locates the town."""
+    if not seg or not seg[:1].isupper() or len(seg.split()) > 3 or seg_start - lo < 4:
+        return None
+    town = _TOWN_END.search(text, max(lo, seg_start - 40), seg_start)
+    if town is None or not is_place(seg) or (kind_of(seg) or "") not in (
+            "country", "region"):
+        return None
+    return town.end() - (len(town.group()) - town.group().index(",") - 1)
+
+
 @lru_cache(maxsize=8192)
 def _is_aside(seg: str) -> bool:
     """A relative clause, participle, age, party tag or discourse marker between commas."""
@@ -514,14 +531,22 @@ def _subject_phrase(
         if open_dash > lo:
             descriptor = text[open_dash + 1 : end - 1].strip()
             end = open_dash
+    placed = False  # "X of Dayton, Ohio, said": the state is no part of the subject
     if end > lo and text[end - 1] == ",":
         s2_start, s2 = _segment_before(text, end - 1, lo, stop=False)
+        town = _town_before(text, lo, s2_start, s2)
+        if town is not None:
+            end, placed = town, True
+            s2_start, s2 = _segment_before(text, end - 1, lo, stop=False)
         if not s2:
             return None
         s1_end = s2_start
         while s1_end > lo and text[s1_end - 1] in " ,":
             s1_end -= 1
         if s1_end == s2_start or text[s1_end] != ",":
+            if placed:
+                found = speaker_phrase(s2)
+                return None if found is None else (s2_start + found[0], found[1], None, None)
             if not text[lo:s2_start].strip() and s2.endswith(")") and is_name(s2):
                 # "Sen. Roe (D-Ohio), said": a stray comma after the party tag
                 return s2_start, s2, None, None
