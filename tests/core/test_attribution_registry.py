@@ -205,3 +205,12 @@ def test_a_transcript_label_speaks_its_whole_paragraph() -> None:
 def test_a_section_label_is_no_speaker() -> None:
     x = run("Update: The bridge reopened at noon. It had been shut for a week.")
     assert [c.source for c in x.claims] == [None, None]
+
+
+def test_a_party_quoted_inside_a_transcript_turn_keeps_its_own_claim() -> None:
+    x = run(
+        "Mike Vance spoke to Chris Holt on Sunday.\n\n"
+        "HOLT: Let's start with the news. The Daily Ledger reported on Monday that the plan "
+        "had failed."
+    )
+    assert [c.source for c in x.claims] == [None, "Chris Holt", "Daily Ledger"]
