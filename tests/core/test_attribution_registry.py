@@ -187,3 +187,30 @@ def test_a_state_or_country_after_a_town_is_no_speaker(text: str, source: str) -
     x = run(text)
     assert [c.source for c in x.claims] == [source]
     assert names(x) == [source]
+
+
+def test_a_transcript_label_speaks_its_whole_paragraph() -> None:
+    x = run(
+        "Mike Vance spoke to Chris Holt on Sunday.\n\n"
+        "HOLT: Let's start with the news. Will you answer the question?\n\n"
+        "\"VANCE: Well, look, the senator apparently thinks this is a game. And that is why "
+        "we will win.\n\n"
+        "The interview ended at noon."
+    )
+    assert [c.source for c in x.claims] == [
+        None, "Chris Holt", "Chris Holt", "Mike Vance", "Mike Vance", None]
+    assert names(x) == ["Chris Holt", "Mike Vance"]
+
+
+def test_a_section_label_is_no_speaker() -> None:
+    x = run("Update: The bridge reopened at noon. It had been shut for a week.")
+    assert [c.source for c in x.claims] == [None, None]
+
+
+def test_a_party_quoted_inside_a_transcript_turn_keeps_its_own_claim() -> None:
+    x = run(
+        "Mike Vance spoke to Chris Holt on Sunday.\n\n"
+        "HOLT: Let's start with the news. The Daily Ledger reported on Monday that the plan "
+        "had failed."
+    )
+    assert [c.source for c in x.claims] == [None, "Chris Holt", "Daily Ledger"]

@@ -991,11 +991,9 @@ def find_hits(
         leading = _is_leading(text, lo, p_start, end, hi)
         hits.append(CueHit(m.start(), end, base, phrase, p_start, role, leading, descriptor))
         taken.append((p_start, end))
-    label = _COLON_SPEAKER.match(text, lo, hi) if lo == 0 and not hits else None
-    if label is not None and label.group(1).lower() not in _SECTION_LABELS and is_name(
-            label.group(1)) and speaker_phrase(label.group(1)):  # "Holt: the levy …"
-        hits.append(CueHit(label.end(1), label.end(1) + 1, "said", label.group(1), 0, None,
-                           True))
+    label = speaker_label(text) if lo == 0 and not hits else None
+    if label is not None:  # "Holt: the levy …"
+        hits.append(label)
     if not hits:  # a cue noun only where no verb credits the clause
         hits = _noun_hits(text, mask, lo, hi)
     part = participle_hit(text, lo, hi, mask)
@@ -1111,7 +1109,19 @@ _PRONOUN_SUBJECTS = words("he she it they we i you")
 # Subjects of "be + adjective" that are no party ("it is clear", "this is sure to …").
 _NOT_PARTY_SUBJECTS = words("it this that there which what these those")
 # "Holt: the levy is unfair" (headlines, transcripts): a name and a colon.
-_COLON_SPEAKER = re.compile(r"([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}):\s+[“\"‘'A-Z]")
+def speaker_label(text: str) -> CueHit | None:
+    """The speaker a transcript or interview names before a colon at a sentence's start
+    ("HOLT: Will you answer …", "Ada Marlow: The levy …"), as a cue, or None (a section
+    label such as "Photo:" or "Update:")."""
+    label = _COLON_SPEAKER.match(text)
+    if label is None or label.group(1).lower() in _SECTION_LABELS or not is_name(
+            label.group(1)) or not speaker_phrase(label.group(1)):
+        return None
+    return CueHit(label.end(1), label.end(1) + 1, "said", label.group(1), label.start(1),
+                  None, True)
+
+
+_COLON_SPEAKER = re.compile(r"[“\"‘']?([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}):\s+[“\"‘'A-Z]")
 _SECTION_LABELS = words(
     "photo photos video watch update updates live breaking exclusive analysis opinion "
     "editorial comment note correction read related listen source sources credit image "
