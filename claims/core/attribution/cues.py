@@ -1108,7 +1108,6 @@ def _owner_of(hits: list[CueHit], at: int) -> int:
 _PRONOUN_SUBJECTS = words("he she it they we i you")
 # Subjects of "be + adjective" that are no party ("it is clear", "this is sure to …").
 _NOT_PARTY_SUBJECTS = words("it this that there which what these those")
-# "Holt: the levy is unfair" (headlines, transcripts): a name and a colon.
 def speaker_label(text: str) -> CueHit | None:
     """The speaker a transcript or interview names before a colon at a sentence's start
     ("HOLT: Will you answer …", "Ada Marlow: The levy …"), as a cue, or None (a section
@@ -1121,6 +1120,8 @@ def speaker_label(text: str) -> CueHit | None:
                   None, True)
 
 
+# "Holt: the levy is unfair" (headlines, transcripts): a name and a colon, perhaps after
+# the quotation mark that opens a transcript's paragraph.
 _COLON_SPEAKER = re.compile(r"[“\"‘']?([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}):\s+[“\"‘'A-Z]")
 _SECTION_LABELS = words(
     "photo photos video watch update updates live breaking exclusive analysis opinion "
