@@ -45,7 +45,7 @@ from claims.core.attribution.subjects import (
     noun_use,
     participle_hit,
 )
-from claims.core.places import is_place, kind_of
+from claims.core.places import kind_of
 from claims.core.textkeys import word_alternation, word_before
 
 _CUE_FORMS: dict[str, tuple[str, ...]] = {
@@ -401,7 +401,7 @@ _DRESSED_ASIDE = re.compile(r"(?:clad|dressed|flanked|surrounded|accompanied|joi
                             r"backed|armed|seated|standing)\s+(?:in|by|with|at|beside)\b")
 
 
-_TOWN_END = re.compile(r"[A-Z][\w.'’-]*,\s*$")
+_TOWN_END = re.compile(r"[A-Z][\w.'’-]*(,)\s*$")
 
 
 def _town_before(text: str, lo: int, seg_start: int, seg: str) -> int | None:
@@ -411,10 +411,9 @@ def _town_before(text: str, lo: int, seg_start: int, seg: str) -> int | None:
     if not seg or not seg[:1].isupper() or len(seg.split()) > 3 or seg_start - lo < 4:
         return None
     town = _TOWN_END.search(text, max(lo, seg_start - 40), seg_start)
-    if town is None or not is_place(seg) or (kind_of(seg) or "") not in (
-            "country", "region"):
+    if town is None or kind_of(seg) not in ("country", "region"):
         return None
-    return town.end() - (len(town.group()) - town.group().index(",") - 1)
+    return town.end(1)
 
 
 @lru_cache(maxsize=8192)

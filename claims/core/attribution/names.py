@@ -384,7 +384,7 @@ def entity_fault(name: str) -> str | None:
             _NEEDS_NOUN)) or low[-1] in _NAME_ADJECTIVES):
         return "no noun"  # "Presumptive Democratic", "Republican National"
     if len(toks) == 1 and len(low[0]) >= 7 and _ABSTRACT.search(low[0]) and not (
-            _party_noun(low[0])):
+            party_noun(low[0])):
         return "an abstract noun"  # "Resistance", "Development": a sentence's first word
     if any(t in ("I", "me") or low[i] in ("he", "she", "we", "they") for i, t in enumerate(
             toks) if i):
@@ -403,7 +403,7 @@ def entity_fault(name: str) -> str | None:
            for t, w in zip(toks[1:], low[1:], strict=True)):
         return "holds an adverb"  # "Vance also takes", "Republicans Finally"
     head = _common_head(toks, low)
-    if head is not None and not _party_noun(head):
+    if head is not None and not party_noun(head):
         return "its head is no party"  # "Celebrated graduation speeches", "X's efforts"
     if "and" in low and len(toks) <= 5 and toks[0][:1].isupper() and not any(
             w in PREPOSITIONS or w in _BODY_WORDS for w in low):
@@ -475,7 +475,7 @@ _NOT_AGENTS = _words(
 _AGENT = re.compile(r"(?:ist|ian|er|or|ant|ent|man|men|woman|women|eer|ee)s?$")
 
 
-def _party_noun(word: str) -> bool:
+def party_noun(word: str) -> bool:
     """Whether a common noun can head a source: a person, a group or a body ("aides",
     "the federation"), or an agent noun ("backers", "organizers"), not a thing."""
     w = word.lower().replace("’", "'")
@@ -493,12 +493,9 @@ def _party_noun(word: str) -> bool:
 def modifier_end(word: str) -> bool:
     """Whether a lower-case word ends a noun phrase's head part: a preposition, a
     relative or postmodifying word ("familiar with"), or a participle ("buying")."""
-    w = word.lower()
+    w = _low(word)
     return w in PREPOSITIONS or w in _POSTMODIFIERS or w.endswith("ed") or (
         w.endswith("ing") and w not in _ING_NOUNS)
-
-
-party_noun = _party_noun  # public: resolve's test of a common-noun source's words
 
 
 def _common_head(toks: list[str], low: list[str]) -> str | None:
@@ -510,9 +507,7 @@ def _common_head(toks: list[str], low: list[str]) -> str | None:
     first word: "Calls intensified …", "Review of his work")."""
     end = len(toks)
     for i in range(1, len(toks)):
-        w = low[i]
-        if toks[i][:1].islower() and (w in PREPOSITIONS or w in _POSTMODIFIERS or
-                w.endswith("ed") or w.endswith("ing") and w not in _ING_NOUNS):
+        if toks[i][:1].islower() and modifier_end(toks[i]):
             end = i
             break
     head = toks[end - 1]

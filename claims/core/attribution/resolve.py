@@ -201,6 +201,10 @@ def _common_thing(name: str, phrase: str) -> bool:
     return head in _THINGS or not _AGENT_END.search(head)
 
 
+_PLACE_NOUNS = words("nation country state city town village county "
+                     "district region province capital")
+
+
 def _party_word(word: str) -> bool:
     """A person, group or body noun; a place noun ("nations", "the state") is none here,
     since a bare one is where things happen far more often than who speaks."""
@@ -208,9 +212,6 @@ def _party_word(word: str) -> bool:
     return word in _PARTY_HEADS or singular in _PARTY_HEADS or word in _FAMILY or (
         party_noun(word) and word not in _THINGS and singular not in _PLACE_NOUNS)
 
-
-_PLACE_NOUNS = words("nation country state city town village county "
-                     "district region province capital")
 
 
 @lru_cache(maxsize=4096)  # asked for every phrase no cue names directly

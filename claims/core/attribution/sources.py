@@ -338,7 +338,7 @@ _HONORIFICS = words("mr mrs ms miss dr prof sen rep gov gen")
 @lru_cache(maxsize=_CACHE)
 def split_person(phrase: str) -> tuple[str, str] | None:
     """(name, title phrase) when the phrase ends in a person's name after a title."""
-    titled = _title_of_person(phrase.strip()) or _described_person(phrase.strip())
+    titled = _title_of_person(phrase.strip()) or _described_name(phrase.strip())
     if titled is not None:
         return titled
     core = _OF_NAME_END.sub("", phrase.strip())
@@ -394,7 +394,7 @@ _BEFORE_NAME = words(
 )
 
 
-def _described_person(phrase: str) -> tuple[str, str] | None:
+def _described_name(phrase: str) -> tuple[str, str] | None:
     """A known first name and a surname after words that only describe the person
     ("Rival Ann Roe", "Comedian Ann Roe" at a sentence start, where the capital is no
     evidence of a name): (the name, the phrase)."""
