@@ -15,6 +15,7 @@ from collections import Counter
 from functools import lru_cache
 
 from claims.core.attribution.cues import ROLE_NOUNS, CueHit, find_hits, is_name, is_role
+from claims.core.attribution.descriptions import BackReferences
 from claims.core.attribution.names import (
     PREPOSITIONS,
     RESPONDENTS,
@@ -278,6 +279,7 @@ class SourceBook:
         # use: each lookup then costs the same however long the article is.
         self._index: PeopleIndex | None = None
         self._text_memo: dict[tuple[str, str, str], bool | str | None] = {}
+        self.backrefs = BackReferences()  # "the company" kept on the party it meant
 
     def _people_index(self) -> PeopleIndex:
         if self._index is None:
@@ -305,7 +307,7 @@ class SourceBook:
         if not key:
             return None
         for e in self.entities:
-            if key in e.name_keys():
+            if key in e.name_keys() and not self.backrefs.hides(e, key):
                 return e
         if phrase.isupper():
             for e in self.entities:
@@ -318,7 +320,8 @@ class SourceBook:
         if not key:
             return None
         padded = f" {key} "  # the key as whole words of some name
-        cands = [e for e in self.entities if padded in e.joined_keys()]
+        cands = [e for e in self.entities
+                 if padded in e.joined_keys() and not self.backrefs.hides(e, key)]
         if not cands and kinds:
             specific = key in _SPECIFIC_NOUNS  # "the bank": a body known to be one
             cands = [e for e in self.entities
@@ -575,13 +578,14 @@ class SourceBook:
         """The source a cue's phrase denotes, creating it when the article names a new one."""
         self.sentence = sentence
         known = len(self.entities)
-        e = self._resolve(_unopened(hit.phrase.strip(" ,.—–")), hit.role, pos, headline)
-        if e is None:
-            return None
-        if len(self.entities) > known and e is self.entities[-1] and (entity_fault(
-                e.name) is not None or _common_thing(e.name, hit.phrase) or is_title_case(
-                    sentence) and not _named_elsewhere(e, self.text, sentence)):
+        phrase = _unopened(hit.phrase.strip(" ,.—–"))
+        e = self._resolve(phrase, hit.role, pos, headline)
+        if e is not None and len(self.entities) > known and e is self.entities[-1] and (
+                entity_fault(e.name) is not None or _common_thing(e.name, hit.phrase)
+                or is_title_case(sentence) and not _named_elsewhere(e, self.text, sentence)):
             self.entities.pop()  # a fragment of the sentence, not a party ("Word Vance")
+            e = None
+        if e is None:
             return None
         e.last = max(e.last, pos)
         e.first = pos if e.first < 0 else min(e.first, pos)
@@ -810,6 +814,8 @@ class SourceBook:
                 if found.person:
                     found = None
             found = found or self.contained(base, kinds)
+            if found is not None and not headline:
+                self.backrefs.add(found, phrase)  # "the company": Acme, in this article
             if found or headline and (kinds or not phrase[:1].isupper()):
                 return found
         if base in self.acronyms:
