@@ -13,7 +13,10 @@ that the look-ups can ignore them.
 
 from __future__ import annotations
 
-from claims.core.attribution.sources import Entity, norm, strip_determiner
+import re
+
+from claims.core.attribution.names import modifier_end
+from claims.core.attribution.sources import Entity, capitalise, norm, strip_determiner, words
 
 
 class BackReferences:
@@ -39,3 +42,47 @@ class BackReferences:
         padded = f" {key} "
         return not any(padded in f" {k} " for k in e.name_keys() if k not in keys)
 
+
+# Documents and recordings that speak in news ("the poll found", "the lawsuit alleges",
+# "a memo says"): heads that make an unnamed document its own source.
+_DOCUMENT_HEADS = words(
+    "poll polls polling survey surveys report reports study studies analysis analyses "
+    "data figures statistics results findings records documents document filing filings "
+    "lawsuit lawsuits suit complaint letter letters memo memos email emails ad ads "
+    "editorial editorials statement statements video videos affidavit indictment "
+    "estimates projections forecast forecasts tally census transcript article paper "
+    "release cable petition"
+)
+
+
+def unnamed_document(phrase: str) -> str | None:
+    """The name of the document a speaker phrase is when it names no producer ("the
+    lawsuit", "a new poll of likely voters", "exit polls"): its words before the first
+    preposition or participle, led by a capital ("Lawsuit", "New poll", "Exit polls");
+    None for anything else, and for a document whose words name somebody ("the
+    Quinnipiac poll", "Smith's letter": those speak for their producer)."""
+    toks = strip_determiner(phrase.strip()).split()
+    if not toks or len(toks) > 12:
+        return None
+    cut = next((i for i, t in enumerate(toks) if i and modifier_end(t)), len(toks))
+    head = toks[:cut]
+    if len(head) > 4 or head[-1].lower() not in _DOCUMENT_HEADS:
+        return None
+    if not all(_WORD.match(t) for t in head) or modifier_end(head[0]) and (
+            head[0].lower() not in _DOCUMENT_HEADS):
+        return None  # "-one poll", "Putting out a statement"
+    initial = phrase.split()[0] == toks[0]  # no determiner: its capital proves nothing
+    for i, t in enumerate(head):
+        if "'" in t or "’" in t or t[:1].isupper() and not (i == 0 and initial and (
+                len(head) == 1 or t.lower() in _COMMON_LEADS)):
+            return None
+    return capitalise(" ".join(head).lower())
+
+
+_WORD = re.compile(r"\w[\w-]*\Z")
+# Lower-case words a sentence may open a document phrase with ("New poll shows …").
+_COMMON_LEADS = words(
+    "new latest recent early exit national state internal final preliminary public "
+    "leaked congressional federal court official secret classified separate earlier "
+    "previous subsequent same"
+)

@@ -15,7 +15,7 @@ from collections import Counter
 from functools import lru_cache
 
 from claims.core.attribution.cues import ROLE_NOUNS, CueHit, find_hits, is_name, is_role
-from claims.core.attribution.descriptions import BackReferences
+from claims.core.attribution.descriptions import BackReferences, unnamed_document
 from claims.core.attribution.names import (
     PREPOSITIONS,
     RESPONDENTS,
@@ -582,9 +582,12 @@ class SourceBook:
         e = self._resolve(phrase, hit.role, pos, headline)
         if e is not None and len(self.entities) > known and e is self.entities[-1] and (
                 entity_fault(e.name) is not None or _common_thing(e.name, hit.phrase)
-                or is_title_case(sentence) and not _named_elsewhere(e, self.text, sentence)):
+                or is_title_case(sentence) and not _named_elsewhere(e, self.text, sentence)
+                or self._initial_common(e.name, hit)):
             self.entities.pop()  # a fragment of the sentence, not a party ("Word Vance")
             e = None
+        if e is None and not headline and hit.role is None:
+            e = self._document(phrase)  # "the lawsuit alleges": no producer named
         if e is None:
             return None
         e.last = max(e.last, pos)
@@ -597,6 +600,33 @@ class SourceBook:
             e.report = True
         if e.person:
             self._mention(pos, e, e.gender)
+        return e
+
+    def _initial_common(self, name: str, hit: CueHit) -> bool:
+        """A one-word name that is only a sentence's first word, capitalised for that
+        alone: an adverb or participle ("Hastily", "Rallying …"), or the head of a
+        common-noun phrase the name was cut from ("Murders involving older victims were
+        committed …"); never a party noun ("Critics"), a given name or a word the
+        article also capitalises mid-sentence."""
+        toks = hit.phrase.split()
+        if " " in name or hit.phrase_start != 0 or not name[1:].islower() or (
+                toks[0] != name):
+            return False
+        shaped = name.endswith(("ly", "ing", "ed")) or len(toks) > 1 and toks[1][:1].islower()
+        return shaped and not _party_word(name.lower()) and gender_of(name) is None and (
+            not self._mid_sentence(name))
+
+    def _document(self, phrase: str) -> Entity | None:
+        """An unnamed document as its own source ("Lawsuit", "New poll"), one per name in
+        an article, with the article's wording as an alias; None for any other phrase."""
+        name = unnamed_document(phrase)
+        if name is None:
+            return None
+        e = self.exact(name)
+        if e is None or e.person:
+            e = Entity(name=name, report=True)
+            self.entities.append(e)
+        e.add_alias(phrase)
         return e
 
     def _lead_name(self) -> str | None:
