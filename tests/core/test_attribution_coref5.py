@@ -90,3 +90,20 @@ def test_unnamed_document_names() -> None:
     for phrase in ("the Quinnipiac poll", "Quinnipiac poll", "Smith's letter", "The Times report",
                    "the company", "Leaked Documents", "it", "the senator"):
         assert unnamed_document(phrase) is None, phrase
+
+
+def test_he_finds_a_first_and_last_name_after_a_lower_case_word() -> None:
+    for text in ("Republican hopeful Jim Brown toured the plant on Monday. He said the deal "
+                 "was done.",
+                 "Voters cheered when Republican hopeful Jim Brown arrived. He said the deal "
+                 "was done."):
+        sources, registry = _run(text)
+        assert sources == [None, "Jim Brown"]
+        assert list(registry) == ["Jim Brown"]
+
+
+def test_she_never_takes_a_man_named_after_a_lower_case_word() -> None:
+    sources, registry = _run(
+        "Republican hopeful Jim Brown toured the plant on Monday. She said the deal was done.")
+    assert sources == [None, None]
+    assert registry == {}
