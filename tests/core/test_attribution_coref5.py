@@ -107,3 +107,11 @@ def test_she_never_takes_a_man_named_after_a_lower_case_word() -> None:
         "Republican hopeful Jim Brown toured the plant on Monday. She said the deal was done.")
     assert sources == [None, None]
     assert registry == {}
+
+
+def test_the_poll_keeps_its_wording_on_the_pollster_named_before() -> None:
+    sources, registry = _run(
+        "A new Northfield University poll shows Holt ahead by six points.\n"
+        "The poll also found that voters distrust both candidates.")
+    assert sources == ["Northfield University", "Northfield University"]
+    assert registry == {"Northfield University": ("The poll",)}  # no "Poll" of its own

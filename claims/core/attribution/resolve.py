@@ -751,8 +751,9 @@ class SourceBook:
                 cands = [e for e in self.entities if e.report or
                          source_type(e).value in ("media", "think_tank")]
                 producer = max(cands, key=lambda e: e.last) if cands else None
-                if producer is not None and phrase[:1].islower():
-                    producer.add_alias(phrase)  # "the poll": a back-reference, kept here
+                if producer is not None and (phrase[:1].islower() or phrase.split()[0].lower() in (
+                        "the", "this", "that", "these", "those")):
+                    self.backrefs.add(producer, phrase)  # "the poll": a back-reference
                 return producer
         alias = _ALIAS_INTRO.search(phrase)
         if alias:
