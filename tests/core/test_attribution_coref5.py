@@ -115,3 +115,20 @@ def test_the_poll_keeps_its_wording_on_the_pollster_named_before() -> None:
         "The poll also found that voters distrust both candidates.")
     assert sources == ["Northfield University", "Northfield University"]
     assert registry == {"Northfield University": ("The poll",)}  # no "Poll" of its own
+
+
+def test_a_descriptive_person_noun_refers_back_to_the_person_quoted() -> None:
+    for text in ("Jim Brown said the league must change. The football legend added that "
+                 "players deserve more.",
+                 "Jim Brown, a developer, said the tax was unfair. The billionaire real "
+                 "estate magnate told reporters he would sue."):
+        sources, registry = _run(text)
+        assert sources == ["Jim Brown", "Jim Brown"]
+        assert list(registry) == ["Jim Brown"]  # no "Football legend", no "Magnate"
+
+
+def test_a_subject_led_by_a_person_noun_is_the_next_she() -> None:
+    sources, _ = _run(
+        "Jim Brown said the deal was close. Tennis star Ann Kemp toured the plant on "
+        "Monday. She said the deal was done.")
+    assert sources == ["Jim Brown", None, "Ann Kemp"]

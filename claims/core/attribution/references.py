@@ -15,6 +15,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from claims.core.attribution.cues import ROLE_NOUNS
+from claims.core.attribution.persons import PERSON_NOUNS
 from claims.core.attribution.sources import (
     _FIRST_F,
     _FIRST_M,
@@ -596,7 +597,8 @@ def subject_position(text: str, pos: int) -> bool:
         if t[:1].isupper() and t[-1:] != ",":
             continue
         if low in _SUBJECT_LEAD or low.endswith(_LEAD_SUFFIXES) and len(low) > 4 or (
-                low.startswith(("then-", "ex-", "former-")) or low in _TITLE_NOUNS):
+                low.startswith(("then-", "ex-", "former-")) or low in _TITLE_NOUNS
+                or low in PERSON_NOUNS):
             continue
         return False
     end = pos
