@@ -132,3 +132,9 @@ def test_a_subject_led_by_a_person_noun_is_the_next_she() -> None:
         "Jim Brown said the deal was close. Tennis star Ann Kemp toured the plant on "
         "Monday. She said the deal was done.")
     assert sources == ["Jim Brown", None, "Ann Kemp"]
+
+
+def test_counted_documents_are_named_without_their_count() -> None:
+    sources, registry = _run("Many recent studies of the minimum wage found that jobs held.")
+    assert sources == ["Recent studies"]
+    assert registry == {"Recent studies": ("Many recent studies of the minimum wage",)}

@@ -51,7 +51,7 @@ _DOCUMENT_HEADS = words(
     "lawsuit lawsuits suit complaint letter letters memo memos email emails ad ads "
     "editorial editorials statement statements video videos affidavit indictment "
     "estimates projections forecast forecasts tally census transcript article paper "
-    "release cable petition"
+    "release cable petition opinion remarks biography test tests materials"
 )
 
 
@@ -76,6 +76,8 @@ def unnamed_document(phrase: str) -> str | None:
         if "'" in t or "’" in t or t[:1].isupper() and not (i == 0 and initial and (
                 len(head) == 1 or t.lower() in _COMMON_LEADS)):
             return None
+    while len(head) > 1 and head[0].lower() in _QUANTIFIERS:
+        head = head[1:]  # "Many recent studies": the studies, however many
     return capitalise(" ".join(head).lower())
 
 
@@ -86,3 +88,5 @@ _COMMON_LEADS = words(
     "leaked congressional federal court official secret classified separate earlier "
     "previous subsequent same"
 )
+_QUANTIFIERS = words("many several multiple numerous various other two three four both most some")
+_COMMON_LEADS = _COMMON_LEADS | _QUANTIFIERS

@@ -241,7 +241,8 @@ _FAMILY = words(
     "father mother wife husband son daughter brother sister friend friends family relatives "
     "neighbor neighbors neighbour neighbours colleague colleagues cousin uncle aunt parents "
     "children person persons individual individuals panel church commenter commenters "
-    "crowd crowds audience jury public maps map footage images sides side"
+    "crowd crowds audience jury public maps map footage images sides side "
+    "faction factions heavyweights bosses insiders elites criminals folks"
 )
 
 
