@@ -138,3 +138,9 @@ def test_counted_documents_are_named_without_their_count() -> None:
     sources, registry = _run("Many recent studies of the minimum wage found that jobs held.")
     assert sources == ["Recent studies"]
     assert registry == {"Recent studies": ("Many recent studies of the minimum wage",)}
+
+
+def test_a_document_name_drops_counts_and_refuses_a_cut_clause() -> None:
+    assert unnamed_document("a 2013 study") == "Study"
+    assert unnamed_document("Every recent state poll") == "Recent state poll"
+    assert unnamed_document("said his survey of Republicans") is None

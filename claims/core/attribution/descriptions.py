@@ -69,14 +69,15 @@ def unnamed_document(phrase: str) -> str | None:
     if len(head) > 4 or head[-1].lower() not in _DOCUMENT_HEADS:
         return None
     if not all(_WORD.match(t) for t in head) or modifier_end(head[0]) and (
-            head[0].lower() not in _DOCUMENT_HEADS):
-        return None  # "-one poll", "Putting out a statement"
+            head[0].lower() not in _DOCUMENT_HEADS) or any(
+            t.lower() in _NOT_IN_NAME for t in head):
+        return None  # "-one poll", "Putting out a statement", "said his survey"
     initial = phrase.split()[0] == toks[0]  # no determiner: its capital proves nothing
     for i, t in enumerate(head):
         if "'" in t or "’" in t or t[:1].isupper() and not (i == 0 and initial and (
                 len(head) == 1 or t.lower() in _COMMON_LEADS)):
             return None
-    while len(head) > 1 and head[0].lower() in _QUANTIFIERS:
+    while len(head) > 1 and (head[0].lower() in _QUANTIFIERS or head[0][:1].isdigit()):
         head = head[1:]  # "Many recent studies": the studies, however many
     return capitalise(" ".join(head).lower())
 
@@ -88,5 +89,11 @@ _COMMON_LEADS = words(
     "leaked congressional federal court official secret classified separate earlier "
     "previous subsequent same"
 )
-_QUANTIFIERS = words("many several multiple numerous various other two three four both most some")
+# Words no document's name holds: pronouns (an owner: "his survey" is his), verbs of
+# saying and conjunctions (a phrase cut in the wrong place: "said his survey").
+_NOT_IN_NAME = words(
+    "his her its their our my your he she it they we you i said says say told tells "
+    "and or but nor that which who is was are were has have had")
+_QUANTIFIERS = words(
+    "many several multiple numerous various other two three four both most some every each all")
 _COMMON_LEADS = _COMMON_LEADS | _QUANTIFIERS
