@@ -51,7 +51,7 @@ def test_extract_claims_sources_and_spans() -> None:
         assert ARTICLE[c.start : c.end] == c.text
     assert [(s.name, s.type.value, s.aliases) for s in ex.sources] == [
         ("National Civil Protection Agency", "government",
-         ("the National Civil Protection Agency", "NCPA")),
+         ("the National Civil Protection Agency", "NCPA", "The agency")),
         ("Red Cross", "organisation", ("the Red Cross",)),
     ]
 

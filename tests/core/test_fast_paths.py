@@ -20,6 +20,7 @@ from claims.core.attribution.consolidate import _between, _qualified_by, _senten
 from claims.core.attribution.cues import CUE_BASE
 from claims.core.attribution.references import (
     _BARE_NAME,
+    _OPENING_NAME,
     _ORG_TAILS,
     _PERSON_SCAN,
     _PREPOSITIONS,
@@ -122,7 +123,8 @@ def _scan_people_reference(text: str, bare: bool) -> list[Person]:
         if not bare:
             people.append((m.start(1), name, gender_of(name, title), title))
         named.add(name)
-    for m in _BARE_NAME.finditer(text if bare else ""):
+    opening = [m for m in _OPENING_NAME.finditer(text) if gender_of(m.group(1)) is not None]
+    for m in [*_BARE_NAME.finditer(text), *opening] if bare else []:
         first, last = m.group(1), m.group(2)
         prev = re.search(r"([\w’'.-]+)\s*$", text[: m.start()])
         prev_word = prev.group(1).lower() if prev else ""
@@ -331,6 +333,8 @@ def test_sentence_and_place_lookups_equal_linear_scans(
 _OLD_PATTERNS = {
     "_BARE_NAME": r"(?<![\w’'.-] )(?<![\w’'-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?) "
                   r"([A-Z][a-z][\w’'-]*[a-z])\b(?! [A-Z(])(?![’']s? [A-Z])",
+    "_OPENING_NAME": r"(?<=[a-z.!?] )([A-Z][a-z]+) ([A-Z][a-z][\w’'-]*[a-z])\b(?! [A-Z(])"
+                     r"(?![’']s? [A-Z])",
     "_POSSESSIVE_PLACE": r"(?<![\w-])([A-Z][a-z][\w]*(?: [A-Z][a-z]\w*)?)['’]s\s+"
                          r"(?:[a-z][\w-]*\s+){0,2}?(?:" + references._PLACE_NOUNS + r")\b",
     "_DEMONYM": r"(?<![\w-])([A-Z][a-z]{2,}(?:ian|ean|an|ese|ish|i))(?=\s+(?!(?:said|says|"

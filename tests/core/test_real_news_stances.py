@@ -139,7 +139,7 @@ def test_the_poll_is_the_pollster_named_before() -> None:
             "The poll also found that voters distrust both candidates.\n"
             "The lawsuit says the law is unconstitutional.\n")
     assert [c.source for c in x.claims[1:]] == [
-        "Northfield University", "Northfield University", None]
+        "Northfield University", "Northfield University", "Lawsuit"]  # no producer named
 
 
 def test_a_relative_clause_with_an_adverb_credits_its_antecedent() -> None:

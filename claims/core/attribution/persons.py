@@ -15,12 +15,13 @@ def _words(text: str) -> frozenset[str]:
 FEMININE = _words(
     "actress businesswoman chairwoman congresswoman spokeswoman mother wife daughter "
     "sister widow grandmother woman lady girl queen princess congresswoman "
-    "councilwoman stepmother aunt niece girlfriend heiress"
+    "councilwoman stepmother aunt niece girlfriend heiress ex-wife granddaughter "
+    "stepdaughter"
 )
 MASCULINE = _words(
     "actor businessman chairman congressman spokesman father husband son brother widower "
     "grandfather man guy gentleman boy king prince councilman stepfather uncle nephew "
-    "boyfriend heir"
+    "boyfriend heir ex-husband grandson stepson"
 )
 PERSON_NOUNS = FEMININE | MASCULINE | _words(
     "candidate nominee hopeful contender challenger incumbent frontrunner front-runner "
@@ -43,7 +44,16 @@ PERSON_NOUNS = FEMININE | MASCULINE | _words(
     "sergeant lieutenant captain major marshal trooper deputy commissioner inspector "
     "superintendent principal dean provost chancellor administrator supervisor "
     "treasurer comptroller auditor clerk registrar coroner mediator negotiator "
-    "contractor landlord tenant farmer rancher owner shopkeeper merchant"
+    "contractor landlord tenant farmer rancher owner shopkeeper merchant "
+    # descriptions news uses to refer back to a person named before ("the football
+    # legend", "the real estate magnate", "the former reality TV star")
+    "legend icon magnate superstar insurgent populist firebrand maverick socialite "
+    "strongman dictator autocrat newcomer outsider physicist quarterback champion boxer "
+    "golfer olympian pitcher defendant plaintiff suspect gunman attacker assailant "
+    "loyalist mentor predecessor successor spouse parent teen youngster graduate "
+    "entertainer personality provocateur demagogue agitator dissident whistleblower "
+    "hacker leaker businessperson ex-president ex-governor ex-senator retiree ex-wife "
+    "ex-husband grandson granddaughter stepson stepdaughter"
 )
 
 

@@ -15,6 +15,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from claims.core.attribution.cues import ROLE_NOUNS
+from claims.core.attribution.persons import PERSON_NOUNS
 from claims.core.attribution.sources import (
     _FIRST_F,
     _FIRST_M,
@@ -80,6 +81,12 @@ def _titled_matches(text: str) -> list[re.Match[str]]:
 _BARE_NAME = re.compile(
     r"([A-Z](?<![\w’'.-] .)(?<![\w’'-].)[a-z]+(?:-[A-Z][a-z]+)?) ([A-Z][a-z][\w’'-]*[a-z])\b"
     r"(?! [A-Z(])(?![’']s? [A-Z])"
+)
+# The same two words after a lower-case word or a sentence's end ("front-runner Jim
+# Brown", "… said. Jim Brown arrived."), where a capital proves nothing: kept only when
+# the first word is a known first name (`gender_of`).
+_OPENING_NAME = re.compile(
+    r"([A-Z](?<=[a-z.!?] .)[a-z]+) ([A-Z][a-z][\w’'-]*[a-z])\b(?! [A-Z(])(?![’']s? [A-Z])"
 )
 NOT_FIRST_NAMES = words(
     "the a an in on at for of and but as by to with from said says this that when after "
@@ -168,7 +175,7 @@ def _scan_people(text: str, bare: bool, unique: bool = False) -> tuple[Person, .
     # every name met, joined by a character no name contains: one substring test
     # tells whether a bare name is part of any of them
     joined = "".join("\0" + name for name in names)
-    for m in _BARE_NAME.finditer(text if bare else ""):
+    for m in _bare_names(text) if bare else ():
         first, last = m.group(1), m.group(2)
         prev_word = previous_word(text, m.start())
         if (first.lower() in NOT_FIRST_NAMES or first.lower() in TITLES
@@ -192,6 +199,13 @@ def _scan_people(text: str, bare: bool, unique: bool = False) -> tuple[Person, .
         for at in chain_from(starts[surname], pos + len(name), len(surname)):
             out.append((at, name, gender, title))
     return tuple(sorted(out, key=_person_order))
+
+
+def _bare_names(text: str) -> list[re.Match[str]]:
+    """`_BARE_NAME` matches, and `_OPENING_NAME` ones whose first word is a first name."""
+    found = list(_BARE_NAME.finditer(text))
+    found += [m for m in _OPENING_NAME.finditer(text) if gender_of(m.group(1)) is not None]
+    return found
 
 
 def _person_order(p: Person) -> tuple[int, str, str, str]:
@@ -583,7 +597,8 @@ def subject_position(text: str, pos: int) -> bool:
         if t[:1].isupper() and t[-1:] != ",":
             continue
         if low in _SUBJECT_LEAD or low.endswith(_LEAD_SUFFIXES) and len(low) > 4 or (
-                low.startswith(("then-", "ex-", "former-")) or low in _TITLE_NOUNS):
+                low.startswith(("then-", "ex-", "former-")) or low in _TITLE_NOUNS
+                or low in PERSON_NOUNS):
             continue
         return False
     end = pos

@@ -15,6 +15,7 @@ from collections import Counter
 from functools import lru_cache
 
 from claims.core.attribution.cues import ROLE_NOUNS, CueHit, find_hits, is_name, is_role
+from claims.core.attribution.descriptions import BackReferences, unnamed_document
 from claims.core.attribution.names import (
     PREPOSITIONS,
     RESPONDENTS,
@@ -240,7 +241,8 @@ _FAMILY = words(
     "father mother wife husband son daughter brother sister friend friends family relatives "
     "neighbor neighbors neighbour neighbours colleague colleagues cousin uncle aunt parents "
     "children person persons individual individuals panel church commenter commenters "
-    "crowd crowds audience jury public maps map footage images sides side"
+    "crowd crowds audience jury public maps map footage images sides side "
+    "faction factions heavyweights bosses insiders elites criminals folks"
 )
 
 
@@ -278,6 +280,7 @@ class SourceBook:
         # use: each lookup then costs the same however long the article is.
         self._index: PeopleIndex | None = None
         self._text_memo: dict[tuple[str, str, str], bool | str | None] = {}
+        self.backrefs = BackReferences()  # "the company" kept on the party it meant
 
     def _people_index(self) -> PeopleIndex:
         if self._index is None:
@@ -305,7 +308,7 @@ class SourceBook:
         if not key:
             return None
         for e in self.entities:
-            if key in e.name_keys():
+            if key in e.name_keys() and not self.backrefs.hides(e, key):
                 return e
         if phrase.isupper():
             for e in self.entities:
@@ -318,7 +321,8 @@ class SourceBook:
         if not key:
             return None
         padded = f" {key} "  # the key as whole words of some name
-        cands = [e for e in self.entities if padded in e.joined_keys()]
+        cands = [e for e in self.entities
+                 if padded in e.joined_keys() and not self.backrefs.hides(e, key)]
         if not cands and kinds:
             specific = key in _SPECIFIC_NOUNS  # "the bank": a body known to be one
             cands = [e for e in self.entities
@@ -575,13 +579,17 @@ class SourceBook:
         """The source a cue's phrase denotes, creating it when the article names a new one."""
         self.sentence = sentence
         known = len(self.entities)
-        e = self._resolve(_unopened(hit.phrase.strip(" ,.—–")), hit.role, pos, headline)
-        if e is None:
-            return None
-        if len(self.entities) > known and e is self.entities[-1] and (entity_fault(
-                e.name) is not None or _common_thing(e.name, hit.phrase) or is_title_case(
-                    sentence) and not _named_elsewhere(e, self.text, sentence)):
+        phrase = _unopened(hit.phrase.strip(" ,.—–"))
+        e = self._resolve(phrase, hit.role, pos, headline)
+        if e is not None and len(self.entities) > known and e is self.entities[-1] and (
+                entity_fault(e.name) is not None or _common_thing(e.name, hit.phrase)
+                or is_title_case(sentence) and not _named_elsewhere(e, self.text, sentence)
+                or self._initial_common(e.name, hit)):
             self.entities.pop()  # a fragment of the sentence, not a party ("Word Vance")
+            e = None
+        if e is None and not headline and hit.role is None:
+            e = self._document(phrase)  # "the lawsuit alleges": no producer named
+        if e is None:
             return None
         e.last = max(e.last, pos)
         e.first = pos if e.first < 0 else min(e.first, pos)
@@ -593,6 +601,33 @@ class SourceBook:
             e.report = True
         if e.person:
             self._mention(pos, e, e.gender)
+        return e
+
+    def _initial_common(self, name: str, hit: CueHit) -> bool:
+        """A one-word name that is only a sentence's first word, capitalised for that
+        alone: an adverb or participle ("Hastily", "Rallying …"), or the head of a
+        common-noun phrase the name was cut from ("Murders involving older victims were
+        committed …"); never a party noun ("Critics"), a given name or a word the
+        article also capitalises mid-sentence."""
+        toks = hit.phrase.split()
+        if " " in name or hit.phrase_start != 0 or not name[1:].islower() or (
+                toks[0] != name):
+            return False
+        shaped = name.endswith(("ly", "ing", "ed")) or len(toks) > 1 and toks[1][:1].islower()
+        return shaped and not _party_word(name.lower()) and gender_of(name) is None and (
+            not self._mid_sentence(name))
+
+    def _document(self, phrase: str) -> Entity | None:
+        """An unnamed document as its own source ("Lawsuit", "New poll"), one per name in
+        an article, with the article's wording as an alias; None for any other phrase."""
+        name = unnamed_document(phrase)
+        if name is None:
+            return None
+        e = self.exact(name)
+        if e is None or e.person:
+            e = Entity(name=name, report=True)
+            self.entities.append(e)
+        e.add_alias(phrase)
         return e
 
     def _lead_name(self) -> str | None:
@@ -717,8 +752,9 @@ class SourceBook:
                 cands = [e for e in self.entities if e.report or
                          source_type(e).value in ("media", "think_tank")]
                 producer = max(cands, key=lambda e: e.last) if cands else None
-                if producer is not None and phrase[:1].islower():
-                    producer.add_alias(phrase)  # "the poll": a back-reference, kept here
+                if producer is not None and (phrase[:1].islower() or phrase.split()[0].lower() in (
+                        "the", "this", "that", "these", "those")):
+                    self.backrefs.add(producer, phrase)  # "the poll": a back-reference
                 return producer
         alias = _ALIAS_INTRO.search(phrase)
         if alias:
@@ -810,6 +846,8 @@ class SourceBook:
                 if found.person:
                     found = None
             found = found or self.contained(base, kinds)
+            if found is not None and not headline:
+                self.backrefs.add(found, phrase)  # "the company": Acme, in this article
             if found or headline and (kinds or not phrase[:1].isupper()):
                 return found
         if base in self.acronyms:
