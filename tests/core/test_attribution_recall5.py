@@ -240,3 +240,36 @@ def test_object_after_a_comma_is_no_inverted_speaker() -> None:
 def test_quantified_subject_of_a_coordinated_verb_or_participle(sentence: str) -> None:
     assert claims_of(sentence) == [("Senators", "said")]
     assert not all_sources(sentence) & {"Unnamed people", "Some", "Several"}
+
+
+def test_coordinated_verb_after_a_comma_keeps_the_sentence_one_claim() -> None:
+    body = ("Vance Holt has used the phrase “tax grab” often in his campaign, and criticized "
+            "the mayor.")
+    assert claims_of(body) == [("Vance Holt", "criticized")]
+
+
+def test_relative_pronoun_opening_its_clause_still_stands_apart() -> None:
+    body = "The case went back to the county courts, which have ruled against the levy."
+    got = claims_of(body)
+    assert got[0] == (None, None) and got[-1][1] == "ruled"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "cue"),
+    [
+        # a pronoun or a modal after the cue word: an object relative, the word is a verb
+        ("Vance Holt spoke on Monday. The levy, which he claims has failed, will stay.",
+         "Vance Holt", "claimed"),
+        ("The firm built a plan that Vance Holt hopes can help block the levy.", "Vance Holt",
+         "hoped"),
+        # a day name inside a subject is no time adverbial ("on Super Tuesday")
+        ("Vance Holt did not at any time Thursday mention the levy.", "Vance Holt",
+         "mentioned"),
+        # a span of time before "after …ing" opens the sentence: the main subject speaks
+        ("One month after announcing his support for Holt, Vance Markham still believes "
+         "that Holt will win.", "Vance Markham", "believes"),
+    ],
+)
+def test_object_relatives_and_opening_spans(sentence: str, source: str, cue: str) -> None:
+    assert (source, cue) in claims_of(sentence)
+    assert not all_sources(sentence) & {"Unnamed people", "One", "One month"}

@@ -32,6 +32,7 @@ _SUBORDINATE = re.compile(r"\s*(?:although|though|even though|even as|while|wher
 # "with" too: an absolute clause ("…, with Roe calling the plan a sham") is its own claim.
 _SUBORDINATE_SUBJECT = re.compile(r"\b(?:after|before|since|with)\s+\Z", re.IGNORECASE)
 _OPENING_TIME_CLAUSE = re.compile(r"\s*(?:after|before|since|with)\b", re.IGNORECASE)
+_RELATIVE_OPENING = re.compile(r"[\s,]*(?:which|who)\s")
 _CITING_TAIL = re.compile(r",?\s*(?:citing|quoting)\b[^.;]*")
 
 
@@ -134,10 +135,11 @@ def _groups(s: Sentence, mask: list[bool], book: SourceBook) -> list[_Group]:
 
 
 def _across_relative(text: str, cs: int, hit: CueHit) -> bool:
-    """A verb whose subject precedes the clause, past a set-off relative clause that opens
-    it ("Roe, head of X, | which represents teachers, said …"): one claim with the one
-    before, not the relative's own verb ("…, | which have ruled …")."""
-    return hit.phrase_start < cs and "," in text[cs : hit.start]
+    """A verb whose subject precedes the clause ("Roe used the phrase often, | and
+    criticized …", "Roe, head of X, | which represents teachers, said …"): one claim with
+    the one before; not a relative pronoun's own verb ("…, | which have ruled …")."""
+    return hit.phrase_start < cs and (
+        "," in text[cs : hit.start] or not _RELATIVE_OPENING.match(text, cs))
 
 
 def _clause_hits(s: Sentence, mask: list[bool]

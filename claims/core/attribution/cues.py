@@ -1005,7 +1005,7 @@ def find_hits(
             continue
         before = word_before(text, m.start()) if _joined_to_word(text, m.start()) else ""
         after = _next_word(text, end)
-        if nounish and verb_follows(text, end):
+        if nounish and verb_follows(text, end, word_before(text, m.start()).lower()):
             continue  # "advocates hailed", "the jobs report gives": the subject's noun
         verb_at = m.start()
         if before == "to":  # "went on to criticise": the subject of the catenative
@@ -1255,7 +1255,7 @@ def _plain_subject(phrase: str) -> bool:
 
 _INVERTED_DETS = words("the a an one another")  # "…,” said the second official
 # What follows an inverted speaker after a plain comma: the clause's end or an apposition.
-_INVERTED_END = re.compile(r"\s*(?:[,.;!?)]|$)")
+_INVERTED_END = re.compile(r"\s*(?:[,.;:!?)]|$)")
 _INVERTED_OPENERS = _INVERTED_DETS | words("several some many two three four five other")
 # The relative clause after an inverted speaker, which the speaker does not include.
 _INVERTED_RELATIVE = re.compile(r"\s+(?:who|whom|whose|which|that)\s")

@@ -58,6 +58,8 @@ _SUBJECT_NOUNS = ORG_WORDS | DESCRIPTORS | words(
 )
 # Quantifiers that open a subject like a determiner ("some senators", "many voters").
 _QUANTIFIERS = words("some many several most both all few two three four five")
+_QUANTIFIER_START = re.compile(
+    r"\s*(?i:some|many|several|most|both|all|few|two|three|four|five)\b")
 _DETS = words("the a an its their his her our this that")
 _PRONOUN_SUBJECT = re.compile(r"\s*(He|She|They|It|We)\b")
 _TOKEN = re.compile(r"\([A-Z][A-Za-z]{1,8}\)|[\w'’.&-]+")
@@ -69,6 +71,15 @@ _NOT_SUBJECT = words(
 
 
 def lead_subject(text: str, lo: int, hi: int) -> tuple[int, str] | None:
+    """The noun phrase opening text[lo:hi] when a lower-case word (its verb) follows; a
+    quantifier opens it like a determiner ("Some senators said"), else stands alone."""
+    found = _lead_subject(text, lo, hi, True)
+    if found is not None or not _QUANTIFIER_START.match(text, lo, hi):
+        return found
+    return _lead_subject(text, lo, hi, False)
+
+
+def _lead_subject(text: str, lo: int, hi: int, quantified: bool) -> tuple[int, str] | None:
     """The noun phrase opening text[lo:hi] when a lower-case word (its verb) follows.
 
     "The Supreme Administrative Court (SAC) on Tuesday struck down …" gives "The Supreme
@@ -80,7 +91,8 @@ def lead_subject(text: str, lo: int, hi: int) -> tuple[int, str] | None:
     toks = list(_TOKEN.finditer(text, lo, hi))
     if not toks:
         return None
-    i = 1 if toks[0].group().lower() in _DETS or toks[0].group().lower() in _QUANTIFIERS else 0
+    first = toks[0].group().lower()
+    i = 1 if first in _DETS or quantified and first in _QUANTIFIERS else 0
     start = toks[0].start()
     end = -1
     j = i
@@ -115,6 +127,9 @@ _INTRO = re.compile(r"\s*(?:On|In|At|After|Before|During|Last|Earlier|Later|Yest
 # A coordinator or adverb opening the clause without a comma ("And then Roe …").
 _LEAD_CONJ = re.compile(r"\s*(?:And|But|So|Yet|Then|Now|Still|Instead|Later|Earlier)"
                         r"(?:\s+(?:then|now|later|also|still|again))?\s+(?=[A-Z])")
+# "One month after …": a span of time opening the clause, before its subject.
+_SPAN_BEFORE = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:minutes?|hours?|days?|weeks?|months?|"
+                          r"years?)\s+(?:after|before)\s*$", re.IGNORECASE)
 INTRO = _INTRO  # also read by `cues` before an apposition ("In a statement, one of …")
 _NOT_SAYING = re.compile(r"\s+(?:to|out|up|on)\b")
 
@@ -124,8 +139,9 @@ def participle_hit(text: str, lo: int, hi: int, mask: list[bool]) -> tuple[int, 
     """"The court struck down the permit, ruling that …": (start, end, base, p_start, phrase)."""
     part = _PARTICIPLE.search(text, lo, hi)
     g = 1 if part is None or part.group(1) else 2
-    if part is None or mask[part.start(g)] or _NOT_SAYING.match(text[part.end(g) :]):
-        return None  # "adding to pressure", "ruling out a cut"
+    if part is None or mask[part.start(g)] or _NOT_SAYING.match(text[part.end(g) :]) or (
+            g == 2 and _SPAN_BEFORE.match(text, lo, part.start(g))):
+        return None  # "adding to pressure", "ruling out a cut", "One month after saying"
     subj = lead_subject(text, lo, part.start())
     intro = _INTRO.match(text, lo, part.start()) if subj is None else None
     if intro is not None:  # "On Thursday, he hedged …, telling MSNBC …"
