@@ -29,8 +29,10 @@ _SUBORDINATE = re.compile(r"\s*(?:although|though|even though|even as|while|wher
                           r"whenever|as|because|since|if|unless|once|after|before)\b",
                           re.IGNORECASE)
 # A subject right after a subordinator of time ("…, a day after the board said …").
-_SUBORDINATE_SUBJECT = re.compile(r"\b(?:after|before|since)\s+\Z", re.IGNORECASE)
-_OPENING_TIME_CLAUSE = re.compile(r"\s*(?:after|before|since)\b", re.IGNORECASE)
+# "with" too: an absolute clause ("…, with Roe calling the plan a sham") is its own claim.
+_SUBORDINATE_SUBJECT = re.compile(r"\b(?:after|before|since|with)\s+\Z", re.IGNORECASE)
+_OPENING_TIME_CLAUSE = re.compile(r"\s*(?:after|before|since|with)\b", re.IGNORECASE)
+_RELATIVE_OPENING = re.compile(r"[\s,]*(?:which|who)\s")
 _CITING_TAIL = re.compile(r",?\s*(?:citing|quoting)\b[^.;]*")
 
 
@@ -124,11 +126,20 @@ def _groups(s: Sentence, mask: list[bool], book: SourceBook) -> list[_Group]:
         last = out[-1]
         if hit is None or last.hit is not None and last.source is src:
             last.end = ce
-        elif last.hit is None and (not hit.leading or _short(s.text[last.start : last.end])):
+        elif last.hit is None and (not hit.leading or _short(s.text[last.start : last.end])
+                                   or _across_relative(s.text, cs, hit)):
             last.end, last.hit, last.source, last.via = ce, hit, src, via
         else:
             out.append(_Group(cs, ce, hit, src, via))
     return out
+
+
+def _across_relative(text: str, cs: int, hit: CueHit) -> bool:
+    """A verb whose subject precedes the clause ("Roe used the phrase often, | and
+    criticized …", "Roe, head of X, | which represents teachers, said …"): one claim with
+    the one before; not a relative pronoun's own verb ("…, | which have ruled …")."""
+    return hit.phrase_start < cs and (
+        "," in text[cs : hit.start] or not _RELATIVE_OPENING.match(text, cs))
 
 
 def _clause_hits(s: Sentence, mask: list[bool]

@@ -31,6 +31,16 @@ from claims.core.attribution.names import (
     only_circumstance,
     speaker_phrase,
 )
+from claims.core.attribution.shapes import (
+    LEAD_ADVERB,
+    TIME_ENDS,
+    TRAILING_TIME,
+    poll_hit,
+    read_hit,
+    takes_object,
+    verb_follows,
+    with_gerund_hit,
+)
 from claims.core.attribution.sources import (
     DESCRIPTORS,
     GENERIC_HEADS,
@@ -40,6 +50,8 @@ from claims.core.attribution.sources import (
 )
 from claims.core.attribution.subjects import (
     DOC_SUBJECT,
+    INTRO,
+    PARTICIPLES,
     QUOTED_AS,
     lead_subject,
     noun_use,
@@ -374,7 +386,7 @@ def _segment_before(text: str, end: int, lo: int, stop: bool = True) -> tuple[in
     for w in reversed(words):
         word = w.group().lower().strip("'’")
         if word in _STOP_WORDS and w.start() < len(seg):
-            if word == "who" and seg[: w.start()].strip():
+            if word in ("who", "whose") and seg[: w.start()].strip():
                 break  # "a blogger who posts as X": the resolver reads the name
             seg_start += w.end()
             break
@@ -391,16 +403,25 @@ _DISCOURSE = words("however meanwhile too also though instead nonetheless nevert
 _ADVERB_ASIDE = re.compile(r"(?:[a-z]+ly|in fact|of course|at least|for now|in turn|"
                            r"too|again|once again|as well|in the past|by contrast|"
                            r"for instance|for example|in particular|in contrast|meanwhile|"
-                           r"in response|in an interview|in a statement)")
+                           r"in response|in an interview|in a statement|on the other hand|"
+                           r"at the same time|after all|in other words|in the end|"
+                           r"(?:like|including|such as|unlike) [^,;]{1,60}|"
+                           r"(?:many|most|some|all|several|both|none|each|one|two|three|half|"
+                           r"a few|few) of (?:them|whom|those)\b[^,;]{0,60})")
 _FOR_ONES_PART = re.compile(r"(?:for|in) (?:his|her|its|their) (?:part|turn|view)")
 _OWNER_END = re.compile(r"['’]s?$")
 
 
 # "Roe, clad in a red cape, said", "Roe, flanked by aides, said": a participle aside.
+# Also any participle with its agent ("Roe, goaded by her rivals, said").
 _DRESSED_ASIDE = re.compile(r"(?:clad|dressed|flanked|surrounded|accompanied|joined|"
-                            r"backed|armed|seated|standing)\s+(?:in|by|with|at|beside)\b")
+                            r"backed|armed|seated|standing)\s+(?:in|by|with|at|beside)\b|"
+                            r"[a-z]+ed\s+by\s")
 
 
+# A description naming what the name after it is ("One of the authors of the report, Ann
+# Roe, said", "A longtime critic of the plan, Ann Roe, said").
+_DESCRIPTION_OPENER = re.compile(r"(?:[Oo]ne|[Ss]ome|[Aa]nother|A|An|The)\s+(?:of\s+)?[a-z]")
 _TOWN_END = re.compile(r"[A-Z][\w.'’-]*(,)\s*$")
 
 
@@ -511,6 +532,25 @@ def _subject(
     return found
 
 
+_OPENS_ON_RELATIVE = re.compile(r"\s*(?:which|who)\s[^,]*,\s*$")
+
+
+def _before_relative(text: str, lo: int, end: int
+                     ) -> tuple[int, str, str | None, str | None] | None:
+    """The subject of a verb after a set-off relative clause that the clause split cut
+    from its sentence ("Roe, president of the X union, | which represents teachers,
+    said"): the name before an apposition, else the noun phrase before the clause."""
+    head = _appositive_head(text, 0, end - 1)
+    if head is not None:
+        return head
+    at = lo
+    while at > 0 and text[at - 1] in " ,":
+        at -= 1
+    start, phrase = _segment_before(text, at, 0)
+    found = speaker_phrase(phrase) if phrase else None
+    return None if found is None else (start + found[0], found[1], None, None)
+
+
 def _subject_phrase(
     text: str, verb: int, lo: int, loose: bool = False
 ) -> tuple[int, str, str | None, str | None] | None:
@@ -519,6 +559,8 @@ def _subject_phrase(
     while end > lo and text[end - 1].isspace():
         end -= 1
     end = _comma_before_aux(text, lo, end)
+    if lo > 0 and end > lo and text[end - 1] == "," and _OPENS_ON_RELATIVE.match(text, lo, end):
+        return _before_relative(text, lo, end)  # "Roe, head of X, | which …, said"
     if end > lo and text[end - 1] == ")" and not _PARTY_TAG.search(text, lo, end):
         opening = text.rfind("(", lo, end)  # "Sen. Roe (a Democrat from Ohio) says"
         if opening > lo and text[opening - 1] == " " and text.find(")", opening, end - 1) < 0 \
@@ -529,6 +571,11 @@ def _subject_phrase(
         open_dash = max(text.rfind("—", lo, end - 1), text.rfind("–", lo, end - 1))
         if open_dash > lo:
             descriptor = text[open_dash + 1 : end - 1].strip()
+            end = open_dash
+    elif end > lo + 1 and text[end - 2 : end] == "--":  # "Kall -- co-editor of X -- said"
+        open_dash = text.rfind("--", lo, end - 2)
+        if open_dash > lo:
+            descriptor = text[open_dash + 2 : end - 2].strip()
             end = open_dash
     placed = False  # "X of Dayton, Ohio, said": the state is no part of the subject
     if end > lo and text[end - 1] == ",":
@@ -558,7 +605,8 @@ def _subject_phrase(
                 back -= 1
             if back < s1_start and text[back] == ",":
                 s1_start, s1 = _segment_before(text, back, lo)
-        if aside and s1 and s1.split()[0].lower() in ("a", "an") and s1_start > lo:
+        if aside and s1 and (s1.split()[0].lower() in ("a", "an") or _role_like(s1)) and (
+                s1_start > lo):  # also "Roe, president of the X union, which …, said"
             head = _appositive_head(text, lo, end - 1)  # "Roe, an aide at X, who …, said"
             if head is not None and head[0] < s1_start:
                 return head
@@ -581,18 +629,34 @@ def _subject_phrase(
         if _described(s1) and is_name(strip_determiner(s2)):
             return s2_start, s2, None, s1  # "The operator, Terrano Waste, warned"
         head = _appositive_head(text, lo, end - 1)
-        if head is not None or text[lo:s1_start].strip():
+        intro = INTRO.match(text, lo, s1_start) if head is None else None
+        if head is not None or text[lo:s1_start].strip() and (
+                intro is None or intro.end() != s1_start):  # "In a statement, one of …"
             return head
         if is_name(s1) and _role_like(s2):
             return s1_start, s1, None, s2  # "Roe, Ohio director for the campaign, said"
-        if is_name(s2) and not is_name(s1) and not _IN_PLACE.search(s1) and speaker_phrase(s1):
+        if is_name(s2) and not is_name(s1) and not _IN_PLACE.search(s1) and (speaker_phrase(
+                s1) or _DESCRIPTION_OPENER.match(s1) and len(s1.split()) <= 9):
             return s2_start, s2, None, s1  # "Another delegate on the slate, Roe, said"
+        named = _TRAILING_NAME.search(s2)
+        if named is not None and named.start() > 0 and is_name(named.group()) and _role_like(
+                s2[: named.start()]) and speaker_phrase(s1):
+            return s2_start + named.start(), named.group(), None, s1  # "One delegate, party
+            # chairwoman Ann Roe, pledged": the name after the role
         found = speaker_phrase(s1)
         if found is not None and s2.split()[0].lower() in ("a", "an"):
             return s1_start + found[0], found[1], None, s2  # "The employee, a voter, said"
         return None
+    when = TRAILING_TIME.search(text, max(lo, end - 60), end) if text[
+        text.rfind(" ", lo, end) + 1 : end] in TIME_ENDS else None
+    if when is not None and when.start() > lo:  # "The council last week said"
+        end = when.start()
     start, phrase = _segment_before(text, end, lo)
-    phrase = _strip_aux(phrase)
+    whose = phrase.find(" whose ")
+    phrase = _strip_aux(phrase if whose < 0 else phrase[:whose])  # "officials whose … say"
+    adverb = LEAD_ADVERB.match(phrase)
+    if adverb is not None:  # "Recently she announced …": the adverb is no speaker
+        start, phrase = start + adverb.end(), phrase[adverb.end():]
     if loose and _valid_phrase(phrase, loose):
         return start, phrase, None, descriptor
     found = speaker_phrase(phrase)
@@ -624,7 +688,9 @@ def _after_and(text: str, start: int, phrase: str) -> tuple[int, str] | None:
 
 
 _RELATIVE_BEFORE = re.compile(
-    r"(?:,\s*)?\b(?:who|which|that)(?:\s+(?:also|has|have|had|would|will|now|still|long|"
+    r"(?:,\s*)?\b(?:(?:many|most|some|all|both|none|several|each|one|two|three|half|few|"
+    r"any)\s+of\s+(?:whom|which)|who|which|that)(?:\s+(?:also|has|have|had|would|will|now|"
+    r"still|long|"
     r"repeatedly|once|never|not|first|later|then|again|previously|recently|already|"
     r"often|did|does|do|could|can|may|might|\w+ly))*\s*$")
 
@@ -663,7 +729,7 @@ def _antecedent(text: str, lo: int, end: int) -> tuple[int, str] | None:
         else:
             return None
     at = m.start()
-    while at > lo and text[at - 1] in " ,":
+    while at > lo and text[at - 1] in " ,-—–":  # also "generals -- most of whom"
         at -= 1
     set_off = m.group().startswith(",") or "," in text[at : m.start()]
     start, head = _segment_before(text, at, lo)
@@ -811,6 +877,7 @@ _OBJECT = re.compile(
     r"(?:\([A-Z]{1,2}-[A-Z][\w. ]{0,20}\)|(?!'')[^,;.:!?“”\"]|(?<=\b[A-Z])\.|"
     r"(?<=\b(?:Mr|Ms|Dr|St))\.|(?<=Mrs)\.|"
     r"(?<=\b(?:Rep|Sen|Gov|Gen|Col|Sgt|Rev))\.|(?<=\b(?:Prof|Capt|Supt))\.)*")
+_OBJECT_DASH = re.compile(r"\s+[-–—]\s+")
 _OBJECT_ROLE = re.compile(r",\s*([^,;.“”\"]+)")
 _APPOSITIVE = re.compile(r",\s*([^,;.]+),")
 _RELATIVE_OPENER = re.compile(r"^(?:which|who|that)\b")
@@ -821,6 +888,9 @@ def _object(text: str, pos: int, end: int) -> tuple[str, str | None, int]:
     m = _OBJECT.match(text[pos:end])
     phrase = m.group().strip() if m else ""
     phrase = _TRAIL.sub("", phrase)
+    dash = _OBJECT_DASH.search(phrase)
+    if dash is not None:  # "the X Center - a research group": the aside after the dash
+        phrase = phrase[: dash.start()]
     rest = pos + (m.end() if m else 0)
     role = None
     after = _OBJECT_ROLE.match(text[rest:end])
@@ -935,6 +1005,8 @@ def find_hits(
             continue
         before = word_before(text, m.start()) if _joined_to_word(text, m.start()) else ""
         after = _next_word(text, end)
+        if nounish and verb_follows(text, end, word_before(text, m.start()).lower()):
+            continue  # "advocates hailed", "the jobs report gives": the subject's noun
         verb_at = m.start()
         if before == "to":  # "went on to criticise": the subject of the catenative
             cat = _CATENATIVE.search(text, lo, m.start())
@@ -968,16 +1040,24 @@ def find_hits(
         if after == "of" and word not in _SAID_OF and " " not in word and end == m.end() or (
                 noun_use(text, m.start(), word)):
             continue
+        if base == "maintained" and takes_object(after):
+            continue  # "Roe maintains a lead": keeping, not saying
         subj = _subject(text, verb_at, lo, loose)
         if word in _NEEDS_THAT and after != "that" and not (
                 subj and DOC_SUBJECT.match(subj[1]) and word not in ("held", "holds")):
             continue
         if subj is None:
             prev = text[lo : m.start()].rstrip()
-            if prev and prev[-1] in ",”“\"'" and m.end() < hi and word not in STANCE_FORMS:
+            if prev and prev[-1] in ",”“\"'" and m.end() < hi and word not in STANCE_FORMS and (
+                    prev[-1] != "," or base in _SAYING):  # "X, Y, pledged her vote": no inversion
                 phrase, role, rest = _object(text, m.end(), hi)
+                relative = _INVERTED_RELATIVE.search(phrase)
+                if relative is not None:  # "…,” said an aide who asked not to be named
+                    phrase = phrase[: relative.start()]
+                if prev[-1] == "," and not _INVERTED_END.match(text, rest, hi):
+                    continue  # "Roe, for example, said Holt’s visit — …": content, no speaker
                 if phrase and len(phrase.split()) <= 8 and (phrase[0].isupper() or (
-                        phrase.split()[0].lower() in _INVERTED_DETS) or any(
+                        phrase.split()[0].lower() in _INVERTED_OPENERS) or any(
                         w[:1].isupper() for w in phrase.split()[1:])) and speaker_phrase(phrase):
                     hits.append(CueHit(m.start(), end, base, phrase, end + 1, role, False))
                     taken.append((m.start(), rest))
@@ -995,6 +1075,17 @@ def find_hits(
         hits.append(label)
     if not hits:  # a cue noun only where no verb credits the clause
         hits = _noun_hits(text, mask, lo, hi)
+    poll = poll_hit(text, mask, lo, hi)
+    if poll is not None:  # "… in a new Gallup poll (released Monday)": the poll's finding
+        hits = [h for h in hits if h.start > poll[1] + len(poll[2]) + 2 or h.start < poll[0]]
+        if not hits:
+            hits = [CueHit(poll[0], poll[1], "in", poll[2], poll[3], None, poll[4])]
+    wording = read_hit(text, lo, hi) if not hits else None
+    if wording is not None:  # "“…,” the sign read."
+        hits = [CueHit(wording[0], wording[1], "read", wording[2], wording[3], None, wording[4])]
+    absolute = with_gerund_hit(text, mask, lo, hi, PARTICIPLES) if not hits else None
+    if absolute is not None:  # "…, with Roe calling the plan a sham"
+        hits = [CueHit(absolute[0], absolute[1], absolute[2], absolute[4], absolute[3])]
     part = participle_hit(text, lo, hi, mask)
     if part is not None and all(part[0] < h.start for h in hits):
         hits.append(CueHit(part[0], part[1], part[2], part[4], part[3], None, True))
@@ -1115,13 +1206,17 @@ def speaker_label(text: str) -> CueHit | None:
     if label is None or label.group(1).lower() in _SECTION_LABELS or not is_name(
             label.group(1)) or not speaker_phrase(label.group(1)):
         return None
-    return CueHit(label.end(1), label.end(1) + 1, "said", label.group(1), label.start(1),
-                  None, True)
+    name, at = label.group(1), label.start(1)
+    verb = _SAID_OPENER.match(name)
+    if verb is not None:  # "Said Ellis: “…”": an inverted verb, not part of the name
+        name, at = name[verb.end():], at + verb.end()
+    return CueHit(label.end(1), label.end(1) + 1, "said", name, at, None, True)
 
 
 # "Holt: the levy is unfair" (headlines, transcripts): a name and a colon, perhaps after
 # the quotation mark that opens a transcript's paragraph.
 _COLON_SPEAKER = re.compile(r"[“\"‘']?([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}):\s+[“\"‘'A-Z]")
+_SAID_OPENER = re.compile(r"(?:Said|Says|Added|Adds|Wrote|Writes|Asked|Asks)\s+(?=\S)")
 _SECTION_LABELS = words(
     "photo photos video watch update updates live breaking exclusive analysis opinion "
     "editorial comment note correction read related listen source sources credit image "
@@ -1159,6 +1254,11 @@ def _plain_subject(phrase: str) -> bool:
 
 
 _INVERTED_DETS = words("the a an one another")  # "…,” said the second official
+# What follows an inverted speaker after a plain comma: the clause's end or an apposition.
+_INVERTED_END = re.compile(r"\s*(?:[,.;:!?)]|$)")
+_INVERTED_OPENERS = _INVERTED_DETS | words("several some many two three four five other")
+# The relative clause after an inverted speaker, which the speaker does not include.
+_INVERTED_RELATIVE = re.compile(r"\s+(?:who|whom|whose|which|that)\s")
 
 
 def _noun_free_subject(phrase: str) -> bool:

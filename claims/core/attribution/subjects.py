@@ -36,7 +36,12 @@ _STANCE_PARTICIPLES = words(
 PARTICIPLES.update({g: past for g, past in GERUNDS.items() if g.endswith("ing") and (
     past in SPEECH_PAST or g in _STANCE_PARTICIPLES) and g not in ("citing", "quoting")})
 _LONGEST_FIRST = "|".join(sorted(PARTICIPLES, key=len, reverse=True))
-_PARTICIPLE = re.compile(rf",[”\"']*\s+(?:also\s+)?({_LONGEST_FIRST})\b")
+# "…, saying …", "… by saying …", "… after saying …": said by the main clause's subject.
+# After "by"/"after" only gerunds of speech: "by buying a stake" is a means, no saying.
+_SAYING_GERUNDS = "|".join(sorted((g for g, past in PARTICIPLES.items() if past in SPEECH_PAST),
+                                  key=len, reverse=True))
+_PARTICIPLE = re.compile(rf",[”\"']*\s+(?:also\s+)?({_LONGEST_FIRST})\b|"
+                         rf"\s(?:by|after)\s+({_SAYING_GERUNDS})\b")
 # Lower-case nouns that can head a subject noun phrase ("The port council", "the firm").
 _SUBJECT_NOUNS = ORG_WORDS | DESCRIPTORS | words(
     "court judge judges jury tribunal panel regulator watchdog ministry minister mayor "
@@ -46,8 +51,15 @@ _SUBJECT_NOUNS = ORG_WORDS | DESCRIPTORS | words(
     "operator airline insurer lender retailer manufacturer maker carrier pollster "
     "campaign spokesman spokeswoman spokesperson report study survey data poll review "
     "statement administration army military navy authority club team employers "
-    "federation organisers organizers residents workers unions"
+    "federation organisers organizers residents workers unions senator senators lawmaker "
+    "lawmakers voter voters delegate delegates supporter supporters critic critics aide aides "
+    "adviser advisers advisor advisors member members leader leaders candidate candidates "
+    "activist activists protester protesters donor donors"
 )
+# Quantifiers that open a subject like a determiner ("some senators", "many voters").
+_QUANTIFIERS = words("some many several most both all few two three four five")
+_QUANTIFIER_START = re.compile(
+    r"\s*(?i:some|many|several|most|both|all|few|two|three|four|five)\b")
 _DETS = words("the a an its their his her our this that")
 _PRONOUN_SUBJECT = re.compile(r"\s*(He|She|They|It|We)\b")
 _TOKEN = re.compile(r"\([A-Z][A-Za-z]{1,8}\)|[\w'’.&-]+")
@@ -59,6 +71,15 @@ _NOT_SUBJECT = words(
 
 
 def lead_subject(text: str, lo: int, hi: int) -> tuple[int, str] | None:
+    """The noun phrase opening text[lo:hi] when a lower-case word (its verb) follows; a
+    quantifier opens it like a determiner ("Some senators said"), else stands alone."""
+    found = _lead_subject(text, lo, hi, True)
+    if found is not None or not _QUANTIFIER_START.match(text, lo, hi):
+        return found
+    return _lead_subject(text, lo, hi, False)
+
+
+def _lead_subject(text: str, lo: int, hi: int, quantified: bool) -> tuple[int, str] | None:
     """The noun phrase opening text[lo:hi] when a lower-case word (its verb) follows.
 
     "The Supreme Administrative Court (SAC) on Tuesday struck down …" gives "The Supreme
@@ -70,7 +91,8 @@ def lead_subject(text: str, lo: int, hi: int) -> tuple[int, str] | None:
     toks = list(_TOKEN.finditer(text, lo, hi))
     if not toks:
         return None
-    i = 1 if toks[0].group().lower() in _DETS else 0
+    first = toks[0].group().lower()
+    i = 1 if first in _DETS or quantified and first in _QUANTIFIERS else 0
     start = toks[0].start()
     end = -1
     j = i
@@ -102,6 +124,13 @@ def lead_subject(text: str, lo: int, hi: int) -> tuple[int, str] | None:
 _INTRO = re.compile(r"\s*(?:On|In|At|After|Before|During|Last|Earlier|Later|Yesterday|Today|"
                     r"Meanwhile|However|Still|Now|Then|Also|But|And|Yet|Instead|Separately|"
                     r"Asked|When|While|Since|Speaking|Responding)\b[^,;“”\"]{0,60},\s+")
+# A coordinator or adverb opening the clause without a comma ("And then Roe …").
+_LEAD_CONJ = re.compile(r"\s*(?:And|But|So|Yet|Then|Now|Still|Instead|Later|Earlier)"
+                        r"(?:\s+(?:then|now|later|also|still|again))?\s+(?=[A-Z])")
+# "One month after …": a span of time opening the clause, before its subject.
+_SPAN_BEFORE = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:minutes?|hours?|days?|weeks?|months?|"
+                          r"years?)\s+(?:after|before)\s*$", re.IGNORECASE)
+INTRO = _INTRO  # also read by `cues` before an apposition ("In a statement, one of …")
 _NOT_SAYING = re.compile(r"\s+(?:to|out|up|on)\b")
 
 
@@ -109,15 +138,19 @@ def participle_hit(text: str, lo: int, hi: int, mask: list[bool]) -> tuple[int, 
                                                                                int, str] | None:
     """"The court struck down the permit, ruling that …": (start, end, base, p_start, phrase)."""
     part = _PARTICIPLE.search(text, lo, hi)
-    if part is None or mask[part.start(1)] or _NOT_SAYING.match(text[part.end(1) :]):
-        return None  # "adding to pressure", "ruling out a cut"
+    g = 1 if part is None or part.group(1) else 2
+    if part is None or mask[part.start(g)] or _NOT_SAYING.match(text[part.end(g) :]) or (
+            g == 2 and _SPAN_BEFORE.match(text, lo, part.start(g))):
+        return None  # "adding to pressure", "ruling out a cut", "One month after saying"
     subj = lead_subject(text, lo, part.start())
     intro = _INTRO.match(text, lo, part.start()) if subj is None else None
     if intro is not None:  # "On Thursday, he hedged …, telling MSNBC …"
         subj = lead_subject(text, intro.end(), part.start())
+    elif subj is None and (conj := _LEAD_CONJ.match(text, lo, part.start())) is not None:
+        subj = lead_subject(text, conj.end(), part.start())  # "And then Roe hit back, saying"
     if subj is None:
         return None
-    return part.start(1), part.end(1), PARTICIPLES[part.group(1)], subj[0], subj[1]
+    return part.start(g), part.end(g), PARTICIPLES[part.group(g)], subj[0], subj[1]
 
 
 # Cue words that are just as often nouns ("its forecast", "the estimates").
