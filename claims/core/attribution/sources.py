@@ -16,6 +16,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from claims.core.attribution.first_names import FEMALE, MALE
+from claims.core.attribution.kinds import refine_type
 from claims.core.attribution.persons import PERSON_NOUNS
 from claims.core.model import Source, SourceType
 from claims.core.namekey import norm as norm  # the one normal form of names, re-exported
@@ -38,7 +39,7 @@ TITLES = words(
     "state opposition foreign finance defence defense health interior economy justice "
     "education environment transport trade labour labor energy agriculture manager coach "
     "ceo executive officer founder analyst economist striker defender midfielder goalkeeper "
-    "player chief-executive spokesperson"
+    "player chief-executive spokesperson counsel pres pres."
 )
 # Lower-case nouns that describe whoever is named right after them.
 DESCRIPTORS = words(
@@ -211,7 +212,7 @@ _PERSON_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
     (SourceType.OFFICIAL, re.compile(r"spokes|head\b|director|chief|mayor|governor|\bgov\b|"
                                      r"official|"
                                      r"representative|coroner|commissioner|chair|secretary|"
-                                     r"administrat|commander|officer|ambassador|judge|justice|attorney|"
+                                     r"administrat|commander|officer|ambassador|judge|justice|attorney|counsel\b|"
             r"prosecutor|sheriff|inspector")),
     (SourceType.ANALYST, re.compile(r"analyst|expert|economist|scientist|researcher|"
                                     r"professor|strategist|epidemiologist|specialist|scholar|historian|"
@@ -449,7 +450,7 @@ def _typed(text: str, person: bool, name: str, descriptors: tuple[str, ...]) -> 
         w.lower() in ORG_WORDS or w.lower() in GENERIC_HEADS for w in name.split()) and (
         gender_of(name) is not None
         or any(w in PERSON_NOUNS for d in descriptors for w in d.lower().split()))
-    kind = _type_of(text, person)
+    kind = refine_type(_type_of(text, person), person, name, descriptors)
     if kind is SourceType.OTHER and not person:
         if _BODY_NAME.search(name):
             return SourceType.ORGANISATION

@@ -1,0 +1,124 @@
+"""A source's type from the shape of its name and what the article says it is.
+
+`sources._type_of` reads keywords ("ministry", "newspaper", "senator"); what it cannot
+place is left `other`, which is meant for people and groups of people. Companies,
+outlets and pollsters are named without such keywords ("Acme Holdings Inc", "the
+Daily Courier", "Marist Poll", "BuzzFeed"), and a firm introduced by an appositive
+("Roe Warshaw, a firm founded in 2014") is written like a person. This module settles
+those from evidence in the name itself (a corporate suffix, an outlet or pollster word,
+an inner capital) and from the head noun of what the article says the source is.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from claims.core.model import SourceType
+
+# Closing words of company names: legal forms and the nouns companies name themselves by.
+_COMPANY_END = re.compile(
+    r"(?:\b(?:Inc|Corp|Corporation|Co|Company|Cos|LLC|L\.L\.C|LLP|LP|plc|PLC|Ltd|Limited|"
+    r"AG|SA|NV|GmbH|Holdings|Group|Partners|Capital|Ventures|Industries|Motors|Airlines|"
+    r"Airways|Pharmaceuticals|Technologies|Brands|Enterprises|Associates|Bancorp|"
+    r"Securities|Investments|Advisors|Advisers|Consulting|Communications|Energy|Foods|"
+    r"Systems|Labs|Entertainment|Studios|Resources|Insurance)\.?)$")
+
+# Words that make a capitalised name an outlet ("the Daily Courier", "Drudge Report").
+_OUTLET = re.compile(
+    r"\b(?:Times|Post|Journal|News|Newsweek|Tribune|Herald|Press|Radio|TV|"
+    r"Television|Magazine|Daily|Gazette|Chronicle|Courier|Examiner|Dispatch|Inquirer|"
+    r"Bulletin|Telegraph|Observer|Wire|Weekly|Monthly|Broadcasting|Media|"
+    r"Channel|Podcast|Report|Beast|Caller|Insider|Blaze|Register|Sentinel|Star-\w+|"
+    r"Courant|Ledger|Mercury|Mirror|Globe)\b"
+)
+_DOMAIN = re.compile(r"\w\.(?:com|org|net|co\.uk)\b")
+# A proper name: every word capitalised but the function words inside it.
+_PROPER = re.compile(r"^(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+(?:(?:of|for|and|on|the|&)\s+)*"
+                     r"[A-Z0-9][\w.'’&-]*)*$")
+# Pollsters and research shops named without "poll" in lower case ("Marist Poll",
+# "Public Policy Polling", "Civis Analytics").
+_POLLSTER = re.compile(r"\b(?:Poll|Polls|Polling|Research|Survey|Surveys|Analytics|Insights|"
+                       r"Strategies|Institution|Foundation|Trust)\b")
+# Business bodies, which "council" and "chamber" would otherwise make government.
+_BUSINESS_BODY = re.compile(r"\b(?:business council|chamber of commerce|business roundtable|"
+                            r"trade (?:group|association|body))\b")
+_CENTRAL_BANK = re.compile(r"^(?:the\s+)?(?:Fed|Federal Reserve(?:\s+Board)?)$")
+# One word with an inner capital ("BuzzFeed", "WikiLeaks"), which surnames also have
+# after a particle ("McCain", "DeSantis", "O'Neill"): those are left to the name rules.
+_CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]+$")
+_SURNAME_PARTICLE = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)[A-Z]")
+
+# The head noun of an appositive or a role that says what the source is ("a firm
+# founded in 2014", "a conservative political action committee", "the news site").
+_HEAD_STOP = re.compile(r"\s(?:of|for|at|in|from|with|on|by|who|which|that|based|founded|"
+                        r"led|run|owned|backed|funded|created|set|known|whose|to)\b|[,;(]")
+_BODY_HEADS: dict[str, SourceType] = {
+    **dict.fromkeys(("firm", "company", "corporation", "conglomerate", "startup", "bank",
+                     "lender", "insurer", "retailer", "maker", "manufacturer", "airline",
+                     "carrier", "chain", "brand", "business", "committee", "agency",
+                     "pac", "super-pac", "group", "organisation", "organization",
+                     "nonprofit", "non-profit", "charity", "foundation", "coalition",
+                     "movement", "union", "association", "lobby", "network", "party",
+                     "campaign", "university", "college", "school"),
+                    SourceType.ORGANISATION),
+    **dict.fromkeys(("newspaper", "outlet", "website", "site", "magazine", "broadcaster",
+                     "channel", "tabloid", "daily", "weekly", "publication", "blog",
+                     "paper", "station", "show", "program", "programme", "podcast"),
+                    SourceType.MEDIA),
+    **dict.fromkeys(("think-tank", "tank", "institute"), SourceType.THINK_TANK),
+    **dict.fromkeys(("ministry", "department", "regulator", "watchdog"),
+                    SourceType.GOVERNMENT),
+}
+_STATE_AGENCY = frozenset(("news", "government", "federal", "state", "intelligence", "spy",
+                           "security", "regulatory", "environmental", "immigration", "public"))
+_DETERMINER = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.IGNORECASE)
+
+
+def described_kind(descriptor: str) -> SourceType | None:
+    """The type a description's head noun gives ("a firm founded in 2014" → organisation,
+    "a conservative news site" → media), or None when its head is a person or unknown."""
+    lead = _DETERMINER.sub("", descriptor.strip())
+    if lead == descriptor.strip():
+        return None  # a bare role ("Fed governor") describes a person, not what one is
+    stop = _HEAD_STOP.search(lead)
+    head_words = (lead[: stop.start()] if stop else lead).split()
+    if not head_words or len(head_words) > 5 or any(w[:1].isupper() for w in head_words[-1:]):
+        return None
+    head = head_words[-1].lower().strip(".,")
+    if head == "agency" and len(head_words) > 1 and head_words[-2].lower() in _STATE_AGENCY:
+        return SourceType.MEDIA if head_words[-2].lower() == "news" else SourceType.GOVERNMENT
+    return _BODY_HEADS.get(head)  # a talent or advertising agency is a business
+
+
+@lru_cache(maxsize=8192)
+def refine_type(kind: SourceType, person: bool, name: str,
+                descriptors: tuple[str, ...]) -> SourceType:
+    """The type `kind` should be once the name's shape and its descriptions are read.
+
+    Only `other` (nothing placed the source) and the government a council word gave a
+    business body are revised; everything a keyword rule decided stands."""
+    low = name.lower()
+    if kind is SourceType.GOVERNMENT and _BUSINESS_BODY.search(low):
+        return SourceType.ORGANISATION
+    if kind is not SourceType.OTHER:
+        return kind
+    for d in descriptors:
+        described = described_kind(d)
+        if described is not None:
+            return described
+    if person:
+        return kind
+    if _CENTRAL_BANK.match(name):
+        return SourceType.GOVERNMENT
+    if _DOMAIN.search(name):
+        return SourceType.MEDIA
+    if not _PROPER.match(name):
+        return kind  # "Independent voters", "Post readers": a lower-case head decides
+    if _OUTLET.search(name):
+        return SourceType.MEDIA
+    if " " in name.strip() and (_COMPANY_END.search(name) or _POLLSTER.search(name)):
+        return SourceType.ORGANISATION  # one word ("Associates", "Trust") is no such name
+    if _CAMEL.match(name) and not _SURNAME_PARTICLE.match(name):
+        return SourceType.ORGANISATION
+    return kind
