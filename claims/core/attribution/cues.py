@@ -455,7 +455,8 @@ def _strip_aux(phrase: str) -> str:
     """The subject without the auxiliaries after it, also contracted ("they’ve", "Voters
     don’t", "Holt wouldn't")."""
     words = phrase.split()
-    while words and (words[-1].lower() in _AUX or _negated(words[-1].lower())):
+    while words and (words[-1].lower() in _AUX and (words[-1][:1].islower() or not (
+            len(words) > 1 and words[-2][:1].isupper())) or _negated(words[-1].lower())):
         words.pop()
     if words and _CONTRACTED.search(words[-1]):
         words[-1] = _CONTRACTED.sub("", words[-1])

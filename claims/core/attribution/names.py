@@ -65,11 +65,12 @@ _PARTICIPLE_OPENERS = _words(
     "having being given"
 )
 _OBJECT_OPENERS = _ARTICLES | PRONOUNS | _words("that whether how why what")
-_LOCATIVES = _words("inside outside amid despite within across beyond behind near")
+_LOCATIVES = _words("inside outside amid despite within across beyond behind near ahead")
 _AUXILIARIES = _words(
     "is are was were am be been being has have had do does did will would can could "
     "should shall may might must"
 )
+_NAME_MODALS = _words("may will")
 _VERB_FORMS = frozenset(SPEECH_FORMS) | frozenset(STANCE_FORMS)
 _TOKEN = re.compile(r"[\w'’.&-]+")
 MAX_WORDS = 7
@@ -115,8 +116,10 @@ def name_fault(name: str, max_words: int = MAX_WORDS) -> str | None:
         return "ends on a function word"
     for i, t in enumerate(toks):
         low = _low(t)
-        if i and (low in FINITE or "n't" in low):
-            return "holds a finite verb"
+        if i and (low in FINITE or "n't" in low) and not (
+                low in _NAME_MODALS and t[:1].isupper() and toks[i - 1][:1].isupper()
+                and i == len(toks) - 1):
+            return "holds a finite verb"  # but "Jane May", "Ann Will" end on a surname
         if i and t[:1].islower() and low in _VERB_FORMS and not _noun_like(low):
             return "holds a finite verb"
         if 0 < i < len(toks) - 1 and t[:1].islower() and toks[i - 1][:1].isupper() and (
@@ -157,9 +160,11 @@ def is_source_name(name: str) -> bool:
 
 
 _DAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"
-         "tonight|week|weekend|month|year|morning|afternoon|evening|night|"
-         "january|february|march|april|may|june|july|august|september|october|"
-         "november|december|jan\\.|feb\\.|aug\\.|sept\\.|oct\\.|nov\\.|dec\\.")
+         "tonight|week|weekend|month|year|morning|afternoon|evening|night")
+# Month names are also surnames and first names ("Jane May", "Ann April"): one is a
+# time only after a preposition or a determiner ("in May", "last June").
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|"
+           "november|december|jan\\.|feb\\.|aug\\.|sept\\.|oct\\.|nov\\.|dec\\.")
 _OCCASIONS = ("interview|statement|speech|rally|debate|email|e-mail|tweet|post|letter|"
               "conference|call|appearance|hearing|meeting|event|town hall|op-ed|memo|"
               "filing|session|video|ad|address|remarks|briefing|release|book|column|"
@@ -170,6 +175,9 @@ _DETS_OPT = r"(?:(?:the|a|an|his|her|its|their|recent|past|several|two|three|few
 _TRAILING = re.compile(
     rf"(?:,?\s+(?:(?:on|in|at|during|over|after|before|by|since|late|early|earlier|later|"
     rf"last|this|next|for)\s+)?{_DETS_OPT}(?:[\w-]+\s+){{0,2}}?(?i:(?:{_DAYS})s?)\b\.?"
+    rf"|,?\s+(?:on|in|at|during|over|after|before|by|since|late|early|earlier|later|"
+    rf"last|this|next|for|the|until|through)\s+{_DETS_OPT}(?:[\w-]+\s+){{0,2}}?"
+    rf"(?i:{_MONTHS})(?=\W|$)\.?"
     rf"|,?\s+(?:in|at|during|on|via|through|after|before)\s+{_DETS_OPT}(?:[\w-]+\s+){{0,2}}?"
     rf"(?:{_OCCASIONS})s?\b(?:\s+(?:with|to|on|for)\s+[^,]{{1,40}})?"
     rf"|,?\s+(?:not|also|again|repeatedly|recently|previously|publicly|privately|now|then|"
@@ -275,11 +283,13 @@ RESPONDENTS = "Respondents"
 UNNAMED = "Unnamed people"
 _INDEFINITE = re.compile(
     r"^(?:another|other|others|some|many|most|several|both|each|all|any|few|a\s+few|"
-    r"dozens|hundreds|thousands|millions|one)(?:\s+of)?(?:\s+(?:the|his|her|their|its|our|"
+    r"dozens|hundreds|thousands|millions|one|(?:a\s+)?(?:significant|large|small|growing|"
+    r"substantial|sizable|sizeable|considerable|increasing|record|majority)\s+(?:number|share|"
+    r"portion|proportion|percentage))(?:\s+of)?(?:\s+(?:the|his|her|their|its|our|"
     r"these|those))?\s+", re.IGNORECASE)
 _OWNED_PERSON = re.compile(
-    r"^(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*(?:['’]s|s['’])\s+([A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?"
-    r"\s+[A-Z][a-z][\w'’-]*)$")
+    r"^(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*(?:['’]s|s['’])\s+([A-Z][a-z][\w'’-]*"
+    r"(?:\s+(?:[A-Z]\.|[A-Z][a-z][\w'’-]*))?\s+[A-Z][a-z][\w'’-]*)$")
 _AGE = re.compile(r"^\d+-year-old\s+", re.IGNORECASE)
 _TRAILING_QUANTIFIER = re.compile(r"\s+(?:both|each|all|alike|too|also|themselves|"
                                   r"himself|herself|itself)$", re.IGNORECASE)
@@ -324,6 +334,7 @@ def group_name(phrase: str) -> str:
     if toks and toks[0].lower() in _POSSESSIVE_PRONOUNS and len(toks) > 1:
         name = " ".join(toks[1:])
     name = _cut_participle(name)
+    name = _first_party(name)
     producer = _producer(name)
     if producer is not None:
         return producer  # "the Monmouth poll" → "Monmouth", "FBI records" → "FBI"
@@ -332,6 +343,34 @@ def group_name(phrase: str) -> str:
         if cut is not None and cut.start() > 0:
             name = name[: cut.start()]
     return name
+
+
+def _first_party(name: str) -> str:
+    """One party of two joined by "and": "Cyber experts and U.S. officials" → "Cyber
+    experts"; "Acme and Vela spokesmen" → "Acme spokesmen" (the head is shared). A
+    body's own "and" ("Department of Health and Human Services", "Procter and Gamble")
+    is kept: the words before "and" must end on a plural party noun, or the words after
+    it must be capitalised words and a shared plural party noun."""
+    if " and " not in name:
+        return name
+    left, right = name.split(" and ", 1)
+    lt, rt = left.split(), right.split()
+    if not lt or not rt or " of " in left or " and " in right:
+        return name
+    plural = _plural_party(rt[-1]) and rt[-1][:1].islower()
+    if lt[-1][:1].islower() and _plural_party(lt[-1]) and (plural or rt[-1][:1].isupper() and (
+            _plural_party(rt[-1]))):
+        return left  # "Cyber experts and U.S. officials", "Analysts and Democrats"
+    if plural and len(rt) >= 2 and all(w[:1].isupper() and not w.endswith(("'s", "’s"))
+                                       for w in lt + rt[:-1]) and (
+            not party_noun(lt[-1]) and len(lt) <= 3):
+        return f"{left} {rt[-1]}"  # "Acme and Vela spokesmen"
+    return name
+
+
+def _plural_party(word: str) -> bool:
+    w = word.lower()
+    return w.endswith(("s", "men", "people")) and not w.endswith("ss") and party_noun(w)
 
 
 # Nouns that name a document or a count, not whoever made it ("the poll", "records").
@@ -380,6 +419,11 @@ def entity_fault(name: str) -> str | None:
     if len(toks) == 1 and (low[0] in _NEEDS_NOUN or low[0] in _QUESTION or len(low[0]) == 1
                            or low[0] in _DAY_WORDS):
         return "no noun"  # "Former", "How", "U"
+    if len(toks) == 1 and toks[0][1:].islower() and (
+            low[0] in _NOT_AGENTS or low[0] in DOCUMENT_NOUNS or low[0] in _THINGS):
+        return "a thing, not a party"  # "Signs pointed to …", "Polls show …"
+    if name.rstrip()[-1:] in "-–—":
+        return "ends on a dash"  # a headline's "… Ted Cruz -"
     if len(toks) > 1 and (low[-1] in _NEEDS_NOUN and (toks[-1][:1].islower() or low[0] in (
             _NEEDS_NOUN)) or low[-1] in _NAME_ADJECTIVES):
         return "no noun"  # "Presumptive Democratic", "Republican National"
@@ -471,6 +515,12 @@ _NOT_AGENTS = _words(
     "murders orders offers answers numbers letters papers matters powers borders chambers "
     "quarters layers shares others waters weather manner manners corners posters "
     "computers helicopters cancers disorders transfers barriers"
+)
+# Plural common nouns that open sentences as subjects but are no party ("Signs pointed").
+_THINGS = _words(
+    "signs names screens questions hours elections jobs sides guidelines hypotheses "
+    "depositions investigations photos pictures images results polls surveys studies "
+    "headlines rumors rumours reports documents records emails messages texts"
 )
 _AGENT = re.compile(r"(?:ist|ian|er|or|ant|ent|man|men|woman|women|eer|ee)s?$")
 
