@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from claims.core.attribution.apposition import named_before
 from claims.core.attribution.lexicon import (
     GERUNDS,
     NOUN_LIKE,
@@ -594,6 +595,10 @@ def _subject_phrase(
         return None
     start, phrase = _segment_before(text, end, lo)
     phrase = _strip_aux(phrase)
+    if text[max(lo, start - 2):start].startswith(","):  # "Roe, a former aide to X has written"
+        named = named_before(text, lo, start, phrase, kind_of(phrase) in ("country", "region"))
+        if named is not None:
+            return named[0], named[1], None, named[2]
     if loose and _valid_phrase(phrase, loose):
         return start, phrase, None, descriptor
     found = speaker_phrase(phrase)

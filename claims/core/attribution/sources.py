@@ -39,7 +39,8 @@ TITLES = words(
     "state opposition foreign finance defence defense health interior economy justice "
     "education environment transport trade labour labor energy agriculture manager coach "
     "ceo executive officer founder analyst economist striker defender midfielder goalkeeper "
-    "player chief-executive spokesperson counsel pres pres."
+    "player chief-executive spokesperson counsel pres pres. sgt sgt. sergeant cpl cpl. "
+    "corporal lt lt. capt capt. cmdr cmdr. adm adm."
 )
 # Lower-case nouns that describe whoever is named right after them.
 DESCRIPTORS = words(
