@@ -43,6 +43,10 @@ _POLLSTER = re.compile(r"\b(?:Poll|Polls|Polling|Research|Survey|Surveys|Analyti
 # Business bodies, which "council" and "chamber" would otherwise make government.
 _BUSINESS_BODY = re.compile(r"\b(?:business council|chamber of commerce|business roundtable|"
                             r"trade (?:group|association|body))\b")
+# Last words no surname has, which end body names written like a person's.
+_NOT_SURNAME = re.compile(r"\s(?:Inc|Corp|LLC|Ltd|plc|Holdings|Polling|Research|Analytics|"
+                          r"Strategies|Associates|Partners|Group|Industries|Technologies|"
+                          r"Promotions|Enterprises|Ventures|Capital|Institution)\.?$")
 _CENTRAL_BANK = re.compile(r"^(?:the\s+)?(?:Fed|Federal Reserve(?:\s+Board)?)$")
 # One word with an inner capital ("BuzzFeed", "WikiLeaks"), which surnames also have
 # after a particle ("McCain", "DeSantis", "O'Neill"): those are left to the name rules.
@@ -107,8 +111,8 @@ def refine_type(kind: SourceType, person: bool, name: str,
         described = described_kind(d)
         if described is not None:
             return described
-    if person:
-        return kind
+    if person:  # "Vexel Polling", "Acme Holdings": a person's shape, a body's last word
+        return SourceType.ORGANISATION if _NOT_SURNAME.search(name) else kind
     if _CENTRAL_BANK.match(name):
         return SourceType.GOVERNMENT
     if _DOMAIN.search(name):
