@@ -198,3 +198,30 @@ def test_an_all_capitals_crosshead_is_a_headline_of_its_own() -> None:
     x = run(text)
     assert sources(x) == {"Tom Roe": SourceType.OTHER,
                           "International Cricket Committee": SourceType.ORGANISATION}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "fragment"),
+    [
+        ("CBS moderator Nancy Corwin explained that the 2 donations mattered.", "Nancy Corwin",
+         "CBS moderator Nancy Corwin"),
+        ("House Republican Thomas Meyers said 12 members agreed.", "Thomas Meyers",
+         "House Republican Thomas Meyers"),
+        ("Pastor Bradley Cranmer urged the 300 members to vote.", "Bradley Cranmer",
+         "Pastor Bradley Cranmer"),
+        ("Publicly, the GOP nominee dismisses the 3 standard approaches.", "GOP nominee",
+         "Publicly, the GOP"),
+    ],
+)
+def test_words_before_a_name_are_no_part_of_it(text: str, name: str, fragment: str) -> None:
+    x = run(text)
+    assert [c.source for c in x.claims] == [name]
+    assert fragment not in sources(x)
+
+
+def test_a_name_and_a_verb_with_its_object_is_no_source() -> None:
+    assert entity_fault("Mr. Cole deflected numerous") is not None
+    x = run("On Tuesday, Mr. Cole deflected numerous questions about the 2 bills.")
+    assert "Mr. Cole deflected numerous" not in sources(x)
+    x = run("Kelly, the aide, said 3 people left.")  # a first name in "-ly" stays
+    assert [c.source for c in x.claims] == ["Kelly"]

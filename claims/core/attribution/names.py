@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from claims.core.attribution.first_names import FEMALE, MALE
 from claims.core.attribution.lexicon import GERUNDS, NOUN_LIKE, SPEECH_FORMS, STANCE_FORMS
 from claims.core.attribution.persons import PERSON_NOUNS
 from claims.core.attribution.sources import DESCRIPTORS, GENERIC_HEADS, ORG_WORDS
@@ -71,6 +72,8 @@ _AUXILIARIES = _words(
     "should shall may might must"
 )
 _NAME_MODALS = _words("may will")
+_FIRST_NAMES = FEMALE | MALE
+_AMOUNTS = _words("numerous multiple various countless repeated")
 _VERB_FORMS = frozenset(SPEECH_FORMS) | frozenset(STANCE_FORMS)
 _TOKEN = re.compile(r"[\w'’.&-]+")
 MAX_WORDS = 7
@@ -128,7 +131,8 @@ def name_fault(name: str, max_words: int = MAX_WORDS) -> str | None:
             return "holds a finite verb"  # "The World Bank cut its …"
         if t[:1].islower() and low.endswith("ed") and (i == 0 or toks[i - 1][:1].isupper() and (
                 i > 1 or _low(toks[0]) not in _ARTICLES)) and i + 1 < len(toks) and (
-                _low(toks[i + 1]) in _OBJECT_OPENERS or toks[i + 1][:1].isdigit()):
+                _low(toks[i + 1]) in _OBJECT_OPENERS or toks[i + 1][:1].isdigit()
+                or _low(toks[i + 1]) in QUANTITY or _low(toks[i + 1]) in _AMOUNTS):
             return "holds a finite verb"  # "Tax Watch rated 22%", "Three filmed an hourlong"
     if len(toks) > max_words and not all(
             t[:1].isupper() or _low(t) in PREPOSITIONS or _low(t) in _ARTICLES
@@ -193,6 +197,8 @@ _LEADING = re.compile(
     re.IGNORECASE,
 )
 _OPENERS = PRONOUNS | QUANTITY | _words("one")
+# A sentence adverb set off by a comma before the subject ("Publicly, the nominee …").
+_LY_COMMA = re.compile(r"([A-Z][a-z]{3,}ly),\s+")
 # A relative clause inside a subject ("officials who spoke with reporters").
 _RELATIVE = re.compile(r"\s+(?:who|whom|whose|which|that)\s.*$", re.IGNORECASE)
 _NUMBER = (r"(?:\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -227,6 +233,9 @@ def speaker_phrase(phrase: str) -> tuple[int, str] | None:
     """
     lead = _LEADING.match(phrase)
     off = lead.end() if lead else 0
+    adverb = _LY_COMMA.match(phrase, off)
+    if adverb and adverb.group(1).lower() not in _FIRST_NAMES:
+        off = adverb.end()  # "Publicly, the nominee …" (but "Kelly, the aide …")
     core = phrase[off:]
     while True:
         cut = _TRAILING.search(core)

@@ -40,7 +40,7 @@ TITLES = words(
     "education environment transport trade labour labor energy agriculture manager coach "
     "ceo executive officer founder analyst economist striker defender midfielder goalkeeper "
     "player chief-executive spokesperson counsel pres pres. sgt sgt. sergeant cpl cpl. "
-    "corporal lt lt. capt capt. cmdr cmdr. adm adm."
+    "corporal lt lt. capt capt. cmdr cmdr. adm adm. pastor reverend rev rev. rabbi imam"
 )
 # Lower-case nouns that describe whoever is named right after them.
 DESCRIPTORS = words(
@@ -396,6 +396,9 @@ _BEFORE_NAME = words(
 )
 
 
+_AGENT_NOUN = re.compile(r"\w{3}(?:er|or|ist|ian|ant|ent)$")
+
+
 def _described_name(phrase: str) -> tuple[str, str] | None:
     """A known first name and a surname after words that only describe the person
     ("Rival Ann Roe", "Comedian Ann Roe" at a sentence start, where the capital is no
@@ -405,8 +408,13 @@ def _described_name(phrase: str) -> tuple[str, str] | None:
         if words[i].lower() in _FIRST_NAMES:
             name = words[i:]
             lead = [w.lower() for w in words[:i]]
-            if len(name) <= 3 and all(w[:1].isupper() for w in name) and all(
-                    w in PERSON_NOUNS or w in _BEFORE_NAME for w in lead):
+            # the word before the name describes the person; capitalised words before
+            # it are what she belongs to ("CBS moderator Ann Roe", "House Republican …")
+            if len(name) <= 3 and all(w[:1].isupper() for w in name) and (
+                    lead[-1] in PERSON_NOUNS or lead[-1] in _BEFORE_NAME or words[i - 1][:1]
+                    .islower() and _AGENT_NOUN.search(lead[-1])) and all(
+                    w in PERSON_NOUNS or w in _BEFORE_NAME or o[:1].isupper()
+                    for w, o in zip(lead[:-1], words[:i - 1], strict=True)):
                 return " ".join(name), phrase
             return None
     return None
