@@ -29,6 +29,7 @@ from claims.core.attribution.names import (
     CONJUNCTIONS,
     FINITE,
     PREPOSITIONS,
+    first_name,
     only_circumstance,
     speaker_phrase,
 )
@@ -457,7 +458,7 @@ def _strip_aux(phrase: str) -> str:
     don’t", "Holt wouldn't")."""
     words = phrase.split()
     while words and (words[-1].lower() in _AUX and (words[-1][:1].islower() or not (
-            len(words) > 1 and words[-2][:1].isupper())) or _negated(words[-1].lower())):
+            len(words) > 1 and first_name(words[-2]))) or _negated(words[-1].lower())):
         words.pop()
     if words and _CONTRACTED.search(words[-1]):
         words[-1] = _CONTRACTED.sub("", words[-1])

@@ -47,7 +47,6 @@ _BUSINESS_BODY = re.compile(r"\b(?:business council|chamber of commerce|business
 _NOT_SURNAME = re.compile(r"\s(?:Inc|Corp|LLC|Ltd|plc|Holdings|Polling|Research|Analytics|"
                           r"Strategies|Associates|Partners|Group|Industries|Technologies|"
                           r"Promotions|Enterprises|Ventures|Capital|Institution)\.?$")
-_CENTRAL_BANK = re.compile(r"^(?:the\s+)?(?:Fed|Federal Reserve(?:\s+Board)?)$")
 # One word with an inner capital ("BuzzFeed", "WikiLeaks"), which surnames also have
 # after a particle ("McCain", "DeSantis", "O'Neill"): those are left to the name rules.
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]+$")
@@ -113,8 +112,6 @@ def refine_type(kind: SourceType, person: bool, name: str,
             return described
     if person:  # "Vexel Polling", "Acme Holdings": a person's shape, a body's last word
         return SourceType.ORGANISATION if _NOT_SURNAME.search(name) else kind
-    if _CENTRAL_BANK.match(name):
-        return SourceType.GOVERNMENT
     if _DOMAIN.search(name):
         return SourceType.MEDIA
     if not _PROPER.match(name):

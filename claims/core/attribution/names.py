@@ -84,6 +84,11 @@ def _low(token: str) -> str:
     return token.lower().replace("’", "'")
 
 
+def first_name(word: str) -> bool:
+    """Whether a capitalised word is a common first name ("Jane" in "Jane May")."""
+    return word[:1].isupper() and word.lower() in _FIRST_NAMES
+
+
 @lru_cache(maxsize=8192)
 def name_fault(name: str, max_words: int = MAX_WORDS) -> str | None:
     """Why `name` cannot name a source (None when it can).
@@ -120,7 +125,7 @@ def name_fault(name: str, max_words: int = MAX_WORDS) -> str | None:
     for i, t in enumerate(toks):
         low = _low(t)
         if i and (low in FINITE or "n't" in low) and not (
-                low in _NAME_MODALS and t[:1].isupper() and toks[i - 1][:1].isupper()
+                low in _NAME_MODALS and t[:1].isupper() and first_name(toks[i - 1])
                 and i == len(toks) - 1):
             return "holds a finite verb"  # but "Jane May", "Ann Will" end on a surname
         if i and t[:1].islower() and low in _VERB_FORMS and not _noun_like(low):
@@ -164,11 +169,13 @@ def is_source_name(name: str) -> bool:
 
 
 _DAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"
-         "tonight|week|weekend|month|year|morning|afternoon|evening|night")
-# Month names are also surnames and first names ("Jane May", "Ann April"): one is a
-# time only after a preposition or a determiner ("in May", "last June").
-_MONTHS = ("january|february|march|april|may|june|july|august|september|october|"
-           "november|december|jan\\.|feb\\.|aug\\.|sept\\.|oct\\.|nov\\.|dec\\.")
+         "tonight|week|weekend|month|year|morning|afternoon|evening|night|"
+         "january|february|march|april|may|june|july|august|september|october|"
+         "november|december|jan\\.|feb\\.|aug\\.|sept\\.|oct\\.|nov\\.|dec\\.")
+# Month names are also names ("Jane May", "Ann April"): one closing a run of capitalised
+# words is a surname, not a time ("in May", "last June" are times).
+_BARE_MONTH = re.compile(r"(?:\s+[A-Z][\w'’.-]*)*\s+(?:January|February|March|April|May|June|"
+                         r"July|August|September|October|November|December)")
 _OCCASIONS = ("interview|statement|speech|rally|debate|email|e-mail|tweet|post|letter|"
               "conference|call|appearance|hearing|meeting|event|town hall|op-ed|memo|"
               "filing|session|video|ad|address|remarks|briefing|release|book|column|"
@@ -179,9 +186,6 @@ _DETS_OPT = r"(?:(?:the|a|an|his|her|its|their|recent|past|several|two|three|few
 _TRAILING = re.compile(
     rf"(?:,?\s+(?:(?:on|in|at|during|over|after|before|by|since|late|early|earlier|later|"
     rf"last|this|next|for)\s+)?{_DETS_OPT}(?:[\w-]+\s+){{0,2}}?(?i:(?:{_DAYS})s?)\b\.?"
-    rf"|,?\s+(?:on|in|at|during|over|after|before|by|since|late|early|earlier|later|"
-    rf"last|this|next|for|the|until|through)\s+{_DETS_OPT}(?:[\w-]+\s+){{0,2}}?"
-    rf"(?i:{_MONTHS})(?=\W|$)\.?"
     rf"|,?\s+(?:in|at|during|on|via|through|after|before)\s+{_DETS_OPT}(?:[\w-]+\s+){{0,2}}?"
     rf"(?:{_OCCASIONS})s?\b(?:\s+(?:with|to|on|for)\s+[^,]{{1,40}})?"
     rf"|,?\s+(?:not|also|again|repeatedly|recently|previously|publicly|privately|now|then|"
@@ -239,7 +243,8 @@ def speaker_phrase(phrase: str) -> tuple[int, str] | None:
     core = phrase[off:]
     while True:
         cut = _TRAILING.search(core)
-        if cut is None or cut.start() == 0:
+        if cut is None or cut.start() == 0 or _BARE_MONTH.fullmatch(cut.group()) and (
+                core[: cut.start()].split()[-1][:1].isupper()):  # "(Prime Minister) Jane May"
             break
         core = core[: cut.start()]
     core = core.strip(" ,")
@@ -335,7 +340,7 @@ def group_name(phrase: str) -> str:
         if not rest or rest.lower() in PRONOUNS:
             return UNNAMED
         name = rest
-    name = _TRAILING_QUANTIFIER.sub("", _AGE.sub("", name))
+    name = _TRAILING_QUANTIFIER.sub("", _AGE.sub("", name)).rstrip(" -–—")  # "The justice --"
     owned = _OWNED_PERSON.match(name)
     if owned:  # "Velmar's Jane Roe", "Kestrel Radio's Jane Roe": the person
         name = owned.group(1)
@@ -428,11 +433,8 @@ def entity_fault(name: str) -> str | None:
     if len(toks) == 1 and (low[0] in _NEEDS_NOUN or low[0] in _QUESTION or len(low[0]) == 1
                            or low[0] in _DAY_WORDS):
         return "no noun"  # "Former", "How", "U"
-    if len(toks) == 1 and toks[0][1:].islower() and (
-            low[0] in _NOT_AGENTS or low[0] in DOCUMENT_NOUNS or low[0] in _THINGS):
+    if len(toks) == 1 and toks[0][1:].islower() and (low[0] in _NOT_AGENTS or low[0] in _THINGS):
         return "a thing, not a party"  # "Signs pointed to …", "Polls show …"
-    if name.rstrip()[-1:] in "-–—":
-        return "ends on a dash"  # a headline's "… Ted Cruz -"
     if len(toks) > 1 and (low[-1] in _NEEDS_NOUN and (toks[-1][:1].islower() or low[0] in (
             _NEEDS_NOUN)) or low[-1] in _NAME_ADJECTIVES):
         return "no noun"  # "Presumptive Democratic", "Republican National"
