@@ -225,3 +225,22 @@ def test_a_name_and_a_verb_with_its_object_is_no_source() -> None:
     assert "Mr. Cole deflected numerous" not in sources(x)
     x = run("Kelly, the aide, said 3 people left.")  # a first name in "-ly" stays
     assert [c.source for c in x.claims] == ["Kelly"]
+
+
+@pytest.mark.parametrize(
+    "name", ["Initially", "Hastily", "Presidential", "Financial", "Don’t Republicans",
+             "Maybe Roe", "Therefore, Gulf", "Alongside BLM"])
+def test_lone_modifiers_and_openers_are_no_names(name: str) -> None:
+    assert entity_fault(name) is not None
+
+
+@pytest.mark.parametrize("name", ["Kelly", "Daly", "Neal", "Connolly", "Olive", "Liberals"])
+def test_surnames_and_groups_with_those_endings_stay(name: str) -> None:
+    assert entity_fault(name) is None
+
+
+def test_a_place_opening_a_poll_keeps_its_first_word() -> None:
+    x = run("New Hampshire polls have shown Roe ahead by 5 points.")
+    assert [c.source for c in x.claims] == ["New Hampshire"]
+    x = run("A new Civis poll shows Roe ahead by 5 points.")
+    assert [c.source for c in x.claims] == ["Civis"]

@@ -33,7 +33,7 @@ ADVERBS = _words(
     "furthermore perhaps probably really actually finally later earlier already again "
     "rather nearly almost too thus hence nonetheless nevertheless otherwise likewise "
     "similarly besides anyway today yesterday tonight recently previously here there "
-    "not never"
+    "not never maybe therefore"
 )
 PRONOUNS = _words(
     "i me my we us our you your he him his she her it its they them their this that "
@@ -66,7 +66,8 @@ _PARTICIPLE_OPENERS = _words(
     "having being given"
 )
 _OBJECT_OPENERS = _ARTICLES | PRONOUNS | _words("that whether how why what")
-_LOCATIVES = _words("inside outside amid despite within across beyond behind near ahead")
+_LOCATIVES = _words(
+    "inside outside amid despite within across beyond behind near ahead along alongside")
 _AUXILIARIES = _words(
     "is are was were am be been being has have had do does did will would can could "
     "should shall may might must"
@@ -435,6 +436,11 @@ def entity_fault(name: str) -> str | None:
         return "no noun"  # "Former", "How", "U"
     if len(toks) == 1 and toks[0][1:].islower() and (low[0] in _NOT_AGENTS or low[0] in _THINGS):
         return "a thing, not a party"  # "Signs pointed to …", "Polls show …"
+    if len(toks) == 1 and toks[0][1:].islower() and _LONE_MODIFIER.search(low[0]) and (
+            not first_name(toks[0])):
+        return "no noun"  # "Initially", "Presidential", "Divided": a sentence's first word
+    if low[0] in FINITE and len(toks) > 1:
+        return "opens with a verb"  # "Don't Republicans …"
     if len(toks) > 1 and (low[-1] in _NEEDS_NOUN and (toks[-1][:1].islower() or low[0] in (
             _NEEDS_NOUN)) or low[-1] in _NAME_ADJECTIVES):
         return "no noun"  # "Presumptive Democratic", "Republican National"
@@ -527,6 +533,10 @@ _NOT_AGENTS = _words(
     "quarters layers shares others waters weather manner manners corners posters "
     "computers helicopters cancers disorders transfers barriers"
 )
+# Adverb and adjective endings of a lone word, which no surname has ("Hastily",
+# "Financial", "Anxious"; but "Kelly", "Daly", "Neal").
+_LONE_MODIFIER = re.compile(r"(?:[^l]ally|[^l]ily|[^l]ely|ously|ntly|edly|ingly|[^l]tly|ical|"
+                            r"[^l]ial|ious|[^l]ive|ful|less|[^l]able|ible)$")
 # Plural common nouns that open sentences as subjects but are no party ("Signs pointed").
 _THINGS = _words(
     "signs names screens questions hours elections jobs sides guidelines hypotheses "
