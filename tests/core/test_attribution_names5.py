@@ -66,6 +66,8 @@ def test_lower_case_heads_and_single_words_are_not_typed_by_name_words() -> None
     assert refine_type(SourceType.OTHER, False, "Lakenews.com", ()) is SourceType.MEDIA
     assert refine_type(SourceType.OTHER, True, "Ann Group", ()) is SourceType.ORGANISATION
     assert refine_type(SourceType.OTHER, True, "Emily Post", ()) is SourceType.OTHER
+    assert refine_type(SourceType.OTHER, True, "Ann Roe of the Vexel Group", ()) is (
+        SourceType.OTHER)
     assert refine_type(SourceType.POLITICIAN, True, "Ann Roe", ("a firm",)) is (
         SourceType.POLITICIAN)  # a keyword decision stands
 
@@ -234,7 +236,8 @@ def test_lone_modifiers_and_openers_are_no_names(name: str) -> None:
     assert entity_fault(name) is not None
 
 
-@pytest.mark.parametrize("name", ["Kelly", "Daly", "Neal", "Connolly", "Olive", "Liberals"])
+@pytest.mark.parametrize("name", ["Kelly", "Daly", "Neal", "Connolly", "Olive", "Liberals",
+                                  "Quotable"])
 def test_surnames_and_groups_with_those_endings_stay(name: str) -> None:
     assert entity_fault(name) is None
 

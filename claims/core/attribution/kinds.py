@@ -111,7 +111,8 @@ def refine_type(kind: SourceType, person: bool, name: str,
         if described is not None:
             return described
     if person:  # "Vexel Polling", "Acme Holdings": a person's shape, a body's last word
-        return SourceType.ORGANISATION if _NOT_SURNAME.search(name) else kind
+        return SourceType.ORGANISATION if _NOT_SURNAME.search(name) and (
+            " of " not in name) else kind  # "Ann Roe of the Vexel Group" is a person
     if _DOMAIN.search(name):
         return SourceType.MEDIA
     if not _PROPER.match(name):

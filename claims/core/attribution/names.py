@@ -536,7 +536,7 @@ _NOT_AGENTS = _words(
 # Adverb and adjective endings of a lone word, which no surname has ("Hastily",
 # "Financial", "Anxious"; but "Kelly", "Daly", "Neal").
 _LONE_MODIFIER = re.compile(r"(?:[^l]ally|[^l]ily|[^l]ely|ously|ntly|edly|ingly|[^l]tly|ical|"
-                            r"[^l]ial|ious|[^l]ive|ful|less|[^l]able|ible)$")
+                            r"[^l]ial|ious|[^l]ive|ful|less)$")
 # Plural common nouns that open sentences as subjects but are no party ("Signs pointed").
 _THINGS = _words(
     "signs names screens questions hours elections jobs sides guidelines hypotheses "
