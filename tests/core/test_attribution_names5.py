@@ -247,3 +247,38 @@ def test_a_place_opening_a_poll_keeps_its_first_word() -> None:
     assert [c.source for c in x.claims] == ["New Hampshire"]
     x = run("A new Civis poll shows Roe ahead by 5 points.")
     assert [c.source for c in x.claims] == ["Civis"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Huckabee’s campaign acknowledged that the candidate gave 3 paid speeches.",
+         "Huckabee’s campaign", SourceType.ORGANISATION),
+        ("Four casinos reported revenue declines of 3 percent.", "Casinos",
+         SourceType.ORGANISATION),
+        ("The DOJ responded with 2 lawsuits.", "DOJ", SourceType.GOVERNMENT),
+        ("At least half of voters in each state say the 2 positions are about right.",
+         "Voters in each state", SourceType.OTHER),
+        ("Sam Lauer, the communications director for the Iowa Democratic Party said in a "
+         "statement that 3 people quit.", "Sam Lauer", SourceType.OFFICIAL),
+    ],
+)
+def test_campaigns_companies_agencies_and_people(text: str, name: str, kind: SourceType) -> None:
+    x = run(text)
+    assert [c.source for c in x.claims] == [name]
+    assert sources(x) == {name: kind}
+
+
+def test_the_role_after_a_name_inside_a_clause_is_left_alone() -> None:
+    x = run("Roe met Jane Kotter, the mayor said on Monday of the 3 meetings.")
+    assert "Jane Kotter" not in sources(x)
+
+
+@pytest.mark.parametrize("name", ["Running", "Trying", "Federal"])
+def test_a_lone_participle_or_name_adjective_is_no_name(name: str) -> None:
+    assert entity_fault(name) is not None
+
+
+def test_a_place_or_first_name_in_ing_stays() -> None:
+    assert entity_fault("Beijing") is None
+    assert entity_fault("Irving") is None

@@ -17,7 +17,7 @@ from claims.core.attribution.sources import ORG_WORDS, TITLES, gender_of
 
 # A role appositive: an article, up to five modifiers, a person noun, and what follows
 # it ("a former Secret Service agent for the couple", "an American prisoner of war").
-_ROLE = re.compile(r"^(?:a|an)\s+(?P<head>(?:[\w.'’-]+\s+){0,5}?[\w'’-]+)"
+_ROLE = re.compile(r"^(?P<article>a|an|the)\s+(?P<head>(?:[\w.'’-]+\s+){0,5}?[\w'’-]+)"
                    r"(?:\s+(?:of|for|at|with|in|from|on|to|who|now|since)\b.*)?$")
 # The name at the end of the stretch before the comma: capitalised words, initials and
 # titles ("Sgt. Ann B. Roe"), at most five.
@@ -58,8 +58,9 @@ def named_before(
     """(start, name, description) of the person an unclosed appositive describes, or None.
 
     `phrase` starts at `start` and reaches the verb; `is_place` says whether it is a
-    state or country. Only a role opened by "a"/"an" or a place qualifies, only after a
-    comma, and only when a person's name (or "Name of Town") ends the words before it.
+    state or country. Only a role opened by "a", "an" or "the" (then only after a name
+    opening its stretch) or a place qualifies, only after a comma, and only when a
+    person's name (or "Name of Town") ends the words before it.
     """
     comma = start
     while comma > lo and text[comma - 1] == " ":
@@ -79,4 +80,6 @@ def named_before(
     run = _NAME_RUN.search(seg)
     if run is None or _person_name(run.group(1)) is None:
         return None
+    if phrase.startswith("the ") and seg[: run.start(1)].strip():
+        return None  # "Roe met Ann Kotter, the mayor said": the mayor may be another
     return seg_start + run.start(1), run.group(1), phrase

@@ -16,6 +16,11 @@ from functools import lru_cache
 
 from claims.core.model import SourceType
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Closing words of company names: legal forms and the nouns companies name themselves by.
 _COMPANY_END = re.compile(
     r"(?:\b(?:Inc|Corp|Corporation|Co|Company|Cos|LLC|L\.L\.C|LLP|LP|plc|PLC|Ltd|Limited|"
@@ -73,6 +78,17 @@ _BODY_HEADS: dict[str, SourceType] = {
     **dict.fromkeys(("ministry", "department", "regulator", "watchdog"),
                     SourceType.GOVERNMENT),
 }
+# Government agencies news names by their initials alone (US, UK and EU).
+_AGENCY_ACRONYMS = _words(
+    "DOJ DHS DOD DoD DOE DOT EPA NSA IRS FDA CDC FEC SEC FTC FCC NIH NASA USDA HHS HUD ATF "
+    "DEA GAO CBO OMB ICE TSA FAA FEMA NOAA USAID CBP NLRB MoD NHS HMRC ONS ECB")
+# Common nouns heading a body, or several ("the campaign", "casinos", "lobbying firms").
+_BODY_PLURALS = _words(
+    "campaign campaigns companies firms banks casinos businesses retailers lenders insurers "
+    "airlines utilities corporations automakers manufacturers publishers broadcasters "
+    "networks outlets newspapers pollsters")
+_PEOPLE_IN_PLACE = re.compile(r"^(?:voters|residents|people|citizens|americans|democrats|"
+                              r"republicans|officials|lawmakers)\s+(?:in|of|from|across)\s")
 _STATE_AGENCY = frozenset(("news", "government", "federal", "state", "intelligence", "spy",
                            "security", "regulatory", "environmental", "immigration", "public"))
 _DETERMINER = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.IGNORECASE)
@@ -104,8 +120,14 @@ def refine_type(kind: SourceType, person: bool, name: str,
     low = name.lower()
     if kind is SourceType.GOVERNMENT and _BUSINESS_BODY.search(low):
         return SourceType.ORGANISATION
+    if kind is SourceType.GOVERNMENT and _PEOPLE_IN_PLACE.match(low):
+        return SourceType.OTHER  # "Voters in each state": people, not the state
     if kind is not SourceType.OTHER:
         return kind
+    words = low.split()
+    if words and words[-1].strip("’'") in _BODY_PLURALS and (
+            len(words) == 1 or name.split()[-1][:1].islower()):
+        return SourceType.ORGANISATION  # "Huckabee’s campaign", "Four casinos"
     for d in descriptors:
         described = described_kind(d)
         if described is not None:
@@ -113,6 +135,8 @@ def refine_type(kind: SourceType, person: bool, name: str,
     if person:  # "Vexel Polling", "Acme Holdings": a person's shape, a body's last word
         return SourceType.ORGANISATION if _NOT_SURNAME.search(name) and (
             " of " not in name) else kind  # "Ann Roe of the Vexel Group" is a person
+    if name.strip() in _AGENCY_ACRONYMS:
+        return SourceType.GOVERNMENT
     if _DOMAIN.search(name):
         return SourceType.MEDIA
     if not _PROPER.match(name):

@@ -436,9 +436,13 @@ def entity_fault(name: str) -> str | None:
         return "no noun"  # "Former", "How", "U"
     if len(toks) == 1 and toks[0][1:].islower() and (low[0] in _NOT_AGENTS or low[0] in _THINGS):
         return "a thing, not a party"  # "Signs pointed to …", "Polls show …"
-    if len(toks) == 1 and toks[0][1:].islower() and _LONE_MODIFIER.search(low[0]) and (
+    if len(toks) == 1 and toks[0][1:].islower() and (
+            _LONE_MODIFIER.search(low[0]) or low[0] in _NAME_ADJECTIVES) and (
             not first_name(toks[0])):
-        return "no noun"  # "Initially", "Presidential", "Divided": a sentence's first word
+        return "no noun"  # "Initially", "Presidential", "Federal": a sentence's first word
+    if len(toks) == 1 and toks[0][1:].islower() and low[0].endswith("ing") and (
+            len(low[0]) > 5 and low[0] not in _ING_NOUNS and not _gerund_name(toks[0])):
+        return "no noun"  # "Running counter to …", "Trying"
     if low[0] in FINITE and len(toks) > 1:
         return "opens with a verb"  # "Don't Republicans …"
     if len(toks) > 1 and (low[-1] in _NEEDS_NOUN and (toks[-1][:1].islower() or low[0] in (
@@ -533,6 +537,14 @@ _NOT_AGENTS = _words(
     "quarters layers shares others waters weather manner manners corners posters "
     "computers helicopters cancers disorders transfers barriers"
 )
+def _gerund_name(word: str) -> bool:
+    """Whether a lone "-ing" word is a name after all: a place ("Beijing") or a first
+    name ("Irving", "Sterling")."""
+    from claims.core.places import is_place  # the gazetteer loads on first use
+
+    return first_name(word) or is_place(word)
+
+
 # Adverb and adjective endings of a lone word, which no surname has ("Hastily",
 # "Financial", "Anxious"; but "Kelly", "Daly", "Neal").
 _LONE_MODIFIER = re.compile(r"(?:[^l]ally|[^l]ily|[^l]ely|ously|ntly|edly|ingly|[^l]tly|ical|"
