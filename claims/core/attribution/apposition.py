@@ -44,6 +44,13 @@ def _person_name(run: str) -> str | None:
     return run if i or gender_of(" ".join(name)) is not None else None
 
 
+def _state_or_country(phrase: str) -> bool:
+    from claims.core.places import kind_of  # the gazetteer loads on first use
+
+    return kind_of(phrase) in ("country", "region")
+
+
+@lru_cache(maxsize=4096)
 def _role_head(phrase: str) -> bool:
     m = _ROLE.match(phrase)
     if m is None:
@@ -52,21 +59,27 @@ def _role_head(phrase: str) -> bool:
     return head[:1].islower() and party_noun(head)
 
 
-def named_before(
-    text: str, lo: int, start: int, phrase: str, is_place: bool
-) -> tuple[int, str, str | None] | None:
+def named_before(text: str, lo: int, start: int, phrase: str) -> tuple[int, str, str | None] | None:
     """(start, name, description) of the person an unclosed appositive describes, or None.
 
-    `phrase` starts at `start` and reaches the verb; `is_place` says whether it is a
-    state or country. Only a role opened by "a", "an" or "the" (then only after a name
-    opening its stretch) or a place qualifies, only after a comma, and only when a
-    person's name (or "Name of Town") ends the words before it.
+    `phrase` starts at `start` and reaches the verb. Only a role opened by "a", "an" or
+    "the" (then only after a name opening its stretch) or a state or country qualifies,
+    only after a comma, and only when a person's name (or "Name of Town") ends the words
+    before it.
     """
     comma = start
     while comma > lo and text[comma - 1] == " ":
         comma -= 1
-    if comma <= lo or text[comma - 1] != "," or not (is_place or _role_head(phrase)):
+    if comma <= lo or text[comma - 1] != ",":
         return None
+    is_place = False
+    if not _role_head(phrase):
+        if not phrase[:1].isupper() or phrase.count(" ") > 2 or " of " not in text[
+                max(lo, comma - 40):comma]:
+            return None  # a state or country after "Name of Town," only
+        is_place = _state_or_country(phrase)
+        if not is_place:
+            return None
     before_end = comma - 1
     line_start = max(text.rfind(c, lo, before_end) for c in ",;:(\"“—")
     seg_start = max(lo, line_start + 1)

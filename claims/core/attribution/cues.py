@@ -597,7 +597,7 @@ def _subject_phrase(
     start, phrase = _segment_before(text, end, lo)
     phrase = _strip_aux(phrase)
     if text[max(lo, start - 2):start].startswith(","):  # "Roe, a former aide to X has written"
-        named = named_before(text, lo, start, phrase, kind_of(phrase) in ("country", "region"))
+        named = named_before(text, lo, start, phrase)
         if named is not None:
             return named[0], named[1], None, named[2]
     if loose and _valid_phrase(phrase, loose):

@@ -540,9 +540,11 @@ _NOT_AGENTS = _words(
 def _gerund_name(word: str) -> bool:
     """Whether a lone "-ing" word is a name after all: a place ("Beijing") or a first
     name ("Irving", "Sterling")."""
+    if first_name(word):
+        return True
     from claims.core.places import is_place  # the gazetteer loads on first use
 
-    return first_name(word) or is_place(word)
+    return is_place(word)
 
 
 # Adverb and adjective endings of a lone word, which no surname has ("Hastily",
