@@ -282,3 +282,24 @@ def test_a_lone_participle_or_name_adjective_is_no_name(name: str) -> None:
 def test_a_place_or_first_name_in_ing_stays() -> None:
     assert entity_fault("Beijing") is None
     assert entity_fault("Irving") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Judicial Watch President Tom Fitton said 3 suits were filed.", "Tom Fitton",
+         SourceType.OFFICIAL),
+        ("Jamie Raab, the president and publisher of Grand Central Publishing, said 3 books "
+         "sold.", "Jamie Raab", SourceType.OFFICIAL),
+        ("President Barack Obama said 3 suits were filed.", "Barack Obama",
+         SourceType.POLITICIAN),
+        ("Turkish President Recep Erdogan said 3 suits were filed.", "Recep Erdogan",
+         SourceType.POLITICIAN),
+        ("Priorities Ohio, a pro-Roe super PAC, emailed 3 links.", "Priorities Ohio",
+         SourceType.ORGANISATION),
+        ("The Republic of Westland denies the 3 claims.", "Republic of Westland",
+         SourceType.GOVERNMENT),
+    ],
+)
+def test_presidents_of_bodies_pacs_and_states(text: str, name: str, kind: SourceType) -> None:
+    assert sources(run(text)) == {name: kind}

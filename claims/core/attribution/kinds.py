@@ -89,6 +89,24 @@ _BODY_PLURALS = _words(
     "networks outlets newspapers pollsters")
 _PEOPLE_IN_PLACE = re.compile(r"^(?:voters|residents|people|citizens|americans|democrats|"
                               r"republicans|officials|lawmakers)\s+(?:in|of|from|across)\s")
+# A president of a body, not of a country ("the union's president", "Watch President",
+# "president and CEO", "president of the Acme Foundation"), in the lower-cased names and
+# descriptions of a person.
+_BODY_PRESIDENT = re.compile(
+    r"(?:union|association|council|chamber|foundation|institute|federation|company|"
+    r"corporation|university|college|group|network|coalition|watch|league|society|"
+    r"fund|committee|party|organi[sz]ation|club|campaign|inc|corp)(?:['’]s)?\s+"
+    r"(?:vice\s+)?president\b|\bpresident\s+(?:and|&)\s+(?:ceo|chief|publisher)|"
+    r"\bpresident\s+of\s+(?:the\s+)?(?!united\s+states|the\s+united|france|russia|china|"
+    r"mexico)[\w'’ -]*?(?:union|association|council|chamber|foundation|institute|"
+    r"federation|company|corporation|university|college|group|network|coalition|watch|"
+    r"league|society|fund|committee|club|publishing|inc|corp)\b")
+# Words of an elected or state office, which keep a person a politician.
+_ELECTED = re.compile(r"senator|\bsen\b|\brep\b|congress|lawmaker|minister|governor|"
+                      r"\bgov\b|mayor|prime|chancellor|premier|president-elect|"
+                      r"presidential|candidate|nominee|white house")
+_STATE_OF = re.compile(r"^(?:the\s+)?(?:Republic|Kingdom|State|City|Commonwealth|"
+                       r"Government|Town|County|Province|Emirate|Principality)\s+of\s+[A-Z]")
 _STATE_AGENCY = frozenset(("news", "government", "federal", "state", "intelligence", "spy",
                            "security", "regulatory", "environmental", "immigration", "public"))
 _DETERMINER = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.IGNORECASE)
@@ -102,8 +120,9 @@ def described_kind(descriptor: str) -> SourceType | None:
         return None  # a bare role ("Fed governor") describes a person, not what one is
     stop = _HEAD_STOP.search(lead)
     head_words = (lead[: stop.start()] if stop else lead).split()
-    if not head_words or len(head_words) > 5 or any(w[:1].isupper() for w in head_words[-1:]):
-        return None
+    if not head_words or len(head_words) > 5 or head_words[-1][:1].isupper() and not (
+            head_words[-1].isupper()):
+        return None  # a name ("a Fed governor" ends on a noun; "a Roe" on a name)
     head = head_words[-1].lower().strip(".,")
     if head == "agency" and len(head_words) > 1 and head_words[-2].lower() in _STATE_AGENCY:
         return SourceType.MEDIA if head_words[-2].lower() == "news" else SourceType.GOVERNMENT
@@ -112,12 +131,17 @@ def described_kind(descriptor: str) -> SourceType | None:
 
 @lru_cache(maxsize=8192)
 def refine_type(kind: SourceType, person: bool, name: str,
-                descriptors: tuple[str, ...]) -> SourceType:
+                descriptors: tuple[str, ...], text: str = "") -> SourceType:
     """The type `kind` should be once the name's shape and its descriptions are read.
 
     Only `other` (nothing placed the source) and the government a council word gave a
     business body are revised; everything a keyword rule decided stands."""
     low = name.lower()
+    if kind is SourceType.POLITICIAN and person and _BODY_PRESIDENT.search(text) and not (
+            _ELECTED.search(text)):
+        return SourceType.OFFICIAL  # "Acme Union President Ann Roe" holds no public office
+    if _STATE_OF.match(name):
+        return SourceType.GOVERNMENT  # "Republic of X", "the City of X"
     if kind is SourceType.GOVERNMENT and _BUSINESS_BODY.search(low):
         return SourceType.ORGANISATION
     if kind is SourceType.GOVERNMENT and _PEOPLE_IN_PLACE.match(low):
