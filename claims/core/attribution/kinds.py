@@ -90,7 +90,7 @@ _BODY_PLURALS = _words(
     "airlines utilities corporations automakers manufacturers publishers broadcasters "
     "networks outlets newspapers pollsters")
 _PEOPLE_IN_PLACE = re.compile(r"^(?:voters|residents|people|citizens|americans|democrats|"
-                              r"republicans|officials|lawmakers)\s+(?:in|of|from|across)\s")
+                              r"republicans)\s+(?:in|of|from|across)\s")  # not officials
 # A president of a body, not of a country ("the union's president", "Watch President",
 # "president and CEO", "president of the Acme Foundation"), in the lower-cased names and
 # descriptions of a person.
