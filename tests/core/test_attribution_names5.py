@@ -180,6 +180,7 @@ def test_lone_things_fail_the_entity_test_and_parties_pass() -> None:
 def test_byline_and_reader_prompt_lines_are_boilerplate() -> None:
     assert is_boilerplate("BYLINE: Ann Roe.")
     assert is_boilerplate("Share and comment below.")
+    assert is_boilerplate("Contributing: Ann Kovac.")
     assert not is_boilerplate("Roe said readers could comment below the article on 3 days.")
     x = run("Tom Roe said the plan would cost 5 million dollars.\n\nBYLINE: Ann Kovac.\n\n"
             "Share and comment below.")
@@ -237,7 +238,7 @@ def test_lone_modifiers_and_openers_are_no_names(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", ["Kelly", "Daly", "Neal", "Connolly", "Olive", "Liberals",
-                                  "Quotable"])
+                                  "Quotable", "Official", "Conservative", "Progressive"])
 def test_surnames_and_groups_with_those_endings_stay(name: str) -> None:
     assert entity_fault(name) is None
 

@@ -438,10 +438,11 @@ def entity_fault(name: str) -> str | None:
         return "a thing, not a party"  # "Signs pointed to …", "Polls show …"
     if len(toks) == 1 and toks[0][1:].islower() and (
             _LONE_MODIFIER.search(low[0]) or low[0] in _NAME_ADJECTIVES) and (
-            not first_name(toks[0])):
+            not first_name(toks[0])) and not party_noun(low[0]):  # "Official", "Conservative"
         return "no noun"  # "Initially", "Presidential", "Federal": a sentence's first word
     if len(toks) == 1 and toks[0][1:].islower() and low[0].endswith("ing") and (
-            len(low[0]) > 5 and low[0] not in _ING_NOUNS and not _gerund_name(toks[0])):
+            len(low[0]) > 5 and low[0] not in _ING_NOUNS and not party_noun(low[0])
+            and not _gerund_name(toks[0])):
         return "no noun"  # "Running counter to …", "Trying"
     if low[0] in FINITE and len(toks) > 1:
         return "opens with a verb"  # "Don't Republicans …"

@@ -36,7 +36,7 @@ _BOILER_PARAGRAPH = re.compile(
         (?:latest|live)\ updates\b | read\ (?:more|also|next)\b | related\s*: | see\ also\b |
         more\ on\ this\b | (?:watch|listen)\s*: | follow\ us\b | share\ (?:this|on)\b |
         advertisement$ | \(?(?:additional\ )?(?:reporting|writing|editing)\ by\b |
-        correction\s*: | clarification\s*: |
+        correction\s*: | clarification\s*: | contributing\s*: |
         (?:this|an\ earlier\ version\ of\ this)\ (?:article|story)\ (?:was|has\ been|is)?\s*
             (?:amended|updated|corrected|changed)? |
         (?:updated|published|posted|last\ modified)\b[^.]{0,40}\d |
