@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from claims.core.attribution.apposition import named_before
 from claims.core.attribution.lexicon import (
     GERUNDS,
     NOUN_LIKE,
@@ -28,6 +29,7 @@ from claims.core.attribution.names import (
     CONJUNCTIONS,
     FINITE,
     PREPOSITIONS,
+    first_name,
     only_circumstance,
     speaker_phrase,
 )
@@ -476,7 +478,8 @@ def _strip_aux(phrase: str) -> str:
     """The subject without the auxiliaries after it, also contracted ("they’ve", "Voters
     don’t", "Holt wouldn't")."""
     words = phrase.split()
-    while words and (words[-1].lower() in _AUX or _negated(words[-1].lower())):
+    while words and (words[-1].lower() in _AUX and (words[-1][:1].islower() or not (
+            len(words) > 1 and first_name(words[-2]))) or _negated(words[-1].lower())):
         words.pop()
     if words and _CONTRACTED.search(words[-1]):
         words[-1] = _CONTRACTED.sub("", words[-1])
@@ -654,6 +657,10 @@ def _subject_phrase(
     start, phrase = _segment_before(text, end, lo)
     whose = phrase.find(" whose ")
     phrase = _strip_aux(phrase if whose < 0 else phrase[:whose])  # "officials whose … say"
+    if text[max(lo, start - 2):start].startswith(","):  # "Roe, a former aide to X has written"
+        named = named_before(text, lo, start, phrase)
+        if named is not None:
+            return named[0], named[1], None, named[2]
     adverb = LEAD_ADVERB.match(phrase)
     if adverb is not None:  # "Recently she announced …": the adverb is no speaker
         start, phrase = start + adverb.end(), phrase[adverb.end():]

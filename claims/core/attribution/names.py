@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from claims.core.attribution.first_names import FEMALE, MALE
 from claims.core.attribution.lexicon import GERUNDS, NOUN_LIKE, SPEECH_FORMS, STANCE_FORMS
 from claims.core.attribution.persons import PERSON_NOUNS
 from claims.core.attribution.sources import DESCRIPTORS, GENERIC_HEADS, ORG_WORDS
@@ -32,7 +33,7 @@ ADVERBS = _words(
     "furthermore perhaps probably really actually finally later earlier already again "
     "rather nearly almost too thus hence nonetheless nevertheless otherwise likewise "
     "similarly besides anyway today yesterday tonight recently previously here there "
-    "not never"
+    "not never maybe therefore"
 )
 PRONOUNS = _words(
     "i me my we us our you your he him his she her it its they them their this that "
@@ -65,11 +66,15 @@ _PARTICIPLE_OPENERS = _words(
     "having being given"
 )
 _OBJECT_OPENERS = _ARTICLES | PRONOUNS | _words("that whether how why what")
-_LOCATIVES = _words("inside outside amid despite within across beyond behind near")
+_LOCATIVES = _words(
+    "inside outside amid despite within across beyond behind near ahead along alongside")
 _AUXILIARIES = _words(
     "is are was were am be been being has have had do does did will would can could "
     "should shall may might must"
 )
+_NAME_MODALS = _words("may will")
+_FIRST_NAMES = FEMALE | MALE
+_AMOUNTS = _words("numerous multiple various countless repeated")
 _VERB_FORMS = frozenset(SPEECH_FORMS) | frozenset(STANCE_FORMS)
 _TOKEN = re.compile(r"[\w'’.&-]+")
 MAX_WORDS = 7
@@ -78,6 +83,11 @@ SPEAKER_WORDS = 14  # a speaker phrase may carry a title and an affiliation
 
 def _low(token: str) -> str:
     return token.lower().replace("’", "'")
+
+
+def first_name(word: str) -> bool:
+    """Whether a capitalised word is a common first name ("Jane" in "Jane May")."""
+    return word[:1].isupper() and word.lower() in _FIRST_NAMES
 
 
 @lru_cache(maxsize=8192)
@@ -115,8 +125,10 @@ def name_fault(name: str, max_words: int = MAX_WORDS) -> str | None:
         return "ends on a function word"
     for i, t in enumerate(toks):
         low = _low(t)
-        if i and (low in FINITE or "n't" in low):
-            return "holds a finite verb"
+        if i and (low in FINITE or "n't" in low) and not (
+                low in _NAME_MODALS and t[:1].isupper() and first_name(toks[i - 1])
+                and i == len(toks) - 1):
+            return "holds a finite verb"  # but "Jane May", "Ann Will" end on a surname
         if i and t[:1].islower() and low in _VERB_FORMS and not _noun_like(low):
             return "holds a finite verb"
         if 0 < i < len(toks) - 1 and t[:1].islower() and toks[i - 1][:1].isupper() and (
@@ -125,7 +137,8 @@ def name_fault(name: str, max_words: int = MAX_WORDS) -> str | None:
             return "holds a finite verb"  # "The World Bank cut its …"
         if t[:1].islower() and low.endswith("ed") and (i == 0 or toks[i - 1][:1].isupper() and (
                 i > 1 or _low(toks[0]) not in _ARTICLES)) and i + 1 < len(toks) and (
-                _low(toks[i + 1]) in _OBJECT_OPENERS or toks[i + 1][:1].isdigit()):
+                _low(toks[i + 1]) in _OBJECT_OPENERS or toks[i + 1][:1].isdigit()
+                or _low(toks[i + 1]) in QUANTITY or _low(toks[i + 1]) in _AMOUNTS):
             return "holds a finite verb"  # "Tax Watch rated 22%", "Three filmed an hourlong"
     if len(toks) > max_words and not all(
             t[:1].isupper() or _low(t) in PREPOSITIONS or _low(t) in _ARTICLES
@@ -160,6 +173,10 @@ _DAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterd
          "tonight|week|weekend|month|year|morning|afternoon|evening|night|"
          "january|february|march|april|may|june|july|august|september|october|"
          "november|december|jan\\.|feb\\.|aug\\.|sept\\.|oct\\.|nov\\.|dec\\.")
+# Month names are also names ("Jane May", "Ann April"): one closing a run of capitalised
+# words is a surname, not a time ("in May", "last June" are times).
+_BARE_MONTH = re.compile(r"(?:\s+[A-Z][\w'’.-]*)*\s+(?:January|February|March|April|May|June|"
+                         r"July|August|September|October|November|December)")
 _OCCASIONS = ("interview|statement|speech|rally|debate|email|e-mail|tweet|post|letter|"
               "conference|call|appearance|hearing|meeting|event|town hall|op-ed|memo|"
               "filing|session|video|ad|address|remarks|briefing|release|book|column|"
@@ -185,6 +202,8 @@ _LEADING = re.compile(
     re.IGNORECASE,
 )
 _OPENERS = PRONOUNS | QUANTITY | _words("one")
+# A sentence adverb set off by a comma before the subject ("Publicly, the nominee …").
+_LY_COMMA = re.compile(r"([A-Z][a-z]{3,}ly),\s+")
 # A relative clause inside a subject ("officials who spoke with reporters").
 _RELATIVE = re.compile(r"\s+(?:who|whom|whose|which|that)\s.*$", re.IGNORECASE)
 _NUMBER = (r"(?:\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -219,10 +238,14 @@ def speaker_phrase(phrase: str) -> tuple[int, str] | None:
     """
     lead = _LEADING.match(phrase)
     off = lead.end() if lead else 0
+    adverb = _LY_COMMA.match(phrase, off)
+    if adverb and adverb.group(1).lower() not in _FIRST_NAMES:
+        off = adverb.end()  # "Publicly, the nominee …" (but "Kelly, the aide …")
     core = phrase[off:]
     while True:
         cut = _TRAILING.search(core)
-        if cut is None or cut.start() == 0:
+        if cut is None or cut.start() == 0 or _BARE_MONTH.fullmatch(cut.group()) and (
+                core[: cut.start()].split()[-1][:1].isupper()):  # "(Prime Minister) Jane May"
             break
         core = core[: cut.start()]
     core = core.strip(" ,")
@@ -275,11 +298,13 @@ RESPONDENTS = "Respondents"
 UNNAMED = "Unnamed people"
 _INDEFINITE = re.compile(
     r"^(?:another|other|others|some|many|most|several|both|each|all|any|few|a\s+few|"
-    r"dozens|hundreds|thousands|millions|one)(?:\s+of)?(?:\s+(?:the|his|her|their|its|our|"
+    r"dozens|hundreds|thousands|millions|one|(?:a\s+)?(?:significant|large|small|growing|"
+    r"substantial|sizable|sizeable|considerable|increasing|record|majority)\s+(?:number|share|"
+    r"portion|proportion|percentage))(?:\s+of)?(?:\s+(?:the|his|her|their|its|our|"
     r"these|those))?\s+", re.IGNORECASE)
 _OWNED_PERSON = re.compile(
-    r"^(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*(?:['’]s|s['’])\s+([A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?"
-    r"\s+[A-Z][a-z][\w'’-]*)$")
+    r"^(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*(?:['’]s|s['’])\s+([A-Z][a-z][\w'’-]*"
+    r"(?:\s+(?:[A-Z]\.|[A-Z][a-z][\w'’-]*))?\s+[A-Z][a-z][\w'’-]*)$")
 _AGE = re.compile(r"^\d+-year-old\s+", re.IGNORECASE)
 _TRAILING_QUANTIFIER = re.compile(r"\s+(?:both|each|all|alike|too|also|themselves|"
                                   r"himself|herself|itself)$", re.IGNORECASE)
@@ -316,7 +341,7 @@ def group_name(phrase: str) -> str:
         if not rest or rest.lower() in PRONOUNS:
             return UNNAMED
         name = rest
-    name = _TRAILING_QUANTIFIER.sub("", _AGE.sub("", name))
+    name = _TRAILING_QUANTIFIER.sub("", _AGE.sub("", name)).rstrip(" -–—")  # "The justice --"
     owned = _OWNED_PERSON.match(name)
     if owned:  # "Velmar's Jane Roe", "Kestrel Radio's Jane Roe": the person
         name = owned.group(1)
@@ -324,6 +349,7 @@ def group_name(phrase: str) -> str:
     if toks and toks[0].lower() in _POSSESSIVE_PRONOUNS and len(toks) > 1:
         name = " ".join(toks[1:])
     name = _cut_participle(name)
+    name = _first_party(name)
     producer = _producer(name)
     if producer is not None:
         return producer  # "the Monmouth poll" → "Monmouth", "FBI records" → "FBI"
@@ -332,6 +358,34 @@ def group_name(phrase: str) -> str:
         if cut is not None and cut.start() > 0:
             name = name[: cut.start()]
     return name
+
+
+def _first_party(name: str) -> str:
+    """One party of two joined by "and": "Cyber experts and U.S. officials" → "Cyber
+    experts"; "Acme and Vela spokesmen" → "Acme spokesmen" (the head is shared). A
+    body's own "and" ("Department of Health and Human Services", "Procter and Gamble")
+    is kept: the words before "and" must end on a plural party noun, or the words after
+    it must be capitalised words and a shared plural party noun."""
+    if " and " not in name:
+        return name
+    left, right = name.split(" and ", 1)
+    lt, rt = left.split(), right.split()
+    if not lt or not rt or " of " in left or " and " in right:
+        return name
+    plural = _plural_party(rt[-1]) and rt[-1][:1].islower()
+    if lt[-1][:1].islower() and _plural_party(lt[-1]) and (plural or rt[-1][:1].isupper() and (
+            _plural_party(rt[-1]))):
+        return left  # "Cyber experts and U.S. officials", "Analysts and Democrats"
+    if plural and len(rt) >= 2 and all(w[:1].isupper() and not w.endswith(("'s", "’s"))
+                                       for w in lt + rt[:-1]) and (
+            not party_noun(lt[-1]) and len(lt) <= 3):
+        return f"{left} {rt[-1]}"  # "Acme and Vela spokesmen"
+    return name
+
+
+def _plural_party(word: str) -> bool:
+    w = word.lower()
+    return w.endswith(("s", "men", "people")) and not w.endswith("ss") and party_noun(w)
 
 
 # Nouns that name a document or a count, not whoever made it ("the poll", "records").
@@ -380,6 +434,18 @@ def entity_fault(name: str) -> str | None:
     if len(toks) == 1 and (low[0] in _NEEDS_NOUN or low[0] in _QUESTION or len(low[0]) == 1
                            or low[0] in _DAY_WORDS):
         return "no noun"  # "Former", "How", "U"
+    if len(toks) == 1 and toks[0][1:].islower() and (low[0] in _NOT_AGENTS or low[0] in _THINGS):
+        return "a thing, not a party"  # "Signs pointed to …", "Polls show …"
+    if len(toks) == 1 and toks[0][1:].islower() and (
+            _LONE_MODIFIER.search(low[0]) or low[0] in _NAME_ADJECTIVES) and (
+            not first_name(toks[0])) and not party_noun(low[0]):  # "Official", "Conservative"
+        return "no noun"  # "Initially", "Presidential", "Federal": a sentence's first word
+    if len(toks) == 1 and toks[0][1:].islower() and low[0].endswith("ing") and (
+            len(low[0]) > 5 and low[0] not in _ING_NOUNS and not party_noun(low[0])
+            and not _gerund_name(toks[0])):
+        return "no noun"  # "Running counter to …", "Trying"
+    if low[0] in FINITE and len(toks) > 1:
+        return "opens with a verb"  # "Don't Republicans …"
     if len(toks) > 1 and (low[-1] in _NEEDS_NOUN and (toks[-1][:1].islower() or low[0] in (
             _NEEDS_NOUN)) or low[-1] in _NAME_ADJECTIVES):
         return "no noun"  # "Presumptive Democratic", "Republican National"
@@ -471,6 +537,26 @@ _NOT_AGENTS = _words(
     "murders orders offers answers numbers letters papers matters powers borders chambers "
     "quarters layers shares others waters weather manner manners corners posters "
     "computers helicopters cancers disorders transfers barriers"
+)
+def _gerund_name(word: str) -> bool:
+    """Whether a lone "-ing" word is a name after all: a place ("Beijing") or a first
+    name ("Irving", "Sterling")."""
+    if first_name(word):
+        return True
+    from claims.core.places import is_place  # the gazetteer loads on first use
+
+    return is_place(word)
+
+
+# Adverb and adjective endings of a lone word, which no surname has ("Hastily",
+# "Financial", "Anxious"; but "Kelly", "Daly", "Neal").
+_LONE_MODIFIER = re.compile(r"(?:[^l]ally|[^l]ily|[^l]ely|ously|ntly|edly|ingly|[^l]tly|ical|"
+                            r"[^l]ial|ious|[^l]ive|ful|less)$")
+# Plural common nouns that open sentences as subjects but are no party ("Signs pointed").
+_THINGS = _words(
+    "signs names screens questions hours elections jobs sides guidelines hypotheses "
+    "depositions investigations photos pictures images results polls surveys studies "
+    "headlines rumors rumours reports documents records emails messages texts"
 )
 _AGENT = re.compile(r"(?:ist|ian|er|or|ant|ent|man|men|woman|women|eer|ee)s?$")
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from claims.core.attribution.first_names import FEMALE, MALE
+from claims.core.attribution.kinds import refine_type
 from claims.core.attribution.persons import PERSON_NOUNS
 from claims.core.model import Source, SourceType
 from claims.core.namekey import norm as norm  # the one normal form of names, re-exported
@@ -38,7 +39,8 @@ TITLES = words(
     "state opposition foreign finance defence defense health interior economy justice "
     "education environment transport trade labour labor energy agriculture manager coach "
     "ceo executive officer founder analyst economist striker defender midfielder goalkeeper "
-    "player chief-executive spokesperson"
+    "player chief-executive spokesperson counsel pres pres. sgt sgt. sergeant cpl cpl. "
+    "corporal lt lt. capt capt. cmdr cmdr. adm adm. pastor reverend rev rev. rabbi imam"
 )
 # Lower-case nouns that describe whoever is named right after them.
 DESCRIPTORS = words(
@@ -211,7 +213,7 @@ _PERSON_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
     (SourceType.OFFICIAL, re.compile(r"spokes|head\b|director|chief|mayor|governor|\bgov\b|"
                                      r"official|"
                                      r"representative|coroner|commissioner|chair|secretary|"
-                                     r"administrat|commander|officer|ambassador|judge|justice|attorney|"
+                                     r"administrat|commander|officer|ambassador|judge|justice|attorney|counsel\b|"
             r"prosecutor|sheriff|inspector")),
     (SourceType.ANALYST, re.compile(r"analyst|expert|economist|scientist|researcher|"
                                     r"professor|strategist|epidemiologist|specialist|scholar|historian|"
@@ -394,6 +396,9 @@ _BEFORE_NAME = words(
 )
 
 
+_AGENT_NOUN = re.compile(r"\w{3}(?:er|or|ist|ian|ant|ent)$")
+
+
 def _described_name(phrase: str) -> tuple[str, str] | None:
     """A known first name and a surname after words that only describe the person
     ("Rival Ann Roe", "Comedian Ann Roe" at a sentence start, where the capital is no
@@ -403,8 +408,13 @@ def _described_name(phrase: str) -> tuple[str, str] | None:
         if words[i].lower() in _FIRST_NAMES:
             name = words[i:]
             lead = [w.lower() for w in words[:i]]
-            if len(name) <= 3 and all(w[:1].isupper() for w in name) and all(
-                    w in PERSON_NOUNS or w in _BEFORE_NAME for w in lead):
+            # the word before the name describes the person; capitalised words before
+            # it are what she belongs to ("CBS moderator Ann Roe", "House Republican …")
+            if len(name) <= 3 and all(w[:1].isupper() for w in name) and (
+                    lead[-1] in PERSON_NOUNS or lead[-1] in _BEFORE_NAME or words[i - 1][:1]
+                    .islower() and _AGENT_NOUN.search(lead[-1])) and all(
+                    w in PERSON_NOUNS or w in _BEFORE_NAME or o[:1].isupper()
+                    for w, o in zip(lead[:-1], words[:i - 1], strict=True)):
                 return " ".join(name), phrase
             return None
     return None
@@ -449,7 +459,7 @@ def _typed(text: str, person: bool, name: str, descriptors: tuple[str, ...]) -> 
         w.lower() in ORG_WORDS or w.lower() in GENERIC_HEADS for w in name.split()) and (
         gender_of(name) is not None
         or any(w in PERSON_NOUNS for d in descriptors for w in d.lower().split()))
-    kind = _type_of(text, person)
+    kind = refine_type(_type_of(text, person), person, name, descriptors, text)
     if kind is SourceType.OTHER and not person:
         if _BODY_NAME.search(name):
             return SourceType.ORGANISATION

@@ -36,7 +36,7 @@ _BOILER_PARAGRAPH = re.compile(
         (?:latest|live)\ updates\b | read\ (?:more|also|next)\b | related\s*: | see\ also\b |
         more\ on\ this\b | (?:watch|listen)\s*: | follow\ us\b | share\ (?:this|on)\b |
         advertisement$ | \(?(?:additional\ )?(?:reporting|writing|editing)\ by\b |
-        correction\s*: | clarification\s*: |
+        correction\s*: | clarification\s*: | contributing\s*: |
         (?:this|an\ earlier\ version\ of\ this)\ (?:article|story)\ (?:was|has\ been|is)?\s*
             (?:amended|updated|corrected|changed)? |
         (?:updated|published|posted|last\ modified)\b[^.]{0,40}\d |
@@ -50,8 +50,8 @@ _BOILER_PARAGRAPH = re.compile(
 )
 _NAME = r"[A-Z][\w'’.-]+(?:\s(?:van|de|von|da|del|al|bin)?\s?[A-Z][\w'’.-]+){1,3}"
 _BYLINE = re.compile(
-    rf"^(?:By|BY|Words by|Written by)\s{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
-    r"(?:\s*(?:,|\||-|–|—)\s*[^.!?]{0,80})?$"
+    rf"^(?:By|BY|Words by|Written by|BYLINE:|Byline:)\s{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
+    r"(?:\s*(?:,|\||-|–|—)\s*[^.!?]{0,80})?\.?$"
 )
 # Prompts and consent banners, recognised by how they open (a paragraph that merely
 # mentions cookies or a newsletter is kept: "Google said it would stop supporting
@@ -63,7 +63,10 @@ _PROMPT = re.compile(
         (?:accept|manage|reject)\ (?:all\ )?cookies | cookie\ (?:settings|preferences|policy) |
         by\ (?:continuing|using)\ (?:to\ (?:use|browse)\ )?(?:this|our)\ (?:site|website) |
         (?:read\ our|view\ our|see\ our)\ privacy\ policy | privacy\ policy$ |
-        \d+\s*min(?:ute)?s?\ read$ | (?:enter\ your\ email|delivered\ to\ your\ inbox)
+        \d+\s*min(?:ute)?s?\ read$ | (?:enter\ your\ email|delivered\ to\ your\ inbox) |
+        (?:share|comment|like)\ (?:and|&)\ (?:comment|share)\b |
+        (?:leave|post)\ (?:a|your)\ comment\b |
+        (?:please\ )?(?:share|comment)\ below\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -97,6 +100,11 @@ _SPEAKER_TAIL = re.compile(
     r"tweeted|wondered|yelled)\b[^.!?]{0,60}[.!?]|(?:He|She|They|I|We|It)\s+(?:said|says|asked|"
     r"asks|added|told|tells|wrote|replied|shouted|exclaimed|continued|recalled|joked|quipped|"
     r"tweeted|wondered|yelled)\b[^.!?]{0,60}[.!?]")
+# An all-capitals crosshead run into the paragraph it heads ("SENATE BACKS THE PLAN The
+# bill passed …"): three or more words in capitals before a word in mixed case. It is
+# read as a headline of its own, so its capitals name no source and it opens no sentence.
+_CAPS_RUN = re.compile(r"(?:[A-Z0-9][A-Z0-9'’.,&:-]*\s+){3,}(?=[\"“‘]?[A-Z][a-z])")
+_CAPS_WORD = re.compile(r"[A-Z]{4,}")
 _LIST_MARK = re.compile(r"^(?:[-*•]|\d{1,3}[.)])\s+")
 _TRAILING_CREDIT = re.compile(r"\s*\((?:[A-Z][\w&'’ .-]*/[^)]*|photo[^)]*)\)\s*$", re.IGNORECASE)
 _INITIAL = re.compile(r"[a-z]")
@@ -322,6 +330,11 @@ def segment(text: str) -> tuple[Sentence, ...]:
         if credit:
             pe = ps + credit.start()
         headline = _is_headline(para, p_index)
+        caps = None if headline or not text[ps:ps + 2].isupper() else _CAPS_RUN.match(text, ps, pe)
+        if caps is not None and _CAPS_WORD.search(caps.group()):
+            s, e = _strip_span(text, ps, caps.end())
+            out.append(Sentence(text[s:e], s, e, p_index, len(out), True))
+            ps = caps.end()
         spans = [(ps, pe)] if headline else sentence_spans(text, ps, pe)
         kept = para.strip()
         for s, e in spans:
