@@ -658,9 +658,9 @@ def _subject_phrase(
     whose = phrase.find(" whose ")
     phrase = _strip_aux(phrase if whose < 0 else phrase[:whose])  # "officials whose … say"
     if text[max(lo, start - 2):start].startswith(","):  # "Roe, a former aide to X has written"
-        named = named_before(text, lo, start, phrase)
-        if named is not None:
-            return named[0], named[1], None, named[2]
+        person = named_before(text, lo, start, phrase)
+        if person is not None:
+            return person[0], person[1], None, person[2]
     adverb = LEAD_ADVERB.match(phrase)
     if adverb is not None:  # "Recently she announced …": the adverb is no speaker
         start, phrase = start + adverb.end(), phrase[adverb.end():]
