@@ -156,7 +156,6 @@ def test_a_body_keeps_its_own_and() -> None:
     "text",
     [
         "Signs pointed to a deal on Thursday, with 3 votes still open.",
-        "Polls show the mayor ahead by 5 points.",
         "Helicopters suggested a costlier campaign than the 2 filings showed.",
     ],
 )
@@ -164,6 +163,14 @@ def test_a_lone_thing_at_a_sentence_start_is_no_source(text: str) -> None:
     x = run(text)
     assert x.sources == ()
     assert all(c.source is None for c in x.claims)
+
+
+def test_unnamed_polls_at_a_sentence_start_are_their_own_source() -> None:
+    """Unlike "Signs", "Polls" names a document: with no producer named, the document
+    itself is the source (the unnamed-document rule), never a fragment of the sentence."""
+    x = run("Polls show the mayor ahead by 5 points.")
+    assert [(c.source, c.cue) for c in x.claims] == [("Polls", "showed")]
+    assert [s.name for s in x.sources] == ["Polls"]
 
 
 def test_lone_things_fail_the_entity_test_and_parties_pass() -> None:
