@@ -311,3 +311,11 @@ def test_a_place_or_first_name_in_ing_stays() -> None:
 )
 def test_presidents_of_bodies_pacs_and_states(text: str, name: str, kind: SourceType) -> None:
     assert sources(run(text)) == {name: kind}
+
+
+def test_a_body_whose_first_word_is_also_a_past_tense_is_a_name() -> None:
+    """Only an auxiliary or a contraction opens a clause, not a name: "Met Office" is a
+    body even though "met" is a past tense (the merged golden file caught its loss)."""
+    assert entity_fault("Met Office") is None
+    x = run("According to the Met Office, temperatures reached 34C on Saturday.")
+    assert [(c.source, c.cue) for c in x.claims] == [("Met Office", "according to")]

@@ -444,8 +444,9 @@ def entity_fault(name: str) -> str | None:
             len(low[0]) > 5 and low[0] not in _ING_NOUNS and not party_noun(low[0])
             and not _gerund_name(toks[0])):
         return "no noun"  # "Running counter to …", "Trying"
-    if low[0] in FINITE and len(toks) > 1:
-        return "opens with a verb"  # "Don't Republicans …"
+    if len(toks) > 1 and low[0] in FINITE and (
+            "'" in low[0] or "’" in low[0] or low[0] in _AUXILIARIES):
+        return "opens with a verb"  # "Don't Republicans …" (but "Met Office": a name)
     if len(toks) > 1 and (low[-1] in _NEEDS_NOUN and (toks[-1][:1].islower() or low[0] in (
             _NEEDS_NOUN)) or low[-1] in _NAME_ADJECTIVES):
         return "no noun"  # "Presumptive Democratic", "Republican National"
