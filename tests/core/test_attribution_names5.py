@@ -319,3 +319,28 @@ def test_a_body_whose_first_word_is_also_a_past_tense_is_a_name() -> None:
     assert entity_fault("Met Office") is None
     x = run("According to the Met Office, temperatures reached 34C on Saturday.")
     assert [(c.source, c.cue) for c in x.claims] == [("Met Office", "according to")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Representative Steve Roe, Democrat of Ohio, told reporters the bill would pass.",
+         "Steve Roe", "politician"),
+        ("Councilmember Mark Dunn said the council voted 40 to 3.", "Mark Dunn", "politician"),
+        ("Assemblywoman Rita Cole said 4 schools closed.", "Rita Cole", "politician"),
+        ("Columnist Jane Ward wrote that the plan would cost 2 billion dollars.",
+         "Jane Ward", "media"),
+        ("Tom Bale, a correspondent for the Daily Ledger, reported that 9 ships sank.",
+         "Tom Bale", "media"),
+        ("A NATO representative said the talks would last 2 days.",
+         "NATO representative", "official"),
+    ],
+)
+def test_a_persons_title_or_description_types_them(text: str, name: str, kind: str) -> None:
+    """Legislators are politicians and journalists the press, from the title before the
+    name or the description beside it; a body's representative stays an official."""
+    x = run(text)
+    assert [c.source for c in x.claims] == [name]
+    assert [(s.name, s.type.value) for s in x.sources if s.name == name] == [(name, kind)]
+    assert all(not s.name.startswith(("Councilmember", "Assemblywoman", "Columnist"))
+               for s in x.sources)

@@ -40,7 +40,9 @@ TITLES = words(
     "education environment transport trade labour labor energy agriculture manager coach "
     "ceo executive officer founder analyst economist striker defender midfielder goalkeeper "
     "player chief-executive spokesperson counsel pres pres. sgt sgt. sergeant cpl cpl. "
-    "corporal lt lt. capt capt. cmdr cmdr. adm adm. pastor reverend rev rev. rabbi imam"
+    "corporal lt lt. capt capt. cmdr cmdr. adm adm. pastor reverend rev rev. rabbi imam "
+    "councilman councilwoman councilmember assemblyman assemblywoman assemblymember "
+    "columnist correspondent anchor"
 )
 # Lower-case nouns that describe whoever is named right after them.
 DESCRIPTORS = words(
@@ -209,7 +211,14 @@ _PERSON_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
     (SourceType.POLITICIAN, re.compile(r"president|minister|premier|chancellor|senator|"
                                        r"\bsen\b|\brep\b|congress|\bmp\b|opposition leader|"
                                        r"party leader|lawmaker|house speaker|"
-                                       r"speaker of the house")),
+                                       r"speaker of the house|council ?(?:member|man|woman)|"
+                                       r"councill?or|assembly ?(?:member|man|woman)|legislator|"
+                                       r"\brepresentative (?!(?:a|an|the|of|for|to|at|from|in|on|"
+                                       r"and|with)\b)[a-z]|\b(?:democrat|republican) of [a-z]|"
+                                       r"\([dr]-")),
+    # A journalist speaks for the press ("columnist Ann Roe", "NBC's correspondent").
+    (SourceType.MEDIA, re.compile(r"columnist|reporter|correspondent|journalist|commentator|"
+                                  r"\banchor\b|\b(?:show|radio|tv) host\b|\beditor\b")),
     (SourceType.OFFICIAL, re.compile(r"spokes|head\b|director|chief|mayor|governor|\bgov\b|"
                                      r"official|"
                                      r"representative|coroner|commissioner|chair|secretary|"
