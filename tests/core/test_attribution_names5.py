@@ -344,3 +344,18 @@ def test_a_persons_title_or_description_types_them(text: str, name: str, kind: s
     assert [(s.name, s.type.value) for s in x.sources if s.name == name] == [(name, kind)]
     assert all(not s.name.startswith(("Councilmember", "Assemblywoman", "Columnist"))
                for s in x.sources)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("CNN's Dana Roe said 40 people had been hurt.", "media"),
+        ("The Post's Ann Kemp reported that 3 aides quit.", "media"),
+        ("Ohio's Ann Kemp said 3 aides quit.", "other"),
+    ],
+)
+def test_an_outlets_possessive_before_a_person_types_a_journalist(text: str, kind: str) -> None:
+    """"CNN's Dana Roe" presents a journalist; a place's possessive says nothing of a job."""
+    x = run(text)
+    assert [(s.name, s.type.value) for s in x.sources] == [(x.claims[0].source, kind)]
+    assert x.claims[0].source in ("Dana Roe", "Ann Kemp")

@@ -82,6 +82,28 @@ _BODY_HEADS: dict[str, SourceType] = {
 _AGENCY_ACRONYMS = _words(
     "DOJ DHS DOD DoD DOE DOT EPA NSA IRS FDA CDC FEC SEC FTC FCC NIH NASA USDA HHS HUD ATF "
     "DEA GAO CBO OMB ICE TSA FAA FEMA NOAA USAID CBP NLRB MoD NHS HMRC ONS ECB")
+# Broadcasters and news sites written as a bare name or initials, and the words that end
+# an outlet's name: "CNN's Ann Roe" or "the Post's Ann Roe" is a journalist.
+_BROADCASTERS = _words(
+    "cnn msnbc fox nbc abc cbs npr pbs bbc cnbc c-span politico axios reuters bloomberg "
+    "univision telemundo breitbart vox slate salon buzzfeed huffpost sky itv")
+_OUTLET_END = _words(
+    "times post journal news tribune herald press radio tv magazine daily gazette "
+    "chronicle courier examiner dispatch inquirer telegraph observer globe ledger sentinel")
+_POSSESSOR = re.compile(r"([\w&.-]+)['’]s ")
+
+
+def outlet_person(text: str, name: str) -> bool:
+    """Whether an alias puts an outlet's possessive before the person's name ("CNN's Ann
+    Roe", "the Post's Ann Roe"): the article presents them as that outlet's journalist."""
+    low = name.lower()
+    for m in _POSSESSOR.finditer(text):
+        if text.startswith(low, m.end()) and (
+                m.group(1) in _BROADCASTERS or m.group(1) in _OUTLET_END):
+            return True
+    return False
+
+
 # Common nouns heading several bodies ("casinos", "lobbying firms"). Not "campaign": a
 # campaign typed a body takes over its named spokespeople and chairs (measured on train:
 # "Ann Roe, a Roe campaign spokesman" then lost her name).
@@ -158,6 +180,8 @@ def refine_type(kind: SourceType, person: bool, name: str,
         described = described_kind(d)
         if described is not None:
             return described
+    if person and outlet_person(text, name):
+        return SourceType.MEDIA  # "CNN's Ann Roe"
     if person:  # "Vexel Polling", "Acme Holdings": a person's shape, a body's last word
         return SourceType.ORGANISATION if _NOT_SURNAME.search(name) and (
             " of " not in name) else kind  # "Ann Roe of the Vexel Group" is a person
