@@ -7,6 +7,8 @@ the phrase never becomes a fragment source of its own.
 
 from __future__ import annotations
 
+import pytest
+
 from claims.core.attribution.descriptions import unnamed_document
 from claims.core.extraction import extract
 from claims.core.text.documents import make_document
@@ -144,3 +146,20 @@ def test_a_document_name_drops_counts_and_refuses_a_cut_clause() -> None:
     assert unnamed_document("a 2013 study") == "Study"
     assert unnamed_document("Every recent state poll") == "Recent state poll"
     assert unnamed_document("said his survey of Republicans") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Daily Ledger Times reported that 3 aides quit. The Times said 2 more left in May.",
+         "Daily Ledger Times"),
+        ("The Harbour Street Journal reported that 3 banks failed. The Journal said 2 more "
+         "were at risk.", "Harbour Street Journal"),
+    ],
+)
+def test_an_outlets_last_word_refers_back_to_the_outlet(text: str, name: str) -> None:
+    """"The Times" after "The Daily Ledger Times" is that paper: never a person made of
+    the word before it and "Times" ("Ledger Times")."""
+    x = extract(make_document(text, "t.txt"))
+    assert [c.source for c in x.claims] == [name, name]
+    assert [s.name for s in x.sources] == [name]

@@ -38,6 +38,12 @@ _OUTLET = re.compile(
     r"Courant|Ledger|Mercury|Mirror|Globe)\b"
 )
 _DOMAIN = re.compile(r"\w\.(?:com|org|net|co\.uk)\b")
+
+
+def outlet_word(word: str) -> bool:
+    """Whether one word is the last word of an outlet's name ("Times", "Journal", "Post"):
+    "the Times" after "the Daily Times" is that paper, never a person surnamed Times."""
+    return _OUTLET.fullmatch(word) is not None
 # A proper name: every word capitalised but the function words inside it.
 _PROPER = re.compile(r"^(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+(?:(?:of|for|and|on|the|&)\s+)*"
                      r"[A-Z0-9][\w.'’&-]*)*$")

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from claims.core.attribution.cues import ROLE_NOUNS, CueHit, find_hits, is_name, is_role
 from claims.core.attribution.descriptions import BackReferences, unnamed_document
+from claims.core.attribution.kinds import outlet_word
 from claims.core.attribution.names import (
     PREPOSITIONS,
     RESPONDENTS,
@@ -883,8 +884,12 @@ class SourceBook:
                 for e in self.entities:
                     if e.person and norm(e.name).endswith(" " + norm(base)):
                         return e
+                if outlet_word(base):  # "the Times" after "the Daily Times": that paper
+                    for e in reversed(self.entities):
+                        if not e.person and norm(e.name).endswith(" " + norm(base)):
+                            return e
                 first = self._first_name_before(base)
-                if not base.isupper() and first and _first_name(first):
+                if not base.isupper() and first and _first_name(first) and not outlet_word(base):
                     return self._person(base, None, pos)
             elif 2 <= len(words) <= 3 and (gender_of(base) or (
                     base in self._people_index().people.names
