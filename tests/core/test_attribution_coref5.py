@@ -163,3 +163,22 @@ def test_an_outlets_last_word_refers_back_to_the_outlet(text: str, name: str) ->
     x = extract(make_document(text, "t.txt"))
     assert [c.source for c in x.claims] == [name, name]
     assert [s.name for s in x.sources] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gov. Ann Roe said the plan would cost 3 billion dollars. The governor said 40 "
+        "states would object.",
+        "Former Gov. Ann Roe said the plan would cost 3 billion dollars. The former "
+        "two-term governor dismissed the claim that 40 states would object.",
+    ],
+)
+def test_the_title_a_person_was_given_refers_back_to_them(text: str) -> None:
+    """"The governor" after "Gov. Ann Roe" is Ann Roe (the abbreviation counts as the
+    title), not a new source "Governor"; a title nobody was given stays its own role."""
+    x = extract(make_document(text, "t.txt"))
+    assert [c.source for c in x.claims] == ["Ann Roe", "Ann Roe"]
+    assert [s.name for s in x.sources] == ["Ann Roe"]
+    alone = extract(make_document("The governor said 40 states would object.", "t.txt"))
+    assert [c.source for c in alone.claims] == ["Governor"]

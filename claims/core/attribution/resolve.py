@@ -817,6 +817,10 @@ class SourceBook:
                 existing = self.exact(role) or self.contained(role)
                 if existing:
                     return existing
+                titled_before = self._described_person(role, pos) if role[:4].lower() == (
+                    "the ") else None
+                if titled_before is not None:  # "Gov. Ann Roe said … The governor said"
+                    return titled_before
                 e = self._new(strip_determiner(role), role, person=True)
                 e.gender = gender_of("x", role)
                 return e  # "A NATO representative" is no alias of NATO itself
