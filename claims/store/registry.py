@@ -150,7 +150,8 @@ class RegistryIndex:
         if hits := self._aliases.get(key):
             return min(hits, key=self.rank)
         keys = {k for k in (norm(a) for a in aliases if not is_unqualified(a)) if k}
-        named = [self._names[k][0] for k in keys if k in self._names]
+        named = [e for k in keys if k in self._names for e in self._names[k]
+                 if not self._other_bearer(key, k, e)]
         if named:
             return min(named, key=self.rank)
         query = candidate_key(name)
@@ -160,6 +161,17 @@ class RegistryIndex:
             return min(hits, key=self.rank)
         found = best_fuzzy(query, self._choices, self._topics, self._ranks, cutoff=INGEST_CUTOFF)
         return None if found is None else self._owners[found]
+
+    def _other_bearer(self, key: str, alias: str, entry: Entry) -> bool:
+        """Whether `entry` is a bare surname already holding another person's full name:
+        "Ben Roe" (alias "Roe") is not the registry's "Roe" when "Roe" holds "Ann Roe".
+        A surname alone is shared by a family; only the first full name may claim it."""
+        words = key.split()
+        if " " in alias or len(words) < 2 or words[-1] != alias:
+            return False
+        first = words[0]
+        return any(len(held := k.split()) >= 2 and held[-1] == alias and held[0] != first
+                   for k in self._norms[entry.id])
 
     def unqualified(self, name: str) -> tuple[Entry | None, str]:
         """(existing entry or None, registry name) for a bare source: the one source

@@ -27,7 +27,8 @@ from claims.store.tables import source
 WORDS = (
     "Defence", "Finance", "ministry", "Ministry", "Minstry", "NATO", "UN", "ISW", "Air",
     "Force", "the", "Estmark", "Meteo", "Red", "Cross", "Europe’s", "Europe's",
-    "Institute", "Institue", "(b.txt)", "Analysts", "(2)", "of", "War",
+    "Institute", "Institue", "(b.txt)", "Analysts", "(2)", "of", "War", "Ann", "Ben",
+    "Roe",
 )
 TYPES = ("government", "official", "think_tank", "other")
 phrase = st.lists(st.sampled_from(WORDS), min_size=1, max_size=4).map(" ".join)
@@ -50,13 +51,23 @@ def scan_match(name: str, aliases: Sequence[str], registry: Sequence[Entry]) -> 
     for test in (
         lambda e: norm(e.name) == key,
         lambda e: key in e.norms(),
-        lambda e: norm(e.name) in {norm(a) for a in aliases if not is_unqualified(a)} - {""},
+        lambda e: norm(e.name) in {norm(a) for a in aliases if not is_unqualified(a)} - {""}
+        and not other_bearer(key, norm(e.name), e),
     ):
         if hit := next((e for e in registry if test(e)), None):
             return hit
     core = tuple(Source(e.name, aliases=tuple(e.aliases)) for e in registry)
     found = match_source(name, core, cutoff=90)
     return next(e for e in registry if e.name == found) if found else None
+
+
+def other_bearer(key: str, alias: str, e: Entry) -> bool:
+    """A bare surname entry already holding another first name's full name."""
+    words = key.split()
+    if " " in alias or len(words) < 2 or words[-1] != alias:
+        return False
+    return any(len(held := k.split()) >= 2 and held[-1] == alias and held[0] != words[0]
+               for k in e.norms())
 
 
 def scan_fragment(alias: str, name: str, registry: Sequence[Entry]) -> bool:
@@ -246,3 +257,17 @@ def test_rolled_back_article_drops_the_cache(
     assert [(s.name, s.aliases) for s in list_sources(one)] == [
         ("Meteo Estmark", ("Estmark",)), ("Northbank Research Centre", ("NRC",))
     ]
+
+
+def test_a_bare_surname_takes_only_the_first_full_name(stores: tuple[Store, Store]) -> None:
+    """"Roe" met alone, then "Ann Roe" (alias "Roe") joins it; "Ben Roe" does not: a
+    surname already holding another first name would mix two people's claims."""
+    one, _ = stores
+    save_extraction(one, article("a.txt", Source("Roe")), origin="a.txt")
+    save_extraction(one, article("b.txt", Source("Ann Roe", aliases=("Roe",))), origin="b.txt")
+    save_extraction(one, article("c.txt", Source("Ben Roe", aliases=("Roe",))), origin="c.txt")
+    save_extraction(one, article("d.txt", Source("Ann Roe", aliases=("Roe",))), origin="d.txt")
+    assert sorted(ids(one)) == ["Ben Roe", "Roe"]
+    names = {s.name: s.aliases for s in list_sources(one)}
+    assert "Ann Roe" in names["Roe"]
+    assert not any(a in ("Roe", "Ann Roe") for a in names["Ben Roe"])
