@@ -88,14 +88,11 @@ _BODY_HEADS: dict[str, SourceType] = {
 _AGENCY_ACRONYMS = _words(
     "DOJ DHS DOD DoD DOE DOT EPA NSA IRS FDA CDC FEC SEC FTC FCC NIH NASA USDA HHS HUD ATF "
     "DEA GAO CBO OMB ICE TSA FAA FEMA NOAA USAID CBP NLRB MoD NHS HMRC ONS ECB")
-# Broadcasters and news sites written as a bare name or initials, and the words that end
-# an outlet's name: "CNN's Ann Roe" or "the Post's Ann Roe" is a journalist.
+# Broadcasters and news sites written as a bare name or initials ("CNN's Ann Roe"); an
+# outlet's last word (`outlet_word`: "the Post's Ann Roe") says the same.
 _BROADCASTERS = _words(
     "cnn msnbc fox nbc abc cbs npr pbs bbc cnbc c-span politico axios reuters bloomberg "
     "univision telemundo breitbart vox slate salon buzzfeed huffpost sky itv")
-_OUTLET_END = _words(
-    "times post journal news tribune herald press radio tv magazine daily gazette "
-    "chronicle courier examiner dispatch inquirer telegraph observer globe ledger sentinel")
 _POSSESSOR = re.compile(r"([\w&.-]+)['’]s ")
 
 
@@ -105,7 +102,7 @@ def outlet_person(text: str, name: str) -> bool:
     low = name.lower()
     for m in _POSSESSOR.finditer(text):
         if text.startswith(low, m.end()) and (
-                m.group(1) in _BROADCASTERS or m.group(1) in _OUTLET_END):
+                m.group(1) in _BROADCASTERS or outlet_word(m.group(1).capitalize())):
             return True
     return False
 
