@@ -83,8 +83,11 @@ def unnamed_document(phrase: str) -> str | None:
 
 
 _WORD = re.compile(r"\w[\w-]*\Z")
-# Lower-case words a sentence may open a document phrase with ("New poll shows …").
-_COMMON_LEADS = words(
+_QUANTIFIERS = words(
+    "many several multiple numerous various other two three four both most some every each all")
+# Lower-case words a sentence may open a document phrase with ("New poll shows …",
+# "Many recent studies found …").
+_COMMON_LEADS = _QUANTIFIERS | words(
     "new latest recent early exit national state internal final preliminary public "
     "leaked congressional federal court official secret classified separate earlier "
     "previous subsequent same"
@@ -94,6 +97,3 @@ _COMMON_LEADS = words(
 _NOT_IN_NAME = words(
     "his her its their our my your he she it they we you i said says say told tells "
     "and or but nor that which who is was are were has have had")
-_QUANTIFIERS = words(
-    "many several multiple numerous various other two three four both most some every each all")
-_COMMON_LEADS = _COMMON_LEADS | _QUANTIFIERS
