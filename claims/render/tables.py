@@ -36,8 +36,31 @@ def interval_text(f: Figure | FigureRecord) -> str:
     return f"[{lo}, {hi}]"
 
 
+_UNIT_MARKS = frozenset("%$€£¥°")
+
+
+def figure_label(f: Figure | FigureRecord) -> str:
+    """The figure as the table's one-line cell: the article's words, then the unit key in
+    brackets only when those words do not already carry it.
+
+    The unit is a normalised key ("country", "square kilometre"), not the article's word,
+    so it is set apart rather than read as English after the number ("32 (country)"), and
+    dropped where a symbol or a unit glued to the digits already says it ("5%", "35C",
+    "$3.2 billion"), which "5% percent" only repeated.
+    """
+    if not f.unit or _says_unit(f.text):
+        return f.text
+    return f"{f.text} ({f.unit})"
+
+
+def _says_unit(text: str) -> bool:
+    if any(ch in _UNIT_MARKS for ch in text):
+        return True
+    return any(a.isdigit() and b.isalpha() for a, b in zip(text, text[1:], strict=False))
+
+
 def figures_text(figures: Sequence[Figure | FigureRecord]) -> str:
-    return "; ".join(f"{f.text} {f.unit or ''}".strip() for f in figures)
+    return "; ".join(figure_label(f) for f in figures)
 
 
 def claims_table(claims: Sequence[ClaimRecord]) -> Table:
