@@ -499,6 +499,8 @@ class SourceBook:
             if e.person and (same or by_surname):
                 if title:
                     e.add_alias(title)
+                if by_surname and not same:
+                    self._surname_used(e, surname)
                 return e
             if not e.person and norm(e.name) == norm(name) and len(name.split()) == 1:
                 e.person = True  # first named bare ("Smith, 45, said"), later with a title
@@ -521,6 +523,13 @@ class SourceBook:
             e.add_alias(surname)
         self.entities.append(e)
         return e
+
+    def _surname_used(self, e: Entity, surname: str) -> None:
+        """A person the article credits under their surname alone ("…, said Roe" after
+        "Ann Roe") is known by it: the surname is their alias, unless another person of
+        the article shares it."""
+        if surname not in e.aliases and not self._shared_surname(e.name):
+            e.add_alias(surname)
 
     def _shared_surname(self, name: str) -> bool:
         """Whether the article names another person with this surname."""
@@ -887,6 +896,7 @@ class SourceBook:
             if len(words) == 1:
                 for e in self.entities:
                     if e.person and norm(e.name).endswith(" " + norm(base)):
+                        self._surname_used(e, base)
                         return e
                 if outlet_word(base):  # "the Times" after "the Daily Times": that paper
                     for e in reversed(self.entities):

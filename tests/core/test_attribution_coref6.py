@@ -1,0 +1,39 @@
+"""Coreference, sixth round (issue 14, items 3 and 4): surnames as aliases, "he"/"she"
+after a one-word name, and the other rules of this round.
+
+Every text here is invented; none comes from a corpus.
+"""
+
+from __future__ import annotations
+
+from claims.core.extraction import extract
+from claims.core.model import Extraction
+from claims.core.text.documents import make_document
+
+
+def run(text: str) -> Extraction:
+    return extract(make_document(text, "a.txt"))
+
+
+def sources_of(x: Extraction) -> list[str | None]:
+    return [c.source for c in x.claims]
+
+
+def aliases(x: Extraction, name: str) -> tuple[str, ...]:
+    return next(s.aliases for s in x.sources if s.name == name)
+
+
+def test_a_person_quoted_by_surname_keeps_the_surname_as_an_alias() -> None:
+    x = run("“We do not have the same headache,” said Matt Borges, chairman of the state "
+            "party, of the race. “We chase absentee requests,” said Borges, who predicted a "
+            "third of the vote will be cast early.")
+    assert sources_of(x) == ["Matt Borges", "Matt Borges"]
+    assert "Borges" in aliases(x, "Matt Borges")
+    assert [s.name for s in x.sources] == ["Matt Borges"]
+
+
+def test_a_surname_two_people_share_is_nobodys_alias() -> None:
+    x = run("Ben Holt said the bill was dead. Mara Holt said it would pass. Holt said the "
+            "vote was close.")
+    for s in x.sources:
+        assert "Holt" not in s.aliases
