@@ -37,3 +37,24 @@ def test_a_surname_two_people_share_is_nobodys_alias() -> None:
             "vote was close.")
     for s in x.sources:
         assert "Holt" not in s.aliases
+
+
+def test_he_after_a_one_word_name_is_that_name() -> None:
+    x = run("Prosecutor Shannon Quill said the case was strong. In a 2014 interview, Lazar "
+            "told agents that he trawled through accounts. He succeeded only rarely, he "
+            "estimated.")
+    assert sources_of(x)[1:] == ["Lazar", "Lazar"]
+    assert "Prosecutor Shannon Quill" not in sources_of(x)[2:]
+
+
+def test_she_after_a_one_word_name_is_that_name_not_the_last_man_quoted() -> None:
+    x = run("Pete Santini said the show was popular. Reynolds says that is what new media "
+            "is. “It is ambush journalism,” she says.")
+    assert sources_of(x) == ["Pete Santini", "Reynolds", "Reynolds"]
+
+
+def test_he_never_refers_to_an_indefinite_pronoun() -> None:
+    x = run("Ben Holt said the deal was dead. Nobody said the vote would be close. He added "
+            "that the talks were over.")
+    assert sources_of(x)[-1] == "Ben Holt"
+    assert "Nobody" not in sources_of(x)[2:]

@@ -114,6 +114,8 @@ _NOT_FIRST_NAMES = words(
 
 
 _NO_BODY_WORDS = words("the a an this that")
+_INDEFINITE = words("nobody everybody everyone somebody someone anybody anyone none all "
+                    "both each either neither many most few several others another")
 _SUBJECT_WINDOW = 1500  # how far back a sentence's subject stays the likely "he"/"she"
 _SPEAKER_NOUNS = words(
     "spokesperson spokesman spokeswoman spokespeople lawyer lawyers attorney attorneys aide "
@@ -383,6 +385,12 @@ class SourceBook:
         last = self._speaker_near(pos, gender, principal=not speaker)
         if speaker:
             subject = self._subject_near(pos, gender)
+            bare = self._bare_speaker(pos, max(
+                last[0] if last is not None else -1, subject[0] if subject else -1))
+            if bare is not None:
+                bare.person = True
+                bare.gender = bare.gender or gender
+                return bare
             if subject is not None and (last is None or subject[0] > last[0]):
                 return self._subject_entity(subject[1], subject[3] or None, pos)
         if last is not None and speaker:
@@ -399,6 +407,25 @@ class SourceBook:
             return best[1]
         name, title = best[2].split("\t")
         return self._person(name, title, pos)
+
+    def _bare_speaker(self, pos: int, after: int) -> Entity | None:
+        """A one-word name credited with a claim after `after` and before `pos`, in this
+        paragraph or the one before, known as nobody's body ("Lazar told agents …. He
+        added …"): "he"/"she" marks it as a person, the surname alone the article uses."""
+        lo = max(after, self.text.rfind("\n", 0, max(0, self.text.rfind("\n", 0, pos))))
+        best: Entity | None = None
+        for e in self.entities:
+            if e.person or not lo < e.last < pos or (best is not None and e.last <= best.last):
+                continue
+            name = e.name
+            if " " in name or not name[:1].isupper() or not name[1:].islower() or (
+                    name.lower() in ORG_WORDS or _party_word(name.lower()) or e.descriptors
+                    or e.report or name.lower() in NOT_SURNAMES or self._is_place(name)
+                    or source_type(e).value != "other" or outlet_word(name)
+                    or name.lower() in _INDEFINITE):
+                continue
+            best = e
+        return best
 
     def _subject_near(self, pos: int, gender: str | None) -> Person | None:
         """The last person named as a sentence's subject before `pos` whose gender agrees
