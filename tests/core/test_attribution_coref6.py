@@ -58,3 +58,29 @@ def test_he_never_refers_to_an_indefinite_pronoun() -> None:
             "that the talks were over.")
     assert sources_of(x)[-1] == "Ben Holt"
     assert "Nobody" not in sources_of(x)[2:]
+
+
+def test_they_is_the_plural_subject_of_the_sentence_before() -> None:
+    x = run("The Acme Corp. said it would appeal. Workers objected to the plan to move "
+            "them. They also said that the firm was shipping jobs overseas.")
+    assert sources_of(x) == ["Acme Corp", None, "Workers"]
+
+
+def test_they_is_the_plural_subject_opening_its_own_sentence() -> None:
+    x = run("The governor said the bill was bad. Senate Democrats blocked the bill because "
+            "they said the language was a poison pill.")
+    assert sources_of(x) == ["Governor", "Senate Democrats"]
+
+
+def test_they_keeps_a_body_credited_after_the_plural_subject() -> None:
+    x = run("Workers objected to the plan. The Acme Corp. said it would appeal. They also "
+            "said the plan was fair.")
+    assert sources_of(x) == [None, "Acme Corp", "Acme Corp"]
+    assert "Workers" not in [s.name for s in x.sources]
+
+
+def test_they_never_refers_to_a_plural_thing() -> None:
+    x = run("The Acme Corp. said it would appeal. These documents show the plan. They said "
+            "it was fair.")
+    assert sources_of(x)[-1] == "Acme Corp"
+    assert "Documents" not in [s.name for s in x.sources]

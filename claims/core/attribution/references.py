@@ -613,6 +613,17 @@ _ABBREVIATIONS = words("mr mrs ms dr sen rep gov gen st jr sr lt col sgt capt re
                        "u.s u.n d.c n.y n.h n.c s.c mt ft no")
 
 
+def sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding `pos` starts (after its boundary and any space),
+    looking back at most 400 characters."""
+    start, lo = pos, max(0, pos - 400)
+    while start > lo and not _boundary(text, start - 1):
+        start -= 1
+    while start < pos and text[start].isspace():
+        start += 1
+    return start
+
+
 def _boundary(text: str, i: int) -> bool:
     """Whether text[i] ends a sentence: a line break, or "." "!" "?" before a space,
     not the point of "Mr." or of an initial ("J. Roe")."""

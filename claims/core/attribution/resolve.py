@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from claims.core.attribution.cues import ROLE_NOUNS, CueHit, find_hits, is_name, is_role
 from claims.core.attribution.descriptions import BackReferences, unnamed_document
+from claims.core.attribution.groups import plural_subject
 from claims.core.attribution.kinds import outlet_word
 from claims.core.attribution.names import (
     PREPOSITIONS,
@@ -427,6 +428,27 @@ class SourceBook:
             best = e
         return best
 
+    def _group_subject(self, pos: int, after: int) -> Entity | None:
+        """"They": a plural group opening this sentence or the one before, written after
+        the last body credited (`after`): "Workers objected …. They also said …"."""
+        found = plural_subject(self.text, pos, self.text.rfind("\n", 0, pos) + 1)
+        if found is None or found[0] <= after:
+            return None
+        at, phrase = found
+        head = phrase.split()[-1].lower()
+        if not _party_word(head) or head in _INDEFINITE:
+            return None
+        known = len(self.entities)
+        e = self._named(phrase, None, at, False)
+        if e is not None and len(self.entities) > known and e is self.entities[-1] and (
+                entity_fault(e.name) is not None or _common_thing(e.name, phrase)):
+            self.entities.pop()  # no party after all: "they" keeps the last body
+            return None
+        if e is None or e.person:
+            return None
+        e.last = max(e.last, at)
+        return e
+
     def _subject_near(self, pos: int, gender: str | None) -> Person | None:
         """The last person named as a sentence's subject before `pos` whose gender agrees
         ("Ann Roe met Ben Holt. She said …": Ann Roe). A subject met after the last
@@ -770,7 +792,12 @@ class SourceBook:
                 if found is not None and not found.person:
                     return found
             cands = [e for e in self.entities if not e.person and e.last <= pos]
-            return max(cands, key=lambda e: e.last) if cands else None
+            latest = max(cands, key=lambda e: e.last) if cands else None
+            if low == "they":
+                group = self._group_subject(pos, latest.last if latest is not None else -1)
+                if group is not None:
+                    return group
+            return latest
         own = possessed(phrase)
         if own is not None:
             owner = self._owner(own[0], pos)
