@@ -84,3 +84,10 @@ def test_they_never_refers_to_a_plural_thing() -> None:
             "it was fair.")
     assert sources_of(x)[-1] == "Acme Corp"
     assert "Documents" not in [s.name for s in x.sources]
+
+
+def test_a_surname_modifying_a_noun_is_no_subject_for_he() -> None:
+    x = run("James Rook said the paper would change. Ben Fenton, a strategist, said its "
+            "goal was a deal. The Rook outlets have been standing in the way, he said, by "
+            "denying science.")
+    assert sources_of(x) == ["James Rook", "Ben Fenton", "Ben Fenton"]

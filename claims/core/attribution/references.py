@@ -556,6 +556,7 @@ _OPENER = re.compile(
     r"Yesterday)\b,?|(?:On|In|At|During|After|Before|Since|Speaking|Asked|Like)\b"
     r"[^,.;:!?“”\"]{0,40},)\s+"
 )
+_DETERMINERS = words("the a an this that these those")
 _SUBJECT_LEAD = words(
     "the a an former then ex- later late current outgoing incoming acting interim "
     "presidential vice deputy senior top chief state federal party campaign gop "
@@ -590,6 +591,8 @@ def subject_position(text: str, pos: int) -> bool:
     if m is not None:
         lead = lead[m.end():]
     toks = lead.split()
+    if toks and toks[-1].lower() in _DETERMINERS:
+        return False  # "The Roe outlets have …": the name only modifies a noun
     if len(toks) > 6:
         return False
     for t in toks:
