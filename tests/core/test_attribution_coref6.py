@@ -91,3 +91,17 @@ def test_a_surname_modifying_a_noun_is_no_subject_for_he() -> None:
             "goal was a deal. The Rook outlets have been standing in the way, he said, by "
             "denying science.")
     assert sources_of(x) == ["James Rook", "Ben Fenton", "Ben Fenton"]
+
+
+def test_a_surname_credited_before_the_full_name_is_one_source() -> None:
+    x = run("Ryan said the bill was dead. Later, House Speaker Paul D. Ryan said he would "
+            "vote for it.")
+    assert sources_of(x) == ["Paul D. Ryan", "Paul D. Ryan"]
+    assert [s.name for s in x.sources] == ["Paul D. Ryan"]
+    assert "Ryan" in aliases(x, "Paul D. Ryan")
+
+
+def test_a_surname_two_people_of_the_article_bear_joins_neither() -> None:
+    x = run("Holt said the vote was close. Mara Holt said it would pass. Ben Holt said the "
+            "bill was dead.")
+    assert sources_of(x) == ["Holt", "Mara Holt", "Ben Holt"]
