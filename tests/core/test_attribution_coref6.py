@@ -105,3 +105,16 @@ def test_a_surname_two_people_of_the_article_bear_joins_neither() -> None:
     x = run("Holt said the vote was close. Mara Holt said it would pass. Ben Holt said the "
             "bill was dead.")
     assert sources_of(x) == ["Holt", "Mara Holt", "Ben Holt"]
+
+
+def test_he_after_a_one_word_name_as_the_subject_of_the_sentence_before() -> None:
+    x = run("“She lacks judgment,” said Tiegen. President Ben Holt spoke on Monday. Holt said "
+            "the war was over. Tiegen was also troubled by the handling of the files. “Who "
+            "wants to work with us?” he wondered.")
+    assert sources_of(x)[-1] == "Tiegen"
+
+
+def test_a_word_only_ever_opening_a_sentence_is_no_subject_for_he() -> None:
+    x = run("“We will win,” Back said. Ben Holt said the deal was dead. Back toured the plant "
+            "on Monday. “We will see,” he said.")
+    assert sources_of(x)[-1] == "Ben Holt"

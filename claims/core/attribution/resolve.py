@@ -115,6 +115,7 @@ _NOT_FIRST_NAMES = words(
 
 
 _NO_BODY_WORDS = words("the a an this that")
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\.? \Z")  # "Tom " before "Holt"
 _INDEFINITE = words("nobody everybody everyone somebody someone anybody anyone none all "
                     "both each either neither many most few several others another")
 _SUBJECT_WINDOW = 1500  # how far back a sentence's subject stays the likely "he"/"she"
@@ -418,15 +419,19 @@ class SourceBook:
         for e in self.entities:
             if e.person or not lo < e.last < pos or (best is not None and e.last <= best.last):
                 continue
-            name = e.name
-            if " " in name or not name[:1].isupper() or not name[1:].islower() or (
-                    name.lower() in ORG_WORDS or _party_word(name.lower()) or e.descriptors
-                    or e.report or name.lower() in NOT_SURNAMES or self._is_place(name)
-                    or source_type(e).value != "other" or outlet_word(name)
-                    or name.lower() in _INDEFINITE):
-                continue
-            best = e
+            if self._bare_name(e):
+                best = e
         return best
+
+    def _bare_name(self, e: Entity) -> bool:
+        """Whether a source no rule made a person is one word that can be a surname:
+        capitalised, typed other, no place, outlet, party noun or indefinite pronoun."""
+        name = e.name
+        return not (" " in name or not name[:1].isupper() or not name[1:].islower() or (
+            name.lower() in ORG_WORDS or _party_word(name.lower()) or e.descriptors
+            or e.report or name.lower() in NOT_SURNAMES or self._is_place(name)
+            or source_type(e).value != "other" or outlet_word(name)
+            or name.lower() in _INDEFINITE))
 
     def _group_subject(self, pos: int, after: int) -> Entity | None:
         """"They": a plural group opening this sentence or the one before, written after
@@ -478,7 +483,9 @@ class SourceBook:
         ("Republican hopeful Ann Roe" is in no people list, but "Roe toured …" names her)."""
         lo = max(best[0] if best is not None else 0, pos - _SUBJECT_WINDOW)
         for e in self.entities:
-            if not e.person or e.speaks_for is not None or not e.name[:1].isupper():
+            if not (e.person or self._bare_name(e) and self._mid_sentence(e.name)) or (
+                    e.speaks_for is not None) or (
+                    not e.name[:1].isupper()):
                 continue
             surname = e.name.split()[-1]
             if surname.lower() in NOT_SURNAMES:
@@ -489,8 +496,9 @@ class SourceBook:
                 tries += 1
                 end = at + len(surname)
                 g = self._titled_gender(at, e.gender)
-                if previous_word(self.text, at) in _NO_BODY_WORDS:
-                    g = "x"  # "the Holt family": no mention of the person
+                if previous_word(self.text, at) in _NO_BODY_WORDS or not e.person and (
+                        _NAME_BEFORE.search(self.text, max(0, at - 30), at)):
+                    g = "x"  # "the Holt family", "Tom Holt" for a bare "Holt": not them
                 if not (self.text[at - 1].isalnum() or end < len(self.text) and (
                         self.text[end].isalnum())) and (gender is None or g in (None, gender)) and (
                         self._subject_at(at)):
