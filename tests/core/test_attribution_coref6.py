@@ -118,3 +118,10 @@ def test_a_word_only_ever_opening_a_sentence_is_no_subject_for_he() -> None:
     x = run("“We will win,” Back said. Ben Holt said the deal was dead. Back toured the plant "
             "on Monday. “We will see,” he said.")
     assert sources_of(x)[-1] == "Ben Holt"
+
+
+def test_a_surname_with_a_bearer_of_unknown_first_name_joins_nobody() -> None:
+    x = run("Lazar said he broke into the accounts. His wife, Gabriela Zoltana Lazar, said "
+            "he was innocent. The hacker, Marcel Lehel Lazar, faces two years in prison.")
+    assert sources_of(x)[0] != "Gabriela Zoltana Lazar"
+    assert "Gabriela Zoltana Lazar" in sources_of(x)

@@ -151,11 +151,17 @@ def _join_surnames(kept: list[Entity], text: str, into: dict[int, Entity]) -> bo
 def _other_bearer(name: str, text: str) -> bool:
     """Whether the article names another person of this surname ("Mara Holt" beside
     "Ben Holt"): two capitalised words ending in it that are not part of `name`."""
-    surname = name.split()[-1]
-    first = name.split()[0]
+    parts = name.split()
+    surname = parts[-1]
     for m in re.finditer(rf"\b([A-Z][a-z]+)(?: [A-Z]\.)? {re.escape(surname)}\b", text):
-        if m.group(1) != first and m.group(1) not in name.split() and gender_of(
-                f"{m.group(1)} {surname}") is not None:
+        word = m.group(1)
+        if word in parts or word.lower() in TITLES or word.lower() in NOT_SURNAMES:
+            continue
+        before = text[max(0, m.start() - 2) : m.start()]
+        # a known first name, or a word inside a longer name or a sentence ("Marcel
+        # Lehel Lazar", "the Stop Holt push"), not one a sentence opens with ("But Holt")
+        if gender_of(f"{word} {surname}") is not None or before[:1].isalpha() or (
+                before[:1] == ","):
             return True
     return False
 
