@@ -227,6 +227,7 @@ def _consolidate_reference(entities: list[Any], text: str) -> dict[int, Any]:
         _drop_shared_surnames,
         _final,
         _has,
+        _join_surnames,
         _name_tokens,
         _place_for,
         _possessed_place,
@@ -272,6 +273,8 @@ def _consolidate_reference(entities: list[Any], text: str) -> dict[int, Any]:
             keys.setdefault(key, e)
     kept = [e for e in entities if into[id(e)] is e]
     _drop_shared_surnames([e for e in kept if e.person])
+    if _join_surnames(kept, text, into):  # a later rule (coref6), not a speed step
+        kept = [e for e in kept if into[id(e)] is e]
     strong = [e for e in kept if not is_unqualified(e.name) and proper(e)]
     for weak in [e for e in kept if is_unqualified(e.name)]:
         scored = sorted(((score(weak, s), i) for i, s in enumerate(strong)), reverse=True)

@@ -16,13 +16,14 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from claims.core.attribution.names import ADVERBS, CONJUNCTIONS, PRONOUNS, QUANTITY
-from claims.core.attribution.references import place_form, place_mentions
+from claims.core.attribution.references import NOT_SURNAMES, place_form, place_mentions
 from claims.core.attribution.sources import (
     DETERMINERS,
     GENERIC_MODIFIERS,
     SOFT_MODIFIERS,
     TITLES,
     Entity,
+    gender_of,
     is_generic,
     is_unqualified,
     norm,
@@ -85,6 +86,8 @@ def consolidate(entities: list[Entity], text: str) -> dict[int, Entity]:
             keys.setdefault(key, e)
     kept = [e for e in entities if into[id(e)] is e]
     _drop_shared_surnames([e for e in kept if e.person])
+    if _join_surnames(kept, text, into):
+        kept = [e for e in kept if into[id(e)] is e]
     strong = [e for e in kept if not is_unqualified(e.name) and _proper(e)]
     names = [tuple(s.names()) for s in strong]  # renewed when a source absorbs another
     for weak in [e for e in kept if is_unqualified(e.name)]:
@@ -120,6 +123,47 @@ def _drop_shared_surnames(people: list[Entity]) -> None:
     shared = {k for k, ids in held.items() if len(ids) > 1}
     for e in people if shared else ():
         e.aliases[:] = [a for a in e.aliases if " " in a.strip() or norm(a) not in shared]
+
+
+def _join_surnames(kept: list[Entity], text: str, into: dict[int, Entity]) -> bool:
+    """A one-word source that is the surname of exactly one person of the article
+    ("Ryan", credited before "Paul D. Ryan" was) is that person, unless the article
+    names someone else of that surname or the word is a body's. True when one joined."""
+    full: dict[str, list[Entity]] = {}
+    for e in kept:
+        parts = e.name.split()
+        if (e.person or gender_of(e.name) is not None) and e.speaks_for is None and len(
+                parts) > 1 and all(w[:1].isupper() for w in parts):
+            full.setdefault(parts[-1], []).append(e)
+    joined = False
+    for e in kept:
+        owners = full.get(e.name) if " " not in e.name else None
+        if not owners or len(owners) > 1 or e.name.lower() in NOT_SURNAMES or (
+                e.speaks_for is not None or e.descriptors or e.report
+                or e.gender not in (None, owners[0].gender)) or _other_bearer(
+                owners[0].name, text):
+            continue
+        _absorb(owners[0], e, into)
+        joined = True
+    return joined
+
+
+def _other_bearer(name: str, text: str) -> bool:
+    """Whether the article names another person of this surname ("Mara Holt" beside
+    "Ben Holt"): two capitalised words ending in it that are not part of `name`."""
+    parts = name.split()
+    surname = parts[-1]
+    for m in re.finditer(rf"\b([A-Z][a-z]+)(?: [A-Z]\.)? {re.escape(surname)}\b", text):
+        word = m.group(1)
+        if word in parts or word.lower() in TITLES or word.lower() in NOT_SURNAMES:
+            continue
+        before = text[max(0, m.start() - 2) : m.start()]
+        # a known first name, or a word inside a longer name or a sentence ("Marcel
+        # Lehel Lazar", "the Stop Holt push"), not one a sentence opens with ("But Holt")
+        if gender_of(f"{word} {surname}") is not None or before[:1].isalpha() or (
+                before[:1] == ","):
+            return True
+    return False
 
 
 def _proper(e: Entity) -> bool:

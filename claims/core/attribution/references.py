@@ -556,6 +556,7 @@ _OPENER = re.compile(
     r"Yesterday)\b,?|(?:On|In|At|During|After|Before|Since|Speaking|Asked|Like)\b"
     r"[^,.;:!?“”\"]{0,40},)\s+"
 )
+_DETERMINERS = words("the a an this that these those")
 _SUBJECT_LEAD = words(
     "the a an former then ex- later late current outgoing incoming acting interim "
     "presidential vice deputy senior top chief state federal party campaign gop "
@@ -590,6 +591,8 @@ def subject_position(text: str, pos: int) -> bool:
     if m is not None:
         lead = lead[m.end():]
     toks = lead.split()
+    if toks and toks[-1].lower() in _DETERMINERS:
+        return False  # "The Roe outlets have …": the name only modifies a noun
     if len(toks) > 6:
         return False
     for t in toks:
@@ -611,6 +614,17 @@ def subject_position(text: str, pos: int) -> bool:
 
 _ABBREVIATIONS = words("mr mrs ms dr sen rep gov gen st jr sr lt col sgt capt rev prof "
                        "u.s u.n d.c n.y n.h n.c s.c mt ft no")
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding `pos` starts (after its boundary and any space),
+    looking back at most 400 characters."""
+    start, lo = pos, max(0, pos - 400)
+    while start > lo and not _boundary(text, start - 1):
+        start -= 1
+    while start < pos and text[start].isspace():
+        start += 1
+    return start
 
 
 def _boundary(text: str, i: int) -> bool:

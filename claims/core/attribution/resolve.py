@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from claims.core.attribution.cues import ROLE_NOUNS, CueHit, find_hits, is_name, is_role
 from claims.core.attribution.descriptions import BackReferences, unnamed_document
+from claims.core.attribution.groups import plural_subject
 from claims.core.attribution.kinds import outlet_word
 from claims.core.attribution.names import (
     PREPOSITIONS,
@@ -114,6 +115,9 @@ _NOT_FIRST_NAMES = words(
 
 
 _NO_BODY_WORDS = words("the a an this that")
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\.? \Z")  # "Tom " before "Holt"
+_INDEFINITE = words("nobody everybody everyone somebody someone anybody anyone none all "
+                    "both each either neither many most few several others another")
 _SUBJECT_WINDOW = 1500  # how far back a sentence's subject stays the likely "he"/"she"
 _SPEAKER_NOUNS = words(
     "spokesperson spokesman spokeswoman spokespeople lawyer lawyers attorney attorneys aide "
@@ -383,6 +387,12 @@ class SourceBook:
         last = self._speaker_near(pos, gender, principal=not speaker)
         if speaker:
             subject = self._subject_near(pos, gender)
+            bare = self._bare_speaker(pos, max(
+                last[0] if last is not None else -1, subject[0] if subject else -1))
+            if bare is not None:
+                bare.person = True
+                bare.gender = bare.gender or gender
+                return bare
             if subject is not None and (last is None or subject[0] > last[0]):
                 return self._subject_entity(subject[1], subject[3] or None, pos)
         if last is not None and speaker:
@@ -399,6 +409,50 @@ class SourceBook:
             return best[1]
         name, title = best[2].split("\t")
         return self._person(name, title, pos)
+
+    def _bare_speaker(self, pos: int, after: int) -> Entity | None:
+        """A one-word name credited with a claim after `after` and before `pos`, in this
+        paragraph or the one before, known as nobody's body ("Lazar told agents …. He
+        added …"): "he"/"she" marks it as a person, the surname alone the article uses."""
+        lo = max(after, self.text.rfind("\n", 0, max(0, self.text.rfind("\n", 0, pos))))
+        best: Entity | None = None
+        for e in self.entities:
+            if e.person or not lo < e.last < pos or (best is not None and e.last <= best.last):
+                continue
+            if self._bare_name(e):
+                best = e
+        return best
+
+    def _bare_name(self, e: Entity) -> bool:
+        """Whether a source no rule made a person is one word that can be a surname:
+        capitalised, typed other, no place, outlet, party noun or indefinite pronoun."""
+        name = e.name
+        return not (" " in name or not name[:1].isupper() or not name[1:].islower() or (
+            name.lower() in ORG_WORDS or _party_word(name.lower()) or e.descriptors
+            or e.report or name.lower() in NOT_SURNAMES or self._is_place(name)
+            or source_type(e).value != "other" or outlet_word(name)
+            or name.lower() in _INDEFINITE))
+
+    def _group_subject(self, pos: int, after: int) -> Entity | None:
+        """"They": a plural group opening this sentence or the one before, written after
+        the last body credited (`after`): "Workers objected …. They also said …"."""
+        found = plural_subject(self.text, pos, self.text.rfind("\n", 0, pos) + 1)
+        if found is None or found[0] <= after:
+            return None
+        at, phrase = found
+        head = phrase.split()[-1].lower()
+        if not _party_word(head) or head in _INDEFINITE:
+            return None
+        known = len(self.entities)
+        e = self._named(phrase, None, at, False)
+        if e is not None and len(self.entities) > known and e is self.entities[-1] and (
+                entity_fault(e.name) is not None or _common_thing(e.name, phrase)):
+            self.entities.pop()  # no party after all: "they" keeps the last body
+            return None
+        if e is None or e.person:
+            return None
+        e.last = max(e.last, at)
+        return e
 
     def _subject_near(self, pos: int, gender: str | None) -> Person | None:
         """The last person named as a sentence's subject before `pos` whose gender agrees
@@ -429,7 +483,9 @@ class SourceBook:
         ("Republican hopeful Ann Roe" is in no people list, but "Roe toured …" names her)."""
         lo = max(best[0] if best is not None else 0, pos - _SUBJECT_WINDOW)
         for e in self.entities:
-            if not e.person or e.speaks_for is not None or not e.name[:1].isupper():
+            if not (e.person or self._bare_name(e) and self._mid_sentence(e.name)) or (
+                    e.speaks_for is not None) or (
+                    not e.name[:1].isupper()):
                 continue
             surname = e.name.split()[-1]
             if surname.lower() in NOT_SURNAMES:
@@ -440,8 +496,9 @@ class SourceBook:
                 tries += 1
                 end = at + len(surname)
                 g = self._titled_gender(at, e.gender)
-                if previous_word(self.text, at) in _NO_BODY_WORDS:
-                    g = "x"  # "the Holt family": no mention of the person
+                if previous_word(self.text, at) in _NO_BODY_WORDS or not e.person and (
+                        _NAME_BEFORE.search(self.text, max(0, at - 30), at)):
+                    g = "x"  # "the Holt family", "Tom Holt" for a bare "Holt": not them
                 if not (self.text[at - 1].isalnum() or end < len(self.text) and (
                         self.text[end].isalnum())) and (gender is None or g in (None, gender)) and (
                         self._subject_at(at)):
@@ -499,6 +556,8 @@ class SourceBook:
             if e.person and (same or by_surname):
                 if title:
                     e.add_alias(title)
+                if by_surname and not same:
+                    self._surname_used(e, surname)
                 return e
             if not e.person and norm(e.name) == norm(name) and len(name.split()) == 1:
                 e.person = True  # first named bare ("Smith, 45, said"), later with a title
@@ -521,6 +580,13 @@ class SourceBook:
             e.add_alias(surname)
         self.entities.append(e)
         return e
+
+    def _surname_used(self, e: Entity, surname: str) -> None:
+        """A person the article credits under their surname alone ("…, said Roe" after
+        "Ann Roe") is known by it: the surname is their alias, unless another person of
+        the article shares it."""
+        if surname not in e.aliases and not self._shared_surname(e.name):
+            e.add_alias(surname)
 
     def _shared_surname(self, name: str) -> bool:
         """Whether the article names another person with this surname."""
@@ -734,7 +800,12 @@ class SourceBook:
                 if found is not None and not found.person:
                     return found
             cands = [e for e in self.entities if not e.person and e.last <= pos]
-            return max(cands, key=lambda e: e.last) if cands else None
+            latest = max(cands, key=lambda e: e.last) if cands else None
+            if low == "they":
+                group = self._group_subject(pos, latest.last if latest is not None else -1)
+                if group is not None:
+                    return group
+            return latest
         own = possessed(phrase)
         if own is not None:
             owner = self._owner(own[0], pos)
@@ -887,6 +958,7 @@ class SourceBook:
             if len(words) == 1:
                 for e in self.entities:
                     if e.person and norm(e.name).endswith(" " + norm(base)):
+                        self._surname_used(e, base)
                         return e
                 if outlet_word(base):  # "the Times" after "the Daily Times": that paper
                     for e in reversed(self.entities):

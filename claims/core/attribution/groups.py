@@ -1,0 +1,45 @@
+"""Which group "they" refers back to: a plural subject the article has just written.
+
+News writes "Workers objected to the move. They also said …" and "Senate Democrats
+blocked the bill because they said …": "they" is the plural noun phrase that opens the
+sentence (before the pronoun) or the one before it, even when no cue credited that group
+yet. Without it "they" fell to the last body quoted, which is most often the party the
+group argues against ("Workers … They also said" gave the company).
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.core.attribution.references import sentence_start
+
+# Up to three modifiers, then a plural head noun, then a lower-case word (the verb, or
+# an adverb before it): "Former prosecutors said", "Senate Democrats blocked", "Mexican
+# officials conducted". The head's test is the caller's (a party noun, not a thing).
+_PLURAL_LEAD = re.compile(
+    r"[\"“‘']?((?:(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*)\s+){0,3}?([A-Za-z][a-z-]+s))"
+    r"\s+(?:[a-z]+ly\s+)?[a-z]")
+_NOT_LEADS = frozenset({"this", "these", "those", "his", "her", "its", "their", "our", "my",
+                        "your", "it", "he", "she", "we", "they", "as", "is", "was", "has"})
+
+
+def plural_subject(text: str, pos: int, lo: int) -> tuple[int, str] | None:
+    """(start, phrase) of the plural subject opening the sentence at `pos` before it, or
+    else the sentence before (never before `lo`, the paragraph's start); its head
+    (the phrase's last word) is left for the caller to judge."""
+    here = sentence_start(text, pos)
+    starts = [here]
+    if here > lo:
+        before = sentence_start(text, max(lo, here - 2))
+        if before >= lo:
+            starts.append(before)
+    for start in starts:
+        m = _PLURAL_LEAD.match(text, start, pos)
+        if m is None or m.end(1) > pos:
+            continue
+        phrase = m.group(1)
+        first = phrase.split()[0].lower()
+        if first in _NOT_LEADS or any(ch in phrase for ch in ",;:"):
+            continue
+        return m.start(1), phrase
+    return None
