@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from claims.core.attribution.cues import speaker_label
+from claims.core.attribution.cues import is_role, speaker_label
 from claims.core.attribution.resolve import CueHit, SourceBook, find_hits
 from claims.core.attribution.sources import Entity
 from claims.core.text.segmentation import Sentence, clause_spans, quote_mask
@@ -78,13 +78,39 @@ def _main_hit(hits: list[CueHit], text: str, lo: int, hi: int
         if main:
             hits = main
     last, first = hits[-1], hits[0]
-    tail = _CITING_TAIL.sub("", text[last.end : hi]).split()
+    tail = _closing_tail(text, last, hi)
     if len(hits) > 1 and not last.leading and last.cue in _REPORTING and (
             first.cue != "according to" and last.start > first.end
-            and first.phrase_start < last.phrase_start and len(tail) <= 8
+            and first.phrase_start < last.phrase_start and last.phrase_start >= first.end
+            and len(tail) <= 8
             and _set_off(text, lo, min(last.start, last.phrase_start))):
         return last, first
     return first, None
+
+
+def _closing_tail(text: str, hit: CueHit, hi: int) -> list[str]:
+    """The words after a closing cue, past its speaker when the speaker follows the cue;
+    a description or circumstance a comma sets off after them ("…, said Ann Roe,
+    director of the X Institute at Y University.", "…, Roe said on Monday at a rally, in
+    a reversal …") is no content the cue could precede, a clause is ("according to Y,
+    Roe tried …")."""
+    after = max(hit.end, hit.phrase_start + len(hit.phrase))
+    comma = text.find(",", after, hi)
+    if comma >= 0 and _aside(text[comma + 1 : hi]):
+        hi = comma
+    return _CITING_TAIL.sub("", text[after:hi]).split()
+
+
+_ASIDE_OPENERS = frozenset(
+    "a an the who whom whose which in on at during after before while as when his her its "
+    "their".split())
+
+
+def _aside(rest: str) -> bool:
+    """A description or circumstance after a comma, not a clause: it opens on an article,
+    a relative pronoun or a preposition, or is a role ("director of the X Institute")."""
+    toks = rest.split()
+    return bool(toks) and (toks[0].lower() in _ASIDE_OPENERS or is_role(rest.split(",")[0]))
 
 
 def _set_off(text: str, lo: int, at: int) -> bool:

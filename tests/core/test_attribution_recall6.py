@@ -1,0 +1,44 @@
+"""Attribution recall, sixth round: speech-cue shapes on made-up texts.
+
+Each shape is checked both ways: the claim gets its exact source and cue, and the party
+the sentence only mentions (or a fragment of it) never becomes the claim's source.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.core.extraction import extract
+from claims.core.text.documents import make_document
+
+_CONTEXT = "Headline here\nAnna Moreno, the mayor, spoke in Dayton on Monday.\n"
+
+
+def _extract(body: str):  # type: ignore[no-untyped-def]
+    return extract(make_document(_CONTEXT + body, "t.txt"))
+
+
+def claims_of(body: str) -> list[tuple[str | None, str | None]]:
+    """(source, cue) of each claim of the last paragraph, after a context naming a person."""
+    ex = _extract(body)
+    last = max(c.paragraph for c in ex.claims)
+    return [(c.source, c.cue) for c in ex.claims if c.paragraph == last]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "cue", "never"),
+    [
+        # a closing "said X" wraps the clause before it, however long X's description
+        ("Holt has a strong ground game and support from all unions in the state, said "
+         "Vera Lind, director of the Civic Engagement Project at the University of Dayton.",
+         "Vera Lind", "said", "Holt"),
+        ("Tom Holt thinks the state requires too many tests, his brother Carl Holt said "
+         "this week at a rally in Dayton, in a reversal of his past stance.",
+         "Carl Holt", "said", "Tom Holt"),
+    ],
+)
+def test_closing_speech_cue_wraps_the_clause(sentence: str, source: str, cue: str,
+                                             never: str) -> None:
+    got = claims_of(sentence)
+    assert got == [(source, cue)]
+    assert all(s != never for s, _ in got)
