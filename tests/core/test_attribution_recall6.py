@@ -42,3 +42,31 @@ def test_closing_speech_cue_wraps_the_clause(sentence: str, source: str, cue: st
     got = claims_of(sentence)
     assert got == [(source, cue)]
     assert all(s != never for s, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "never"),
+    [
+        # the party a described document names speaks for it
+        ("Turnout fell by a fifth in the county, according to early results of exit polls "
+         "conducted for the Harbor Courier and two radio stations.", "Harbor Courier",
+         "Turnout"),
+        ("The mill hired 40 workers in 2019, according to payroll records compiled by "
+         "Dayton Labor Watch.", "Dayton Labor Watch", "Payroll records"),
+        ("Holt met the envoy twice in May, according to a Ministry readout.", "Ministry",
+         "Holt"),
+        ("Holt paid $8 million for the plane, according to documents from Vera Lind.",
+         "Vera Lind", "Holt"),
+    ],
+)
+def test_according_to_a_document_credits_its_producer(sentence: str, source: str,
+                                                      never: str) -> None:
+    got = claims_of(sentence)
+    assert got == [(source, "according to")]
+    assert all(s != never for s, _ in got)
+
+
+def test_according_to_a_named_party_is_left_as_written() -> None:
+    """A plain name or a role is no document: nothing is cut from it."""
+    got = claims_of("Costs rose by a third, according to the Center for Fiscal Policy.")
+    assert got == [("Center for Fiscal Policy", "according to")]

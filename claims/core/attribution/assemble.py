@@ -16,8 +16,9 @@ import re
 from dataclasses import dataclass, field, replace
 
 from claims.core.attribution.cues import is_role, speaker_label
+from claims.core.attribution.producers import according_object
 from claims.core.attribution.resolve import CueHit, SourceBook, find_hits
-from claims.core.attribution.sources import Entity
+from claims.core.attribution.sources import Entity, words
 from claims.core.text.segmentation import Sentence, clause_spans, quote_mask
 
 _QUOTE_OPENERS = ("\"", "“", "''", "``")
@@ -101,9 +102,9 @@ def _closing_tail(text: str, hit: CueHit, hi: int) -> list[str]:
     return _CITING_TAIL.sub("", text[after:hi]).split()
 
 
-_ASIDE_OPENERS = frozenset(
+_ASIDE_OPENERS = words(
     "a an the who whom whose which in on at during after before while as when his her its "
-    "their".split())
+    "their")
 
 
 def _aside(rest: str) -> bool:
@@ -140,6 +141,8 @@ def _groups(s: Sentence, mask: list[bool], book: SourceBook) -> list[_Group]:
     out: list[_Group] = []
     for cs, ce, hit, inner, alone in _clause_hits(s, mask):
         src = book.resolve(hit, s.start + hit.phrase_start, s.text, s.headline) if hit else None
+        if hit is not None and src is None and hit.cue == "according to":
+            hit, src = _producer(book, s, hit)  # "according to polls compiled by X": X
         if hit is not None and src is None and hit.phrase.lower() in _PRONOUNS:
             hit = None
         via = _resolve_via(book, s, hit, inner, src) if hit is not None and src else []
@@ -158,6 +161,18 @@ def _groups(s: Sentence, mask: list[bool], book: SourceBook) -> list[_Group]:
         else:
             out.append(_Group(cs, ce, hit, src, via))
     return out
+
+
+def _producer(book: SourceBook, s: Sentence, hit: CueHit) -> tuple[CueHit, Entity | None]:
+    """An "according to" whose object did not resolve, read again as the party the
+    document names ("early results of polls conducted for X", "a Pentagon readout")."""
+    producer = according_object(hit.phrase)
+    if producer == hit.phrase:
+        return hit, None
+    named = replace(hit, phrase=producer,
+                    phrase_start=hit.phrase_start + max(0, hit.phrase.find(producer)))
+    src = book.resolve(named, s.start + named.phrase_start, s.text, s.headline)
+    return (hit, None) if src is None else (named, src)
 
 
 def _across_relative(text: str, cs: int, hit: CueHit) -> bool:
