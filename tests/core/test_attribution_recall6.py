@@ -70,3 +70,26 @@ def test_according_to_a_named_party_is_left_as_written() -> None:
     """A plain name or a role is no document: nothing is cut from it."""
     got = claims_of("Costs rose by a third, according to the Center for Fiscal Policy.")
     assert got == [("Center for Fiscal Policy", "according to")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "never"),
+    [
+        ("Minutes later, the Holt campaign issued a statement saying that Holt meant "
+         "voters are united.", "Holt campaign", "Holt"),
+        ("Shortly after the call ended, Vera Lind sent out a press release saying Holt owes "
+         "Ohio an explanation.", "Vera Lind", "Holt"),
+        ("On Friday, the Harbor Union released a video on its website saying the strike "
+         "would go on.", "Harbor Union", "Friday"),
+    ],
+)
+def test_a_statement_saying_is_said_by_its_issuer(sentence: str, source: str,
+                                                  never: str) -> None:
+    got = claims_of(sentence)
+    assert got == [(source, "said")]
+    assert all(s != never for s, _ in got)
+
+
+def test_a_statement_issued_without_saying_is_no_speech() -> None:
+    """Issuing a statement reports an act; only "saying …" gives it content."""
+    assert claims_of("The board issued a statement on Friday.") == [(None, None)]

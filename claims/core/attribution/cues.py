@@ -144,6 +144,11 @@ _ACT_FRAMES = (
     ("made makes make", r"(?:it )?clear"),
     ("made makes", r"(?:a|an|the|his|her|its|their) (?:[\w-]+ ){0,2}?"
                    r"(?:call|case|pitch|plea|appeal|argument)s? (?:for|that|to|against)"),
+    # "issued a statement saying …", "sent out a text message to supporters saying …"
+    ("issued issues released releases put puts sent sends posted published",
+     r"(?:out )?(?:a|an|its|his|her|their) (?:[\w-]+ ){0,2}?(?:statement|release|message|"
+     r"letter|memo|note|email|e-mail|tweet|video|post)s? (?:[\w'’-]+ ){0,5}?"
+     r"(?:saying|stating|declaring)"),
 )
 _VERBAL_ACT = re.compile(
     r"\b(?:expressed|expresses|voiced|promised|promises|pledged|vowed|urged|urges|"
@@ -170,7 +175,7 @@ _ACT_OPENERS = _ONE_WORD_ACTS | words(
     "took takes take threw throws throw made makes make cast casts "
     "called calls raised tempered played put kept keeps raises cut cuts lowered lowers "
     "maintained reaffirmed reiterated upgraded downgraded narrowed trimmed lifted withdrew "
-    "issued published gave confirmed"
+    "issued published gave confirmed issues released releases puts sent sends posted"
 )
 # "He continued, “…”": speech going on (before a comma or colon only).
 _CONTINUED = words("continued continues")
@@ -1005,7 +1010,7 @@ def find_hits(
                 continue
             base = "continued"
         elif " " in word or word != first or _VERBAL_ACT.fullmatch(word):
-            base = first
+            base = "said" if word.endswith("saying") else first  # "issued a statement saying"
         else:
             continue
         if not free(m.start(), end):
