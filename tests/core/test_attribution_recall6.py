@@ -94,3 +94,28 @@ def test_a_statement_saying_is_said_by_its_issuer(sentence: str, source: str,
 def test_a_statement_issued_without_saying_is_no_speech() -> None:
     """Issuing a statement reports an act; only "saying …" gives it content."""
     assert claims_of("The board issued a statement on Friday.") == [(None, None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "never"),
+    [
+        # a participle of saying closes a clause whose subject the verb after it marks
+        ("The retired surgeon Vera Lind has given no details about her plans, saying only "
+         "that she was refining them.", "Vera Lind", "Retired"),
+        ("The veteran senator Tom Holt began by talking about the harbor, saying that the "
+         "port is now cheaper than ever.", "Tom Holt", "Veteran"),
+    ],
+)
+def test_saying_after_a_clause_is_said_by_its_subject(sentence: str, source: str,
+                                                      never: str) -> None:
+    got = claims_of(sentence)
+    assert got == [(source, "said")]
+    assert all(s != never for s, _ in got)
+
+
+def test_a_stance_participle_takes_no_loose_subject() -> None:
+    """Only participles of saying read a looser subject: "promising" after a verb whose
+    subject the plain reading misses stays the article's voice."""
+    got = claims_of("The retired surgeon has given no details about the clinic, promising "
+                    "a plan by May.")
+    assert got == [(None, None)]

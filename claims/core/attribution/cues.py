@@ -1098,7 +1098,7 @@ def find_hits(
     absolute = with_gerund_hit(text, mask, lo, hi, PARTICIPLES) if not hits else None
     if absolute is not None:  # "…, with Roe calling the plan a sham"
         hits = [CueHit(absolute[0], absolute[1], absolute[2], absolute[4], absolute[3])]
-    part = participle_hit(text, lo, hi, mask)
+    part = participle_hit(text, lo, hi, mask, lambda at: _participle_subject(text, at, lo))
     if part is not None and all(part[0] < h.start for h in hits):
         hits.append(CueHit(part[0], part[1], part[2], part[4], part[3], None, True))
     elif part is not None:  # "The court rejected the plan, ruling that …": the saying
@@ -1108,6 +1108,12 @@ def find_hits(
     if hits and ("citing" in text or "quoting" in text or " by " in text):
         hits = _with_chains(hits, text, mask, lo, hi)
     return hits
+
+
+def _participle_subject(text: str, verb: int, lo: int) -> tuple[int, str] | None:
+    """The subject of the clause a participle of saying closes, read before its verb."""
+    subj = _subject(text, verb, lo)
+    return None if subj is None else (subj[0], subj[1])
 
 
 _PASSIVE_BE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|not|never|also|"
