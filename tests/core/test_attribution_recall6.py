@@ -119,3 +119,23 @@ def test_a_stance_participle_takes_no_loose_subject() -> None:
     got = claims_of("The retired surgeon has given no details about the clinic, promising "
                     "a plan by May.")
     assert got == [(None, None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "never"),
+    [
+        # an inverted speaker ends before the circumstance after it
+        ("“It takes an election, as far as I am concerned,” said Senate Minority Whip Tom "
+         "Holt (D-Ohio) in an interview.", "Senate Minority Whip Tom Holt", "Interview"),
+        ("“The levy is unfair to small firms,” said Vera Lind at a rally on Monday.",
+         "Vera Lind", "Rally"),
+        # a participle's or adjective's own phrase stays with the speaker
+        ("“It is a way to take part without backing Holt,” says a source involved in the "
+         "talks.", "Source involved in the talks", "Talks"),
+    ],
+)
+def test_inverted_speaker_ends_before_a_circumstance(sentence: str, source: str,
+                                                     never: str) -> None:
+    got = claims_of(sentence)
+    assert [s for s, _ in got] == [source]
+    assert all(s != never for s, _ in got)

@@ -37,6 +37,7 @@ from claims.core.attribution.shapes import (
     LEAD_ADVERB,
     TIME_ENDS,
     TRAILING_TIME,
+    inverted_speaker,
     poll_hit,
     read_hit,
     takes_object,
@@ -1066,6 +1067,7 @@ def find_hits(
                 relative = _INVERTED_RELATIVE.search(phrase)
                 if relative is not None:  # "…,” said an aide who asked not to be named
                     phrase = phrase[: relative.start()]
+                phrase = inverted_speaker(phrase)  # "…,” said Roe in an interview
                 if prev[-1] == "," and not _INVERTED_END.match(text, rest, hi):
                     continue  # "Roe, for example, said Holt’s visit — …": content, no speaker
                 if phrase and len(phrase.split()) <= 8 and (phrase[0].isupper() or (
