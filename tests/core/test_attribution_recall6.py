@@ -139,3 +139,29 @@ def test_inverted_speaker_ends_before_a_circumstance(sentence: str, source: str,
     got = claims_of(sentence)
     assert [s for s, _ in got] == [source]
     assert all(s != never for s, _ in got)
+
+
+def _paragraph_sources(text: str) -> list[tuple[int, str | None]]:
+    ex = extract(make_document(text, "t.txt"))
+    return [(c.paragraph, c.source) for c in ex.claims]
+
+
+def test_a_quotation_paragraph_goes_on_quoting_the_speaker_before_it() -> None:
+    text = ("Harbor talks resume\n"
+            "“As far as the port is concerned, it is anyone but Holt,” Vera Lind told a "
+            "radio station on Monday.\n"
+            "“Holt means closure. Holt means ruin for the docks.”\n"
+            "The talks resume in May.\n")
+    got = _paragraph_sources(text)
+    quoted = [s for p, s in got if p == 2]
+    assert quoted and all(s == "Vera Lind" for s in quoted)
+    assert all(s is None for p, s in got if p == 3)  # the article's own voice stays null
+
+
+def test_a_quotation_paragraph_after_narration_stays_unsourced() -> None:
+    """Only a paragraph that ends on a quoted speaker hands the next quotation on."""
+    text = ("Harbor talks resume\n"
+            "Vera Lind told a radio station on Monday that the port would close.\n"
+            "“Holt means closure. Holt means ruin for the docks.”\n")
+    got = _paragraph_sources(text)
+    assert all(s is None for p, s in got if p == 2)

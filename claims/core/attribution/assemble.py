@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from claims.core.attribution.cues import is_role, speaker_label
 from claims.core.attribution.producers import according_object
@@ -283,6 +284,7 @@ def attribute(text: str, sentences: tuple[Sentence, ...]) -> tuple[list[Draft], 
     _settle(drafts, pending, prev)
     drafts = [d for d in sorted(drafts, key=lambda d: d.start) if d.end > d.start]
     _according_to_paragraphs(drafts)
+    _quoted_paragraphs(drafts)
     return drafts, book
 
 
@@ -348,3 +350,34 @@ def _cover(drafts: list[Draft], by: Draft) -> None:
         return
     for d in drafts:
         d.source, d.cue, d.via = by.source, by.cue, list(by.via)
+
+
+# Cues that quote a speaker's words: a quotation paragraph after one of them goes on.
+_QUOTING = frozenset({"said", "told", "added", "stated", "wrote", "continued", "explained",
+                      "argued", "insisted", "noted", "replied", "responded", "asked"})
+_QUOTE_CLOSERS = ("\"", "”", "''")
+
+
+def _quoted_paragraphs(drafts: list[Draft]) -> None:
+    """A paragraph that is one quotation with no speaker of its own, right after a
+    paragraph whose last sentence quotes a speaker ("“…,” Roe told reporters. / “…”"),
+    goes on quoting that speaker, as a multi-paragraph quotation does."""
+    paragraphs: list[list[Draft]] = []
+    for d in drafts:
+        if d.sentence.headline:
+            continue
+        if paragraphs and paragraphs[-1][0].sentence.paragraph == d.sentence.paragraph:
+            paragraphs[-1].append(d)
+        else:
+            paragraphs.append([d])
+    for before, para in pairwise(paragraphs):
+        last = before[-1]
+        if para[0].sentence.paragraph != last.sentence.paragraph + 1 or last.source is None or (
+                last.cue not in _QUOTING) or not any(q in last.sentence.text
+                                                    for q in _QUOTE_OPENERS):
+            continue
+        if any(d.source is not None for d in para) or not _opens_quote(para[0].sentence) or (
+                not para[-1].sentence.text.rstrip(" .").endswith(_QUOTE_CLOSERS)):
+            continue
+        for d in para:
+            d.source, d.cue, d.via = last.source, last.cue, list(last.via)
