@@ -80,12 +80,11 @@ def _main_hit(hits: list[CueHit], text: str, lo: int, hi: int
         if main:
             hits = main
     last, first = hits[-1], hits[0]
-    tail = _closing_tail(text, last, hi)
     if len(hits) > 1 and not last.leading and last.cue in _REPORTING and (
             first.cue != "according to" and last.start > first.end
             and first.phrase_start < last.phrase_start and last.phrase_start >= first.end
-            and len(tail) <= 8
-            and _set_off(text, lo, min(last.start, last.phrase_start))):
+            and _set_off(text, lo, min(last.start, last.phrase_start))
+            and len(_closing_tail(text, last, hi)) <= 8):
         return last, first
     return first, None
 
