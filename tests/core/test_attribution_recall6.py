@@ -165,3 +165,20 @@ def test_a_quotation_paragraph_after_narration_stays_unsourced() -> None:
             "“Holt means closure. Holt means ruin for the docks.”\n")
     got = _paragraph_sources(text)
     assert all(s is None for p, s in got if p == 2)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "never"),
+    [
+        # a description owned by another name, set off after the speaker, is no speaker
+        ("Even Ruritania, Borduria's only ally, said it was opposed to the test.",
+         "Ruritania", "Borduria"),
+        ("Tina Roe, Mrs. Holt's chief of staff, said the lines were long.", "Tina Roe",
+         "Holt"),
+    ],
+)
+def test_a_possessive_description_after_the_speaker(sentence: str, source: str,
+                                                    never: str) -> None:
+    got = claims_of(sentence)
+    assert got == [(source, "said")]
+    assert all(s != never for s, _ in got)

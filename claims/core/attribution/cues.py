@@ -477,6 +477,16 @@ def _described(seg: str) -> bool:
         _OWNER_END.search(toks[0]))) and (toks[-1][:1].islower() or toks[-1].isupper())
 
 
+_OWNED = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?(?:[A-Z][\w.-]*\s+){0,2}"
+                    r"[A-Z][\w.-]*['’]s?\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\b")
+
+
+def _owned_description(seg: str) -> bool:
+    """A description owned by a name ("Pyongyang's only ally", "Mrs. Roe's chief of
+    staff", "Holt's opponent in the race"): lower-case words after a possessive."""
+    return bool(_OWNED.match(seg))
+
+
 _CONTRACTED = re.compile(r"(?<=\w)['’](?:ve|d|ll|re|m)$", re.IGNORECASE)
 
 
@@ -633,7 +643,8 @@ def _subject_phrase(
             return s2_start, s2, s1, None
         if is_name(s1) and is_role(s2):
             return s1_start, s1, s2, None
-        if (is_name(s1) or DOC_SUBJECT.match(s1)) and s2.split()[0].lower() in ("the", "a", "an"):
+        if (is_name(s1) or DOC_SUBJECT.match(s1)) and (s2.split()[0].lower() in (
+                "the", "a", "an") or _owned_description(s2)):
             return s1_start, s1, None, s2  # "Acme Corp, the food group, said"
         if _described(s1) and is_name(strip_determiner(s2)):
             return s2_start, s2, None, s1  # "The operator, Terrano Waste, warned"
