@@ -182,3 +182,20 @@ def test_a_possessive_description_after_the_speaker(sentence: str, source: str,
     got = claims_of(sentence)
     assert got == [(source, "said")]
     assert all(s != never for s, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "never"),
+    [
+        # a name with its place, then a description set off by commas, then the verb
+        ("Senator Tom Holt of Ohio, the top Republican on the panel, said the vote would "
+         "come on Monday.", "Tom Holt", "Panel"),
+        ("Authorities in Westphalia, the state next to the border, said controls were "
+         "tighter.", "Authorities in Westphalia", "State"),
+    ],
+)
+def test_a_placed_name_before_its_description(sentence: str, source: str,
+                                              never: str) -> None:
+    got = claims_of(sentence)
+    assert got == [(source, "said")]
+    assert all(s != never for s, _ in got)

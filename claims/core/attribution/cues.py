@@ -481,6 +481,19 @@ _OWNED = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?(?:[A-Z][\w.-]*\s+)
                     r"[A-Z][\w.-]*['’]s?\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\b")
 
 
+# A name or party noun and where it is from: "Tom Holt of Ohio", "Authorities in Bavaria".
+_PLACED = re.compile(r"^(.+?)\s+(?:of|from|in)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")
+
+
+def _placed_name(seg: str) -> bool:
+    """A name or a capitalised party noun followed by its place ("Tom Holt of Ohio")."""
+    m = _PLACED.match(seg)
+    if m is None:
+        return False
+    head = m.group(1)
+    return is_name(head) or " " not in head and head[:1].isupper() and _agentive(head)
+
+
 def _owned_description(seg: str) -> bool:
     """A description owned by a name ("Pyongyang's only ally", "Mrs. Roe's chief of
     staff", "Holt's opponent in the race"): lower-case words after a possessive."""
@@ -643,8 +656,8 @@ def _subject_phrase(
             return s2_start, s2, s1, None
         if is_name(s1) and is_role(s2):
             return s1_start, s1, s2, None
-        if (is_name(s1) or DOC_SUBJECT.match(s1)) and (s2.split()[0].lower() in (
-                "the", "a", "an") or _owned_description(s2)):
+        if (is_name(s1) or DOC_SUBJECT.match(s1) or _placed_name(s1)) and (
+                s2.split()[0].lower() in ("the", "a", "an") or _owned_description(s2)):
             return s1_start, s1, None, s2  # "Acme Corp, the food group, said"
         if _described(s1) and is_name(strip_determiner(s2)):
             return s2_start, s2, None, s1  # "The operator, Terrano Waste, warned"
