@@ -199,3 +199,10 @@ def test_a_placed_name_before_its_description(sentence: str, source: str,
     got = claims_of(sentence)
     assert got == [(source, "said")]
     assert all(s != never for s, _ in got)
+
+
+def test_that_after_a_preposition_is_a_determiner() -> None:
+    """"of that report" opens no clause: the name after the description still speaks."""
+    got = claims_of("One of the authors of that report, Ari Lind, said the vote will test "
+                    "their findings.")
+    assert got == [("Ari Lind", "said")]

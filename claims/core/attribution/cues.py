@@ -391,8 +391,11 @@ def _segment_before(text: str, end: int, lo: int, stop: bool = True) -> tuple[in
         seg_start = cut.end()  # string end would: "(?!\d)" sees no digit past it)
     seg = text[seg_start:end]
     words = list(_NON_SPACE.finditer(seg)) if stop else []
-    for w in reversed(words):
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
         word = w.group().lower().strip("'’")
+        if word == "that" and i > 0 and words[i - 1].group().lower() in _DET_PREPOSITIONS:
+            continue  # "one of that report's authors": a determiner, no clause
         if word in _STOP_WORDS and w.start() < len(seg):
             if word in ("who", "whose") and seg[: w.start()].strip():
                 break  # "a blogger who posts as X": the resolver reads the name
@@ -403,6 +406,8 @@ def _segment_before(text: str, end: int, lo: int, stop: bool = True) -> tuple[in
     return seg_start + lead, seg.strip()
 
 
+# Prepositions after which "that" is a determiner ("of that report").
+_DET_PREPOSITIONS = words("of in on for at from with by about to into")
 _DISCOURSE = words("however meanwhile too also though instead nonetheless nevertheless "
                    "separately earlier later yesterday today")
 
