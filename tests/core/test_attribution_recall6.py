@@ -206,3 +206,11 @@ def test_that_after_a_preposition_is_a_determiner() -> None:
     got = claims_of("One of the authors of that report, Ari Lind, said the vote will test "
                     "their findings.")
     assert got == [("Ari Lind", "said")]
+
+
+def test_adding_after_a_closing_speaker_stays_that_speakers() -> None:
+    """"…, X said, adding that …": X wraps the clause before, and the participle is X's
+    too, not the subject that opens the sentence."""
+    got = claims_of("Tom Holt intends to give a speech on trade this month, Vera Lind said, "
+                    "adding that he would also hold town meetings in May.")
+    assert got == [("Vera Lind", "said")]

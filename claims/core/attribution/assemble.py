@@ -20,6 +20,7 @@ from claims.core.attribution.cues import is_role, speaker_label
 from claims.core.attribution.producers import according_object
 from claims.core.attribution.resolve import CueHit, SourceBook, find_hits
 from claims.core.attribution.sources import Entity, words
+from claims.core.attribution.subjects import PARTICIPLES
 from claims.core.text.segmentation import Sentence, clause_spans, quote_mask
 
 _QUOTE_OPENERS = ("\"", "“", "''", "``")
@@ -109,9 +110,11 @@ _ASIDE_OPENERS = words(
 
 def _aside(rest: str) -> bool:
     """A description or circumstance after a comma, not a clause: it opens on an article,
-    a relative pronoun or a preposition, or is a role ("director of the X Institute")."""
+    a relative pronoun, a preposition or a participle going on with the speaker's words,
+    or is a role ("director of the X Institute")."""
     toks = rest.split()
-    return bool(toks) and (toks[0].lower() in _ASIDE_OPENERS or is_role(rest.split(",")[0]))
+    return bool(toks) and (toks[0].lower() in _ASIDE_OPENERS or toks[0] in PARTICIPLES
+                           or is_role(rest.split(",")[0]))  # "…, Roe said, adding …"
 
 
 def _set_off(text: str, lo: int, at: int) -> bool:

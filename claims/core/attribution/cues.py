@@ -1132,9 +1132,10 @@ def find_hits(
     part = participle_hit(text, lo, hi, mask, lambda at: _participle_subject(text, at, lo))
     if part is not None and all(part[0] < h.start for h in hits):
         hits.append(CueHit(part[0], part[1], part[2], part[4], part[3], None, True))
-    elif part is not None:  # "The court rejected the plan, ruling that …": the saying
+    elif part is not None and not any(part[3] < h.start < part[0] and h.cue in _SAYING
+                                      for h in hits):  # "…, Roe said, adding": Roe's
         hits = [replace(h, cue=part[2]) if h.phrase_start == part[3] and h.start < part[0]
-                and h.cue not in _SAYING else h for h in hits]
+                and h.cue not in _SAYING else h for h in hits]  # "…, ruling that …"
     hits.sort(key=lambda h: h.phrase_start)
     if hits and ("citing" in text or "quoting" in text or " by " in text):
         hits = _with_chains(hits, text, mask, lo, hi)
