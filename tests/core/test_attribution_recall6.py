@@ -214,3 +214,13 @@ def test_adding_after_a_closing_speaker_stays_that_speakers() -> None:
     got = claims_of("Tom Holt intends to give a speech on trade this month, Vera Lind said, "
                     "adding that he would also hold town meetings in May.")
     assert got == [("Vera Lind", "said")]
+
+
+def test_a_producer_read_from_a_document_covers_its_own_sentence_only() -> None:
+    text = ("Harbor fraud case\n"
+            "According to a 12-count complaint filed by the Harbor Authority and a second "
+            "complaint by the Dock Workers Union, the developers ran a fraudulent scheme. "
+            "Mr. Quill was accused of spending $5 million on a yacht.\n")
+    got = _paragraph_sources(text)
+    assert got[1] == (1, "Dock Workers Union")
+    assert got[2] == (1, None)  # the next sentence keeps the article's voice

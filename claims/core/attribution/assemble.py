@@ -50,6 +50,7 @@ class Draft:
     sentence: Sentence
     via: list[Entity] = field(default_factory=list)
     leading: bool = True  # the cue's content follows it
+    local: bool = False  # its source covers this claim only, never its paragraph
 
 
 @dataclass
@@ -61,6 +62,7 @@ class _Group:
     hit: CueHit | None
     source: Entity | None
     via: list[Entity] = field(default_factory=list)
+    local: bool = False  # a producer read out of a document description
 
 
 def _main_hit(hits: list[CueHit], text: str, lo: int, hi: int
@@ -144,8 +146,10 @@ def _groups(s: Sentence, mask: list[bool], book: SourceBook) -> list[_Group]:
     out: list[_Group] = []
     for cs, ce, hit, inner, alone in _clause_hits(s, mask):
         src = book.resolve(hit, s.start + hit.phrase_start, s.text, s.headline) if hit else None
+        local = False
         if hit is not None and src is None and hit.cue == "according to":
-            hit, src = _producer(book, s, hit)  # "according to polls compiled by X": X
+            read, src = _producer(book, s, hit)  # "according to polls compiled by X": X
+            hit, local = read, read is not hit
         if hit is not None and src is None and hit.phrase.lower() in _PRONOUNS:
             hit = None
         via = _resolve_via(book, s, hit, inner, src) if hit is not None and src else []
@@ -153,16 +157,16 @@ def _groups(s: Sentence, mask: list[bool], book: SourceBook) -> list[_Group]:
                 v is not src.speaks_for for v in via):
             via.insert(0, src.speaks_for)  # "his lawyer said": the client is the origin
         if not out or alone:
-            out.append(_Group(cs, ce, hit, src, via))
+            out.append(_Group(cs, ce, hit, src, via, local))
             continue
         last = out[-1]
         if hit is None or last.hit is not None and last.source is src:
             last.end = ce
         elif last.hit is None and (not hit.leading or _short(s.text[last.start : last.end])
                                    or _across_relative(s.text, cs, hit)):
-            last.end, last.hit, last.source, last.via = ce, hit, src, via
+            last.end, last.hit, last.source, last.via, last.local = ce, hit, src, via, local
         else:
-            out.append(_Group(cs, ce, hit, src, via))
+            out.append(_Group(cs, ce, hit, src, via, local))
     return out
 
 
@@ -273,7 +277,7 @@ def attribute(text: str, sentences: tuple[Sentence, ...]) -> tuple[list[Draft], 
         for g in groups:
             cue = g.hit.cue if g.hit and g.source else None
             drafts.append(Draft(*_span(s, g.start, g.end), g.source, cue, s, g.via,
-                                g.hit.leading if g.hit else True))
+                                g.hit.leading if g.hit else True, g.local))
         first = groups[0]
         if started_open and first.source is not None:
             for i in pending:
@@ -330,7 +334,10 @@ def _settle(drafts: list[Draft], pending: list[int],
 def _according_to_paragraphs(drafts: list[Draft]) -> None:
     """An "according to X" that opens a paragraph covers the paragraph's following
     sentences without a cue of their own; one that closes it (the paragraph's last
-    sentence, its content before the cue) covers the sentences before it."""
+    sentence, its content before the cue) covers the sentences before it. A producer
+    read out of a long document description ("according to a complaint filed by X")
+    covers its own sentence only: the weaker reading is not stretched over sentences
+    that may be the article's own."""
     i = 0
     while i < len(drafts):
         j = i
@@ -339,9 +346,11 @@ def _according_to_paragraphs(drafts: list[Draft]) -> None:
         para = drafts[i:j]
         first, last = para[0], para[-1]
         if len(para) > 1 and not first.sentence.headline:
-            if first.cue == "according to" and first.leading and first.source is not None:
+            if first.cue == "according to" and first.leading and first.source is not None and (
+                    not first.local):
                 _cover(para[1:], first)
-            elif last.cue == "according to" and not last.leading and last.source is not None:
+            elif last.cue == "according to" and not last.leading and last.source is not None \
+                    and not last.local:
                 _cover(para[:-1], last)
         i = j
 
