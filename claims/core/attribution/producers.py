@@ -4,9 +4,10 @@
 documents from Ann Roe", "according to a Pentagon readout": the object of "according to"
 is often a document described at length, and the party that speaks is the one named
 inside it, after "by", "from", "for" or "with", or before the document noun. A phrase
-with no such party is returned without the words that only locate the document in time
-or say who passed it on ("a national poll taken last week" → "a national poll"), so the
-resolver reads its head.
+naming its producer only inside is returned without the words that only locate the
+document in time ("a national Gallup poll taken last week" → "a national Gallup poll"),
+so the resolver reads its producer; a document that names nobody ("court filings seen
+by reporters") is left as written and gives no source.
 """
 
 from __future__ import annotations
@@ -61,7 +62,9 @@ def according_object(phrase: str) -> str:
             and not any(w.lower() in _POLLS for w in named.group(2).split()) and (
             kind_of(named.group(1)) is None):
         return named.group(1)  # "a Pentagon readout", "State Department cables"
-    return core
+    if not any(w[:1].isupper() for w in core.split()):
+        return phrase  # "court filings seen by reporters": no producer named, no source
+    return core  # "a national Gallup Poll taken last week": the resolver reads the poll
 
 
 def _documented(before: str) -> bool:
