@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
-from claims.core.attribution.cues import speaker_label
+from claims.core.attribution.cues import is_role, speaker_label
+from claims.core.attribution.producers import according_object
 from claims.core.attribution.resolve import CueHit, SourceBook, find_hits
-from claims.core.attribution.sources import Entity
+from claims.core.attribution.sources import Entity, words
+from claims.core.attribution.subjects import PARTICIPLES
 from claims.core.text.segmentation import Sentence, clause_spans, quote_mask
 
 _QUOTE_OPENERS = ("\"", "“", "''", "``")
@@ -47,6 +50,7 @@ class Draft:
     sentence: Sentence
     via: list[Entity] = field(default_factory=list)
     leading: bool = True  # the cue's content follows it
+    local: bool = False  # its source covers this claim only, never its paragraph
 
 
 @dataclass
@@ -58,6 +62,7 @@ class _Group:
     hit: CueHit | None
     source: Entity | None
     via: list[Entity] = field(default_factory=list)
+    local: bool = False  # a producer read out of a document description
 
 
 def _main_hit(hits: list[CueHit], text: str, lo: int, hi: int
@@ -78,13 +83,40 @@ def _main_hit(hits: list[CueHit], text: str, lo: int, hi: int
         if main:
             hits = main
     last, first = hits[-1], hits[0]
-    tail = _CITING_TAIL.sub("", text[last.end : hi]).split()
     if len(hits) > 1 and not last.leading and last.cue in _REPORTING and (
             first.cue != "according to" and last.start > first.end
-            and first.phrase_start < last.phrase_start and len(tail) <= 8
-            and _set_off(text, lo, min(last.start, last.phrase_start))):
+            and first.phrase_start < last.phrase_start and last.phrase_start >= first.end
+            and _set_off(text, lo, min(last.start, last.phrase_start))
+            and len(_closing_tail(text, last, hi)) <= 8):
         return last, first
     return first, None
+
+
+def _closing_tail(text: str, hit: CueHit, hi: int) -> list[str]:
+    """The words after a closing cue, past its speaker when the speaker follows the cue;
+    a description or circumstance a comma sets off after them ("…, said Ann Roe,
+    director of the X Institute at Y University.", "…, Roe said on Monday at a rally, in
+    a reversal …") is no content the cue could precede, a clause is ("according to Y,
+    Roe tried …")."""
+    after = max(hit.end, hit.phrase_start + len(hit.phrase))
+    comma = text.find(",", after, hi)
+    if comma >= 0 and _aside(text[comma + 1 : hi]):
+        hi = comma
+    return _CITING_TAIL.sub("", text[after:hi]).split()
+
+
+_ASIDE_OPENERS = words(
+    "a an the who whom whose which in on at during after before while as when his her its "
+    "their")
+
+
+def _aside(rest: str) -> bool:
+    """A description or circumstance after a comma, not a clause: it opens on an article,
+    a relative pronoun, a preposition or a participle going on with the speaker's words,
+    or is a role ("director of the X Institute")."""
+    toks = rest.split()
+    return bool(toks) and (toks[0].lower() in _ASIDE_OPENERS or toks[0] in PARTICIPLES
+                           or is_role(rest.split(",")[0]))  # "…, Roe said, adding …"
 
 
 def _set_off(text: str, lo: int, at: int) -> bool:
@@ -114,6 +146,10 @@ def _groups(s: Sentence, mask: list[bool], book: SourceBook) -> list[_Group]:
     out: list[_Group] = []
     for cs, ce, hit, inner, alone in _clause_hits(s, mask):
         src = book.resolve(hit, s.start + hit.phrase_start, s.text, s.headline) if hit else None
+        local = False
+        if hit is not None and src is None and hit.cue == "according to":
+            read, src = _producer(book, s, hit)  # "according to polls compiled by X": X
+            hit, local = read, read is not hit
         if hit is not None and src is None and hit.phrase.lower() in _PRONOUNS:
             hit = None
         via = _resolve_via(book, s, hit, inner, src) if hit is not None and src else []
@@ -121,17 +157,29 @@ def _groups(s: Sentence, mask: list[bool], book: SourceBook) -> list[_Group]:
                 v is not src.speaks_for for v in via):
             via.insert(0, src.speaks_for)  # "his lawyer said": the client is the origin
         if not out or alone:
-            out.append(_Group(cs, ce, hit, src, via))
+            out.append(_Group(cs, ce, hit, src, via, local))
             continue
         last = out[-1]
         if hit is None or last.hit is not None and last.source is src:
             last.end = ce
         elif last.hit is None and (not hit.leading or _short(s.text[last.start : last.end])
                                    or _across_relative(s.text, cs, hit)):
-            last.end, last.hit, last.source, last.via = ce, hit, src, via
+            last.end, last.hit, last.source, last.via, last.local = ce, hit, src, via, local
         else:
-            out.append(_Group(cs, ce, hit, src, via))
+            out.append(_Group(cs, ce, hit, src, via, local))
     return out
+
+
+def _producer(book: SourceBook, s: Sentence, hit: CueHit) -> tuple[CueHit, Entity | None]:
+    """An "according to" whose object did not resolve, read again as the party the
+    document names ("early results of polls conducted for X", "a Pentagon readout")."""
+    producer = according_object(hit.phrase)
+    if producer == hit.phrase:
+        return hit, None
+    named = replace(hit, phrase=producer,
+                    phrase_start=hit.phrase_start + max(0, hit.phrase.find(producer)))
+    src = book.resolve(named, s.start + named.phrase_start, s.text, s.headline)
+    return (hit, None) if src is None else (named, src)
 
 
 def _across_relative(text: str, cs: int, hit: CueHit) -> bool:
@@ -229,7 +277,7 @@ def attribute(text: str, sentences: tuple[Sentence, ...]) -> tuple[list[Draft], 
         for g in groups:
             cue = g.hit.cue if g.hit and g.source else None
             drafts.append(Draft(*_span(s, g.start, g.end), g.source, cue, s, g.via,
-                                g.hit.leading if g.hit else True))
+                                g.hit.leading if g.hit else True, g.local))
         first = groups[0]
         if started_open and first.source is not None:
             for i in pending:
@@ -242,6 +290,7 @@ def attribute(text: str, sentences: tuple[Sentence, ...]) -> tuple[list[Draft], 
     _settle(drafts, pending, prev)
     drafts = [d for d in sorted(drafts, key=lambda d: d.start) if d.end > d.start]
     _according_to_paragraphs(drafts)
+    _quoted_paragraphs(drafts)
     return drafts, book
 
 
@@ -285,7 +334,10 @@ def _settle(drafts: list[Draft], pending: list[int],
 def _according_to_paragraphs(drafts: list[Draft]) -> None:
     """An "according to X" that opens a paragraph covers the paragraph's following
     sentences without a cue of their own; one that closes it (the paragraph's last
-    sentence, its content before the cue) covers the sentences before it."""
+    sentence, its content before the cue) covers the sentences before it. A producer
+    read out of a long document description ("according to a complaint filed by X")
+    covers its own sentence only: the weaker reading is not stretched over sentences
+    that may be the article's own."""
     i = 0
     while i < len(drafts):
         j = i
@@ -294,9 +346,11 @@ def _according_to_paragraphs(drafts: list[Draft]) -> None:
         para = drafts[i:j]
         first, last = para[0], para[-1]
         if len(para) > 1 and not first.sentence.headline:
-            if first.cue == "according to" and first.leading and first.source is not None:
+            if first.cue == "according to" and first.leading and first.source is not None and (
+                    not first.local):
                 _cover(para[1:], first)
-            elif last.cue == "according to" and not last.leading and last.source is not None:
+            elif last.cue == "according to" and not last.leading and last.source is not None \
+                    and not last.local:
                 _cover(para[:-1], last)
         i = j
 
@@ -307,3 +361,34 @@ def _cover(drafts: list[Draft], by: Draft) -> None:
         return
     for d in drafts:
         d.source, d.cue, d.via = by.source, by.cue, list(by.via)
+
+
+# Cues that quote a speaker's words: a quotation paragraph after one of them goes on.
+_QUOTING = frozenset({"said", "told", "added", "stated", "wrote", "continued", "explained",
+                      "argued", "insisted", "noted", "replied", "responded", "asked"})
+_QUOTE_CLOSERS = ("\"", "”", "''")
+
+
+def _quoted_paragraphs(drafts: list[Draft]) -> None:
+    """A paragraph that is one quotation with no speaker of its own, right after a
+    paragraph whose last sentence quotes a speaker ("“…,” Roe told reporters. / “…”"),
+    goes on quoting that speaker, as a multi-paragraph quotation does."""
+    paragraphs: list[list[Draft]] = []
+    for d in drafts:
+        if d.sentence.headline:
+            continue
+        if paragraphs and paragraphs[-1][0].sentence.paragraph == d.sentence.paragraph:
+            paragraphs[-1].append(d)
+        else:
+            paragraphs.append([d])
+    for before, para in pairwise(paragraphs):
+        last = before[-1]
+        if para[0].sentence.paragraph != last.sentence.paragraph + 1 or last.source is None or (
+                last.cue not in _QUOTING) or not any(q in last.sentence.text
+                                                    for q in _QUOTE_OPENERS):
+            continue
+        if any(d.source is not None for d in para) or not _opens_quote(para[0].sentence) or (
+                not para[-1].sentence.text.rstrip(" .").endswith(_QUOTE_CLOSERS)):
+            continue
+        for d in para:
+            d.source, d.cue, d.via = last.source, last.cue, list(last.via)

@@ -37,6 +37,7 @@ from claims.core.attribution.shapes import (
     LEAD_ADVERB,
     TIME_ENDS,
     TRAILING_TIME,
+    inverted_speaker,
     poll_hit,
     read_hit,
     takes_object,
@@ -144,6 +145,11 @@ _ACT_FRAMES = (
     ("made makes make", r"(?:it )?clear"),
     ("made makes", r"(?:a|an|the|his|her|its|their) (?:[\w-]+ ){0,2}?"
                    r"(?:call|case|pitch|plea|appeal|argument)s? (?:for|that|to|against)"),
+    # "issued a statement saying …", "sent out a text message to supporters saying …"
+    ("issued issues released releases put puts sent sends posted published",
+     r"(?:out )?(?:a|an|its|his|her|their) (?:[\w-]+ ){0,2}?(?:statement|release|message|"
+     r"letter|memo|note|email|e-mail|tweet|video|post)s? (?:[\w'’-]+ ){0,5}?"
+     r"(?:saying|stating|declaring)"),
 )
 _VERBAL_ACT = re.compile(
     r"\b(?:expressed|expresses|voiced|promised|promises|pledged|vowed|urged|urges|"
@@ -170,7 +176,7 @@ _ACT_OPENERS = _ONE_WORD_ACTS | words(
     "took takes take threw throws throw made makes make cast casts "
     "called calls raised tempered played put kept keeps raises cut cuts lowered lowers "
     "maintained reaffirmed reiterated upgraded downgraded narrowed trimmed lifted withdrew "
-    "issued published gave confirmed"
+    "issued published gave confirmed issues released releases puts sent sends posted"
 )
 # "He continued, “…”": speech going on (before a comma or colon only).
 _CONTINUED = words("continued continues")
@@ -385,8 +391,11 @@ def _segment_before(text: str, end: int, lo: int, stop: bool = True) -> tuple[in
         seg_start = cut.end()  # string end would: "(?!\d)" sees no digit past it)
     seg = text[seg_start:end]
     words = list(_NON_SPACE.finditer(seg)) if stop else []
-    for w in reversed(words):
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
         word = w.group().lower().strip("'’")
+        if word == "that" and i > 0 and words[i - 1].group().lower() in _DET_PREPOSITIONS:
+            continue  # "one of that report's authors": a determiner, no clause
         if word in _STOP_WORDS and w.start() < len(seg):
             if word in ("who", "whose") and seg[: w.start()].strip():
                 break  # "a blogger who posts as X": the resolver reads the name
@@ -397,6 +406,8 @@ def _segment_before(text: str, end: int, lo: int, stop: bool = True) -> tuple[in
     return seg_start + lead, seg.strip()
 
 
+# Prepositions after which "that" is a determiner ("of that report").
+_DET_PREPOSITIONS = words("of in on for at from with by about to into")
 _DISCOURSE = words("however meanwhile too also though instead nonetheless nevertheless "
                    "separately earlier later yesterday today")
 
@@ -469,6 +480,29 @@ def _described(seg: str) -> bool:
     toks = seg.split()
     return 1 < len(toks) <= 6 and (toks[0].lower() in _ROLE_DETS or bool(
         _OWNER_END.search(toks[0]))) and (toks[-1][:1].islower() or toks[-1].isupper())
+
+
+_OWNED = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?(?:[A-Z][\w.-]*\s+){0,2}"
+                    r"[A-Z][\w.-]*['’]s?\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\b")
+
+
+# A name or party noun and where it is from: "Tom Holt of Ohio", "Authorities in Bavaria".
+_PLACED = re.compile(r"^(.+?)\s+(?:of|from|in)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")
+
+
+def _placed_name(seg: str) -> bool:
+    """A name or a capitalised party noun followed by its place ("Tom Holt of Ohio")."""
+    m = _PLACED.match(seg)
+    if m is None:
+        return False
+    head = m.group(1)
+    return is_name(head) or " " not in head and head[:1].isupper() and _agentive(head)
+
+
+def _owned_description(seg: str) -> bool:
+    """A description owned by a name ("Pyongyang's only ally", "Mrs. Roe's chief of
+    staff", "Holt's opponent in the race"): lower-case words after a possessive."""
+    return bool(_OWNED.match(seg))
 
 
 _CONTRACTED = re.compile(r"(?<=\w)['’](?:ve|d|ll|re|m)$", re.IGNORECASE)
@@ -627,7 +661,8 @@ def _subject_phrase(
             return s2_start, s2, s1, None
         if is_name(s1) and is_role(s2):
             return s1_start, s1, s2, None
-        if (is_name(s1) or DOC_SUBJECT.match(s1)) and s2.split()[0].lower() in ("the", "a", "an"):
+        if (is_name(s1) or DOC_SUBJECT.match(s1) or _placed_name(s1)) and (
+                s2.split()[0].lower() in ("the", "a", "an") or _owned_description(s2)):
             return s1_start, s1, None, s2  # "Acme Corp, the food group, said"
         if _described(s1) and is_name(strip_determiner(s2)):
             return s2_start, s2, None, s1  # "The operator, Terrano Waste, warned"
@@ -1005,7 +1040,7 @@ def find_hits(
                 continue
             base = "continued"
         elif " " in word or word != first or _VERBAL_ACT.fullmatch(word):
-            base = first
+            base = "said" if word.endswith("saying") else first  # "issued a statement saying"
         else:
             continue
         if not free(m.start(), end):
@@ -1061,6 +1096,7 @@ def find_hits(
                 relative = _INVERTED_RELATIVE.search(phrase)
                 if relative is not None:  # "…,” said an aide who asked not to be named
                     phrase = phrase[: relative.start()]
+                phrase = inverted_speaker(phrase)  # "…,” said Roe in an interview
                 if prev[-1] == "," and not _INVERTED_END.match(text, rest, hi):
                     continue  # "Roe, for example, said Holt’s visit — …": content, no speaker
                 if phrase and len(phrase.split()) <= 8 and (phrase[0].isupper() or (
@@ -1093,16 +1129,23 @@ def find_hits(
     absolute = with_gerund_hit(text, mask, lo, hi, PARTICIPLES) if not hits else None
     if absolute is not None:  # "…, with Roe calling the plan a sham"
         hits = [CueHit(absolute[0], absolute[1], absolute[2], absolute[4], absolute[3])]
-    part = participle_hit(text, lo, hi, mask)
+    part = participle_hit(text, lo, hi, mask, lambda at: _participle_subject(text, at, lo))
     if part is not None and all(part[0] < h.start for h in hits):
         hits.append(CueHit(part[0], part[1], part[2], part[4], part[3], None, True))
-    elif part is not None:  # "The court rejected the plan, ruling that …": the saying
+    elif part is not None and not any(part[3] < h.start < part[0] and h.cue in _SAYING
+                                      for h in hits):  # "…, Roe said, adding": Roe's
         hits = [replace(h, cue=part[2]) if h.phrase_start == part[3] and h.start < part[0]
-                and h.cue not in _SAYING else h for h in hits]
+                and h.cue not in _SAYING else h for h in hits]  # "…, ruling that …"
     hits.sort(key=lambda h: h.phrase_start)
     if hits and ("citing" in text or "quoting" in text or " by " in text):
         hits = _with_chains(hits, text, mask, lo, hi)
     return hits
+
+
+def _participle_subject(text: str, verb: int, lo: int) -> tuple[int, str] | None:
+    """The subject of the clause a participle of saying closes, read before its verb."""
+    subj = _subject(text, verb, lo)
+    return None if subj is None else (subj[0], subj[1])
 
 
 _PASSIVE_BE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|not|never|also|"

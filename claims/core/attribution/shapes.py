@@ -13,6 +13,8 @@ Structures of general English, each measured on PolNeAR train and dev before it 
   said") and a sentence adverb before the subject ("Recently she announced") are no
   part of the speaker.
 - The wording of a document beside a quotation: "“…,” reads an editorial".
+- An inverted speaker ends before the circumstance after it: "“…,” said Ann Roe (D-Ohio)
+  in an interview" is said by Ann Roe.
 """
 
 from __future__ import annotations
@@ -151,3 +153,27 @@ def read_hit(text: str, lo: int, hi: int) -> tuple[int, int, str, int, bool] | N
     if m is not None:
         return m.start(2), m.end(2), m.group(1), m.start(1), True
     return None
+
+
+# A circumstance after an inverted speaker: a lower-case preposition opening a phrase of
+# its own ("in an interview", "at a rally on Monday", "during the debate").
+_CIRCUMSTANCE = re.compile(
+    r"\s+(?:in|at|on|during|while|when|as|after|before|via|through|over|from|with)\s+"
+    rf"(?:a|an|the|his|her|its|their|this|that|last|[a-z]+ing|{_DAY})\b")
+
+
+def inverted_speaker(phrase: str) -> str:
+    """An inverted speaker without the circumstance that follows it ("said Ann Roe in an
+    interview" → "Ann Roe"); a name keeps its own prepositions ("the Council on
+    Foreign Relations", "a spokesman for the union")."""
+    cut = _CIRCUMSTANCE.search(phrase)
+    if cut is None or cut.start() == 0:
+        return phrase
+    last = phrase[: cut.start()].split()[-1].lower()
+    if last.endswith("ed") or last in _COMPLEMENTED:
+        return phrase  # "a source involved in the talks", "an aide familiar with it"
+    return phrase[: cut.start()]
+
+
+# Adjectives whose phrase describes the speaker ("familiar with the plan").
+_COMPLEMENTED = words("familiar close based responsible present")

@@ -10,8 +10,10 @@ a document subject ("the data showed") are statements despite their unusual shap
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from claims.core.attribution.lexicon import GERUNDS, SPEECH_FORMS
+from claims.core.attribution.names import FINITE
 from claims.core.attribution.sources import DESCRIPTORS, ORG_WORDS, words
 
 SPEECH_PAST = frozenset(SPEECH_FORMS.values())
@@ -134,9 +136,14 @@ INTRO = _INTRO  # also read by `cues` before an apposition ("In a statement, one
 _NOT_SAYING = re.compile(r"\s+(?:to|out|up|on)\b")
 
 
-def participle_hit(text: str, lo: int, hi: int, mask: list[bool]) -> tuple[int, int, str,
-                                                                               int, str] | None:
-    """"The court struck down the permit, ruling that …": (start, end, base, p_start, phrase)."""
+def participle_hit(text: str, lo: int, hi: int, mask: list[bool],
+                   subject_at: Callable[[int], tuple[int, str] | None] | None = None
+                   ) -> tuple[int, int, str, int, str] | None:
+    """"The court struck down the permit, ruling that …": (start, end, base, p_start, phrase).
+
+    `subject_at` reads the subject before a verb at a position: with it, a clause whose
+    opening noun phrase the plain reading misses ("The retired surgeon has given no
+    details, saying …") takes the subject of its first finite verb."""
     part = _PARTICIPLE.search(text, lo, hi)
     g = 1 if part is None or part.group(1) else 2
     if part is None or mask[part.start(g)] or _NOT_SAYING.match(text[part.end(g) :]) or (
@@ -148,9 +155,36 @@ def participle_hit(text: str, lo: int, hi: int, mask: list[bool]) -> tuple[int, 
         subj = lead_subject(text, intro.end(), part.start())
     elif subj is None and (conj := _LEAD_CONJ.match(text, lo, part.start())) is not None:
         subj = lead_subject(text, conj.end(), part.start())  # "And then Roe hit back, saying"
+    if subj is None and subject_at is not None and g == 1 and part.group(g) in _SAYING_PROPER:
+        verb = main_verb(text, lo, part.start())
+        subj = subject_at(verb) if verb is not None else None
     if subj is None:
         return None
     return part.start(g), part.end(g), PARTICIPLES[part.group(g)], subj[0], subj[1]
+
+
+# Participles that report words, not a stance: the ones a looser subject may take.
+_SAYING_PROPER = words("saying telling adding writing noting arguing insisting claiming "
+                       "stating explaining announcing declaring")
+# The first finite verb of a clause: an auxiliary or common irregular past (`FINITE`), or
+# a lower-case word in -ed that no determiner or adjective slot holds ("The retired
+# surgeon has", not "retired").
+_VERB_CANDIDATE = re.compile(r"(?<=[\w,)] )(?:[a-z]+ed|[a-z]+['’]?[a-z]*)\b")
+_NOT_BEFORE_VERB = words("the a an his her its their this that these those our my your of "
+                         "to for by with from in on at as and or but who which")
+
+
+def main_verb(text: str, lo: int, hi: int) -> int | None:
+    """Position of the first finite verb in text[lo:hi], or None."""
+    for m in _VERB_CANDIDATE.finditer(text, lo, hi):
+        w = m.group()
+        if w not in FINITE and not w.endswith("ed"):
+            continue
+        before = text[max(lo, m.start() - 12) : m.start()].split()
+        if before and before[-1].lower().strip(",") in _NOT_BEFORE_VERB:
+            continue
+        return m.start()
+    return None
 
 
 # Cue words that are just as often nouns ("its forecast", "the estimates").

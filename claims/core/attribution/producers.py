@@ -1,0 +1,72 @@
+"""The producer an "according to" document names: who speaks through a poll, a filing, a tally.
+
+"according to early results of exit polls conducted for a news agency", "according to
+documents from Ann Roe", "according to a Pentagon readout": the object of "according to"
+is often a document described at length, and the party that speaks is the one named
+inside it, after "by", "from", "for" or "with", or before the document noun. A phrase
+naming its producer only inside is returned without the words that only locate the
+document in time ("a national Gallup poll taken last week" → "a national Gallup poll"),
+so the resolver reads its producer; a document that names nobody ("court filings seen
+by reporters") is left as written and gives no source.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.core.attribution.sources import words
+from claims.core.places import kind_of
+
+# Nouns naming a document, a count or a record: what a producer's name qualifies.
+DOCUMENT_NOUNS = words(
+    "results returns data figures numbers statistics tallies tally count counts estimate "
+    "estimates calculations projections documents document records record filings filing "
+    "papers cables cable memo memos emails email letter letters declaration lawsuit suit "
+    "complaint indictment transcript transcripts timeline schedule readout account accounts "
+    "analysis analyses review study report reports interview interviews playbook website "
+    "profile page post statement release index tracker average polling polls poll survey "
+    "surveys book agreement disclosures disclosure"
+)
+_POLLS = words("poll polls polling survey surveys")
+# A party named after the document: "by X", "from X", "for X", "with X".
+_NAMED_AFTER = re.compile(
+    r"\b(by|from|for|with)\s+((?:the\s+)?[A-Z][\w.&'’/-]*(?:\s+(?:(?:of|for|and|&|the|de)\s+)?"
+    r"[A-Z][\w.&'’/-]*)*)")
+# What follows the document noun and only dates it or says how it reached the writer:
+# a participle ("taken last week", "released Friday"), a relative clause, a time.
+_POST_MODIFIER = re.compile(
+    r"\s+(?:(?:that|which|who)\b|(?:\w+ly\s+)?(?:[a-z]+ed|taken|given|written|seen|shown|"
+    r"made|kept)\b|(?:he|she|they|we|his|her|their|its)\s|(?:in|on|at|last|this|from)\s+"
+    r"(?:the\s+time\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\d{4}\b|"
+    r"week\b|month\b|year\b))")
+# "<det> <adjectives> <Producer Name> <document nouns>": "a Pentagon readout".
+_NAME_BEFORE = re.compile(
+    r"^(?:(?:the|a|an|one)\s+)?(?:[a-z][\w-]*\s+){0,2}?"
+    r"((?:[A-Z][\w.&'’/-]*\s+)*?[A-Z][\w.&'’/-]*)((?:\s+[a-z][\w-]*){1,2})$")
+
+
+def according_object(phrase: str) -> str:
+    """The party an "according to" object speaks for, else the object without the words
+    that only date it or pass it on; `phrase` itself when neither applies."""
+    if not any(w.lower() in DOCUMENT_NOUNS for w in phrase.split()):
+        return phrase  # "according to Ann Roe", "according to a spokesman for X"
+    found = [m for m in _NAMED_AFTER.finditer(phrase) if _documented(phrase[: m.start()])]
+    if found:  # "… compiled by X" beats "… from Y": the last party to handle it
+        by = [m for m in found if m.group(1) == "by"]
+        return (by[-1] if by else found[0]).group(2)
+    cut = _POST_MODIFIER.search(phrase)
+    core = phrase[: cut.start()] if cut is not None and cut.start() > 0 else phrase
+    named = _NAME_BEFORE.match(core)
+    if named is not None and all(w.lower() in DOCUMENT_NOUNS for w in named.group(2).split()) \
+            and not any(w.lower() in _POLLS for w in named.group(2).split()) and (
+            kind_of(named.group(1)) is None):
+        return named.group(1)  # "a Pentagon readout", "State Department cables"
+    if not any(w[:1].isupper() for w in core.split()):
+        return phrase  # "court filings seen by reporters": no producer named, no source
+    return core  # "a national Gallup Poll taken last week": the resolver reads the poll
+
+
+def _documented(before: str) -> bool:
+    """Whether the words before a named party hold a document noun ("documents from")."""
+    return any(w.lower().strip(",") in DOCUMENT_NOUNS for w in before.split())
