@@ -263,7 +263,7 @@ def test_relative_pronoun_opening_its_clause_still_stands_apart() -> None:
         ("The firm built a plan that Vance Holt hopes can help block the levy.", "Vance Holt",
          "hoped"),
         # a day name inside a subject is no time adverbial ("on Super Tuesday")
-        ("Vance Holt did not once on Friday mention the levy.", "Vance Holt",
+        ("Vance Holt did not at any point Friday mention the levy.", "Vance Holt",
          "mentioned"),
         # a span of time before "after …ing" opens the sentence: the main subject speaks
         ("One month after declaring her backing for Holt, Nora Markham still believes "
