@@ -59,7 +59,7 @@ def test_fragments_never_become_sources(body: str, source: str, fragment: str) -
     "fragment",
     ["Although Vance", "Another 12 percent", "But Critics", "Marlow has long",
      "She has been sharply", "Neither Holt", "Three filmed an hourlong",
-     "Rival Dana Holt is seizing upon a report", "Aide at the ministry who",
+     "Rival Dana Holt is pouncing on a report", "Aide at the ministry who",
      "Tax Watch rated 22% of Liberal", "That's a small share of the total"],
 )
 def test_the_structural_test_rejects_sentence_fragments(fragment: str) -> None:
