@@ -50,8 +50,8 @@ CASES: list[tuple[str, list[Row]]] = [
       ("about $11,000", 11000, 9900, 12100, "dollar", None)]),
     ("She was paid 500 US dollars and 20 Turkish lira.",
      [("500", 500, 500, 500, "dollar", None), ("20", 20, 20, 20, "lira", None)]),
-    ("It only cost 3 dollars 50 cents.",
-     [("3 dollars 50 cents", 3.5, 3.5, 3.5, "dollar", None)]),
+    ("The ferry ticket was 4 dollars 75 cents.",
+     [("4 dollars 75 cents", 4.75, 4.75, 4.75, "dollar", None)]),
     # data sizes
     ("The phone ships with 512GB of storage and a 2 TB card slot.",
      [("512GB", 512, 512, 512, "gigabyte", None), ("2", 2, 2, 2, "terabyte", None)]),
