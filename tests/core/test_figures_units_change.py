@@ -31,7 +31,7 @@ CASES: list[tuple[str, list[Row]]] = [
     ("It was 98.6 degrees F at noon and 6 deg C at night.",
      [("98.6", 98.6, 98.6, 98.6, "degree Fahrenheit", None),
       ("6", 6, 6, 6, "degree Celsius", None)]),
-    ("Water boils at 100° Celsius; the pond froze at -3°C.",
+    ("The kettle hit 100° Celsius; the pond froze at -3°C.",
      [("100°", 100, 100, 100, "degree Celsius", None),
       ("-3°C", -3, -3, -3, "degree Celsius", None)]),
     ("The room was 21 celcius, the oven 400 farenheit.",

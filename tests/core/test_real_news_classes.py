@@ -43,7 +43,7 @@ def assert_clean_registry(x: Extraction) -> None:
         ("Marlow has long said the levy would fail.", "Marlow", "Marlow has long"),
         ("Another 12 percent said they would back the levy.", "Respondents",
          "Another 12 percent"),
-        ("Some Democrats now worry that the levy will fail.", "Democrats", "Some Democrats"),
+        ("Some Democrats now fear that the levy will fail.", "Democrats", "Some Democrats"),
         ("Tax Watch rated 22% of the claims false, the group said.", "Tax Watch",
          "Tax Watch rated 22% of"),
     ],
