@@ -193,8 +193,8 @@ def test_a_transcript_label_speaks_its_whole_paragraph() -> None:
     x = run(
         "Mike Vance spoke to Chris Holt on Sunday.\n\n"
         "HOLT: Let's start with the news. Will you answer the question?\n\n"
-        "\"VANCE: Listen, the governor clearly believes this is a contest of slogans. And that is why "
-        "we will win.\n\n"
+        "\"VANCE: Listen, the governor clearly believes this is a contest of slogans. "
+        "And that is why we will win.\n\n"
         "The interview ended at noon."
     )
     assert [c.source for c in x.claims] == [

@@ -1,7 +1,7 @@
 """Which group "they" refers back to: a plural subject the article has just written.
 
-News writes "Workers objected to the move. They also said …" and "Senate Democrats
-blocked the bill because they said …": "they" is the plural noun phrase that opens the
+News writes "Workers objected to the move. They also said …" and "Council Republicans
+stalled the ordinance because they said …": "they" is the plural noun phrase that opens the
 sentence (before the pronoun) or the one before it, even when no cue credited that group
 yet. Without it "they" fell to the last body quoted, which is most often the party the
 group argues against ("Workers … They also said" gave the company).
