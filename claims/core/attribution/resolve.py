@@ -412,7 +412,7 @@ class SourceBook:
 
     def _bare_speaker(self, pos: int, after: int) -> Entity | None:
         """A one-word name credited with a claim after `after` and before `pos`, in this
-        paragraph or the one before, known as nobody's body ("Lazar told agents …. He
+        paragraph or the one before, known as nobody's body ("Kovar told police …. He
         added …"): "he"/"she" marks it as a person, the surname alone the article uses."""
         lo = max(after, self.text.rfind("\n", 0, max(0, self.text.rfind("\n", 0, pos))))
         best: Entity | None = None
