@@ -729,7 +729,7 @@ class SourceBook:
         return max(bodies, key=lambda e: e.last) if bodies else None
 
     def _described_person(self, phrase: str, pos: int) -> Entity | None:
-        """"The candidate", "the Vermont senator", "the former secretary of state": a
+        """"The candidate", "the Vermont senator", "the former finance minister": a
         person already met. A title ("the senator") must be one the article gave that
         person; a description ("the billionaire", "the actress") may also be the last
         person quoted, news's usual way of referring back to its speaker."""
