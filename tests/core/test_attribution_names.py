@@ -37,7 +37,7 @@ def type_of(x: Extraction, name: str) -> SourceType:
     "fragment",
     [
         "Celebrated graduation addresses",  # a thing, capitalised at a sentence start
-        "Murders involving older victims",
+        "Thefts targeting rural churches",
         "Calls intensified after the leak",
         "Valley's efforts to lure new factories",  # a possessive's thing
         "Friday's announcement",
@@ -77,9 +77,9 @@ def test_parties_pass_the_entity_test(name: str) -> None:
 
 def test_a_thing_at_a_sentence_start_is_no_source() -> None:
     x = run("Celebrated graduation addresses of the past decade have stressed modesty "
-            "as a theme.\n\nMurders involving older victims were committed by "
-            "acquaintances, the report said.")
-    assert not any(n.lower().startswith(("celebrated", "murders")) for n in names(x))
+            "as a theme.\n\nThefts targeting rural churches were carried out by "
+            "one gang, the report said.")
+    assert not any(n.lower().startswith(("celebrated", "thefts")) for n in names(x))
     assert source_of(x, "Celebrated") is None
 
 

@@ -47,9 +47,9 @@ def test_noun_before_verb_is_subject(sentence: str, source: str, cue: str,
 
 
 def test_noun_before_verb_without_a_cue_stays_own_voice() -> None:
-    body = "The jobs report gives the economy a lift before the vote."
+    body = "The sales report gives the mall owners a boost before the holidays."
     assert claims_of(body) == [(None, None)]
-    assert not all_sources(body) & {"The jobs", "Jobs"}
+    assert not all_sources(body) & {"The sales", "Sales"}
 
 
 @pytest.mark.parametrize(
@@ -204,9 +204,9 @@ def test_quantified_relative_pronoun_takes_its_antecedent() -> None:
         ("Nora Kelby -- co-author of a guide to the city budget -- said the levy would pass.",
          "Nora Kelby", {"Nora Kelby -- co-author", "Co-author"}),
         ("Said Kelby: “I doubt the council has read it.”", "Kelby", {"Said Kelby"}),
-        ("Nora Kelby, president of the Dayton Teachers Union, which represents city "
-         "teachers, said she hopes the strike ends.", "Nora Kelby",
-         {"Dayton Teachers Union", "President of the Dayton Teachers Union"}),
+        ("Nora Kelby, president of the Dayton Nurses Guild, which represents ward "
+         "staff, said she expects the dispute to end.", "Nora Kelby",
+         {"Dayton Nurses Guild", "President of the Dayton Nurses Guild"}),
     ],
 )
 def test_speaker_around_dashes_labels_and_relatives(sentence: str, source: str,
@@ -223,9 +223,9 @@ def test_description_after_an_opening_phrase_names_the_speaker() -> None:
 
 
 def test_object_after_a_comma_is_no_inverted_speaker() -> None:
-    body = ("County chairman Will Royce, for example, said Holt’s visit to Dayton — the "
-            "biggest market — would earn coverage.")
-    assert not any("visit" in s for s in all_sources(body))
+    body = ("Ward leader Tess Royce, for instance, said Holt’s stop in Dayton — the "
+            "largest town — would draw crowds.")
+    assert not any("stop" in s.lower() for s in all_sources(body))
     assert claims_of("The levy is a scam, said Vance Holt, a former aide.") == [
         ("Vance Holt", "said")]
 
@@ -260,7 +260,7 @@ def test_relative_pronoun_opening_its_clause_still_stands_apart() -> None:
         # a pronoun or a modal after the cue word: an object relative, the word is a verb
         ("Vance Holt spoke on Monday. The levy, which he claims has failed, will stay.",
          "Vance Holt", "claimed"),
-        ("The firm built a plan that Vance Holt hopes can help block the levy.", "Vance Holt",
+        ("The firm drew up a scheme that Vance Holt hopes can stop the levy.", "Vance Holt",
          "hoped"),
         # a day name inside a subject is no time adverbial ("on Super Tuesday")
         ("Vance Holt did not at any point Friday mention the levy.", "Vance Holt",

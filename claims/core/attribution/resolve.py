@@ -673,8 +673,8 @@ class SourceBook:
     def _initial_common(self, name: str, hit: CueHit) -> bool:
         """A one-word name that is only a sentence's first word, capitalised for that
         alone: an adverb or participle ("Hastily", "Rallying …"), or the head of a
-        common-noun phrase the name was cut from ("Murders involving older victims were
-        committed …"); never a party noun ("Critics"), a given name or a word the
+        common-noun phrase the name was cut from ("Thefts targeting rural churches were
+        carried out …"); never a party noun ("Critics"), a given name or a word the
         article also capitalises mid-sentence."""
         toks = hit.phrase.split()
         if " " in name or hit.phrase_start != 0 or not name[1:].islower() or (
