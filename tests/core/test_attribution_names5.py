@@ -149,14 +149,14 @@ def test_one_party_per_name(text: str, name: str, kind: SourceType, fragment: st
 def test_a_body_keeps_its_own_and() -> None:
     assert group_name("Department of Health and Human Services") == (
         "Department of Health and Human Services")
-    assert group_name("Wisconsin’s Brown and Dane counties") == (
-        "Wisconsin’s Brown and Dane counties")
+    assert group_name("Velmont’s Ash and Birch counties") == (
+        "Velmont’s Ash and Birch counties")
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "Signs pointed to a deal on Thursday, with 3 votes still open.",
+        "Signs pointed to a truce by Friday, with 3 votes still open.",
         "Helicopters suggested a costlier campaign than the 2 filings showed.",
     ],
 )
@@ -214,8 +214,8 @@ def test_an_all_capitals_crosshead_is_a_headline_of_its_own() -> None:
 @pytest.mark.parametrize(
     ("text", "name", "fragment"),
     [
-        ("NBC moderator Nancy Corwin explained that the 2 grants mattered.", "Nancy Corwin",
-         "NBC moderator Nancy Corwin"),
+        ("NBC moderator Lena Corwin explained that the 2 grants mattered.", "Lena Corwin",
+         "NBC moderator Lena Corwin"),
         ("House Republican Thomas Wendle said 12 members agreed.", "Thomas Wendle",
          "House Republican Thomas Wendle"),
         ("Pastor Odell Cranmer urged the 300 members to vote.", "Odell Cranmer",
@@ -304,7 +304,7 @@ def test_a_place_or_first_name_in_ing_stays() -> None:
          SourceType.POLITICIAN),
         ("Turkish President Recep Erdogan said 3 suits were filed.", "Recep Erdogan",
          SourceType.POLITICIAN),
-        ("Priorities Ohio, a pro-Roe super PAC, emailed 3 links.", "Priorities Ohio",
+        ("Forward Velmont, a pro-Roe super PAC, emailed 3 flyers.", "Forward Velmont",
          SourceType.ORGANISATION),
         ("The Republic of Westland denies the 3 claims.", "Republic of Westland",
          SourceType.GOVERNMENT),

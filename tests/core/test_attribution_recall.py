@@ -26,7 +26,7 @@ def sources(body: str) -> list[tuple[str, str | None, str | None]]:
     ("sentence", "source", "cue"),
     [
         # a set-off subject keeps its verb across auxiliaries and adverbs
-        ("Moreno, in particular, has slammed the governor's comments about farmers.",
+        ("Moreno, in particular, has slammed the council's plans for the harbour.",
          "Anna Moreno", "slammed"),
         ("Moreno, who was once a teacher in Ohio, has vowed to block the bill.",
          "Anna Moreno", "vowed"),
@@ -39,7 +39,7 @@ def sources(body: str) -> list[tuple[str, str | None, str | None]]:
         ("Jon Park, 41, of Dayton, dismisses the notion that the levy matters.",
          "Jon Park", "dismissed"),
         # descriptions set off by commas around or after the name
-        ("Jon Park, Ohio field director for the Brown campaign, said the depot had opened.",
+        ("Jon Park, Ohio organizer for the Brown campaign, said the phone bank was busy.",
          "Jon Park", "said"),
         ("Another member of the Brown team, Jon Park, said he was only half convinced.",
          "Jon Park", "said"),
@@ -93,7 +93,7 @@ def sources(body: str) -> list[tuple[str, str | None, str | None]]:
         # evaluation: "complain of", "cast X as", "love"
         ("Workers complain of long hours at the mill.", "Workers", "complained"),
         ("Jon Park has cast the governor as a tool of the banks.", "Jon Park", "cast"),
-        ("Corporate executives love the new levy.", "Corporate executives", "loved"),
+        ("Hotel owners love the new levy.", "Hotel owners", "loved"),
         # an intention before "to" after a plain subject
         ("The Brown campaign wants to settle doubts about its ledger.",
          "Brown campaign", "wanted"),
@@ -128,7 +128,7 @@ def test_recalled_shape_gets_its_source(sentence: str, source: str, cue: str) ->
         "The plane touched down in Dayton.",
         "The river, this past week, rose above the bridge.",
         "The mill made a call for workers.",
-        "The new casino helped the town make the case for gambling.",
+        "The new stadium helped the city make the case for hosting the games.",
         "The old bridge (built in 1900) stands near the mill.",
         "The heavy rain, for instance, flooded the valley.",
         "The campaign attacks on the governor were shelved.",

@@ -158,7 +158,7 @@ def test_coordinated_verb_after_an_opening_phrase(sentence: str, source: str, cu
 @pytest.mark.parametrize(
     ("sentence", "source", "cue"),
     [
-        ("Last month, the Dayton Ledger, a local newspaper, revealed that the port was sold.",
+        ("Last spring, the Dayton Ledger, a weekly paper, revealed that the mill was sold.",
          "Dayton Ledger", "revealed"),
         ("Tom Brisk, the podcaster, has even likened the council to a cartel.", "Tom Brisk",
          "likened"),

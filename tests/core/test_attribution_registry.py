@@ -48,8 +48,8 @@ def test_a_thing_named_by_a_phrases_first_words_is_no_source(text: str, fragment
         ("The companies and their lawyers said the deal was fair.", "Companies"),
         ("Officials familiar with the talks said a deal was close.",
          "Officials familiar with the talks"),
-        ("A bipartisan coalition of mayors and pastors have vouched for the sheriff's "
-         "record.", "Bipartisan coalition of mayors"),
+        ("A cross-party alliance of mayors and pastors have vouched for the sheriff's "
+         "conduct.", "Cross-party alliance of mayors"),
     ],
 )
 def test_parties_named_by_common_nouns_stay_sources(text: str, source: str) -> None:
@@ -178,7 +178,7 @@ def test_a_bare_place_noun_is_no_source(text: str) -> None:
     ("text", "source"),
     [
         ("Paul Holt of Dayton, Ohio, said the plant would close.", "Paul Holt"),
-        ("Mary Holt, the mayor of Fresno, California, spoke out against the levy too.",
+        ("Mary Holt, the mayor of Fresno, California, said the levy was unfair.",
          "Mary Holt"),
         ("Officials in Lyon, France, said the river had crested.", "Officials in Lyon"),
     ],

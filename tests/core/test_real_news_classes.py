@@ -44,8 +44,8 @@ def assert_clean_registry(x: Extraction) -> None:
         ("Another 12 percent said they would back the levy.", "Respondents",
          "Another 12 percent"),
         ("Some Democrats now fear that the levy will fail.", "Democrats", "Some Democrats"),
-        ("Tax Watch rated 22% of the claims false, the group said.", "Tax Watch",
-         "Tax Watch rated 22% of"),
+        ("Claim Check rated 18% of the statements misleading, the group said.",
+         "Claim Check", "Claim Check rated 18% of"),
     ],
 )
 def test_fragments_never_become_sources(body: str, source: str, fragment: str) -> None:
@@ -60,7 +60,7 @@ def test_fragments_never_become_sources(body: str, source: str, fragment: str) -
     ["Although Vance", "Another 12 percent", "But Critics", "Marlow has long",
      "She has been sharply", "Neither Holt", "Three filmed an hourlong",
      "Rival Dana Holt is pouncing on a report", "Aide at the ministry who",
-     "Tax Watch rated 22% of Liberal", "That's a small share of the total"],
+     "Claim Check rated 18% of Labour", "That's a small share of the total"],
 )
 def test_the_structural_test_rejects_sentence_fragments(fragment: str) -> None:
     assert name_fault(fragment) is not None

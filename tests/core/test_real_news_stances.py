@@ -148,7 +148,7 @@ def test_a_relative_clause_with_an_adverb_credits_its_antecedent() -> None:
 
 
 def test_a_passive_with_an_adverb_is_no_cue() -> None:
-    assert sources("The union is widely regarded as the most liberal in the state.") == [
+    assert sources("The guild is widely regarded as the most cautious in the region.") == [
         None]
 
 
