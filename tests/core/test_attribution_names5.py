@@ -44,8 +44,8 @@ def source_of(x: Extraction, start: str) -> str | None:
          "Business Council of Westland", SourceType.ORGANISATION),
         ("In Paris, Corwen Hale, a firm set up in 2019 by lawyers, is advising the baker "
          "on its 9 million euro sale.", "Corwen Hale", SourceType.ORGANISATION),
-        ("Harbor Lane Promotions, a theatre and celebrity talent agency, says the singer "
-         "has lost 80,000 dollars.", "Harbor Lane Promotions", SourceType.ORGANISATION),
+        ("Harbor Lane Bookings, a theatre and celebrity talent agency, says the singer "
+         "has lost 80,000 dollars.", "Harbor Lane Bookings", SourceType.ORGANISATION),
         ("Stand Up Velmont, a pro-business political action committee, called Mayor Holt a "
          "spendthrift in a 15-second ad.", "Stand Up Velmont", SourceType.ORGANISATION),
         ("NASA General Counsel Ann B. Kovac wrote that the agency would reply within 10 days.",
