@@ -14,7 +14,7 @@ import re
 from claims.core.attribution.references import sentence_start
 
 # Up to three modifiers, then a plural head noun, then a lower-case word (the verb, or
-# an adverb before it): "Former prosecutors said", "Senate Democrats blocked", "Mexican
+# an adverb before it): "Former prosecutors said", "Council Republicans stalled", "Mexican
 # officials conducted". The head's test is the caller's (a party noun, not a thing).
 _PLURAL_LEAD = re.compile(
     r"[\"“‘']?((?:(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*)\s+){0,3}?([A-Za-z][a-z-]+s))"
