@@ -62,7 +62,7 @@ def test_a_survey_with_no_producer_speaks_as_the_survey() -> None:
 
 def test_a_sentence_initial_common_noun_cut_from_its_phrase_is_no_source() -> None:
     sources, registry = _run(
-        "Burglaries involving parked cars were committed by teenagers, the report said.")
+        "Thefts involving farm machinery were carried out by one gang, the report said.")
     assert sources == ["Report"]
     assert registry == {"Report": ("the report",)}
 
@@ -87,10 +87,10 @@ def test_a_document_with_its_producer_speaks_for_the_producer() -> None:
 def test_unnamed_document_names() -> None:
     assert unnamed_document("the lawsuit") == "Lawsuit"
     assert unnamed_document("Exit polls") == "Exit polls"
-    assert unnamed_document("The new poll of voters in all 50 states") == "New poll"
+    assert unnamed_document("The new poll of renters in all 12 districts") == "New poll"
     assert unnamed_document("the congressional report") == "Congressional report"
     for phrase in ("the Quinnipiac poll", "Quinnipiac poll", "Smith's letter", "The Times report",
-                   "the company", "Leaked Documents", "it", "the senator"):
+                   "the company", "Secret Papers", "it", "the senator"):
         assert unnamed_document(phrase) is None, phrase
 
 
@@ -122,11 +122,11 @@ def test_the_poll_keeps_its_wording_on_the_pollster_named_before() -> None:
 def test_a_descriptive_person_noun_refers_back_to_the_person_quoted() -> None:
     for text in ("Jim Brown said the league must change. The football legend added that "
                  "players deserve more.",
-                 "Jim Brown, a developer, said the tax was unfair. The billionaire real "
-                 "estate magnate told reporters he would sue."):
+                 "Jim Brown, a developer, said the tax was unfair. The wealthy property "
+                 "tycoon told reporters he would sue."):
         sources, registry = _run(text)
         assert sources == ["Jim Brown", "Jim Brown"]
-        assert list(registry) == ["Jim Brown"]  # no "Football legend", no "Magnate"
+        assert list(registry) == ["Jim Brown"]  # no "Football legend", no "Tycoon"
 
 
 def test_a_subject_led_by_a_person_noun_is_the_next_she() -> None:
@@ -137,15 +137,15 @@ def test_a_subject_led_by_a_person_noun_is_the_next_she() -> None:
 
 
 def test_counted_documents_are_named_without_their_count() -> None:
-    sources, registry = _run("Many recent studies of the minimum wage found that jobs held.")
+    sources, registry = _run("Many recent studies of the sugar tax found that sales held.")
     assert sources == ["Recent studies"]
-    assert registry == {"Recent studies": ("Many recent studies of the minimum wage",)}
+    assert registry == {"Recent studies": ("Many recent studies of the sugar tax",)}
 
 
 def test_a_document_name_drops_counts_and_refuses_a_cut_clause() -> None:
     assert unnamed_document("a 2013 study") == "Study"
     assert unnamed_document("Every recent state poll") == "Recent state poll"
-    assert unnamed_document("said his survey of Republicans") is None
+    assert unnamed_document("said her survey of farmers") is None
 
 
 @pytest.mark.parametrize(

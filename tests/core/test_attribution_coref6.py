@@ -24,12 +24,12 @@ def aliases(x: Extraction, name: str) -> tuple[str, ...]:
 
 
 def test_a_person_quoted_by_surname_keeps_the_surname_as_an_alias() -> None:
-    x = run("“We do not have the same headache,” said Matt Borges, chairman of the state "
-            "party, of the race. “We chase absentee requests,” said Borges, who predicted a "
-            "third of the vote will be cast early.")
-    assert sources_of(x) == ["Matt Borges", "Matt Borges"]
-    assert "Borges" in aliases(x, "Matt Borges")
-    assert [s.name for s in x.sources] == ["Matt Borges"]
+    x = run("“We have a shorter queue this year,” said Ned Farrow, chairman of the county "
+            "party, of the count. “We track postal ballots,” said Farrow, who predicted a "
+            "quarter of the vote will be cast by mail.")
+    assert sources_of(x) == ["Ned Farrow", "Ned Farrow"]
+    assert "Farrow" in aliases(x, "Ned Farrow")
+    assert [s.name for s in x.sources] == ["Ned Farrow"]
 
 
 def test_a_surname_two_people_share_is_nobodys_alias() -> None:
@@ -40,17 +40,17 @@ def test_a_surname_two_people_share_is_nobodys_alias() -> None:
 
 
 def test_he_after_a_one_word_name_is_that_name() -> None:
-    x = run("Prosecutor Shannon Quill said the case was strong. In a 2014 interview, Lazar "
-            "told agents that he trawled through accounts. He succeeded only rarely, he "
+    x = run("Inspector Della Vantrell said the case was strong. In a 2019 interview, Kovar "
+            "told police that he sorted through mailboxes. He found cash only rarely, he "
             "estimated.")
-    assert sources_of(x)[1:] == ["Lazar", "Lazar"]
-    assert "Prosecutor Shannon Quill" not in sources_of(x)[2:]
+    assert sources_of(x)[1:] == ["Kovar", "Kovar"]
+    assert "Inspector Della Vantrell" not in sources_of(x)[2:]
 
 
 def test_she_after_a_one_word_name_is_that_name_not_the_last_man_quoted() -> None:
-    x = run("Pete Santini said the show was popular. Reynolds says that is what new media "
-            "is. “It is ambush journalism,” she says.")
-    assert sources_of(x) == ["Pete Santini", "Reynolds", "Reynolds"]
+    x = run("Pete Santini said the podcast was popular. Kesby says that is what modern radio "
+            "is. “It is gotcha broadcasting,” she says.")
+    assert sources_of(x) == ["Pete Santini", "Kesby", "Kesby"]
 
 
 def test_he_never_refers_to_an_indefinite_pronoun() -> None:
@@ -67,9 +67,9 @@ def test_they_is_the_plural_subject_of_the_sentence_before() -> None:
 
 
 def test_they_is_the_plural_subject_opening_its_own_sentence() -> None:
-    x = run("The governor said the bill was bad. Senate Democrats blocked the bill because "
-            "they said the language was a poison pill.")
-    assert sources_of(x) == ["Governor", "Senate Democrats"]
+    x = run("The mayor said the ordinance was bad. Council Republicans stalled the ordinance "
+            "because they said the wording was a trap.")
+    assert sources_of(x) == ["Mayor", "Council Republicans"]
 
 
 def test_they_keeps_a_body_credited_after_the_plural_subject() -> None:
@@ -87,18 +87,18 @@ def test_they_never_refers_to_a_plural_thing() -> None:
 
 
 def test_a_surname_modifying_a_noun_is_no_subject_for_he() -> None:
-    x = run("James Rook said the paper would change. Ben Fenton, a strategist, said its "
-            "goal was a deal. The Rook outlets have been standing in the way, he said, by "
-            "denying science.")
-    assert sources_of(x) == ["James Rook", "Ben Fenton", "Ben Fenton"]
+    x = run("James Rook said the network would change. Ben Tolliver, a strategist, said its "
+            "aim was a merger. The Rook stations have been blocking progress, he said, by "
+            "ignoring the data.")
+    assert sources_of(x) == ["James Rook", "Ben Tolliver", "Ben Tolliver"]
 
 
 def test_a_surname_credited_before_the_full_name_is_one_source() -> None:
-    x = run("Ryan said the bill was dead. Later, House Speaker Paul D. Ryan said he would "
+    x = run("Dorran said the bill was dead. Later, House Speaker Paul D. Dorran said he would "
             "vote for it.")
-    assert sources_of(x) == ["Paul D. Ryan", "Paul D. Ryan"]
-    assert [s.name for s in x.sources] == ["Paul D. Ryan"]
-    assert "Ryan" in aliases(x, "Paul D. Ryan")
+    assert sources_of(x) == ["Paul D. Dorran", "Paul D. Dorran"]
+    assert [s.name for s in x.sources] == ["Paul D. Dorran"]
+    assert "Dorran" in aliases(x, "Paul D. Dorran")
 
 
 def test_a_surname_two_people_of_the_article_bear_joins_neither() -> None:
@@ -108,10 +108,10 @@ def test_a_surname_two_people_of_the_article_bear_joins_neither() -> None:
 
 
 def test_he_after_a_one_word_name_as_the_subject_of_the_sentence_before() -> None:
-    x = run("“She lacks judgment,” said Tiegen. President Ben Holt spoke on Monday. Holt said "
-            "the war was over. Tiegen was also troubled by the handling of the files. “Who "
-            "wants to work with us?” he wondered.")
-    assert sources_of(x)[-1] == "Tiegen"
+    x = run("“She lacks focus,” said Osgood. President Ben Holt spoke on Monday. Holt said "
+            "the strike was over. Osgood was also bothered by the loss of the ledgers. “Who "
+            "would hire us now?” he wondered.")
+    assert sources_of(x)[-1] == "Osgood"
 
 
 def test_a_word_only_ever_opening_a_sentence_is_no_subject_for_he() -> None:
@@ -121,7 +121,7 @@ def test_a_word_only_ever_opening_a_sentence_is_no_subject_for_he() -> None:
 
 
 def test_a_surname_with_a_bearer_of_unknown_first_name_joins_nobody() -> None:
-    x = run("Lazar said he broke into the accounts. His wife, Gabriela Zoltana Lazar, said "
-            "he was innocent. The hacker, Marcel Lehel Lazar, faces two years in prison.")
-    assert sources_of(x)[0] != "Gabriela Zoltana Lazar"
-    assert "Gabriela Zoltana Lazar" in sources_of(x)
+    x = run("Kovar said he broke into the servers. His wife, Vesna Ilona Kovar, said "
+            "he was innocent. The intruder, Teodor Radu Kovar, faces three years in prison.")
+    assert sources_of(x)[0] != "Vesna Ilona Kovar"
+    assert "Vesna Ilona Kovar" in sources_of(x)

@@ -36,8 +36,8 @@ def type_of(x: Extraction, name: str) -> SourceType:
 @pytest.mark.parametrize(
     "fragment",
     [
-        "Celebrated commencement speeches",  # a thing, capitalised at a sentence start
-        "Murders involving older victims",
+        "Celebrated graduation addresses",  # a thing, capitalised at a sentence start
+        "Thefts targeting rural churches",
         "Calls intensified after the leak",
         "Valley's efforts to lure new factories",  # a possessive's thing
         "Friday's announcement",
@@ -76,23 +76,23 @@ def test_parties_pass_the_entity_test(name: str) -> None:
 
 
 def test_a_thing_at_a_sentence_start_is_no_source() -> None:
-    x = run("Celebrated commencement speeches of recent years have underscored humility "
-            "as a theme.\n\nMurders involving older victims were committed by "
-            "acquaintances, the report said.")
-    assert not any(n.lower().startswith(("celebrated", "murders")) for n in names(x))
+    x = run("Celebrated graduation addresses of the past decade have stressed modesty "
+            "as a theme.\n\nThefts targeting rural churches were carried out by "
+            "one gang, the report said.")
+    assert not any(n.lower().startswith(("celebrated", "thefts")) for n in names(x))
     assert source_of(x, "Celebrated") is None
 
 
 def test_a_clause_cut_at_an_adverb_is_no_source() -> None:
-    x = run("Harlan also takes aim at a provision that lets the governor cut wages.")
+    x = run("Harlan also takes issue with a clause that lets the governor freeze wages.")
     assert "Harlan also takes" not in names(x)
 
 
 # --------------------------------------------------------------- participle clauses
 def test_a_participle_clause_is_cut_from_a_group() -> None:
-    assert group_name("Rural activists clamoring to block the dam") == "Rural activists"
-    x = run("Rural activists clamoring to block the dam say they have the votes to stop "
-            "it in the spring.")
+    assert group_name("Rural activists hoping to block the dam") == "Rural activists"
+    x = run("Rural activists hoping to block the dam say they can halt the work by "
+            "the spring.")
     assert source_of(x, "Rural activists") == "Rural activists"
 
 
@@ -151,17 +151,17 @@ def test_a_counted_group_is_named_by_its_group(phrase: str, group: str) -> None:
 
 # ---------------------------------------------------------------------- headlines
 def test_title_case_lines_are_recognised() -> None:
-    assert is_title_case("Another Party Figure Endorses Harlan Over Vance")
+    assert is_title_case("Second Farm Group Leader Backs Harlan Over Vance")
     assert is_title_case("Retired Admiral Reveals Doubts About the Fleet")
     assert not is_title_case("Ada Marlow said the levy would fail.")
     assert not is_title_case("The Levy Fails")  # three content words: too short to tell
 
 
 def test_a_title_case_headline_gives_no_source_from_its_capitals() -> None:
-    x = run("Another Party Figure Endorses Harlan Over Vance.\n\n"
+    x = run("Second Farm Group Leader Backs Harlan Over Vance.\n\n"
             "The endorsement came on Tuesday, aides to Harlan said.")
-    assert not any("Figure" in n for n in names(x))
-    assert source_of(x, "Another Party Figure") is None
+    assert not any("Leader" in n or "Group" in n for n in names(x))
+    assert source_of(x, "Second Farm Group") is None
 
 
 def test_a_title_case_headline_keeps_a_person_or_a_name_the_article_repeats() -> None:
@@ -179,7 +179,7 @@ def test_an_acronym_body_is_an_organisation_not_other() -> None:
 
 
 def test_a_named_network_and_a_party_are_organisations() -> None:
-    x = run("The Prairie Action Network says it will spend $150,000 on an ad.\n\n"
+    x = run("The Prairie Action Network says it plans to buy $90,000 of radio time.\n\n"
             "The Harvest Party said it would field a candidate.")
     assert type_of(x, "Prairie Action Network") is SourceType.ORGANISATION
     assert type_of(x, "Harvest Party") is SourceType.ORGANISATION

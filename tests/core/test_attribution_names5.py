@@ -40,15 +40,15 @@ def source_of(x: Extraction, start: str) -> str | None:
         ("Vexel Polling found that 44 percent of voters backed the plan.", "Vexel Polling",
          SourceType.ORGANISATION),
         ("QuickMart reported that sales rose 7 percent.", "QuickMart", SourceType.ORGANISATION),
-        ("Still, the Business Council of Westland opposed an increase of 2 percent.",
+        ("Even so, the Business Council of Westland resisted a levy of 2 percent.",
          "Business Council of Westland", SourceType.ORGANISATION),
-        ("In London, Corwen Hale, a firm founded in 2014 by bankers, is advising the brewer "
-         "on its 40 billion dollar sale.", "Corwen Hale", SourceType.ORGANISATION),
-        ("Harbor Lane Promotions, a sports and celebrity talent agency, says that the star "
-         "has lost 100,000 dollars.", "Harbor Lane Promotions", SourceType.ORGANISATION),
-        ("Stand Up Ohio, a conservative political action committee, called the mayor a "
-         "liability in a 30-second ad.", "Stand Up Ohio", SourceType.ORGANISATION),
-        ("FBI General Counsel Ann B. Kovac wrote that the bureau would act within 10 days.",
+        ("In Paris, Corwen Hale, a firm set up in 2019 by lawyers, is advising the baker "
+         "on its 9 million euro sale.", "Corwen Hale", SourceType.ORGANISATION),
+        ("Harbor Lane Bookings, a theatre and celebrity talent agency, says the singer "
+         "has lost 80,000 dollars.", "Harbor Lane Bookings", SourceType.ORGANISATION),
+        ("Stand Up Velmont, a pro-business political action committee, called Mayor Holt a "
+         "spendthrift in a 15-second ad.", "Stand Up Velmont", SourceType.ORGANISATION),
+        ("NASA General Counsel Ann B. Kovac wrote that the agency would reply within 10 days.",
          "Ann B. Kovac", SourceType.OFFICIAL),
     ],
 )
@@ -75,7 +75,7 @@ def test_lower_case_heads_and_single_words_are_not_typed_by_name_words() -> None
 @pytest.mark.parametrize(
     ("descriptor", "kind"),
     [
-        ("a firm founded in 2014 by bankers", SourceType.ORGANISATION),
+        ("a firm set up in 2019 by lawyers", SourceType.ORGANISATION),
         ("a conservative news site", SourceType.MEDIA),
         ("a government agency", SourceType.GOVERNMENT),
         ("a talent agency", SourceType.ORGANISATION),
@@ -93,12 +93,13 @@ def test_the_head_noun_of_a_description_says_what_a_source_is(
 @pytest.mark.parametrize(
     ("text", "name", "fragment"),
     [
-        ("Gary Pollard, a former Secret Service agent for the couple has written a book "
-         "that says 12 agents quit.", "Gary Pollard", "Former Secret Service agent"),
-        ("The army swapped five detainees for Sgt. Bowe Lindqvist, an American prisoner of "
-         "war now charged with desertion.", "Bowe Lindqvist", "American prisoner of war"),
-        ("Jane Kotter of Columbia, South Carolina says she will vote for the 3 candidates.",
-         "Jane Kotter", "South Carolina"),
+        ("Gary Pollard, a former park ranger for the county has written a memoir "
+         "that says 12 rangers quit.", "Gary Pollard", "Former park ranger"),
+        ("The navy traded four sailors for Cpl. Arlo Lindqvist, an American prisoner "
+         "of the rebels now charged with spying.", "Arlo Lindqvist",
+         "American prisoner of the rebels"),
+        ("Jane Kotter of Brackton, New Hampshire says she will back all 3 candidates.",
+         "Jane Kotter", "New Hampshire"),
     ],
 )
 def test_an_unclosed_appositive_leaves_the_named_person_the_source(
@@ -127,16 +128,16 @@ def test_a_month_after_a_first_name_is_a_surname() -> None:
 @pytest.mark.parametrize(
     ("text", "name", "kind", "fragment"),
     [
-        ("Cyber security experts and U.S. officials said the attack came from abroad in 2 "
+        ("Cyber security experts and city officials said the outage came from abroad in 2 "
          "waves.", "Cyber security experts", SourceType.ANALYST,
-         "Cyber security experts and U.S. officials"),
-        ("White House and Pentagon spokesmen said the strike killed 12 fighters.",
-         "White House spokesmen", SourceType.GOVERNMENT, "White House and Pentagon spokesmen"),
-        ("A significant number of Democrats said they were fine with the 3 rules.",
-         "Democrats", SourceType.OTHER, "Significant number of Democrats"),
-        ("Sen. Tom Roe said the bill would pass. Breitbart News’ Mark Allen Dunn "
-         "previously reported that the group refused 12 offers.", "Mark Allen Dunn",
-         SourceType.OTHER, "Breitbart News’ Mark Allen Dunn"),
+         "Cyber security experts and city officials"),
+        ("White House and Treasury spokesmen said the levy raised 12 billion dollars.",
+         "White House spokesmen", SourceType.GOVERNMENT, "White House and Treasury spokesmen"),
+        ("A significant number of Republicans told us they were happy with the 3 rules.",
+         "Republicans", SourceType.OTHER, "Significant number of Republicans"),
+        ("Sen. Tom Roe said the bill would pass. Korvex News’ Mark Allen Prew "
+         "earlier reported that the club declined 12 bids.", "Mark Allen Prew",
+         SourceType.OTHER, "Korvex News’ Mark Allen Prew"),
     ],
 )
 def test_one_party_per_name(text: str, name: str, kind: SourceType, fragment: str) -> None:
@@ -148,14 +149,14 @@ def test_one_party_per_name(text: str, name: str, kind: SourceType, fragment: st
 def test_a_body_keeps_its_own_and() -> None:
     assert group_name("Department of Health and Human Services") == (
         "Department of Health and Human Services")
-    assert group_name("Wisconsin’s Brown and Dane counties") == (
-        "Wisconsin’s Brown and Dane counties")
+    assert group_name("Velmont’s Ash and Birch counties") == (
+        "Velmont’s Ash and Birch counties")
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "Signs pointed to a deal on Thursday, with 3 votes still open.",
+        "Signs pointed to a truce by Friday, with 3 votes still open.",
         "Helicopters suggested a costlier campaign than the 2 filings showed.",
     ],
 )
@@ -197,29 +198,29 @@ def test_byline_and_reader_prompt_lines_are_boilerplate() -> None:
 
 def test_an_all_capitals_crosshead_is_a_headline_of_its_own() -> None:
     text = ("Tom Roe said the plan would cost 5 million dollars.\n\n"
-            "LEAGUE SPARED FULL BAN FROM GAMES The International Cricket Committee refused "
-            "to ban all 12 players.")
+            "CLUB CLEARED OF MATCH FIXING The Velmont Chess Federation refused "
+            "to suspend all 12 players.")
     sents = segment(text)
     assert [s.text for s in sents] == [
         "Tom Roe said the plan would cost 5 million dollars.",
-        "LEAGUE SPARED FULL BAN FROM GAMES",
-        "The International Cricket Committee refused to ban all 12 players."]
+        "CLUB CLEARED OF MATCH FIXING",
+        "The Velmont Chess Federation refused to suspend all 12 players."]
     assert [s.headline for s in sents] == [False, True, False]
     x = run(text)
     assert sources(x) == {"Tom Roe": SourceType.OTHER,
-                          "International Cricket Committee": SourceType.ORGANISATION}
+                          "Velmont Chess Federation": SourceType.ORGANISATION}
 
 
 @pytest.mark.parametrize(
     ("text", "name", "fragment"),
     [
-        ("CBS moderator Nancy Corwin explained that the 2 donations mattered.", "Nancy Corwin",
-         "CBS moderator Nancy Corwin"),
-        ("House Republican Thomas Meyers said 12 members agreed.", "Thomas Meyers",
-         "House Republican Thomas Meyers"),
-        ("Pastor Bradley Cranmer urged the 300 members to vote.", "Bradley Cranmer",
-         "Pastor Bradley Cranmer"),
-        ("Publicly, the GOP nominee dismisses the 3 standard approaches.", "GOP nominee",
+        ("NBC moderator Lena Corwin explained that the 2 grants mattered.", "Lena Corwin",
+         "NBC moderator Lena Corwin"),
+        ("House Republican Thomas Wendle said 12 members agreed.", "Thomas Wendle",
+         "House Republican Thomas Wendle"),
+        ("Pastor Odell Cranmer urged the 300 members to vote.", "Odell Cranmer",
+         "Pastor Odell Cranmer"),
+        ("Publicly, the GOP nominee dismisses the 3 usual remedies.", "GOP nominee",
          "Publicly, the GOP"),
     ],
 )
@@ -230,16 +231,16 @@ def test_words_before_a_name_are_no_part_of_it(text: str, name: str, fragment: s
 
 
 def test_a_name_and_a_verb_with_its_object_is_no_source() -> None:
-    assert entity_fault("Mr. Cole deflected numerous") is not None
-    x = run("On Tuesday, Mr. Cole deflected numerous questions about the 2 bills.")
-    assert "Mr. Cole deflected numerous" not in sources(x)
+    assert entity_fault("Mr. Quill dodged several") is not None
+    x = run("On Tuesday, Mr. Quill dodged several questions about the 2 bills.")
+    assert "Mr. Quill dodged several" not in sources(x)
     x = run("Kelly, the aide, said 3 people left.")  # a first name in "-ly" stays
     assert [c.source for c in x.claims] == ["Kelly"]
 
 
 @pytest.mark.parametrize(
     "name", ["Initially", "Hastily", "Presidential", "Financial", "Don’t Republicans",
-             "Maybe Roe", "Therefore, Gulf", "Alongside BLM"])
+             "Maybe Roe", "Therefore, Brask", "Alongside KVX"])
 def test_lone_modifiers_and_openers_are_no_names(name: str) -> None:
     assert entity_fault(name) is not None
 
@@ -251,8 +252,8 @@ def test_surnames_and_groups_with_those_endings_stay(name: str) -> None:
 
 
 def test_a_place_opening_a_poll_keeps_its_first_word() -> None:
-    x = run("New Hampshire polls have shown Roe ahead by 5 points.")
-    assert [c.source for c in x.claims] == ["New Hampshire"]
+    x = run("New Mexico polls have shown Roe ahead by 5 points.")
+    assert [c.source for c in x.claims] == ["New Mexico"]
     x = run("A new Civis poll shows Roe ahead by 5 points.")
     assert [c.source for c in x.claims] == ["Civis"]
 
@@ -260,15 +261,15 @@ def test_a_place_opening_a_poll_keeps_its_first_word() -> None:
 @pytest.mark.parametrize(
     ("text", "name", "kind"),
     [
-        ("Huckabee’s campaign acknowledged that the candidate gave 3 paid speeches.",
-         "Huckabee’s campaign", SourceType.OTHER),  # see kinds._BODY_PLURALS
-        ("Four casinos reported revenue declines of 3 percent.", "Casinos",
+        ("Holt’s campaign acknowledged that she skipped 3 debates.",
+         "Holt’s campaign", SourceType.OTHER),  # see kinds._BODY_PLURALS
+        ("Three casinos reported profit drops of 4 percent.", "Casinos",
          SourceType.ORGANISATION),
-        ("The DOJ responded with 2 lawsuits.", "DOJ", SourceType.GOVERNMENT),
-        ("At least half of voters in each state say the 2 positions are about right.",
-         "Voters in each state", SourceType.OTHER),
-        ("Sam Lauer, the communications director for the Iowa Democratic Party said in a "
-         "statement that 3 people quit.", "Sam Lauer", SourceType.OFFICIAL),
+        ("The DOJ responded with 2 subpoenas.", "DOJ", SourceType.GOVERNMENT),
+        ("At least a third of voters in every county say the 2 plans cost too much.",
+         "Voters in every county", SourceType.OTHER),
+        ("Sam Tervo, the communications director for the Velmont Labour Party said in a "
+         "statement that 3 people quit.", "Sam Tervo", SourceType.OFFICIAL),
     ],
 )
 def test_campaigns_companies_agencies_and_people(text: str, name: str, kind: SourceType) -> None:
@@ -295,15 +296,15 @@ def test_a_place_or_first_name_in_ing_stays() -> None:
 @pytest.mark.parametrize(
     ("text", "name", "kind"),
     [
-        ("Judicial Watch President Tom Fitton said 3 suits were filed.", "Tom Fitton",
+        ("Clearwater Watch President Tom Vasko said 3 suits were filed.", "Tom Vasko",
          SourceType.OFFICIAL),
-        ("Jamie Raab, the president and publisher of Grand Central Publishing, said 3 books "
-         "sold.", "Jamie Raab", SourceType.OFFICIAL),
+        ("Jamie Orsk, the president and publisher of Larkfield Press, said 3 books "
+         "sold.", "Jamie Orsk", SourceType.OFFICIAL),
         ("President Barack Obama said 3 suits were filed.", "Barack Obama",
          SourceType.POLITICIAN),
         ("Turkish President Recep Erdogan said 3 suits were filed.", "Recep Erdogan",
          SourceType.POLITICIAN),
-        ("Priorities Ohio, a pro-Roe super PAC, emailed 3 links.", "Priorities Ohio",
+        ("Forward Velmont, a pro-Roe super PAC, emailed 3 flyers.", "Forward Velmont",
          SourceType.ORGANISATION),
         ("The Republic of Westland denies the 3 claims.", "Republic of Westland",
          SourceType.GOVERNMENT),
@@ -324,8 +325,8 @@ def test_a_body_whose_first_word_is_also_a_past_tense_is_a_name() -> None:
 @pytest.mark.parametrize(
     ("text", "name", "kind"),
     [
-        ("Representative Steve Roe, Democrat of Ohio, told reporters the bill would pass.",
-         "Steve Roe", "politician"),
+        ("Representative Lena Roe, Democrat of Ohio, told reporters the bill would pass.",
+         "Lena Roe", "politician"),
         ("Councilmember Mark Dunn said the council voted 40 to 3.", "Mark Dunn", "politician"),
         ("Assemblywoman Rita Cole said 4 schools closed.", "Rita Cole", "politician"),
         ("Columnist Jane Ward wrote that the plan would cost 2 billion dollars.",

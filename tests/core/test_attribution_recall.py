@@ -26,7 +26,7 @@ def sources(body: str) -> list[tuple[str, str | None, str | None]]:
     ("sentence", "source", "cue"),
     [
         # a set-off subject keeps its verb across auxiliaries and adverbs
-        ("Moreno, in particular, has slammed the governor's comments about farmers.",
+        ("Moreno, in particular, has slammed the council's plans for the harbour.",
          "Anna Moreno", "slammed"),
         ("Moreno, who was once a teacher in Ohio, has vowed to block the bill.",
          "Anna Moreno", "vowed"),
@@ -36,16 +36,16 @@ def sources(body: str) -> list[tuple[str, str | None, str | None]]:
         ("She's also praising the former governor of the state.", "Anna Moreno", "praised"),
         # an appositive with an age, or an indefinite description before a relative clause
         ("Jon Park, 60, a doctor, said he was worried about the levy.", "Jon Park", "said"),
-        ("Jon Park, 33, of Dayton, dismisses the idea that voting matters.",
+        ("Jon Park, 41, of Dayton, dismisses the notion that the levy matters.",
          "Jon Park", "dismissed"),
         # descriptions set off by commas around or after the name
-        ("Jon Park, Ohio director for the Brown campaign, said the office had opened.",
+        ("Jon Park, Ohio organizer for the Brown campaign, said the phone bank was busy.",
          "Jon Park", "said"),
-        ("Another delegate on the Brown slate, Jon Park, said he was only leaning Brown.",
+        ("Another member of the Brown team, Jon Park, said he was only half convinced.",
          "Jon Park", "said"),
-        ("Ohio state delegate Mary Park, clad in a red cape, said the vote could fail.",
+        ("County clerk Mary Park, wearing a yellow raincoat, said the count could slip.",
          "Mary Park", "said"),
-        ("Sen. Jon Park (D-Ohio), said after a lunch that he had not read the plan.",
+        ("Sen. Jon Park (D-Ohio), said after a hearing that he had not seen the budget.",
          "Jon Park", "said"),
         # verbal acts of evaluation and support
         ("Jon Park took aim at the governor over the levy.", "Jon Park", "took"),
@@ -56,22 +56,22 @@ def sources(body: str) -> list[tuple[str, str | None, str | None]]:
         ("The farmers union backs the governor.", "Farmers union", "backed"),
         ("A new ad from the Park campaign attacks the governor.",
          "Park campaign", "attacked"),
-        ("Senator Jon Park of Ohio, a Democrat on the finance committee, advocates a new "
-         "tax on farms.", "Jon Park", "advocated"),
+        ("Senator Jon Park of Ohio, a Democrat on the farm committee, advocates a new "
+         "fee on ferries.", "Jon Park", "advocated"),
         ("And then, once the bill passes, the president hopes he can sign it.",
          "President", "hoped"),
         # adverbial and parenthetical asides between subject and verb
-        ("Cement makers, for instance, argue that imports grew.", "Cement makers", "argued"),
-        ("Sen. Jon Park (a Democrat so young he is taken for an intern) says he was "
-         "unfocused.", "Jon Park", "said"),
-        ("Jon Park also took a shot at the governor without naming her.", "Jon Park", "took"),
+        ("Glass makers, for instance, argue tariffs hurt their sales.", "Glass makers", "argued"),
+        ("Sen. Jon Park (a Democrat so tall he ducks under doorways) says he was "
+         "distracted.", "Jon Park", "said"),
+        ("Jon Park also took a swipe at the mayor without naming him.", "Jon Park", "took"),
         # a time adverbial between a set-off subject and its verb
-        ("Jon Park, the party chairman, this past week announced a new website.",
+        ("Jon Park, the club treasurer, this past week announced a new fee schedule.",
          "Jon Park", "announced"),
-        ("Jon Park, the party chairman, on Tuesday announced a new website.",
+        ("Jon Park, the club treasurer, on Tuesday announced a new fee schedule.",
          "Jon Park", "announced"),
         # "made the case that", "made a call for"
-        ("During the debate, Jon Park made an unprompted call for an end to farm subsidies.",
+        ("At the hearing, Jon Park made a surprise call for a cap on ferry fares.",
          "Jon Park", "made"),
         ("Jon Park made the case that the levy is unfair.", "Jon Park", "made"),
         # communication verbs and particle verbs of stance
@@ -93,9 +93,9 @@ def sources(body: str) -> list[tuple[str, str | None, str | None]]:
         # evaluation: "complain of", "cast X as", "love"
         ("Workers complain of long hours at the mill.", "Workers", "complained"),
         ("Jon Park has cast the governor as a tool of the banks.", "Jon Park", "cast"),
-        ("Corporate executives love the new levy.", "Corporate executives", "loved"),
+        ("Hotel owners love the new levy.", "Hotel owners", "loved"),
         # an intention before "to" after a plain subject
-        ("The Brown campaign wants to address concerns about fundraising.",
+        ("The Brown campaign wants to settle doubts about its ledger.",
          "Brown campaign", "wanted"),
         # a cue noun owned by a name
         ("Moreno's claim that the levy failed was false.", "Anna Moreno", "claimed"),
@@ -128,7 +128,7 @@ def test_recalled_shape_gets_its_source(sentence: str, source: str, cue: str) ->
         "The plane touched down in Dayton.",
         "The river, this past week, rose above the bridge.",
         "The mill made a call for workers.",
-        "The new casino helped the town make the case for gambling.",
+        "The new stadium helped the city make the case for hosting the games.",
         "The old bridge (built in 1900) stands near the mill.",
         "The heavy rain, for instance, flooded the valley.",
         "The campaign attacks on the governor were shelved.",
@@ -147,8 +147,8 @@ def test_same_shape_without_attribution_gets_none(sentence: str) -> None:
 
 
 def test_cue_noun_yields_to_a_verb_in_the_same_clause() -> None:
-    """"Before Park's remarks about him, Moreno had criticized …": the verb's subject."""
-    claims = sources("Even before Jon Park's remarks about the dam, Moreno had criticized "
+    """"Before Park's remarks on the dam, Moreno had criticized …": the verb's subject."""
+    claims = sources("Long before Jon Park's remarks on the dam, Moreno had criticized "
                      "the engineers.")
     assert [c[1] for c in claims] == ["Anna Moreno"]
 

@@ -31,12 +31,12 @@ def all_sources(body: str) -> set[str]:
     [
         # a relative clause set off by commas, with an adverb or a time phrase before its
         # verb: the antecedent speaks, never the adverb or the time
-        ("The senator has invited Tom Brisk, who frequently criticizes the mayor, to testify.",
+        ("The committee has summoned Tom Brisk, who regularly criticizes the port, to testify.",
          "Tom Brisk", "criticized"),
-        ("Senator Tom Brisk of Ohio, who last year threatened to shut the port, went home.",
+        ("Senator Tom Brisk of Ohio, who last spring threatened to close the mill, went home.",
          "Tom Brisk", "threatened"),
         # the antecedent is the name beside a description
-        ("The panel heard Tom Brisk, the president of the Harbor Institute, who often "
+        ("The jury heard Tom Brisk, the director of the Harbor Institute, who often "
          "criticizes the mayor, on Friday.", "Tom Brisk", "criticized"),
     ],
 )
@@ -44,15 +44,15 @@ def test_relative_clause_antecedent(sentence: str, source: str, cue: str) -> Non
     got = claims_of(sentence)
     assert [(s, c) for _t, s, c in got] == [(source, cue)]
     names = all_sources(sentence)
-    assert not names & {"Frequently", "Last", "Last year", "Ohio", "Harbor Institute"}
+    assert not names & {"Regularly", "Last", "Last year", "Ohio", "Harbor Institute"}
 
 
 def test_relative_clause_opening_its_own_clause() -> None:
     """"…, which have ruled …": the clause's source is the noun phrase before the comma."""
-    got = claims_of("The case went back to the lower courts, which have ruled against "
-                    "the plan.")
-    assert got == [("The case went back to the lower courts", None, None),
-                   ("which have ruled against the plan.", "Lower courts", "ruled")]
+    got = claims_of("The file was sent back to the appeals panels, which have ruled twice "
+                    "against the plan.")
+    assert got == [("The file was sent back to the appeals panels", None, None),
+                   ("which have ruled twice against the plan.", "Appeals panels", "ruled")]
 
 
 def test_relative_clause_without_party_stays_unsourced() -> None:
@@ -96,7 +96,7 @@ def test_negated_speech_is_attributed(sentence: str, source: str, cue: str) -> N
 
 @pytest.mark.parametrize("sentence", [
     "Moreno did not respond to requests for comment on the levy.",
-    "The Dayton council has not commented on the reason for the delay.",
+    "The Dayton council has not commented on the cause of the delay.",
     "Moreno didn’t reply to an email about the vote.",
 ])
 def test_no_comment_stays_the_article_voice(sentence: str) -> None:
@@ -158,9 +158,9 @@ def test_coordinated_verb_after_an_opening_phrase(sentence: str, source: str, cu
 @pytest.mark.parametrize(
     ("sentence", "source", "cue"),
     [
-        ("Last month, the Dayton Ledger, a local newspaper, revealed that the port was sold.",
+        ("Last spring, the Dayton Ledger, a weekly paper, revealed that the mill was sold.",
          "Dayton Ledger", "revealed"),
-        ("Tom Brisk, the radio host, has even likened the mayor to a king.", "Tom Brisk",
+        ("Tom Brisk, the podcaster, has even likened the council to a cartel.", "Tom Brisk",
          "likened"),
         ("Tom Brisk, the radio host, has always maintained that the levy is fair.",
          "Tom Brisk", "maintained"),
@@ -177,9 +177,9 @@ def test_time_phrase_and_adverbs_around_a_set_off_subject(sentence: str, source:
 def test_cue_in_a_trailing_time_clause() -> None:
     """"… a day after the board said …": the time clause is the board's, the main clause
     stays the article's own voice."""
-    got = claims_of("The vote came just three days after the Harbor Board condemned the "
+    got = claims_of("The vote fell barely a week after the Harbor Board condemned the "
                     "launch of the ship.")
-    assert got == [("The vote came just three days", None, None),
+    assert got == [("The vote fell barely a week", None, None),
                    ("after the Harbor Board condemned the launch of the ship.",
                     "Harbor Board", "condemned")]
 
@@ -193,18 +193,18 @@ def test_cue_in_an_opening_time_clause() -> None:
 
 
 def test_main_clause_cue_wins_over_a_time_clause() -> None:
-    got = claims_of("Interestingly, after the board asked Moreno to resign, Tom Brisk said "
+    got = claims_of("Curiously, after the council asked Moreno to step down, Tom Brisk said "
                     "the plan was dead.")
     assert [(s, c) for _t, s, c in got] == [("Tom Brisk", "said")]
 
 
 @pytest.mark.parametrize("sentence", [
-    "A report of groups that have raised money since Jan. 1, 2015, shows a rise in spending.",
+    "A survey of firms that have hired staff since Feb. 3, 2019, shows a rise in wages.",
     "Prices have risen since last year, showing the strain on families.",
 ])
 def test_a_date_after_since_is_no_speaker(sentence: str) -> None:
     names = all_sources(sentence)
-    assert not {n for n in names if n.startswith(("Jan", "Last", "Year"))}
+    assert not {n for n in names if n.startswith(("Feb", "Last", "Year"))}
 
 
 @pytest.mark.parametrize("sentence", [

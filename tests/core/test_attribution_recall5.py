@@ -47,9 +47,9 @@ def test_noun_before_verb_is_subject(sentence: str, source: str, cue: str,
 
 
 def test_noun_before_verb_without_a_cue_stays_own_voice() -> None:
-    body = "The jobs report gives the economy a lift before the vote."
+    body = "The sales report gives the mall owners a boost before the holidays."
     assert claims_of(body) == [(None, None)]
-    assert not all_sources(body) & {"The jobs", "Jobs"}
+    assert not all_sources(body) & {"The sales", "Sales"}
 
 
 @pytest.mark.parametrize(
@@ -66,7 +66,7 @@ def test_figure_in_a_named_poll(sentence: str, source: str) -> None:
 
 
 def test_unnamed_poll_is_no_source() -> None:
-    body = "Holt has a wide lead in the polls ahead of the spring primary."
+    body = "Holt enjoys a comfortable margin in the polls before the autumn runoff."
     assert claims_of(body) == [(None, None)]
     assert all_sources(body) == set()
 
@@ -90,9 +90,9 @@ def test_gerund_of_saying_after_by_or_after(sentence: str, source: str, cue: str
     [
         ("Some critics, like Vance Holt, also acknowledge that the levy failed.",
          "Critics", "acknowledged"),
-        ("Supporters of the levy, on the other hand, argued that it will help.",
+        ("Supporters of the levy, on the other hand, have argued that it will help.",
          "Supporters of the levy", "argued"),
-        ("Vance Holt, goaded by his rivals, said the levy was a scam.", "Vance Holt", "said"),
+        ("Vance Holt, pressed by his rivals, said the levy was a scam.", "Vance Holt", "said"),
     ],
 )
 def test_aside_between_subject_and_verb(sentence: str, source: str, cue: str) -> None:
@@ -125,8 +125,8 @@ def test_absolute_clause_without_a_speech_gerund_stays_own_voice() -> None:
     [
         ("The Harbor Council last week said that the levy would pass.", "Harbor Council",
          {"Harbor Council last week", "Last week"}),
-        ("The Harbor Council less than two weeks ago said that the levy would pass.",
-         "Harbor Council", {"Two weeks ago", "Two weeks", "Harbor Council less than"}),
+        ("The Harbor Council less than three days ago said that the levy would pass.",
+         "Harbor Council", {"Three days ago", "Three days", "Harbor Council less than"}),
         ("Vance Holt on Monday said that the levy would pass.", "Vance Holt", {"Monday"}),
         ("Recently Vance Holt announced that the levy would pass.", "Vance Holt",
          {"Recently Vance Holt", "Recently"}),
@@ -141,7 +141,7 @@ def test_time_between_subject_and_verb(sentence: str, source: str, never: set[st
 @pytest.mark.parametrize(
     ("sentence", "source", "cue"),
     [
-        ("One delegate, county party chairwoman Nora Kelby, pledged her vote to Holt.",
+        ("One elector, ward committee leader Nora Kelby, pledged her backing to Holt.",
          "Nora Kelby", "pledged"),
         ("A longtime critic of the levy, Nora Kelby, said the rule will be tested.",
          "Nora Kelby", "said"),
@@ -153,7 +153,7 @@ def test_time_between_subject_and_verb(sentence: str, source: str, never: set[st
 )
 def test_appositions_and_relatives_in_the_subject(sentence: str, source: str, cue: str) -> None:
     assert claims_of(sentence) == [(source, cue)]
-    assert not all_sources(sentence) & {"Her vote to Holt", "Vote", "Retired teachers",
+    assert not all_sources(sentence) & {"Her backing to Holt", "Backing", "Retired teachers",
                                         "Budgets"}
 
 
@@ -171,7 +171,7 @@ def test_inverted_speaker_without_its_relative_clause(sentence: str, source: str
 
 
 def test_keeping_is_not_maintaining_that() -> None:
-    assert claims_of("Vance Holt maintains a commanding lead over the mayor.") == [(None, None)]
+    assert claims_of("Vance Holt maintains a comfortable lead over the mayor.") == [(None, None)]
     assert claims_of("Vance Holt maintained that the levy was a scam.") == [
         ("Vance Holt", "maintained")]
 
@@ -179,7 +179,7 @@ def test_keeping_is_not_maintaining_that() -> None:
 @pytest.mark.parametrize(
     ("sentence", "source"),
     [
-        ("“There are fish with more spine than Vance Holt,” reads an editorial in the "
+        ("“A weather vane has firmer views than Vance Holt,” reads an editorial in the "
          "Dayton Courier.", "Dayton Courier"),
         ("The Dayton Courier banner read: “Holt for mayor.”", "Dayton Courier banner"),
     ],
@@ -193,20 +193,20 @@ def test_reading_is_no_cue_without_a_quotation() -> None:
 
 
 def test_quantified_relative_pronoun_takes_its_antecedent() -> None:
-    body = "The ruling upset the families of the victims, many of whom say the rule is unfair."
-    assert claims_of(body) == [("Victims", "said")]
+    body = "The ruling angered the relatives of the miners, many of whom say the payout is unfair."
+    assert claims_of(body) == [("Miners", "said")]
     assert not all_sources(body) & {"Many", "Many of whom", "Whom"}
 
 
 @pytest.mark.parametrize(
     ("sentence", "source", "never"),
     [
-        ("Nora Kelby -- co-editor of a book on the debates -- said the levy would pass.",
-         "Nora Kelby", {"Nora Kelby -- co-editor", "Co-editor"}),
-        ("Said Kelby: “I don’t get the sense she cares.”", "Kelby", {"Said Kelby"}),
-        ("Nora Kelby, president of the Dayton Teachers Union, which represents city "
-         "teachers, said she hopes the strike ends.", "Nora Kelby",
-         {"Dayton Teachers Union", "President of the Dayton Teachers Union"}),
+        ("Nora Kelby -- co-author of a guide to the city budget -- said the levy would pass.",
+         "Nora Kelby", {"Nora Kelby -- co-author", "Co-author"}),
+        ("Said Kelby: “I doubt the council has read it.”", "Kelby", {"Said Kelby"}),
+        ("Nora Kelby, president of the Dayton Nurses Guild, which represents ward "
+         "staff, said she expects the dispute to end.", "Nora Kelby",
+         {"Dayton Nurses Guild", "President of the Dayton Nurses Guild"}),
     ],
 )
 def test_speaker_around_dashes_labels_and_relatives(sentence: str, source: str,
@@ -216,16 +216,16 @@ def test_speaker_around_dashes_labels_and_relatives(sentence: str, source: str,
 
 
 def test_description_after_an_opening_phrase_names_the_speaker() -> None:
-    body = ("In a statement, one of the family's lawyers, Nora Kelby, said the videos show "
-            "the man leaving his car.")
+    body = ("In a statement, one of the company's auditors, Nora Kelby, said the records show "
+            "the money leaving the account.")
     assert claims_of(body) == [("Nora Kelby", "said")]
     assert not all_sources(body) & {"In a statement", "Statement"}
 
 
 def test_object_after_a_comma_is_no_inverted_speaker() -> None:
-    body = ("County chairman Will Royce, for example, said Holt’s visit to Dayton — the "
-            "biggest market — would earn coverage.")
-    assert not any("visit" in s for s in all_sources(body))
+    body = ("Ward leader Tess Royce, for instance, said Holt’s stop in Dayton — the "
+            "largest town — would draw crowds.")
+    assert not any("stop" in s.lower() for s in all_sources(body))
     assert claims_of("The levy is a scam, said Vance Holt, a former aide.") == [
         ("Vance Holt", "said")]
 
@@ -233,8 +233,8 @@ def test_object_after_a_comma_is_no_inverted_speaker() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Some senators vented about the levy and said that they had lost patience with Holt.",
-        "Several senators left the hall, saying that they had lost patience with Holt.",
+        "Some senators sat through the levy debate and said that they were tired of Holt.",
+        "Several senators left the hall, saying that they were tired of Holt.",
     ],
 )
 def test_quantified_subject_of_a_coordinated_verb_or_participle(sentence: str) -> None:
@@ -243,13 +243,13 @@ def test_quantified_subject_of_a_coordinated_verb_or_participle(sentence: str) -
 
 
 def test_coordinated_verb_after_a_comma_keeps_the_sentence_one_claim() -> None:
-    body = ("Vance Holt has used the phrase “tax grab” often in his campaign, and criticized "
+    body = ("Vance Holt has used the slogan “tax grab” at every stop, and criticized "
             "the mayor.")
     assert claims_of(body) == [("Vance Holt", "criticized")]
 
 
 def test_relative_pronoun_opening_its_clause_still_stands_apart() -> None:
-    body = "The case went back to the county courts, which have ruled against the levy."
+    body = "The file was sent back to the appeals panels, which have ruled twice against the levy."
     got = claims_of(body)
     assert got[0] == (None, None) and got[-1][1] == "ruled"
 
@@ -260,14 +260,14 @@ def test_relative_pronoun_opening_its_clause_still_stands_apart() -> None:
         # a pronoun or a modal after the cue word: an object relative, the word is a verb
         ("Vance Holt spoke on Monday. The levy, which he claims has failed, will stay.",
          "Vance Holt", "claimed"),
-        ("The firm built a plan that Vance Holt hopes can help block the levy.", "Vance Holt",
+        ("The firm drew up a scheme that Vance Holt hopes can stop the levy.", "Vance Holt",
          "hoped"),
         # a day name inside a subject is no time adverbial ("on Super Tuesday")
-        ("Vance Holt did not at any time Thursday mention the levy.", "Vance Holt",
+        ("Vance Holt did not at any point Friday mention the levy.", "Vance Holt",
          "mentioned"),
         # a span of time before "after …ing" opens the sentence: the main subject speaks
-        ("One month after announcing his support for Holt, Vance Markham still believes "
-         "that Holt will win.", "Vance Markham", "believes"),
+        ("One month after declaring her backing for Holt, Nora Markham still believes "
+         "that Holt will win.", "Nora Markham", "believes"),
     ],
 )
 def test_object_relatives_and_opening_spans(sentence: str, source: str, cue: str) -> None:

@@ -26,13 +26,13 @@ def names(x: Extraction) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "fragment"),
     [
-        ("A series of pictures from her most recent speech is revealing an awkward fact "
-         "about the mayor.", "Series"),
-        ("The book and film blame Bob for blocking the departure of the team.", "Book"),
-        ("Yet the push comes as a country with a long memory of unrest has seen a fiercer "
-         "public debate.", "Country"),
-        ("Vance had a strong night, forcefully denouncing the regime after Holt said he "
-         "would reopen the embassy.", "Forcefully"),
+        ("A series of letters from his first term is exposing an odd habit "
+         "of the senator.", "Series"),
+        ("The song and video blame Dora for delaying the launch of the boat.", "Song"),
+        ("Still, the plan arrives as a region with a deep distrust of banks has seen a "
+         "sharper online quarrel.", "Region"),
+        ("Vance had a good week, loudly condemning the cartel after Holt said he "
+         "would reopen the port.", "Loudly"),
     ],
 )
 def test_a_thing_named_by_a_phrases_first_words_is_no_source(text: str, fragment: str) -> None:
@@ -48,8 +48,8 @@ def test_a_thing_named_by_a_phrases_first_words_is_no_source(text: str, fragment
         ("The companies and their lawyers said the deal was fair.", "Companies"),
         ("Officials familiar with the talks said a deal was close.",
          "Officials familiar with the talks"),
-        ("A bipartisan coalition of lawmakers and scholars have vouched for the judge's "
-         "record.", "Bipartisan coalition of lawmakers"),
+        ("A cross-party alliance of mayors and pastors have vouched for the sheriff's "
+         "conduct.", "Cross-party alliance of mayors"),
     ],
 )
 def test_parties_named_by_common_nouns_stay_sources(text: str, source: str) -> None:
@@ -59,11 +59,11 @@ def test_parties_named_by_common_nouns_stay_sources(text: str, source: str) -> N
 @pytest.mark.parametrize(
     ("text", "source"),
     [
-        ("In 'a crazy election,' Ada Marlow strives for a spot in the debates.", "Ada Marlow"),
-        ("(Mr. Vance has pleaded not guilty.) And the trial opens next week.", "Vance"),
+        ("In 'a strange season,' Ada Marlow strives for a seat on the panel.", "Ada Marlow"),
+        ("(Mr. Vance has denied any wrongdoing.) And the hearing starts next month.", "Vance"),
         ("(A campaign spokeswoman declined to comment.)", "Campaign spokeswoman"),
-        ("Sen. Paul Vance (I-Vt.) visited the studio to talk about his rival, saying the "
-         "race was close.", "Paul Vance"),
+        ("Sen. Paul Vance (I-Maine) stopped by the radio show to discuss his opponent, "
+         "saying the contest was tight.", "Paul Vance"),
     ],
 )
 def test_a_name_drops_the_marks_it_opens_and_never_closes(text: str, source: str) -> None:
@@ -108,7 +108,7 @@ def test_other_names_written_with_of_keep_their_reading(text: str, source: str) 
 @pytest.mark.parametrize(
     ("text", "person"),
     [
-        ("Rival Mary Holt, however, has indicated she would not go above a higher wage.",
+        ("Rival Mary Holt, for her part, has indicated she would oppose any larger levy.",
          "Mary Holt"),
         ("Columnist Paul Holt wrote that the plan would fail.", "Paul Holt"),
         ("Democratic candidate Mary Holt said the plan would fail.", "Mary Holt"),
@@ -124,8 +124,8 @@ def test_words_describing_a_person_before_the_name_are_no_part_of_it(
 @pytest.mark.parametrize(
     ("text", "source"),
     [
-        ("Reached by phone, a terse Holt agreed that she was not in the camp.", "Holt"),
-        ("A teary-eyed Vance says he is proud of the campaign he ran.", "Vance"),
+        ("Reached by email, a curt Holt agreed that she had not been at the meeting.", "Holt"),
+        ("A beaming Vance says he is pleased with the bridge he built.", "Vance"),
     ],
 )
 def test_lower_case_words_describing_one_name_are_no_part_of_it(text: str, source: str) -> None:
@@ -141,16 +141,16 @@ def test_a_described_surname_is_the_person_met_before() -> None:
 
 
 def test_a_governor_abbreviated_gov_is_an_official() -> None:
-    x = run("Wisconsin Gov. Scott Vance endorsed the plan. Vance said it would pass.")
-    assert [(s.name, s.type.value) for s in x.sources] == [("Scott Vance", "official")]
+    x = run("Oregon Gov. Lena Vance backed the plan. Vance said it would pass.")
+    assert [(s.name, s.type.value) for s in x.sources] == [("Lena Vance", "official")]
 
 
 @pytest.mark.parametrize(
     ("text", "fragment", "source"),
     [
-        ("He did not apologise for his remarks, something many Republicans had urged him "
-         "to do.", "Something many Republicans", None),  # the article's own statement
-        ("Whichever view seems more credible to the public will help decide the race.",
+        ("She did not apologise for her tweet, something several Democrats had urged her "
+         "to do.", "Something several Democrats", None),  # the article's own statement
+        ("Whichever story sounds more plausible to jurors will shape the verdict.",
          "Whichever", None),
     ],
 )
@@ -163,9 +163,9 @@ def test_clause_openers_are_no_party(text: str, fragment: str, source: str | Non
 @pytest.mark.parametrize(
     "text",
     [
-        "The war goes on against targets in nations that oppose the movement. They believe "
-        "they are winning.",
-        "Her plan would require the help of states that may not want to chip in.",
+        "The campaign continues against ports in countries that resist the blockade. They "
+        "believe they are winning.",
+        "His scheme would need the support of provinces that might refuse to pay.",
     ],
 )
 def test_a_bare_place_noun_is_no_source(text: str) -> None:
@@ -178,7 +178,7 @@ def test_a_bare_place_noun_is_no_source(text: str) -> None:
     ("text", "source"),
     [
         ("Paul Holt of Dayton, Ohio, said the plant would close.", "Paul Holt"),
-        ("Mary Holt, the mayor of Oakland, California, also spoke out against the plan.",
+        ("Mary Holt, the mayor of Fresno, California, said the levy was unfair.",
          "Mary Holt"),
         ("Officials in Lyon, France, said the river had crested.", "Officials in Lyon"),
     ],
@@ -193,8 +193,8 @@ def test_a_transcript_label_speaks_its_whole_paragraph() -> None:
     x = run(
         "Mike Vance spoke to Chris Holt on Sunday.\n\n"
         "HOLT: Let's start with the news. Will you answer the question?\n\n"
-        "\"VANCE: Well, look, the senator apparently thinks this is a game. And that is why "
-        "we will win.\n\n"
+        "\"VANCE: Listen, the governor clearly believes this is a contest of slogans. "
+        "And that is why we will win.\n\n"
         "The interview ended at noon."
     )
     assert [c.source for c in x.claims] == [

@@ -43,9 +43,9 @@ def assert_clean_registry(x: Extraction) -> None:
         ("Marlow has long said the levy would fail.", "Marlow", "Marlow has long"),
         ("Another 12 percent said they would back the levy.", "Respondents",
          "Another 12 percent"),
-        ("Some Democrats now worry that the levy will fail.", "Democrats", "Some Democrats"),
-        ("Tax Watch rated 22% of the claims false, the group said.", "Tax Watch",
-         "Tax Watch rated 22% of"),
+        ("Some Democrats now fear that the levy will fail.", "Democrats", "Some Democrats"),
+        ("Claim Check rated 18% of the statements misleading, the group said.",
+         "Claim Check", "Claim Check rated 18% of"),
     ],
 )
 def test_fragments_never_become_sources(body: str, source: str, fragment: str) -> None:
@@ -59,8 +59,8 @@ def test_fragments_never_become_sources(body: str, source: str, fragment: str) -
     "fragment",
     ["Although Vance", "Another 12 percent", "But Critics", "Marlow has long",
      "She has been sharply", "Neither Holt", "Three filmed an hourlong",
-     "Rival Dana Holt is seizing upon a report", "Aide at the ministry who",
-     "Tax Watch rated 22% of Liberal", "That's a small share of the total"],
+     "Rival Dana Holt is pouncing on a report", "Aide at the ministry who",
+     "Claim Check rated 18% of Labour", "That's a small share of the total"],
 )
 def test_the_structural_test_rejects_sentence_fragments(fragment: str) -> None:
     assert name_fault(fragment) is not None

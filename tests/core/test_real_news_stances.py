@@ -83,8 +83,8 @@ def test_said_of_and_continued_are_speech() -> None:
 
 
 def test_a_group_named_by_what_it_backs_is_a_party() -> None:
-    assert sources("Supporters of the bill have rejected the criticism.") == [
-        "Supporters of the bill"]
+    assert sources("Supporters of the levy have rejected the complaint.") == [
+        "Supporters of the levy"]
 
 
 def test_a_lower_case_role_before_a_name_titles_a_person() -> None:
@@ -148,13 +148,13 @@ def test_a_relative_clause_with_an_adverb_credits_its_antecedent() -> None:
 
 
 def test_a_passive_with_an_adverb_is_no_cue() -> None:
-    assert sources("The union is widely regarded as the most liberal in the state.") == [
+    assert sources("The guild is widely regarded as the most cautious in the region.") == [
         None]
 
 
 def test_a_cue_inside_what_was_said_does_not_wrap_it() -> None:
     x = run("In an interview, Tom Brisk said on Thursday he had written to the minister, "
-            "and he said he hoped that Minister Ada Marlow would announce an inquiry soon.\n")
+            "and he said he expected Minister Ada Marlow to order an inquiry soon.\n")
     assert [c.source for c in x.claims[1:]] == ["Tom Brisk"]
 
 
@@ -175,6 +175,6 @@ def test_the_name_before_a_role_of_a_newspaper_speaks_not_the_newspaper() -> Non
 
 
 def test_an_attribution_after_a_quoted_question_closes_its_sentence() -> None:
-    x = run("“Who would Holt appoint to anything?” Ada Marlow said.\n")
+    x = run("“Who would Holt trust with the keys?” Ada Marlow said.\n")
     assert [(c.text, c.source) for c in x.claims[1:]] == [
-        ("“Who would Holt appoint to anything?” Ada Marlow said.", "Ada Marlow")]
+        ("“Who would Holt trust with the keys?” Ada Marlow said.", "Ada Marlow")]

@@ -62,8 +62,8 @@ def test_a_state_count_is_inside_the_national_one_not_the_same() -> None:
 
 
 def test_two_groups_shares_of_one_candidate_are_not_one_quantity() -> None:
-    x = run("Enlisted troops favored Marsh by 6 percent, the survey found.\n"
-            "Officers favored Marsh 46 percent to 32 percent, the survey found.\n")
+    x = run("Junior staff favored Vance by 6 percent, the survey found.\n"
+            "Managers favored Vance 51 percent to 37 percent, the survey found.\n")
     assert [r for r in rels(x) if r[0] == "same"] == []
 
 

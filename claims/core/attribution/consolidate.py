@@ -158,8 +158,8 @@ def _other_bearer(name: str, text: str) -> bool:
         if word in parts or word.lower() in TITLES or word.lower() in NOT_SURNAMES:
             continue
         before = text[max(0, m.start() - 2) : m.start()]
-        # a known first name, or a word inside a longer name or a sentence ("Marcel
-        # Lehel Lazar", "the Stop Holt push"), not one a sentence opens with ("But Holt")
+        # a known first name, or a word inside a longer name or a sentence ("Teodor
+        # Radu Kovar", "the Stop Holt push"), not one a sentence opens with ("But Holt")
         if gender_of(f"{word} {surname}") is not None or before[:1].isalpha() or (
                 before[:1] == ","):
             return True

@@ -1,7 +1,7 @@
 """Which group "they" refers back to: a plural subject the article has just written.
 
-News writes "Workers objected to the move. They also said …" and "Senate Democrats
-blocked the bill because they said …": "they" is the plural noun phrase that opens the
+News writes "Workers objected to the move. They also said …" and "Council Republicans
+stalled the ordinance because they said …": "they" is the plural noun phrase that opens the
 sentence (before the pronoun) or the one before it, even when no cue credited that group
 yet. Without it "they" fell to the last body quoted, which is most often the party the
 group argues against ("Workers … They also said" gave the company).
@@ -14,7 +14,7 @@ import re
 from claims.core.attribution.references import sentence_start
 
 # Up to three modifiers, then a plural head noun, then a lower-case word (the verb, or
-# an adverb before it): "Former prosecutors said", "Senate Democrats blocked", "Mexican
+# an adverb before it): "Former prosecutors said", "Council Republicans stalled", "Mexican
 # officials conducted". The head's test is the caller's (a party noun, not a thing).
 _PLURAL_LEAD = re.compile(
     r"[\"“‘']?((?:(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*)\s+){0,3}?([A-Za-z][a-z-]+s))"

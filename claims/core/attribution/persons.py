@@ -46,7 +46,7 @@ PERSON_NOUNS = FEMININE | MASCULINE | _words(
     "treasurer comptroller auditor clerk registrar coroner mediator negotiator "
     "contractor landlord tenant farmer rancher owner shopkeeper merchant "
     # descriptions news uses to refer back to a person named before ("the football
-    # legend", "the real estate magnate", "the former reality TV star")
+    # legend", "the shipping magnate", "the former chat-show star")
     "legend icon magnate superstar insurgent populist firebrand maverick socialite "
     "strongman dictator autocrat newcomer outsider physicist quarterback champion boxer "
     "golfer olympian pitcher defendant plaintiff suspect gunman attacker assailant "

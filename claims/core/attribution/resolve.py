@@ -149,7 +149,7 @@ _PARTY_HEADS = GENERIC_HEADS | ORG_WORDS | ROLE_NOUNS | DESCRIPTORS | words(
 )
 
 
-# "the candidate", "the Vermont senator", "the former secretary of state": a person noun
+# "the candidate", "the Vermont senator", "the former finance minister": a person noun
 # after "the" and up to four modifiers, with an optional "of …"
 _THE_PERSON = re.compile(r"^the\s+(?:[\w.'’-]+\s+){0,4}?([a-z][\w-]*)"
                          r"(?:\s+of\s+(?:the\s+)?[\w .'’-]+)?$", re.IGNORECASE)
@@ -236,7 +236,7 @@ def _person_noun(phrase: str) -> str | None:
 def _named_elsewhere(e: Entity, text: str, headline: str) -> bool:
     """Whether a name met first in a title-case headline is a name: a person's with a
     known first name ("Ada Marlow Says …"), or one the article writes again elsewhere;
-    else it is the headline's capitalised words ("Another Party Figure Endorses …")."""
+    else it is the headline's capitalised words ("Second Farm Group Leader Backs …")."""
     if e.person and len(e.name.split()) <= 3 and gender_of(e.name) is not None:
         return True
     return text.count(e.name) > headline.count(e.name)
@@ -412,7 +412,7 @@ class SourceBook:
 
     def _bare_speaker(self, pos: int, after: int) -> Entity | None:
         """A one-word name credited with a claim after `after` and before `pos`, in this
-        paragraph or the one before, known as nobody's body ("Lazar told agents …. He
+        paragraph or the one before, known as nobody's body ("Kovar told police …. He
         added …"): "he"/"she" marks it as a person, the surname alone the article uses."""
         lo = max(after, self.text.rfind("\n", 0, max(0, self.text.rfind("\n", 0, pos))))
         best: Entity | None = None
@@ -509,7 +509,7 @@ class SourceBook:
 
     def _subject_entity(self, name: str, title: str | None, pos: int) -> Entity:
         """The person a subject mention names: one already met under its surname alone
-        ("Cruz", credited before "Ted Cruz" was read) rather than a second entry."""
+        ("Holt", credited before "Ben Holt" was read) rather than a second entry."""
         surname = norm(name.split()[-1])
         if " " in name and not self._shared_surname(name):
             for e in reversed(self.entities):
@@ -673,8 +673,8 @@ class SourceBook:
     def _initial_common(self, name: str, hit: CueHit) -> bool:
         """A one-word name that is only a sentence's first word, capitalised for that
         alone: an adverb or participle ("Hastily", "Rallying …"), or the head of a
-        common-noun phrase the name was cut from ("Murders involving older victims were
-        committed …"); never a party noun ("Critics"), a given name or a word the
+        common-noun phrase the name was cut from ("Thefts targeting rural churches were
+        carried out …"); never a party noun ("Critics"), a given name or a word the
         article also capitalises mid-sentence."""
         toks = hit.phrase.split()
         if " " in name or hit.phrase_start != 0 or not name[1:].islower() or (
@@ -729,7 +729,7 @@ class SourceBook:
         return max(bodies, key=lambda e: e.last) if bodies else None
 
     def _described_person(self, phrase: str, pos: int) -> Entity | None:
-        """"The candidate", "the Vermont senator", "the former secretary of state": a
+        """"The candidate", "the Vermont senator", "the former finance minister": a
         person already met. A title ("the senator") must be one the article gave that
         person; a description ("the billionaire", "the actress") may also be the last
         person quoted, news's usual way of referring back to its speaker."""
@@ -895,7 +895,7 @@ class SourceBook:
                 e = self._new(strip_determiner(role), role, person=True)
                 e.gender = gender_of("x", role)
                 return e  # "A NATO representative" is no alias of NATO itself
-            titled = split_person(base)  # "Rep. Elijah Cummings, chair of …"
+            titled = split_person(base)  # "Rep. Ann Roe, chair of …"
             e = self._person(titled[0], titled[1], pos) if titled else self._person(
                 base, None, pos)
             e.add_alias(role)

@@ -106,7 +106,7 @@ MONEY_PAIR_RE = re.compile(
 
 
 def money_pair_candidates(text: str, words: bool = True) -> Iterator[Candidate]:
-    """Money in major and minor units is one sum: "3 dollars 50 cents" is 3.50 dollars,
+    """Money in major and minor units is one sum: "4 dollars 75 cents" is 4.75 dollars,
     "fifteen dollars and fifty" 15.50; a second number that counts something else ("15
     dollars and 20 euros") is not part of it."""
     for m in finditer_numbers(MONEY_PAIR_RE, text, words):

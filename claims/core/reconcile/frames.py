@@ -228,7 +228,7 @@ def event_near(text: str, start: int, end: int) -> tuple[str, str] | None:
 
 def actor_near(text: str, start: int, end: int, exclude: frozenset[str]) -> tuple[str, str] | None:
     """Who did what the figure counts: "launched by Russia", "Korvan forces captured
-    96", "Russian drones", "Clinton was supported by 42 percent"."""
+    96", "Russian drones", "Holt was supported by 44 percent"."""
     # the pattern's literal "by" within the next 60 characters (most figures have none)
     after = _BY_ACTOR.match(text[end : end + 60]) if text.find("by", end, end + 60) >= 0 else None
     by = _actor(after.group(1), exclude) if after else None

@@ -157,7 +157,7 @@ def rule_same(links: Links, index: _Index) -> list[InferredRelation]:
         if cb.source is None or not links.usable(b):
             continue
         if b.fit.role in SHARE_ROLES and b.unit == "percent":
-            continue  # one group's share ("officers favored him 46%") is not another's
+            continue  # one group's share ("managers favored him 51%") is not another's
         found: dict[int, tuple[Fig, str]] = {}  # by Fig.pos (see `Links`)
         if informative(b.fig.metric, b.unit):  # a label alone: the weaker evidence
             key = (b.unit, metric_key(b.fig.metric or ""))

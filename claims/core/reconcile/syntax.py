@@ -50,8 +50,8 @@ _INCLUDING_WORDS = ("includ", "among")
 _OF_THE_AFTER = re.compile(r"^\s+of\s+(?:the|these|those|its|their)\s+((?:[a-z-]+\s*){1,4})")
 _OF_THE_BEFORE = re.compile(r"(?:^|[,;:]\s*)of\s+(?:the|these|those)\s+([a-z -]{2,40}),\s*$", re.I)
 _OF_TOTAL_BEFORE = re.compile(r"(?:^|[;:]\s*)of\s+(?:the|these|those|its|their|all)?\s*$", re.I)
-# A part more than ten times its total measures something else ("three of the largest
-# crowds, including an estimated 28,000"), not a contradiction.
+# A part more than ten times its total measures something else ("two of the busiest
+# ports, including an estimated 31,000"), not a contradiction.
 APART = 10.0
 _INCLUDING = re.compile(r"\b(?:including|includes|included|among\s+them)\s+$", re.I)
 _OF_ALL = re.compile(r"\bof\s+(?:all|total|the\s+total|overall)\s+([a-z]{3,})\b[^.;]{0,30}$",
@@ -64,7 +64,7 @@ _ALLOCATED = re.compile(
 _REST = re.compile(r"\b(?:remaining|rest|remainder|other)\s+(?:of\s+the\s+)?$", re.I)
 _RATE = re.compile(r"^-?\s*(?:an?|per)[\s-]+(?:hour|day|week|month|year|head|person|capita)\b",
                    re.I)
-# "companies with 1,000 or more employees": a class of things, not a count of them.
+# "farms with 500 or more acres": a class of things, not a count of them.
 _CLASS = re.compile(r"\b(?:or|and)\s+(?:more|fewer|less|greater|older|younger|over|above|up)$",
                     re.I)
 _VAGUE = re.compile(r"^(?:tens\s+of\s+)?(?:hundreds|thousands|millions|billions|dozens|scores)$",
@@ -329,7 +329,7 @@ class Links:
                     continue  # "18 in Alden County, 9 in Brook County": siblings, no total
                 text = self.text(t)
                 if _ALLOCATED.match(text[t.end :]):
-                    continue  # "42 votes for Trump, 18 for Cruz": the first is a part too
+                    continue  # "37 votes for Holt, 21 for Vance": the first is a part too
                 # "won 30, lost 10 and drew 5" lists no parts of the 30: a breakdown says
                 # where each amount goes ("£50m for schools") or says it is one.
                 if not (_BREAKDOWN.search(text)
