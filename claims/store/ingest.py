@@ -29,7 +29,13 @@ from claims.records import IngestOutcome
 from claims.store.engine import Store
 from claims.store.frames import COLUMNS, frame_columns, frame_from_row
 from claims.store.paging import pages
-from claims.store.registry import delete_aliases, dropped_on_failure, keep_index, open_index
+from claims.store.registry import (
+    delete_aliases,
+    dropped_on_failure,
+    keep_index,
+    open_index,
+    retype,
+)
 from claims.store.sources import Entry, insert_aliases, norm, registry_alias
 from claims.store.tables import (
     article,
@@ -374,6 +380,8 @@ def register_sources(
             registry.add(entry)
             delete_aliases(conn, registry.stray_fragments(entry))
             added += 1
+        else:
+            retype(conn, registry, entry, str(src.type))
         known = registry.norms(entry)
         fresh = []
         for a in [*own, *aliases]:

@@ -17,14 +17,15 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.engine import Connection
 
 from claims.core.attribution.matching import best_fuzzy, candidate_key
 from claims.core.attribution.sources import is_article_qualified, is_unqualified
+from claims.core.attribution.typemerge import merged_type
 from claims.store.engine import Store
 from claims.store.sources import INGEST_CUTOFF, Entry, norm
-from claims.store.tables import source, source_alias
+from claims.store.tables import source, source_alias, source_event
 
 PERSON_TYPES = frozenset({"politician", "official", "analyst"})
 Fingerprint = tuple[object, ...]
@@ -53,6 +54,7 @@ class RegistryIndex:
         self._slots: dict[tuple[int, str], list[int]] = {}
         self._norms: dict[int, dict[str, int]] = {}  # entry id → its names' norms, counted
         self._seq = 0
+        self.reviewed: set[int] = set()  # ids whose type a reviewer set: ingest keeps it
         for entry in entries:
             self.add(entry)
 
@@ -239,6 +241,26 @@ def _drop(entries: list[Entry], entry: Entry) -> None:
             return
 
 
+def retype(conn: Connection, index: RegistryIndex, entry: Entry, kind: str) -> None:
+    """Fold one more article's type for `entry` into its registry type
+    (`merged_type`: evidence beats `other`, a fixed precedence settles the rest, so
+    the result does not depend on the order articles arrive in). A type a reviewer
+    set (`claims sources set-type`) is never changed by ingest."""
+    if entry.id in index.reviewed:
+        return
+    merged = merged_type(entry.name, entry.type, kind)
+    if merged != entry.type:
+        conn.execute(update(source).where(source.c.id == entry.id).values(type=merged))
+        entry.type = merged
+
+
+def reviewed_types(conn: Connection) -> set[int]:
+    """The sources whose type a reviewer set (a `set_type` record names them)."""
+    rows = conn.execute(select(source_event.c.source_id).where(
+        source_event.c.action == "set_type", source_event.c.source_id.is_not(None)).distinct())
+    return {int(r[0]) for r in rows}
+
+
 def load_entries(conn: Connection) -> list[Entry]:
     """The whole registry, sources and aliases in id order (the order ties follow)."""
     entries = {
@@ -259,12 +281,13 @@ _FINGERPRINT = select(*(
     select(agg).select_from(table).scalar_subquery()
     for table, text in ((source, source.c.name), (source_alias, source_alias.c.alias))
     for agg in (func.count(), func.max(table.c.id), func.sum(func.length(text)))
-))
+), select(func.max(source_event.c.id)).scalar_subquery())
 
 
 def fingerprint(conn: Connection) -> Fingerprint:
     """One cheap query that changes whenever a source or alias is added or removed (the
-    length sums catch a deleted largest id that SQLite hands out again)."""
+    length sums catch a deleted largest id that SQLite hands out again), or a reviewer
+    changes the registry (a new `source_event`: a type they set is kept)."""
     return tuple(conn.execute(_FINGERPRINT).one())
 
 
@@ -292,13 +315,16 @@ def open_index(conn: Connection, cache: Store | None) -> RegistryIndex:
     """The registry as this transaction sees it: `cache`'s index while the fingerprint
     still matches, else one freshly loaded (without `cache`, never kept)."""
     if cache is None:
-        return RegistryIndex(load_entries(conn))
+        index = RegistryIndex(load_entries(conn))
+        index.reviewed = reviewed_types(conn)
+        return index
     mark = fingerprint(conn)
     cached = cache.registry_cache
     cache.registry_cache = None  # until `keep_index`: it is about to change
     if isinstance(cached, RegistryIndex) and cached.fingerprint == mark:
         return cached
     index = RegistryIndex(load_entries(conn))
+    index.reviewed = reviewed_types(conn)
     index.fingerprint = mark
     return index
 
