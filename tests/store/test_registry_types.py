@@ -123,8 +123,11 @@ def test_merged_type_is_a_join(name: str, kinds: list[SourceType]) -> None:
     ("Ann Roe", "government", "analyst", "analyst"),  # a body word in one article
     ("Roe", "government", "politician", "politician"),  # a surname, not a place
     ("Daily Courier News", "politician", "media", "media"),
-    ("Republicans", "other", "government", "government"),
-    ("Republicans", "official", "government", "government"),
+    # a group of people: "Republicans in Congress" in one article makes it no body
+    ("Republicans", "other", "government", "other"),
+    ("Voters", "organisation", "other", "other"),
+    ("Analysts", "other", "analyst", "analyst"),
+    ("VexelPolitics", "organisation", "other", "organisation"),  # a body's one word
     ("Ohio", "politician", "government", "government"),
     ("DNC", "official", "organisation", "organisation"),
     ("Ann Roe", "other", "someday", "other"),  # an unknown type is never chosen

@@ -28,6 +28,12 @@ _PERSON_ORDER = (_T.POLITICIAN, _T.OFFICIAL, _T.ANALYST, _T.MEDIA, _T.THINK_TANK
 # lent it ("a White House spokesman" typed `official`).
 _BODY_ORDER = (_T.GOVERNMENT, _T.MILITARY, _T.MEDIA, _T.THINK_TANK, _T.OSINT,
                _T.ORGANISATION, _T.OFFICIAL, _T.ANALYST, _T.POLITICIAN, _T.OTHER)
+# For a group of people named by a plural ("Analysts", "Republicans", "Voters"), the
+# name says what they are: a body type lent by one article's wording ("voters in the
+# poll", "Republicans in Congress") does not make the group a body.
+_GROUP_ORDER = (_T.ANALYST, _T.OFFICIAL, _T.MEDIA, _T.POLITICIAN, _T.OTHER, _T.ORGANISATION,
+                _T.GOVERNMENT, _T.THINK_TANK, _T.MILITARY, _T.OSINT)
+_GROUP_RANK = {t.value: i for i, t in enumerate(_GROUP_ORDER)}
 _PERSON_RANK = {t.value: i for i, t in enumerate(_PERSON_ORDER)}
 _BODY_RANK = {t.value: i for i, t in enumerate(_BODY_ORDER)}
 # A capitalised name that is a body's: initials, or a body word in it.
@@ -42,26 +48,31 @@ _BODY_WORD = re.compile(
 
 
 @lru_cache(maxsize=4096)
-def _body_name(name: str) -> bool:
-    """Whether a registry name reads as a body's (initials, a body word, a known
-    place, or no capital at all: "Officials", "the ministry") rather than a person's."""
+def _ranks(name: str) -> dict[str, int]:
+    """The precedence for a registry name: a body's (initials, a body or outlet word, a
+    known place, a lower-case head: "the ministry"), a group's (one plural word:
+    "Republicans", "Analysts") or a person's."""
     words = name.split()
-    if not words or _BODY_WORD.search(name) or not all(w[:1].isupper() for w in words):
-        return True
-    if any(outlet_word(w) for w in words):
-        return True  # "Daily Courier"
-    if len(words) == 1 and words[0].endswith("s"):
-        return True  # "Republicans", "Analysts": a group, whatever typed it
+    if not words or _BODY_WORD.search(name) or any(outlet_word(w) for w in words):
+        return _BODY_RANK  # "Daily Courier"
+    if len(words) == 1 and _GROUP.match(name):
+        return _GROUP_RANK
+    if not all(w[:1].isupper() for w in words):
+        return _GROUP_RANK if _PLURAL.search(words[-1]) else _BODY_RANK
     from claims.core.places import is_place  # the gazetteer loads on first use
 
-    return is_place(name)
+    return _BODY_RANK if is_place(name) else _PERSON_RANK
+
+
+_PLURAL = re.compile(r"[a-rt-z]s$")  # "Voters", not "Ross" or "Congress"
+_GROUP = re.compile(r"^[A-Z][a-z]+[a-rt-z]s$")  # "Republicans", not "RealClearPolitics"
 
 
 def merged_type(name: str, stored: str, new: str) -> str:
     """The registry type of the source `name` once an article types it `new`, having
     been `stored` so far: the one earlier in the precedence for that kind of name.
     A type outside `SourceType` (a database written by another version) is kept."""
-    ranks = _BODY_RANK if _body_name(name) else _PERSON_RANK
+    ranks = _ranks(name)
     if stored not in ranks or new not in ranks:
         return stored
     return new if ranks[new] < ranks[stored] else stored
