@@ -73,6 +73,6 @@ def extract(document: Document) -> Extraction:
                             figures=figs, paragraph=s.paragraph, sentence=s.index,
                             via=tuple(e.name for e in via)))
     framed = frame_claims(claims, document.published)
-    return Extraction(document=document, sources=tuple(to_source(e) for e in used),
+    return Extraction(document=document, sources=tuple(to_source(e, text) for e in used),
                       claims=framed, relations=infer_relations(framed, document.published),
                       extractor_version=EXTRACTOR_VERSION, notes=notes)

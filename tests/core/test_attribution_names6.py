@@ -1,0 +1,56 @@
+"""Registry names and types on the shapes real news gives them (the project's own short
+texts): roles the article gives a person away from the cue, plural groups and surnames
+that are no place's government."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.core.attribution.roles import roles_in, surname_in
+from claims.core.extraction import extract
+from claims.core.text.documents import make_document
+
+
+def sources(text: str) -> dict[str, str]:
+    return {s.name: s.type.value for s in extract(make_document(text, "t.txt")).sources}
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("Republican strategist Ann Roe spoke on Monday. The plan failed. "
+     "Roe said the vote was lost.", "Ann Roe", "analyst"),
+    ("Ann Roe, a former candidate for governor, spoke. Roe said the vote was lost.",
+     "Ann Roe", "politician"),
+    ("The vote was close, cable news host Ann Roe noted. Roe said the vote was lost.",
+     "Ann Roe", "media"),
+    # the appositive is cut at its preposition: an aide, not the senator she serves
+    ("Ann Roe, an aide to Sen. Ben Holt, spoke. Roe said the vote was lost.",
+     "Ann Roe", "official"),
+    ("Ann Roe, a longtime Democratic pollster, spoke. Roe said the vote was lost.",
+     "Ann Roe", "analyst"),
+    # whom a role serves does not type the person
+    ("Ann Roe, a spokeswoman for presidential candidate Ben Holt, said the vote was lost.",
+     "Ann Roe", "official"),
+    ("Ann Roe, who ran Ben Holt's presidential campaign, said the vote was lost.",
+     "Ann Roe", "other"),
+    # no role anywhere: a person is `other`
+    ("Ann Roe spoke on Monday. Roe said the vote was lost.", "Ann Roe", "other"),
+    # a plural group "against" whom voters turned is no place
+    ("Voters turned against Republicans in the fall. Republicans said the bill failed.",
+     "Republicans", "other"),
+])
+def test_types_read_from_the_whole_article(text: str, name: str, kind: str) -> None:
+    assert sources(text)[name] == kind
+
+
+def test_roles_in_reads_before_and_after_the_full_name_only() -> None:
+    text = ("Republican strategist Ann Roe spoke. Ann Roe, a former governor of Ohio, "
+            "left. Roe, a lawyer, stayed. Then Ann Roe said so.")
+    assert roles_in(text, "Ann Roe") == ("Republican strategist", "former governor")
+    assert roles_in(text, "Roe") == ()  # a surname alone may be a relative's
+    assert roles_in("Ann Roebuck, a lawyer, spoke.", "Ann Roe") == ()
+
+
+def test_surname_in() -> None:
+    assert surname_in("Ann Roe spoke. Voters left Roe.", "Roe")
+    assert not surname_in("Voters in Roe left. Big Roe spoke.", "Roe")
+    assert not surname_in("Ann Roe spoke.", "Ann Roe")
