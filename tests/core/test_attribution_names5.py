@@ -261,7 +261,8 @@ def test_a_place_opening_a_poll_keeps_its_first_word() -> None:
     ("text", "name", "kind"),
     [
         ("Huckabee’s campaign acknowledged that the candidate gave 3 paid speeches.",
-         "Huckabee’s campaign", SourceType.OTHER),  # see kinds._BODY_PLURALS
+         "Huckabee’s campaign", SourceType.ORGANISATION),  # other while resolving
+        # (see kinds._BODY_PLURALS); a body in the extraction's sources (sources._TEAM)
         ("Four casinos reported revenue declines of 3 percent.", "Casinos",
          SourceType.ORGANISATION),
         ("The DOJ responded with 2 lawsuits.", "DOJ", SourceType.GOVERNMENT),

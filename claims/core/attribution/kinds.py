@@ -61,6 +61,7 @@ _NOT_SURNAME = re.compile(r"\s(?:Inc|Corp|LLC|Ltd|plc|Holdings|Polling|Research|
 # One word with an inner capital ("BuzzFeed", "WikiLeaks"), which surnames also have
 # after a particle ("McCain", "DeSantis", "O'Neill"): those are left to the name rules.
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]+$")
+_CAMEL_PART = re.compile(r"[A-Z][a-z]+")  # "TheBlaze" → "The", "Blaze"
 _SURNAME_PARTICLE = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)[A-Z]")
 
 # The head noun of an appositive or a role that says what the source is ("a firm
@@ -199,5 +200,6 @@ def refine_type(kind: SourceType, person: bool, name: str,
     if " " in name.strip() and (_COMPANY_END.search(name) or _POLLSTER.search(name)):
         return SourceType.ORGANISATION  # one word ("Associates", "Trust") is no such name
     if _CAMEL.match(name) and not _SURNAME_PARTICLE.match(name):
-        return SourceType.ORGANISATION
+        last = _CAMEL_PART.findall(name)[-1]
+        return SourceType.MEDIA if outlet_word(last) else SourceType.ORGANISATION
     return kind

@@ -25,16 +25,21 @@ _BREAK = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])\.|"
                     r"for|from|of|in|on|at|as|that|than|like|asked|according)\b")
 # The head of an appositive: an article, up to five words, cut at a preposition, a
 # relative word or punctuation.
-_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+((?:[\w.'’-]+\s+){0,5}?[\w'’-]+)"
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the|then|now|formerly)\s+((?:[\w.'’-]+\s+){0,5}?[\w'’-]+)"
                          r"(?=\s+(?:of|for|to|at|with|in|on|from|who|which|that|whose|"
                          r"and|since|based|turned)\b|\s*[,.;:)—–])")
 _FIRST_NAMES = FEMALE | MALE
 
 
+# Abbreviated titles before a name ("Sen. Ann Roe", "Lt. Gov. Ann Roe").
+_TITLES = frozenset(["sen", "rep", "gov", "lt", "gen", "amb", "atty", "supt", "cmdr", "adm",
+                     "col", "capt", "maj", "sgt"])
+
+
 @lru_cache(maxsize=2048)
 def _role_word(word: str) -> bool:
     w = word.lower().strip(".,’'")
-    return w in PERSON_NOUNS or w.endswith(("ist", "ian")) and len(w) > 5
+    return w in PERSON_NOUNS or w in _TITLES or w.endswith(("ist", "ian")) and len(w) > 5
 
 
 def roles_in(text: str, name: str) -> tuple[str, ...]:

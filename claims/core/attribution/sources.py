@@ -560,6 +560,8 @@ def _article_type(entity: Entity, text: str) -> SourceType:
         kind = _typed(_said(entity.names(), said), entity.person, entity.name, tuple(said))
     else:
         kind = source_type(entity)
+    if kind is SourceType.OTHER and _TEAM.search(entity.name):
+        return SourceType.ORGANISATION  # "Roe's campaign", "the Roe team", for the registry
     if kind is not SourceType.OTHER or not text or not (
             entity.person or _PERSON_SHAPE.match(entity.name)):
         return kind
@@ -567,6 +569,10 @@ def _article_type(entity: Entity, text: str) -> SourceType:
     return _type_of(" ".join(roles).lower(), True) if roles else kind
 
 
+# A person's campaign or team named after them: a body in the registry (typed `other`
+# while the article is read, so that its named spokespeople keep their own names).
+_TEAM = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?(?:['’]s?)?\s+(?:campaign|team|"
+                   r"camp|transition team)$")
 _PLACE_HINT = "government of a place"  # `resolve`'s mark for a name used as a place
 _GROUP_PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|ats|ists|ives|als)$")  # "Republicans"
 
