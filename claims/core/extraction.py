@@ -13,6 +13,7 @@ from dataclasses import fields
 
 from claims.core.attribution.assemble import attribute
 from claims.core.attribution.consolidate import consolidate
+from claims.core.attribution.fullnames import complete_surnames
 from claims.core.attribution.sources import Entity, to_source
 from claims.core.figures.extract import extract_figures
 from claims.core.model import Claim, Document, Extraction, Figure
@@ -53,6 +54,7 @@ def extract(document: Document) -> Extraction:
                 seen.add(id(e))
                 found.append(e)
     into = consolidate(found, text)
+    complete_surnames({id(e): e for e in into.values()}.values(), text)
     used: list[Entity] = []
     seen.clear()
     claims: list[Claim] = []

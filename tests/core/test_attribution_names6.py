@@ -32,6 +32,14 @@ def sources(text: str) -> dict[str, str]:
      "Ann Roe", "official"),
     ("Ann Roe, who ran Ben Holt's presidential campaign, said the vote was lost.",
      "Ann Roe", "other"),
+    ("Ann Roe, then ambassador to Ruritania, spoke. Roe said the vote was lost.",
+     "Ann Roe", "official"),
+    ("Sen. Ben Holt spoke on Monday. Ben Holt said the vote was lost.", "Ben Holt",
+     "politician"),
+    # a person's campaign or team is a body in the registry; a camel-case outlet is media
+    ("Holt's campaign said the vote was lost.", "Holt's campaign", "organisation"),
+    ("The Roe team said the vote was lost.", "Roe team", "organisation"),
+    ("TheCourier said the vote was lost.", "TheCourier", "media"),
     # no role anywhere: a person is `other`
     ("Ann Roe spoke on Monday. Roe said the vote was lost.", "Ann Roe", "other"),
     # a plural group "against" whom voters turned is no place
@@ -54,3 +62,29 @@ def test_surname_in() -> None:
     assert surname_in("Ann Roe spoke. Voters left Roe.", "Roe")
     assert not surname_in("Voters in Roe left. Big Roe spoke.", "Roe")
     assert not surname_in("Ann Roe spoke.", "Ann Roe")
+
+
+# --- names ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # the surname the cue met stands for the one full name the article gives
+    ("Ann Roe, who runs the shop, opened early. Prices rose. Roe said the vote was lost.",
+     "Ann Roe"),
+    ("Ann B. Roe opened early. Prices rose. Roe said the vote was lost.", "Ann B. Roe"),
+    # two first names for one surname: a family, left as it was
+    ("Ann Roe and Ben Roe opened early. Roe said the vote was lost.", "Roe"),
+    ("Roe said the vote was lost.", "Roe"),
+    # a document's owner made it, past the owner's describing words
+    ("Spending rose, according to Acme Media’s political ad tracker.", "Acme Media"),
+])
+def test_source_names(text: str, name: str) -> None:
+    extraction = extract(make_document(text, "t.txt"))
+    assert [c.source for c in extraction.claims if c.source] == [name]
+    assert [s.name for s in extraction.sources] == [name]
+
+
+def test_a_completed_surname_stays_an_alias() -> None:
+    text = "Ann Roe, who runs the shop, opened early. Prices rose. Roe said the vote was lost."
+    (source,) = extract(make_document(text, "t.txt")).sources
+    assert "Roe" in source.aliases
