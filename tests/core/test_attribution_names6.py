@@ -88,3 +88,10 @@ def test_a_completed_surname_stays_an_alias() -> None:
     text = "Ann Roe, who runs the shop, opened early. Prices rose. Roe said the vote was lost."
     (source,) = extract(make_document(text, "t.txt")).sources
     assert "Roe" in source.aliases
+
+
+def test_a_surname_holding_its_full_name_as_an_alias_takes_it() -> None:
+    text = ("Prices rose, said Ann Roe, a shop owner. Prices rose. Roe said the vote was "
+            "lost. Roe said more.")
+    names = {s.name for s in extract(make_document(text, "t.txt")).sources}
+    assert names == {"Ann Roe"}

@@ -30,18 +30,18 @@ def complete_surnames(entities: Iterable[Entity], text: str) -> None:
     """Rename, in place, each entity named by a surname alone to the full name the
     article gives it (see the module's docstring)."""
     found = list(entities)
-    taken = {k for e in found for k in e.name_keys()}
+    taken = {k: id(e) for e in found for k in e.name_keys()}
     for e in found:
         word = e.name
         if not _SURNAME.match(word) or word.lower() in _FIRST_NAMES or _not_surname(word):
             continue
         full = _full_name(text, word)
-        if full is None or norm(full) in taken or _other_gender(e, full):
-            continue
+        if full is None or taken.get(norm(full), id(e)) != id(e) or _other_gender(e, full):
+            continue  # another source bears the full name: the resolver kept them apart
         e.add_alias(word)
         e.name = full
         e.person = True
-        taken.add(norm(full))
+        taken[norm(full)] = id(e)
 
 
 def _other_gender(e: Entity, full: str) -> bool:
