@@ -35,6 +35,7 @@ from claims.store.registry import (
     keep_index,
     open_index,
     retype,
+    surname_cut,
 )
 from claims.store.sources import Entry, insert_aliases, norm, registry_alias
 from claims.store.tables import (
@@ -385,7 +386,7 @@ def register_sources(
         known = registry.norms(entry)
         fresh = []
         for a in [*own, *aliases]:
-            if registry.is_fragment(a, entry.name):
+            if registry.is_fragment(a, entry.name) or surname_cut(a, entry):
                 continue
             if registry.held_elsewhere(a, entry):  # never the alias of two sources
                 delete_aliases(conn, registry.shared_cut(a, entry))

@@ -21,7 +21,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.engine import Connection
 
 from claims.core.attribution.matching import best_fuzzy, candidate_key
-from claims.core.attribution.sources import is_article_qualified, is_unqualified
+from claims.core.attribution.sources import gender_of, is_article_qualified, is_unqualified
 from claims.core.attribution.typemerge import merged_type
 from claims.store.engine import Store
 from claims.store.sources import INGEST_CUTOFF, Entry, norm
@@ -165,15 +165,12 @@ class RegistryIndex:
         return None if found is None else self._owners[found]
 
     def _other_bearer(self, key: str, alias: str, entry: Entry) -> bool:
-        """Whether `entry` is a bare surname already holding another person's full name:
-        "Ben Roe" (alias "Roe") is not the registry's "Roe" when "Roe" holds "Ann Roe".
-        A surname alone is shared by a family; only the first full name may claim it."""
+        """Whether `entry` is a bare surname and `key` a full name ending on it: "Ben
+        Roe" (alias "Roe") never joins the registry's "Roe". A surname alone is shared
+        by a family, and joining it to whichever full name came first made the registry
+        depend on the order articles were ingested in (see `surname_cut`)."""
         words = key.split()
-        if " " in alias or len(words) < 2 or words[-1] != alias:
-            return False
-        first = words[0]
-        return any(len(held := k.split()) >= 2 and held[-1] == alias and held[0] != first
-                   for k in self._norms[entry.id])
+        return " " not in alias and len(words) >= 2 and words[-1] == alias
 
     def unqualified(self, name: str) -> tuple[Entry | None, str]:
         """(existing entry or None, registry name) for a bare source: the one source
@@ -232,6 +229,20 @@ class RegistryIndex:
         for entry, alias in gone:
             self.remove_alias(entry, alias)
         return gone
+
+
+def surname_cut(alias: str, entry: Entry) -> bool:
+    """Whether `alias` is a person's surname alone ("Roe" of "Ann Roe"), which never
+    becomes a registry alias: a surname is shared by a family, and the article's own
+    "Roe" was already joined to "Ann Roe" by the extractor. Kept out of the registry,
+    it can neither join a later article's bare "Roe" to the first full name ingested nor
+    make two Roes share an alias, so the registry does not depend on ingest order;
+    `--source Roe` still finds "Ann Roe" by containment, or lists the Roes. A person is
+    told by the name (a known first name or a title), since the type may change."""
+    words = entry.name.split()
+    if " " in alias.strip() or len(words) < 2 or norm(alias) != norm(words[-1]):
+        return False
+    return gender_of(entry.name) is not None  # by the name, never by its changing type
 
 
 def _drop(entries: list[Entry], entry: Entry) -> None:
