@@ -84,9 +84,13 @@ def test_source_names(text: str, name: str) -> None:
     assert [s.name for s in extraction.sources] == [name]
 
 
-def test_a_completed_surname_stays_an_alias() -> None:
-    text = "Ann Roe, who runs the shop, opened early. Prices rose. Roe said the vote was lost."
+@pytest.mark.parametrize("text", [
+    "Ann Roe, who runs the shop, opened early. Prices rose. Roe said the vote was lost.",
+    "Back in 2000, Ann B. Roe ran the mill. A newly elected Roe sought more money.",
+])
+def test_a_completed_surname_stays_an_alias(text: str) -> None:
     (source,) = extract(make_document(text, "t.txt")).sources
+    assert source.name in ("Ann Roe", "Ann B. Roe")
     assert "Roe" in source.aliases
 
 

@@ -38,8 +38,8 @@ def complete_surnames(entities: Iterable[Entity], text: str) -> None:
         full = _full_name(text, word)
         if full is None or taken.get(norm(full), id(e)) != id(e) or _other_gender(e, full):
             continue  # another source bears the full name: the resolver kept them apart
-        e.add_alias(word)
         e.name = full
+        e.add_alias(word)  # after the rename: `add_alias` skips the current name
         e.person = True
         taken[norm(full)] = id(e)
 
