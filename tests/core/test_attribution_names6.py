@@ -36,10 +36,21 @@ def sources(text: str) -> dict[str, str]:
      "Ann Roe", "official"),
     ("Sen. Ben Holt spoke on Monday. Ben Holt said the vote was lost.", "Ben Holt",
      "politician"),
+    ("Prices rose, said Ann Roe, President Holt's first budget director. Roe said so.",
+     "Ann Roe", "official"),
+    ("Prices rose, said Ann Roe, Acme chief executive. Roe said the vote was lost.",
+     "Ann Roe", "official"),
+    ("An Ohio blogger, Ann Roe, wrote it. Roe said the vote was lost.", "Ann Roe", "media"),
+    ("Co-host Ann Roe asked first. Roe said the vote was lost.", "Ann Roe", "media"),
+    ("Ann Roe, the mayor's wife, spoke. Roe said the vote was lost.", "Ann Roe", "other"),
     # a person's campaign or team is a body in the registry; a camel-case outlet is media
     ("Holt's campaign said the vote was lost.", "Holt's campaign", "organisation"),
     ("The Roe team said the vote was lost.", "Roe team", "organisation"),
     ("TheCourier said the vote was lost.", "TheCourier", "media"),
+    # a broadcaster's bare name is media; initials "in" a document are no place
+    ("A new CNN poll found Ann Roe ahead.", "CNN", "media"),
+    ("A study in JAMA found that 40 percent of adults sleep badly.", "JAMA",
+     "organisation"),
     # no role anywhere: a person is `other`
     ("Ann Roe spoke on Monday. Roe said the vote was lost.", "Ann Roe", "other"),
     # a plural group "against" whom voters turned is no place

@@ -191,6 +191,8 @@ def refine_type(kind: SourceType, person: bool, name: str,
             " of " not in name) else kind  # "Ann Roe of the Vexel Group" is a person
     if name.strip() in _AGENCY_ACRONYMS:
         return SourceType.GOVERNMENT
+    if name.strip().lower() in _BROADCASTERS:
+        return SourceType.MEDIA  # "CNN", "Politico": a broadcaster or news site
     if _DOMAIN.search(name):
         return SourceType.MEDIA
     if not _PROPER.match(name):

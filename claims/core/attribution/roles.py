@@ -23,11 +23,19 @@ _MAX_MENTIONS = 12
 _BREAK = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])\.|"
                     r"[,;:!?\"“”()\[\]—–]|\b(?:said|says|told|and|or|but|by|with|to|"
                     r"for|from|of|in|on|at|as|that|than|like|asked|according)\b")
-# The head of an appositive: an article, up to five words, cut at a preposition, a
-# relative word or punctuation.
-_APPOSITIVE = re.compile(r",\s+(?:a|an|the|then|now|formerly)\s+((?:[\w.'’-]+\s+){0,5}?[\w'’-]+)"
-                         r"(?=\s+(?:of|for|to|at|with|in|on|from|who|which|that|whose|"
-                         r"and|since|based|turned)\b|\s*[,.;:)—–])")
+# The head of an appositive after the name (an age set off before it is skipped): a
+# determiner, up to five words, cut at a preposition, a relative word or punctuation
+# ("a Republican strategist", "then ambassador to X", "President Roe's budget
+# director"), or two to four words ending on the role with no determiner ("Acme chief
+# executive.").
+_APPOSITIVE = re.compile(
+    r",\s+(?:\d{1,3},\s+)?(?:(?:a|an|the|then|now|formerly|"
+    r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.-]*['’]s)\s+"
+    r"(?P<head>(?:[\w.'’-]+\s+){0,5}?[\w'’-]+)(?=\s+(?:of|for|to|at|with|in|on|from|who|"
+    r"which|that|whose|and|since|based|turned)\b|\s*[,.;:)—–])|"
+    r"(?P<bare>(?:[\w.'’-]+\s+){1,3}[a-z][\w'’-]+)(?=\s*[,.;:)—–]))")
+# A role set off before the name: "An Israeli blogger, Ann Roe".
+_ROLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w.'’-]+\s+){0,4}?[\w'’-]+),\s*$")
 _FIRST_NAMES = FEMALE | MALE
 
 
@@ -38,7 +46,7 @@ _TITLES = frozenset(["sen", "rep", "gov", "lt", "gen", "amb", "atty", "supt", "c
 
 @lru_cache(maxsize=2048)
 def _role_word(word: str) -> bool:
-    w = word.lower().strip(".,’'")
+    w = word.lower().strip(".,’'").rsplit("-", 1)[-1]  # "co-host"
     return w in PERSON_NOUNS or w in _TITLES or w.endswith(("ist", "ian")) and len(w) > 5
 
 
@@ -62,9 +70,13 @@ def roles_in(text: str, name: str) -> tuple[str, ...]:
             words = lead.split()[-4:]
             if words and _role_word(words[-1]):
                 found.append(" ".join(words))
+            elif not words and (r := _ROLE_BEFORE.search(before)) and _role_word(
+                    r.group(1).split()[-1]):
+                found.append(r.group(1))
             m = _APPOSITIVE.match(text, end, min(len(text), end + 90))
-            if m is not None and _role_word(m.group(1).split()[-1]):
-                found.append(m.group(1))
+            head = m and (m.group("head") or m.group("bare"))
+            if head and _role_word(head.split()[-1]):
+                found.append(head)
         at = text.find(name, end)
     return tuple(found)
 

@@ -220,12 +220,13 @@ _PERSON_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
     # A journalist speaks for the press ("columnist Ann Roe", "NBC's correspondent").
     (SourceType.MEDIA, re.compile(r"columnist|reporter|correspondent|journalist|commentator|"
                                   r"\banchor\b|\bhost\b|\beditor\b|\bpundit\b|moderator|"
-                                  r"\bpresenter\b")),
+                                  r"\bpresenter\b|\bblogger\b")),
     (SourceType.OFFICIAL, re.compile(r"spokes|head\b|director|chief|mayor|governor|\bgov\b|"
                                      r"official|"
                                      r"representative|coroner|commissioner|chair|secretary|"
                                      r"administrat|commander|officer|ambassador|judge|justice|attorney|counsel\b|"
-            r"prosecutor|sheriff|inspector|\baide\b|advis[eo]r|staffer|campaign manager")),
+            r"prosecutor|sheriff|inspector|\baide\b|advis[eo]r|staffer|campaign manager|"
+            r"committee(?:wo)?man")),
     (SourceType.ANALYST, re.compile(r"analyst|expert|economist|scientist|researcher|"
                                     r"professor|strategist|epidemiologist|specialist|scholar|historian|"
             r"academic|lecturer|consultant|pollster")),
@@ -554,8 +555,8 @@ def _article_type(entity: Entity, text: str) -> SourceType:
     anywhere in it, when the cue's own words gave none; and no place's government for
     a word the article writes as a surname ("from Roe" beside "Ann Roe")."""
     if text and _PLACE_HINT in entity.descriptors and (
-            surname_in(text, entity.name) or _GROUP_PLURAL.search(entity.name)) and not (
-            _is_place(entity.name)):
+            surname_in(text, entity.name) or _GROUP_PLURAL.search(entity.name)
+            or entity.name.isupper()) and not _is_place(entity.name):  # "a study in JAMA"
         said = [d for d in entity.descriptors if d != _PLACE_HINT]
         kind = _typed(_said(entity.names(), said), entity.person, entity.name, tuple(said))
     else:
@@ -565,8 +566,12 @@ def _article_type(entity: Entity, text: str) -> SourceType:
     if kind is not SourceType.OTHER or not text or not (
             entity.person or _PERSON_SHAPE.match(entity.name)):
         return kind
-    roles = roles_in(text, entity.name)
-    return _type_of(" ".join(roles).lower(), True) if roles else kind
+    roles = roles_in(text, entity.name)  # whose role it is does not type it ("mayor's wife")
+    said = " | ".join(_OWNER_WORD.sub("", r) for r in roles).lower()
+    return _type_of(said, True) if roles else kind
+
+
+_OWNER_WORD = re.compile(r"\S+['’]s?\s+")
 
 
 # A person's campaign or team named after them: a body in the registry (typed `other`
