@@ -23,7 +23,8 @@ from claims.core.attribution.sources import GENERIC_HEADS, ORG_WORDS, Entity, ge
 _FIRST_NAMES = FEMALE | MALE
 _SURNAME = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?$|^(?:Mc|Mac|O['’]|De|Di|La|Le)"
                       r"[A-Z][a-z]+$")
-_FIRST_RUN = r"\b([A-Z][a-z]+)((?:\s+[A-Z]\.)?)\s+"
+# A first name (and an initial) right before the surname: "Ann Roe", "Ann B. Roe".
+_BEFORE = re.compile(r"\b([A-Z][a-z]+)((?:\s+[A-Z]\.)?)\s+$")
 
 
 def complete_surnames(entities: Iterable[Entity], text: str) -> None:
@@ -67,10 +68,15 @@ def _full_name(text: str, surname: str) -> str | None:
     if text.count(surname) < 2:
         return None  # the surname alone, once: the cue's own mention
     names: dict[str, str] = {}
-    for m in re.finditer(_FIRST_RUN + re.escape(surname) + r"\b", text):
-        first = m.group(1)
-        if first.lower() in _FIRST_NAMES:
-            names.setdefault(first, f"{first}{m.group(2)} {surname}")
+    end = len(surname)
+    at = text.find(surname)
+    while at >= 0:
+        after = at + end
+        if at and (after >= len(text) or not text[after].isalnum()):
+            m = _BEFORE.search(text, max(0, at - 40), at)
+            if m is not None and m.group(1).lower() in _FIRST_NAMES:
+                names.setdefault(m.group(1), f"{m.group(1)}{m.group(2)} {surname}")
+        at = text.find(surname, after)
     if len(names) != 1:
         return None
     return next(iter(names.values()))
