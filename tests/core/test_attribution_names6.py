@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from claims.core.attribution.fullnames import complete_surnames
 from claims.core.attribution.roles import roles_in, surname_in
+from claims.core.attribution.sources import Entity
 from claims.core.extraction import extract
 from claims.core.text.documents import make_document
 
@@ -86,6 +88,7 @@ def test_surname_in() -> None:
     # two first names for one surname: a family, left as it was
     ("Ann Roe and Ben Roe opened early. Roe said the vote was lost.", "Roe"),
     ("Roe said the vote was lost.", "Roe"),
+
     # a document's owner made it, past the owner's describing words
     ("Spending rose, according to Acme Media’s political ad tracker.", "Acme Media"),
 ])
@@ -110,3 +113,12 @@ def test_a_surname_holding_its_full_name_as_an_alias_takes_it() -> None:
             "lost. Roe said more.")
     names = {s.name for s in extract(make_document(text, "t.txt")).sources}
     assert names == {"Ann Roe"}
+
+
+def test_complete_surnames_leaves_outlets_places_and_families() -> None:
+    text = ("Michael Bloomberg spoke. Bloomberg estimates it. Ann Ohio met Ohio voters. "
+            "Ann Roe and Ben Roe left. Roe said so. Ann Vance spoke. Vance said so.")
+    found = [Entity(name=n) for n in ("Bloomberg", "Ohio", "Roe", "Vance")]
+    complete_surnames(found, text)
+    assert [e.name for e in found] == ["Bloomberg", "Ohio", "Roe", "Ann Vance"]
+    assert found[3].aliases == ["Vance"] and found[3].person

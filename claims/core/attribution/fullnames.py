@@ -8,7 +8,7 @@ that surname (a known first name, an initial allowed: "Ann Roe", "Ann B. Roe"); 
 surname stays an alias. Nothing changes when the article gives two first names for the
 surname (a couple, a family), when another source already bears the full name (the
 resolver kept them apart), when a title gives the source another gender ("Mrs. Holt"
-beside "Ben Holt"), or when the word is no surname (a place, initials, a first name).
+beside "Ben Holt"), or when the word is no surname (a place, an outlet, initials, a first name).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 
 from claims.core.attribution.first_names import FEMALE, MALE
-from claims.core.attribution.kinds import outlet_word
+from claims.core.attribution.kinds import broadcaster, outlet_word
 from claims.core.attribution.sources import GENERIC_HEADS, ORG_WORDS, Entity, gender_of, norm
 
 _FIRST_NAMES = FEMALE | MALE
@@ -55,7 +55,7 @@ def _other_gender(e: Entity, full: str) -> bool:
 
 def _not_surname(word: str) -> bool:
     low = word.lower()
-    if low in ORG_WORDS or low in GENERIC_HEADS or outlet_word(word):
+    if low in ORG_WORDS or low in GENERIC_HEADS or outlet_word(word) or broadcaster(word):
         return True
     from claims.core.places import is_place  # the gazetteer loads on first use
 

@@ -97,6 +97,11 @@ _BROADCASTERS = _words(
 _POSSESSOR = re.compile(r"([\w&.-]+)['’]s ")
 
 
+def broadcaster(name: str) -> bool:
+    """Whether a bare name is a broadcaster's or news site's ("CNN", "Bloomberg")."""
+    return name.strip().lower() in _BROADCASTERS
+
+
 def outlet_person(text: str, name: str) -> bool:
     """Whether an alias puts an outlet's possessive before the person's name ("CNN's Ann
     Roe", "the Post's Ann Roe"): the article presents them as that outlet's journalist."""
@@ -191,7 +196,7 @@ def refine_type(kind: SourceType, person: bool, name: str,
             " of " not in name) else kind  # "Ann Roe of the Vexel Group" is a person
     if name.strip() in _AGENCY_ACRONYMS:
         return SourceType.GOVERNMENT
-    if name.strip().lower() in _BROADCASTERS:
+    if broadcaster(name):
         return SourceType.MEDIA  # "CNN", "Politico": a broadcaster or news site
     if _DOMAIN.search(name):
         return SourceType.MEDIA
