@@ -53,6 +53,8 @@ def sources(text: str) -> dict[str, str]:
     ("A new CNN poll found Ann Roe ahead.", "CNN", "media"),
     ("A study in JAMA found that 40 percent of adults sleep badly.", "JAMA",
      "organisation"),
+    # a credit line makes the person a reporter
+    ("Ann Roe said prices rose by 4 percent. Roe reported from Dayton.", "Ann Roe", "media"),
     # no role anywhere: a person is `other`
     ("Ann Roe spoke on Monday. Roe said the vote was lost.", "Ann Roe", "other"),
     # a plural group "against" whom voters turned is no place

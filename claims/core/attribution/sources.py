@@ -568,7 +568,20 @@ def _article_type(entity: Entity, text: str) -> SourceType:
         return kind
     roles = roles_in(text, entity.name)  # whose role it is does not type it ("mayor's wife")
     said = " | ".join(_OWNER_WORD.sub("", r) for r in roles).lower()
-    return _type_of(said, True) if roles else kind
+    kind = _type_of(said, True) if roles else kind
+    if kind is SourceType.OTHER and _byline(text, entity.name):
+        return SourceType.MEDIA
+    return kind
+
+
+def _byline(text: str, name: str) -> bool:
+    """Whether a credit line names the person a reporter ("Roe reported from Ohio.",
+    "Ann Roe contributed reporting.", "Ann Roe contributed to this report.")."""
+    last = name.split()[-1]
+    if " contributed" not in text and " reported from " not in text:
+        return False
+    return re.search(rf"\b{re.escape(last)} (?:reported from |contributed (?:reporting|to "
+                     rf"this (?:report|article|story)))", text) is not None
 
 
 _OWNER_WORD = re.compile(r"\S+['’]s?\s+")
