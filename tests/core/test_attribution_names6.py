@@ -38,7 +38,7 @@ def sources(text: str) -> dict[str, str]:
      "Ann Roe", "official"),
     ("Sen. Ben Holt spoke on Monday. Ben Holt said the vote was lost.", "Ben Holt",
      "politician"),
-    ("Prices rose, said Ann Roe, President Holt's first budget director. Roe said so.",
+    ("Prices rose, said Ann Roe, Mayor Holt's deputy director. Roe said so.",
      "Ann Roe", "official"),
     ("Prices rose, said Ann Roe, Acme chief executive. Roe said the vote was lost.",
      "Ann Roe", "official"),
@@ -92,7 +92,7 @@ def test_surname_in() -> None:
     ("Roe said the vote was lost.", "Roe"),
 
     # a document's owner made it, past the owner's describing words
-    ("Spending rose, according to Acme Media’s political ad tracker.", "Acme Media"),
+    ("Spending rose, according to Acme Media’s closely watched ad tracker.", "Acme Media"),
 ])
 def test_source_names(text: str, name: str) -> None:
     extraction = extract(make_document(text, "t.txt"))
@@ -102,7 +102,7 @@ def test_source_names(text: str, name: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "Ann Roe, who runs the shop, opened early. Prices rose. Roe said the vote was lost.",
-    "Back in 2000, Ann B. Roe ran the mill. A newly elected Roe sought more money.",
+    "In 1998, Ann B. Roe ran the mill. Years later, Roe sought more money for it.",
 ])
 def test_a_completed_surname_stays_an_alias(text: str) -> None:
     (source,) = extract(make_document(text, "t.txt")).sources
@@ -118,9 +118,9 @@ def test_a_surname_holding_its_full_name_as_an_alias_takes_it() -> None:
 
 
 def test_complete_surnames_leaves_outlets_places_and_families() -> None:
-    text = ("Michael Bloomberg spoke. Bloomberg estimates it. Ann Ohio met Ohio voters. "
+    text = ("Mara Axios spoke. Axios estimates it. Ann Ohio met Ohio voters. "
             "Ann Roe and Ben Roe left. Roe said so. Ann Vance spoke. Vance said so.")
-    found = [Entity(name=n) for n in ("Bloomberg", "Ohio", "Roe", "Vance")]
+    found = [Entity(name=n) for n in ("Axios", "Ohio", "Roe", "Vance")]
     complete_surnames(found, text)
-    assert [e.name for e in found] == ["Bloomberg", "Ohio", "Roe", "Ann Vance"]
+    assert [e.name for e in found] == ["Axios", "Ohio", "Roe", "Ann Vance"]
     assert found[3].aliases == ["Vance"] and found[3].person

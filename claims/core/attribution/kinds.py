@@ -61,7 +61,7 @@ _NOT_SURNAME = re.compile(r"\s(?:Inc|Corp|LLC|Ltd|plc|Holdings|Polling|Research|
 # One word with an inner capital ("BuzzFeed", "WikiLeaks"), which surnames also have
 # after a particle ("McCain", "DeSantis", "O'Neill"): those are left to the name rules.
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]+$")
-_CAMEL_PART = re.compile(r"[A-Z][a-z]+")  # "TheBlaze" → "The", "Blaze"
+_CAMEL_PART = re.compile(r"[A-Z][a-z]+")  # "TheCourier" → "The", "Courier"
 _SURNAME_PARTICLE = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)[A-Z]")
 
 # The head noun of an appositive or a role that says what the source is ("a firm
@@ -98,7 +98,7 @@ _POSSESSOR = re.compile(r"([\w&.-]+)['’]s ")
 
 
 def broadcaster(name: str) -> bool:
-    """Whether a bare name is a broadcaster's or news site's ("CNN", "Bloomberg")."""
+    """Whether a bare name is a broadcaster's or news site's ("CNN", "Axios")."""
     return name.strip().lower() in _BROADCASTERS
 
 
