@@ -557,8 +557,8 @@ def _article_type(entity: Entity, text: str) -> SourceType:
     if text and _PLACE_HINT in entity.descriptors and (
             surname_in(text, entity.name) or _GROUP_PLURAL.search(entity.name)
             or entity.name.isupper()) and not _is_place(entity.name):  # "a study in JAMA"
-        said = [d for d in entity.descriptors if d != _PLACE_HINT]
-        kind = _typed(_said(entity.names(), said), entity.person, entity.name, tuple(said))
+        kept = [d for d in entity.descriptors if d != _PLACE_HINT]
+        kind = _typed(_said(entity.names(), kept), entity.person, entity.name, tuple(kept))
     else:
         kind = source_type(entity)
     if kind is SourceType.OTHER and _TEAM.search(entity.name):
