@@ -13,6 +13,7 @@ from dataclasses import fields
 
 from claims.core.attribution.assemble import attribute
 from claims.core.attribution.consolidate import consolidate
+from claims.core.attribution.fullnames import complete_surnames
 from claims.core.attribution.sources import Entity, to_source
 from claims.core.figures.extract import extract_figures
 from claims.core.model import Claim, Document, Extraction, Figure
@@ -53,6 +54,7 @@ def extract(document: Document) -> Extraction:
                 seen.add(id(e))
                 found.append(e)
     into = consolidate(found, text)
+    complete_surnames({id(e): e for e in into.values()}.values(), text)
     used: list[Entity] = []
     seen.clear()
     claims: list[Claim] = []
@@ -73,6 +75,6 @@ def extract(document: Document) -> Extraction:
                             figures=figs, paragraph=s.paragraph, sentence=s.index,
                             via=tuple(e.name for e in via)))
     framed = frame_claims(claims, document.published)
-    return Extraction(document=document, sources=tuple(to_source(e) for e in used),
+    return Extraction(document=document, sources=tuple(to_source(e, text) for e in used),
                       claims=framed, relations=infer_relations(framed, document.published),
                       extractor_version=EXTRACTOR_VERSION, notes=notes)

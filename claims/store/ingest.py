@@ -29,7 +29,14 @@ from claims.records import IngestOutcome
 from claims.store.engine import Store
 from claims.store.frames import COLUMNS, frame_columns, frame_from_row
 from claims.store.paging import pages
-from claims.store.registry import delete_aliases, dropped_on_failure, keep_index, open_index
+from claims.store.registry import (
+    delete_aliases,
+    dropped_on_failure,
+    keep_index,
+    open_index,
+    retype,
+    surname_cut,
+)
 from claims.store.sources import Entry, insert_aliases, norm, registry_alias
 from claims.store.tables import (
     article,
@@ -374,10 +381,12 @@ def register_sources(
             registry.add(entry)
             delete_aliases(conn, registry.stray_fragments(entry))
             added += 1
+        else:
+            retype(conn, registry, entry, str(src.type))
         known = registry.norms(entry)
         fresh = []
         for a in [*own, *aliases]:
-            if registry.is_fragment(a, entry.name):
+            if registry.is_fragment(a, entry.name) or surname_cut(a, entry):
                 continue
             if registry.held_elsewhere(a, entry):  # never the alias of two sources
                 delete_aliases(conn, registry.shared_cut(a, entry))

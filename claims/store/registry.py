@@ -17,14 +17,15 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.engine import Connection
 
 from claims.core.attribution.matching import best_fuzzy, candidate_key
-from claims.core.attribution.sources import is_article_qualified, is_unqualified
+from claims.core.attribution.sources import gender_of, is_article_qualified, is_unqualified
+from claims.core.attribution.typemerge import merged_type
 from claims.store.engine import Store
 from claims.store.sources import INGEST_CUTOFF, Entry, norm
-from claims.store.tables import source, source_alias
+from claims.store.tables import source, source_alias, source_event
 
 PERSON_TYPES = frozenset({"politician", "official", "analyst"})
 Fingerprint = tuple[object, ...]
@@ -53,6 +54,7 @@ class RegistryIndex:
         self._slots: dict[tuple[int, str], list[int]] = {}
         self._norms: dict[int, dict[str, int]] = {}  # entry id → its names' norms, counted
         self._seq = 0
+        self.reviewed: set[int] = set()  # ids whose type a reviewer set: ingest keeps it
         for entry in entries:
             self.add(entry)
 
@@ -163,15 +165,12 @@ class RegistryIndex:
         return None if found is None else self._owners[found]
 
     def _other_bearer(self, key: str, alias: str, entry: Entry) -> bool:
-        """Whether `entry` is a bare surname already holding another person's full name:
-        "Ben Roe" (alias "Roe") is not the registry's "Roe" when "Roe" holds "Ann Roe".
-        A surname alone is shared by a family; only the first full name may claim it."""
+        """Whether `entry` is a bare surname and `key` a full name ending on it: "Ben
+        Roe" (alias "Roe") never joins the registry's "Roe". A surname alone is shared
+        by a family, and joining it to whichever full name came first made the registry
+        depend on the order articles were ingested in (see `surname_cut`)."""
         words = key.split()
-        if " " in alias or len(words) < 2 or words[-1] != alias:
-            return False
-        first = words[0]
-        return any(len(held := k.split()) >= 2 and held[-1] == alias and held[0] != first
-                   for k in self._norms[entry.id])
+        return " " not in alias and len(words) >= 2 and words[-1] == alias
 
     def unqualified(self, name: str) -> tuple[Entry | None, str]:
         """(existing entry or None, registry name) for a bare source: the one source
@@ -232,11 +231,45 @@ class RegistryIndex:
         return gone
 
 
+def surname_cut(alias: str, entry: Entry) -> bool:
+    """Whether `alias` is a person's surname alone ("Roe" of "Ann Roe"), which never
+    becomes a registry alias: a surname is shared by a family, and the article's own
+    "Roe" was already joined to "Ann Roe" by the extractor. Kept out of the registry,
+    it can neither join a later article's bare "Roe" to the first full name ingested nor
+    make two Roes share an alias, so the registry does not depend on ingest order;
+    `--source Roe` still finds "Ann Roe" by containment, or lists the Roes. A person is
+    told by the name (a known first name or a title), since the type may change."""
+    words = entry.name.split()
+    if " " in alias.strip() or len(words) < 2 or norm(alias) != norm(words[-1]):
+        return False
+    return gender_of(entry.name) is not None  # by the name, never by its changing type
+
+
 def _drop(entries: list[Entry], entry: Entry) -> None:
     for i, held in enumerate(entries):
         if held is entry:
             del entries[i]
             return
+
+
+def retype(conn: Connection, index: RegistryIndex, entry: Entry, kind: str) -> None:
+    """Fold one more article's type for `entry` into its registry type
+    (`merged_type`: evidence beats `other`, a fixed precedence settles the rest, so
+    the result does not depend on the order articles arrive in). A type a reviewer
+    set (`claims sources set-type`) is never changed by ingest."""
+    if entry.id in index.reviewed:
+        return
+    merged = merged_type(entry.name, entry.type, kind)
+    if merged != entry.type:
+        conn.execute(update(source).where(source.c.id == entry.id).values(type=merged))
+        entry.type = merged
+
+
+def reviewed_types(conn: Connection) -> set[int]:
+    """The sources whose type a reviewer set (a `set_type` record names them)."""
+    rows = conn.execute(select(source_event.c.source_id).where(
+        source_event.c.action == "set_type", source_event.c.source_id.is_not(None)).distinct())
+    return {int(r[0]) for r in rows}
 
 
 def load_entries(conn: Connection) -> list[Entry]:
@@ -259,12 +292,13 @@ _FINGERPRINT = select(*(
     select(agg).select_from(table).scalar_subquery()
     for table, text in ((source, source.c.name), (source_alias, source_alias.c.alias))
     for agg in (func.count(), func.max(table.c.id), func.sum(func.length(text)))
-))
+), select(func.max(source_event.c.id)).scalar_subquery())
 
 
 def fingerprint(conn: Connection) -> Fingerprint:
     """One cheap query that changes whenever a source or alias is added or removed (the
-    length sums catch a deleted largest id that SQLite hands out again)."""
+    length sums catch a deleted largest id that SQLite hands out again), or a reviewer
+    changes the registry (a new `source_event`: a type they set is kept)."""
     return tuple(conn.execute(_FINGERPRINT).one())
 
 
@@ -292,13 +326,16 @@ def open_index(conn: Connection, cache: Store | None) -> RegistryIndex:
     """The registry as this transaction sees it: `cache`'s index while the fingerprint
     still matches, else one freshly loaded (without `cache`, never kept)."""
     if cache is None:
-        return RegistryIndex(load_entries(conn))
+        index = RegistryIndex(load_entries(conn))
+        index.reviewed = reviewed_types(conn)
+        return index
     mark = fingerprint(conn)
     cached = cache.registry_cache
     cache.registry_cache = None  # until `keep_index`: it is about to change
     if isinstance(cached, RegistryIndex) and cached.fingerprint == mark:
         return cached
     index = RegistryIndex(load_entries(conn))
+    index.reviewed = reviewed_types(conn)
     index.fingerprint = mark
     return index
 

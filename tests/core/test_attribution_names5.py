@@ -262,7 +262,8 @@ def test_a_place_opening_a_poll_keeps_its_first_word() -> None:
     ("text", "name", "kind"),
     [
         ("Holt’s campaign acknowledged that she skipped 3 debates.",
-         "Holt’s campaign", SourceType.OTHER),  # see kinds._BODY_PLURALS
+         "Holt’s campaign", SourceType.ORGANISATION),  # other while resolving
+        # (see kinds._BODY_PLURALS); a body in the extraction's sources (sources._TEAM)
         ("Three casinos reported profit drops of 4 percent.", "Casinos",
          SourceType.ORGANISATION),
         ("The DOJ responded with 2 subpoenas.", "DOJ", SourceType.GOVERNMENT),

@@ -61,6 +61,7 @@ _NOT_SURNAME = re.compile(r"\s(?:Inc|Corp|LLC|Ltd|plc|Holdings|Polling|Research|
 # One word with an inner capital ("BuzzFeed", "WikiLeaks"), which surnames also have
 # after a particle ("McCain", "DeSantis", "O'Neill"): those are left to the name rules.
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]+$")
+_CAMEL_PART = re.compile(r"[A-Z][a-z]+")  # "TheCourier" → "The", "Courier"
 _SURNAME_PARTICLE = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)[A-Z]")
 
 # The head noun of an appositive or a role that says what the source is ("a firm
@@ -94,6 +95,11 @@ _BROADCASTERS = _words(
     "cnn msnbc fox nbc abc cbs npr pbs bbc cnbc c-span politico axios reuters bloomberg "
     "univision telemundo breitbart vox slate salon buzzfeed huffpost sky itv")
 _POSSESSOR = re.compile(r"([\w&.-]+)['’]s ")
+
+
+def broadcaster(name: str) -> bool:
+    """Whether a bare name is a broadcaster's or news site's ("CNN", "Axios")."""
+    return name.strip().lower() in _BROADCASTERS
 
 
 def outlet_person(text: str, name: str) -> bool:
@@ -190,6 +196,8 @@ def refine_type(kind: SourceType, person: bool, name: str,
             " of " not in name) else kind  # "Ann Roe of the Vexel Group" is a person
     if name.strip() in _AGENCY_ACRONYMS:
         return SourceType.GOVERNMENT
+    if broadcaster(name):
+        return SourceType.MEDIA  # "CNN", "Politico": a broadcaster or news site
     if _DOMAIN.search(name):
         return SourceType.MEDIA
     if not _PROPER.match(name):
@@ -199,5 +207,6 @@ def refine_type(kind: SourceType, person: bool, name: str,
     if " " in name.strip() and (_COMPANY_END.search(name) or _POLLSTER.search(name)):
         return SourceType.ORGANISATION  # one word ("Associates", "Trust") is no such name
     if _CAMEL.match(name) and not _SURNAME_PARTICLE.match(name):
-        return SourceType.ORGANISATION
+        last = _CAMEL_PART.findall(name)[-1]
+        return SourceType.MEDIA if outlet_word(last) else SourceType.ORGANISATION
     return kind

@@ -673,6 +673,10 @@ def _producer(name: str) -> str | None:
     while end > 0 and toks[end - 1][:1].islower() and toks[end - 1].lower() in (
             _PRODUCT_MODIFIERS | _PRODUCTS):
         end -= 1
+    owner = next((i for i in range(end - 1, max(end - 4, 0) - 1, -1)
+                  if toks[i][:1].isupper() and toks[i].endswith(("'s", "’s"))), None)
+    if owner is not None and all(t[:1].islower() for t in toks[owner + 1:end]):
+        end = owner + 1  # "Acme Media's closely watched ad tracker": the owner made it
     start = 0
     while start < end and (toks[start][:1].islower() or toks[start].lower() in (
             _LEAD_ADJECTIVES | _ARTICLES)):

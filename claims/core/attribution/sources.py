@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from claims.core.attribution.first_names import FEMALE, MALE
 from claims.core.attribution.kinds import refine_type
 from claims.core.attribution.persons import PERSON_NOUNS
+from claims.core.attribution.roles import roles_in, surname_in
 from claims.core.model import Source, SourceType
 from claims.core.namekey import norm as norm  # the one normal form of names, re-exported
 
@@ -208,25 +209,27 @@ _TYPE_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
                                          r"utilities|provider|airline|carrier")),
 )
 _PERSON_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
-    (SourceType.POLITICIAN, re.compile(r"president|minister|premier|chancellor|senator|"
+    (SourceType.POLITICIAN, re.compile(r"president(?!ial)|minister|premier|chancellor|senator|"
                                        r"\bsen\b|\brep\b|congress|\bmp\b|opposition leader|"
                                        r"party leader|lawmaker|house speaker|"
                                        r"speaker of the house|council ?(?:member|man|woman)|"
                                        r"councill?or|assembly ?(?:member|man|woman)|legislator|"
                                        r"\brepresentative (?!(?:a|an|the|of|for|to|at|from|in|on|"
                                        r"and|with)\b)[a-z]|\b(?:democrat|republican) of [a-z]|"
-                                       r"\([dr]-")),
+                                       r"\([dr]-|\bcandidate\b|\bnominee\b|\bhopeful\b")),
     # A journalist speaks for the press ("columnist Ann Roe", "NBC's correspondent").
     (SourceType.MEDIA, re.compile(r"columnist|reporter|correspondent|journalist|commentator|"
-                                  r"\banchor\b|\b(?:show|radio|tv) host\b|\beditor\b")),
+                                  r"\banchor\b|\bhost\b|\beditor\b|\bpundit\b|moderator|"
+                                  r"\bpresenter\b|\bblogger\b")),
     (SourceType.OFFICIAL, re.compile(r"spokes|head\b|director|chief|mayor|governor|\bgov\b|"
                                      r"official|"
                                      r"representative|coroner|commissioner|chair|secretary|"
                                      r"administrat|commander|officer|ambassador|judge|justice|attorney|counsel\b|"
-            r"prosecutor|sheriff|inspector")),
+            r"prosecutor|sheriff|inspector|\baide\b|advis[eo]r|staffer|campaign manager|"
+            r"committee(?:wo)?man")),
     (SourceType.ANALYST, re.compile(r"analyst|expert|economist|scientist|researcher|"
                                     r"professor|strategist|epidemiologist|specialist|scholar|historian|"
-            r"academic|lecturer|consultant")),
+            r"academic|lecturer|consultant|pollster")),
 )
 
 
@@ -458,8 +461,24 @@ def source_type(entity: Entity) -> SourceType:
     A body no keyword places is still a body when its name is an acronym ("the FDIC")
     or an organisation word closes it ("… Network", "… Chamber of Commerce"): an
     organisation, not `other`, which is kept for people and groups of people."""
-    text = " ".join([*entity.names(), *entity.descriptors]).lower()
-    return _typed(text, entity.person, entity.name, tuple(entity.descriptors))
+    return _typed(_said(entity.names(), entity.descriptors), entity.person, entity.name,
+                  tuple(entity.descriptors))
+
+
+def _said(names: list[str], descriptors: Sequence[str]) -> str:
+    """Names and descriptions as one lower-case text for the keyword rules, each set
+    off by " | " so `_role_heads` can cut them one by one."""
+    return " | ".join([*names, *descriptors]).lower()
+
+
+_SERVED = re.compile(r"\s(?:for|to|with|at|under|on behalf of)\s.*")
+
+
+@lru_cache(maxsize=_CACHE)
+def _role_heads(text: str) -> str:
+    """Each description cut before whom the role serves: "spokesman for the candidate"
+    and "an aide to Sen. Roe" type an official, not a politician."""
+    return " | ".join(_SERVED.sub("", piece) for piece in text.split(" | "))
 
 
 @lru_cache(maxsize=_CACHE)
@@ -468,7 +487,8 @@ def _typed(text: str, person: bool, name: str, descriptors: tuple[str, ...]) -> 
         w.lower() in ORG_WORDS or w.lower() in GENERIC_HEADS for w in name.split()) and (
         gender_of(name) is not None
         or any(w in PERSON_NOUNS for d in descriptors for w in d.lower().split()))
-    kind = refine_type(_type_of(text, person), person, name, descriptors, text)
+    kind = refine_type(_type_of(_role_heads(text) if person else text, person), person, name,
+                       descriptors, text)
     if kind is SourceType.OTHER and not person:
         if _BODY_NAME.search(name):
             return SourceType.ORGANISATION
@@ -518,14 +538,61 @@ def _type_of(text: str, person: bool) -> SourceType:
     return SourceType.OTHER
 
 
-def to_source(entity: Entity) -> Source:
+def to_source(entity: Entity, text: str = "") -> Source:
+    """The extraction's source for `entity`; `text`, the article, lends its type the
+    roles the article gives the person away from the cue (`roles.roles_in`)."""
     aliases = list(entity.aliases)
     first = entity.name.split()[0].lower() if entity.name.split() else ""
     if not entity.person and first not in GENERIC_HEADS:  # "Analysts at X" has no acronym
         acr = initialism(entity.name)
         if acr and acr not in aliases and acr != entity.name:
             aliases.append(acr)
-    return Source(name=entity.name, type=source_type(entity), aliases=tuple(aliases))
+    return Source(name=entity.name, type=_article_type(entity, text), aliases=tuple(aliases))
+
+
+def _article_type(entity: Entity, text: str) -> SourceType:
+    """`source_type`, with what the rest of the article says: a role given the person
+    anywhere in it, when the cue's own words gave none; and no place's government for
+    a word the article writes as a surname ("from Roe" beside "Ann Roe")."""
+    if text and _PLACE_HINT in entity.descriptors and (
+            surname_in(text, entity.name) or _GROUP_PLURAL.search(entity.name)
+            or entity.name.isupper()) and not _is_place(entity.name):  # "a study in JAMA"
+        kept = [d for d in entity.descriptors if d != _PLACE_HINT]
+        kind = _typed(_said(entity.names(), kept), entity.person, entity.name, tuple(kept))
+    else:
+        kind = source_type(entity)
+    if kind is SourceType.OTHER and _TEAM.search(entity.name):
+        return SourceType.ORGANISATION  # "Roe's campaign", "the Roe team", for the registry
+    if kind is not SourceType.OTHER or not text or not (
+            entity.person or _PERSON_SHAPE.match(entity.name)):
+        return kind
+    roles = roles_in(text, entity.name)  # whose role it is does not type it ("mayor's wife")
+    said = " | ".join(_OWNER_WORD.sub("", r) for r in roles).lower()
+    kind = _type_of(said, True) if roles else kind
+    if kind is SourceType.OTHER and _byline(text, entity.name):
+        return SourceType.MEDIA
+    return kind
+
+
+def _byline(text: str, name: str) -> bool:
+    """Whether a credit line names the person a reporter ("Roe reported from Ohio.",
+    "Ann Roe contributed reporting.", "Ann Roe contributed to this report.")."""
+    last = name.split()[-1]
+    if " contributed" not in text and " reported from " not in text:
+        return False
+    return re.search(rf"\b{re.escape(last)} (?:reported from |contributed (?:reporting|to "
+                     rf"this (?:report|article|story)))", text) is not None
+
+
+_OWNER_WORD = re.compile(r"\S+['’]s?\s+")
+
+
+# A person's campaign or team named after them: a body in the registry (typed `other`
+# while the article is read, so that its named spokespeople keep their own names).
+_TEAM = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?(?:['’]s?)?\s+(?:campaign|team|"
+                   r"camp|transition team)$")
+_PLACE_HINT = "government of a place"  # `resolve`'s mark for a name used as a place
+_GROUP_PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|ats|ists|ives|als)$")  # "Republicans"
 
 
 # One to eight capitalised words before "(ABC)"; the first written out so the pattern
