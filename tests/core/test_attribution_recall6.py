@@ -29,7 +29,7 @@ def claims_of(body: str) -> list[tuple[str | None, str | None]]:
     ("sentence", "source", "cue", "never"),
     [
         # a closing "said X" wraps the clause before it, however long X's description
-        ("Holt has more volunteers and more money than any rival in the county, said "
+        ("Holt has a large field team and support from most unions in the county, said "
          "Vera Lind, director of the Rural Ballot Study at the University of Toledo.",
          "Vera Lind", "said", "Holt"),
         ("Tom Holt thinks the city charges too many fees, his cousin Carl Holt said "
