@@ -100,8 +100,8 @@ def test_a_statement_issued_without_saying_is_no_speech() -> None:
     ("sentence", "source", "never"),
     [
         # a participle of saying closes a clause whose subject the verb after it marks
-        ("The former pilot Vera Lind has offered no timetable for the merger, saying only "
-         "that the talks were going well.", "Vera Lind", "Former"),
+        ("The retired banker Vera Lind has given no timetable for the merger, saying only "
+         "that the talks were going well.", "Vera Lind", "Retired"),
         ("The veteran senator Tom Holt opened with a story about his father, saying that the "
          "mill had kept the town alive.", "Tom Holt", "Veteran"),
     ],
@@ -116,7 +116,7 @@ def test_saying_after_a_clause_is_said_by_its_subject(sentence: str, source: str
 def test_a_stance_participle_takes_no_loose_subject() -> None:
     """Only participles of saying read a looser subject: "promising" after a verb whose
     subject the plain reading misses stays the article's voice."""
-    got = claims_of("The former pilot has offered no timetable for the merger, promising "
+    got = claims_of("The retired banker has given no timetable for the merger, promising "
                     "a vote by June.")
     assert got == [(None, None)]
 
