@@ -29,11 +29,11 @@ def claims_of(body: str) -> list[tuple[str | None, str | None]]:
     ("sentence", "source", "cue", "never"),
     [
         # a closing "said X" wraps the clause before it, however long X's description
-        ("Holt has a strong ground game and support from all unions in the state, said "
-         "Vera Lind, director of the Civic Engagement Project at the University of Dayton.",
+        ("Holt has a large field team and support from most unions in the county, said "
+         "Vera Lind, director of the Rural Ballot Study at the University of Toledo.",
          "Vera Lind", "said", "Holt"),
-        ("Tom Holt thinks the state requires too many tests, his brother Carl Holt said "
-         "this week at a rally in Dayton, in a reversal of his past stance.",
+        ("Tom Holt thinks the city charges too many fees, his cousin Carl Holt said "
+         "on Tuesday at a fair in Akron, in a break with his earlier view.",
          "Carl Holt", "said", "Tom Holt"),
     ],
 )
@@ -48,14 +48,14 @@ def test_closing_speech_cue_wraps_the_clause(sentence: str, source: str, cue: st
     ("sentence", "source", "never"),
     [
         # the party a described document names speaks for it
-        ("Turnout fell by a fifth in the county, according to early results of exit polls "
-         "conducted for the Harbor Courier and two radio stations.", "Harbor Courier",
-         "Turnout"),
+        ("Rents rose by a tenth in the district, according to first results of street surveys "
+         "carried out for the Harbor Courier and two radio stations.", "Harbor Courier",
+         "Rents"),
         ("The mill hired 40 workers in 2019, according to payroll records compiled by "
          "Dayton Labor Watch.", "Dayton Labor Watch", "Payroll records"),
-        ("Holt met the envoy twice in May, according to a Ministry readout.", "Ministry",
+        ("Holt met the envoy twice in May, according to a Ministry transcript.", "Ministry",
          "Holt"),
-        ("Holt paid $8 million for the plane, according to documents from Vera Lind.",
+        ("Holt paid $8 million for the boat, according to letters from Vera Lind.",
          "Vera Lind", "Holt"),
     ],
 )
@@ -75,12 +75,12 @@ def test_according_to_a_named_party_is_left_as_written() -> None:
 @pytest.mark.parametrize(
     ("sentence", "source", "never"),
     [
-        ("Minutes later, the Holt campaign issued a statement saying that Holt meant "
-         "voters are united.", "Holt campaign", "Holt"),
-        ("Shortly after the call ended, Vera Lind sent out a press release saying Holt owes "
-         "Ohio an explanation.", "Vera Lind", "Holt"),
-        ("On Friday, the Harbor Union released a video on its website saying the strike "
-         "would go on.", "Harbor Union", "Friday"),
+        ("By noon, the Holt campaign issued a brief statement saying that Holt had misspoken "
+         "about the budget.", "Holt campaign", "Holt"),
+        ("Once the debate was over, Vera Lind sent out a two-line press release saying "
+         "Holt should apologise to the dockers.", "Vera Lind", "Holt"),
+        ("On Sunday, the Harbor Union released a video on its website saying the strike "
+         "would go on.", "Harbor Union", "Sunday"),
     ],
 )
 def test_a_statement_saying_is_said_by_its_issuer(sentence: str, source: str,
@@ -100,10 +100,10 @@ def test_a_statement_issued_without_saying_is_no_speech() -> None:
     ("sentence", "source", "never"),
     [
         # a participle of saying closes a clause whose subject the verb after it marks
-        ("The retired surgeon Vera Lind has given no details about her plans, saying only "
-         "that she was refining them.", "Vera Lind", "Retired"),
-        ("The veteran senator Tom Holt began by talking about the harbor, saying that the "
-         "port is now cheaper than ever.", "Tom Holt", "Veteran"),
+        ("The retired banker Vera Lind has given no timetable for the merger, saying only "
+         "that the talks were going well.", "Vera Lind", "Retired"),
+        ("The veteran senator Tom Holt opened with a story about his father, saying that the "
+         "mill had kept the town alive.", "Tom Holt", "Veteran"),
     ],
 )
 def test_saying_after_a_clause_is_said_by_its_subject(sentence: str, source: str,
@@ -116,8 +116,8 @@ def test_saying_after_a_clause_is_said_by_its_subject(sentence: str, source: str
 def test_a_stance_participle_takes_no_loose_subject() -> None:
     """Only participles of saying read a looser subject: "promising" after a verb whose
     subject the plain reading misses stays the article's voice."""
-    got = claims_of("The retired surgeon has given no details about the clinic, promising "
-                    "a plan by May.")
+    got = claims_of("The retired banker has given no timetable for the merger, promising "
+                    "a vote by June.")
     assert got == [(None, None)]
 
 
@@ -125,13 +125,13 @@ def test_a_stance_participle_takes_no_loose_subject() -> None:
     ("sentence", "source", "never"),
     [
         # an inverted speaker ends before the circumstance after it
-        ("“It takes an election, as far as I am concerned,” said Senate Minority Whip Tom "
-         "Holt (D-Ohio) in an interview.", "Senate Minority Whip Tom Holt", "Interview"),
+        ("“Only the voters can settle this one,” said House Majority Whip Tom "
+         "Holt (R-Ohio) in an interview.", "House Majority Whip Tom Holt", "Interview"),
         ("“The levy is unfair to small firms,” said Vera Lind at a rally on Monday.",
          "Vera Lind", "Rally"),
         # a participle's or adjective's own phrase stays with the speaker
-        ("“It is a way to take part without backing Holt,” says a source involved in the "
-         "talks.", "Source involved in the talks", "Talks"),
+        ("“Neither side will blink before Friday,” says an aide briefed on the "
+         "talks.", "Aide briefed on the talks", "Talks"),
     ],
 )
 def test_inverted_speaker_ends_before_a_circumstance(sentence: str, source: str,
@@ -148,9 +148,9 @@ def _paragraph_sources(text: str) -> list[tuple[int, str | None]]:
 
 def test_a_quotation_paragraph_goes_on_quoting_the_speaker_before_it() -> None:
     text = ("Harbor talks resume\n"
-            "“As far as the port is concerned, it is anyone but Holt,” Vera Lind told a "
+            "“We will not sign anything this week,” Vera Lind told a "
             "radio station on Monday.\n"
-            "“Holt means closure. Holt means ruin for the docks.”\n"
+            "“The offer is too low. The dockers deserve better.”\n"
             "The talks resume in May.\n")
     got = _paragraph_sources(text)
     quoted = [s for p, s in got if p == 2]
@@ -162,7 +162,7 @@ def test_a_quotation_paragraph_after_narration_stays_unsourced() -> None:
     """Only a paragraph that ends on a quoted speaker hands the next quotation on."""
     text = ("Harbor talks resume\n"
             "Vera Lind told a radio station on Monday that the port would close.\n"
-            "“Holt means closure. Holt means ruin for the docks.”\n")
+            "“The offer is too low. The dockers deserve better.”\n")
     got = _paragraph_sources(text)
     assert all(s is None for p, s in got if p == 2)
 
@@ -171,10 +171,10 @@ def test_a_quotation_paragraph_after_narration_stays_unsourced() -> None:
     ("sentence", "source", "never"),
     [
         # a description owned by another name, set off after the speaker, is no speaker
-        ("Even Ruritania, Borduria's only ally, said it was opposed to the test.",
-         "Ruritania", "Borduria"),
-        ("Tina Roe, Mrs. Holt's chief of staff, said the lines were long.", "Tina Roe",
-         "Holt"),
+        ("Even Ruritania, Borduria's oldest trading partner, said it could not back the "
+         "tariff.", "Ruritania", "Borduria"),
+        ("Ben Roe, Mrs. Holt's campaign manager, said the bus tour would end in May.",
+         "Ben Roe", "Holt"),
     ],
 )
 def test_a_possessive_description_after_the_speaker(sentence: str, source: str,
@@ -188,10 +188,10 @@ def test_a_possessive_description_after_the_speaker(sentence: str, source: str,
     ("sentence", "source", "never"),
     [
         # a name with its place, then a description set off by commas, then the verb
-        ("Senator Tom Holt of Ohio, the top Republican on the panel, said the vote would "
-         "come on Monday.", "Tom Holt", "Panel"),
-        ("Authorities in Westphalia, the state next to the border, said controls were "
-         "tighter.", "Authorities in Westphalia", "State"),
+        ("Senator Tom Holt of Ohio, the senior member of the panel, said the hearing "
+         "would resume on Monday.", "Tom Holt", "Panel"),
+        ("Authorities in Korvia, the province across the river, said the ferries would "
+         "stop.", "Authorities in Korvia", "Province"),
     ],
 )
 def test_a_placed_name_before_its_description(sentence: str, source: str,
@@ -203,24 +203,24 @@ def test_a_placed_name_before_its_description(sentence: str, source: str,
 
 def test_that_after_a_preposition_is_a_determiner() -> None:
     """"of that report" opens no clause: the name after the description still speaks."""
-    got = claims_of("One of the authors of that report, Ari Lind, said the vote will test "
-                    "their findings.")
-    assert got == [("Ari Lind", "said")]
+    got = claims_of("One of the editors of that survey, Mara Vance, said the results would "
+                    "surprise the board.")
+    assert got == [("Mara Vance", "said")]
 
 
 def test_adding_after_a_closing_speaker_stays_that_speakers() -> None:
     """"…, X said, adding that …": X wraps the clause before, and the participle is X's
     too, not the subject that opens the sentence."""
-    got = claims_of("Tom Holt intends to give a speech on trade this month, Vera Lind said, "
-                    "adding that he would also hold town meetings in May.")
-    assert got == [("Vera Lind", "said")]
+    got = claims_of("Mara Vance plans to tour the three mill towns next week, Ben Holt said, "
+                    "adding that she would also meet the union leaders.")
+    assert got == [("Ben Holt", "said")]
 
 
 def test_a_producer_read_from_a_document_covers_its_own_sentence_only() -> None:
     text = ("Harbor fraud case\n"
             "According to a 12-count complaint filed by the Harbor Authority and a second "
-            "complaint by the Dock Workers Union, the developers ran a fraudulent scheme. "
-            "Mr. Quill was accused of spending $5 million on a yacht.\n")
+            "complaint by the Dock Workers Union, the builders hid cracks in the piers. "
+            "Mr. Quill was charged with selling the same berths twice.\n")
     got = _paragraph_sources(text)
     assert got[1] == (1, "Dock Workers Union")
     assert got[2] == (1, None)  # the next sentence keeps the article's voice

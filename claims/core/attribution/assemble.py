@@ -96,7 +96,7 @@ def _closing_tail(text: str, hit: CueHit, hi: int) -> list[str]:
     """The words after a closing cue, past its speaker when the speaker follows the cue;
     a description or circumstance a comma sets off after them ("…, said Ann Roe,
     director of the X Institute at Y University.", "…, Roe said on Monday at a rally, in
-    a reversal …") is no content the cue could precede, a clause is ("according to Y,
+    a break with …") is no content the cue could precede, a clause is ("according to Y,
     Roe tried …")."""
     after = max(hit.end, hit.phrase_start + len(hit.phrase))
     comma = text.find(",", after, hi)
@@ -172,7 +172,7 @@ def _groups(s: Sentence, mask: list[bool], book: SourceBook) -> list[_Group]:
 
 def _producer(book: SourceBook, s: Sentence, hit: CueHit) -> tuple[CueHit, Entity | None]:
     """An "according to" whose object did not resolve, read again as the party the
-    document names ("early results of polls conducted for X", "a Pentagon readout")."""
+    document names ("first results of surveys carried out for X", "a Ministry transcript")."""
     producer = according_object(hit.phrase)
     if producer == hit.phrase:
         return hit, None

@@ -145,7 +145,7 @@ _ACT_FRAMES = (
     ("made makes make", r"(?:it )?clear"),
     ("made makes", r"(?:a|an|the|his|her|its|their) (?:[\w-]+ ){0,2}?"
                    r"(?:call|case|pitch|plea|appeal|argument)s? (?:for|that|to|against)"),
-    # "issued a statement saying …", "sent out a text message to supporters saying …"
+    # "issued a statement saying …", "sent out a letter to members saying …"
     ("issued issues released releases put puts sent sends posted published",
      r"(?:out )?(?:a|an|its|his|her|their) (?:[\w-]+ ){0,2}?(?:statement|release|message|"
      r"letter|memo|note|email|e-mail|tweet|video|post)s? (?:[\w'’-]+ ){0,5}?"
@@ -425,14 +425,14 @@ _FOR_ONES_PART = re.compile(r"(?:for|in) (?:his|her|its|their) (?:part|turn|view
 _OWNER_END = re.compile(r"['’]s?$")
 
 
-# "Roe, clad in a red cape, said", "Roe, flanked by aides, said": a participle aside.
-# Also any participle with its agent ("Roe, goaded by her rivals, said").
+# "Roe, dressed in a yellow raincoat, said", "Roe, flanked by aides, said": a participle
+# aside. Also any participle with its agent ("Roe, pressed by her rivals, said").
 _DRESSED_ASIDE = re.compile(r"(?:clad|dressed|flanked|surrounded|accompanied|joined|"
                             r"backed|armed|seated|standing)\s+(?:in|by|with|at|beside)\b|"
                             r"[a-z]+ed\s+by\s")
 
 
-# A description naming what the name after it is ("One of the authors of the report, Ann
+# A description naming what the name after it is ("One of the editors of the survey, Ann
 # Roe, said", "A longtime critic of the plan, Ann Roe, said").
 _DESCRIPTION_OPENER = re.compile(r"(?:[Oo]ne|[Ss]ome|[Aa]nother|A|An|The)\s+(?:of\s+)?[a-z]")
 _TOWN_END = re.compile(r"[A-Z][\w.'’-]*(,)\s*$")
@@ -440,7 +440,7 @@ _TOWN_END = re.compile(r"[A-Z][\w.'’-]*(,)\s*$")
 
 def _town_before(text: str, lo: int, seg_start: int, seg: str) -> int | None:
     """The end (past its comma) of the stretch before a state or country set off by
-    commas after a town ("Ann Roe of Dayton, Ohio, said", "the mayor of Oakland,
+    commas after a town ("Ann Roe of Dayton, Ohio, said", "the mayor of Fresno,
     California, said"), or None: the place only locates the town."""
     if not seg or not seg[:1].isupper() or len(seg.split()) > 3 or seg_start - lo < 4:
         return None
@@ -561,7 +561,7 @@ def _subject(
     text: str, verb: int, lo: int, loose: bool = False
 ) -> tuple[int, str, str | None, str | None] | None:
     """Speaker phrase before a verb: (start, phrase, role, descriptor), or None; never a
-    date or time after a subordinator ("since Jan. 1, 2015, shows …")."""
+    date or time after a subordinator ("since Feb. 3, 2019, shows …")."""
     found = _subject_phrase(text, verb, lo, loose)
     if found is not None and _ENDS_TIME_WORD.search(text, max(0, found[0] - 8), found[0]) and (
             only_circumstance(found[1]) or _DATE_START.match(found[1])):
@@ -609,7 +609,7 @@ def _subject_phrase(
         if open_dash > lo:
             descriptor = text[open_dash + 1 : end - 1].strip()
             end = open_dash
-    elif end > lo + 1 and text[end - 2 : end] == "--":  # "Kall -- co-editor of X -- said"
+    elif end > lo + 1 and text[end - 2 : end] == "--":  # "Kelby -- co-author of X -- said"
         open_dash = text.rfind("--", lo, end - 2)
         if open_dash > lo:
             descriptor = text[open_dash + 2 : end - 2].strip()
@@ -861,7 +861,7 @@ _POSSESSOR = re.compile(r"^(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+")  # "
 def _appositive_head(
     text: str, lo: int, end: int
 ) -> tuple[int, str, str | None, str | None] | None:
-    """"Jane Roe, who lives outside the capital, Vesna, said": a name before
+    """"Jane Roe, who grew up near the border town, Vesna, said": a name before
     the clause's first comma, when what follows it is a relative clause, a description
     ("a former official at …, …") or a role, however many commas it holds."""
     lo = max([lo, *(m.end() for m in _QUOTE_END.finditer(text, lo, end))])  # after a quote
@@ -894,8 +894,8 @@ _ENDS_COORDINATOR = re.compile(r"(?:,|\b(?:and|but|or|yet))\s*$")
 
 
 def _coordinated(text: str, lo: int, end: int) -> tuple[int, str] | None:
-    """The subject a verb shares with an earlier one ("Vance has freed up funds and on
-    Monday announced …", "Orvik Ltd keeps its finances secret but says …"): the noun
+    """The subject a verb shares with an earlier one ("Vance has cut the fees and on
+    Monday promised …", "Orvik Ltd lost two clients but says …"): the noun
     phrase opening the clause, when only adverbs stand between the coordinator and the
     verb."""
     stretch = text[lo:end]
@@ -1048,7 +1048,7 @@ def find_hits(
         before = word_before(text, m.start()) if _joined_to_word(text, m.start()) else ""
         after = _next_word(text, end)
         if nounish and verb_follows(text, end, word_before(text, m.start()).lower()):
-            continue  # "advocates hailed", "the jobs report gives": the subject's noun
+            continue  # "advocates hailed", "the sales report gives": the subject's noun
         verb_at = m.start()
         if before == "to":  # "went on to criticise": the subject of the catenative
             cat = _CATENATIVE.search(text, lo, m.start())
@@ -1153,7 +1153,7 @@ _PASSIVE_BE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|not
 _IRREGULAR_PARTICIPLES = words("told said written shown seen found thought")
 _BY = re.compile(r"\s+by\s+")
 # Where an agent phrase ends: a lower-case preposition or clause word not opening a name
-# ("by the union as a victory", "by the Council on Foreign Relations" keeps its "on").
+# ("by the union as a victory", "by the Board on Port Affairs" keeps its "on").
 _AGENT_END = re.compile(r"\s+(?:as|for|after|before|during|because|when|while|who|which|"
                         r"that|since|to|with|in|on|at|over|from|and|but|than|about|of)\b"
                         r"(?!\s+(?:the\s+)?[A-Z])")
@@ -1258,7 +1258,7 @@ def speaker_label(text: str) -> CueHit | None:
         return None
     name, at = label.group(1), label.start(1)
     verb = _SAID_OPENER.match(name)
-    if verb is not None:  # "Said Ellis: “…”": an inverted verb, not part of the name
+    if verb is not None:  # "Said Kelby: “…”": an inverted verb, not part of the name
         name, at = name[verb.end():], at + verb.end()
     return CueHit(label.end(1), label.end(1) + 1, "said", name, at, None, True)
 

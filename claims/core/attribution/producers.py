@@ -1,11 +1,11 @@
 """The producer an "according to" document names: who speaks through a poll, a filing, a tally.
 
-"according to early results of exit polls conducted for a news agency", "according to
-documents from Ann Roe", "according to a Pentagon readout": the object of "according to"
+"according to first results of street surveys carried out for a news agency", "according
+to letters from Ann Roe", "according to a Ministry transcript": the object of "according to"
 is often a document described at length, and the party that speaks is the one named
 inside it, after "by", "from", "for" or "with", or before the document noun. A phrase
 naming its producer only inside is returned without the words that only locate the
-document in time ("a national Gallup poll taken last week" → "a national Gallup poll"),
+document in time ("a statewide Korvex poll taken last month" → "a statewide Korvex poll"),
 so the resolver reads its producer; a document that names nobody ("court filings seen
 by reporters") is left as written and gives no source.
 """
@@ -40,7 +40,7 @@ _POST_MODIFIER = re.compile(
     r"(?:the\s+time\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\d{4}\b|"
     r"week\b|month\b|year\b))")
-# "<det> <adjectives> <Producer Name> <document nouns>": "a Pentagon readout".
+# "<det> <adjectives> <Producer Name> <document nouns>": "a Ministry transcript".
 _NAME_BEFORE = re.compile(
     r"^(?:(?:the|a|an|one)\s+)?(?:[a-z][\w-]*\s+){0,2}?"
     r"((?:[A-Z][\w.&'’/-]*\s+)*?[A-Z][\w.&'’/-]*)((?:\s+[a-z][\w-]*){1,2})$")
@@ -61,10 +61,10 @@ def according_object(phrase: str) -> str:
     if named is not None and all(w.lower() in DOCUMENT_NOUNS for w in named.group(2).split()) \
             and not any(w.lower() in _POLLS for w in named.group(2).split()) and (
             kind_of(named.group(1)) is None):
-        return named.group(1)  # "a Pentagon readout", "State Department cables"
+        return named.group(1)  # "a Ministry transcript", "Treasury memos"
     if not any(w[:1].isupper() for w in core.split()):
         return phrase  # "court filings seen by reporters": no producer named, no source
-    return core  # "a national Gallup Poll taken last week": the resolver reads the poll
+    return core  # "a statewide Korvex Poll taken last month": the resolver reads the poll
 
 
 def _documented(before: str) -> bool:

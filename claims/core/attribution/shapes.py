@@ -5,7 +5,7 @@ Structures of general English, each measured on PolNeAR train and dev before it 
 
 - A noun-like cue form that heads the subject of a verb right after it is a noun, not
   the cue: "Transit advocates hailed the ruling" (the cue is "hailed", not "advocates"),
-  "The jobs report gives …" (no cue at all); "maintains a lead" keeps, says nothing.
+  "The sales report gives …" (no cue at all); "maintains a lead" keeps, says nothing.
 - A figure stated "in" a named poll or survey is the poll's finding: "Holt leads by five
   points in a new Gallup poll" credits the poll as an "according to" would.
 - An absolute clause "with X saying/calling …" is said by X.
@@ -41,7 +41,7 @@ def verb_follows(text: str, end: int, before: str = "") -> bool:
     before it heads the subject: "advocates hailed", "report gives the", "claims are"."""
     m = _NEXT_TWO.match(text, end)
     if m is None or before in _PRONOUNS:
-        return False  # "who he claims has been unfair": a pronoun's verb
+        return False  # "which he claims has failed": a pronoun's verb
     nxt = m.group(1)
     low = nxt.lower()
     if nxt[:1].isupper():
@@ -59,7 +59,7 @@ def takes_object(after: str) -> bool:
     return after != "that" and after in _OBJECT_DETS
 
 
-# "in a new Gallup poll", "in the latest NBC News/Marist survey released Monday": the
+# "in a new Gallup poll", "in the latest Harbor News/Vexel survey released Monday": the
 # phrase names its producer with a capitalised word.
 _IN_POLL = re.compile(
     r"\b[Ii]n\s+((?:the|a|an|[A-Z][\w.'’&-]*['’]s?)\s+(?:[\w./&'’-]+\s+){0,6}?"
@@ -118,7 +118,7 @@ TIME_ENDS = words(
     "winter Monday Tuesday Wednesday Thursday Friday Saturday Sunday today yesterday tonight "
     "here there")
 # A time or place adverbial between a subject and its verb ("The council last week said",
-# "The ministry less than two weeks ago said", "Her aides here said"): never a name's part.
+# "The ministry less than three days ago said", "Her aides here said"): never a name's part.
 TRAILING_TIME = re.compile(
     r"(?:\s+(?:(?:less|more)\s+than|about|nearly|almost|just|only|some))?\s+(?:a|an|one|two|"
     r"three|four|five|six|seven|eight|nine|ten|several|a\s+few|few|\d+)\s+(?:minutes?|hours?|"
@@ -164,14 +164,14 @@ _CIRCUMSTANCE = re.compile(
 
 def inverted_speaker(phrase: str) -> str:
     """An inverted speaker without the circumstance that follows it ("said Ann Roe in an
-    interview" → "Ann Roe"); a name keeps its own prepositions ("the Council on
-    Foreign Relations", "a spokesman for the union")."""
+    interview" → "Ann Roe"); a name keeps its own prepositions ("the Board on Port
+    Affairs", "a spokesman for the union")."""
     cut = _CIRCUMSTANCE.search(phrase)
     if cut is None or cut.start() == 0:
         return phrase
     last = phrase[: cut.start()].split()[-1].lower()
     if last.endswith("ed") or last in _COMPLEMENTED:
-        return phrase  # "a source involved in the talks", "an aide familiar with it"
+        return phrase  # "an aide briefed on the talks", "an aide familiar with it"
     return phrase[: cut.start()]
 
 

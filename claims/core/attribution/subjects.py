@@ -142,8 +142,8 @@ def participle_hit(text: str, lo: int, hi: int, mask: list[bool],
     """"The court struck down the permit, ruling that …": (start, end, base, p_start, phrase).
 
     `subject_at` reads the subject before a verb at a position: with it, a clause whose
-    opening noun phrase the plain reading misses ("The retired surgeon has given no
-    details, saying …") takes the subject of its first finite verb."""
+    opening noun phrase the plain reading misses ("The former pilot has offered no
+    timetable, saying …") takes the subject of its first finite verb."""
     part = _PARTICIPLE.search(text, lo, hi)
     g = 1 if part is None or part.group(1) else 2
     if part is None or mask[part.start(g)] or _NOT_SAYING.match(text[part.end(g) :]) or (
@@ -151,7 +151,7 @@ def participle_hit(text: str, lo: int, hi: int, mask: list[bool],
         return None  # "adding to pressure", "ruling out a cut", "One month after saying"
     subj = lead_subject(text, lo, part.start())
     intro = _INTRO.match(text, lo, part.start()) if subj is None else None
-    if intro is not None:  # "On Thursday, he hedged …, telling MSNBC …"
+    if intro is not None:  # "On Friday, she wavered …, telling reporters …"
         subj = lead_subject(text, intro.end(), part.start())
     elif subj is None and (conj := _LEAD_CONJ.match(text, lo, part.start())) is not None:
         subj = lead_subject(text, conj.end(), part.start())  # "And then Roe hit back, saying"
