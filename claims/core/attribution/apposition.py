@@ -16,7 +16,7 @@ from claims.core.attribution.names import name_fault, party_noun
 from claims.core.attribution.sources import ORG_WORDS, TITLES, gender_of
 
 # A role appositive: an article, up to five modifiers, a person noun, and what follows
-# it ("a former Secret Service agent for the couple", "an American prisoner of war").
+# it ("a former park ranger for the county", "an American prisoner of the rebels").
 _ROLE = re.compile(r"^(?P<article>a|an|the)\s+(?P<head>(?:[\w.'’-]+\s+){0,5}?[\w'’-]+)"
                    r"(?:\s+(?:of|for|at|with|in|from|on|to|who|now|since)\b.*)?$")
 # The name at the end of the stretch before the comma: capitalised words, initials and

@@ -819,7 +819,8 @@ def _agentive(phrase: str) -> bool:
 
 _AGENT_NOUNS = ORG_WORDS | DESCRIPTORS | GENERIC_HEADS | ROLE_NOUNS | words(
     "poll survey study report analysis newspaper paper campaign committee group agency "
-    "organization organisation network station outlet website site magazine"
+    "organization organisation network station outlet website site magazine media "
+    "television radio press"
 )
 _NP_STOP = PREPOSITIONS | CONJUNCTIONS | FINITE | words("to not")
 _NP_LEAD = words("the a an his her its their our some many most several two three four "

@@ -4,7 +4,7 @@
 place is left `other`, which is meant for people and groups of people. Companies,
 outlets and pollsters are named without such keywords ("Acme Holdings Inc", "the
 Daily Courier", "Marist Poll", "BuzzFeed"), and a firm introduced by an appositive
-("Roe Warshaw, a firm founded in 2014") is written like a person. This module settles
+("Corwen Hale, a firm set up in 2019") is written like a person. This module settles
 those from evidence in the name itself (a corporate suffix, an outlet or pollster word,
 an inner capital) and from the head noun of what the article says the source is.
 """
@@ -24,7 +24,8 @@ def _words(text: str) -> frozenset[str]:
 # Closing words of company names: legal forms and the nouns companies name themselves by.
 _COMPANY_END = re.compile(
     r"(?:\b(?:Inc|Corp|Corporation|Co|Company|Cos|LLC|L\.L\.C|LLP|LP|plc|PLC|Ltd|Limited|"
-    r"AG|SA|NV|GmbH|Holdings|Group|Partners|Capital|Ventures|Industries|Motors|Airlines|"
+    r"AG|SA|NV|GmbH|Oyj|ASA|SpA|Holdings|Group|Partners|Capital|Ventures|Industries|Motors|"
+    r"Motor|Airlines|"
     r"Airways|Pharmaceuticals|Technologies|Brands|Enterprises|Associates|Bancorp|"
     r"Securities|Investments|Advisors|Advisers|Consulting|Communications|Energy|Foods|"
     r"Systems|Labs|Entertainment|Studios|Resources|Insurance)\.?)$")
@@ -38,6 +39,13 @@ _OUTLET = re.compile(
     r"Courant|Ledger|Mercury|Mirror|Globe)\b"
 )
 _DOMAIN = re.compile(r"\w\.(?:com|org|net|co\.uk)\b")
+
+
+def body_name(name: str) -> bool:
+    """Whether a capitalised name ends as companies and outlets end theirs ("Velmora Corp",
+    "Daily Courier"), so that its first word is no person's first name."""
+    words = name.split()
+    return bool(words) and (_COMPANY_END.search(name) is not None or outlet_word(words[-1]))
 
 
 def outlet_word(word: str) -> bool:
@@ -65,7 +73,7 @@ _CAMEL_PART = re.compile(r"[A-Z][a-z]+")  # "TheCourier" → "The", "Courier"
 _SURNAME_PARTICLE = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)[A-Z]")
 
 # The head noun of an appositive or a role that says what the source is ("a firm
-# founded in 2014", "a conservative political action committee", "the news site").
+# set up in 2019", "a pro-business political action committee", "the news site").
 _HEAD_STOP = re.compile(r"\s(?:of|for|at|in|from|with|on|by|who|which|that|based|founded|"
                         r"led|run|owned|backed|funded|created|set|known|whose|to)\b|[,;(]")
 _BODY_HEADS: dict[str, SourceType] = {

@@ -2,8 +2,8 @@
 every registry name passes.
 
 A source is a noun phrase naming a person, a body or a document's producer. Phrases
-cut from a sentence by punctuation ("Although Vance", "Marlow has long", "Tech staffer at
-the State Department who") are not: they open with a conjunction, adverb or quantity
+cut from a sentence by punctuation ("Although Vance", "Marlow has long", "Records clerk at
+the Port Authority who") are not: they open with a conjunction, adverb or quantity
 word, hold a finite verb, or end on a function word. Nothing here knows a name; the
 rules are about the shape of English noun phrases.
 """
@@ -96,7 +96,7 @@ def name_fault(name: str, max_words: int = MAX_WORDS) -> str | None:
 
     Checked: the first word is no conjunction, adverb, pronoun or quantity word; no word
     is a finite verb ("is seizing", "has long", a cue verb, or an "-ed" word right after
-    a capitalised one: "Tax Watch rated"); the last word is no preposition, article,
+    a capitalised one: "Claim Check rated"); the last word is no preposition, article,
     "who" or "and"; at most seven words, unless every content word is capitalised
     (a full official name).
     """
@@ -139,7 +139,7 @@ def name_fault(name: str, max_words: int = MAX_WORDS) -> str | None:
                 i > 1 or _low(toks[0]) not in _ARTICLES)) and i + 1 < len(toks) and (
                 _low(toks[i + 1]) in _OBJECT_OPENERS or toks[i + 1][:1].isdigit()
                 or _low(toks[i + 1]) in QUANTITY or _low(toks[i + 1]) in _AMOUNTS):
-            return "holds a finite verb"  # "Tax Watch rated 22%", "Three filmed an hourlong"
+            return "holds a finite verb"  # "Claim Check rated 18%", "Three filmed an hourlong"
     if len(toks) > max_words and not all(
             t[:1].isupper() or _low(t) in PREPOSITIONS or _low(t) in _ARTICLES
             or _low(t) == "and" for t in toks):
@@ -271,7 +271,15 @@ def speaker_phrase(phrase: str) -> tuple[int, str] | None:
             rest = rest[3:]
         if not rest:
             return (off, whole) if low in QUANTITY or low == "one" else None
+        aged = _AGE_WORD.match(rest) if low in ("the", "a", "an") else None
+        if aged is not None:  # "the 72-year-old (senator)": the age describes a person
+            rest = rest[aged.end():]
+            if not rest:
+                return (off, whole) if low == "the" else None
     return (off, whole) if name_fault(rest, SPEAKER_WORDS) is None else None
+
+
+_AGE_WORD = re.compile(r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-(?:year|month)-old\b\s*", re.I)
 
 
 def only_circumstance(stretch: str) -> bool:
@@ -319,7 +327,7 @@ def group_name(phrase: str) -> str:
     "registered voters", "Many of her supporters" → "supporters", "Another Civis study" →
     "Civis study"; a bare count of respondents ("Six in 10", "Some 31 percent") →
     "Respondents", a bare indefinite ("Some", "Another") → "Unnamed people". Leading
-    conjunctions and adverbs ("Yet Bloomberg"), ages ("62-year-old Jane Roe") and
+    conjunctions and adverbs ("Yet Vexel"), ages ("62-year-old Jane Roe") and
     trailing quantifiers ("… both") go; a description longer than seven words is cut
     before its first preposition ("nominee for the November election" → "nominee").
     """
@@ -361,7 +369,7 @@ def group_name(phrase: str) -> str:
 
 
 def _first_party(name: str) -> str:
-    """One party of two joined by "and": "Cyber experts and U.S. officials" → "Cyber
+    """One party of two joined by "and": "Port experts and city officials" → "Port
     experts"; "Acme and Vela spokesmen" → "Acme spokesmen" (the head is shared). A
     body's own "and" ("Department of Health and Human Services", "Procter and Gamble")
     is kept: the words before "and" must end on a plural party noun, or the words after
@@ -375,7 +383,7 @@ def _first_party(name: str) -> str:
     plural = _plural_party(rt[-1]) and rt[-1][:1].islower()
     if lt[-1][:1].islower() and _plural_party(lt[-1]) and (plural or rt[-1][:1].isupper() and (
             _plural_party(rt[-1]))):
-        return left  # "Cyber experts and U.S. officials", "Analysts and Democrats"
+        return left  # "Port experts and city officials", "Analysts and Democrats"
     if plural and len(rt) >= 2 and all(w[:1].isupper() and not w.endswith(("'s", "’s"))
                                        for w in lt + rt[:-1]) and (
             not party_noun(lt[-1]) and len(lt) <= 3):
@@ -468,7 +476,7 @@ def entity_fault(name: str) -> str | None:
         return "opens with a participle"  # "Followed by attempts …"
     if any(w in _TITLE_ADVERBS or w in ADVERBS and t[:1].islower()
            for t, w in zip(toks[1:], low[1:], strict=True)):
-        return "holds an adverb"  # "Vance also takes", "Republicans Finally"
+        return "holds an adverb"  # "Vance also takes", "Voters Finally"
     head = _common_head(toks, low)
     if head is not None and not party_noun(head):
         return "its head is no party"  # "Celebrated graduation speeches", "X's efforts"
@@ -531,7 +539,7 @@ _PARTY_NOUNS = PERSON_NOUNS | GENERIC_HEADS | ORG_WORDS | DESCRIPTORS | _words(
     "town village church museum library school college academy project head chief "
     "journal chamber headquarters maps map footage images imagery chorus slew handful "
     "bevy trio pair couple array band opposition community partnership guru gurus "
-    "republic kingdom"
+    "republic kingdom media television radio press"
 )
 # Plural and "-er" nouns that are things or events, not agents ("murders", "orders").
 _NOT_AGENTS = _words(
@@ -608,7 +616,7 @@ def _common_head(toks: list[str], low: list[str]) -> str | None:
 
 
 def _cut_participle(name: str) -> str:
-    """A name without its participle clause: "activists clamoring to block X" → "activists"."""
+    """A name without its participle clause: "activists hoping to block X" → "activists"."""
     toks = name.split()
     for i in range(1, len(toks) - 1):
         w = toks[i]

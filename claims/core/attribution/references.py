@@ -301,6 +301,47 @@ GENERIC_TYPES: dict[str, frozenset[str]] = {
 }
 
 
+# Heads a describing word may precede and still mean the firm last met ("the German
+# carmaker", "the online retailer"); "the Republican party", "the trade group" or "the
+# staff association" name or describe another body, so those heads are not in this set.
+FIRM_HEADS = words("company firm corporation business carrier airline retailer lender "
+                   "insurer bank maker manufacturer producer developer startup provider "
+                   "utility chain broker operator")
+
+# Makers that are firms; "lawmaker", "policymaker" and "decision-maker" are people.
+_FIRM_MAKERS = words("automaker carmaker drugmaker chipmaker planemaker toymaker steelmaker "
+                     "shoemaker phonemaker")
+# Modifiers that point away from the body last met ("the rival company", "a new firm").
+_OTHER_BODY = words("other another rival second third new parent sister competing smaller "
+                    "larger bigger former")
+
+
+@lru_cache(maxsize=4096)
+def generic_key(key: str) -> str | None:
+    """The generic noun a description ends on ("german company" → "company", "the
+    carmaker" → "maker"), when the words before it only describe the body.
+
+    Wire copy rarely repeats a company's name: it writes "the Swiss drugmaker" or "the
+    tech giant", and such a phrase is the body last met as surely as "the company" is.
+    """
+    if key in GENERIC_TYPES:
+        return key
+    parts = key.split()
+    if not parts or len(parts) > 4:
+        return None
+    *mods, head = parts
+    if len(parts) > 1 and f"{parts[-2]} {head}" in GENERIC_TYPES:
+        mods, head = parts[:-2], f"{parts[-2]} {head}"
+    elif head in _FIRM_MAKERS:
+        head = "maker"
+    elif head == "giant" and mods:
+        head = "company"
+    if head not in FIRM_HEADS or any(m in _OTHER_BODY or not m.isalpha() and "-" not in m
+                                     for m in mods):
+        return None  # "the trade group", "the staff association": often another body
+    return head
+
+
 _LEAD_NAME = re.compile(
     r"^(?:(?:The|A|An)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,\s+)?"
     r"((?:[A-Z][\w'’&.-]*)(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’&.-]*){0,4})(?=,|\s+[a-z])"

@@ -30,12 +30,14 @@ from claims.core.attribution.names import (
 )
 from claims.core.attribution.persons import PERSON_NOUNS, person_gender
 from claims.core.attribution.references import (
+    FIRM_HEADS,
     GENERIC_TYPES,
     NOT_FIRST_NAMES,
     NOT_SURNAMES,
     OWN_VOICE_ROLES,
     PeopleIndex,
     Person,
+    generic_key,
     owned_document,
     people_mentions,
     possessed,
@@ -86,6 +88,10 @@ _ADJECTIVE_NAME = re.compile(r"^(?:[a-z][a-z-]+\s+){1,2}([A-Z][a-z][\w'’-]*)$"
 _AFFILIATED = re.compile(r"^([A-Z][a-z]+(?: [A-Z][\w'’-]+){1,2}) (?:of|from) (?:the )?[A-Z].*$")
 _ACRONYM_ASIDE = re.compile(r"\s*\(([A-Z][A-Za-z]{1,8})\)")
 _PAREN_ASIDE = re.compile(r"\s*\([^)]*\)")
+# "The 72-year-old", "the 45-year-old mother of three", "a 23-year-old man": an age
+# describes a person; with "the" it is someone the article has named, as "he" would be.
+_AGED = re.compile(r"(?i)(the|an?)\s+(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-(?:year|month)-old"
+                   r"(?:\s+(.+))?$")
 _BY_PUBLISHER = re.compile(r".*\b(?:by|from|(?:published|appearing|released) in)\s+(.+)$")
 _ALIAS_INTRO = re.compile(r"\b(?:under the (?:name|pseudonym|handle)|known as|nicknamed|"
                           r"calling (?:himself|herself|itself))\s+((?-i:[A-Z])[\w'’-]*"
@@ -783,6 +789,20 @@ class SourceBook:
         for alias in (f"{short}'s {noun}", f"{short} {noun}"):
             owner.add_alias(alias)
 
+    def _aged(self, det: str, noun: str | None, role: str | None, pos: int,
+              headline: bool) -> Entity | None:
+        """A person described by age: "the 72-year-old (senator)" is the person the
+        article last named, agreeing in gender, as a pronoun would be; "a 23-year-old
+        man" is a new person, named by the words after the age."""
+        gender = (gender_of("x", noun) or person_gender(noun.split()[0])) if noun else None
+        if det == "the":
+            found = self._person_near(pos, gender)
+            if found is not None or noun is None:
+                return found
+        if noun is None:
+            return None
+        return self._resolve(f"{det} {noun}", role, pos, headline)
+
     def _resolve(self, phrase: str, role: str | None, pos: int, headline: bool) -> Entity | None:
         low = phrase.lower()
         acr = _ACRONYM_ASIDE.search(phrase)
@@ -791,6 +811,9 @@ class SourceBook:
         phrase = _PAREN_ASIDE.sub("", phrase).strip() or phrase  # "(R-Texas)"
         if low in ("he", "she"):
             return self._person_near(pos, "m" if low == "he" else "f")
+        aged = _AGED.match(phrase) if "-old" in low else None
+        if aged is not None:
+            return self._aged(aged.group(1).lower(), aged.group(2), role, pos, headline)
         if low in ("it", "they", "we"):
             lead = self._lead_name()  # "The World Bank cut its forecast, it said"
             if lead is not None and self.sentence.find(lead) < self.sentence.find(f" {low} "):
@@ -910,9 +933,12 @@ class SourceBook:
         described = self._described_person(phrase, pos) if not headline else None
         if described is not None:
             return described
-        if phrase[:4].lower() == "the " and not phrase[4:5].isupper() or headline:
-            key = norm(base)
-            kinds = GENERIC_TYPES.get(key)
+        key = norm(base)
+        generic = generic_key(key) if phrase[:4].lower() == "the " or headline else None
+        if phrase[:4].lower() == "the " and (not phrase[4:5].isupper() or (
+                generic in FIRM_HEADS and generic != key and base.split()[-1].islower())) or (
+                headline):
+            kinds = GENERIC_TYPES.get(generic) if generic else None
             found = self.exact(phrase)
             lead = self._lead_name() if kinds and found is None else None
             if lead is not None and " " not in lead and self.exact(lead) is None:
@@ -921,7 +947,7 @@ class SourceBook:
                 found = self.exact(lead) or self._new(lead, lead)  # "X rated …, the group said"
                 if found.person:
                     found = None
-            found = found or self.contained(base, kinds)
+            found = found or self.contained(base if generic in (None, key) else generic, kinds)
             if found is not None and not headline:
                 self.backrefs.add(found, phrase)  # "the company": Acme, in this article
             if found or headline and (kinds or not phrase[:1].isupper()):

@@ -16,7 +16,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from claims.core.attribution.first_names import FEMALE, MALE
-from claims.core.attribution.kinds import refine_type
+from claims.core.attribution.kinds import body_name, refine_type
 from claims.core.attribution.persons import PERSON_NOUNS
 from claims.core.attribution.roles import roles_in, surname_in
 from claims.core.model import Source, SourceType
@@ -191,7 +191,7 @@ _TYPE_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
     (SourceType.MEDIA, re.compile(r"\bnews\b|outlet|newspaper|broadcaster|\btv\b|radio|"
                                   r"\bfree press\b|\bpost\b(?! office)|"
                                   r"magazine|press agency|news agency|\bjournal\b|times\b|"
-                                  r"gazette|herald|tribune|television")),
+                                  r"gazette|herald|tribune|television|\bmedia\b")),
     (SourceType.MILITARY, re.compile(r"air force|\barmy\b|\bnavy\b|general staff|armed forces|"
                                      r"\bmilitary\b(?! administration)|marines|command\b|"
                                      r"\btroops\b|defence forces|defense forces")),
@@ -329,9 +329,15 @@ def gender_of(name: str, role: str = "") -> str | None:
         return "f"
     if first in _FIRST_M:
         return "m"
-    if len(name.split()) >= 2 and first.endswith("a") and len(first) > 2:
-        return "f"
+    if len(name.split()) >= 2 and first.endswith("a") and len(first) > 2 and not (
+            body_name(name) or _NOT_A_SURNAME.search(name)):
+        return "f"  # "Ilona Varga", not "Velmora Corp" or "Florida Republicans"
     return None
+
+
+# Last words of a capitalised name that is a group or body, not a woman's full name.
+_NOT_A_SURNAME = re.compile(r"\s(?:Republicans?|Democrats?|Democratic|Party|Conservatives?|"
+                            r"Liberals?|Greens?|Socialists?|[A-Z][a-z]+ians?)$")
 
 
 _OF_NAME_END = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’ -]*$")
@@ -503,7 +509,7 @@ def _is_place(name: str) -> bool:
     return is_place(name)
 
 
-# "Trent Lott" described as "majority leader", or "Guy Roe" with a known first name: two
+# "Ann Roe" described as "majority leader", or "Guy Roe" with a known first name: two
 # or three capitalised words, no body word, an initial allowed; a person, though no
 # title stood before the name.
 _PERSON_SHAPE = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}$")
