@@ -500,7 +500,7 @@ def _placed_name(seg: str) -> bool:
 
 
 def _owned_description(seg: str) -> bool:
-    """A description owned by a name ("Pyongyang's only ally", "Mrs. Roe's chief of
+    """A description owned by a name ("Velmont's only ally", "Mrs. Roe's chief of
     staff", "Holt's opponent in the race"): lower-case words after a possessive."""
     return bool(_OWNED.match(seg))
 
