@@ -149,7 +149,16 @@ def _start(folder: Path, db: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "claims", "ingest", str(folder)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=db.parent,
+        preexec_fn=_hear_ctrl_c,
     )
+
+
+def _hear_ctrl_c() -> None:
+    """Give the child the SIGINT a terminal user's ingest has. A test run started in the
+    background of a non-interactive shell (`bash .ci/run &`) ignores SIGINT, the child
+    inherits that, and Python then rightly leaves Ctrl-C ignored, so the ingest would
+    run to its end."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _wait_for(db: Path, proc: subprocess.Popen[str], at_least: int) -> None:
