@@ -330,9 +330,7 @@ def generic_key(key: str) -> str | None:
     if not parts or len(parts) > 4:
         return None
     *mods, head = parts
-    if len(parts) > 1 and f"{parts[-2]} {head}" in GENERIC_TYPES:
-        mods, head = parts[:-2], f"{parts[-2]} {head}"
-    elif head in _FIRM_MAKERS:
+    if head in _FIRM_MAKERS:
         head = "maker"
     elif head == "giant" and mods:
         head = "company"

@@ -30,7 +30,6 @@ from claims.core.attribution.names import (
 )
 from claims.core.attribution.persons import PERSON_NOUNS, person_gender
 from claims.core.attribution.references import (
-    FIRM_HEADS,
     GENERIC_TYPES,
     NOT_FIRST_NAMES,
     NOT_SURNAMES,
@@ -934,10 +933,11 @@ class SourceBook:
         if described is not None:
             return described
         key = norm(base)
-        generic = generic_key(key) if phrase[:4].lower() == "the " or headline else None
-        if phrase[:4].lower() == "the " and (not phrase[4:5].isupper() or (
-                generic in FIRM_HEADS and generic != key and base.split()[-1].islower())) or (
-                headline):
+        definite = phrase[:4].lower() == "the "
+        generic = generic_key(key) if definite or headline else None
+        firm_head = generic if generic != key else None  # "the German carmaker": a firm
+        if definite and (not phrase[4:5].isupper() or (
+                firm_head and base.split()[-1].islower())) or headline:
             kinds = GENERIC_TYPES.get(generic) if generic else None
             found = self.exact(phrase)
             lead = self._lead_name() if kinds and found is None else None
@@ -947,7 +947,7 @@ class SourceBook:
                 found = self.exact(lead) or self._new(lead, lead)  # "X rated …, the group said"
                 if found.person:
                     found = None
-            found = found or self.contained(base if generic in (None, key) else generic, kinds)
+            found = found or self.contained(firm_head or base, kinds)
             if found is not None and not headline:
                 self.backrefs.add(found, phrase)  # "the company": Acme, in this article
             if found or headline and (kinds or not phrase[:1].isupper()):
