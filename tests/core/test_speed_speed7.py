@@ -13,7 +13,7 @@ import inspect
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from claims.core import model
@@ -59,3 +59,56 @@ def test_slot_init_builds_what_the_dataclass_builds(cls: type, data: st.DataObje
         setattr(ours, names[0], 1)
     with pytest.raises(TypeError):
         cls(*args, *([None] * (len(names) + 1 - n)))  # one argument too many
+
+
+# ------------------------------------------------------------------- trap sequences
+_TRAP_PIECES = [
+    "May", "may", "MAY", "Sept", "sept.", "September", "oct.", "Oct", "march", "Monday",
+    "Sunday,", "day", "Day", "round", "ROUND", "stage", "two", "Two", "twenty", "three",
+    "weeks", "week", "years", "Hours", "ago", "earlier", "Previously", "call", "calling",
+    "Dial", "us", "on", "top", "TOP", "top-", "page", "Page", "No", "No.", "no", "#", "+",
+    "-", "Su", "F", "12", "3", "101", "2024", "1st", " ", "  ", "\n", ".", ",", "(", ")",
+    "İ", "ı", "ſ", "K", "\xa0", "’", "a", "an", "people",
+]
+_TRAP_TEXT = st.lists(st.sampled_from(_TRAP_PIECES), max_size=12).map("".join) | st.lists(
+    st.sampled_from(_TRAP_PIECES), max_size=10).map(" ".join)
+
+
+@example("On May 3 the 1st page 4, Sept. 9 2024; Monday 3")
+@given(_TRAP_TEXT)
+def test_trap_sequences_hold_every_match(text: str) -> None:
+    """A trap form behind a sequence of `TRAP_SEQUENCES` matches only where its sequence
+    occurs: `_other_patterns` lets it run then, so the trap spans stay the same."""
+    from claims.core.figures.gates import TRAP_SEQUENCES, folded
+    from claims.core.figures.traps import (
+        _OTHER_FORMS,
+        TRAP_PATTERNS,
+        _other_patterns,
+        gated_patterns,
+    )
+
+    low = folded(text)
+    for i, (seq, insensitive) in TRAP_SEQUENCES.items():
+        if TRAP_PATTERNS[i].search(text):
+            assert (low is None or seq.search(low)) if insensitive else seq.search(text), i
+    kept = _other_patterns(text, low)
+    assert all(p in gated_patterns(text, low) for p in kept)
+    others = [p for p, _ in _OTHER_FORMS]
+    for p in gated_patterns(text, low):
+        if p in others and p not in kept:
+            assert p.search(text) is None, TRAP_PATTERNS.index(p)
+
+
+@example("On May 3 the 1st page 4")
+@example("Sunday, 12 and No. 5 and #4, day two, three weeks ago; call us on 101 (top-10)")
+@given(_TRAP_TEXT)
+def test_other_forms_are_the_gated_ones_that_can_match(text: str) -> None:
+    """`_other_patterns` keeps the forms that do not start on a digit, in their order."""
+    from claims.core.figures.gates import folded
+    from claims.core.figures.traps import _OTHER_FORMS, _other_patterns
+
+    low = folded(text)
+    kept = _other_patterns(text, low)
+    order = [p for p, _ in _OTHER_FORMS]
+    assert kept == sorted(kept, key=order.index)
+    assert all(p in kept for p in order if p.search(text))
