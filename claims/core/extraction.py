@@ -28,17 +28,11 @@ from claims.core.windows import window_sentences
 # (cue shapes, subject salience, registry names); 11: "-ies" plurals of party nouns
 EXTRACTOR_VERSION = "14"
 
-# `_moved` and `reconcile.frames` copy a figure field by field (`dataclasses.replace`
-# costs twice as much per figure); a new field must be added there too.
+# `figures.extract._figure` and `reconcile.frames._framed` build a figure field by field
+# (`dataclasses.replace` costs twice as much per figure); a new field must be added there.
 assert tuple(f.name for f in fields(Figure)) == (
     "text", "start", "end", "value", "low", "high", "qualifier", "unit", "metric", "change",
-    "frame"), "Figure gained a field: update extraction._moved and frames._framed"
-
-
-def _moved(f: Figure, by: int) -> Figure:
-    """`f` with its offsets `by` characters further on (claim text → article text)."""
-    return Figure(f.text, f.start + by, f.end + by, f.value, f.low, f.high, f.qualifier,
-                  f.unit, f.metric, f.change, f.frame)
+    "frame"), "Figure gained a field: update figures.extract._figure and frames._framed"
 
 
 def extract(document: Document) -> Extraction:
@@ -69,7 +63,7 @@ def extract(document: Document) -> Extraction:
             if id(e) not in seen:
                 seen.add(id(e))
                 used.append(e)
-        figs = tuple(_moved(f, start) for f in extract_figures(text[start:end]))
+        figs = extract_figures(text[start:end], start)  # placed in the article
         claims.append(Claim(text=text[start:end], start=start, end=end,
                             source=src.name if src else None, cue=d.cue if src else None,
                             figures=figs, paragraph=s.paragraph, sentence=s.index,

@@ -7,9 +7,43 @@ plain and immutable means any layer can be tested with literals.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from enum import StrEnum
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
+
+_T = TypeVar("_T")
+
+
+def slot_init(cls: type[_T]) -> type[_T]:
+    """`cls` (a frozen, slotted dataclass) with an `__init__` that stores each field
+    through its slot's own descriptor.
+
+    The dataclass `__init__` of a frozen class stores each field with
+    `object.__setattr__(self, name, value)`, which looks the slot up by name on every
+    call; the slot descriptor's `__set__` is the same store without that look-up, and
+    halves the cost of building one (extraction builds several per figure and claim).
+    Same signature, defaults and result; assignment after construction still raises
+    `FrozenInstanceError` (`__setattr__` is untouched). Only for fields without a
+    default factory (checked here); `tests/core/test_speed_speed7.py` holds each class to
+    what the dataclass `__init__` builds.
+    """
+    params, body, env = [], [], {}
+    for f in fields(cls):  # type: ignore[arg-type]
+        assert f.default_factory is MISSING and f.init, f"{cls.__name__}.{f.name}"
+        env[f"_set_{f.name}"] = getattr(cls, f.name).__set__
+        if f.default is MISSING:
+            params.append(f.name)
+        else:
+            env[f"_default_{f.name}"] = f.default
+            params.append(f"{f.name}=_default_{f.name}")
+        body.append(f"    _set_{f.name}(self, {f.name})\n")
+    code = f"def __init__(self, {', '.join(params)}):\n{''.join(body)}"
+    exec(code, env)  # noqa: S102 (built from the field names above, as dataclasses does)
+    init = env["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__doc__ = cls.__init__.__doc__
+    setattr(cls, "__init__", init)  # noqa: B010
+    return cls
 
 
 class Qualifier(StrEnum):
@@ -38,6 +72,7 @@ class SourceType(StrEnum):
     OTHER = "other"
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Frame:
     """What a figure counts: its role in an event, the actor, the period, the place.
@@ -58,6 +93,7 @@ class Frame:
 FRAME_KEYS = ("event", "role", "actor", "period", "place")
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Figure:
     """One quantity inside a claim.
@@ -81,6 +117,7 @@ class Figure:
     frame: Frame | None = None  # set by `reconcile.frames` after figure extraction
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Source:
     """A party an article credits with claims, under one canonical name."""
@@ -90,6 +127,7 @@ class Source:
     aliases: tuple[str, ...] = ()
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Claim:
     """One check-worthy statement with its span in the article text.
@@ -126,6 +164,7 @@ class Document:
     published: str | None = None  # ISO date, when known
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class FigureRef:
     """Which figure, inside one extraction: (claim index, figure index)."""
@@ -134,6 +173,7 @@ class FigureRef:
     figure: int
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class InferredRelation:
     """A relation proposed by a rule over one extraction (ids do not exist yet).

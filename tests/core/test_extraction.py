@@ -57,11 +57,12 @@ def test_extract_claims_sources_and_spans() -> None:
 
 
 def test_figures_are_shifted_to_article_offsets(monkeypatch: pytest.MonkeyPatch) -> None:
-    def fake(text: str) -> tuple[Figure, ...]:
+    def fake(text: str, offset: int = 0) -> tuple[Figure, ...]:  # places them at `offset`
         i = text.find("2")
         if i < 0:
             return ()
-        return (Figure("2", i, i + 1, 2.0, 2.0, 2.0, Qualifier.EXACT, "metre"),)
+        return (Figure("2", offset + i, offset + i + 1, 2.0, 2.0, 2.0, Qualifier.EXACT,
+                       "metre"),)
 
     monkeypatch.setattr(extraction, "extract_figures", fake)
     text = "Head\nThe river rose by 2 metres."

@@ -296,25 +296,18 @@ def _place(text: str, kept: list[Candidate]) -> list[_Placed]:
     return placed
 
 
-def _figure(text: str, p: _Placed) -> Figure:
+def _figure(text: str, p: _Placed, offset: int) -> Figure:
     c = p.cand
+    start, end, unit = p.start, p.end, p.hint.unit
     low, high = qualifier_interval(c.value, p.qualifier, c.low, c.high)
-    return Figure(
-        text=text[p.start : p.end],
-        start=p.start,
-        end=p.end,
-        value=c.value,
-        low=low,
-        high=high,
-        qualifier=p.qualifier,
-        unit=p.hint.unit,
-        metric=metric_label(text, p.start, p.end, p.hint.noun, p.hint.unit),
-        change=change_of(text, p.start, p.end, p.hint.unit),
-    )
+    return Figure(text[start:end], start + offset, end + offset, c.value, low, high,
+                  p.qualifier, unit, metric_label(text, start, end, p.hint.noun, unit),
+                  change_of(text, start, end, unit))
 
 
-def extract_figures(text: str) -> tuple[Figure, ...]:
-    """Every quantity in `text`, in order, offsets relative to `text`."""
+def extract_figures(text: str, offset: int = 0) -> tuple[Figure, ...]:
+    """Every quantity in `text`, in order, offsets relative to `text` plus `offset` (a
+    claim's start: its figures come out placed in the article, built once)."""
     if not text:
         return ()
     found = candidates(text)
@@ -323,4 +316,4 @@ def extract_figures(text: str) -> tuple[Figure, ...]:
     windows = windows_around(text, [(c.start, c.end) for c in found])
     kept = _longest_first(found, trap_spans(text, windows))
     placed = _resolve_units(text, _place(text, kept))
-    return tuple(_figure(text, p) for p in placed)
+    return tuple([_figure(text, p, offset) for p in placed])

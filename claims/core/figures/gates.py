@@ -123,6 +123,35 @@ TRAP_GATES: tuple[tuple[tuple[str, ...], bool], ...] = (
 )
 
 
+# Tighter gates for the trap forms that do not start on a digit (`traps._other_patterns`):
+# a stretch every match holds, read off the pattern (the words, then the spaces and the
+# digit or number word after them), searched once per claim. The needles above let a
+# form run whenever its word occurs ("may", "market" for the dates, "day" for "Monday
+# 3"); these only when the word stands before what the form needs after it. A pair
+# (sequence, case-insensitive?): an insensitive form's sequence is searched in
+# `folded(text)`, lower case, and the form runs whenever there is none.
+_SMALL_SEQ = word_alternation(frozenset(_SMALL_WORDS))  # tries: see `needle_scan`
+_DESIGNATION_WORDS = word_alternation(frozenset((
+    "day", "round", "stage", "phase", "level", "game", "category", "grade", "division",
+    "season", "series", "episode", "chapter", "part", "tier", "group", "week", "leg", "set",
+    "heat", "race", "act", "lane", "gate", "platform")))  # form 0's words, as it lists them
+_TIME_UNITS = word_alternation(frozenset(
+    ("second", "minute", "hour", "day", "week", "month", "year", "decade")))
+TRAP_SEQUENCES: dict[int, tuple[re.Pattern[str], bool]] = {
+    0: (re.compile(rf"{_DESIGNATION_WORDS}\s+{_SMALL_SEQ}"), True),  # day two
+    2: (re.compile(rf"{word_alternation(frozenset(_MONTHS))}[a-z]*\.?\s+\d"), True),  # Sept 13
+    4: (re.compile(r"day,?\s+\d"), False),  # Monday 3
+    13: (re.compile(r"\+\d"), False),  # +44 20 …
+    15: (re.compile(r"-\d"), False),  # Su-34
+    18: (re.compile(r"#\d|No\.?\s?\d"), False),  # No. 5
+    22: (re.compile(rf"{_TIME_UNITS}s?\s+(?:ago|earlier|previously)"), True),  # 2 weeks ago
+    23: (re.compile(r"(?:call|dial|ring|text|phon)[a-z]*\s+(?:us\s+)?(?:on\s+)?\d\d\d"),
+         True),  # call 101
+    24: (re.compile(r"top[\s-](?:\d|three|five|ten|twenty|fifty|hundred)"), True),  # top 10
+    27: (re.compile(r"page\s+\d"), True),  # page 3
+}
+
+
 def trap_may_match(index: int, text: str, low: str | None) -> bool:
     """Whether trap pattern `index` can match anywhere in `text` (`low`: `folded(text)`)."""
     needles, insensitive = TRAP_GATES[index]
