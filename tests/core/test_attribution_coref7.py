@@ -62,7 +62,7 @@ def test_he_is_the_subject_after_two_openers() -> None:
 
 def test_he_refers_to_a_person_written_with_a_middle_initial() -> None:
     x = run("Adm. Carl P. Hobb, who leads the fleet, made no apology on Monday.\n\n"
-            "The deal is \"reckless,\" he said in one appearance before the board.")
+            "The deal is \"reckless,\" he told the harbour board on Monday.")
     assert sources_of(x) == [None, "Carl P. Hobb"]
     assert names(x) == ["Carl P. Hobb"]
 
@@ -77,10 +77,10 @@ def test_she_refers_to_a_person_named_after_a_dateline() -> None:
 
 def test_number_of_a_source_name() -> None:
     assert plural_people("Officials familiar with the plan")
-    assert plural_people("Senate Republicans")
+    assert plural_people("Council Republicans")
     assert plural_people("Unnamed people")
     assert not plural_people("Associated Press")
-    assert not plural_people("National Academies")
+    assert not plural_people("Harbor Academies")
     assert not plural_people("Kestrel Union")
     assert one_person(Entity(name="Top aide"))
     assert one_person(Entity(name="Union insider"))

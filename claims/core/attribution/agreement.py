@@ -37,7 +37,7 @@ _PEOPLE_PLURALS = words(
 )
 
 
-# Singular heads of a description of one person ("Obama insider", "Trump supporter").
+# Singular heads of a description of one person ("Harlan insider", "Harlan supporter").
 _ONE_PERSON_HEADS = PERSON_NOUNS | words(
     "supporter insider critic backer ally member source friend colleague fact-checker")
 
@@ -53,7 +53,7 @@ def _head(name: str) -> str:
 @lru_cache(maxsize=4096)  # a pure function of a short name, asked per "it"/"they"
 def plural_people(name: str) -> bool:
     """Whether a source's name is a plural group of people ("Officials familiar with
-    the talks", "Senate Republicans", "Unnamed people"), which "it" never refers to."""
+    the talks", "Council Republicans", "Unnamed people"), which "it" never refers to."""
     if name in (RESPONDENTS, UNNAMED):
         return True
     head = _head(name).lower()
@@ -67,7 +67,7 @@ def plural_people(name: str) -> bool:
 @lru_cache(maxsize=4096)
 def _one_person_name(name: str) -> bool:
     """A name that is one person's: a known first name and a surname ("Ann Roe"), or a
-    singular person noun as head of a common noun phrase ("Top aide", "Obama insider")."""
+    singular person noun as head of a common noun phrase ("Top aide", "Harlan insider")."""
     toks = name.split()
     if len(toks) > 1 and all(t[:1].isupper() and not t.endswith(("'s", "’s", "s'", "s’"))
                              for t in toks) and gender_of(name) is not None and (
