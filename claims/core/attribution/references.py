@@ -79,14 +79,17 @@ def _titled_matches(text: str) -> list[re.Match[str]]:
 # "(?<!x)[A-Z]"): a pattern opening with a character class lets `re` skip to the next
 # capital, several times faster than trying the lookbehind at every position.
 _BARE_NAME = re.compile(
-    r"([A-Z](?<![\w’'.-] .)(?<![\w’'-].)[a-z]+(?:-[A-Z][a-z]+)?) ([A-Z][a-z][\w’'-]*[a-z])\b"
+    r"([A-Z](?<![\w’'.-] .)(?<![\w’'-].)[a-z]+(?:-[A-Z][a-z]+)?) (?:[A-Z]\. )?"
+    r"([A-Z][a-z][\w’'-]*[a-z])\b"
     r"(?! [A-Z(])(?![’']s? [A-Z])"
 )
 # The same two words after a lower-case word or a sentence's end ("front-runner Jim
-# Brown", "… said. Jim Brown arrived."), where a capital proves nothing: kept only when
-# the first word is a known first name (`gender_of`).
+# Brown", "… said. Jim Brown arrived.", a dateline's "CITY - Jim Brown"), where a capital
+# proves nothing: kept only when the first word is a known first name (`gender_of`). Both
+# take a middle initial ("Jim B. Brown"), which names the same person.
 _OPENING_NAME = re.compile(
-    r"([A-Z](?<=[a-z.!?] .)[a-z]+) ([A-Z][a-z][\w’'-]*[a-z])\b(?! [A-Z(])(?![’']s? [A-Z])"
+    r"([A-Z](?<=[a-z.!?–—-] .)[a-z]+) (?:[A-Z]\. )?([A-Z][a-z][\w’'-]*[a-z])\b"
+    r"(?! [A-Z(])(?![’']s? [A-Z])"
 )
 NOT_FIRST_NAMES = words(
     "the a an in on at for of and but as by to with from said says this that when after "
@@ -117,6 +120,11 @@ _ORG_TAILS = ORG_WORDS | words(
     "newspaper magazine monitor watch observatory institute centre center foundation"
 )
 _PREPOSITIONS = words("in at from to into of for on by near across via through with")
+
+
+def is_org_word(word: str) -> bool:
+    """Whether a name's last word marks an organisation, a place or a product."""
+    return _plain(word) in _ORG_TAILS
 
 
 def _plain(word: str) -> str:
@@ -595,6 +603,7 @@ _OPENER = re.compile(
     r"Yesterday)\b,?|(?:On|In|At|During|After|Before|Since|Speaking|Asked|Like)\b"
     r"[^,.;:!?“”\"]{0,40},)\s+"
 )
+_LATER_OPENER = re.compile(_OPENER.pattern, re.IGNORECASE)  # "But on Monday, …"
 _DETERMINERS = words("the a an this that these those")
 _SUBJECT_LEAD = words(
     "the a an former then ex- later late current outgoing incoming acting interim "
@@ -627,8 +636,9 @@ def subject_position(text: str, pos: int) -> bool:
     if any(ch in lead for ch in "“\"") or lead and lead[0] in _QUOTE_MARKS:
         return False  # inside a quotation: the quoted sentence's subject
     m = _OPENER.match(lead + " ")
-    if m is not None:
+    while m is not None and lead:  # "But like Roe, Holt …": openers in a row
         lead = lead[m.end():]
+        m = _LATER_OPENER.match(lead + " ")
     toks = lead.split()
     if toks and toks[-1].lower() in _DETERMINERS:
         return False  # "The Roe outlets have …": the name only modifies a noun

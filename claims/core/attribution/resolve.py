@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 
+from claims.core.attribution.agreement import one_person, plural_people
 from claims.core.attribution.cues import ROLE_NOUNS, CueHit, find_hits, is_name, is_role
 from claims.core.attribution.descriptions import BackReferences, unnamed_document
 from claims.core.attribution.groups import plural_subject
@@ -419,13 +420,16 @@ class SourceBook:
         """A one-word name credited with a claim after `after` and before `pos`, in this
         paragraph or the one before, known as nobody's body ("Kovar told police …. He
         added …"): "he"/"she" marks it as a person, the surname alone the article uses."""
-        lo = max(after, self.text.rfind("\n", 0, max(0, self.text.rfind("\n", 0, pos))))
+        brk = self.text.rfind("\n", 0, pos)
+        while brk > 0 and self.text[brk - 1] in "\n \t\r":
+            brk -= 1  # a blank line between paragraphs is one break
+        lo = max(after, self.text.rfind("\n", 0, max(0, brk)))
         best: Entity | None = None
         for e in self.entities:
             if e.person or not lo < e.last < pos or (best is not None and e.last <= best.last):
                 continue
-            if self._bare_name(e):
-                best = e
+            if self._bare_name(e) and (e.last > brk or self._mid_sentence(e.name)):
+                best = e  # the paragraph before: a word the article capitalises mid-sentence
         return best
 
     def _bare_name(self, e: Entity) -> bool:
@@ -821,7 +825,8 @@ class SourceBook:
                     found = self._new(lead, lead)
                 if found is not None and not found.person:
                     return found
-            cands = [e for e in self.entities if not e.person and e.last <= pos]
+            cands = [e for e in self.entities if e.last <= pos and not one_person(e) and (
+                low != "it" or not plural_people(e.name))]  # number agrees (item 3)
             latest = max(cands, key=lambda e: e.last) if cands else None
             if low == "they":
                 group = self._group_subject(pos, latest.last if latest is not None else -1)
