@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from claims.core.attribution.offices import LEGAL_FORM
 from claims.core.model import SourceType
 
 
@@ -200,7 +201,8 @@ def refine_type(kind: SourceType, person: bool, name: str,
     if person and outlet_person(text, name):
         return SourceType.MEDIA  # "CNN's Ann Roe"
     if person:  # "Vexel Polling", "Acme Holdings": a person's shape, a body's last word
-        return SourceType.ORGANISATION if _NOT_SURNAME.search(name) and (
+        body = _NOT_SURNAME.search(name) or LEGAL_FORM.search(name)  # "Velmora Oyj"
+        return SourceType.ORGANISATION if body and (
             " of " not in name) else kind  # "Ann Roe of the Vexel Group" is a person
     if name.strip() in _AGENCY_ACRONYMS:
         return SourceType.GOVERNMENT

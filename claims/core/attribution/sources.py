@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from claims.core.attribution.first_names import FEMALE, MALE
 from claims.core.attribution.kinds import body_name, refine_type
+from claims.core.attribution.offices import legislators, military_rank, person_office
 from claims.core.attribution.persons import PERSON_NOUNS
 from claims.core.attribution.roles import roles_in, surname_in
 from claims.core.model import Source, SourceType
@@ -493,12 +494,19 @@ def _typed(text: str, person: bool, name: str, descriptors: tuple[str, ...]) -> 
         w.lower() in ORG_WORDS or w.lower() in GENERIC_HEADS for w in name.split()) and (
         gender_of(name) is not None
         or any(w in PERSON_NOUNS for d in descriptors for w in d.lower().split()))
+    if legislators(name):
+        return SourceType.POLITICIAN  # "Senate Republicans" are no senate
     kind = refine_type(_type_of(_role_heads(text) if person else text, person), person, name,
                        descriptors, text)
+    if kind is SourceType.OFFICIAL and "spokes" in text and "spokes" not in name.lower() and (
+            gender_of(name) is None and name[:1].isupper()):
+        alone = _typed(name.lower(), False, name, ())  # "the Harlow Trust", which has
+        if alone not in (SourceType.OTHER, SourceType.OFFICIAL):  # a spokesman, is no
+            return alone  # official itself
     if kind is SourceType.OTHER and not person:
         if _BODY_NAME.search(name):
             return SourceType.ORGANISATION
-        if " " not in name.strip() and _is_place(name):
+        if " " not in name.strip() and name.lower() not in PERSON_NOUNS and _is_place(name):
             return SourceType.GOVERNMENT  # a place speaks through its government
     return kind
 
@@ -530,10 +538,15 @@ _OFFICIAL_WORDS = re.compile(r"\b(?:officials|diplomats|representatives?|spokes\
 @lru_cache(maxsize=_CACHE)
 def _type_of(text: str, person: bool) -> SourceType:
     if person:
+        office = person_office(text)  # "senior vice president", "alderman", "fellow"
+        if office is not None:
+            return office
         for kind, rule in _PERSON_RULES:
+            if kind is SourceType.OFFICIAL and military_rank(text):
+                return SourceType.MILITARY  # "Gen. Ann Roe", "a retired admiral"
             if rule.search(text):
                 return kind
-        return SourceType.OTHER
+        return SourceType.MILITARY if military_rank(text) else SourceType.OTHER
     for kind, rule in _TYPE_RULES:
         if rule.search(text):
             return kind
