@@ -101,3 +101,71 @@ def test_a_rank_outranks_an_office_across_articles() -> None:
     assert merged_type("Mark Tolliver", "official", "military") == "military"
     assert merged_type("Mark Tolliver", "military", "official") == "military"
     assert merged_type("Mark Tolliver", "military", "politician") == "politician"
+
+
+def claim_sources(text: str) -> list[str | None]:
+    return [c.source for c in extract(make_document(text, "t.txt")).claims]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # a group of people is typed by its head, never by the body a modifier names
+    ("Party members said 30 percent agree.", "Party members", "other"),
+    ("Senior campaign advisers said 30 percent agree.", "Senior campaign advisers",
+     "official"),
+    ("Democratic party leaders said 30 percent agree.", "Democratic party leaders",
+     "politician"),
+    ("Army officers said 30 troops died.", "Army officers", "military"),
+    ("People with knowledge of the group's plans said 30 donors gave.",
+     "People with knowledge of the group's plans", "other"),
+    ("A person familiar with Holt's views said 30 donors gave.",
+     "Person familiar with Holt's views", "other"),
+    # body names the keyword rules missed
+    ("Agence Velmar-Presse reported that 30 donors gave.", "Agence Velmar-Presse", "media"),
+    ("The Velmar Star reported that 30 homes were empty.", "Velmar Star", "media"),
+    ("The National Grain Relations Board said 30 farms closed.",
+     "National Grain Relations Board", "government"),
+    ("Tenant Rights Watch said 30 homes were empty.", "Tenant Rights Watch", "organisation"),
+    ("The Democrat convention committee said 30 donors gave.",
+     "Democrat convention committee", "organisation"),
+])
+def test_groups_and_bodies_typed_by_their_head(text: str, name: str, kind: str) -> None:
+    assert sources(text) == {name: kind}
+
+
+def test_an_owners_thing_is_no_source() -> None:
+    for text in ("Holt's metaphor is telling in its own right, with 3 meanings.",
+                 "The plan is a harder sell than Mr. Holt's fire-breathing vows to end 3 "
+                 "deals."):
+        assert not any(n.endswith(("metaphor", "fire-breathing")) for n in sources(text))
+    assert sources("Holt's lawyer said 3 deals were signed.") == {"Holt's lawyer": "other"}
+
+
+def test_the_named_member_of_a_group_is_the_source() -> None:
+    text = "Experts like Paul Bauman say it may be 3 years before the tools exist."
+    assert sources(text) == {"Paul Bauman": "analyst"}
+    assert claim_sources(text) == ["Paul Bauman"]
+
+
+def test_two_titles_joined_by_and_name_one_person() -> None:
+    text = ("Former Secretary of State and Democratic presidential frontrunner Ann Roe "
+            "said 30 new judges were needed.")
+    assert sources(text) == {"Ann Roe": "politician"}
+    assert "Former Secretary" not in sources(text)
+
+
+def test_a_police_report_speaks_for_the_police() -> None:
+    assert claim_sources("The driver was drunk, a police report indicated, and paid $400.") \
+        == ["Police"]
+    assert sources("According to a police report, he paid $400 in fines.") == {
+        "Police": "government"}
+    # court filings are the parties', not the court's
+    assert "Court" not in sources("He paid $400 in fines, according to court filings.")
+
+
+def test_a_party_chair_does_not_take_the_party_as_alias() -> None:
+    x = extract(make_document(
+        "Ann Roe, the chairwoman of the Velmar Democratic Party, said 30 counties voted. "
+        "The Velmar Democratic Party said it raised $3 million.", "t.txt"))
+    assert [c.source for c in x.claims] == ["Ann Roe", "Velmar Democratic Party"]
+    roe = next(s for s in x.sources if s.name == "Ann Roe")
+    assert "Velmar Democratic Party" not in roe.aliases

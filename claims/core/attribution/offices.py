@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from claims.core.attribution.persons import PERSON_NOUNS
 from claims.core.model import SourceType
 
 # Ranks of the armed forces, in a person's lower-cased names and descriptions ("Lt.
@@ -40,7 +41,7 @@ _ANALYST = re.compile(r"\b(?:portfolio|fund|money|investment|asset)\s+manager\b|
 _LEGISLATOR = re.compile(r"\balder(?:man|woman|men|women|person)\b|\bmeps?\b|\bmsps?\b|"
                          r"\bmember of (?:the )?(?:[\w'’-]+ ){0,3}(?:parliament|assembly|"
                          r"congress|senate|house|legislature|duma|bundestag|knesset|diet)\b|"
-                         r"\bselect(?:man|woman|men|women)\b|\bfreeholder")
+                         r"\bselect(?:man|woman|men|women)\b|\bfreeholder|\bfront-?runner\b")
 # A group of legislators, named by its chamber or its party ("Senate Republicans",
 # "House Democrats", "Republican senators", "state lawmakers"): politicians, not the
 # chamber's government.
@@ -84,3 +85,47 @@ ROLE_WORDS = frozenset(("alderman", "alderwoman", "alderperson", "fellow", "mp",
 LEGAL_FORM = re.compile(r"\s(?:Oyj|Oy|AG|SA|S\.A|NV|N\.V|BV|B\.V|GmbH|ASA|AB|SpA|S\.p\.A|SE|"
                         r"KK|Bhd|Pty|Co|Corp|Corporation|Company|LLP|PLC|Limited|SAS|Srl|"
                         r"A/S)\.?$")
+
+
+# Plural heads naming people the person nouns do not list.
+_PEOPLE_PLURALS = frozenset((
+    "members", "supporters", "opponents", "critics", "backers", "allies", "insiders",
+    "operatives", "observers", "people", "sources", "figures", "elders", "loyalists",
+    "defenders", "fans", "followers", "colleagues", "friends", "relatives", "neighbors",
+    "neighbours", "protesters", "demonstrators", "organizers", "organisers", "insurgents",
+    "militants", "rebels", "fighters", "officials", "experts", "leaders", "staffers",
+    "aides", "delegates", "donors", "voters", "residents", "workers", "employees",
+    "executives", "investors", "scientists", "analysts", "strategists", "advisers",
+    "advisors", "economists", "researchers", "reporters", "journalists", "editors"))
+
+
+# Where a group's head ends: a lower-case preposition or the word opening its modifier
+# ("Sources familiar with X", "People with knowledge of Y", "Experts like Z").
+_HEAD_END = re.compile(r"\s(?:familiar|close|involved|knowledgeable|aligned|loyal|opposed|"
+                       r"with|of|in|at|for|from|on|to|like|who|that|whose|inside|within|"
+                       r"near|outside|across|around)\s")
+_PEOPLE_SINGULAR = frozenset(("source", "person", "someone", "member", "supporter",
+                              "opponent", "critic", "insider", "operative", "observer"))
+
+
+def people_head(name: str) -> str | None:
+    """The head of a group's or an unnamed person's name when it is a noun of people
+    ("Party members", "Senior campaign advisers", "Source familiar with X", "People with
+    knowledge of Y"), cut before its modifier, else None. Such a source is typed by the
+    person rules over that head, never by the body a modifier names ("party", "super
+    PAC", "White House")."""
+    cut = _HEAD_END.search(name)
+    head = name[: cut.start()] if cut else name
+    words = head.split()
+    if not words or len(words) > 1 and not words[-1][:1].islower():
+        return None  # "Conservation Voters", "Physicians for Human Rights": a body's name
+    last = words[-1].lower()
+    if last in ("pollster", "pollsters") or last.startswith("spokes"):
+        return None  # "Brightwater University pollsters": the polling shop; "White House
+        # spokesmen" speak for their body, which types them
+    if last in _PEOPLE_PLURALS or cut is not None and (
+            last in _PEOPLE_SINGULAR or last in PERSON_NOUNS):
+        return head
+    stem = last[:-3] + "man" if last.endswith("men") else last[:-1] if last.endswith(
+        "s") else ""
+    return head if len(stem) > 3 and stem in PERSON_NOUNS else None

@@ -17,7 +17,12 @@ from rapidfuzz import fuzz
 
 from claims.core.attribution.first_names import FEMALE, MALE
 from claims.core.attribution.kinds import body_name, refine_type
-from claims.core.attribution.offices import legislators, military_rank, person_office
+from claims.core.attribution.offices import (
+    legislators,
+    military_rank,
+    people_head,
+    person_office,
+)
 from claims.core.attribution.persons import PERSON_NOUNS
 from claims.core.attribution.roles import roles_in, surname_in
 from claims.core.model import Source, SourceType
@@ -204,7 +209,7 @@ _TYPE_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
                                        r"congress|senate|bureau|pentagon|\bfbi\b|\bcia\b")),
     (SourceType.ORGANISATION, re.compile(r"\bfund\b|association|red cross|hospital|company|"
                                          r"organi[sz]ation|"
-                                         r"\bfirm\b|operator|exchange|railway|union|\bbank\b|"
+                                         r"\bfirm\b|operator|exchange|railway|union|committee|\bbank\b|"
                                          r"university|charity|centre|center|corporation|"
                                          r"\binc\b|\bltd\b|group|league|federation|club|utility|"
                                          r"utilities|provider|airline|carrier")),
@@ -496,6 +501,11 @@ def _typed(text: str, person: bool, name: str, descriptors: tuple[str, ...]) -> 
         or any(w in PERSON_NOUNS for d in descriptors for w in d.lower().split()))
     if legislators(name):
         return SourceType.POLITICIAN  # "Senate Republicans" are no senate
+    group = None if person else people_head(name)  # "Party members", "White House
+    if group is not None:  # officials", "Source involved in the super PAC's creation"
+        if _type_of(group.lower(), False) is SourceType.MILITARY:
+            return SourceType.MILITARY  # "Army officers"
+        return _type_of(group.lower() if group != name else _role_heads(text), True)
     kind = refine_type(_type_of(_role_heads(text) if person else text, person), person, name,
                        descriptors, text)
     if kind is SourceType.OFFICIAL and "spokes" in text and "spokes" not in name.lower() and (
