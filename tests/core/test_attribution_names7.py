@@ -169,3 +169,21 @@ def test_a_party_chair_does_not_take_the_party_as_alias() -> None:
     assert [c.source for c in x.claims] == ["Ann Roe", "Velmar Democratic Party"]
     roe = next(s for s in x.sources if s.name == "Ann Roe")
     assert "Velmar Democratic Party" not in roe.aliases
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # whose staff a person is on does not type them
+    ("Ben Holt, President Roe's special envoy to the coalition, said 3 accounts were shut.",
+     "Ben Holt", "official"),
+    # a president of a body, not of a country
+    ("Ben Holt, the president of the Velmar Tenants Alliance, said 3 buildings were sold.",
+     "Ben Holt", "official"),
+    ("Vice President Joe Holt said 3 emails were lost.", "Joe Holt", "politician"),
+    ("The Vatican says the pope has no plans to meet 3 senators.", "Vatican", "government"),
+    ("Ben Holt's former presidential campaign dismissed 3 polls as fake.",
+     "Ben Holt's former presidential campaign", "organisation"),
+    ("A witness interviewed by congressional staff said 3 emails were lost.",
+     "Witness interviewed by congressional staff", "other"),
+])
+def test_whose_role_and_what_body(text: str, name: str, kind: str) -> None:
+    assert sources(text)[name] == kind

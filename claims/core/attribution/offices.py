@@ -52,17 +52,43 @@ _LEGISLATORS = re.compile(
     r"parliamentarians|mps|meps|aldermen|councilmembers|council members)$")
 
 
+# Whose role it is ("President Roe's special envoy", "Sen. Holt's chief of staff"): the
+# office named before a possessive is the employer's, not the person's.
+_EMPLOYER = re.compile(r"\b(?:former\s+)?(?:president|vice president|senator|sen\.?|"
+                       r"rep\.?|gov\.?|governor|mayor|minister|prime minister)\s+"
+                       r"(?:[\w.-]+\s+){0,2}[\w.-]+['’]s\s+")
+# A president of something that is no country ("president of the Velmar Tenants
+# Alliance"): a body's officer.
+_PRESIDENT_OF = re.compile(r"\bpresident of (?:the )?([a-z][\w'’. -]*?)\s*(?:\||$|,)")
+_ENVOY = re.compile(r"\benvoy\b|\bemissary\b|\bliaison\b")
+
+
+def without_employer(text: str) -> str:
+    """A person's lower-cased descriptions without whose staff they are on ("President
+    Roe's special envoy" → "special envoy"), so the employer's office does not type them."""
+    return _EMPLOYER.sub("", text) if "'s " in text or "’s " in text else text
+
+
 def person_office(text: str) -> SourceType | None:
     """The type the roles in a person's lower-cased names and descriptions give before
     the keyword rules: a rank is military, a company's vice president an official, a
     fund manager or fellow an analyst, an alderman or MP a politician."""
-    if _CORPORATE_VP.search(text):
+    if _CORPORATE_VP.search(text) or _ENVOY.search(text):
         return SourceType.OFFICIAL
+    m = _PRESIDENT_OF.search(text) if "president of" in text else None
+    if m and " " in m.group(1) and not _country(m.group(1)):
+        return SourceType.OFFICIAL  # "president of the Velmar Tenants Alliance"
     if _LEGISLATOR.search(text):
         return SourceType.POLITICIAN
     if _ANALYST.search(text):
         return SourceType.ANALYST
     return None
+
+
+def _country(words: str) -> bool:
+    from claims.core.places import is_place  # the gazetteer loads on first use
+
+    return is_place(words.title()) or words.startswith(("united ", "republic "))
 
 
 def military_rank(text: str) -> bool:
@@ -103,7 +129,7 @@ _PEOPLE_PLURALS = frozenset((
 # ("Sources familiar with X", "People with knowledge of Y", "Experts like Z").
 _HEAD_END = re.compile(r"\s(?:familiar|close|involved|knowledgeable|aligned|loyal|opposed|"
                        r"with|of|in|at|for|from|on|to|like|who|that|whose|inside|within|"
-                       r"near|outside|across|around)\s")
+                       r"near|outside|across|around|by|[a-z]+ed\s+(?:by|in|at|with|to))\s")
 _PEOPLE_SINGULAR = frozenset(("source", "person", "someone", "member", "supporter",
                               "opponent", "critic", "insider", "operative", "observer"))
 

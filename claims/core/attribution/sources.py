@@ -22,6 +22,7 @@ from claims.core.attribution.offices import (
     military_rank,
     people_head,
     person_office,
+    without_employer,
 )
 from claims.core.attribution.persons import PERSON_NOUNS
 from claims.core.attribution.roles import roles_in, surname_in
@@ -205,7 +206,7 @@ _TYPE_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
     (SourceType.GOVERNMENT, re.compile(r"ministry|government|department|\bagency\b|council|"
                                        r"\boffice\b|administration|\bservice\b|authority|"
                                        r"police|commission|parliament|assembly|cabinet|"
-                                       r"kremlin|white house|state\b|municipality|court|"
+                                       r"kremlin|white house|state\b|municipality|court|vatican|"
                                        r"congress|senate|bureau|pentagon|\bfbi\b|\bcia\b")),
     (SourceType.ORGANISATION, re.compile(r"\bfund\b|association|red cross|hospital|company|"
                                          r"organi[sz]ation|"
@@ -548,6 +549,7 @@ _OFFICIAL_WORDS = re.compile(r"\b(?:officials|diplomats|representatives?|spokes\
 @lru_cache(maxsize=_CACHE)
 def _type_of(text: str, person: bool) -> SourceType:
     if person:
+        text = without_employer(text)  # "President Roe's special envoy"
         office = person_office(text)  # "senior vice president", "alderman", "fellow"
         if office is not None:
             return office
@@ -618,8 +620,9 @@ _OWNER_WORD = re.compile(r"\S+['’]s?\s+")
 
 # A person's campaign or team named after them: a body in the registry (typed `other`
 # while the article is read, so that its named spokespeople keep their own names).
-_TEAM = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?(?:['’]s?)?\s+(?:campaign|team|"
-                   r"camp|transition team)$")
+_TEAM = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?(?:['’]s?)?(?:\s+(?:former|"
+                   r"presidential|senate|reelection|re-election|mayoral|gubernatorial|"
+                   r"congressional|house|own|\d{4}))*\s+(?:campaign|team|camp|transition team)$")
 _PLACE_HINT = "government of a place"  # `resolve`'s mark for a name used as a place
 _GROUP_PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|ats|ists|ives|als)$")  # "Republicans"
 
