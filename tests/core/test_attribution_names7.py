@@ -187,3 +187,10 @@ def test_a_party_chair_does_not_take_the_party_as_alias() -> None:
 ])
 def test_whose_role_and_what_body(text: str, name: str, kind: str) -> None:
     assert sources(text)[name] == kind
+
+
+def test_describing_words_before_a_name_go() -> None:
+    assert sources("Co-moderator Ann Roe asked about 3 bills.") == {"Ann Roe": "media"}
+    found = sources("Rival Ben Holt's campaign says it raised $15 million in January.")
+    assert found == {"Ben Holt's campaign": "organisation"}
+    assert not any(n.startswith("Rival") for n in found)

@@ -356,6 +356,10 @@ def group_name(phrase: str) -> str:
     toks = name.split()
     if toks and toks[0].lower() in _POSSESSIVE_PRONOUNS and len(toks) > 1:
         name = " ".join(toks[1:])
+    toks = name.split()
+    if len(toks) > 3 and toks[0].lower() in _RIVAL and first_name(toks[1]) and (
+            "'s" in name or "’s" in name):
+        name = " ".join(toks[1:])  # "Rival Ann Roe's campaign": the campaign, not the rival
     example = _EXAMPLE.match(name)
     if example and party_noun(example.group(1).split()[-1]):
         name = example.group(2)  # "experts like Ann Roe": the one the article names
@@ -375,6 +379,7 @@ def group_name(phrase: str) -> str:
     return name
 
 
+_RIVAL = _words("rival fellow longtime veteran")
 # A group followed by the one member the article names ("experts like Ann Roe").
 _EXAMPLE = re.compile(r"^([\w'’ -]+?)\s+(?:like|such as|including)\s+"
                       r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})$")

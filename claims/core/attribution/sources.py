@@ -435,9 +435,11 @@ def _described_name(phrase: str) -> tuple[str, str] | None:
             lead = [w.lower() for w in words[:i]]
             # the word before the name describes the person; capitalised words before
             # it are what she belongs to ("CBS moderator Ann Roe", "House Republican …")
+            role = lead[-1].removeprefix("co-").removeprefix("ex-")  # "Co-moderator"
             if len(name) <= 3 and all(w[:1].isupper() for w in name) and (
-                    lead[-1] in PERSON_NOUNS or lead[-1] in _BEFORE_NAME or words[i - 1][:1]
-                    .islower() and _AGENT_NOUN.search(lead[-1])) and all(
+                    role in PERSON_NOUNS or role in _BEFORE_NAME or words[i - 1][:1]
+                    .islower() and _AGENT_NOUN.search(lead[-1]) or role != lead[-1] and (
+                        _AGENT_NOUN.search(role))) and all(
                     w in PERSON_NOUNS or w in _BEFORE_NAME or o[:1].isupper()
                     for w, o in zip(lead[:-1], words[:i - 1], strict=True)):
                 return " ".join(name), phrase
