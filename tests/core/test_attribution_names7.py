@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from claims.core.attribution.offices import legislators, military_rank, person_office
+from claims.core.attribution.sources import Entity, source_type
 from claims.core.attribution.typemerge import merged_type
 from claims.core.extraction import extract
 from claims.core.model import SourceType
@@ -194,3 +195,13 @@ def test_describing_words_before_a_name_go() -> None:
     found = sources("Rival Ben Holt's campaign says it raised $15 million in January.")
     assert found == {"Ben Holt's campaign": "organisation"}
     assert not any(n.startswith("Rival") for n in found)
+
+
+def test_a_body_its_spokesman_names_is_an_organisation() -> None:
+    body = Entity(name="Velmapac")
+    body.add_alias("a Velmapac spokesman")
+    body.add_alias("Ann Roe")
+    assert source_type(body) is SourceType.ORGANISATION
+    person = Entity(name="Holt", person=True)
+    person.add_alias("a Holt spokesman")
+    assert source_type(person) is not SourceType.ORGANISATION

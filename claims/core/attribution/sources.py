@@ -516,6 +516,8 @@ def _typed(text: str, person: bool, name: str, descriptors: tuple[str, ...]) -> 
         alone = _typed(name.lower(), False, name, ())  # "the Harlow Trust", which has
         if alone not in (SourceType.OTHER, SourceType.OFFICIAL):  # a spokesman, is no
             return alone  # official itself
+        if not person and f"{name.lower()} spokes" in text:
+            return SourceType.ORGANISATION  # "Crowdpac", which "a Crowdpac spokesman" serves
     if kind is SourceType.OTHER and not person:
         if _BODY_NAME.search(name):
             return SourceType.ORGANISATION
