@@ -81,8 +81,8 @@ def test_a_body_with_a_spokesman_is_not_an_official() -> None:
                     "Harlow Trust said 40 jobs would go.")
     assert found == {"Harlow Trust": "organisation"}
     # a person who is a spokesman stays an official
-    assert sources("Mujtaba Rahman, a spokesman for the Harlow Trust, said 40 jobs would "
-                   "go.") == {"Mujtaba Rahman": "official"}
+    assert sources("Tomas Reyd, a spokesman for the Harlow Trust, said 40 jobs would "
+                   "go.") == {"Tomas Reyd": "official"}
 
 
 def test_office_rules_directly() -> None:
@@ -116,8 +116,8 @@ def claim_sources(text: str) -> list[str | None]:
     ("Democratic party leaders said 30 percent agree.", "Democratic party leaders",
      "politician"),
     ("Army officers said 30 troops died.", "Army officers", "military"),
-    ("People with knowledge of the group's plans said 30 donors gave.",
-     "People with knowledge of the group's plans", "other"),
+    ("People with ties to the union said 30 donors gave.",
+     "People with ties to the union", "other"),
     ("A person familiar with Holt's views said 30 donors gave.",
      "Person familiar with Holt's views", "other"),
     # body names the keyword rules missed
@@ -134,7 +134,7 @@ def test_groups_and_bodies_typed_by_their_head(text: str, name: str, kind: str) 
 
 
 def test_an_owners_thing_is_no_source() -> None:
-    for text in ("Holt's metaphor is telling in its own right, with 3 meanings.",
+    for text in ("Holt's metaphor is revealing in itself, with 3 meanings.",
                  "The plan is a harder sell than Mr. Holt's fire-breathing vows to end 3 "
                  "deals."):
         assert not any(n.endswith(("metaphor", "fire-breathing")) for n in sources(text))
@@ -142,16 +142,16 @@ def test_an_owners_thing_is_no_source() -> None:
 
 
 def test_the_named_member_of_a_group_is_the_source() -> None:
-    text = "Experts like Paul Bauman say it may be 3 years before the tools exist."
-    assert sources(text) == {"Paul Bauman": "analyst"}
-    assert claim_sources(text) == ["Paul Bauman"]
+    text = "Experts like Piet Varn say it may be 3 years before the tools exist."
+    assert sources(text) == {"Piet Varn": "analyst"}
+    assert claim_sources(text) == ["Piet Varn"]
 
 
 def test_two_titles_joined_by_and_name_one_person() -> None:
-    text = ("Former Secretary of State and Democratic presidential frontrunner Ann Roe "
-            "said 30 new judges were needed.")
+    text = ("Former Mayor of Velmar and Labour party front-runner Ann Roe said 30 new "
+            "judges were needed.")
     assert sources(text) == {"Ann Roe": "politician"}
-    assert "Former Secretary" not in sources(text)
+    assert "Former Mayor" not in sources(text)
 
 
 def test_a_police_report_speaks_for_the_police() -> None:
@@ -180,11 +180,11 @@ def test_a_party_chair_does_not_take_the_party_as_alias() -> None:
     ("Ben Holt, the president of the Velmar Tenants Alliance, said 3 buildings were sold.",
      "Ben Holt", "official"),
     ("Vice President Joe Holt said 3 emails were lost.", "Joe Holt", "politician"),
-    ("The Vatican says the pope has no plans to meet 3 senators.", "Vatican", "government"),
+    ("The Vatican says the cardinal will visit 3 cities.", "Vatican", "government"),
     ("Ben Holt's former presidential campaign dismissed 3 polls as fake.",
      "Ben Holt's former presidential campaign", "organisation"),
-    ("A witness interviewed by congressional staff said 3 emails were lost.",
-     "Witness interviewed by congressional staff", "other"),
+    ("A witness interviewed by council staff said 3 emails were lost.",
+     "Witness interviewed by council staff", "other"),
 ])
 def test_whose_role_and_what_body(text: str, name: str, kind: str) -> None:
     assert sources(text)[name] == kind

@@ -126,7 +126,7 @@ _PEOPLE_PLURALS = frozenset((
 
 
 # Where a group's head ends: a lower-case preposition or the word opening its modifier
-# ("Sources familiar with X", "People with knowledge of Y", "Experts like Z").
+# ("Sources familiar with X", "People with ties to Y", "Experts like Z").
 _HEAD_END = re.compile(r"\s(?:familiar|close|involved|knowledgeable|aligned|loyal|opposed|"
                        r"with|of|in|at|for|from|on|to|like|who|that|whose|inside|within|"
                        r"near|outside|across|around|by|[a-z]+ed\s+(?:by|in|at|with|to))\s")
@@ -137,14 +137,14 @@ _PEOPLE_SINGULAR = frozenset(("source", "person", "someone", "member", "supporte
 def people_head(name: str) -> str | None:
     """The head of a group's or an unnamed person's name when it is a noun of people
     ("Party members", "Senior campaign advisers", "Source familiar with X", "People with
-    knowledge of Y"), cut before its modifier, else None. Such a source is typed by the
-    person rules over that head, never by the body a modifier names ("party", "super
-    PAC", "White House")."""
+    ties to Y"), cut before its modifier, else None. Such a source is typed by the
+    person rules over that head, never by the body a modifier names ("party", "union",
+    "White House")."""
     cut = _HEAD_END.search(name)
     head = name[: cut.start()] if cut else name
     words = head.split()
     if not words or len(words) > 1 and not words[-1][:1].islower():
-        return None  # "Conservation Voters", "Physicians for Human Rights": a body's name
+        return None  # "Tenant Voters", "Doctors for Clean Water": a body's name
     last = words[-1].lower()
     if last in ("pollster", "pollsters") or last.startswith("spokes"):
         return None  # "Brightwater University pollsters": the polling shop; "White House

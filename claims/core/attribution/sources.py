@@ -505,7 +505,7 @@ def _typed(text: str, person: bool, name: str, descriptors: tuple[str, ...]) -> 
     if legislators(name):
         return SourceType.POLITICIAN  # "Senate Republicans" are no senate
     group = None if person else people_head(name)  # "Party members", "White House
-    if group is not None:  # officials", "Source involved in the super PAC's creation"
+    if group is not None:  # officials", "Source close to the Velmar committee"
         if _type_of(group.lower(), False) is SourceType.MILITARY:
             return SourceType.MILITARY  # "Army officers"
         return _type_of(group.lower() if group != name else _role_heads(text), True)
