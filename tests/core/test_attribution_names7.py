@@ -205,3 +205,12 @@ def test_a_body_its_spokesman_names_is_an_organisation() -> None:
     person = Entity(name="Holt", person=True)
     person.add_alias("a Holt spokesman")
     assert source_type(person) is not SourceType.ORGANISATION
+
+
+@pytest.mark.parametrize("text", [
+    "Everybody hates people who make 3 deals a day.",
+    "Nobody opposed him, and he was confirmed 92 to 0.",
+    "Some of the same candidates have said they oppose 3 bills.",
+])
+def test_indefinite_pronouns_name_nobody(text: str) -> None:
+    assert sources(text) == {}

@@ -530,7 +530,8 @@ _QUESTION = _words("how why where when what which whether")
 # Words that open a clause or stand for a thing, never a party ("Something many … urged",
 # "Whichever view …", "Absent a defence, …").
 _NO_PARTY_OPENERS = _words(
-    "something anything everything nothing whichever whatever whoever however absent")
+    "something anything everything nothing whichever whatever whoever however absent "
+    "everybody everyone nobody same")  # "Everybody hates …", "the same candidates"
 # Adjectives a body's name never ends on ("the Republican National …" cut short).
 _NAME_ADJECTIVES = _words("national federal international")
 _ABSTRACT = re.compile(r"(?:tion|ment|ness|\w{5}ity|ism|ship|\w{6}ance|\w{6}ence)$")
