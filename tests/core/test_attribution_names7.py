@@ -214,3 +214,21 @@ def test_a_body_its_spokesman_names_is_an_organisation() -> None:
 ])
 def test_indefinite_pronouns_name_nobody(text: str) -> None:
     assert sources(text) == {}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("\"The delay hurts,\" said Labour party boss Tomas Reyd, though he added 3 caveats.",
+     "Tomas Reyd"),
+    ("Tennis great Ann Marie Roe remembered 3 matches.", "Ann Marie Roe"),
+    ("Former Velmar chief of staff Ben Holt knew 3 secrets.", "Ben Holt"),
+    ("The Velmar Post's Ed O'Keefe explained that 3 donors left.", "Ed O'Keefe"),
+])
+def test_a_long_role_glued_to_a_name_is_no_part_of_it(text: str, name: str) -> None:
+    found = sources(text)
+    assert list(found) == [name]
+    assert claim_sources(text) == [name]
+
+
+def test_a_function_word_before_a_name_keeps_the_phrase() -> None:
+    assert list(sources("Analysts at Brightwater Capital said 3 banks would fail.")) == [
+        "Analysts at Brightwater Capital"]

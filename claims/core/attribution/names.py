@@ -312,7 +312,7 @@ _INDEFINITE = re.compile(
     r"these|those))?\s+", re.IGNORECASE)
 _OWNED_PERSON = re.compile(
     r"^(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*(?:['’]s|s['’])\s+([A-Z][a-z][\w'’-]*"
-    r"(?:\s+(?:[A-Z]\.|[A-Z][a-z][\w'’-]*))?\s+[A-Z][a-z][\w'’-]*)$")
+    r"(?:\s+(?:[A-Z]\.|[A-Z][a-z][\w'’-]*))?\s+[A-Z](?:[a-z]|['’][A-Z])[\w'’-]*)$")
 _AGE = re.compile(r"^\d+-year-old\s+", re.IGNORECASE)
 _TRAILING_QUANTIFIER = re.compile(r"\s+(?:both|each|all|alike|too|also|themselves|"
                                   r"himself|herself|itself)$", re.IGNORECASE)
@@ -360,6 +360,7 @@ def group_name(phrase: str) -> str:
     if len(toks) > 3 and toks[0].lower() in _RIVAL and first_name(toks[1]) and (
             "'s" in name or "’s" in name):
         name = " ".join(toks[1:])  # "Rival Ann Roe's campaign": the campaign, not the rival
+    name = _after_role(name)  # "Tennis great Ann Roe", "Former X chief of staff Ann Roe"
     example = _EXAMPLE.match(name)
     if example and party_noun(example.group(1).split()[-1]):
         name = example.group(2)  # "experts like Ann Roe": the one the article names
@@ -380,6 +381,26 @@ def group_name(phrase: str) -> str:
 
 
 _RIVAL = _words("rival fellow longtime veteran")
+# A person's name closing a phrase: two or three capitalised words (an initial allowed).
+_NAME_TAIL = re.compile(r"\s([A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z]\.|[A-Z][a-z][\w'’-]*)){0,1}"
+                        r"\s+[A-Z](?:[a-z]|['’][A-Z])[\w'’-]*)$")
+
+
+def _after_role(name: str) -> str:
+    """The person a long role glued to their name describes ("Tennis great Ann Roe",
+    "Labour party boss Ann Roe", "Former Velmar chief of staff Ann Roe"): the
+    capitalised name after a lower-case role word, when the name opens on a known first
+    name; a function word before it ("head of the X", "analysts at Y") keeps the phrase."""
+    m = _NAME_TAIL.search(name) if " " in name else None
+    if m is None or m.start() == 0:
+        return name
+    before = name[: m.start()].split()
+    word = before[-1]
+    if not word[:1].islower() or word in CONJUNCTIONS or word in PREPOSITIONS or (
+            word in _ARTICLES or word in PRONOUNS or word.endswith(("'s", "’s"))) or (
+            not first_name(m.group(1).split()[0])):
+        return name
+    return m.group(1)
 # A group followed by the one member the article names ("experts like Ann Roe").
 _EXAMPLE = re.compile(r"^([\w'’ -]+?)\s+(?:like|such as|including)\s+"
                       r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})$")
