@@ -95,7 +95,7 @@ def test_office_rules_directly() -> None:
     assert person_office("a fellow republican") is None
     assert legislators("House Republicans")
     assert not legislators("Republicans")
-    assert not legislators("Iowa Republicans")
+    assert not legislators("Velmar Republicans")
 
 
 def test_a_rank_outranks_an_office_across_articles() -> None:
@@ -126,8 +126,8 @@ def claim_sources(text: str) -> list[str | None]:
     ("The National Grain Relations Board said 30 farms closed.",
      "National Grain Relations Board", "government"),
     ("Tenant Rights Watch said 30 homes were empty.", "Tenant Rights Watch", "organisation"),
-    ("The Democrat convention committee said 30 donors gave.",
-     "Democrat convention committee", "organisation"),
+    ("The Labour conference committee said 30 donors gave.",
+     "Labour conference committee", "organisation"),
 ])
 def test_groups_and_bodies_typed_by_their_head(text: str, name: str, kind: str) -> None:
     assert sources(text) == {name: kind}
@@ -209,8 +209,8 @@ def test_a_body_its_spokesman_names_is_an_organisation() -> None:
 
 @pytest.mark.parametrize("text", [
     "Everybody hates people who make 3 deals a day.",
-    "Nobody opposed him, and he was confirmed 92 to 0.",
-    "Some of the same candidates have said they oppose 3 bills.",
+    "Nobody objected, and the plan passed 41 to 2.",
+    "A few of the same hopefuls argued they reject 3 levies.",
 ])
 def test_indefinite_pronouns_name_nobody(text: str) -> None:
     assert sources(text) == {}
@@ -219,7 +219,7 @@ def test_indefinite_pronouns_name_nobody(text: str) -> None:
 @pytest.mark.parametrize(("text", "name"), [
     ("\"The delay hurts,\" said Labour party boss Tomas Reyd, though he added 3 caveats.",
      "Tomas Reyd"),
-    ("Tennis great Ann Marie Roe remembered 3 matches.", "Ann Marie Roe"),
+    ("Tennis great Ann Lise Roe remembered 3 matches.", "Ann Lise Roe"),
     ("Former Velmar chief of staff Ben Holt knew 3 secrets.", "Ben Holt"),
     ("The Velmar Post's Ed O'Keefe explained that 3 donors left.", "Ed O'Keefe"),
 ])
