@@ -116,6 +116,7 @@ def claim_sources(text: str) -> list[str | None]:
     ("Democratic party leaders said 30 percent agree.", "Democratic party leaders",
      "politician"),
     ("Army officers said 30 troops died.", "Army officers", "military"),
+    ("The senator's advisers said 3 polls were wrong.", "Senator's advisers", "official"),
     ("People with ties to the union said 30 donors gave.",
      "People with ties to the union", "other"),
     ("A person familiar with Holt's views said 30 donors gave.",

@@ -508,7 +508,8 @@ def _typed(text: str, person: bool, name: str, descriptors: tuple[str, ...]) -> 
     if group is not None:  # officials", "Source close to the Velmar committee"
         if _type_of(group.lower(), False) is SourceType.MILITARY:
             return SourceType.MILITARY  # "Army officers"
-        return _type_of(group.lower() if group != name else _role_heads(text), True)
+        said = group.lower() if group != name else _role_heads(text)
+        return _type_of(_OWNER_WORD.sub("", said), True)  # "Senator's advisers": aides
     kind = refine_type(_type_of(_role_heads(text) if person else text, person), person, name,
                        descriptors, text)
     if kind is SourceType.OFFICIAL and "spokes" in text and "spokes" not in name.lower() and (
