@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from claims.core.attribution.offices import LEGAL_FORM
 from claims.core.model import SourceType
 
 
@@ -36,8 +37,14 @@ _OUTLET = re.compile(
     r"Television|Magazine|Daily|Gazette|Chronicle|Courier|Examiner|Dispatch|Inquirer|"
     r"Bulletin|Telegraph|Observer|Wire|Weekly|Monthly|Broadcasting|Media|"
     r"Channel|Podcast|Report|Beast|Caller|Insider|Blaze|Register|Sentinel|Star-\w+|"
-    r"Courant|Ledger|Mercury|Mirror|Globe)\b"
+    r"Courant|Ledger|Mercury|Mirror|Globe|Star|Presse|Agence)\b"
 )
+# A board named as a proper name ("National Transportation Safety Board", "Board of
+# Elections"): a public body; a company's board is written in lower case ("its board").
+_PUBLIC_BOARD = re.compile(r"\bBoard$|\bBoard of (?:Elections?|Education|Supervisors|"
+                           r"Regents|Health|Trustees)\b")
+_WATCH = re.compile(r"\s(?:Watch|Monitor)$")
+_NEWS_WORD = re.compile(r"\b(?:Agence|Presse|News|Radio|Television|TV|Newswire)\b")
 _DOMAIN = re.compile(r"\w\.(?:com|org|net|co\.uk)\b")
 
 
@@ -199,8 +206,11 @@ def refine_type(kind: SourceType, person: bool, name: str,
             return described
     if person and outlet_person(text, name):
         return SourceType.MEDIA  # "CNN's Ann Roe"
+    if person and _NEWS_WORD.search(name):
+        return SourceType.MEDIA  # "Agence Velmar-Presse", "Velmar Radio": no surname
     if person:  # "Vexel Polling", "Acme Holdings": a person's shape, a body's last word
-        return SourceType.ORGANISATION if _NOT_SURNAME.search(name) and (
+        body = _NOT_SURNAME.search(name) or LEGAL_FORM.search(name)  # "Velmora Oyj"
+        return SourceType.ORGANISATION if body and (
             " of " not in name) else kind  # "Ann Roe of the Vexel Group" is a person
     if name.strip() in _AGENCY_ACRONYMS:
         return SourceType.GOVERNMENT
@@ -212,6 +222,10 @@ def refine_type(kind: SourceType, person: bool, name: str,
         return kind  # "Independent voters", "Post readers": a lower-case head decides
     if _OUTLET.search(name):
         return SourceType.MEDIA
+    if _PUBLIC_BOARD.search(name):
+        return SourceType.GOVERNMENT  # "the Velmar Labor Relations Board"
+    if _WATCH.search(name):
+        return SourceType.ORGANISATION  # "Tenant Rights Watch"
     if " " in name.strip() and (_COMPANY_END.search(name) or _POLLSTER.search(name)):
         return SourceType.ORGANISATION  # one word ("Associates", "Trust") is no such name
     if _CAMEL.match(name) and not _SURNAME_PARTICLE.match(name):

@@ -16,7 +16,7 @@ from functools import lru_cache
 from claims.core.attribution.first_names import FEMALE, MALE
 from claims.core.attribution.lexicon import GERUNDS, NOUN_LIKE, SPEECH_FORMS, STANCE_FORMS
 from claims.core.attribution.persons import PERSON_NOUNS
-from claims.core.attribution.sources import DESCRIPTORS, GENERIC_HEADS, ORG_WORDS
+from claims.core.attribution.sources import DESCRIPTORS, GENERIC_HEADS, ORG_WORDS, split_person
 
 
 def _words(text: str) -> frozenset[str]:
@@ -312,7 +312,7 @@ _INDEFINITE = re.compile(
     r"these|those))?\s+", re.IGNORECASE)
 _OWNED_PERSON = re.compile(
     r"^(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*(?:['’]s|s['’])\s+([A-Z][a-z][\w'’-]*"
-    r"(?:\s+(?:[A-Z]\.|[A-Z][a-z][\w'’-]*))?\s+[A-Z][a-z][\w'’-]*)$")
+    r"(?:\s+(?:[A-Z]\.|[A-Z][a-z][\w'’-]*))?\s+[A-Z](?:[a-z]|['’][A-Z])[\w'’-]*)$")
 _AGE = re.compile(r"^\d+-year-old\s+", re.IGNORECASE)
 _TRAILING_QUANTIFIER = re.compile(r"\s+(?:both|each|all|alike|too|also|themselves|"
                                   r"himself|herself|itself)$", re.IGNORECASE)
@@ -356,16 +356,54 @@ def group_name(phrase: str) -> str:
     toks = name.split()
     if toks and toks[0].lower() in _POSSESSIVE_PRONOUNS and len(toks) > 1:
         name = " ".join(toks[1:])
+    toks = name.split()
+    if len(toks) > 3 and toks[0].lower() in _RIVAL and first_name(toks[1]) and (
+            "'s" in name or "’s" in name):
+        name = " ".join(toks[1:])  # "Rival Ann Roe's campaign": the campaign, not the rival
+    name = _after_role(name)  # "Tennis great Ann Roe", "Former X chief of staff Ann Roe"
+    example = _EXAMPLE.match(name)
+    if example and party_noun(example.group(1).split()[-1]):
+        name = example.group(2)  # "experts like Ann Roe": the one the article names
     name = _cut_participle(name)
     name = _first_party(name)
     producer = _producer(name)
     if producer is not None:
         return producer  # "the Monmouth poll" → "Monmouth", "FBI records" → "FBI"
+    if len(name.split()) > MAX_WORDS and name_fault(name) is not None and " and " in name:
+        titled = split_person(name.rsplit(" and ", 1)[1])
+        if titled is not None and " " in titled[0]:  # "Former Secretary of State and
+            return titled[0]  # presidential candidate Ann Roe": one person, two titles
     if len(name.split()) > MAX_WORDS and name_fault(name) is not None:
         cut = _CUT_DESCRIPTION.search(name)
         if cut is not None and cut.start() > 0:
             name = name[: cut.start()]
     return name
+
+
+_RIVAL = _words("rival fellow longtime veteran")
+# A person's name closing a phrase: two or three capitalised words (an initial allowed).
+_NAME_TAIL = re.compile(r"\s([A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z]\.|[A-Z][a-z][\w'’-]*)){0,1}"
+                        r"\s+[A-Z](?:[a-z]|['’][A-Z])[\w'’-]*)$")
+
+
+def _after_role(name: str) -> str:
+    """The person a long role glued to their name describes ("Tennis great Ann Roe",
+    "Labour party boss Ann Roe", "Former Velmar chief of staff Ann Roe"): the
+    capitalised name after a lower-case role word, when the name opens on a known first
+    name; a function word before it ("head of the X", "analysts at Y") keeps the phrase."""
+    m = _NAME_TAIL.search(name) if " " in name else None
+    if m is None or m.start() == 0:
+        return name
+    before = name[: m.start()].split()
+    word = before[-1]
+    if not word[:1].islower() or word in CONJUNCTIONS or word in PREPOSITIONS or (
+            word in _ARTICLES or word in PRONOUNS or word.endswith(("'s", "’s"))) or (
+            not first_name(m.group(1).split()[0])):
+        return name
+    return m.group(1)
+# A group followed by the one member the article names ("experts like Ann Roe").
+_EXAMPLE = re.compile(r"^([\w'’ -]+?)\s+(?:like|such as|including)\s+"
+                      r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})$")
 
 
 def _first_party(name: str) -> str:
@@ -477,6 +515,9 @@ def entity_fault(name: str) -> str | None:
     if any(w in _TITLE_ADVERBS or w in ADVERBS and t[:1].islower()
            for t, w in zip(toks[1:], low[1:], strict=True)):
         return "holds an adverb"  # "Vance also takes", "Voters Finally"
+    if len(toks) >= 2 and low[-2].endswith("'s") and all(t[:1].isupper() for t in toks[:-1]) and (
+            toks[-1][:1].islower() and not _owned_party(low[-1])):
+        return "a thing of its owner's"  # "Holt's metaphor", "Mr. Holt's fire-breathing"
     head = _common_head(toks, low)
     if head is not None and not party_noun(head):
         return "its head is no party"  # "Celebrated graduation speeches", "X's efforts"
@@ -510,7 +551,8 @@ _QUESTION = _words("how why where when what which whether")
 # Words that open a clause or stand for a thing, never a party ("Something many … urged",
 # "Whichever view …", "Absent a defence, …").
 _NO_PARTY_OPENERS = _words(
-    "something anything everything nothing whichever whatever whoever however absent")
+    "something anything everything nothing whichever whatever whoever however absent "
+    "everybody everyone nobody same")  # "Everybody hates …", "the same candidates"
 # Adjectives a body's name never ends on ("the Republican National …" cut short).
 _NAME_ADJECTIVES = _words("national federal international")
 _ABSTRACT = re.compile(r"(?:tion|ment|ness|\w{5}ity|ism|ship|\w{6}ance|\w{6}ence)$")
@@ -615,6 +657,21 @@ def _common_head(toks: list[str], low: list[str]) -> str | None:
     return None
 
 
+# After a possessive only a person, a group or a body is a party ("Holt's lawyer", "Acme's
+# board"): the agent shapes `party_noun` also allows ("-or", "-ent": "metaphor",
+# "statement") name the owner's things there.
+_OWNED_AGENT = re.compile(r"(?:ist|ian|er|ator|ant|man|men|woman|women|eer)s?$")
+
+
+def _owned_party(word: str) -> bool:
+    w = word.replace("’", "'")
+    if w in _PARTY_NOUNS or w.rstrip("s") in _PARTY_NOUNS or w.removesuffix("es") in (
+            _PARTY_NOUNS) or w.endswith("ies") and w[:-3] + "y" in _PARTY_NOUNS:
+        return True
+    return not w.endswith("ing") and _OWNED_AGENT.search(w) is not None and (
+        w not in _NOT_AGENTS) and w not in DOCUMENT_NOUNS
+
+
 def _cut_participle(name: str) -> str:
     """A name without its participle clause: "activists hoping to block X" → "activists"."""
     toks = name.split()
@@ -644,6 +701,9 @@ _PRODUCT_MODIFIERS = _words(
 )
 # Lower-case heads that make a capitalised run before them a body ("the Roe campaign").
 _BODY_HEADS = ORG_WORDS | _words("campaign campaigns")
+# Bodies a lower-case word before a document noun names as its producer.
+# Not "court": court filings are the parties' ("according to court filings" is no court).
+_PRODUCER_BODIES = _words("police government military army navy coroner sheriff")
 _MADE = _words("published released conducted commissioned compiled issued produced carried")
 _LEAD_ADJECTIVES = _words("recent latest most final")
 
@@ -685,6 +745,8 @@ def _producer(name: str) -> str | None:
                   if toks[i][:1].isupper() and toks[i].endswith(("'s", "’s"))), None)
     if owner is not None and all(t[:1].islower() for t in toks[owner + 1:end]):
         end = owner + 1  # "Acme Media's closely watched ad tracker": the owner made it
+    if end > 0 and toks[end - 1] in _PRODUCER_BODIES:
+        return toks[end - 1]  # "a police report", "court records": the police, the court
     start = 0
     while start < end and (toks[start][:1].islower() or toks[start].lower() in (
             _LEAD_ADJECTIVES | _ARTICLES)):

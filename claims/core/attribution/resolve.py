@@ -931,7 +931,9 @@ class SourceBook:
                     _speaker_noun(w) for w in role.split()):
                 e.speaks_for = e.speaks_for or served  # "Ann Roe, a spokeswoman for Holt"
             elif body_name and strip_determiner(body_name)[:1].isupper() and not own_voice and (
-                    served is None and gender_of(strip_determiner(body_name)) is None):
+                    served is None and gender_of(strip_determiner(body_name)) is None) and (
+                    not strip_determiner(body_name).lower().endswith(" party")
+                    or any(_speaker_noun(w) for w in role.split())):  # its chair is not it
                 e.add_alias(strip_determiner(body_name))  # a party's leader is not the party
             return e
         described = self._described_person(phrase, pos) if not headline else None

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from claims.core.attribution.first_names import FEMALE, MALE
+from claims.core.attribution.offices import ROLE_WORDS
 from claims.core.attribution.persons import PERSON_NOUNS
 
 _MAX_MENTIONS = 12
@@ -47,7 +48,8 @@ _TITLES = frozenset(["sen", "rep", "gov", "lt", "gen", "amb", "atty", "supt", "c
 @lru_cache(maxsize=2048)
 def _role_word(word: str) -> bool:
     w = word.lower().strip(".,’'").rsplit("-", 1)[-1]  # "co-host"
-    return w in PERSON_NOUNS or w in _TITLES or w.endswith(("ist", "ian")) and len(w) > 5
+    return w in PERSON_NOUNS or w in _TITLES or w in ROLE_WORDS or w.endswith(
+        ("ist", "ian")) and len(w) > 5
 
 
 def roles_in(text: str, name: str) -> tuple[str, ...]:
@@ -75,10 +77,20 @@ def roles_in(text: str, name: str) -> tuple[str, ...]:
                 found.append(r.group(1))
             m = _APPOSITIVE.match(text, end, min(len(text), end + 90))
             head = m and (m.group("head") or m.group("bare"))
-            if head and _role_word(head.split()[-1]):
-                found.append(head)
+            if m and head and _role_word(head.split()[-1]):
+                found.append(head + _of_body(text, m.end()) if head.endswith(
+                    "member") else head)  # "a member of the Velmar parliament"
         at = text.find(name, end)
     return tuple(found)
+
+
+_OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}[\w'’-]+")
+
+
+def _of_body(text: str, at: int) -> str:
+    """The body a member belongs to, "of the Velmar parliament", read on from `at`."""
+    m = _OF_BODY.match(text, at, min(len(text), at + 60))
+    return m.group(0) if m else ""
 
 
 @lru_cache(maxsize=2048)

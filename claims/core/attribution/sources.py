@@ -17,6 +17,13 @@ from rapidfuzz import fuzz
 
 from claims.core.attribution.first_names import FEMALE, MALE
 from claims.core.attribution.kinds import body_name, refine_type
+from claims.core.attribution.offices import (
+    legislators,
+    military_rank,
+    people_head,
+    person_office,
+    without_employer,
+)
 from claims.core.attribution.persons import PERSON_NOUNS
 from claims.core.attribution.roles import roles_in, surname_in
 from claims.core.model import Source, SourceType
@@ -199,11 +206,11 @@ _TYPE_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
     (SourceType.GOVERNMENT, re.compile(r"ministry|government|department|\bagency\b|council|"
                                        r"\boffice\b|administration|\bservice\b|authority|"
                                        r"police|commission|parliament|assembly|cabinet|"
-                                       r"kremlin|white house|state\b|municipality|court|"
+                                       r"kremlin|white house|state\b|municipality|court|vatican|"
                                        r"congress|senate|bureau|pentagon|\bfbi\b|\bcia\b")),
     (SourceType.ORGANISATION, re.compile(r"\bfund\b|association|red cross|hospital|company|"
                                          r"organi[sz]ation|"
-                                         r"\bfirm\b|operator|exchange|railway|union|\bbank\b|"
+                                         r"\bfirm\b|operator|exchange|railway|union|committee|\bbank\b|"
                                          r"university|charity|centre|center|corporation|"
                                          r"\binc\b|\bltd\b|group|league|federation|club|utility|"
                                          r"utilities|provider|airline|carrier")),
@@ -428,9 +435,11 @@ def _described_name(phrase: str) -> tuple[str, str] | None:
             lead = [w.lower() for w in words[:i]]
             # the word before the name describes the person; capitalised words before
             # it are what she belongs to ("CBS moderator Ann Roe", "House Republican …")
+            role = lead[-1].removeprefix("co-").removeprefix("ex-")  # "Co-moderator"
             if len(name) <= 3 and all(w[:1].isupper() for w in name) and (
-                    lead[-1] in PERSON_NOUNS or lead[-1] in _BEFORE_NAME or words[i - 1][:1]
-                    .islower() and _AGENT_NOUN.search(lead[-1])) and all(
+                    role in PERSON_NOUNS or role in _BEFORE_NAME or words[i - 1][:1]
+                    .islower() and _AGENT_NOUN.search(lead[-1]) or role != lead[-1] and (
+                        _AGENT_NOUN.search(role))) and all(
                     w in PERSON_NOUNS or w in _BEFORE_NAME or o[:1].isupper()
                     for w, o in zip(lead[:-1], words[:i - 1], strict=True)):
                 return " ".join(name), phrase
@@ -493,12 +502,27 @@ def _typed(text: str, person: bool, name: str, descriptors: tuple[str, ...]) -> 
         w.lower() in ORG_WORDS or w.lower() in GENERIC_HEADS for w in name.split()) and (
         gender_of(name) is not None
         or any(w in PERSON_NOUNS for d in descriptors for w in d.lower().split()))
+    if legislators(name):
+        return SourceType.POLITICIAN  # "Senate Republicans" are no senate
+    group = None if person else people_head(name)  # "Party members", "White House
+    if group is not None:  # officials", "Source close to the Velmar committee"
+        if _type_of(group.lower(), False) is SourceType.MILITARY:
+            return SourceType.MILITARY  # "Army officers"
+        said = group.lower() if group != name else _role_heads(text)
+        return _type_of(_OWNER_WORD.sub("", said), True)  # "Senator's advisers": aides
     kind = refine_type(_type_of(_role_heads(text) if person else text, person), person, name,
                        descriptors, text)
+    if kind is SourceType.OFFICIAL and "spokes" in text and "spokes" not in name.lower() and (
+            gender_of(name) is None and name[:1].isupper()):
+        alone = _typed(name.lower(), False, name, ())  # "the Harlow Trust", which has
+        if alone not in (SourceType.OTHER, SourceType.OFFICIAL):  # a spokesman, is no
+            return alone  # official itself
+        if not person and f"{name.lower()} spokes" in text:
+            return SourceType.ORGANISATION  # "Crowdpac", which "a Crowdpac spokesman" serves
     if kind is SourceType.OTHER and not person:
         if _BODY_NAME.search(name):
             return SourceType.ORGANISATION
-        if " " not in name.strip() and _is_place(name):
+        if " " not in name.strip() and name.lower() not in PERSON_NOUNS and _is_place(name):
             return SourceType.GOVERNMENT  # a place speaks through its government
     return kind
 
@@ -530,10 +554,16 @@ _OFFICIAL_WORDS = re.compile(r"\b(?:officials|diplomats|representatives?|spokes\
 @lru_cache(maxsize=_CACHE)
 def _type_of(text: str, person: bool) -> SourceType:
     if person:
+        text = without_employer(text)  # "President Roe's special envoy"
+        office = person_office(text)  # "senior vice president", "alderman", "fellow"
+        if office is not None:
+            return office
         for kind, rule in _PERSON_RULES:
+            if kind is SourceType.OFFICIAL and military_rank(text):
+                return SourceType.MILITARY  # "Gen. Ann Roe", "a retired admiral"
             if rule.search(text):
                 return kind
-        return SourceType.OTHER
+        return SourceType.MILITARY if military_rank(text) else SourceType.OTHER
     for kind, rule in _TYPE_RULES:
         if rule.search(text):
             return kind
@@ -595,8 +625,9 @@ _OWNER_WORD = re.compile(r"\S+['’]s?\s+")
 
 # A person's campaign or team named after them: a body in the registry (typed `other`
 # while the article is read, so that its named spokespeople keep their own names).
-_TEAM = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?(?:['’]s?)?\s+(?:campaign|team|"
-                   r"camp|transition team)$")
+_TEAM = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?(?:['’]s?)?(?:\s+(?:former|"
+                   r"presidential|senate|reelection|re-election|mayoral|gubernatorial|"
+                   r"congressional|house|own|\d{4}))*\s+(?:campaign|team|camp|transition team)$")
 _PLACE_HINT = "government of a place"  # `resolve`'s mark for a name used as a place
 _GROUP_PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|ats|ists|ives|als)$")  # "Republicans"
 

@@ -22,8 +22,9 @@ from claims.core.model import SourceType
 _T = SourceType
 # For a person's name, the offices people hold come first: a role word says more
 # about a person than a body word that found its way into one article's wording.
-_PERSON_ORDER = (_T.POLITICIAN, _T.OFFICIAL, _T.ANALYST, _T.MEDIA, _T.THINK_TANK,
-                 _T.ORGANISATION, _T.OSINT, _T.MILITARY, _T.GOVERNMENT, _T.OTHER)
+# A rank ("Gen.", "Adm.") outranks the offices a general holds ("commander of X").
+_PERSON_ORDER = (_T.POLITICIAN, _T.MILITARY, _T.OFFICIAL, _T.ANALYST, _T.MEDIA, _T.THINK_TANK,
+                 _T.ORGANISATION, _T.OSINT, _T.GOVERNMENT, _T.OTHER)
 # For a body's name, body types first, then the person types a spokesperson's wording
 # lent it ("a White House spokesman" typed `official`).
 _BODY_ORDER = (_T.GOVERNMENT, _T.MILITARY, _T.MEDIA, _T.THINK_TANK, _T.OSINT,
