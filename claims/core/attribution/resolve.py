@@ -56,6 +56,7 @@ from claims.core.attribution.sources import (
     initialism,
     is_generic,
     norm,
+    person_surname,
     source_type,
     split_descriptor,
     split_person,
@@ -332,7 +333,8 @@ class SourceBook:
             return None
         padded = f" {key} "  # the key as whole words of some name
         cands = [e for e in self.entities
-                 if padded in e.joined_keys() and not self.backrefs.hides(e, key)]
+                 if padded in e.joined_keys() and not self.backrefs.hides(e, key) and not (
+                     kinds and e.person)]  # "the agency" is no "spokesman for the agency"
         if not cands and kinds:
             specific = key in _SPECIFIC_NOUNS  # "the bank": a body known to be one
             cands = [e for e in self.entities
@@ -552,7 +554,7 @@ class SourceBook:
         self.mentions.insert(i, (pos, e, gender))
 
     def _person(self, name: str, title: str | None, pos: int) -> Entity:
-        surname = name.split()[-1]
+        surname = person_surname(name)
         titled = gender_of(name, title) if title and len(name.split()) == 1 else None
         for e in self.entities:
             same = norm(e.name) == norm(name) or any(norm(a) == norm(name) for a in e.aliases)
