@@ -104,3 +104,29 @@ def test_shares_of_a_firm_make_it_the_company_of_the_sentence() -> None:
     text = "Shares of Halvorsen Biotech fell 12% on Tuesday after the company said a trial failed."
     assert [s for s, _ in attributions(text)][-1] == "Halvorsen Biotech"
     assert "Company" not in registry(text)
+
+
+# --- documents and their producers ------------------------------------------------------
+
+
+@pytest.mark.parametrize(("opener", "source"), [
+    ("A poll shows", "Poll"),     # a document the sentence introduces
+    ("Polls show", "Polls"),
+    ("The poll shows", "Daily Ledger"),  # a back-reference to the outlet's poll
+])
+def test_only_a_definite_document_is_the_last_outlets(opener: str, source: str) -> None:
+    text = ("The Daily Ledger reported that the minister resigned. "
+            f"{opener} support for the ruling coalition at 19%.")
+    assert [s for s, _ in attributions(text)] == ["Daily Ledger", source]
+
+
+@pytest.mark.parametrize("after", ["published last week", "released on Monday", ""])
+def test_a_survey_by_a_producer_is_the_producers(after: str) -> None:
+    text = f"A survey by the Norden Institute {after} found that 62% of voters wanted a new vote."
+    assert [s for s, _ in attributions(text)] == ["Norden Institute"]
+    assert list(registry(text)) == ["Norden Institute"]
+
+
+def test_strategists_at_a_bank_are_analysts() -> None:
+    text = "Velmora Bank strategists wrote in a note that volatility would persist."
+    assert registry(text) == {"Velmora Bank strategists": ("analyst", ())}

@@ -515,6 +515,8 @@ def _typed(text: str, person: bool, name: str, descriptors: tuple[str, ...]) -> 
         w.lower() in ORG_WORDS or w.lower() in GENERIC_HEADS for w in name.split()) and (
         gender_of(name) is not None
         or any(w in PERSON_NOUNS for d in descriptors for w in d.lower().split()))
+    if not person and _ANALYST_HEAD.search(name):
+        return SourceType.ANALYST  # "Velmora Bank analysts": people, though a bank's
     kind = refine_type(_type_of(_role_heads(text) if person else text, person), person, name,
                        descriptors, text)
     if kind is SourceType.OTHER and not person:
@@ -545,7 +547,10 @@ _BODY_NAME = re.compile(r"^(?:the\s+)?[A-Z][A-Z&/.-]{1,9}$|\b(?:Network|Chamber|
                         r"Party)\b")
 
 
-_ANALYST_WORDS = re.compile(r"\b(?:analysts|experts|economists|scientists|researchers)\b")
+_ANALYST_WORDS = re.compile(r"\b(?:analysts|experts|economists|scientists|researchers|"
+                            r"strategists)\b")
+_ANALYST_HEAD = re.compile(r"\b(?:analysts|experts|economists|scientists|researchers|"
+                           r"strategists)$", re.IGNORECASE)
 _OFFICIAL_WORDS = re.compile(r"\b(?:officials|diplomats|representatives?|spokes\w*|judges?|"
                              r"justices|prosecutors?|police officers)\b")
 
