@@ -116,7 +116,10 @@ def name_fault(name: str, max_words: int = MAX_WORDS) -> str | None:
         return "opens with a preposition"
     if toks[0][:1].isupper() and (first in GERUNDS or first in _PARTICIPLE_OPENERS or (
             first.endswith("ing") and any(_low(t) in _OBJECT_OPENERS or _low(t) in PREPOSITIONS
-                                         for t in toks[1:3]))):
+                                         for t in toks[1:3]))) and not (
+            len(toks) in (2, 3) and party_noun(_low(toks[-1])) and not any(
+                _low(t) in _OBJECT_OPENERS or _low(t) in PREPOSITIONS for t in toks[1:])):
+        # "Ruling party (officials)" is a body, not "Ruling out a cut"
         return "opens with a participle"  # "Speaking on Sunday", "Taking home a first win"
     if all(t[:1].islower() for t in toks) and _low(toks[-1]).endswith(("ed", "ing")):
         return "no noun"  # "prompted"

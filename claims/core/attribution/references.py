@@ -354,6 +354,9 @@ _LEAD_NAME = re.compile(
 )
 
 
+_SHARES_OF = re.compile(r"(?:The )?(?:[Ss]hares|[Ss]tock) (?:of|in) (?=[A-Z])")
+
+
 @lru_cache(maxsize=4096)
 def sentence_subject_name(sentence: str) -> str | None:
     """The name a sentence opens with ("The national railway, EstRail, suspended …").
@@ -361,7 +364,9 @@ def sentence_subject_name(sentence: str) -> str | None:
     "…, a spokesperson for the company said" points back to that name first: the body a
     sentence is about is the nearest antecedent of its own generic noun.
     """
-    m = _LEAD_NAME.match(sentence.strip())
+    lead = sentence.strip()
+    shares = _SHARES_OF.match(lead)  # "Shares of Acme fell after the company said …"
+    m = _LEAD_NAME.match(lead[shares.end():] if shares else lead)
     if m is None:
         return None
     name = m.group(1)

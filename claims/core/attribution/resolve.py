@@ -57,6 +57,7 @@ from claims.core.attribution.sources import (
     initialism,
     is_generic,
     norm,
+    person_surname,
     source_type,
     split_descriptor,
     split_person,
@@ -77,6 +78,11 @@ _DOC_NOUN = re.compile(
     r"filings?|minutes|audits?|census)\b(.*)$",
     re.IGNORECASE,
 )
+# A document the sentence introduces ("A new poll shows", "Polls show", "New data
+# suggest"): not the last outlet's report, as "the poll" would be.
+_INDEFINITE_DOC = re.compile(r"(?:[Aa]n?\s|(?:[Nn]ew|[Rr]ecent|[Ll]atest|[Ss]ome)\s|"
+                             r"[A-Z][a-z]+s?\b)(?<!The)(?<!This)(?<!That)(?<!These)"
+                             r"(?<!Those)(?<!Its)(?<!Their)")
 _GROUP_AT = re.compile(
     r"^(?:analysts|experts|researchers|economists|officials|scientists|staff)\s+"
     r"(?:at|from|with|of)\s+(.+)$",
@@ -92,6 +98,8 @@ _PAREN_ASIDE = re.compile(r"\s*\([^)]*\)")
 # describes a person; with "the" it is someone the article has named, as "he" would be.
 _AGED = re.compile(r"(?i)(the|an?)\s+(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-(?:year|month)-old"
                    r"(?:\s+(.+))?$")
+_AFTER_PUBLISHER = re.compile(r"\s+(?:published|released|conducted|issued|commissioned|"
+                             r"out|made public)\b.*$")
 _BY_PUBLISHER = re.compile(r".*\b(?:by|from|(?:published|appearing|released) in)\s+(.+)$")
 _ALIAS_INTRO = re.compile(r"\b(?:under the (?:name|pseudonym|handle)|known as|nicknamed|"
                           r"calling (?:himself|herself|itself))\s+((?-i:[A-Z])[\w'’-]*"
@@ -333,7 +341,8 @@ class SourceBook:
             return None
         padded = f" {key} "  # the key as whole words of some name
         cands = [e for e in self.entities
-                 if padded in e.joined_keys() and not self.backrefs.hides(e, key)]
+                 if padded in e.joined_keys() and not self.backrefs.hides(e, key) and not (
+                     kinds and e.person)]  # "the agency" is no "spokesman for the agency"
         if not cands and kinds:
             specific = key in _SPECIFIC_NOUNS  # "the bank": a body known to be one
             cands = [e for e in self.entities
@@ -556,7 +565,7 @@ class SourceBook:
         self.mentions.insert(i, (pos, e, gender))
 
     def _person(self, name: str, title: str | None, pos: int) -> Entity:
-        surname = name.split()[-1]
+        surname = person_surname(name)
         titled = gender_of(name, title) if title and len(name.split()) == 1 else None
         for e in self.entities:
             same = norm(e.name) == norm(name) or any(norm(a) == norm(name) for a in e.aliases)
@@ -845,9 +854,9 @@ class SourceBook:
         doc = _DOC_NOUN.match(phrase)
         if doc:
             by = _BY_PUBLISHER.search(doc.group(1))
-            if by:
-                phrase = by.group(1).strip()
-            elif not doc.group(1).strip():
+            if by:  # "a survey by the Norden Institute (published last week)"
+                phrase = _AFTER_PUBLISHER.sub("", by.group(1).strip())
+            elif not doc.group(1).strip() and not _INDEFINITE_DOC.match(phrase):
                 cands = [e for e in self.entities if e.report or
                          source_type(e).value in ("media", "think_tank")]
                 producer = max(cands, key=lambda e: e.last) if cands else None

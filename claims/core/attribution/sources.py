@@ -213,7 +213,8 @@ _TYPE_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
                                          r"\bfirm\b|operator|exchange|railway|union|committee|\bbank\b|"
                                          r"university|charity|centre|center|corporation|"
                                          r"\binc\b|\bltd\b|group|league|federation|club|utility|"
-                                         r"utilities|provider|airline|carrier")),
+                                         r"utilities|provider|airline|carrier|\bparty$|"
+                                         r"\bcoalition$")),
 )
 _PERSON_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
     (SourceType.POLITICIAN, re.compile(r"president(?!ial)|minister|premier|chancellor|senator|"
@@ -362,6 +363,27 @@ _PORTFOLIOS = words(
 _HONORIFICS = words("mr mrs ms miss dr prof sen rep gov gen")
 
 
+# Lower-case particles inside a person's name ("Pieter van Dam", "Ana de Souza").
+NAME_PARTICLES = words("van von der den de da di du del della dos das ter ten bin ibn")
+
+
+def _inner_particle(words: list[str], k: int) -> bool:
+    """Whether words[k] is a particle between a first name and a surname: both sides
+    capitalised, and no title before it ("Governor Pieter van Dam", not "Minister de")."""
+    return words[k] in NAME_PARTICLES and 0 < k < len(words) - 1 and (
+        words[k + 1][:1].isupper() and words[k - 1][:1].isupper() and not _is_title(
+            words[k - 1]))
+
+
+def person_surname(name: str) -> str:
+    """A person's surname with its particles ("van Dam" of "Pieter van Dam")."""
+    parts = name.split()
+    k = len(parts) - 1
+    while k > 1 and parts[k - 1] in NAME_PARTICLES:
+        k -= 1
+    return " ".join(parts[k:])
+
+
 @lru_cache(maxsize=_CACHE)
 def split_person(phrase: str) -> tuple[str, str] | None:
     """(name, title phrase) when the phrase ends in a person's name after a title."""
@@ -374,8 +396,8 @@ def split_person(phrase: str) -> tuple[str, str] | None:
     if i > 1 and words[-1][:1].isupper() and words[-2][:1].isupper() and not _is_title(
             words[-2]):
         i -= 1  # the last word is a surname even when it is also a title ("Ada King")
-    while i > 0 and words[i - 1][:1].isupper() and not _is_title(words[i - 1]) and (
-            words[i - 1] != "Speaker"):
+    while i > 0 and (words[i - 1][:1].isupper() and not _is_title(words[i - 1]) and (
+            words[i - 1] != "Speaker") or _inner_particle(words, i - 1)):
         i -= 1
     if i == len(words) > 1 and words[-1][:1].isupper() and _is_title(words[-2]) and (
             words[-2].lower().rstrip(".") in _HONORIFICS):
@@ -536,7 +558,8 @@ def _is_place(name: str) -> bool:
 # "Ann Roe" described as "majority leader", or "Guy Roe" with a known first name: two
 # or three capitalised words, no body word, an initial allowed; a person, though no
 # title stood before the name.
-_PERSON_SHAPE = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}$")
+_PERSON_SHAPE = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:(?:van|von|der|den|de|da|di|"
+                           r"du|del|della|dos|das|ter|ten|bin|ibn)\s+)*[A-Z][a-z'’-]+){1,2}$")
 
 
 # An acronym ("DNC", "CNN/ORC", "AT&T") or a name closed by a body word.
@@ -546,7 +569,8 @@ _BODY_NAME = re.compile(r"^(?:the\s+)?[A-Z][A-Z&/.-]{1,9}$|\b(?:Network|Chamber|
                         r"Party)\b")
 
 
-_ANALYST_WORDS = re.compile(r"\b(?:analysts|experts|economists|scientists|researchers)\b")
+_ANALYST_WORDS = re.compile(r"\b(?:analysts|experts|economists|scientists|researchers|"
+                            r"strategists)\b")
 _OFFICIAL_WORDS = re.compile(r"\b(?:officials|diplomats|representatives?|spokes\w*|judges?|"
                              r"justices|prosecutors?|police officers)\b")
 
