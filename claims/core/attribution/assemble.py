@@ -28,6 +28,9 @@ _QUOTE_OPENERS = ("\"", "“", "''", "``")
 _REPORTING = frozenset({"said", "reported", "according to", "told", "wrote", "added",
                         "announced", "stated", "confirmed", "cited"})
 _PRONOUNS = ("he", "she", "it", "they")
+# A first cue whose subject is a pronoun left unresolved keeps the clause in the voice it
+# gives ("I think …", "we know …"): no later cue takes it over.
+_PERSONAL = words("i we you he she it they this that let's let’s one")
 _SUBORDINATE = re.compile(r"\s*(?:although|though|even though|even as|while|whereas|when|"
                           r"whenever|as|because|since|if|unless|once|after|before)\b",
                           re.IGNORECASE)
@@ -36,6 +39,8 @@ _SUBORDINATE = re.compile(r"\s*(?:although|though|even though|even as|while|wher
 _SUBORDINATE_SUBJECT = re.compile(r"\b(?:after|before|since|with)\s+\Z", re.IGNORECASE)
 _OPENING_TIME_CLAUSE = re.compile(r"\s*(?:after|before|since|with)\b", re.IGNORECASE)
 _RELATIVE_OPENING = re.compile(r"[\s,]*(?:which|who)\s")
+# "…, some analysts, who pointed out …": a relative clause set off by a comma.
+_SET_OFF_RELATIVE = re.compile(r"\s*,\s*(?:who|which)\b")
 _CITING_TAIL = re.compile(r",?\s*(?:citing|quoting)\b[^.;]*")
 
 
@@ -144,8 +149,11 @@ def _resolve_via(book: SourceBook, s: Sentence, hit: CueHit, inner: CueHit | Non
 def _groups(s: Sentence, mask: list[bool], book: SourceBook) -> list[_Group]:
     """Clauses merged into claims: one per distinct source, own-voice parts kept apart."""
     out: list[_Group] = []
-    for cs, ce, hit, inner, alone in _clause_hits(s, mask):
+    for cs, ce, hit, inner, alone, rest in _clause_hits(s, mask):
         src = book.resolve(hit, s.start + hit.phrase_start, s.text, s.headline) if hit else None
+        if hit is not None and src is None and inner is None and hit.cue != "according to" and (
+                hit.phrase.lower() not in _PERSONAL):
+            hit, src = _next_resolved(book, s, hit, rest)
         local = False
         if hit is not None and src is None and hit.cue == "according to":
             read, src = _producer(book, s, hit)  # "according to polls compiled by X": X
@@ -190,34 +198,48 @@ def _across_relative(text: str, cs: int, hit: CueHit) -> bool:
         "," in text[cs : hit.start] or not _RELATIVE_OPENING.match(text, cs))
 
 
+def _next_resolved(book: SourceBook, s: Sentence, hit: CueHit, rest: list[CueHit]
+                   ) -> tuple[CueHit, Entity | None]:
+    """A clause whose first cue names no party ("The remark worried some analysts, who
+    pointed out …", "The plan, which Roe said …"): the first later cue that does."""
+    for other in rest:
+        if other is hit or other.start <= hit.end or not _SET_OFF_RELATIVE.match(
+                s.text, other.phrase_start + len(other.phrase), other.start):
+            continue
+        src = book.resolve(other, s.start + other.phrase_start, s.text, s.headline)
+        if src is not None:
+            return other, src
+    return hit, None
+
+
 def _clause_hits(s: Sentence, mask: list[bool]
-                 ) -> list[tuple[int, int, CueHit | None, CueHit | None, bool]]:
+                 ) -> list[tuple[int, int, CueHit | None, CueHit | None, bool, list[CueHit]]]:
     """Each clause with its main and inner hit (and whether it must stand alone). A clause
     whose only cue sits in a subordinate clause of time is split there, so the main clause
     stays the article's own voice: a trailing one ("The vote came a day after the board
     said …") and an opening one ("After the board said …, the vote came")."""
-    out: list[tuple[int, int, CueHit | None, CueHit | None, bool]] = []
+    out: list[tuple[int, int, CueHit | None, CueHit | None, bool, list[CueHit]]] = []
     text = s.text
     for cs, ce, _joiner in clause_spans(text, mask):
         hits = find_hits(text, mask, cs, ce, s.headline)
         hit, inner = _main_hit(hits, text, cs, ce)
         if hit is None or hit.cue == "according to":
-            out.append((cs, ce, hit, inner, False))
+            out.append((cs, ce, hit, inner, False, hits))
             continue
         sub = _SUBORDINATE_SUBJECT.search(text, max(cs, hit.phrase_start - 12), hit.phrase_start)
         first = min(min(h.start, h.phrase_start) for h in hits)
         if sub is not None and sub.start() > cs and first >= sub.start() and not _short(
                 text[cs : sub.start()]):
-            out.append((cs, sub.start(), None, None, False))
-            out.append((sub.start(), ce, replace(hit, leading=True), inner, False))
+            out.append((cs, sub.start(), None, None, False, []))
+            out.append((sub.start(), ce, replace(hit, leading=True), inner, False, []))
             continue
         comma = text.find(",", hit.end, ce)
         if sub is not None and _OPENING_TIME_CLAUSE.match(text, cs) and comma > 0 and all(
                 h.end <= comma for h in hits) and not _short(text[comma + 1 : ce]):
-            out.append((cs, comma + 1, hit, inner, False))
-            out.append((comma + 1, ce, None, None, True))
+            out.append((cs, comma + 1, hit, inner, False, []))
+            out.append((comma + 1, ce, None, None, True, []))
             continue
-        out.append((cs, ce, hit, inner, False))
+        out.append((cs, ce, hit, inner, False, hits))
     return out
 
 

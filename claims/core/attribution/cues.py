@@ -34,6 +34,7 @@ from claims.core.attribution.names import (
     speaker_phrase,
 )
 from claims.core.attribution.shapes import (
+    COUNT_BOUND,
     LEAD_ADVERB,
     TIME_ENDS,
     TRAILING_TIME,
@@ -288,12 +289,12 @@ _BLOCKERS = words(
 )
 _STOP_WORDS = words(
     "that but while as because although though if when where which who whom whose what "
-    "whereas so than after before since"
+    "whereas so than after before since why"
 )
 _AUX = words(
     "not never has have had also later earlier again previously publicly repeatedly reportedly "
     "recently separately further then would will could may might did does do already now "
-    "once first"
+    "once first since"
 )
 _TRAIL = re.compile(
     r"(?:\s+(?:on|via|in|at|through|over)\s+(?:Telegram|Twitter|X|Facebook|Instagram|"
@@ -397,6 +398,10 @@ def _segment_before(text: str, end: int, lo: int, stop: bool = True) -> tuple[in
         if word == "that" and i > 0 and words[i - 1].group().lower() in _DET_PREPOSITIONS:
             continue  # "one of that report's authors": a determiner, no clause
         if word in _STOP_WORDS and w.start() < len(seg):
+            if word == "since" and i > 0 and words[i - 1].group().lower() in _PERFECT:
+                continue  # "Roe has since said": an adverb, no clause
+            if word == "why" and not (i > 0 and _IS_WHY.search(words[i - 1].group())):
+                continue  # only "That is why critics say …" opens on a clause of reason
             if word in ("who", "whose") and seg[: w.start()].strip():
                 break  # "a blogger who posts as X": the resolver reads the name
             seg_start += w.end()
@@ -406,6 +411,8 @@ def _segment_before(text: str, end: int, lo: int, stop: bool = True) -> tuple[in
     return seg_start + lead, seg.strip()
 
 
+_PERFECT = words("has have had")
+_IS_WHY = re.compile(r"(?:^(?:is|was)|['’]s)$", re.IGNORECASE)
 # Prepositions after which "that" is a determiner ("of that report").
 _DET_PREPOSITIONS = words("of in on for at from with by about to into")
 _DISCOURSE = words("however meanwhile too also though instead nonetheless nevertheless "
@@ -517,7 +524,12 @@ def _strip_aux(phrase: str) -> str:
         words.pop()
     if words and _CONTRACTED.search(words[-1]):
         words[-1] = _CONTRACTED.sub("", words[-1])
+    elif words and _PRONOUN_HAS.fullmatch(words[-1]):
+        words[-1] = words[-1][:-2]  # "he’s said", "she's argued": "has", not a possessive
     return " ".join(words)
+
+
+_PRONOUN_HAS = re.compile(r"(?:[Hh]e|[Ss]he)['’]s")  # "it's", "who's": as often "is"
 
 
 def _negated(word: str) -> bool:
@@ -702,6 +714,10 @@ def _subject_phrase(
     if loose and _valid_phrase(phrase, loose):
         return start, phrase, None, descriptor
     found = speaker_phrase(phrase)
+    bound = COUNT_BOUND.match(phrase) if found is None else None
+    if bound is not None:  # "At least a dozen council members told …": the members
+        start, phrase = start + bound.end(), phrase[bound.end():]
+        found = speaker_phrase(phrase)
     if found is not None and _ENDS_RELATIVE.search(text, max(0, start - 12), start) and (
             only_circumstance(phrase)):
         found = None  # "X, who last year threatened …": the time is no speaker
@@ -806,9 +822,18 @@ def _set_off_antecedent(text: str, lo: int, start: int, seg: str) -> tuple[int, 
         name = _TRAILING_NAME.search(prev)
         if name is not None and is_name(name.group()):
             return p_start + name.start(), name.group()
+    verb = _OBJECT_OF_VERB.match(seg)
+    if verb is not None and "who" in text[start + len(seg) : start + len(seg) + 6]:
+        found = speaker_phrase(seg[verb.end():])  # "The ruling alarmed economists, who …"
+        return None if found is None else (start + verb.end() + found[0], found[1])
     if seg[:1].isupper() and speaker_phrase(seg) == (0, seg):
         return start, seg
     return None
+
+
+# A clause "The <noun> <verb>ed <object>" before ", who": the object is the antecedent.
+_OBJECT_OF_VERB = re.compile(r"(?:The|A|An|This|That|His|Her|Its|Their)\s+(?:[a-z][\w-]*\s+){1,3}?"
+                             r"(?:[a-z]+ed|drew|left|won|led|met|hit)\s+(?=[\w])")
 
 
 def _agentive(phrase: str) -> bool:
@@ -892,6 +917,7 @@ def _appositive_head(
 
 _COORDINATOR = re.compile(r"(?:^|\s|,)(?:and|but|or|yet)(?:\s+([^,;]*))?$")
 _ENDS_COORDINATOR = re.compile(r"(?:,|\b(?:and|but|or|yet))\s*$")
+_OPENING_CONJUNCTION = re.compile(r"\s*(?:But|And|Yet|So|Still)\s+(?=\w)")
 
 
 def _coordinated(text: str, lo: int, end: int) -> tuple[int, str] | None:
@@ -909,6 +935,11 @@ def _coordinated(text: str, lo: int, end: int) -> tuple[int, str] | None:
         return None
     lead = lead_subject(text, base, end)
     found = speaker_phrase(lead[1]) if lead is not None and lead[0] < end else None
+    opener = _OPENING_CONJUNCTION.match(text, base, end) if found is None else None
+    if opener is not None:  # "But the court overruled and said …": the court
+        lead = lead_subject(text, opener.end(), end)
+        found = speaker_phrase(lead[1]) if lead is not None and lead[0] < end and not (
+            text.startswith(",", lead[0] + len(lead[1]))) else None  # "And Roe, said X, …"
     if found is None and base == lo and m is not None:  # "On Friday, Roe visited … and said"
         comma = text.rfind(",", lo, lo + m.start())
         lead = lead_subject(text, comma + 1, end) if comma >= 0 else None

@@ -46,9 +46,29 @@ _NAME_BEFORE = re.compile(
     r"((?:[A-Z][\w.&'’/-]*\s+)*?[A-Z][\w.&'’/-]*)((?:\s+[a-z][\w-]*){1,2})$")
 
 
+# "figures the Hale campaign released Friday": a contact relative clause whose subject
+# made the document.
+_MADE_BY = re.compile(
+    r"^(?:(?:the|a|an|new|latest|recent|internal|official)\s+){0,2}(?:[\w-]+\s+)?"
+    r"(?:figures|data|numbers|statistics|documents|records|estimates|results|emails)\s+"
+    r"((?:the|his|her|its|their)\s+(?:[\w.&'’-]+\s+){0,3}?[\w.&'’-]+)\s+"
+    r"(?:released|published|issued|provided|filed|compiled|gave|sent|posted|obtained)\b")
+# "the union's lawyers in a motion": the party, then where it said so.
+_IN_DOCUMENT = re.compile(
+    r"\s+in\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:filing|filings|"
+    r"statement|letter|interview|memo|report|email|post|complaint|lawsuit|motion|brief)\b")
+
+
 def according_object(phrase: str) -> str:
     """The party an "according to" object speaks for, else the object without the words
     that only date it or pass it on; `phrase` itself when neither applies."""
+    made = _MADE_BY.match(phrase)
+    if made is not None:
+        return made.group(1)
+    where = _IN_DOCUMENT.search(phrase)
+    if where is not None and where.start() > 0 and not any(
+            w.lower() in DOCUMENT_NOUNS for w in phrase[: where.start()].split()):
+        return phrase[: where.start()]  # "the union's lawyers in a motion": the lawyers
     if not any(w.lower() in DOCUMENT_NOUNS for w in phrase.split()):
         return phrase  # "according to Ann Roe", "according to a spokesman for X"
     found = [m for m in _NAMED_AFTER.finditer(phrase) if _documented(phrase[: m.start()])]

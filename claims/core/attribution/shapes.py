@@ -110,6 +110,12 @@ LEAD_ADVERB = re.compile(
     r"Additionally|Similarly|Likewise|Notably|Privately|Publicly|Repeatedly|Reportedly|"
     r"Apparently|Originally|Last\s+(?:week|month|year|night)|This\s+(?:week|month|year)|"
     r"On\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+(?=[A-Za-z])")
+# A bound on a counted group the subject test does not take ("At least a dozen council
+# members told …", "as many as two-thirds of the delegates"): the group after it speaks.
+COUNT_BOUND = re.compile(
+    r"(?i:at\s+least|as\s+many\s+as|more\s+than|fewer\s+than|nearly|almost|roughly)"
+    r"\s+(?=(?:a\s+|an\s+|\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|half|dozens?|hundreds)(?![\w-]*ly\b))")
 
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # The last words `TRAILING_TIME` can end on: a cheap test before the search.
