@@ -26,7 +26,7 @@ from claims.core.windows import window_sentences
 # 8: sentences over 2,000 characters read in windows (`core.windows`);
 # 9: attribution, second round (stances, cues, references); 10: attribution, third round
 # (cue shapes, subject salience, registry names); 11: "-ies" plurals of party nouns
-EXTRACTOR_VERSION = "14"
+EXTRACTOR_VERSION = "15"
 
 # `figures.extract._figure` and `reconcile.frames._framed` build a figure field by field
 # (`dataclasses.replace` costs twice as much per figure); a new field must be added there.
