@@ -130,3 +130,13 @@ def test_a_survey_by_a_producer_is_the_producers(after: str) -> None:
 def test_strategists_at_a_bank_are_analysts() -> None:
     text = "Velmora Bank strategists wrote in a note that volatility would persist."
     assert registry(text) == {"Velmora Bank strategists": ("analyst", ())}
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("Velmora Corp said profit rose. The board said it would consider a dividend.",
+     "Board", "other"),  # a company's board is no public body
+    ("The Velmar Labor Relations Board said the strike was legal.",
+     "Velmar Labor Relations Board", "government"),
+])
+def test_only_a_named_board_is_a_public_body(text: str, name: str, kind: str) -> None:
+    assert registry(text)[name][0] == kind

@@ -40,8 +40,9 @@ _OUTLET = re.compile(
     r"Courant|Ledger|Mercury|Mirror|Globe|Star|Presse|Agence)\b"
 )
 # A board named as a proper name ("National Transportation Safety Board", "Board of
-# Elections"): a public body; a company's board is written in lower case ("its board").
-_PUBLIC_BOARD = re.compile(r"\bBoard$|\bBoard of (?:Elections?|Education|Supervisors|"
+# Elections"): a public body; a company's board is written in lower case ("its board"),
+# and "the board" capitalised as a source name alone ("Board") names no public body.
+_PUBLIC_BOARD = re.compile(r"\S\s+Board$|\bBoard of (?:Elections?|Education|Supervisors|"
                            r"Regents|Health|Trustees)\b")
 _WATCH = re.compile(r"\s(?:Watch|Monitor)$")
 _NEWS_WORD = re.compile(r"\b(?:Agence|Presse|News|Radio|Television|TV|Newswire)\b")
