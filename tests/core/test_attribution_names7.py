@@ -209,7 +209,7 @@ def test_a_body_its_spokesman_names_is_an_organisation() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Everybody hates people who make 3 deals a day.",
+    "Everybody resents landlords who raise rents 3 times a year.",
     "Nobody objected, and the plan passed 41 to 2.",
     "A few of the same hopefuls argued they reject 3 levies.",
 ])
