@@ -18,7 +18,7 @@ from claims.core.attribution.references import is_org_word
 from claims.core.attribution.sources import Entity, gender_of, words
 
 # Words that open a modifier after a head noun ("officials familiar with the plan",
-# "people briefed on the move", "members within both unions", "aides to the mayor").
+# "people briefed on the plan", "members within both unions", "aides to the mayor").
 _MODIFIER_OPENERS = words(
     "of from in at on for with within to familiar close briefed who that near across "
     "inside outside around involved"
