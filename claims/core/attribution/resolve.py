@@ -80,9 +80,8 @@ _DOC_NOUN = re.compile(
 )
 # A document the sentence introduces ("A new poll shows", "Polls show", "New data
 # suggest"): not the last outlet's report, as "the poll" would be.
-_INDEFINITE_DOC = re.compile(r"(?:[Aa]n?\s|(?:[Nn]ew|[Rr]ecent|[Ll]atest|[Ss]ome)\s|"
-                             r"[A-Z][a-z]+s?\b)(?<!The)(?<!This)(?<!That)(?<!These)"
-                             r"(?<!Those)(?<!Its)(?<!Their)")
+_INDEFINITE_DOC = re.compile(r"(?!(?:The|This|That|These|Those|Its|Their)\b)"
+                             r"(?:[Aa]n?\s|(?:[Nn]ew|[Rr]ecent|[Ll]atest|[Ss]ome)\s|[A-Z][a-z]+\b)")
 _GROUP_AT = re.compile(
     r"^(?:analysts|experts|researchers|economists|officials|scientists|staff)\s+"
     r"(?:at|from|with|of)\s+(.+)$",

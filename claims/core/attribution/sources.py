@@ -367,12 +367,12 @@ _HONORIFICS = words("mr mrs ms miss dr prof sen rep gov gen")
 NAME_PARTICLES = words("van von der den de da di du del della dos das ter ten bin ibn")
 
 
-def _inner_particle(words: list[str], k: int) -> bool:
-    """Whether words[k] is a particle between a first name and a surname: both sides
+def _inner_particle(toks: list[str], k: int) -> bool:
+    """Whether toks[k] is a particle between a first name and a surname: both sides
     capitalised, and no title before it ("Governor Pieter van Dam", not "Minister de")."""
-    return words[k] in NAME_PARTICLES and 0 < k < len(words) - 1 and (
-        words[k + 1][:1].isupper() and words[k - 1][:1].isupper() and not _is_title(
-            words[k - 1]))
+    return toks[k] in NAME_PARTICLES and 0 < k < len(toks) - 1 and (
+        toks[k + 1][:1].isupper() and toks[k - 1][:1].isupper() and not _is_title(
+            toks[k - 1]))
 
 
 def person_surname(name: str) -> str:
@@ -558,8 +558,8 @@ def _is_place(name: str) -> bool:
 # "Ann Roe" described as "majority leader", or "Guy Roe" with a known first name: two
 # or three capitalised words, no body word, an initial allowed; a person, though no
 # title stood before the name.
-_PERSON_SHAPE = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:(?:van|von|der|den|de|da|di|"
-                           r"du|del|della|dos|das|ter|ten|bin|ibn)\s+)*[A-Z][a-z'’-]+){1,2}$")
+_PERSON_SHAPE = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:(?:"
+                           + "|".join(sorted(NAME_PARTICLES)) + r")\s+)*[A-Z][a-z'’-]+){1,2}$")
 
 
 # An acronym ("DNC", "CNN/ORC", "AT&T") or a name closed by a body word.
