@@ -94,8 +94,12 @@ LONG_TOKEN = textwrap.dedent(
 
 
 def test_a_long_word_does_not_stall_extraction() -> None:
-    """A 3,000-character token (a pasted hash, a URL-free blob) must take well under 5 s."""
+    """A 3,000-character token (a pasted hash, a URL-free blob) must not hang a pattern.
+
+    A hang guard, not a speed test (speed is `python -m claims.bench`'s): catastrophic
+    backtracking on 3,000 characters runs for hours, while the run takes about a second.
+    The bound is that generous because a loaded CI machine once took over 5 s."""
     try:
-        subprocess.run([sys.executable, "-c", LONG_TOKEN], check=True, timeout=5)
+        subprocess.run([sys.executable, "-c", LONG_TOKEN], check=True, timeout=120)
     except subprocess.TimeoutExpired:
-        pytest.fail("extract() took more than 5 s on a 3,000-character word")
+        pytest.fail("extract() ran for more than 120 s on a 3,000-character word")
