@@ -105,10 +105,12 @@ LOCATIVES = ("in", "across", "throughout", "over", "around", "near", "at", "alon
 _LOCATIVE = "(?:" + "|".join(any_case(w) for w in LOCATIVES) + ")"  # (?i:in|across|…)
 # "in Riverton", "across Lower Harran", "in Estmark's southern province of Lower Harran",
 # "in the Ukrainian city of Dnipro", "in Alden County", "the town of Halden"
+# (the words before the level noun are possessive: a word is followed by spaces only at
+# its last letter, so giving letters back never lets the spaces match, only costs tries)
 _FIRST = "".join(map(_cases, "aintow"))  # (?i:[aintow]): a locative's or "the"'s first letter
 _PLACE_PHRASE = re.compile(
     rf"\b(?=[A-Z{_FIRST}])(?:{_LOCATIVE}\s+(?:the\s+)?(?:(?P<owner>{_NAME})['’]s\s+)?"
-    rf"(?:(?:[a-z]+-?[a-z]*|[A-Z][a-z]+)\s+){{0,2}}?(?P<noun1>{_LEVEL_NOUNS})\s+of\s+"
+    rf"(?:(?:[a-z]++-?+[a-z]*+|[A-Z][a-z]++)\s+){{0,2}}?(?P<noun1>{_LEVEL_NOUNS})\s+of\s+"
     rf"(?P<name1>{_NAME})"
     rf"|\bthe\s+(?:[A-Za-z]+\s+)?(?P<noun2>city|town|village|county|state|province|region)"
     rf"\s+of\s+(?P<name2>{_NAME})"
