@@ -93,7 +93,7 @@ def _gazetteer() -> _Gazetteer:
         for capital in [capitals] if isinstance(capitals, str) else capitals:
             names.setdefault(_key(capital), _Entry(capital, "city", country))
         for prov in info.get("provinces") or ():
-            m = _PAREN.match(prov)
+            m = _PAREN.match(prov) if "(" in prov else None  # (its literal)
             region, seat = (m.group(1), m.group(2)) if m else (prov, None)
             names.setdefault(_key(region), _Entry(region, "region", country))
             if seat:
