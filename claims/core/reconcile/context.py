@@ -13,9 +13,9 @@ from claims.core.figures.gates import folded
 # -- lexicons and text tests --------------------------------------------------
 
 # Words that break a list of parts: comparisons, changes over time, conversions.
-BLOCKER = re.compile(
-    r"\b(?:from|than|compared|versus|vs|against|rose|fell|rise|fall|increase[sd]?|"
-    r"decrease[sd]?|previous|earlier|ago|per|each|every|average|or|(?:19|20)\d\d)\b|[()]",
+BLOCKER = re.compile(  # (the look-ahead: the first character of every word)
+    r"(?=[acdefioprtv12])\b(?:from|than|compared|versus|vs|against|rose|fell|rise|fall|"
+    r"increase[sd]?|decrease[sd]?|previous|earlier|ago|per|each|every|average|or|(?:19|20)\d\d)\b|[()]",
     re.I,
 )
 _LIMIT_BEFORE = re.compile(

@@ -18,8 +18,9 @@ from claims.core.textkeys import word_alternation
 
 _NAME = r"(?>[A-Z][a-z][\w-]*)(?:\s+(?>[A-Z][a-z][\w-]*)){0,2}"  # atomic: whole words
 # (the lookahead: the first character of every alternative, a cheap test at each position)
-_CLAUSE_START = re.compile(r"(?=[;:,\s])(?:[;:]|,\s+(?:while|whereas|but|and)\s+|\s+while\s+"
-                           r"|\s+whereas\s+|\s+and\s+that\s+)")
+# (the three alternatives that open on spaces share them: "\s+while\s+|\s+whereas\s+|…")
+_CLAUSE_START = re.compile(r"(?=[;:,\s])(?:[;:]|,\s+(?:while|whereas|but|and)\s+"
+                           r"|\s+(?:while\s+|whereas\s+|and\s+that\s+))")
 
 
 def clause_break(text: str) -> bool:
