@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 # Spellings news uses that the gazetteer lacks; each maps to a name it has.
 _EXTRA_NAMES = {
@@ -41,8 +42,10 @@ _LEVELS = {"city": 1, "region": 2, "country": 3}
 _PAREN = re.compile(r"^(.*?)\s*\((.*?)\)\s*$")
 
 
-@dataclass(frozen=True, slots=True)
-class _Entry:
+class _Entry(NamedTuple):
+    """A known place. (A named tuple: the gazetteer builds about five thousand on the
+    first place question, and a frozen dataclass costs several times more to build.)"""
+
     name: str  # as the gazetteer spells it
     kind: str  # "country" | "region" | "city"
     country: str  # the containing country's canonical name (itself for a country)
@@ -91,13 +94,15 @@ def _gazetteer() -> _Gazetteer:
             continue
         capitals = info.get("capital") or ()
         for capital in [capitals] if isinstance(capitals, str) else capitals:
-            names.setdefault(_key(capital), _Entry(capital, "city", country))
+            if (k := _key(capital)) not in names:  # (`setdefault`, built only when new)
+                names[k] = _Entry(capital, "city", country)
         for prov in info.get("provinces") or ():
-            m = _PAREN.match(prov)
+            m = _PAREN.match(prov) if "(" in prov else None  # (its literal)
             region, seat = (m.group(1), m.group(2)) if m else (prov, None)
-            names.setdefault(_key(region), _Entry(region, "region", country))
-            if seat:
-                names.setdefault(_key(seat), _Entry(seat, "city", country))
+            if (k := _key(region)) not in names:
+                names[k] = _Entry(region, "region", country)
+            if seat and (k := _key(seat)) not in names:
+                names[k] = _Entry(seat, "city", country)
     for alias, target in _EXTRA_NAMES.items():
         if target in names:
             names.setdefault(alias, names[target])

@@ -13,9 +13,9 @@ from claims.core.figures.gates import folded
 # -- lexicons and text tests --------------------------------------------------
 
 # Words that break a list of parts: comparisons, changes over time, conversions.
-BLOCKER = re.compile(
-    r"\b(?:from|than|compared|versus|vs|against|rose|fell|rise|fall|increase[sd]?|"
-    r"decrease[sd]?|previous|earlier|ago|per|each|every|average|or|(?:19|20)\d\d)\b|[()]",
+BLOCKER = re.compile(  # (the look-ahead: the first character of every word)
+    r"(?=[acdefioprtv12])\b(?:from|than|compared|versus|vs|against|rose|fell|rise|fall|"
+    r"increase[sd]?|decrease[sd]?|previous|earlier|ago|per|each|every|average|or|(?:19|20)\d\d)\b|[()]",
     re.I,
 )
 _LIMIT_BEFORE = re.compile(
@@ -24,8 +24,8 @@ _LIMIT_BEFORE = re.compile(
 _LIMIT_AFTER = re.compile(
     r"^[^.;,]{0,12}\b(?:ceiling|limit|cap|target|goal|threshold|quota|maximum|minimum)\b", re.I)
 # An outlook is not a measurement: "will ease to 2.9%" does not contradict "reached 3.5%".
-_FORECAST = re.compile(
-    r"\b(?:will|would|shall|expect\w*|forecast\w*|project\w*|foresee\w*|predict\w*|"
+_FORECAST = re.compile(  # (the look-ahead: the first letter of every alternative)
+    r"\b(?=[befnopsw])(?:will|would|shall|expect\w*|forecast\w*|project\w*|foresee\w*|predict\w*|"
     r"plan|plans|planned|outlook|next\s+year|by\s+(?:19|20)\d\d)\b", re.I)
 claim_folded = lru_cache(maxsize=1 << 12)(folded)
 """`figures.gates.folded`, memoised: frames and rules ask it of each claim several times."""

@@ -18,8 +18,9 @@ from claims.core.textkeys import word_alternation
 
 _NAME = r"(?>[A-Z][a-z][\w-]*)(?:\s+(?>[A-Z][a-z][\w-]*)){0,2}"  # atomic: whole words
 # (the lookahead: the first character of every alternative, a cheap test at each position)
-_CLAUSE_START = re.compile(r"(?=[;:,\s])(?:[;:]|,\s+(?:while|whereas|but|and)\s+|\s+while\s+"
-                           r"|\s+whereas\s+|\s+and\s+that\s+)")
+# (the three alternatives that open on spaces share them: "\s+while\s+|\s+whereas\s+|…")
+_CLAUSE_START = re.compile(r"(?=[;:,\s])(?:[;:]|,\s+(?:while|whereas|but|and)\s+"
+                           r"|\s+(?:while\s+|whereas\s+|and\s+that\s+))")
 
 
 def clause_break(text: str) -> bool:
@@ -105,10 +106,12 @@ LOCATIVES = ("in", "across", "throughout", "over", "around", "near", "at", "alon
 _LOCATIVE = "(?:" + "|".join(any_case(w) for w in LOCATIVES) + ")"  # (?i:in|across|…)
 # "in Riverton", "across Lower Harran", "in Estmark's southern province of Lower Harran",
 # "in the Ukrainian city of Dnipro", "in Alden County", "the town of Halden"
+# (the words before the level noun are possessive: a word is followed by spaces only at
+# its last letter, so giving letters back never lets the spaces match, only costs tries)
 _FIRST = "".join(map(_cases, "aintow"))  # (?i:[aintow]): a locative's or "the"'s first letter
 _PLACE_PHRASE = re.compile(
     rf"\b(?=[A-Z{_FIRST}])(?:{_LOCATIVE}\s+(?:the\s+)?(?:(?P<owner>{_NAME})['’]s\s+)?"
-    rf"(?:(?:[a-z]+-?[a-z]*|[A-Z][a-z]+)\s+){{0,2}}?(?P<noun1>{_LEVEL_NOUNS})\s+of\s+"
+    rf"(?:(?:[a-z]++-?+[a-z]*+|[A-Z][a-z]++)\s+){{0,2}}?(?P<noun1>{_LEVEL_NOUNS})\s+of\s+"
     rf"(?P<name1>{_NAME})"
     rf"|\bthe\s+(?:[A-Za-z]+\s+)?(?P<noun2>city|town|village|county|state|province|region)"
     rf"\s+of\s+(?P<name2>{_NAME})"

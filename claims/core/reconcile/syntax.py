@@ -40,12 +40,25 @@ _OUT_OF = re.compile(
     r"(?:(?!and\b|or\b|while\b|but\b)[^\s,;:.()]+\s+){0,5}$", re.I)
 _OF_PRONOUN_AFTER = re.compile(r"^(?:\s+[a-z]+)?\s+of\s+(them|those|whom|which|these)\b", re.I)
 _OF_PRONOUN_BEFORE = re.compile(r"\bof\s+(which|whom|them|those)\s*,?\s*$", re.I)
+
+
+def _ends_on_pronoun(before: str) -> bool:
+    """What `_OF_PRONOUN_BEFORE` needs: `before` ends on a pronoun, then spaces and one
+    comma at most (`fold` reads the letters as `re.IGNORECASE` does). The search tries
+    every start of the claim before the figure; this reads its last characters."""
+    tail = before.rstrip()
+    if tail.endswith(","):
+        tail = tail[:-1].rstrip()
+    return fold(tail[-6:]).endswith(_PRONOUNS_BEFORE)
+
+
 _PRONOUN_RULE = {"them": "those", "those": "those", "these": "those", "whom": "which",
                  "which": "which"}
 # Gates (each a necessary condition, read off the pattern): a pronoun reference names
 # its pronoun; "of the runners," ends on a comma (`\s` is `str.isspace`); "including"
 # and "among them" need their word in the claim.
 _PRONOUNS = ("which", "whom", "them", "those", "these")
+_PRONOUNS_BEFORE = ("which", "whom", "them", "those")  # the pronouns of `_OF_PRONOUN_BEFORE`
 _INCLUDING_WORDS = ("includ", "among")
 _OF_THE_AFTER = re.compile(r"^\s+of\s+(?:the|these|those|its|their)\s+((?:[a-z-]+\s*){1,4})")
 _OF_THE_BEFORE = re.compile(r"(?:^|[,;:]\s*)of\s+(?:the|these|those)\s+([a-z -]{2,40}),\s*$", re.I)
@@ -279,7 +292,8 @@ class Links:
             t = self.text(x)
             after, before = t[x.end :], t[: x.start]
             total: Fig | None
-            m = (_OF_PRONOUN_AFTER.match(after) or _OF_PRONOUN_BEFORE.search(before)
+            m = (_OF_PRONOUN_AFTER.match(after) or (
+                _OF_PRONOUN_BEFORE.search(before) if _ends_on_pronoun(before) else None)
                  ) if any_in(self.lows[x.claim], _PRONOUNS) else None
             if m:
                 total, rule = self.referent(x, 2), f"of-{_PRONOUN_RULE[fold(m.group(1))]}"
@@ -364,7 +378,9 @@ class Links:
         """"The remaining 1,400 …" adds a part to the breakdown just given."""
         for x in self.flat:
             before = self.text(x)[max(0, x.start - 25) : x.start]
-            if x.pos in self.part_of or not _REST.search(before):
+            tail = before.rstrip()  # a match ends on spaces after one of these letters
+            if x.pos in self.part_of or len(tail) == len(before) or tail[-1:] not in (
+                    "gtreGTRE") or not _REST.search(before):
                 continue
             for i in range(x.pos - 1, -1, -1):
                 y = self.flat[i]
