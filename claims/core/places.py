@@ -2,11 +2,13 @@
 
 Shared by reconciliation (a figure's place, and containment: a city inside a region
 inside a country, a US state inside the US) and attribution ("the Ukrainian defence
-ministry" is Ukraine's). The gazetteer is the `countryinfo` package (countries with
-their alternative spellings, demonyms, capitals and first-level divisions, MIT, about
-2 MB): it is loaded on the first question, never at import, so `claims --help` and
-commands that read no article text pay nothing, and it is kept as small lookup tables
-(about 1 MB). See `docs/dependencies.md` for what was measured against it.
+ministry" is Ukraine's). The gazetteer comes from the `countryinfo` package (countries
+with their alternative spellings, demonyms, capitals and first-level divisions, MIT),
+built into small lookup tables once, when `gazetteer.json` beside this module is
+regenerated (`python -m tests.core.test_gazetteer --regenerate`; a test keeps the file
+equal to a fresh build). The file is read on the first question, never at import, so
+`claims --help` and commands that read no article text pay nothing. See
+`docs/dependencies.md` for what was measured against it.
 
 Names are matched case-insensitively and with or without a leading "the". Anything
 the gazetteer does not know (an invented town, most cities) is simply unknown:
@@ -24,10 +26,12 @@ API:
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import NamedTuple
+from pathlib import Path
+from typing import Any, NamedTuple
 
 # Spellings news uses that the gazetteer lacks; each maps to a name it has.
 _EXTRA_NAMES = {
@@ -62,14 +66,12 @@ def _key(name: str) -> str:
     return k[4:] if k.startswith("the ") else k
 
 
-@cache
-def _gazetteer() -> _Gazetteer:
-    """Built once per process from `countryinfo` (imported here, not at module load)."""
-    from countryinfo import CountryInfo
-
+def build_gazetteer(countries: dict[str, dict[str, Any]]) -> _Gazetteer:
+    """The tables, from `countryinfo`'s records (`CountryInfo.all()`). Run when the data
+    file is regenerated (tests/core/test_gazetteer.py), not by the tool: reading the
+    package's 2 MB of JSON cost every process about 40 ms, the file below about 6."""
     names: dict[str, _Entry] = {}
     demonyms: dict[str, str] = {}
-    countries = CountryInfo.all()
     # Countries first, so a province never takes a country's name ("Georgia" stays a
     # country; its US namesake is the same word and containment is then ambiguous);
     # the most populous first, so a shared demonym ("American") names the larger one.
@@ -112,6 +114,41 @@ def _gazetteer() -> _Gazetteer:
         elif nation in names:
             demonyms[word] = names[nation].name
     return _Gazetteer(names, demonyms)
+
+
+_DATA = "gazetteer.json"
+_KINDS = {"c": "country", "r": "region", "t": "city"}
+_CODES = {v: k for k, v in _KINDS.items()}
+
+
+@cache
+def _gazetteer() -> _Gazetteer:
+    """Loaded once per process on the first place question (never at import), beside
+    this module (importlib.resources would cost more than the read)."""
+    return gazetteer_from_json(Path(__file__).with_name(_DATA).read_text("utf-8"))
+
+
+def gazetteer_json(g: _Gazetteer) -> str:
+    """The tables as the data file holds them: JSON with one name a line, so a
+    regenerated file diffs by name. A row is [name, kind, country index], plus its key
+    where that is not the name's own ("u.s." for "United States")."""
+    countries = sorted({e.country for e in g.names.values()})
+    index = {c: i for i, c in enumerate(countries)}
+    rows = [json.dumps([e.name, _CODES[e.kind], index[e.country], *(
+        [] if _key(e.name) == k else [k])], ensure_ascii=False) for k, e in g.names.items()]
+    head = json.dumps({"source": "countryinfo (MIT), by claims.core.places.build_gazetteer",
+                       "countries": countries, "demonyms": g.demonyms}, ensure_ascii=False)
+    return head[:-1] + ', "names": [\n' + ",\n".join(rows) + "\n]}\n"
+
+
+def gazetteer_from_json(text: str) -> _Gazetteer:
+    data = json.loads(text)
+    countries: list[str] = data["countries"]
+    names: dict[str, _Entry] = {}
+    for row in data["names"]:
+        entry = _Entry(row[0], _KINDS[row[1]], countries[row[2]])
+        names[row[3] if len(row) > 3 else _key(row[0])] = entry
+    return _Gazetteer(names, data["demonyms"])
 
 
 @lru_cache(maxsize=1 << 12)
