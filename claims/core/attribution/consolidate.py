@@ -210,6 +210,7 @@ def _absorb(keep: Entity, drop: Entity, into: dict[int, Entity]) -> None:
             keep.add_alias(name)
     keep.descriptors.extend(drop.descriptors)
     keep.report = keep.report or drop.report
+    keep.documents |= drop.documents
     keep.last = max(keep.last, drop.last)
     keep.first = min(x for x in (keep.first, drop.first, 1 << 30) if x >= 0)
     into[id(drop)] = keep

@@ -105,9 +105,26 @@ _ALIAS_INTRO = re.compile(r"\b(?:under the (?:name|pseudonym|handle)|known as|ni
                           r"(?:\s(?-i:[A-Z])[\w'’-]*)*)", re.I)
 _REPORTISH = re.compile(r"\b(?=[adprs])(?:report|study|survey|analysis|data|review|statement|"
                         r"polls?|polling|surveys|studies)\b", re.I)
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 # Lower-case literals every `_REPORTISH` word holds ("stud" of "study", "studies").
 _REPORT_LITERALS = ("report", "stud", "survey", "analysis", "data", "review", "statement",
                     "poll")
+
+
+def _document_kinds(sentence: str) -> set[str]:
+    """The kinds of document a sentence names, one spelling each ("polls", "polling" ->
+    "poll"; "studies" -> "study"), outside its quotations: "'The only poll that matters
+    is on Election Day,' the spokesman said" makes no poll."""
+    return {_kind(m.group()) for m in _REPORTISH.finditer(_QUOTED.sub("", sentence))}
+
+
+def _kind(noun: str) -> str:
+    low = noun.lower()
+    if low.startswith("poll"):
+        return "poll"
+    if low == "studies":
+        return "study"
+    return low[:-1] if low.endswith("s") and low not in ("analysis", "data") else low
 
 
 def _reportish(sentence: str) -> bool:
@@ -683,6 +700,7 @@ class SourceBook:
                 e.add_alias(hit.descriptor)
         if _reportish(sentence):
             e.report = True
+            e.documents |= _document_kinds(sentence)
         if e.person:
             self._mention(pos, e, e.gender)
         return e
@@ -709,7 +727,7 @@ class SourceBook:
             return None
         e = self.exact(name)
         if e is None or e.person:
-            e = Entity(name=name, report=True)
+            e = Entity(name=name, report=True, documents=_document_kinds(name))
             self.entities.append(e)
         e.add_alias(phrase)
         return e
@@ -858,7 +876,13 @@ class SourceBook:
             elif not doc.group(1).strip() and not _INDEFINITE_DOC.match(phrase):
                 cands = [e for e in self.entities if e.report or
                          source_type(e).value in ("media", "think_tank")]
-                producer = max(cands, key=lambda e: e.last) if cands else None
+                kind = _kind(_REPORTISH.search(phrase).group()) if _REPORTISH.search(
+                    phrase) else None
+                if kind is not None:  # "the poll": whoever made one, if anyone did
+                    cands = [e for e in cands if kind in e.documents] or [
+                        e for e in cands if e.documents != {"statement"}]
+                producer = (min(cands, key=lambda e: e.first) if headline else max(
+                    cands, key=lambda e: e.last)) if cands else None  # a headline sums up the lead
                 if producer is not None and (phrase[:1].islower() or phrase.split()[0].lower() in (
                         "the", "this", "that", "these", "those")):
                     self.backrefs.add(producer, phrase)  # "the poll": a back-reference
