@@ -876,9 +876,9 @@ class SourceBook:
             elif not doc.group(1).strip() and not _INDEFINITE_DOC.match(phrase):
                 cands = [e for e in self.entities if e.report or
                          source_type(e).value in ("media", "think_tank")]
-                kind = _kind(_REPORTISH.search(phrase).group()) if _REPORTISH.search(
-                    phrase) else None
-                if kind is not None:  # "the poll": whoever made one, if anyone did
+                noun = _REPORTISH.search(phrase)
+                if noun is not None:  # "the poll": whoever made one, if anyone did
+                    kind = _kind(noun.group())
                     cands = [e for e in cands if kind in e.documents] or [
                         e for e in cands if e.documents != {"statement"}]
                 producer = (min(cands, key=lambda e: e.first) if headline else max(
