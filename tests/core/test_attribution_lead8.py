@@ -54,3 +54,24 @@ def test_a_headline_poll_is_the_producer_the_lead_names_first() -> None:
             "\"It is wide open,\" said Beth Kaplan, director of the Norden Polling "
             "Institute.")
     assert sources(text)[:2] == ["Marlow College", "Marlow College"]
+
+
+# --- a role phrase for a body is not the body ----------------------------------------------
+
+
+def test_the_body_is_not_the_unnamed_spokesman_whose_role_names_it() -> None:
+    # "Spokesman for St. Anne's Hospital" names a person by a role; a later "the
+    # hospital" is the hospital, not him, both when it is resolved and when bare bodies
+    # are joined to named sources at the end.
+    text = ("A spokesman for St. Anne's Hospital said 12 people were treated.\n\n"
+            "The hospital said in a statement that it had hired 150 nurses.")
+    found = aliases(text)
+    assert sources(text) == ["Spokesman for St. Anne's Hospital", "St. Anne's Hospital"]
+    assert "The hospital" not in found["Spokesman for St. Anne's Hospital"]
+
+
+def test_a_named_spokesman_still_merges_with_the_body_he_speaks_for() -> None:
+    # The documented convention (docs/extraction.md, "Merging") is unchanged.
+    text = ("Ann Roe, a spokeswoman for Velmora Corp, said sales fell.\n\n"
+            "Velmora Corp said it would cut 800 jobs.")
+    assert sources(text) == ["Ann Roe", "Ann Roe"]

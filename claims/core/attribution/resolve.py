@@ -29,7 +29,12 @@ from claims.core.attribution.names import (
     name_fault,
     party_noun,
 )
-from claims.core.attribution.persons import PERSON_NOUNS, person_gender
+from claims.core.attribution.persons import (
+    PERSON_NOUNS,
+    SPEAKER_NOUNS,
+    person_gender,
+    speaks_for_another,
+)
 from claims.core.attribution.references import (
     GENERIC_TYPES,
     NOT_FIRST_NAMES,
@@ -149,11 +154,6 @@ _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\.? \Z")  # "Tom " before "Holt"
 _INDEFINITE = words("nobody everybody everyone somebody someone anybody anyone none all "
                     "both each either neither many most few several others another")
 _SUBJECT_WINDOW = 1500  # how far back a sentence's subject stays the likely "he"/"she"
-_SPEAKER_NOUNS = words(
-    "spokesperson spokesman spokeswoman spokespeople lawyer lawyers attorney attorneys aide "
-    "aides adviser advisers advisor advisors representative representatives counsel "
-    "strategist strategists"
-)
 
 
 # Generic nouns that name a kind of body: "the bank" is only a body the article has shown
@@ -258,7 +258,7 @@ def _person_noun(phrase: str) -> str | None:
     if m is None:
         return None
     noun = m.group(1).lower()
-    if noun not in PERSON_NOUNS or noun in _SPEAKER_NOUNS:
+    if noun not in PERSON_NOUNS or noun in SPEAKER_NOUNS:
         return None
     return noun
 
@@ -283,7 +283,7 @@ _FAMILY = words(
 
 def _speaker_noun(noun: str) -> bool:
     """A noun naming someone who speaks for another person ("lawyer", "spokeswoman")."""
-    return bool(noun) and noun.split()[-1].lower() in _SPEAKER_NOUNS
+    return bool(noun) and noun.split()[-1].lower() in SPEAKER_NOUNS
 
 
 def _first_name(word: str) -> bool:
@@ -358,7 +358,8 @@ class SourceBook:
         padded = f" {key} "  # the key as whole words of some name
         cands = [e for e in self.entities
                  if padded in e.joined_keys() and not self.backrefs.hides(e, key) and not (
-                     kinds and e.person)]  # "the agency" is no "spokesman for the agency"
+                     kinds and e.person or speaks_for_another(e.name)
+                     and not key.startswith(e.name.split()[0].lower()))]
         if not cands and kinds:
             specific = key in _SPECIFIC_NOUNS  # "the bank": a body known to be one
             cands = [e for e in self.entities
@@ -403,7 +404,7 @@ class SourceBook:
             p, e, g = self.mentions[i]
             g = e.gender if e.gender is not None else g
             if (gender is None or g in (None, gender)) and not (principal and (
-                    e.speaks_for or not e.name[:1].isupper() or e.name.lower() in _SPEAKER_NOUNS
+                    e.speaks_for or not e.name[:1].isupper() or e.name.lower() in SPEAKER_NOUNS
                     or is_generic(e.name))):
                 return p, e
             i -= 1
