@@ -16,6 +16,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from claims.core.attribution.names import ADVERBS, CONJUNCTIONS, PRONOUNS, QUANTITY
+from claims.core.attribution.persons import speaks_for_another
 from claims.core.attribution.references import NOT_SURNAMES, place_form, place_mentions
 from claims.core.attribution.sources import (
     DETERMINERS,
@@ -210,6 +211,7 @@ def _absorb(keep: Entity, drop: Entity, into: dict[int, Entity]) -> None:
             keep.add_alias(name)
     keep.descriptors.extend(drop.descriptors)
     keep.report = keep.report or drop.report
+    keep.documents |= drop.documents
     keep.last = max(keep.last, drop.last)
     keep.first = min(x for x in (keep.first, drop.first, 1 << 30) if x >= 0)
     into[id(drop)] = keep
@@ -250,6 +252,8 @@ def _has(token: str, tokens: frozenset[str]) -> bool:
 def _name_score(weak: str, names: tuple[str, ...], person: bool) -> int:
     """How well a role-only or bare-body source named `weak` fits a named one with these
     names (0: not at all)."""
+    if speaks_for_another(names[0]):
+        return 0  # "Spokesman for St. Anne's Hospital" is not the hospital
     office = _ROLE_OFFICE.search(weak)
     need = _content(weak)
     words_ = _TOKEN.findall(weak)
@@ -293,6 +297,9 @@ def _qualified_by(body: str) -> str:
     return rf"({_FIRST_CAP}(?: {_CAP})?)(?:['’]s)? {body}\b"
 
 
+# "St. Anne's Hospital", "Mount Sinai Hospital": the words before the body are part of
+# its own name, not a country or city qualifying it.
+_SAINT_BEFORE = re.compile(r"\b(?:St|Ste|Mt|Ft|Saint|San|Santa|Mount|Fort)\.? $")
 _NOT_QUALIFIERS = TITLES | GENERIC_MODIFIERS | DETERMINERS | _NOT_PROPER
 # The letters a body pattern opens with, before any quantifier or class ("labo" of
 # "labou?r", "defen" of "defen[cs]e").
@@ -350,7 +357,7 @@ def _place_for(e: Entity, text: str, places: list[tuple[int, str, bool]],
     if len(toks) == 2 and toks[1].lower() in ("ministry", "department"):
         pats.append(rf"{alts[1]} of (?:the )?{alts[0]}")
     qualified = {
-        place_form(m.group(1), text)
+        _qualifier(m, text, len(toks))
         for p in pats
         for m in _qualified_matches(p, text)
         if m.group(1).split()[0].lower() not in _NOT_QUALIFIERS and m.group(1) not in persons
@@ -369,6 +376,15 @@ def _place_for(e: Entity, text: str, places: list[tuple[int, str, bool]],
                 if found:
                     return found.pop() if len(found) == 1 else None  # two: no guess
     return None
+
+
+def _qualifier(m: re.Match[str], text: str, body_words: int) -> str:
+    """The place a qualified wording gives its body ("Lorantia Ministry of Health"),
+    or, after "St." or "Mount", the rest of the body's own name ("St. Anne's")."""
+    saint = _SAINT_BEFORE.search(text, max(0, m.start() - 8), m.start())
+    if saint is None:
+        return place_form(m.group(1), text)
+    return " ".join(text[saint.start() : m.end()].split()[:-body_words])
 
 
 def _sentence_at(bounds: list[int], pos: int) -> int:

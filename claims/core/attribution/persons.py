@@ -61,3 +61,18 @@ def person_gender(noun: str) -> str | None:
     """"f"/"m" for a noun with a gender of its own ("actress", "businessman")."""
     low = noun.lower()
     return "f" if low in FEMININE else "m" if low in MASCULINE else None
+
+
+# Someone who speaks for another person or body ("lawyer", "spokeswoman").
+SPEAKER_NOUNS = _words(
+    "spokesperson spokesman spokeswoman spokespeople lawyer lawyers attorney attorneys aide "
+    "aides adviser advisers advisor advisors representative representatives counsel "
+    "strategist strategists"
+)
+
+
+def speaks_for_another(name: str) -> bool:
+    """Whether a source is named by a role for another party ("Spokesman for St. Anne's
+    Hospital"): that party's name inside it does not make it the party."""
+    parts = name.split(maxsplit=2)
+    return len(parts) == 3 and parts[1] == "for" and parts[0].lower() in SPEAKER_NOUNS

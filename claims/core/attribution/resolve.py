@@ -29,7 +29,12 @@ from claims.core.attribution.names import (
     name_fault,
     party_noun,
 )
-from claims.core.attribution.persons import PERSON_NOUNS, person_gender
+from claims.core.attribution.persons import (
+    PERSON_NOUNS,
+    SPEAKER_NOUNS,
+    person_gender,
+    speaks_for_another,
+)
 from claims.core.attribution.references import (
     GENERIC_TYPES,
     NOT_FIRST_NAMES,
@@ -105,9 +110,26 @@ _ALIAS_INTRO = re.compile(r"\b(?:under the (?:name|pseudonym|handle)|known as|ni
                           r"(?:\s(?-i:[A-Z])[\w'’-]*)*)", re.I)
 _REPORTISH = re.compile(r"\b(?=[adprs])(?:report|study|survey|analysis|data|review|statement|"
                         r"polls?|polling|surveys|studies)\b", re.I)
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 # Lower-case literals every `_REPORTISH` word holds ("stud" of "study", "studies").
 _REPORT_LITERALS = ("report", "stud", "survey", "analysis", "data", "review", "statement",
                     "poll")
+
+
+def _document_kinds(sentence: str) -> set[str]:
+    """The kinds of document a sentence names, one spelling each ("polls", "polling" ->
+    "poll"; "studies" -> "study"), outside its quotations: "'The only poll that matters
+    is on Election Day,' the spokesman said" makes no poll."""
+    return {_kind(m.group()) for m in _REPORTISH.finditer(_QUOTED.sub("", sentence))}
+
+
+def _kind(noun: str) -> str:
+    low = noun.lower()
+    if low.startswith("poll"):
+        return "poll"
+    if low == "studies":
+        return "study"
+    return low[:-1] if low.endswith("s") and low not in ("analysis", "data") else low
 
 
 def _reportish(sentence: str) -> bool:
@@ -132,11 +154,6 @@ _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\.? \Z")  # "Tom " before "Holt"
 _INDEFINITE = words("nobody everybody everyone somebody someone anybody anyone none all "
                     "both each either neither many most few several others another")
 _SUBJECT_WINDOW = 1500  # how far back a sentence's subject stays the likely "he"/"she"
-_SPEAKER_NOUNS = words(
-    "spokesperson spokesman spokeswoman spokespeople lawyer lawyers attorney attorneys aide "
-    "aides adviser advisers advisor advisors representative representatives counsel "
-    "strategist strategists"
-)
 
 
 # Generic nouns that name a kind of body: "the bank" is only a body the article has shown
@@ -241,7 +258,7 @@ def _person_noun(phrase: str) -> str | None:
     if m is None:
         return None
     noun = m.group(1).lower()
-    if noun not in PERSON_NOUNS or noun in _SPEAKER_NOUNS:
+    if noun not in PERSON_NOUNS or noun in SPEAKER_NOUNS:
         return None
     return noun
 
@@ -266,7 +283,7 @@ _FAMILY = words(
 
 def _speaker_noun(noun: str) -> bool:
     """A noun naming someone who speaks for another person ("lawyer", "spokeswoman")."""
-    return bool(noun) and noun.split()[-1].lower() in _SPEAKER_NOUNS
+    return bool(noun) and noun.split()[-1].lower() in SPEAKER_NOUNS
 
 
 def _first_name(word: str) -> bool:
@@ -341,7 +358,8 @@ class SourceBook:
         padded = f" {key} "  # the key as whole words of some name
         cands = [e for e in self.entities
                  if padded in e.joined_keys() and not self.backrefs.hides(e, key) and not (
-                     kinds and e.person)]  # "the agency" is no "spokesman for the agency"
+                     kinds and e.person or speaks_for_another(e.name)
+                     and not key.startswith(e.name.split()[0].lower()))]
         if not cands and kinds:
             specific = key in _SPECIFIC_NOUNS  # "the bank": a body known to be one
             cands = [e for e in self.entities
@@ -386,7 +404,7 @@ class SourceBook:
             p, e, g = self.mentions[i]
             g = e.gender if e.gender is not None else g
             if (gender is None or g in (None, gender)) and not (principal and (
-                    e.speaks_for or not e.name[:1].isupper() or e.name.lower() in _SPEAKER_NOUNS
+                    e.speaks_for or not e.name[:1].isupper() or e.name.lower() in SPEAKER_NOUNS
                     or is_generic(e.name))):
                 return p, e
             i -= 1
@@ -683,6 +701,7 @@ class SourceBook:
                 e.add_alias(hit.descriptor)
         if _reportish(sentence):
             e.report = True
+            e.documents |= _document_kinds(sentence)
         if e.person:
             self._mention(pos, e, e.gender)
         return e
@@ -709,7 +728,7 @@ class SourceBook:
             return None
         e = self.exact(name)
         if e is None or e.person:
-            e = Entity(name=name, report=True)
+            e = Entity(name=name, report=True, documents=_document_kinds(name))
             self.entities.append(e)
         e.add_alias(phrase)
         return e
@@ -858,7 +877,13 @@ class SourceBook:
             elif not doc.group(1).strip() and not _INDEFINITE_DOC.match(phrase):
                 cands = [e for e in self.entities if e.report or
                          source_type(e).value in ("media", "think_tank")]
-                producer = max(cands, key=lambda e: e.last) if cands else None
+                noun = _REPORTISH.search(phrase)
+                if noun is not None:  # "the poll": whoever made one, if anyone did
+                    kind = _kind(noun.group())
+                    cands = [e for e in cands if kind in e.documents] or [
+                        e for e in cands if e.documents != {"statement"}]
+                producer = (min(cands, key=lambda e: e.first) if headline else max(
+                    cands, key=lambda e: e.last)) if cands else None  # a headline sums up the lead
                 if producer is not None and (phrase[:1].islower() or phrase.split()[0].lower() in (
                         "the", "this", "that", "these", "those")):
                     self.backrefs.add(producer, phrase)  # "the poll": a back-reference

@@ -251,6 +251,9 @@ class Entity:
     gender: str | None = None
     descriptors: list[str] = field(default_factory=list)
     report: bool = False
+    # the kinds of document it made ("poll", "study", "statement"): "the poll" is its
+    # pollster's, not the last spokesman's who spoke "in a statement"
+    documents: set[str] = field(default_factory=set)
     last: int = -1
     first: int = -1
     # the person a spokesperson, lawyer or aide speaks for ("Jane Roe's lawyer"): the
