@@ -154,6 +154,11 @@ _BODY_PRESIDENT = re.compile(
 _ELECTED = re.compile(r"senator|\bsen\b|\brep\b|congress|lawmaker|minister|governor|"
                       r"\bgov\b|mayor|prime|chancellor|premier|president-elect|"
                       r"presidential|candidate|nominee|white house")
+def elected_words(text: str) -> bool:
+    """Whether lower-cased names and descriptions hold an elected or state office."""
+    return _ELECTED.search(text) is not None
+
+
 _STATE_OF = re.compile(r"^(?:the\s+)?(?:Republic|Kingdom|State|City|Commonwealth|"
                        r"Government|Town|County|Province|Emirate|Principality)\s+of\s+[A-Z]")
 _STATE_AGENCY = frozenset(("news", "government", "federal", "state", "intelligence", "spy",

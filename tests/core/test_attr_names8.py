@@ -1,0 +1,110 @@
+"""Registry names and types, eighth round (the project's own short texts): a surname
+completed with a given name the list does not know, a given name or a definite role
+alone that is one named person of the article, and person types from relative clauses,
+publishers, party leaders and groups of commentators."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.core.attribution.fullnames import complete_surnames
+from claims.core.attribution.sources import Entity
+from claims.core.extraction import extract
+from claims.core.text.documents import make_document
+
+
+def sources(text: str) -> dict[str, str]:
+    return {s.name: s.type.value for s in extract(make_document(text, "t.txt")).sources}
+
+
+def aliases(text: str) -> dict[str, tuple[str, ...]]:
+    return {s.name: s.aliases for s in extract(make_document(text, "t.txt")).sources}
+
+
+def test_surname_takes_a_given_name_the_list_does_not_know() -> None:
+    text = ("The shop of Tamsin Morrow grew last year. Prices rose in the town. "
+            "Morrow said the plan had failed.")
+    found = aliases(text)
+    assert "Morrow" not in found
+    assert "Morrow" in found["Tamsin Morrow"]
+
+
+@pytest.mark.parametrize("text", [
+    # two given names the list does not know: a family, left alone
+    "The shop of Tamsin Morrow and Eilidh Morrow grew. Morrow said the plan had failed.",
+    # a sentence's first word is no evidence of a given name
+    "Velmar Morrow plans failed. Prices rose in the town. Morrow said the plan had failed.",
+    # a word the article also writes in lower case is no given name
+    "The living room was cold. A Living Morrow shop closed. Morrow said it was sad.",
+    # a title-case run is no full name
+    "A Velmar Morrow Plan Fails. Prices rose in the town. Morrow said the plan had failed.",
+])
+def test_surname_left_alone_without_one_given_name(text: str) -> None:
+    found = [Entity(name="Morrow")]
+    assert complete_surnames(found, text) == {}
+    assert found[0].name == "Morrow"
+
+
+def test_surname_not_completed_to_a_relative() -> None:
+    text = ("Hale Morrow, the brother of actor Tavish Morrow, said the film was late. "
+            "Morrow said more.")
+    assert set(sources(text)) == {"Hale Morrow"}
+
+
+def test_given_name_alone_joins_the_one_person_so_named() -> None:
+    text = ("Zoe Pellam spoke to voters in the town on Monday.\n\n"
+            "Zoe: 'This vote is about the future.'")
+    found = aliases(text)
+    assert set(found) == {"Zoe Pellam"}
+    assert "Zoe" in found["Zoe Pellam"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Adm. Tavish Morrow commands the fleet. The admiral said the fleet was ready.",
+     "Tavish Morrow"),
+    ("Fans cheered as Admiral Morrow arrived. The admiral said the fleet was ready.",
+     "Morrow"),
+])
+def test_definite_role_is_the_one_person_holding_it(text: str, name: str) -> None:
+    found = aliases(text)
+    assert set(found) == {name}
+    assert "the admiral" in {a.lower() for a in found[name]}
+
+
+def test_role_with_a_modifier_no_person_holds_stays_apart() -> None:
+    text = "Sen. Ann Roe spoke. The retired senator said the plant would close."
+    roe = Entity(name="Ann Roe", person=True, aliases=["Sen. Ann Roe"])
+    role = Entity(name="Retired senator", person=True, aliases=["the retired senator"])
+    assert complete_surnames([roe, role], text) == {}
+    senator = Entity(name="Senator", person=True, aliases=["the senator"])
+    assert complete_surnames([roe, senator], text) == {id(senator): roe}
+    assert "Senator" in roe.aliases
+
+
+def test_two_people_holding_the_role_keep_it_apart() -> None:
+    text = "Sen. Ann Roe and Sen. Ben Holt spoke. The senator said the plant would close."
+    roe = Entity(name="Ann Roe", person=True, aliases=["Sen. Ann Roe"])
+    holt = Entity(name="Ben Holt", person=True, aliases=["Sen. Ben Holt"])
+    senator = Entity(name="Senator", person=True, aliases=["the senator"])
+    assert complete_surnames([roe, holt, senator], text) == {}
+
+
+def test_capitalised_outlet_is_no_role() -> None:
+    text = ("A letter reached the Velmar Advocate on Monday. The Advocate said the letter "
+            "was forged. Ann Roe, an advocate for tenants, spoke.")
+    assert "Velmar Advocate" in sources(text)
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("Tavish Morrow, who heads the Velmar Tenants Fund, said rents rose by 5 percent.",
+     "Tavish Morrow", "official"),
+    ("CNN moderators said the debate would start late.", "CNN moderators", "media"),
+    ("General-election voters said the economy mattered most.", "General-election voters",
+     "other"),
+    ("Ann Roe, a local GOP leader, spoke on Monday. Roe said the vote was lost.",
+     "Ann Roe", "politician"),
+    ("Ann Roe, the publisher of the Velmar Courier, spoke on Monday. Roe said the vote was "
+     "lost.", "Ann Roe", "media"),
+])
+def test_person_types_from_the_article(text: str, name: str, kind: str) -> None:
+    assert sources(text)[name] == kind
