@@ -108,3 +108,35 @@ def test_capitalised_outlet_is_no_role() -> None:
 ])
 def test_person_types_from_the_article(text: str, name: str, kind: str) -> None:
     assert sources(text)[name] == kind
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Velmar Tenants Union President Ann Roe said rents rose.", "official"),
+    ("NVTA President Ann Roe said rents rose.", "official"),
+    ("Mexican President Ann Roe said rents rose.", "politician"),
+    ("U.S. President Ann Roe said rents rose.", "politician"),
+    ("Vice President Ann Roe said rents rose.", "politician"),
+    ("Senate Minority Whip Ann Roe said rents rose.", "politician"),
+])
+def test_a_president_of_a_body_is_an_official(text: str, kind: str) -> None:
+    assert sources(text) == {"Ann Roe": kind}
+
+
+def test_legal_form_is_no_alias_and_the_bare_name_joins() -> None:
+    text = "Velmora Oyj said profits rose by 5 percent. Velmora said the plant would close."
+    found = aliases(text)
+    assert set(found) == {"Velmora Oyj"}
+    assert "Oyj" not in found["Velmora Oyj"] and "Velmora" in found["Velmora Oyj"]
+
+
+@pytest.mark.parametrize(("text", "name", "acronym"), [
+    ("C. Tamsin Vardell Jr said the plan failed.", "C. Tamsin Vardell Jr", None),
+    ("Daniel Andres Pellam Ruiz said the plan failed.", "Daniel Andres Pellam Ruiz", None),
+    ("The Grace Velmar Network said the plan failed.", "Grace Velmar Network", "GVN"),
+    ("The National Velmar Association said the plan failed.", "National Velmar Association",
+     "NVA"),
+])
+def test_no_initialism_for_a_person(text: str, name: str, acronym: str | None) -> None:
+    found = aliases(text)
+    initials = [a for a in found[name] if a.isupper() and " " not in a]
+    assert initials == ([acronym] if acronym else [])

@@ -618,10 +618,14 @@ _PERSON_PARTS = re.compile(r"(?:^|\s)[A-Z]\.\s|\s(?:Jr|Sr|II|III|IV)\.?$")
 
 def _person_parts(name: str) -> bool:
     """Whether a name is a person's by its parts: an initial, a suffix, or a known first
-    name before another capitalised word ("Daniel Ruiz Pellam")."""
+    name before another capitalised word and no body word ("Daniel Ruiz Pellam", not
+    "Grace Velmar Network")."""
     words = name.split()
-    return _PERSON_PARTS.search(name) is not None or len(words) > 1 and (
-        words[0].lower() in _FIRST_F or words[0].lower() in _FIRST_M) and words[1][:1].isupper()
+    if _PERSON_PARTS.search(name) is not None:
+        return True
+    return len(words) > 1 and (words[0].lower() in _FIRST_F or words[0].lower() in _FIRST_M) and (
+        words[1][:1].isupper() and not body_name(name) and _BODY_NAME.search(name) is None
+        and not any(w.lower() in ORG_WORDS or w.lower() in GENERIC_HEADS for w in words))
 
 
 def _article_type(entity: Entity, text: str) -> SourceType:
