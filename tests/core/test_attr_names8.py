@@ -140,3 +140,25 @@ def test_no_initialism_for_a_person(text: str, name: str, acronym: str | None) -
     found = aliases(text)
     initials = [a for a in found[name] if a.isupper() and " " not in a]
     assert initials == ([acronym] if acronym else [])
+
+
+@pytest.mark.parametrize(("paragraph", "credit"), [
+    ("Roe reported from Velmar, Ruritania; Holt, from Ostrava.", True),
+    ("Holt reported from Ostrava.", True),
+    ("Ann Roe and Ben Holt contributed reporting.", True),
+    ("Ann Roe contributed.", True),
+    ("Ben Holt reported from Ostrava that the plant had closed.", False),
+])
+def test_a_credit_line_is_no_claim(paragraph: str, credit: bool) -> None:
+    text = f"Ann Roe said rents rose by 5 percent.\n\n{paragraph}"
+    found = extract(make_document(text, "t.txt"))
+    assert (len(found.claims) == 1) is credit
+    assert ("Holt" in {s.name for s in found.sources}) is False
+
+
+def test_a_name_cut_after_its_first_name_is_whole_again() -> None:
+    text = "Justice Ann Kessel Roe spoke on Monday. Roe said the ruling was wrong."
+    assert set(aliases(text)) == {"Ann Kessel Roe"}
+    kept = Entity(name="Kessel Roe", person=True)
+    complete_surnames([kept], "Ann Kessel Roe spoke. Kessel Roe said more.")
+    assert kept.name == "Kessel Roe"  # once without the first name: left alone

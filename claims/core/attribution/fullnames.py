@@ -49,6 +49,13 @@ def complete_surnames(entities: Iterable[Entity], text: str) -> dict[int, Entity
     taken = {k: e for e in found for k in e.name_keys()}
     for e in found:
         word = e.name
+        if " " in word:
+            whole = _whole(text, word) if e.person and word.count(" ") == 1 else None
+            if whole is not None and norm(whole) not in taken:
+                e.name = whole  # "Kessel Roe" is "Ann Kessel Roe" wherever the text has it
+                e.add_alias(word)
+                taken[norm(whole)] = e
+            continue
         if not _SURNAME.match(word) or _not_surname(word):
             continue
         full = _full_name(text, word)
@@ -221,9 +228,9 @@ def _full_name(text: str, surname: str) -> str | None:
         if at and (after >= len(text) or not text[after].isalnum()):
             m = _BEFORE.search(text, max(0, at - 40), at)
             if m is not None and m.group(1).lower() in _FIRST_NAMES:
-                names.setdefault(m.group(1), f"{m.group(1)}{m.group(2)} {surname}")
+                names.setdefault(m.group(1), f"{_first(text, m)}{m.group(2)} {surname}")
             elif m is not None and _given(m.group(1), text, m.start(), after):
-                unknown.setdefault(m.group(1), f"{m.group(1)}{m.group(2)} {surname}")
+                unknown.setdefault(m.group(1), f"{_first(text, m)}{m.group(2)} {surname}")
         at = text.find(surname, after)
     if not names and f" {surname.lower()} " not in text and not _PLURAL.search(surname):
         names = unknown  # "Tamsin Morrow", when no known first name goes with the surname
@@ -234,6 +241,32 @@ def _full_name(text: str, surname: str) -> str | None:
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
+
+
+def _whole(text: str, name: str) -> str | None:
+    """A two-word name cut from a longer one: the article writes it only after one and
+    the same known first name ("Ann" before every "Kessel Roe"), else None."""
+    first = name.split()[0]
+    if first.lower() in _FIRST_NAMES or not first[1:].islower():
+        return None
+    given: set[str] = set()
+    at = text.find(name)
+    while at >= 0:
+        m = _BEFORE.search(text, max(0, at - 30), at)
+        if m is None or m.group(2) or m.group(1).lower() not in _FIRST_NAMES:
+            return None
+        given.add(m.group(1))
+        at = text.find(name, at + len(name))
+    return f"{given.pop()} {name}" if len(given) == 1 else None
+
+
+def _first(text: str, m: re.Match[str]) -> str:
+    """The given names before a surname: a middle name keeps the known first name before
+    it ("Ann Kessel" of "Ann Kessel Roe", never "Kessel Roe" alone)."""
+    before = _BEFORE.search(text, max(0, m.start() - 30), m.start())
+    if before is not None and not before.group(2) and before.group(1).lower() in _FIRST_NAMES:
+        return f"{before.group(1)} {m.group(1)}"
+    return m.group(1)
 
 
 # Capitalised words before a surname that are no given name: titles and honorifics,
