@@ -162,3 +162,20 @@ def test_a_name_cut_after_its_first_name_is_whole_again() -> None:
     kept = Entity(name="Kessel Roe", person=True)
     complete_surnames([kept], "Ann Kessel Roe spoke. Kessel Roe said more.")
     assert kept.name == "Kessel Roe"  # once without the first name: left alone
+
+
+@pytest.mark.parametrize(("text", "word", "full"), [
+    ("A report in The Velmar Street Journal said costs rose.", "Journal",
+     "Velmar Street Journal"),
+    ("The Labor Department said jobs rose.", "Department", "Labor Department"),
+    # two bodies end on the word: left alone
+    ("The Health Department met the Labor Department.", "Department", "Department"),
+    # a title-case run is no body's name
+    ("Velmar Denies Story On Network", "Network", "Network"),
+])
+def test_a_body_named_by_its_last_word_takes_its_full_name(text: str, word: str,
+                                                            full: str) -> None:
+    body = Entity(name=word)
+    complete_surnames([body], f"{text} The {word.lower()} said more.")
+    assert body.name == full
+    assert full == word or word in body.aliases

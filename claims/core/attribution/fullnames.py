@@ -56,6 +56,16 @@ def complete_surnames(entities: Iterable[Entity], text: str) -> dict[int, Entity
                 e.add_alias(word)
                 taken[norm(whole)] = e
             continue
+        if outlet_word(word) or word.lower() in ORG_WORDS:
+            body = _full_body(text, word)  # "the Journal" of "The Velmar Street Journal"
+            other = taken.get(norm(body)) if body else None
+            if body is not None and other is None:
+                e.name = body
+                e.add_alias(word)
+                taken[norm(body)] = e
+            elif other is not None and other is not e and not other.person:
+                _join(other, e, joined)
+            continue
         if not _SURNAME.match(word) or _not_surname(word):
             continue
         full = _full_name(text, word)
@@ -241,6 +251,31 @@ def _full_name(text: str, surname: str) -> str | None:
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
+
+
+_LEADING = _words("The A An In At By For From Of On To And But As When While With After "
+                  "Before Since Under Over")
+
+
+def _full_body(text: str, word: str) -> str | None:
+    """The one longer name the article gives a body or outlet named by its last word
+    alone ("Department" of "the Labor Department", "Journal" of "The Velmar Street
+    Journal"), or None (none, or two: "State Department" and "Labor Department")."""
+    found: set[str] = set()
+    for m in _body_pattern(word).finditer(text):
+        words = m.group(1).split()
+        while words and words[0] in _LEADING:
+            words.pop(0)
+        if words and not any(w.endswith(("'s", "’s")) or w in _LEADING for w in words):
+            found.add(" ".join([*words, word]))  # not a title-case run ("… Of Network")
+        if len(found) > 1:
+            return None
+    return found.pop() if found else None
+
+
+@lru_cache(maxsize=256)
+def _body_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"((?:[A-Z][\w.&'’-]*\s){{1,4}}){re.escape(word)}\b")
 
 
 def _whole(text: str, name: str) -> str | None:
