@@ -179,3 +179,15 @@ def test_a_body_named_by_its_last_word_takes_its_full_name(text: str, word: str,
     complete_surnames([body], f"{text} The {word.lower()} said more.")
     assert body.name == full
     assert full == word or word in body.aliases
+
+
+def test_a_headline_role_is_the_one_person_holding_it() -> None:
+    text = ("Velmar prince mocks plan\n\n"
+            "Velmar Prince Oskar Pellam, an investor, spoke on Monday. Pellam said the plan "
+            "was a joke.")
+    prince = Entity(name="Velmar prince", person=True, first=0, last=0)
+    pellam = Entity(name="Oskar Pellam", person=True, aliases=["Velmar Prince Oskar Pellam"])
+    assert complete_surnames([prince, pellam], text) == {id(prince): pellam}
+    assert "Velmar prince" in pellam.aliases
+    later = Entity(name="Velmar prince", person=True, first=30, last=30)  # not a headline
+    assert complete_surnames([later, pellam], text) == {}

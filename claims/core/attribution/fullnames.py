@@ -129,7 +129,7 @@ def _role_person(e: Entity, found: list[Entity], text: str,
     a person of the article whose title or description holds the role's noun, else the
     one person the article writes with the role as a title ("Admiral Roe"). None when
     the role is indefinite ("a hacker": someone new), or two people fit."""
-    head = _role_noun(e)
+    head = _role_noun(e, text)
     if head is None:
         return None
     gender = person_gender(head)
@@ -170,9 +170,10 @@ _WORDS = re.compile(r"[a-z][a-z-]*")
 _SOFT = frozenset(("former", "longtime", "veteran", "current", "then"))  # any of them fits
 
 
-def _role_noun(e: Entity) -> str | None:
+def _role_noun(e: Entity, text: str) -> str | None:
     """The person noun a role-only source is named by ("Admiral", "Former actress"),
-    when the article wrote it definite ("the admiral"); else None."""
+    when the article wrote it definite ("the admiral") or in its headline, which drops
+    articles ("Velmar senator backs plan"); else None."""
     words = e.name.split()
     head = words[-1].lower()
     if len(words) > 3 or head not in PERSON_NOUNS or head in _NOT_ROLE or not all(
@@ -180,7 +181,10 @@ def _role_noun(e: Entity) -> str | None:
             w[:1].isupper() for w in words[1:]):
         return None
     low = e.name.lower()  # written in lower case: "The Advocate" is a newspaper
-    return head if any(a[:4].lower() == "the " and a[4:] == low for a in e.aliases) else None
+    if any(a[:4].lower() == "the " and a[4:] == low for a in e.aliases):
+        return head
+    headline = text.find("\n")
+    return head if 0 <= e.first < headline and e.last < headline else None
 
 
 # Person nouns that refer to someone speaking for another or to many people.
