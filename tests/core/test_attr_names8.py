@@ -191,3 +191,12 @@ def test_a_headline_role_is_the_one_person_holding_it() -> None:
     assert "Velmar prince" in pellam.aliases
     later = Entity(name="Velmar prince", person=True, first=30, last=30)  # not a headline
     assert complete_surnames([later, pellam], text) == {}
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("Velmar Insider also commented on the plan.", "Velmar Insider", "media"),
+    ("The Velmar Forum confirmed the plan.", "Velmar Forum", "organisation"),
+    ("Ann Post said the plan failed.", "Ann Post", "other"),
+])
+def test_outlets_and_forums_written_like_names(text: str, name: str, kind: str) -> None:
+    assert sources(text)[name] == kind

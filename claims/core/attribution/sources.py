@@ -567,7 +567,7 @@ _PERSON_SHAPE = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:(?:"
 _BODY_NAME = re.compile(r"^(?:the\s+)?[A-Z][A-Z&/.-]{1,9}$|\b(?:Network|Chamber|Committee|Caucus|"
                         r"Coalition|Council|Institute|Project|Initiative|Campaign|PAC|Fund|"
                         r"Foundation|Society|Alliance|Agency|Bureau|Post|Press|Times|Report|Legion|"
-                        r"Party)\b")
+                        r"Party|Forum)\b")
 
 
 _ANALYST_WORDS = re.compile(r"\b(?:analysts|experts|economists|scientists|researchers|"
