@@ -84,7 +84,9 @@ def complete_surnames(entities: Iterable[Entity], text: str) -> dict[int, Entity
         e.person = True
         taken[norm(full)] = e
     for e in found:  # once the surnames are whole: "the admiral" is "Adm. Ann Roe"
-        keep = _role_person(e, found, text, taken) if id(e) not in joined else None
+        if e.name[e.name.rfind(" ") + 1:].lower() not in PERSON_NOUNS or id(e) in joined:
+            continue  # no role noun: most sources, skipped before any call
+        keep = _role_person(e, found, text, taken)
         if keep is not None and id(keep) not in joined:
             _join(keep, e, joined)
     return joined
@@ -149,7 +151,8 @@ def _role_person(e: Entity, found: list[Entity], text: str,
             fits.append(p)  # "the Vermont senator": a senator the article ties to Vermont
     if len(fits) == 1:
         return fits[0]
-    if fits or modifiers:
+    if fits or modifiers or head.capitalize() not in text and (
+            short is None or f"{short.capitalize()}." not in text):
         return None
     titled = {m.group(1) for m in _titled(head).finditer(text)}
     if len(titled) != 1:
@@ -174,9 +177,11 @@ def _role_noun(e: Entity, text: str) -> str | None:
     """The person noun a role-only source is named by ("Admiral", "Former actress"),
     when the article wrote it definite ("the admiral") or in its headline, which drops
     articles ("Velmar senator backs plan"); else None."""
+    head = e.name[e.name.rfind(" ") + 1:].lower()
+    if head not in PERSON_NOUNS or head in _NOT_ROLE:
+        return None  # most sources: asked first, as it is the cheapest test
     words = e.name.split()
-    head = words[-1].lower()
-    if len(words) > 3 or head not in PERSON_NOUNS or head in _NOT_ROLE or not all(
+    if len(words) > 3 or not all(
             w[1:].islower() and w.isalpha() for w in words) or any(
             w[:1].isupper() for w in words[1:]):
         return None
