@@ -200,3 +200,11 @@ def test_a_headline_role_is_the_one_person_holding_it() -> None:
 ])
 def test_outlets_and_forums_written_like_names(text: str, name: str, kind: str) -> None:
     assert sources(text)[name] == kind
+
+
+def test_given_names_the_list_lacks_are_kept_before_a_middle_name() -> None:
+    text = ("A hacker, Marek Tibor Pellam, was sentenced. The court met. Pellam said he "
+            "was sorry. Speaker Ann B. Vance spoke. Vance said more.")
+    found = [Entity(name="Pellam"), Entity(name="Vance")]
+    complete_surnames(found, text)
+    assert [e.name for e in found] == ["Marek Tibor Pellam", "Ann B. Vance"]

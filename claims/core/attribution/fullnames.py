@@ -247,9 +247,9 @@ def _full_name(text: str, surname: str) -> str | None:
         if at and (after >= len(text) or not text[after].isalnum()):
             m = _BEFORE.search(text, max(0, at - 40), at)
             if m is not None and m.group(1).lower() in _FIRST_NAMES:
-                names.setdefault(m.group(1), f"{_first(text, m)}{m.group(2)} {surname}")
+                names.setdefault(m.group(1), f"{_first(text, m, after)}{m.group(2)} {surname}")
             elif m is not None and _given(m.group(1), text, m.start(), after):
-                unknown.setdefault(m.group(1), f"{_first(text, m)}{m.group(2)} {surname}")
+                unknown.setdefault(m.group(1), f"{_first(text, m, after)}{m.group(2)} {surname}")
         at = text.find(surname, after)
     if not names and f" {surname.lower()} " not in text and not _PLURAL.search(surname):
         names = unknown  # "Tamsin Morrow", when no known first name goes with the surname
@@ -304,12 +304,14 @@ def _whole(text: str, name: str) -> str | None:
     return f"{given.pop()} {name}" if len(given) == 1 else None
 
 
-def _first(text: str, m: re.Match[str]) -> str:
+def _first(text: str, m: re.Match[str], after: int) -> str:
     """The given names before a surname: a middle name keeps the known first name before
     it ("Ann Kessel" of "Ann Kessel Roe", never "Kessel Roe" alone)."""
     before = _BEFORE.search(text, max(0, m.start() - 30), m.start())
-    if before is not None and not before.group(2) and before.group(1).lower() in _FIRST_NAMES:
-        return f"{before.group(1)} {m.group(1)}"
+    if before is not None and not before.group(2) and (
+            before.group(1).lower() in _FIRST_NAMES or _given(
+                before.group(1), text, before.start(), after)):
+        return f"{before.group(1)} {m.group(1)}"  # "Marek Tibor Roe", not "Tibor Roe"
     return m.group(1)
 
 
@@ -330,6 +332,7 @@ def _given(word: str, text: str, start: int, end: int) -> bool:
     the name not inside a run of capitals (a title-case headline)."""
     low = word.lower()
     if low in _NOT_GIVEN or low in TITLES or low in ORG_WORDS or low in GENERIC_HEADS or (
+            low in PERSON_NOUNS) or (
             len(word) < 3 or low.endswith(("ans", "ese", "ish"))):
         return False
     before = text[max(0, start - 2):start]
