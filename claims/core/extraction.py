@@ -48,7 +48,9 @@ def extract(document: Document) -> Extraction:
                 seen.add(id(e))
                 found.append(e)
     into = consolidate(found, text)
-    complete_surnames({id(e): e for e in into.values()}.values(), text)
+    joined = complete_surnames({id(e): e for e in into.values()}.values(), text)
+    if joined:  # a role or a given name alone that is a person named in full
+        into = {k: joined.get(id(v), v) for k, v in into.items()}
     used: list[Entity] = []
     seen.clear()
     claims: list[Claim] = []

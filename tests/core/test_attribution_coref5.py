@@ -23,7 +23,7 @@ def test_the_company_is_the_named_company_and_keeps_the_wording() -> None:
     sources, registry = _run(
         "Acme Corp said demand fell in May. The company said it would cut 300 jobs.")
     assert sources == ["Acme Corp", "Acme Corp"]
-    assert registry == {"Acme Corp": ("The company",)}
+    assert registry == {"Acme Corp": ("The company", "Acme")}
 
 
 def test_a_description_alias_never_steers_a_later_description() -> None:

@@ -14,12 +14,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from claims.core.attribution.first_names import FEMALE, MALE
 from claims.core.attribution.offices import LEGAL_FORM
 from claims.core.model import SourceType
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
+
+
+_FIRST_NAMES = FEMALE | MALE
 
 
 # Closing words of company names: legal forms and the nouns companies name themselves by.
@@ -71,7 +75,7 @@ _POLLSTER = re.compile(r"\b(?:Poll|Polls|Polling|Research|Survey|Surveys|Analyti
 _BUSINESS_BODY = re.compile(r"\b(?:business council|chamber of commerce|business roundtable|"
                             r"trade (?:group|association|body))\b")
 # Last words no surname has, which end body names written like a person's.
-_NOT_SURNAME = re.compile(r"\s(?:Inc|Corp|LLC|Ltd|plc|Holdings|Polling|Research|Analytics|"
+_NOT_SURNAME = re.compile(r"\s(?:Inc|Corp|LLC|Ltd|plc|Holdings|Polling|Research|Analytics|Forum|"
                           r"Strategies|Associates|Partners|Group|Industries|Technologies|"
                           r"Promotions|Enterprises|Ventures|Capital|Institution)\.?$")
 # One word with an inner capital ("BuzzFeed", "WikiLeaks"), which surnames also have
@@ -154,6 +158,11 @@ _BODY_PRESIDENT = re.compile(
 _ELECTED = re.compile(r"senator|\bsen\b|\brep\b|congress|lawmaker|minister|governor|"
                       r"\bgov\b|mayor|prime|chancellor|premier|president-elect|"
                       r"presidential|candidate|nominee|white house")
+def elected_words(text: str) -> bool:
+    """Whether lower-cased names and descriptions hold an elected or state office."""
+    return _ELECTED.search(text) is not None
+
+
 _STATE_OF = re.compile(r"^(?:the\s+)?(?:Republic|Kingdom|State|City|Commonwealth|"
                        r"Government|Town|County|Province|Emirate|Principality)\s+of\s+[A-Z]")
 _STATE_AGENCY = frozenset(("news", "government", "federal", "state", "intelligence", "spy",
@@ -209,6 +218,9 @@ def refine_type(kind: SourceType, person: bool, name: str,
         return SourceType.MEDIA  # "CNN's Ann Roe"
     if person and _NEWS_WORD.search(name):
         return SourceType.MEDIA  # "Agence Velmar-Presse", "Velmar Radio": no surname
+    if person and outlet_word(name.split()[-1]) and len(name.split()) > 1 and (
+            name.split()[0].lower() not in _FIRST_NAMES):
+        return SourceType.MEDIA  # "Velmar Insider", "Morning Courier": no first name
     if person:  # "Vexel Polling", "Acme Holdings": a person's shape, a body's last word
         body = _NOT_SURNAME.search(name) or LEGAL_FORM.search(name)  # "Velmora Oyj"
         return SourceType.ORGANISATION if body and (

@@ -26,7 +26,7 @@ _RANK = re.compile(
     r"(?<!attorney )(?<!surgeon )(?<!inspector )(?<!consul )(?<!secretary[- ])"
     r"(?<!director[- ])(?<!governor[- ])(?<!solicitor )(?<!auditor )(?<!accountant )"
     r"\b(?:gen|general|admiral|adm|brig|brigadier|colonel|col|sgt|sergeant|"
-    r"lt|lieutenant|maj)\b(?!\.?[- ]?gov)(?! (?:manager|counsel|secretary|"
+    r"lt|lieutenant|maj)\b(?!-[a-z])(?!\.?[- ]?gov)(?! (?:manager|counsel|secretary|"
     r"partner|election|public|assembly|motors|electric|mills|dynamics)\b)")
 # An office of a company or body, not the vice-presidency of a country.
 _CORPORATE_VP = re.compile(r"\b(?:senior|executive|assistant|associate|regional|corporate|"
@@ -122,7 +122,9 @@ _PEOPLE_PLURALS = frozenset((
     "militants", "rebels", "fighters", "officials", "experts", "leaders", "staffers",
     "aides", "delegates", "donors", "voters", "residents", "workers", "employees",
     "executives", "investors", "scientists", "analysts", "strategists", "advisers",
-    "advisors", "economists", "researchers", "reporters", "journalists", "editors"))
+    "advisors", "economists", "researchers", "reporters", "journalists", "editors",
+    "moderators", "specialists", "commentators", "hosts", "anchors", "pundits", "columnists",
+    "correspondents", "consultants", "lobbyists", "historians", "scholars", "academics"))
 
 
 # Where a group's head ends: a lower-case preposition or the word opening its modifier

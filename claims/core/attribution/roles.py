@@ -38,6 +38,9 @@ _APPOSITIVE = re.compile(
 # A role set off before the name: "An Israeli blogger, Ann Roe".
 _ROLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w.'’-]+\s+){0,4}?[\w'’-]+),\s*$")
 _FIRST_NAMES = FEMALE | MALE
+# A relative clause saying the person runs a body ("Ann Roe, who heads the Velmar Fund").
+_HEADS = re.compile(r",\s+who\s+(?:now\s+|also\s+)?(?:runs|heads|chairs|directs|oversees)\s+"
+                    r"(?:the|a|an|[A-Z])")
 
 
 # Abbreviated titles before a name ("Sen. Ann Roe", "Lt. Gov. Ann Roe").
@@ -75,6 +78,8 @@ def roles_in(text: str, name: str) -> tuple[str, ...]:
             elif not words and (r := _ROLE_BEFORE.search(before)) and _role_word(
                     r.group(1).split()[-1]):
                 found.append(r.group(1))
+            if _HEADS.match(text, end, min(len(text), end + 30)):
+                found.append("head")  # "Ann Roe, who runs the Velmar Fund,"
             m = _APPOSITIVE.match(text, end, min(len(text), end + 90))
             head = m and (m.group("head") or m.group("bare"))
             if m and head and _role_word(head.split()[-1]):

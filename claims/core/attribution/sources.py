@@ -16,7 +16,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from claims.core.attribution.first_names import FEMALE, MALE
-from claims.core.attribution.kinds import body_name, refine_type
+from claims.core.attribution.kinds import body_name, elected_words, refine_type
 from claims.core.attribution.offices import (
     legislators,
     military_rank,
@@ -50,7 +50,7 @@ TITLES = words(
     "player chief-executive spokesperson counsel pres pres. sgt sgt. sergeant cpl cpl. "
     "corporal lt lt. capt capt. cmdr cmdr. adm adm. pastor reverend rev rev. rabbi imam "
     "councilman councilwoman councilmember assemblyman assemblywoman assemblymember "
-    "columnist correspondent anchor"
+    "columnist correspondent anchor whip"
 )
 # Lower-case nouns that describe whoever is named right after them.
 DESCRIPTORS = words(
@@ -224,11 +224,12 @@ _PERSON_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
                                        r"councill?or|assembly ?(?:member|man|woman)|legislator|"
                                        r"\brepresentative (?!(?:a|an|the|of|for|to|at|from|in|on|"
                                        r"and|with)\b)[a-z]|\b(?:democrat|republican) of [a-z]|"
-                                       r"\([dr]-|\bcandidate\b|\bnominee\b|\bhopeful\b")),
+                                       r"\([dr]-|\bcandidate\b|\bnominee\b|\bhopeful\b|"
+                                       r"\b(?:gop|republican|democratic) leader\b|\bwhip\b")),
     # A journalist speaks for the press ("columnist Ann Roe", "NBC's correspondent").
     (SourceType.MEDIA, re.compile(r"columnist|reporter|correspondent|journalist|commentator|"
                                   r"\banchor\b|\bhost\b|\beditor\b|\bpundit\b|moderator|"
-                                  r"\bpresenter\b|\bblogger\b")),
+                                  r"\bpresenter\b|\bblogger\b|\bpublisher\b")),
     (SourceType.OFFICIAL, re.compile(r"spokes|head\b|director|chief|mayor|governor|\bgov\b|"
                                      r"official|"
                                      r"representative|coroner|commissioner|chair|secretary|"
@@ -569,7 +570,7 @@ _PERSON_SHAPE = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:(?:"
 _BODY_NAME = re.compile(r"^(?:the\s+)?[A-Z][A-Z&/.-]{1,9}$|\b(?:Network|Chamber|Committee|Caucus|"
                         r"Coalition|Council|Institute|Project|Initiative|Campaign|PAC|Fund|"
                         r"Foundation|Society|Alliance|Agency|Bureau|Post|Press|Times|Report|Legion|"
-                        r"Party)\b")
+                        r"Party|Forum)\b")
 
 
 _ANALYST_WORDS = re.compile(r"\b(?:analysts|experts|economists|scientists|researchers|"
@@ -606,11 +607,28 @@ def to_source(entity: Entity, text: str = "") -> Source:
     roles the article gives the person away from the cue (`roles.roles_in`)."""
     aliases = list(entity.aliases)
     first = entity.name.split()[0].lower() if entity.name.split() else ""
-    if not entity.person and first not in GENERIC_HEADS:  # "Analysts at X" has no acronym
+    if not entity.person and first not in GENERIC_HEADS and not (  # "Analysts at X" has
+            _person_parts(entity.name)):  # no acronym, nor "Ann B. Roe Jr"
         acr = initialism(entity.name)
         if acr and acr not in aliases and acr != entity.name:
             aliases.append(acr)
     return Source(name=entity.name, type=_article_type(entity, text), aliases=tuple(aliases))
+
+
+# Parts of a person's name no body's name has: an initial or a generational suffix.
+_PERSON_PARTS = re.compile(r"(?:^|\s)[A-Z]\.\s|\s(?:Jr|Sr|II|III|IV)\.?$")
+
+
+def _person_parts(name: str) -> bool:
+    """Whether a name is a person's by its parts: an initial, a suffix, or a known first
+    name before another capitalised word and no body word ("Daniel Ruiz Pellam", not
+    "Grace Velmar Network")."""
+    words = name.split()
+    if _PERSON_PARTS.search(name) is not None:
+        return True
+    return len(words) > 1 and (words[0].lower() in _FIRST_F or words[0].lower() in _FIRST_M) and (
+        words[1][:1].isupper() and not body_name(name) and _BODY_NAME.search(name) is None
+        and not any(w.lower() in ORG_WORDS or w.lower() in GENERIC_HEADS for w in words))
 
 
 def _article_type(entity: Entity, text: str) -> SourceType:
@@ -626,6 +644,8 @@ def _article_type(entity: Entity, text: str) -> SourceType:
         kind = source_type(entity)
     if kind is SourceType.OTHER and _TEAM.search(entity.name):
         return SourceType.ORGANISATION  # "Roe's campaign", "the Roe team", for the registry
+    if kind is SourceType.POLITICIAN and entity.person and _body_president(entity):
+        return SourceType.OFFICIAL  # "Velmar Tenants Union President Ann Roe"
     if kind is not SourceType.OTHER or not text or not (
             entity.person or _PERSON_SHAPE.match(entity.name)):
         return kind
@@ -635,6 +655,35 @@ def _article_type(entity: Entity, text: str) -> SourceType:
     if kind is SourceType.OTHER and _byline(text, entity.name):
         return SourceType.MEDIA
     return kind
+
+
+# A president titled by what they preside ("NEA President Ann Roe", "Velmar Bridge
+# President Ann Roe"); a country's ("Ruritanian President", "U.S. President"), a
+# chamber's ("Senate President") or a former or vice president is a politician.
+_TITLED_PRESIDENT = re.compile(r"((?:[A-Z][\w.&'’-]*\s+){1,3})President\s+[A-Z]")
+_NOT_PRESIDED = words("when as former vice then acting interim senate state assembly house "
+                      "council student the u.s. us")
+
+
+def _body_president(entity: Entity) -> bool:
+    """Whether the person is a politician only by a title of president of a body that no
+    place or chamber names, with no elected office in the article's words for them."""
+    if elected_words(_said(entity.names(), entity.descriptors)):
+        return False
+    for alias in entity.aliases:
+        m = _TITLED_PRESIDENT.match(alias)
+        if m is None:
+            continue
+        body = m.group(1).split()
+        return not any(w.lower() in _NOT_PRESIDED or _is_place(w) or _demonym(w)
+                       for w in body) and not _is_place(" ".join(body))
+    return False
+
+
+def _demonym(word: str) -> bool:
+    from claims.core.places import demonym  # the gazetteer loads on first use
+
+    return demonym(word) is not None
 
 
 def _byline(text: str, name: str) -> bool:

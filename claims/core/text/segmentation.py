@@ -200,6 +200,16 @@ def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+# A reporters' credit line standing alone: "Roe reported from Velmar, Ruritania; Holt,
+# from Ostrava.", "Ann Roe and Ben Holt contributed reporting.", "Ann Roe contributed."
+# Only names, places and the credit: "Roe reported from Velmar that …" is news.
+_PLACE = r"[A-Z][\w.'’-]*(?:,?\s[A-Z][\w.'’-]*){0,4}"
+_CREDIT_LINE = re.compile(
+    rf"(?:[A-Z][\w'’.-]+\s){{1,3}}(?:(?:and|&)\s(?:[A-Z][\w'’.-]+\s){{1,3}})?(?:reported\s"
+    rf"from\s{_PLACE}(?:;\s(?:[A-Z][\w'’.-]+\s?){{1,3}},?\s(?:reported\s)?from\s{_PLACE})*|"
+    r"contributed(?:\sreporting)?)\.")
+
+
 def is_boilerplate(paragraph: str) -> bool:
     """Page furniture: navigation, bylines, stamps, prompts, banners, credits, notes."""
     p = paragraph.strip()
@@ -207,6 +217,9 @@ def is_boilerplate(paragraph: str) -> bool:
         return True
     if _BOILER_PARAGRAPH.match(p) or _TIMESTAMP.match(p) or _BYLINE.match(p):
         return True
+    if p[-1:] == "." and (" reported from " in p or " contributed" in p) and (
+            _CREDIT_LINE.fullmatch(p)):
+        return True  # "Roe reported from Velmar; Holt, from Ostrava." closes a story
     # a short paragraph that turns to the reader with a prompt ("… Sign up for …")
     return len(p.split()) <= _PROMPT_WORDS and (_PROMPT.match(p) is not None or any(
         _PROMPT.match(p[m.end() :]) for m in _AFTER_STOP.finditer(p)))
