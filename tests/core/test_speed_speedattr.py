@@ -367,8 +367,8 @@ _THE_WORDS = ["the", "The", "former", "Vermont", "senator", "Senator", "spokesma
 @given(_joined(_THE_WORDS, 7))
 def test_person_noun_is_the_described_person_test(phrase: str) -> None:
     from claims.core.attribution import resolve
-    from claims.core.attribution.persons import PERSON_NOUNS
+    from claims.core.attribution.persons import PERSON_NOUNS, SPEAKER_NOUNS
     m = resolve._THE_PERSON.match(phrase)
     noun = m.group(1).lower() if m is not None else None
-    want = noun if noun in PERSON_NOUNS and noun not in resolve._SPEAKER_NOUNS else None
+    want = noun if noun in PERSON_NOUNS and noun not in SPEAKER_NOUNS else None
     assert resolve._person_noun(phrase) == want
