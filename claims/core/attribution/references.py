@@ -624,12 +624,15 @@ _BOUNDARY_CHARS = ".!?\n"
 _QUOTE_MARKS = "“\"”‘’'"
 
 
-def subject_position(text: str, pos: int) -> bool:
+def subject_position(text: str, pos: int, clause: bool = False) -> bool:
     """Whether the name at `pos` is its sentence's subject, not an object or part of a
     quotation ("Ann Roe met Ben Holt." makes Ann Roe the subject, Ben Holt an object).
 
     News refers back with "he"/"she" to the person its last sentence was about, the
-    subject, far more often than to one that sentence only mentioned.
+    subject, far more often than to one that sentence only mentioned. The subject of an
+    opening subordinate clause ("If Roe wins, …") counts only with `clause`, for a
+    pronoun in the same sentence ("While Roe agreed, he …"); a later sentence is about
+    the main clause's subject.
     """
     start = pos
     lo = max(0, pos - 160)
@@ -640,11 +643,15 @@ def subject_position(text: str, pos: int) -> bool:
     lead = text[start:pos].strip()
     if any(ch in lead for ch in "“\"") or lead and lead[0] in _QUOTE_MARKS:
         return False  # inside a quotation: the quoted sentence's subject
+    if _quote_open(text, start):
+        return False  # a later sentence of a quotation opened before it
     m = _OPENER.match(lead + " ")
     while m is not None and lead:  # "But like Roe, Holt …": openers in a row
         lead = lead[m.end():]
         m = _LATER_OPENER.match(lead + " ")
     toks = lead.split()
+    if toks and not clause and toks[0].lower() in _SUBORDINATORS:
+        return False  # "If Roe wins, …": the subject of a clause the sentence depends on
     if toks and toks[-1].lower() in _DETERMINERS:
         return False  # "The Roe outlets have …": the name only modifies a noun
     if len(toks) > 6:
@@ -664,6 +671,24 @@ def subject_position(text: str, pos: int) -> bool:
         end += 1  # the whole name: "Ann Roe's aide", "Roe's Iraq vote"
     return not any(w.endswith(("’s", "'s", "’", "'")) or "’t" in w or "'t" in w
                    for w in text[pos:end].split())  # a possessive ("Don't" no name)
+
+
+_SUBORDINATORS = words("if when whenever although though while whereas because since as unless "
+                       "until once after before whether")
+
+
+def _quote_open(text: str, start: int) -> bool:
+    """Whether a quotation opened earlier in the paragraph is still open at `start`:
+    more opening than closing curly marks, or an odd number of straight ones."""
+    para = text.rfind("\n", 0, start) + 1
+    if start - para > 3000:
+        return False  # a paragraph far beyond a real one: not worth the count
+    chunk = text[para:start]
+    if "“" in chunk or "”" in chunk:
+        return chunk.count("“") > chunk.count("”")
+    if '"' in chunk:
+        return chunk.count('"') % 2 == 1
+    return chunk.count("''") % 2 == 1
 
 
 _ABBREVIATIONS = words("mr mrs ms dr sen rep gov gen st jr sr lt col sgt capt rev prof "

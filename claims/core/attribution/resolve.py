@@ -42,6 +42,7 @@ from claims.core.attribution.references import (
     people_mentions,
     possessed,
     role_body,
+    sentence_start,
     sentence_subject_name,
     subject_position,
 )
@@ -488,7 +489,8 @@ class SourceBook:
                 g = self._titled_gender(entry[0], entry[2])
                 known = g is not None or self._person_known(entry[1])
                 if (gender is None or g in (None, gender)) and known and first not in (
-                        NOT_FIRST_NAMES) and first not in TITLES and self._subject_at(entry[0]):
+                        NOT_FIRST_NAMES) and first not in TITLES and (
+                        self._subject_at(entry[0], pos)):
                     best = entry
                     break
                 j -= 1
@@ -518,7 +520,7 @@ class SourceBook:
                     g = "x"  # "the Holt family", "Tom Holt" for a bare "Holt": not them
                 if not (self.text[at - 1].isalnum() or end < len(self.text) and (
                         self.text[end].isalnum())) and (gender is None or g in (None, gender)) and (
-                        self._subject_at(at)):
+                        self._subject_at(at, pos)):
                     best, lo = (at, e.name, g, ""), at
                     break
                 at = self.text.rfind(surname, lo, at)
@@ -551,10 +553,13 @@ class SourceBook:
         key = norm(name)
         return any(e.person and key in e.name_keys() for e in self.entities)
 
-    def _subject_at(self, pos: int) -> bool:
-        key = ("subject", "", str(pos))
+    def _subject_at(self, pos: int, before: int = -1) -> bool:
+        """Whether the name at `pos` is a sentence's subject, for a pronoun at `before`
+        (the subject of an opening clause counts in the pronoun's own sentence)."""
+        clause = before >= 0 and sentence_start(self.text, before) <= pos
+        key = ("subject", "c" if clause else "", str(pos))
         if key not in self._text_memo:
-            self._text_memo[key] = subject_position(self.text, pos)
+            self._text_memo[key] = subject_position(self.text, pos, clause)
         return self._text_memo[key] is True
 
     def _mention(self, pos: int, e: Entity, gender: str | None) -> None:

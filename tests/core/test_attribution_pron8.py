@@ -1,0 +1,46 @@
+"""Coreference, eighth round (issue 14): which sentence subject "he"/"she" may point
+back to, and bare names written with a possessive.
+
+Every text here is invented; none comes from a corpus.
+"""
+
+from __future__ import annotations
+
+from claims.core.attribution.references import subject_position
+from claims.core.extraction import extract
+from claims.core.model import Extraction
+from claims.core.text.documents import make_document
+
+
+def run(text: str) -> Extraction:
+    return extract(make_document(text, "a.txt"))
+
+
+def sources_of(x: Extraction) -> list[str | None]:
+    return [c.source for c in x.claims]
+
+
+def test_a_subject_inside_a_running_quotation_is_no_antecedent() -> None:
+    text = ("Headline here\n\nAnn Roe has backed the plan for weeks.\n\n\"There are six blocs "
+            "in the party,\" Tom Vale told the paper.\n\n\"Five of them are loyal. Since Vesna, "
+            "Ben Dunmore has led them,\" he says.")
+    x = run(text)
+    assert sources_of(x)[-1] == "Tom Vale"
+    assert "Ben Dunmore" not in sources_of(x)
+    assert not subject_position(text, text.index("Ben Dunmore"))
+
+
+def test_the_subject_of_an_opening_clause_is_no_antecedent_in_a_later_sentence() -> None:
+    text = ("Headline here\n\nTom Vale said the plan was sound.\n\nIf Ben Dunmore wins the "
+            "seat, the plan will pass. \"It is a good plan,\" he said.")
+    x = run(text)
+    assert sources_of(x)[-1] == "Tom Vale"
+    at = text.index("Ben Dunmore")
+    assert not subject_position(text, at)
+    assert subject_position(text, at, clause=True)
+
+
+def test_the_subject_of_an_opening_clause_is_the_antecedent_in_its_own_sentence() -> None:
+    x = run("Headline here\n\nTom Vale said the plan was sound.\n\nWhile Ben Dunmore "
+            "backs the plan, he said the cost was too high.")
+    assert sources_of(x)[-1] == "Ben Dunmore"
