@@ -6,7 +6,7 @@ Every text here is invented; none comes from a corpus.
 
 from __future__ import annotations
 
-from claims.core.attribution.references import subject_position
+from claims.core.attribution.references import people_mentions, subject_position
 from claims.core.extraction import extract
 from claims.core.model import Extraction
 from claims.core.text.documents import make_document
@@ -44,3 +44,11 @@ def test_the_subject_of_an_opening_clause_is_the_antecedent_in_its_own_sentence(
     x = run("Headline here\n\nTom Vale said the plan was sound.\n\nWhile Ben Dunmore "
             "backs the plan, he said the cost was too high.")
     assert sources_of(x)[-1] == "Ben Dunmore"
+
+
+def test_a_bare_name_with_a_possessive_names_the_person() -> None:
+    text = "Headline here\n\nHillary Vale’s aides met on Monday.\n\n\"We will win,\" she said."
+    found = {p[1] for p in people_mentions(text, bare=True)}
+    assert "Hillary Vale" in found
+    assert "Hillary Vale’s" not in found
+    assert sources_of(run(text))[-1] == "Hillary Vale"

@@ -185,13 +185,16 @@ def _scan_people(text: str, bare: bool, unique: bool = False) -> tuple[Person, .
     joined = "".join("\0" + name for name in names)
     for m in _bare_names(text) if bare else ():
         first, last = m.group(1), m.group(2)
+        if gender_of(first) is not None:
+            last = _OWNER_S.sub("", last)  # "Ann Roe’s": Ann Roe (a known first name)
         prev_word = previous_word(text, m.start())
         if (first.lower() in NOT_FIRST_NAMES or first.lower() in TITLES
                 or _plain(last) in _ORG_TAILS or last.lower() in TITLES
-                or prev_word in _PREPOSITIONS or prev_word in ("the", "a", "an")
-                or m.group(0) in joined):
+                or prev_word in _PREPOSITIONS or prev_word in ("the", "a", "an")):
             continue
-        name = m.group(0)
+        name = m.group(0)[: len(m.group(0)) - len(m.group(2)) + len(last)]  # group 2 ends it
+        if name in joined:
+            continue
         people.append((m.start(), name, gender_of(name), ""))
         if name not in named:
             named.add(name)
