@@ -52,3 +52,17 @@ def test_a_bare_name_with_a_possessive_names_the_person() -> None:
     assert "Hillary Vale" in found
     assert "Hillary Vale’s" not in found
     assert sources_of(run(text))[-1] == "Hillary Vale"
+
+
+def test_a_party_member_described_by_place_is_the_person_met_before() -> None:
+    x = run("Headline here\n\nPaul Vance said the budget was wrong.\n\nIn an interview "
+            "Thursday, the Velmora Republican criticized the plan. He said more was needed.")
+    assert sources_of(x)[1:] == ["Paul Vance", "Paul Vance", "Paul Vance"]
+    assert [s.name for s in x.sources] == ["Paul Vance"]
+
+
+def test_a_title_qualified_by_a_place_is_the_person_met_before() -> None:
+    x = run("Headline here\n\nDemocratic candidate Paul Vance said the budget was wrong.\n\n"
+            "The Velmora senator declined to comment on the plan. He said more was needed.")
+    assert sources_of(x)[1:] == ["Paul Vance", "Paul Vance", "Paul Vance"]
+    assert "Velmora senator" not in [s.name for s in x.sources]

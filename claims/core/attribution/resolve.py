@@ -172,6 +172,9 @@ _TITLE_ABBREVIATIONS = {"senator": ("sen.", "sen"), "governor": ("gov.", "gov"),
                         "congresswoman": ("rep.", "rep"), "president": ("pres.",),
                         "professor": ("prof.", "prof"), "general": ("gen.", "gen"),
                         "doctor": ("dr.", "dr")}
+# "the Vermont senator", "the New York governor": a title qualified by a place names
+# someone the article has met even when it never wrote that title beside the name.
+_PLACE_TITLE = re.compile(r"(?i:the)\s+(?:[A-Z][a-z]+\s+){1,2}[a-z]+$")
 _AGENT_END = re.compile(r"(?:ist|ian|er|or|ant|ent|man|men|woman|women|eer)s?$")
 _THINGS = words(
     "papers numbers letters matters computers helicopters orders others centers centres "
@@ -242,9 +245,15 @@ def _person_noun(phrase: str) -> str | None:
     if m is None:
         return None
     noun = m.group(1).lower()
+    if noun in _PARTY_MEMBERS and m.group(1)[:1].isupper() and m.end(1) == len(phrase):
+        return noun  # "the Wisconsin Republican": one member of a party, a person
     if noun not in PERSON_NOUNS or noun in _SPEAKER_NOUNS:
         return None
     return noun
+
+
+# Capitalised nouns for one member of a party ("the Ohio Democrat").
+_PARTY_MEMBERS = words("republican democrat libertarian socialist")
 
 
 def _named_elsewhere(e: Entity, text: str, headline: str) -> bool:
@@ -772,7 +781,7 @@ class SourceBook:
             titled = self._people_index().people.latest_titled(pos, variants, gender)
             if titled is not None:
                 found = self._person(titled[1], titled[3], pos)
-        if found is None and noun not in TITLES:
+        if found is None and (noun not in TITLES or _PLACE_TITLE.match(phrase)):
             near = self._speaker_near(pos, gender, principal=True)
             found = near[1] if near is not None else None
         if found is not None:
