@@ -66,3 +66,10 @@ def test_a_title_qualified_by_a_place_is_the_person_met_before() -> None:
             "The Velmora senator declined to comment on the plan. He said more was needed.")
     assert sources_of(x)[1:] == ["Paul Vance", "Paul Vance", "Paul Vance"]
     assert "Velmora senator" not in [s.name for s in x.sources]
+
+
+def test_a_name_after_a_person_noun_is_a_person_without_a_known_first_name() -> None:
+    text = ("Headline here\n\nBen Vale said the plan was sound.\n\nParty consultant Velmor "
+            "Quist picked up the thread. \"It is a good plan,\" she said.")
+    assert "Velmor Quist" in {p[1] for p in people_mentions(text, bare=True)}
+    assert sources_of(run(text))[-1] == "Velmor Quist"

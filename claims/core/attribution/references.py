@@ -215,7 +215,8 @@ def _scan_people(text: str, bare: bool, unique: bool = False) -> tuple[Person, .
 def _bare_names(text: str) -> list[re.Match[str]]:
     """`_BARE_NAME` matches, and `_OPENING_NAME` ones whose first word is a first name."""
     found = list(_BARE_NAME.finditer(text))
-    found += [m for m in _OPENING_NAME.finditer(text) if gender_of(m.group(1)) is not None]
+    found += [m for m in _OPENING_NAME.finditer(text) if gender_of(m.group(1)) is not None or (
+        previous_word(text, m.start()) in PERSON_NOUNS)]  # "campaign consultant Ty Orr"
     return found
 
 
