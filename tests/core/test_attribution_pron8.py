@@ -73,3 +73,11 @@ def test_a_name_after_a_person_noun_is_a_person_without_a_known_first_name() -> 
             "Quist picked up the thread. \"It is a good plan,\" she said.")
     assert "Velmor Quist" in {p[1] for p in people_mentions(text, bare=True)}
     assert sources_of(run(text))[-1] == "Velmor Quist"
+
+
+def test_a_name_contracted_with_has_is_a_subject() -> None:
+    text = ("Headline here\n\nBen Vale said the bill was dead.\n\nTom Dunmore's been making "
+            "the case for weeks. \"It has no votes,\" he said.")
+    assert subject_position(text, text.index("Tom Dunmore"))
+    assert not subject_position("Tom Dunmore's aide left. X", 0)
+    assert sources_of(run(text))[-1] == "Tom Dunmore"

@@ -673,8 +673,15 @@ def subject_position(text: str, pos: int, clause: bool = False) -> bool:
     while end < len(text) and (text[end].isalnum() or text[end] in "-.’'") or (
             end + 1 < len(text) and text[end] == " " and text[end + 1].isupper()):
         end += 1  # the whole name: "Ann Roe's aide", "Roe's Iraq vote"
+    if _CONTRACTED_IS.match(text, end):
+        return True  # "Roe's been saying": "has", no possessive
     return not any(w.endswith(("’s", "'s", "’", "'")) or "’t" in w or "'t" in w
                    for w in text[pos:end].split())  # a possessive ("Don't" no name)
+
+
+# After a name's "'s", the words that show it stands for "is" or "has".
+_CONTRACTED_IS = re.compile(r"(?<=['’]s) (?:been|got|gotten|not|never|also|already|still|"
+                            r"going|done|made|said|told)\b")
 
 
 _SUBORDINATORS = words("if when whenever although though while whereas because since as unless "
