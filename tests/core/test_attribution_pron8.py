@@ -81,3 +81,10 @@ def test_a_name_contracted_with_has_is_a_subject() -> None:
     assert subject_position(text, text.index("Tom Dunmore"))
     assert not subject_position("Tom Dunmore's aide left. X", 0)
     assert sources_of(run(text))[-1] == "Tom Dunmore"
+
+
+def test_they_takes_up_the_plural_subject_of_an_opening_clause() -> None:
+    x = run("Headline here\n\nThe Orvik Group said costs rose.\n\nWhile environmentalists "
+            "welcomed the plan, they said it was too slow.")
+    assert sources_of(x)[-1] == "Environmentalists"
+    assert "While environmentalists" not in [s.name for s in x.sources]
