@@ -487,6 +487,7 @@ class SourceBook:
         speaker is the likelier referent of "he"/"she" than that speaker."""
         index = self._people_index()
         best: Person | None = None
+        here = sentence_start(self.text, pos)  # the pronoun's sentence, read once
         for mentions in (index.people, index.bare):
             j = bisect_left(mentions.starts, pos) - 1
             stop = max(-1, j - 30)
@@ -499,14 +500,14 @@ class SourceBook:
                 known = g is not None or self._person_known(entry[1])
                 if (gender is None or g in (None, gender)) and known and first not in (
                         NOT_FIRST_NAMES) and first not in TITLES and (
-                        self._subject_at(entry[0], pos)):
+                        self._subject_at(entry[0], here)):
                     best = entry
                     break
                 j -= 1
-        return self._known_subject(pos, gender, best)
+        return self._known_subject(pos, gender, best, here)
 
-    def _known_subject(self, pos: int, gender: str | None, best: Person | None
-                       ) -> Person | None:
+    def _known_subject(self, pos: int, gender: str | None, best: Person | None,
+                       here: int) -> Person | None:
         """`best`, or a later subject mention of a person already credited with a claim
         ("Republican hopeful Ann Roe" is in no people list, but "Roe toured …" names her)."""
         lo = max(best[0] if best is not None else 0, pos - _SUBJECT_WINDOW)
@@ -529,7 +530,7 @@ class SourceBook:
                     g = "x"  # "the Holt family", "Tom Holt" for a bare "Holt": not them
                 if not (self.text[at - 1].isalnum() or end < len(self.text) and (
                         self.text[end].isalnum())) and (gender is None or g in (None, gender)) and (
-                        self._subject_at(at, pos)):
+                        self._subject_at(at, here)):
                     best, lo = (at, e.name, g, ""), at
                     break
                 at = self.text.rfind(surname, lo, at)
@@ -562,10 +563,11 @@ class SourceBook:
         key = norm(name)
         return any(e.person and key in e.name_keys() for e in self.entities)
 
-    def _subject_at(self, pos: int, before: int = -1) -> bool:
-        """Whether the name at `pos` is a sentence's subject, for a pronoun at `before`
-        (the subject of an opening clause counts in the pronoun's own sentence)."""
-        clause = before >= 0 and sentence_start(self.text, before) <= pos
+    def _subject_at(self, pos: int, here: int) -> bool:
+        """Whether the name at `pos` is a sentence's subject, for a pronoun in the
+        sentence starting at `here` (the subject of an opening clause counts in the
+        pronoun's own sentence)."""
+        clause = here <= pos
         key = ("subject", "c" if clause else "", str(pos))
         if key not in self._text_memo:
             self._text_memo[key] = subject_position(self.text, pos, clause)
