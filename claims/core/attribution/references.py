@@ -649,6 +649,9 @@ def subject_position(text: str, pos: int, clause: bool = False) -> bool:
         return False  # inside a quotation: the quoted sentence's subject
     if _quote_open(text, start):
         return False  # a later sentence of a quotation opened before it
+    dateline = _DATELINE.match(lead)
+    if dateline is not None:
+        lead = lead[dateline.end():]  # "RIVERTON, Estmark - Ann Roe …"
     m = _OPENER.match(lead + " ")
     while m is not None and lead:  # "But like Roe, Holt …": openers in a row
         lead = lead[m.end():]
@@ -684,6 +687,9 @@ _CONTRACTED_IS = re.compile(r"(?<=['’]s) (?:been|got|gotten|not|never|also|alr
                             r"going|done|made|said|told)\b")
 
 
+# A dateline before a paragraph's first sentence: a place in capitals, then a dash.
+_DATELINE = re.compile(r"[A-Z][A-Z'.-]+(?:[ ,]+[A-Z][A-Za-z'.-]*){0,4}\s*(?:\([^)]{0,30}\)\s*)?"
+                       r"[-–—]\s+")
 _SUBORDINATORS = words("if when whenever although though while whereas because since as unless "
                        "until once after before whether")
 
