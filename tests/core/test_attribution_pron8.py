@@ -63,7 +63,7 @@ def test_a_party_member_described_by_place_is_the_person_met_before() -> None:
 
 def test_a_title_qualified_by_a_place_is_the_person_met_before() -> None:
     x = run("Headline here\n\nDemocratic candidate Paul Vance said the budget was wrong.\n\n"
-            "The Velmora senator declined to comment on the plan. He said more was needed.")
+            "The Velmora senator would not discuss the plan. He said more was needed.")
     assert sources_of(x)[1:] == ["Paul Vance", "Paul Vance", "Paul Vance"]
     assert "Velmora senator" not in [s.name for s in x.sources]
 
@@ -76,8 +76,8 @@ def test_a_name_after_a_person_noun_is_a_person_without_a_known_first_name() -> 
 
 
 def test_a_name_contracted_with_has_is_a_subject() -> None:
-    text = ("Headline here\n\nBen Vale said the bill was dead.\n\nTom Dunmore's been making "
-            "the case for weeks. \"It has no votes,\" he said.")
+    text = ("Headline here\n\nBen Vale said the bill was dead.\n\nTom Dunmore's been pressing "
+            "the point all month. \"It has no votes,\" he said.")
     assert subject_position(text, text.index("Tom Dunmore"))
     assert not subject_position("Tom Dunmore's aide left. X", 0)
     assert sources_of(run(text))[-1] == "Tom Dunmore"
