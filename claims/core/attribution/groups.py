@@ -19,6 +19,9 @@ from claims.core.attribution.references import sentence_start
 _PLURAL_LEAD = re.compile(
     r"[\"“‘']?((?:(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*)\s+){0,3}?([A-Za-z][a-z-]+s))"
     r"\s+(?:[a-z]+ly\s+)?[a-z]")
+# A subordinate clause opening the pronoun's own sentence, whose subject "they" takes up.
+_SUBORDINATOR = re.compile(r"(?:While|Though|Although|Because|When|As|If|Since|After|"
+                           r"Before|Even though|Even as|Whereas)\s+(?=[A-Za-z])")
 _NOT_LEADS = frozenset({"this", "these", "those", "his", "her", "its", "their", "our", "my",
                         "your", "it", "he", "she", "we", "they", "as", "is", "was", "has"})
 
@@ -34,6 +37,9 @@ def plural_subject(text: str, pos: int, lo: int) -> tuple[int, str] | None:
         if before >= lo:
             starts.append(before)
     for start in starts:
+        opener = _SUBORDINATOR.match(text, start, pos)
+        if opener is not None and start == here:
+            start = opener.end()  # "While analysts expect X, they say …": the clause's
         m = _PLURAL_LEAD.match(text, start, pos)
         if m is None or m.end(1) > pos:
             continue

@@ -185,13 +185,16 @@ def _scan_people(text: str, bare: bool, unique: bool = False) -> tuple[Person, .
     joined = "".join("\0" + name for name in names)
     for m in _bare_names(text) if bare else ():
         first, last = m.group(1), m.group(2)
+        if gender_of(first) is not None:
+            last = _OWNER_S.sub("", last)  # "Ann Roe’s": Ann Roe (a known first name)
         prev_word = previous_word(text, m.start())
         if (first.lower() in NOT_FIRST_NAMES or first.lower() in TITLES
                 or _plain(last) in _ORG_TAILS or last.lower() in TITLES
-                or prev_word in _PREPOSITIONS or prev_word in ("the", "a", "an")
-                or m.group(0) in joined):
+                or prev_word in _PREPOSITIONS or prev_word in ("the", "a", "an")):
             continue
-        name = m.group(0)
+        name = m.group(0)[: len(m.group(0)) - len(m.group(2)) + len(last)]  # group 2 ends it
+        if name in joined:
+            continue
         people.append((m.start(), name, gender_of(name), ""))
         if name not in named:
             named.add(name)
@@ -212,7 +215,8 @@ def _scan_people(text: str, bare: bool, unique: bool = False) -> tuple[Person, .
 def _bare_names(text: str) -> list[re.Match[str]]:
     """`_BARE_NAME` matches, and `_OPENING_NAME` ones whose first word is a first name."""
     found = list(_BARE_NAME.finditer(text))
-    found += [m for m in _OPENING_NAME.finditer(text) if gender_of(m.group(1)) is not None]
+    found += [m for m in _OPENING_NAME.finditer(text) if gender_of(m.group(1)) is not None or (
+        previous_word(text, m.start()) in PERSON_NOUNS)]  # "campaign consultant Ty Orr"
     return found
 
 
@@ -624,12 +628,15 @@ _BOUNDARY_CHARS = ".!?\n"
 _QUOTE_MARKS = "“\"”‘’'"
 
 
-def subject_position(text: str, pos: int) -> bool:
+def subject_position(text: str, pos: int, clause: bool = False) -> bool:
     """Whether the name at `pos` is its sentence's subject, not an object or part of a
     quotation ("Ann Roe met Ben Holt." makes Ann Roe the subject, Ben Holt an object).
 
     News refers back with "he"/"she" to the person its last sentence was about, the
-    subject, far more often than to one that sentence only mentioned.
+    subject, far more often than to one that sentence only mentioned. The subject of an
+    opening subordinate clause ("If Roe wins, …") counts only with `clause`, for a
+    pronoun in the same sentence ("While Roe agreed, he …"); a later sentence is about
+    the main clause's subject.
     """
     start = pos
     lo = max(0, pos - 160)
@@ -640,11 +647,18 @@ def subject_position(text: str, pos: int) -> bool:
     lead = text[start:pos].strip()
     if any(ch in lead for ch in "“\"") or lead and lead[0] in _QUOTE_MARKS:
         return False  # inside a quotation: the quoted sentence's subject
+    if _quote_open(text, start):
+        return False  # a later sentence of a quotation opened before it
+    dateline = _DATELINE.match(lead)
+    if dateline is not None:
+        lead = lead[dateline.end():]  # "RIVERTON, Estmark - Ann Roe …"
     m = _OPENER.match(lead + " ")
     while m is not None and lead:  # "But like Roe, Holt …": openers in a row
         lead = lead[m.end():]
         m = _LATER_OPENER.match(lead + " ")
     toks = lead.split()
+    if toks and not clause and toks[0].lower() in _SUBORDINATORS:
+        return False  # "If Roe wins, …": the subject of a clause the sentence depends on
     if toks and toks[-1].lower() in _DETERMINERS:
         return False  # "The Roe outlets have …": the name only modifies a noun
     if len(toks) > 6:
@@ -662,8 +676,36 @@ def subject_position(text: str, pos: int) -> bool:
     while end < len(text) and (text[end].isalnum() or text[end] in "-.’'") or (
             end + 1 < len(text) and text[end] == " " and text[end + 1].isupper()):
         end += 1  # the whole name: "Ann Roe's aide", "Roe's Iraq vote"
+    if _CONTRACTED_IS.match(text, end):
+        return True  # "Roe's been saying": "has", no possessive
     return not any(w.endswith(("’s", "'s", "’", "'")) or "’t" in w or "'t" in w
                    for w in text[pos:end].split())  # a possessive ("Don't" no name)
+
+
+# After a name's "'s", the words that show it stands for "is" or "has".
+_CONTRACTED_IS = re.compile(r"(?<=['’]s) (?:been|got|gotten|not|never|also|already|still|"
+                            r"going|done|made|said|told)\b")
+
+
+# A dateline before a paragraph's first sentence: a place in capitals, then a dash.
+_DATELINE = re.compile(r"[A-Z][A-Z'.-]+(?:[ ,]+[A-Z][A-Za-z'.-]*){0,4}\s*(?:\([^)]{0,30}\)\s*)?"
+                       r"[-–—]\s+")
+_SUBORDINATORS = words("if when whenever although though while whereas because since as unless "
+                       "until once after before whether")
+
+
+def _quote_open(text: str, start: int) -> bool:
+    """Whether a quotation opened earlier in the paragraph is still open at `start`:
+    more opening than closing curly marks, or an odd number of straight ones."""
+    para = text.rfind("\n", 0, start) + 1
+    if start - para > 3000:
+        return False  # a paragraph far beyond a real one: not worth the count
+    chunk = text[para:start]
+    if "“" in chunk or "”" in chunk:
+        return chunk.count("“") > chunk.count("”")
+    if '"' in chunk:
+        return chunk.count('"') % 2 == 1
+    return chunk.count("''") % 2 == 1
 
 
 _ABBREVIATIONS = words("mr mrs ms dr sen rep gov gen st jr sr lt col sgt capt rev prof "

@@ -47,6 +47,7 @@ from claims.core.attribution.references import (
     people_mentions,
     possessed,
     role_body,
+    sentence_start,
     sentence_subject_name,
     subject_position,
 )
@@ -188,6 +189,9 @@ _TITLE_ABBREVIATIONS = {"senator": ("sen.", "sen"), "governor": ("gov.", "gov"),
                         "congresswoman": ("rep.", "rep"), "president": ("pres.",),
                         "professor": ("prof.", "prof"), "general": ("gen.", "gen"),
                         "doctor": ("dr.", "dr")}
+# "the Vermont senator", "the New York governor": a title qualified by a place names
+# someone the article has met even when it never wrote that title beside the name.
+_PLACE_TITLE = re.compile(r"(?i:the)\s+(?:[A-Z][a-z]+\s+){1,2}[a-z]+$")
 _AGENT_END = re.compile(r"(?:ist|ian|er|or|ant|ent|man|men|woman|women|eer)s?$")
 _THINGS = words(
     "papers numbers letters matters computers helicopters orders others centers centres "
@@ -258,9 +262,15 @@ def _person_noun(phrase: str) -> str | None:
     if m is None:
         return None
     noun = m.group(1).lower()
+    if noun in _PARTY_MEMBERS and m.group(1)[:1].isupper() and m.end(1) == len(phrase):
+        return noun  # "the Wisconsin Republican": one member of a party, a person
     if noun not in PERSON_NOUNS or noun in SPEAKER_NOUNS:
         return None
     return noun
+
+
+# Capitalised nouns for one member of a party ("the Ohio Democrat").
+_PARTY_MEMBERS = words("republican democrat libertarian socialist")
 
 
 def _named_elsewhere(e: Entity, text: str, headline: str) -> bool:
@@ -495,6 +505,7 @@ class SourceBook:
         speaker is the likelier referent of "he"/"she" than that speaker."""
         index = self._people_index()
         best: Person | None = None
+        here = sentence_start(self.text, pos)  # the pronoun's sentence, read once
         for mentions in (index.people, index.bare):
             j = bisect_left(mentions.starts, pos) - 1
             stop = max(-1, j - 30)
@@ -506,14 +517,15 @@ class SourceBook:
                 g = self._titled_gender(entry[0], entry[2])
                 known = g is not None or self._person_known(entry[1])
                 if (gender is None or g in (None, gender)) and known and first not in (
-                        NOT_FIRST_NAMES) and first not in TITLES and self._subject_at(entry[0]):
+                        NOT_FIRST_NAMES) and first not in TITLES and (
+                        self._subject_at(entry[0], here)):
                     best = entry
                     break
                 j -= 1
-        return self._known_subject(pos, gender, best)
+        return self._known_subject(pos, gender, best, here)
 
-    def _known_subject(self, pos: int, gender: str | None, best: Person | None
-                       ) -> Person | None:
+    def _known_subject(self, pos: int, gender: str | None, best: Person | None,
+                       here: int) -> Person | None:
         """`best`, or a later subject mention of a person already credited with a claim
         ("Republican hopeful Ann Roe" is in no people list, but "Roe toured …" names her)."""
         lo = max(best[0] if best is not None else 0, pos - _SUBJECT_WINDOW)
@@ -536,7 +548,7 @@ class SourceBook:
                     g = "x"  # "the Holt family", "Tom Holt" for a bare "Holt": not them
                 if not (self.text[at - 1].isalnum() or end < len(self.text) and (
                         self.text[end].isalnum())) and (gender is None or g in (None, gender)) and (
-                        self._subject_at(at)):
+                        self._subject_at(at, here)):
                     best, lo = (at, e.name, g, ""), at
                     break
                 at = self.text.rfind(surname, lo, at)
@@ -569,10 +581,14 @@ class SourceBook:
         key = norm(name)
         return any(e.person and key in e.name_keys() for e in self.entities)
 
-    def _subject_at(self, pos: int) -> bool:
-        key = ("subject", "", str(pos))
+    def _subject_at(self, pos: int, here: int) -> bool:
+        """Whether the name at `pos` is a sentence's subject, for a pronoun in the
+        sentence starting at `here` (the subject of an opening clause counts in the
+        pronoun's own sentence)."""
+        clause = here <= pos
+        key = ("subject", "c" if clause else "", str(pos))
         if key not in self._text_memo:
-            self._text_memo[key] = subject_position(self.text, pos)
+            self._text_memo[key] = subject_position(self.text, pos, clause)
         return self._text_memo[key] is True
 
     def _mention(self, pos: int, e: Entity, gender: str | None) -> None:
@@ -786,7 +802,7 @@ class SourceBook:
             titled = self._people_index().people.latest_titled(pos, variants, gender)
             if titled is not None:
                 found = self._person(titled[1], titled[3], pos)
-        if found is None and noun not in TITLES:
+        if found is None and (noun not in TITLES or _PLACE_TITLE.match(phrase)):
             near = self._speaker_near(pos, gender, principal=True)
             found = near[1] if near is not None else None
         if found is not None:
