@@ -1,0 +1,60 @@
+"""Recall, eighth round (issue 14, item 2 and 4): documents with no producer named speak
+as their bare kind, and calibrated non-speech cues.
+
+Every text here is invented; none comes from a corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.core.attribution.descriptions import unnamed_document
+from claims.core.extraction import extract
+from claims.core.model import Extraction
+from claims.core.text.documents import make_document
+
+
+def run(text: str) -> Extraction:
+    return extract(make_document(text, "a.txt"))
+
+
+def sources_of(x: Extraction) -> list[str | None]:
+    return [c.source for c in x.claims]
+
+
+def registry(x: Extraction) -> dict[str, list[str]]:
+    return {s.name: list(s.aliases) for s in x.sources}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("One poll shows Ann Roe 16 points ahead of Tom Brisk in Velmora.", "Poll"),
+        ("The most recent poll shows Brisk has fallen to 27 percent.", "Poll"),
+        ("The levy was never approved, according to a court filing.", "Court filing"),
+        ("The inquiry found virtually nothing new.", "Inquiry"),
+        ("A new federal lawsuit alleges that the county broke the law.", "Lawsuit"),
+    ],
+)
+def test_a_document_with_no_producer_speaks_as_its_bare_kind(sentence: str, name: str) -> None:
+    x = run("Voters are split on the plan.\n\n" + sentence)
+    assert sources_of(x) == [None, name]
+    assert list(registry(x)) == [name]
+    for words in registry(x).values():  # no quantity word is a source's alias
+        assert "One" not in words and "Unnamed people" not in registry(x)
+
+
+def test_a_named_producer_in_the_previous_sentence_wins() -> None:
+    x = run("A Korvex poll released Monday shows Roe ahead. The most recent poll shows "
+            "Brisk has fallen.")
+    assert sources_of(x) == ["Korvex", "Korvex"]
+    assert "Poll" not in registry(x)
+
+
+def test_document_names_hold_no_determiner_or_adjective() -> None:
+    assert unnamed_document("the most recent poll") == "Poll"
+    assert unnamed_document("One poll") == "Poll"
+    assert unnamed_document("a new federal lawsuit") == "Lawsuit"
+    assert unnamed_document("a court filing") == "Court filing"
+    assert unnamed_document("The subsequent investigation") == "Investigation"
+    assert unnamed_document("One") is None
