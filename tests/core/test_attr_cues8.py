@@ -58,3 +58,35 @@ def test_document_names_hold_no_determiner_or_adjective() -> None:
     assert unnamed_document("a court filing") == "Court filing"
     assert unnamed_document("The subsequent investigation") == "Investigation"
     assert unnamed_document("One") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "cue"),
+    [
+        ("Ann Roe listed three reasons the levy would fail.", "Ann Roe", "listed"),
+        ("Tom Brisk ignored warnings that the dam was weak.", "Tom Brisk", "ignored"),
+        ("Supporters chanted that the mayor must go.", "Supporters", "chanted"),
+        ("Ann Roe delivered a blistering attack on the levy.", "Ann Roe", "delivered"),
+        ("Tom Brisk is mulling a run for governor.", "Tom Brisk", "mulled"),
+        ("Ann Roe attributed the loss to low turnout.", "Ann Roe", "attributed"),
+    ],
+)
+def test_calibrated_stance_verbs_credit_their_subject(sentence: str, source: str,
+                                                     cue: str) -> None:
+    x = run("Voters are split on the plan.\n\n" + sentence)
+    assert sources_of(x) == [None, source]
+    assert x.claims[1].cue == cue
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The town needed 40 more nurses by May.",  # need: more false than right on train
+        "The city picked a new site for the depot.",
+        "The list of donors grew to 300 names.",  # a noun, not the verb
+        "Residents shared a meal after the vote.",
+    ],
+)
+def test_verbs_that_failed_calibration_are_no_cues(sentence: str) -> None:
+    x = run("Voters are split on the plan.\n\n" + sentence)
+    assert sources_of(x) == [None, None]
