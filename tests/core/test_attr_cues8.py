@@ -90,3 +90,19 @@ def test_calibrated_stance_verbs_credit_their_subject(sentence: str, source: str
 def test_verbs_that_failed_calibration_are_no_cues(sentence: str) -> None:
     x = run("Voters are split on the plan.\n\n" + sentence)
     assert sources_of(x) == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "cue"),
+    [
+        ("Ann Roe took to Twitter to say the levy was a fraud.", "Ann Roe", "said"),
+        ("Tom Brisk has yet to endorse Ann Roe for the seat.", "Tom Brisk", "endorsed"),
+        ("Renters were slightly more likely to say the levy was fair.", "Renters", "said"),
+    ],
+)
+def test_a_verb_after_a_catenative_keeps_the_subject(sentence: str, source: str,
+                                                     cue: str) -> None:
+    x = run("Voters are split on the plan.\n\n" + sentence)
+    assert sources_of(x) == [None, source]
+    assert x.claims[1].cue == cue
+    assert "Twitter" not in [s.name for s in x.sources]

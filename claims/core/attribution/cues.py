@@ -187,11 +187,12 @@ _CUE_WORDS = (frozenset(CUE_BASE) | _ONE_WORD_ACTS | frozenset(GERUNDS) | frozen
 # on to criticise …", "Vance moved quickly to reassure …", "Marlow was quick to deny …".
 _CATENATIVE = re.compile(
     r"\b(?:(?:went|goes|go|going|gone)\s+on|continued|continues|continue|began|begins|"
-    r"started|starts|tried|tries|try|moved|moves|decided|"
+    r"started|starts|tried|tries|try|moved|moves|decided|(?:has|have|had)\s+yet|"
     r"decides|chose|chooses|managed|rushed|rushes|hastened|hurried|used|took\s+(?:the|a)\s+"
-    r"(?:[\w-]+\s+){0,2}?step|made\s+a\s+point|(?:was|were|is|are)\s+(?:quick|eager|keen|"
+    r"(?:[\w-]+\s+){0,2}?step|took\s+to\s+(?:the\s+)?[\w-]+|made\s+a\s+point|"
+    r"(?:was|were|is|are)\s+(?:quick|eager|keen|"
     r"careful|first|the\s+first)|(?:was|were|is|are)\s+(?:(?:more|less|most|least|much|"
-    r"far|also|still|not|now)\s+)*(?:likely|unlikely|inclined|willing|prepared))"
+    r"far|also|still|not|now|\w+ly)\s+)*(?:likely|unlikely|inclined|willing|prepared))"
     r"(?:\s+(?:\w+ly|also|again|then|now|quickly))*\s+to\s*$")
 # "Holt is confident that …", "voters were skeptical of …": a stance stated with "be".
 _BE_BEFORE = re.compile(
