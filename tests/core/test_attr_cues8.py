@@ -106,3 +106,14 @@ def test_a_verb_after_a_catenative_keeps_the_subject(sentence: str, source: str,
     assert sources_of(x) == [None, source]
     assert x.claims[1].cue == cue
     assert "Twitter" not in [s.name for s in x.sources]
+
+
+def test_a_date_names_no_document_producer() -> None:
+    assert unnamed_document("The April survey") == "Survey"
+    assert unnamed_document("Tuesday's results") == "Results"
+    assert unnamed_document("Monday night’s results") == "Results"
+    assert unnamed_document("The Quinnipiac poll") is None  # a producer: it speaks
+    x = run("Voters are split on the plan.\n\nThe April survey found that 52 percent oppose "
+            "the levy.")
+    assert sources_of(x) == [None, "Survey"]
+    assert "April" not in registry(x)

@@ -68,6 +68,8 @@ def unnamed_document(phrase: str) -> str | None:
     cut = next((i for i, t in enumerate(toks) if i and modifier_end(t) and (
         t.lower() not in _DOCUMENT_HEADS)), len(toks))  # "court filing": the head
     head = toks[:cut]
+    while len(head) > 1 and _DATE_WORD.match(head[0]):
+        head = head[1:]  # "the April survey", "Tuesday's results": a date names nobody
     if len(head) > 4 or head[-1].lower() not in _DOCUMENT_HEADS:
         return None
     if not all(_WORD.match(t) for t in head) or modifier_end(head[0]) and (
@@ -86,6 +88,10 @@ def unnamed_document(phrase: str) -> str | None:
 
 
 _WORD = re.compile(r"\w[\w-]*\Z")
+_DATE_WORD = re.compile(
+    r"(?:January|February|March|April|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[Ll]ast|[Tt]his|night|"
+    r"morning|week|month|year)(?:['’]s)?\Z")
 _QUANTIFIERS = words(
     "many several multiple numerous various other two three four both most some every each all "
     "one another")
