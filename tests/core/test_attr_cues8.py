@@ -117,3 +117,26 @@ def test_a_date_names_no_document_producer() -> None:
             "the levy.")
     assert sources_of(x) == [None, "Survey"]
     assert "April" not in registry(x)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Ann Roe and Tom Brisk have both supported the levy.", "Ann Roe"),
+        ("Both Ann Roe and Tom Brisk said that the levy failed.", "Ann Roe"),
+        ("Republican hopefuls Ann Roe and Tom Brisk say the levy failed.", "Ann Roe"),
+    ],
+)
+def test_two_parties_sharing_a_verb_credit_the_first(sentence: str, source: str) -> None:
+    x = run("Voters are split on the plan.\n\n" + sentence)
+    assert sources_of(x) == [None, source]
+    assert not any(" and " in s.name for s in x.sources)  # never one name for two parties
+
+
+def test_a_name_holding_and_is_not_split() -> None:
+    x = run("Voters are split on the plan.\n\nThe Bureau of Roads and Bridges said the "
+            "levy failed.")
+    assert sources_of(x) == [None, "Bureau of Roads and Bridges"]
+    y = run("Voters are split on the plan.\n\nRoe raised taxes and Brisk said the levy "
+            "failed.")
+    assert "Roe raised taxes" not in [s.name for s in y.sources]

@@ -725,8 +725,51 @@ def _subject_phrase(
     if found is None:
         shared = _coordinated(text, lo, end) or _antecedent(text, lo, end) or _after_and(
             text, start, phrase)
+        if shared is None and " and " in phrase and not text[lo:start].rstrip().endswith(","):
+            shared = _first_of_pair(start, phrase)
         return None if shared is None else (*shared, None, descriptor)
+    if " and " in found[1] and not text[lo:start].rstrip().endswith(","):
+        pair = _first_of_pair(start + found[0], found[1])
+        if pair is not None:
+            return (*pair, None, descriptor)
     return start + found[0], found[1], None, descriptor
+
+
+_PAIR_LEAD = re.compile(r"(?:[Bb]oth|[Ee]ither)\s+")
+_PAIR_TAIL = re.compile(r"\s+(?:both|all|each|together|jointly)$")
+
+
+def _first_of_pair(start: int, phrase: str) -> tuple[int, str] | None:
+    """"Ann Roe and Tom Brisk said …", "Both Roe and the union have argued …": two
+    parties share the verb; the claim is credited to the first, a party of its own
+    (the source is one entity, never the two joined as one name)."""
+    lead = _PAIR_LEAD.match(phrase)
+    off = lead.end() if lead else 0
+    core = _strip_aux(_PAIR_TAIL.sub("", _strip_aux(phrase[off:])))
+    first, _, second = core.partition(" and ")
+    if not first or not second or " and " in second or "," in first:
+        return None
+    if not (_party_part(first) and _party_part(second)):
+        return None
+    one = speaker_phrase(first)
+    return None if one is None or one[0] > 0 else (start + off, one[1].rstrip(" ,"))
+
+
+_PAIR_DETS = words("the his her their its a an")
+
+
+def _party_part(part: str) -> bool:
+    """A party's short noun phrase with no verb in it: a name ("Sen. Ann Roe"), or a
+    determiner and at most three words none of which looks finite ("the union", "her
+    aides"); "Roe raised taxes" is a clause."""
+    toks = part.split()
+    if not toks or len(toks) > 6:
+        return False
+    if any(t.islower() and (t.endswith("ed") or t in FINITE or t in PREPOSITIONS)
+           for t in toks[1:]) or toks[-1].lower() in ROLE_NOUNS:
+        return False  # a clause, or one name holding "and" ("Bureau of X and Y")
+    return is_name(part) or toks[0].lower() in _PAIR_DETS and len(toks) <= 4 or bool(
+        _NAME_END.search(part))  # "Republican hopeful Ann Roe"
 
 
 _AND_CLAUSE = re.compile(r"\s(?:and|but|or|so)\s+(?=\S)")
