@@ -140,3 +140,20 @@ def test_a_name_holding_and_is_not_split() -> None:
     y = run("Voters are split on the plan.\n\nRoe raised taxes and Brisk said the levy "
             "failed.")
     assert "Roe raised taxes" not in [s.name for s in y.sources]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "cue"),
+    [
+        ("Tom Brisk is even thinking about using the stadium for a speech.", "Tom Brisk",
+         "thought"),
+        ("The Velmora Legion has twice complained to the mayor about the emblem.",
+         "Velmora Legion", "complained"),
+    ],
+)
+def test_an_adverb_between_subject_and_verb_is_no_part_of_the_speaker(
+        sentence: str, source: str, cue: str) -> None:
+    x = run("Voters are split on the plan.\n\n" + sentence)
+    assert sources_of(x) == [None, source]
+    assert x.claims[1].cue == cue
+    assert not any(s.name.endswith(("twice", "even")) for s in x.sources)

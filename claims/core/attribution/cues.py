@@ -230,7 +230,8 @@ _ADJ_COMPLEMENTS = words("that about of to with over by for in on toward towards
 _SAID_OF = words("said says say wrote writes joked jokes quipped added adds complained "
                  "complains complain boasted remarked mused warned")
 _PROGRESSIVE = re.compile(r"(?:\b(?:is|are|was|were|been)|(?<=\w)['’](?:s|re))\s+"
-                          r"(?:(?:also|still|now|already|repeatedly|publicly|privately|increasingly|\w+ly)\s+)?\Z")
+                          r"(?:(?:also|still|now|already|even|just|repeatedly|publicly|privately|"
+                          r"increasingly|\w+ly)\s+)?\Z")
 # "\b[A-Za-z]…" with the boundary tested after the letter: opening on a character class
 # lets `re` skip to letters instead of trying "\b" at every position
 _TITLE_WORD = re.compile(r"[A-Za-z](?<!\w.)[\w'’-]*")
@@ -295,7 +296,7 @@ _STOP_WORDS = words(
 _AUX = words(
     "not never has have had also later earlier again previously publicly repeatedly reportedly "
     "recently separately further then would will could may might did does do already now "
-    "once first since"
+    "once first since twice even just"
 )
 _TRAIL = re.compile(
     r"(?:\s+(?:on|via|in|at|through|over)\s+(?:Telegram|Twitter|X|Facebook|Instagram|"
