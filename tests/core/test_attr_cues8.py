@@ -157,3 +157,11 @@ def test_an_adverb_between_subject_and_verb_is_no_part_of_the_speaker(
     assert sources_of(x) == [None, source]
     assert x.claims[1].cue == cue
     assert not any(s.name.endswith(("twice", "even")) for s in x.sources)
+
+
+def test_a_stance_participle_after_a_comma_credits_the_clause_subject() -> None:
+    x = run("Voters are split on the plan.\n\nOn Tuesday, Tom Brisk went further, endorsing "
+            "eight candidates for the council.")
+    assert sources_of(x) == [None, "Tom Brisk"]
+    assert x.claims[1].cue == "endorsed"
+    assert "Tuesday" not in [s.name for s in x.sources]
