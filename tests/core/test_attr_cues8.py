@@ -165,3 +165,24 @@ def test_a_stance_participle_after_a_comma_credits_the_clause_subject() -> None:
     assert sources_of(x) == [None, "Tom Brisk"]
     assert x.claims[1].cue == "endorsed"
     assert "Tuesday" not in [s.name for s in x.sources]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "cue"),
+    [
+        ("Renters in Velmora would vote for Ann Roe.", "Renters in Velmora", "voted"),
+        ("A majority of renters support the levy.", "Renters", "supported"),
+        ("Only about 4 in 10 renters want the levy.", "Renters", "wanted"),
+    ],
+)
+def test_a_counted_share_or_a_modal_makes_a_noun_like_form_the_verb(
+        sentence: str, source: str, cue: str) -> None:
+    x = run("Voters are split on the plan.\n\n" + sentence)
+    assert sources_of(x) == [None, source]
+    assert x.claims[1].cue == cue
+
+
+def test_a_modal_before_another_noun_like_verb_is_still_no_cue() -> None:
+    x = run("Voters are split on the plan.\n\nThe rules say that her husband would focus on "
+            "growth.")
+    assert "Husband" not in [s.name for s in x.sources]

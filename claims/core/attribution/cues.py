@@ -1183,10 +1183,11 @@ def find_hits(
                     taken.append((m.start(), rest))
             continue
         p_start, phrase, role, descriptor = subj
-        if nounish and after != "that" and not _noun_free_subject(phrase) and not (
-                after == "to" and word in _INTENT_TO and _plain_subject(phrase)) and not (
-                _singular_verb(word, phrase, text, end)):
-            continue
+        if nounish and after != "that" and not (before in _MODALS and word == "vote"
+                                                ) and not _noun_free_subject(
+                phrase) and not (after == "to" and word in _INTENT_TO and _plain_subject(
+                phrase)) and not _singular_verb(word, phrase, text, end):
+            continue  # "would vote for": a poll's respondents, "vote" a verb
         leading = _is_leading(text, lo, p_start, end, hi)
         hits.append(CueHit(m.start(), end, base, phrase, p_start, role, leading, descriptor))
         taken.append((p_start, end))
@@ -1390,12 +1391,25 @@ _INVERTED_RELATIVE = re.compile(r"\s+(?:who|whom|whose|which|that)\s")
 
 def _noun_free_subject(phrase: str) -> bool:
     """Whether a subject leaves no doubt that a noun-like cue after it ("calls", "plans",
-    "support") is the verb: a pronoun, a proper name, a document or a plural group."""
+    "support") is the verb: a pronoun, a proper name, a document, a plural group or a
+    counted share of one ("64 percent", "A majority of voters")."""
     core = strip_determiner(phrase)
     last = core.split()[-1] if core.split() else ""
     return phrase.lower() in _PRONOUN_SUBJECTS or is_name(core) or bool(
         DOC_SUBJECT.match(phrase)) or (last.islower() and last.endswith("s")
-                                      and not last.endswith("ss"))
+                                      and not last.endswith("ss")) or bool(
+        _COUNTED_SUBJECT.match(phrase))
+
+
+_MODALS = words("would will could should might must can cannot did does do may")
+# A counted share of a group, as polls report it: "64 percent", "Nine in 10 voters",
+# "A majority of Republicans", "Most of the delegates".
+_COUNTED_SUBJECT = re.compile(
+    r"(?:(?:only|about|nearly|almost|roughly|some|just|fully|more\s+than|less\s+than|"
+    r"fewer\s+than|a\s+mere)\s+)*(?:\d[\d.,]*\s*(?:%|percent\b)|[A-Za-z-]+\s+percent\b|"
+    r"[\w-]+\s+in\s+(?:10|ten)\b|(?:a|the)\s+(?:[a-z]+\s+)?(?:majority|minority|"
+    r"plurality|third|quarter|half)\b|(?:majorities|most|half|many|few)\s+of\b)",
+    re.IGNORECASE)
 
 
 def _is_leading(text: str, lo: int, p_start: int, cue_end: int, hi: int) -> bool:
