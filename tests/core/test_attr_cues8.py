@@ -133,12 +133,24 @@ def test_two_parties_sharing_a_verb_credit_the_first(sentence: str, source: str)
     assert not any(" and " in s.name for s in x.sources)  # never one name for two parties
 
 
-def test_a_name_holding_and_is_not_split() -> None:
-    x = run("Voters are split on the plan.\n\nThe Bureau of Roads and Bridges said the "
-            "levy failed.")
-    assert sources_of(x) == [None, "Bureau of Roads and Bridges"]
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The Bureau of Roads and Bridges said the levy failed.", "Bureau of Roads and Bridges"),
+        ("Later, the Velmora Fire and Rescue Service (VFRS) said 12 people died.",
+         "Velmora Fire and Rescue Service"),
+        ("The Grain and Allied Workers Union said it would fight the closure.",
+         "Grain and Allied Workers Union"),
+    ],
+)
+def test_a_body_whose_name_holds_and_is_not_split(sentence: str, name: str) -> None:
+    x = run("Voters are split on the plan.\n\n" + sentence)
+    assert sources_of(x) == [None, name]
+
+
+def test_a_clause_before_and_is_no_party() -> None:
     y = run("Voters are split on the plan.\n\nRoe raised taxes and Brisk said the levy "
-            "failed.")
+            "failed.")  # a clause and a subject, not two parties
     assert "Roe raised taxes" not in [s.name for s in y.sources]
 
 

@@ -737,6 +737,7 @@ def _subject_phrase(
 
 
 _PAIR_LEAD = re.compile(r"(?:[Bb]oth|[Ee]ither)\s+")
+_BRACKET_END = re.compile(r"\s*\([^()]*\)$")
 _PAIR_TAIL = re.compile(r"\s+(?:both|all|each|together|jointly)$")
 
 
@@ -747,11 +748,14 @@ def _first_of_pair(start: int, phrase: str) -> tuple[int, str] | None:
     lead = _PAIR_LEAD.match(phrase)
     off = lead.end() if lead else 0
     core = _strip_aux(_PAIR_TAIL.sub("", _strip_aux(phrase[off:])))
+    core = _BRACKET_END.sub("", core)  # "X and Y Union (XYU)": its acronym
     first, _, second = core.partition(" and ")
     if not first or not second or " and " in second or "," in first:
         return None
-    if not (_party_part(first) and _party_part(second)):
-        return None
+    if not (_party_part(first) and _party_part(second)) or second.split()[-1].lower() in (
+            ORG_WORDS) and first.split()[-1].lower() not in ORG_WORDS and is_name(
+            strip_determiner(first)):
+        return None  # "Lower Harran Fire and Rescue Service": one body's name
     one = speaker_phrase(first)
     return None if one is None or one[0] > 0 else (start + off, one[1].rstrip(" ,"))
 
