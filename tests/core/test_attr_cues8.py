@@ -66,7 +66,7 @@ def test_document_names_hold_no_determiner_or_adjective() -> None:
         ("Ann Roe listed three reasons the levy would fail.", "Ann Roe", "listed"),
         ("Tom Brisk ignored warnings that the dam was weak.", "Tom Brisk", "ignored"),
         ("Supporters chanted that the mayor must go.", "Supporters", "chanted"),
-        ("Ann Roe delivered a blistering attack on the levy.", "Ann Roe", "delivered"),
+        ("The council identified the driver as a local man.", "Council", "identified"),
         ("Tom Brisk is mulling a run for governor.", "Tom Brisk", "mulled"),
         ("Ann Roe attributed the loss to low turnout.", "Ann Roe", "attributed"),
     ],
@@ -85,6 +85,7 @@ def test_calibrated_stance_verbs_credit_their_subject(sentence: str, source: str
         "The city picked a new site for the depot.",
         "The list of donors grew to 300 names.",  # a noun, not the verb
         "Residents shared a meal after the vote.",
+        "Ann Roe delivered the keynote at the dinner.",  # more null lost than gained
     ],
 )
 def test_verbs_that_failed_calibration_are_no_cues(sentence: str) -> None:
