@@ -199,3 +199,18 @@ def test_a_modal_before_another_noun_like_verb_is_still_no_cue() -> None:
     x = run("Voters are split on the plan.\n\nThe rules say that her husband would focus on "
             "growth.")
     assert "Husband" not in [s.name for s in x.sources]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("A new batch of emails released this week showed that Roe knew of the levy.",
+         "Emails"),
+        ("Exit polls taken in Velmora found that Roe led.", "Exit polls"),
+        ("A number of studies have found that the levy failed.", "Studies"),
+    ],
+)
+def test_a_counted_or_dated_document_speaks_as_its_kind(sentence: str, name: str) -> None:
+    x = run("Voters are split on the plan.\n\n" + sentence)
+    assert sources_of(x) == [None, name]
+    assert not {"Batch", "Number", "Velmora"} & set(registry(x))

@@ -65,8 +65,11 @@ def unnamed_document(phrase: str) -> str | None:
     toks = strip_determiner(phrase.strip()).split()
     if not toks or len(toks) > 12:
         return None
-    cut = next((i for i, t in enumerate(toks) if i and modifier_end(t) and (
-        t.lower() not in _DOCUMENT_HEADS)), len(toks))  # "court filing": the head
+    of = next((i for i, t in enumerate(toks[:4]) if t == "of"), 0)
+    if of and toks[of - 1].lower() in _COLLECTIVES and of + 1 < len(toks):
+        toks = toks[of + 1 :]  # "a new batch of emails": the emails
+    cut = next((i for i, t in enumerate(toks) if i and (modifier_end(t) or t in _PARTICIPLES)
+                and t.lower() not in _DOCUMENT_HEADS), len(toks))  # "court filing": the head
     head = toks[:cut]
     while len(head) > 1 and _DATE_WORD.match(head[0]):
         head = head[1:]  # "the April survey", "Tuesday's results": a date names nobody
@@ -88,6 +91,10 @@ def unnamed_document(phrase: str) -> str | None:
 
 
 _WORD = re.compile(r"\w[\w-]*\Z")
+# Nouns that only count the documents after "of" ("a batch of emails", "a series of reports").
+_COLLECTIVES = words("batch batches series set sets trove cache stack pile number handful pair")
+# Irregular participles that end a document's head as "-ed" ones do ("exit polls taken in X").
+_PARTICIPLES = words("taken written given seen shown made done kept sent")
 _DATE_WORD = re.compile(
     r"(?:January|February|March|April|June|July|August|September|October|November|December|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[Ll]ast|[Tt]his|night|"
