@@ -30,9 +30,9 @@ def registry(x: Extraction) -> dict[str, list[str]]:
     ("sentence", "name"),
     [
         ("One poll shows Ann Roe 16 points ahead of Tom Brisk in Velmora.", "Poll"),
-        ("The most recent poll shows Brisk has fallen to 27 percent.", "Poll"),
-        ("The levy was never approved, according to a court filing.", "Court filing"),
-        ("The inquiry found virtually nothing new.", "Inquiry"),
+        ("The most recent poll finds Brisk down at 27 percent.", "Poll"),
+        ("The levy was never approved, according to one court filing.", "Court filing"),
+        ("The inquiry found no sign of fraud.", "Inquiry"),
         ("A new federal lawsuit alleges that the county broke the law.", "Lawsuit"),
     ],
 )
@@ -45,8 +45,8 @@ def test_a_document_with_no_producer_speaks_as_its_bare_kind(sentence: str, name
 
 
 def test_a_named_producer_in_the_previous_sentence_wins() -> None:
-    x = run("A Korvex poll released Monday shows Roe ahead. The most recent poll shows "
-            "Brisk has fallen.")
+    x = run("A Korvex poll released Monday shows Roe ahead. The most recent poll finds "
+            "Brisk down.")
     assert sources_of(x) == ["Korvex", "Korvex"]
     assert "Poll" not in registry(x)
 
@@ -67,7 +67,7 @@ def test_document_names_hold_no_determiner_or_adjective() -> None:
         ("Tom Brisk ignored warnings that the dam was weak.", "Tom Brisk", "ignored"),
         ("Supporters chanted that the mayor must go.", "Supporters", "chanted"),
         ("The council identified the driver as a local man.", "Council", "identified"),
-        ("Tom Brisk is mulling a run for governor.", "Tom Brisk", "mulled"),
+        ("Tom Brisk is mulling a bid for the council seat.", "Tom Brisk", "mulled"),
         ("Ann Roe attributed the loss to low turnout.", "Ann Roe", "attributed"),
     ],
 )
@@ -96,9 +96,9 @@ def test_verbs_that_failed_calibration_are_no_cues(sentence: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "source", "cue"),
     [
-        ("Ann Roe took to Twitter to say the levy was a fraud.", "Ann Roe", "said"),
+        ("Ann Roe took to Facebook to argue the levy was a fraud.", "Ann Roe", "argued"),
         ("Tom Brisk has yet to endorse Ann Roe for the seat.", "Tom Brisk", "endorsed"),
-        ("Renters were slightly more likely to say the levy was fair.", "Renters", "said"),
+        ("Renters were markedly more likely to back the levy.", "Renters", "backed"),
     ],
 )
 def test_a_verb_after_a_catenative_keeps_the_subject(sentence: str, source: str,
@@ -106,7 +106,7 @@ def test_a_verb_after_a_catenative_keeps_the_subject(sentence: str, source: str,
     x = run("Voters are split on the plan.\n\n" + sentence)
     assert sources_of(x) == [None, source]
     assert x.claims[1].cue == cue
-    assert "Twitter" not in [s.name for s in x.sources]
+    assert "Facebook" not in [s.name for s in x.sources]
 
 
 def test_a_date_names_no_document_producer() -> None:
@@ -158,10 +158,10 @@ def test_a_clause_before_and_is_no_party() -> None:
 @pytest.mark.parametrize(
     ("sentence", "source", "cue"),
     [
-        ("Tom Brisk is even thinking about using the stadium for a speech.", "Tom Brisk",
+        ("Tom Brisk is even thinking about moving the rally indoors.", "Tom Brisk",
          "thought"),
-        ("The Velmora Legion has twice complained to the mayor about the emblem.",
-         "Velmora Legion", "complained"),
+        ("The Velmora Legion has twice warned the mayor about the emblem.",
+         "Velmora Legion", "warned"),
     ],
 )
 def test_an_adverb_between_subject_and_verb_is_no_part_of_the_speaker(
@@ -185,7 +185,7 @@ def test_a_stance_participle_after_a_comma_credits_the_clause_subject() -> None:
     [
         ("Renters in Velmora would vote for Ann Roe.", "Renters in Velmora", "voted"),
         ("A majority of renters support the levy.", "Renters", "supported"),
-        ("Only about 4 in 10 renters want the levy.", "Renters", "wanted"),
+        ("Only about 3 in 10 renters want the levy.", "Renters", "wanted"),
     ],
 )
 def test_a_counted_share_or_a_modal_makes_a_noun_like_form_the_verb(
@@ -196,18 +196,18 @@ def test_a_counted_share_or_a_modal_makes_a_noun_like_form_the_verb(
 
 
 def test_a_modal_before_another_noun_like_verb_is_still_no_cue() -> None:
-    x = run("Voters are split on the plan.\n\nThe rules say that her husband would focus on "
+    x = run("Voters are split on the plan.\n\nThe rules say that the new clerk would focus on "
             "growth.")
-    assert "Husband" not in [s.name for s in x.sources]
+    assert "Clerk" not in [s.name for s in x.sources]
 
 
 @pytest.mark.parametrize(
     ("sentence", "name"),
     [
-        ("A new batch of emails released this week showed that Roe knew of the levy.",
+        ("A new batch of emails released on Friday showed that Roe knew of the levy.",
          "Emails"),
         ("Exit polls taken in Velmora found that Roe led.", "Exit polls"),
-        ("A number of studies have found that the levy failed.", "Studies"),
+        ("A number of studies suggest that the levy failed.", "Studies"),
     ],
 )
 def test_a_counted_or_dated_document_speaks_as_its_kind(sentence: str, name: str) -> None:

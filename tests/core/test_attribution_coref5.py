@@ -137,9 +137,9 @@ def test_a_subject_led_by_a_person_noun_is_the_next_she() -> None:
 
 
 def test_counted_documents_are_named_without_their_count() -> None:
-    sources, registry = _run("Many recent studies of the sugar tax found that sales held.")
+    sources, registry = _run("Many recent studies on the sugar tax found that sales held.")
     assert sources == ["Studies"]
-    assert registry == {"Studies": ("Many recent studies of the sugar tax",)}
+    assert registry == {"Studies": ("Many recent studies on the sugar tax",)}
 
 
 def test_a_document_name_drops_counts_and_refuses_a_cut_clause() -> None:
