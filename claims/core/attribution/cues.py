@@ -187,11 +187,12 @@ _CUE_WORDS = (frozenset(CUE_BASE) | _ONE_WORD_ACTS | frozenset(GERUNDS) | frozen
 # on to criticise …", "Vance moved quickly to reassure …", "Marlow was quick to deny …".
 _CATENATIVE = re.compile(
     r"\b(?:(?:went|goes|go|going|gone)\s+on|continued|continues|continue|began|begins|"
-    r"started|starts|tried|tries|try|moved|moves|decided|"
+    r"started|starts|tried|tries|try|moved|moves|decided|(?:has|have|had)\s+yet|"
     r"decides|chose|chooses|managed|rushed|rushes|hastened|hurried|used|took\s+(?:the|a)\s+"
-    r"(?:[\w-]+\s+){0,2}?step|made\s+a\s+point|(?:was|were|is|are)\s+(?:quick|eager|keen|"
+    r"(?:[\w-]+\s+){0,2}?step|took\s+to\s+(?:the\s+)?[\w-]+|made\s+a\s+point|"
+    r"(?:was|were|is|are)\s+(?:quick|eager|keen|"
     r"careful|first|the\s+first)|(?:was|were|is|are)\s+(?:(?:more|less|most|least|much|"
-    r"far|also|still|not|now)\s+)*(?:likely|unlikely|inclined|willing|prepared))"
+    r"far|also|still|not|now|\w+ly)\s+)*(?:likely|unlikely|inclined|willing|prepared))"
     r"(?:\s+(?:\w+ly|also|again|then|now|quickly))*\s+to\s*$")
 # "Holt is confident that …", "voters were skeptical of …": a stance stated with "be".
 _BE_BEFORE = re.compile(
@@ -229,7 +230,8 @@ _ADJ_COMPLEMENTS = words("that about of to with over by for in on toward towards
 _SAID_OF = words("said says say wrote writes joked jokes quipped added adds complained "
                  "complains complain boasted remarked mused warned")
 _PROGRESSIVE = re.compile(r"(?:\b(?:is|are|was|were|been)|(?<=\w)['’](?:s|re))\s+"
-                          r"(?:(?:also|still|now|already|repeatedly|publicly|privately|increasingly|\w+ly)\s+)?\Z")
+                          r"(?:(?:also|still|now|already|even|just|repeatedly|publicly|privately|"
+                          r"increasingly|\w+ly)\s+)?\Z")
 # "\b[A-Za-z]…" with the boundary tested after the letter: opening on a character class
 # lets `re` skip to letters instead of trying "\b" at every position
 _TITLE_WORD = re.compile(r"[A-Za-z](?<!\w.)[\w'’-]*")
@@ -294,7 +296,7 @@ _STOP_WORDS = words(
 _AUX = words(
     "not never has have had also later earlier again previously publicly repeatedly reportedly "
     "recently separately further then would will could may might did does do already now "
-    "once first since"
+    "once first since twice even just"
 )
 _TRAIL = re.compile(
     r"(?:\s+(?:on|via|in|at|through|over)\s+(?:Telegram|Twitter|X|Facebook|Instagram|"
@@ -724,8 +726,55 @@ def _subject_phrase(
     if found is None:
         shared = _coordinated(text, lo, end) or _antecedent(text, lo, end) or _after_and(
             text, start, phrase)
+        if shared is None and " and " in phrase and not text[lo:start].rstrip().endswith(","):
+            shared = _first_of_pair(start, phrase)
         return None if shared is None else (*shared, None, descriptor)
+    if " and " in found[1] and not text[lo:start].rstrip().endswith(","):
+        pair = _first_of_pair(start + found[0], found[1])
+        if pair is not None:
+            return (*pair, None, descriptor)
     return start + found[0], found[1], None, descriptor
+
+
+_PAIR_LEAD = re.compile(r"(?:[Bb]oth|[Ee]ither)\s+")
+_BRACKET_END = re.compile(r"\s*\([^()]*\)$")
+_PAIR_TAIL = re.compile(r"\s+(?:both|all|each|together|jointly)$")
+
+
+def _first_of_pair(start: int, phrase: str) -> tuple[int, str] | None:
+    """"Ann Roe and Tom Brisk said …", "Both Roe and the union have argued …": two
+    parties share the verb; the claim is credited to the first, a party of its own
+    (the source is one entity, never the two joined as one name)."""
+    lead = _PAIR_LEAD.match(phrase)
+    off = lead.end() if lead else 0
+    core = _strip_aux(_PAIR_TAIL.sub("", _strip_aux(phrase[off:])))
+    core = _BRACKET_END.sub("", core)  # "X and Y Union (XYU)": its acronym
+    first, _, second = core.partition(" and ")
+    if not first or not second or " and " in second or "," in first:
+        return None
+    if not (_party_part(first) and _party_part(second)) or second.split()[-1].lower() in (
+            ORG_WORDS) and first.split()[-1].lower() not in ORG_WORDS and is_name(
+            strip_determiner(first)):
+        return None  # "Lower Harran Fire and Rescue Service": one body's name
+    one = speaker_phrase(first)
+    return None if one is None or one[0] > 0 else (start + off, one[1].rstrip(" ,"))
+
+
+_PAIR_DETS = words("the his her their its a an")
+
+
+def _party_part(part: str) -> bool:
+    """A party's short noun phrase with no verb in it: a name ("Sen. Ann Roe"), or a
+    determiner and at most three words none of which looks finite ("the union", "her
+    aides"); "Roe raised taxes" is a clause."""
+    toks = part.split()
+    if not toks or len(toks) > 6:
+        return False
+    if any(t.islower() and (t.endswith("ed") or t in FINITE or t in PREPOSITIONS)
+           for t in toks[1:]) or toks[-1].lower() in ROLE_NOUNS:
+        return False  # a clause, or one name holding "and" ("Bureau of X and Y")
+    return is_name(part) or toks[0].lower() in _PAIR_DETS and len(toks) <= 4 or bool(
+        _NAME_END.search(part))  # "Republican hopeful Ann Roe"
 
 
 _AND_CLAUSE = re.compile(r"\s(?:and|but|or|so)\s+(?=\S)")
@@ -1138,10 +1187,11 @@ def find_hits(
                     taken.append((m.start(), rest))
             continue
         p_start, phrase, role, descriptor = subj
-        if nounish and after != "that" and not _noun_free_subject(phrase) and not (
-                after == "to" and word in _INTENT_TO and _plain_subject(phrase)) and not (
-                _singular_verb(word, phrase, text, end)):
-            continue
+        if nounish and after != "that" and not (before in _MODALS and word == "vote"
+                                                ) and not _noun_free_subject(
+                phrase) and not (after == "to" and word in _INTENT_TO and _plain_subject(
+                phrase)) and not _singular_verb(word, phrase, text, end):
+            continue  # "would vote for": a poll's respondents, "vote" a verb
         leading = _is_leading(text, lo, p_start, end, hi)
         hits.append(CueHit(m.start(), end, base, phrase, p_start, role, leading, descriptor))
         taken.append((p_start, end))
@@ -1345,12 +1395,25 @@ _INVERTED_RELATIVE = re.compile(r"\s+(?:who|whom|whose|which|that)\s")
 
 def _noun_free_subject(phrase: str) -> bool:
     """Whether a subject leaves no doubt that a noun-like cue after it ("calls", "plans",
-    "support") is the verb: a pronoun, a proper name, a document or a plural group."""
+    "support") is the verb: a pronoun, a proper name, a document, a plural group or a
+    counted share of one ("64 percent", "A majority of voters")."""
     core = strip_determiner(phrase)
     last = core.split()[-1] if core.split() else ""
     return phrase.lower() in _PRONOUN_SUBJECTS or is_name(core) or bool(
         DOC_SUBJECT.match(phrase)) or (last.islower() and last.endswith("s")
-                                      and not last.endswith("ss"))
+                                      and not last.endswith("ss")) or bool(
+        _COUNTED_SUBJECT.match(phrase))
+
+
+_MODALS = words("would will could should might must can cannot did does do may")
+# A counted share of a group, as polls report it: "64 percent", "Nine in 10 voters",
+# "A majority of Republicans", "Most of the delegates".
+_COUNTED_SUBJECT = re.compile(
+    r"(?:(?:only|about|nearly|almost|roughly|some|just|fully|more\s+than|less\s+than|"
+    r"fewer\s+than|a\s+mere)\s+)*(?:\d[\d.,]*\s*(?:%|percent\b)|[A-Za-z-]+\s+percent\b|"
+    r"[\w-]+\s+in\s+(?:10|ten)\b|(?:a|the)\s+(?:[a-z]+\s+)?(?:majority|minority|"
+    r"plurality|third|quarter|half)\b|(?:majorities|most|half|many|few)\s+of\b)",
+    re.IGNORECASE)
 
 
 def _is_leading(text: str, lo: int, p_start: int, cue_end: int, hi: int) -> bool:

@@ -51,7 +51,8 @@ _DOCUMENT_HEADS = words(
     "lawsuit lawsuits suit complaint letter letters memo memos email emails ad ads "
     "editorial editorials statement statements video videos affidavit indictment "
     "estimates projections forecast forecasts tally census transcript article paper "
-    "release cable petition opinion remarks biography test tests materials"
+    "release cable petition opinion remarks biography test tests materials inquiry "
+    "investigation probe audit review"
 )
 
 
@@ -64,8 +65,14 @@ def unnamed_document(phrase: str) -> str | None:
     toks = strip_determiner(phrase.strip()).split()
     if not toks or len(toks) > 12:
         return None
-    cut = next((i for i, t in enumerate(toks) if i and modifier_end(t)), len(toks))
+    of = next((i for i, t in enumerate(toks[:4]) if t == "of"), 0)
+    if of and toks[of - 1].lower() in _COLLECTIVES and of + 1 < len(toks):
+        toks = toks[of + 1 :]  # "a new batch of emails": the emails
+    cut = next((i for i, t in enumerate(toks) if i and (modifier_end(t) or t in _PARTICIPLES)
+                and t.lower() not in _DOCUMENT_HEADS), len(toks))  # "court filing": the head
     head = toks[:cut]
+    while len(head) > 1 and _DATE_WORD.match(head[0]):
+        head = head[1:]  # "the April survey", "Tuesday's results": a date names nobody
     if len(head) > 4 or head[-1].lower() not in _DOCUMENT_HEADS:
         return None
     if not all(_WORD.match(t) for t in head) or modifier_end(head[0]) and (
@@ -77,14 +84,30 @@ def unnamed_document(phrase: str) -> str | None:
         if "'" in t or "’" in t or t[:1].isupper() and not (i == 0 and initial and (
                 len(head) == 1 or t.lower() in _COMMON_LEADS)):
             return None
-    while len(head) > 1 and (head[0].lower() in _QUANTIFIERS or head[0][:1].isdigit()):
-        head = head[1:]  # "Many recent studies": the studies, however many
+    while len(head) > 1 and (head[0].lower() in _QUANTIFIERS or head[0][:1].isdigit()
+                             or head[0].lower() in _DATING):
+        head = head[1:]  # "Many recent studies", "the most recent poll": the kind alone
     return capitalise(" ".join(head).lower())
 
 
 _WORD = re.compile(r"\w[\w-]*\Z")
+# Nouns that only count the documents after "of" ("a batch of emails", "a series of reports").
+_COLLECTIVES = words("batch batches series set sets trove cache stack pile number handful pair")
+# Irregular participles that end a document's head as "-ed" ones do ("exit polls taken in X").
+_PARTICIPLES = words("taken written given seen shown made done kept sent")
+_DATE_WORD = re.compile(
+    r"(?:January|February|March|April|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[Ll]ast|[Tt]his|night|"
+    r"morning|week|month|year)(?:['’]s)?\Z")
 _QUANTIFIERS = words(
-    "many several multiple numerous various other two three four both most some every each all")
+    "many several multiple numerous various other two three four both most some every each all "
+    "one another")
+# Words that only date or rank a document ("the most recent poll", "a new federal
+# lawsuit"): the source is named by its kind alone, as a bare body is ("Poll").
+_DATING = words(
+    "new latest recent early earlier final preliminary previous subsequent same separate "
+    "least internal leaked secret official national statewide nationwide federal "
+    "congressional independent fresh")
 # Lower-case words a sentence may open a document phrase with ("New poll shows …",
 # "Many recent studies found …").
 _COMMON_LEADS = _QUANTIFIERS | words(

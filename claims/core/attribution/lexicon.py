@@ -72,7 +72,8 @@ STANCE = (
     "anticipate desire crave threaten guarantee discuss persuade convince "
     "lobby credit fault charge knock demonize demonise insult derail "
     "spurn rebuff shun disown denigrate lament regret forget contest back offer release "
-    "decide file love"
+    "decide file love chant intimate identify list display opt mull "
+    "contemplate ponder trumpet paint tease ignore attribute negotiate appoint"
 )
 # Verbs that are a cue only with their particle: "pointed out", "pushed back".
 PARTICLE_CUES: dict[str, tuple[str, ...]] = {
@@ -158,7 +159,8 @@ NOUN_LIKE = _words(
     "scream screams sneer sneers muse muses hail rebuke rebukes reprimand reprimands "
     "brag gripe gripes knock knocks plea pleas dislike dislikes promote mourn resist "
     "accept recount recounts shun offer offers release releases file files "
-    "address addresses reference references"
+    "address addresses reference references chant chants list lists display displays "
+    "paint paints tease teases"
 )
 # Adjectives that state a stance after "be" ("is confident that", "were skeptical of").
 STANCE_ADJECTIVES = _words(

@@ -274,6 +274,8 @@ def speaker_phrase(phrase: str) -> tuple[int, str] | None:
             rest = rest[3:]
         if not rest:
             return (off, whole) if low in QUANTITY or low == "one" else None
+        if low == "the" and rest.startswith(("most ", "least ")) and rest.count(" ") > 1:
+            rest = rest.split(" ", 1)[1]  # "the most recent poll": a superlative, no count
         aged = _AGE_WORD.match(rest) if low in ("the", "a", "an") else None
         if aged is not None:  # "the 72-year-old (senator)": the age describes a person
             rest = rest[aged.end():]

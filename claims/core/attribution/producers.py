@@ -7,7 +7,8 @@ inside it, after "by", "from", "for" or "with", or before the document noun. A p
 naming its producer only inside is returned without the words that only locate the
 document in time ("a statewide Korvex poll taken last month" → "a statewide Korvex poll"),
 so the resolver reads its producer; a document that names nobody ("court filings seen
-by reporters") is left as written and gives no source.
+by reporters") is left as written, and the resolver names it by its bare kind ("Court
+filings"), as it names a bare body.
 """
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ def according_object(phrase: str) -> str:
             kind_of(named.group(1)) is None):
         return named.group(1)  # "a Ministry transcript", "Treasury memos"
     if not any(w[:1].isupper() for w in core.split()):
-        return phrase  # "court filings seen by reporters": no producer named, no source
+        return phrase  # "court filings seen by reporters": no producer, the bare kind speaks
     return core  # "a statewide Korvex Poll taken last month": the resolver reads the poll
 
 

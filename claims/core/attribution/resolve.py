@@ -77,7 +77,7 @@ from claims.core.textkeys import previous_word
 __all__ = ["CueHit", "SourceBook", "find_hits", "role_body"]
 
 _DOC_NOUN = re.compile(
-    r"^(?:(?:the|a|an|recent|new|latest|its|their|preliminary|official|some|\w+ly)\s+)*"
+    r"^(?:(?:the|a|an|recent|new|latest|most|its|their|preliminary|official|some|\w+ly)\s+)*"
     r"(?:reports?|data|figures|statistics|estimates?|surveys?|polls?|study|studies|"
     r"analysis|analyses|statements?|assessments?|reviews?|updates?|findings|research|"
     r"results|records|numbers|projections?|forecasts?|tall(?:y|ies)|counts?|returns|"
@@ -698,7 +698,9 @@ class SourceBook:
         self.sentence = sentence
         known = len(self.entities)
         phrase = _unopened(hit.phrase.strip(" ,.—–"))
-        e = self._resolve(phrase, hit.role, pos, headline)
+        counted_doc = phrase[:4].lower() in ("one ", "anot") and (
+            unnamed_document(phrase) is not None)  # "One poll": the poll, not a count
+        e = None if counted_doc else self._resolve(phrase, hit.role, pos, headline)
         if e is not None and len(self.entities) > known and e is self.entities[-1] and (
                 entity_fault(e.name) is not None or _common_thing(e.name, hit.phrase)
                 or is_title_case(sentence) and not _named_elsewhere(e, self.text, sentence)

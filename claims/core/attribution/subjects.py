@@ -32,7 +32,8 @@ PARTICIPLES: dict[str, str] = {
 _STANCE_PARTICIPLES = words(
     "calling accusing hoping seeking urging vowing promising pledging warning questioning "
     "dismissing defending criticizing criticising praising attacking rejecting refusing "
-    "declining blaming"
+    "declining blaming endorsing supporting backing opposing suggesting demanding touting "
+    "highlighting mocking slamming blasting expressing lamenting"
 )
 # Speech gerunds and the stance acts a participle clause reports ("…, calling it a sham").
 PARTICIPLES.update({g: past for g, past in GERUNDS.items() if g.endswith("ing") and (
