@@ -75,3 +75,19 @@ def test_a_named_spokesman_still_merges_with_the_body_he_speaks_for() -> None:
     text = ("Ann Roe, a spokeswoman for Velmora Corp, said sales fell.\n\n"
             "Velmora Corp said it would cut 800 jobs.")
     assert sources(text) == ["Ann Roe", "Ann Roe"]
+
+
+# --- people typed by the role the article gives them ----------------------------------------
+
+
+def types(text: str) -> dict[str, str]:
+    return {s.name: s.type.value for s in run(text).sources}
+
+
+def test_a_lawyer_is_an_official_and_a_specialist_or_lead_author_an_analyst() -> None:
+    text = ("\"This is a huge win,\" said Ana Ruiz, a lawyer with the Clearwater Alliance.\n\n"
+            "\"The effect is modest,\" said John Abara, a cardiologist at Halvorsen "
+            "University.\n\n"
+            "Lead author Sara Nilsen said the results were encouraging.")
+    assert types(text) == {"Ana Ruiz": "official", "John Abara": "analyst",
+                           "Sara Nilsen": "analyst"}
