@@ -25,8 +25,10 @@ from claims.core.windows import window_sentences
 # 5: figure change; 6: frames, relation confidence; 7: attribution, via;
 # 8: sentences over 2,000 characters read in windows (`core.windows`);
 # 9: attribution, second round (stances, cues, references); 10: attribution, third round
-# (cue shapes, subject salience, registry names); 11: "-ies" plurals of party nouns
-EXTRACTOR_VERSION = "15"
+# (cue shapes, subject salience, registry names); 11: "-ies" plurals of party nouns;
+# 16: attribution, eighth round (stance verbs, bare documents, pronoun antecedents,
+# registry joins, document kinds)
+EXTRACTOR_VERSION = "16"
 
 # `figures.extract._figure` and `reconcile.frames._framed` build a figure field by field
 # (`dataclasses.replace` costs twice as much per figure); a new field must be added there.
