@@ -71,7 +71,7 @@ from claims.core.attribution.sources import (
     words,
 )
 from claims.core.text.anchored import caseless
-from claims.core.text.segmentation import is_title_case
+from claims.core.text.segmentation import is_title_case, quote_mask
 from claims.core.textkeys import previous_word
 
 __all__ = ["CueHit", "SourceBook", "find_hits", "role_body"]
@@ -111,7 +111,6 @@ _ALIAS_INTRO = re.compile(r"\b(?:under the (?:name|pseudonym|handle)|known as|ni
                           r"(?:\s(?-i:[A-Z])[\w'’-]*)*)", re.I)
 _REPORTISH = re.compile(r"\b(?=[adprs])(?:report|study|survey|analysis|data|review|statement|"
                         r"polls?|polling|surveys|studies)\b", re.I)
-_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 # Lower-case literals every `_REPORTISH` word holds ("stud" of "study", "studies").
 _REPORT_LITERALS = ("report", "stud", "survey", "analysis", "data", "review", "statement",
                     "poll")
@@ -121,7 +120,8 @@ def _document_kinds(sentence: str) -> set[str]:
     """The kinds of document a sentence names, one spelling each ("polls", "polling" ->
     "poll"; "studies" -> "study"), outside its quotations: "'The only poll that matters
     is on Election Day,' the spokesman said" makes no poll."""
-    return {_kind(m.group()) for m in _REPORTISH.finditer(_QUOTED.sub("", sentence))}
+    quoted = quote_mask(sentence)[0]
+    return {_kind(m.group()) for m in _REPORTISH.finditer(sentence) if not quoted[m.start()]}
 
 
 def _kind(noun: str) -> str:
