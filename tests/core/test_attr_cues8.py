@@ -9,21 +9,7 @@ from __future__ import annotations
 import pytest
 
 from claims.core.attribution.descriptions import unnamed_document
-from claims.core.extraction import extract
-from claims.core.model import Extraction
-from claims.core.text.documents import make_document
-
-
-def run(text: str) -> Extraction:
-    return extract(make_document(text, "a.txt"))
-
-
-def sources_of(x: Extraction) -> list[str | None]:
-    return [c.source for c in x.claims]
-
-
-def registry(x: Extraction) -> dict[str, list[str]]:
-    return {s.name: list(s.aliases) for s in x.sources}
+from tests.core.attribution_support import aliases, run, sources_of
 
 
 @pytest.mark.parametrize(
@@ -39,16 +25,16 @@ def registry(x: Extraction) -> dict[str, list[str]]:
 def test_a_document_with_no_producer_speaks_as_its_bare_kind(sentence: str, name: str) -> None:
     x = run("Voters are split on the plan.\n\n" + sentence)
     assert sources_of(x) == [None, name]
-    assert list(registry(x)) == [name]
-    for words in registry(x).values():  # no quantity word is a source's alias
-        assert "One" not in words and "Unnamed people" not in registry(x)
+    assert list(aliases(x)) == [name]
+    for words in aliases(x).values():  # no quantity word is a source's alias
+        assert "One" not in words and "Unnamed people" not in aliases(x)
 
 
 def test_a_named_producer_in_the_previous_sentence_wins() -> None:
     x = run("A Korvex poll released Monday shows Roe ahead. The most recent poll finds "
             "Brisk down.")
     assert sources_of(x) == ["Korvex", "Korvex"]
-    assert "Poll" not in registry(x)
+    assert "Poll" not in aliases(x)
 
 
 def test_document_names_hold_no_determiner_or_adjective() -> None:
@@ -117,7 +103,7 @@ def test_a_date_names_no_document_producer() -> None:
     x = run("Voters are split on the plan.\n\nThe April survey found that 52 percent oppose "
             "the levy.")
     assert sources_of(x) == [None, "Survey"]
-    assert "April" not in registry(x)
+    assert "April" not in aliases(x)
 
 
 @pytest.mark.parametrize(
@@ -213,4 +199,4 @@ def test_a_modal_before_another_noun_like_verb_is_still_no_cue() -> None:
 def test_a_counted_or_dated_document_speaks_as_its_kind(sentence: str, name: str) -> None:
     x = run("Voters are split on the plan.\n\n" + sentence)
     assert sources_of(x) == [None, name]
-    assert not {"Batch", "Number", "Velmora"} & set(registry(x))
+    assert not {"Batch", "Number", "Velmora"} & set(aliases(x))

@@ -11,20 +11,13 @@ from claims.core.attribution.fullnames import complete_surnames
 from claims.core.attribution.sources import Entity
 from claims.core.extraction import extract
 from claims.core.text.documents import make_document
-
-
-def sources(text: str) -> dict[str, str]:
-    return {s.name: s.type.value for s in extract(make_document(text, "t.txt")).sources}
-
-
-def aliases(text: str) -> dict[str, tuple[str, ...]]:
-    return {s.name: s.aliases for s in extract(make_document(text, "t.txt")).sources}
+from tests.core.attribution_support import aliases, run, types
 
 
 def test_surname_takes_a_given_name_the_list_does_not_know() -> None:
     text = ("The shop of Tamsin Morrow grew last year. Prices rose in the town. "
             "Morrow said the plan had failed.")
-    found = aliases(text)
+    found = aliases(run(text))
     assert "Morrow" not in found
     assert "Morrow" in found["Tamsin Morrow"]
 
@@ -48,13 +41,13 @@ def test_surname_left_alone_without_one_given_name(text: str) -> None:
 def test_surname_not_completed_to_a_relative() -> None:
     text = ("Hale Morrow, the brother of actor Tavish Morrow, said the film was late. "
             "Morrow said more.")
-    assert set(sources(text)) == {"Hale Morrow"}
+    assert set(types(run(text))) == {"Hale Morrow"}
 
 
 def test_given_name_alone_joins_the_one_person_so_named() -> None:
     text = ("Zoe Pellam spoke to voters in the town on Monday.\n\n"
             "Zoe: 'This vote is about the future.'")
-    found = aliases(text)
+    found = aliases(run(text))
     assert set(found) == {"Zoe Pellam"}
     assert "Zoe" in found["Zoe Pellam"]
 
@@ -66,7 +59,7 @@ def test_given_name_alone_joins_the_one_person_so_named() -> None:
      "Morrow"),
 ])
 def test_definite_role_is_the_one_person_holding_it(text: str, name: str) -> None:
-    found = aliases(text)
+    found = aliases(run(text))
     assert set(found) == {name}
     assert "the admiral" in {a.lower() for a in found[name]}
 
@@ -92,7 +85,7 @@ def test_two_people_holding_the_role_keep_it_apart() -> None:
 def test_capitalised_outlet_is_no_role() -> None:
     text = ("A letter reached the Velmar Advocate on Monday. The Advocate said the letter "
             "was forged. Ann Roe, an advocate for tenants, spoke.")
-    assert "Velmar Advocate" in sources(text)
+    assert "Velmar Advocate" in types(run(text))
 
 
 @pytest.mark.parametrize(("text", "name", "kind"), [
@@ -107,7 +100,7 @@ def test_capitalised_outlet_is_no_role() -> None:
      "lost.", "Ann Roe", "media"),
 ])
 def test_person_types_from_the_article(text: str, name: str, kind: str) -> None:
-    assert sources(text)[name] == kind
+    assert types(run(text))[name] == kind
 
 
 @pytest.mark.parametrize(("text", "kind"), [
@@ -119,12 +112,12 @@ def test_person_types_from_the_article(text: str, name: str, kind: str) -> None:
     ("Senate Minority Whip Ann Roe said rents rose.", "politician"),
 ])
 def test_a_president_of_a_body_is_an_official(text: str, kind: str) -> None:
-    assert sources(text) == {"Ann Roe": kind}
+    assert types(run(text)) == {"Ann Roe": kind}
 
 
 def test_legal_form_is_no_alias_and_the_bare_name_joins() -> None:
     text = "Velmora Oyj said profits rose by 5 percent. Velmora said the plant would close."
-    found = aliases(text)
+    found = aliases(run(text))
     assert set(found) == {"Velmora Oyj"}
     assert "Oyj" not in found["Velmora Oyj"] and "Velmora" in found["Velmora Oyj"]
 
@@ -137,7 +130,7 @@ def test_legal_form_is_no_alias_and_the_bare_name_joins() -> None:
      "NVA"),
 ])
 def test_no_initialism_for_a_person(text: str, name: str, acronym: str | None) -> None:
-    found = aliases(text)
+    found = aliases(run(text))
     initials = [a for a in found[name] if a.isupper() and " " not in a]
     assert initials == ([acronym] if acronym else [])
 
@@ -158,7 +151,7 @@ def test_a_credit_line_is_no_claim(paragraph: str, credit: bool) -> None:
 
 def test_a_name_cut_after_its_first_name_is_whole_again() -> None:
     text = "Justice Ann Kessel Roe spoke on Monday. Roe said the ruling was wrong."
-    assert set(aliases(text)) == {"Ann Kessel Roe"}
+    assert set(aliases(run(text))) == {"Ann Kessel Roe"}
     kept = Entity(name="Kessel Roe", person=True)
     complete_surnames([kept], "Ann Kessel Roe spoke. Kessel Roe said more.")
     assert kept.name == "Kessel Roe"  # once without the first name: left alone
@@ -199,7 +192,7 @@ def test_a_headline_role_is_the_one_person_holding_it() -> None:
     ("Ann Post said the plan failed.", "Ann Post", "other"),
 ])
 def test_outlets_and_forums_written_like_names(text: str, name: str, kind: str) -> None:
-    assert sources(text)[name] == kind
+    assert types(run(text))[name] == kind
 
 
 def test_given_names_the_list_lacks_are_kept_before_a_middle_name() -> None:

@@ -15,17 +15,12 @@ from claims.core.attribution.sources import Entity
 from claims.core.extraction import extract
 from claims.core.model import Extraction
 from claims.core.text.documents import make_document
+from tests.core import attribution_support as support
+from tests.core.attribution_support import source_of
 
 
 def run(body: str, head: str = "Story of the day") -> Extraction:
-    return extract(make_document(f"{head}\n{body}", "a.txt"))
-
-
-def source_of(x: Extraction, start: str) -> str | None:
-    """The source of the claim whose text starts with `start`."""
-    found = [c for c in x.claims if c.text.startswith(start)]
-    assert found, [c.text for c in x.claims]
-    return found[0].source
+    return support.run(body, head)
 
 
 # ------------------------------------------------------------- subject salience

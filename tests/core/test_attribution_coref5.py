@@ -12,11 +12,12 @@ import pytest
 from claims.core.attribution.descriptions import unnamed_document
 from claims.core.extraction import extract
 from claims.core.text.documents import make_document
+from tests.core.attribution_support import aliases, run, sources_of
 
 
 def _run(text: str) -> tuple[list[str | None], dict[str, tuple[str, ...]]]:
-    ex = extract(make_document(text, "t.txt"))
-    return [c.source for c in ex.claims], {s.name: s.aliases for s in ex.sources}
+    x = run(text)
+    return sources_of(x), aliases(x)
 
 
 def test_the_company_is_the_named_company_and_keeps_the_wording() -> None:

@@ -6,21 +6,7 @@ Every text here is invented; none comes from a corpus.
 
 from __future__ import annotations
 
-from claims.core.extraction import extract
-from claims.core.model import Extraction
-from claims.core.text.documents import make_document
-
-
-def run(text: str) -> Extraction:
-    return extract(make_document(text, "a.txt"))
-
-
-def sources_of(x: Extraction) -> list[str | None]:
-    return [c.source for c in x.claims]
-
-
-def aliases(x: Extraction, name: str) -> tuple[str, ...]:
-    return next(s.aliases for s in x.sources if s.name == name)
+from tests.core.attribution_support import aliases, run, sources_of
 
 
 def test_a_person_quoted_by_surname_keeps_the_surname_as_an_alias() -> None:
@@ -28,7 +14,7 @@ def test_a_person_quoted_by_surname_keeps_the_surname_as_an_alias() -> None:
             "party, of the count. “We track postal ballots,” said Farrow, who predicted a "
             "quarter of the vote will be cast by mail.")
     assert sources_of(x) == ["Ned Farrow", "Ned Farrow"]
-    assert "Farrow" in aliases(x, "Ned Farrow")
+    assert "Farrow" in aliases(x)["Ned Farrow"]
     assert [s.name for s in x.sources] == ["Ned Farrow"]
 
 
@@ -98,7 +84,7 @@ def test_a_surname_credited_before_the_full_name_is_one_source() -> None:
             "vote for it.")
     assert sources_of(x) == ["Paul D. Dorran", "Paul D. Dorran"]
     assert [s.name for s in x.sources] == ["Paul D. Dorran"]
-    assert "Dorran" in aliases(x, "Paul D. Dorran")
+    assert "Dorran" in aliases(x)["Paul D. Dorran"]
 
 
 def test_a_surname_two_people_of_the_article_bear_joins_neither() -> None:

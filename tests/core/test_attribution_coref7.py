@@ -9,21 +9,7 @@ from __future__ import annotations
 
 from claims.core.attribution.agreement import one_person, plural_people
 from claims.core.attribution.sources import Entity
-from claims.core.extraction import extract
-from claims.core.model import Extraction
-from claims.core.text.documents import make_document
-
-
-def run(text: str) -> Extraction:
-    return extract(make_document(text, "a.txt"))
-
-
-def sources_of(x: Extraction) -> list[str | None]:
-    return [c.source for c in x.claims]
-
-
-def names(x: Extraction) -> list[str]:
-    return [s.name for s in x.sources]
+from tests.core.attribution_support import names, run, sources_of
 
 
 def test_it_never_refers_to_a_group_of_people() -> None:

@@ -9,16 +9,7 @@ from __future__ import annotations
 import pytest
 
 from claims.core.attribution.references import generic_key
-from claims.core.extraction import extract
-from claims.core.text.documents import make_document
-
-
-def sources(text: str) -> list[str | None]:
-    return [c.source for c in extract(make_document(text, "a.txt")).claims]
-
-
-def registry(text: str) -> list[str]:
-    return [s.name for s in extract(make_document(text, "a.txt")).sources]
+from tests.core.attribution_support import names, run, sources_of, types
 
 
 @pytest.mark.parametrize("description", [
@@ -27,8 +18,8 @@ def registry(text: str) -> list[str]:
 ])
 def test_a_described_firm_is_the_firm_last_met(description: str) -> None:
     text = f"Korvex Corp said sales rose. {description} said deliveries fell 9%."
-    assert sources(text) == ["Korvex Corp", "Korvex Corp"]
-    assert registry(text) == ["Korvex Corp"]
+    assert sources_of(run(text)) == ["Korvex Corp", "Korvex Corp"]
+    assert names(run(text)) == ["Korvex Corp"]
 
 
 @pytest.mark.parametrize(("description", "source"), [
@@ -40,7 +31,7 @@ def test_a_description_that_names_another_party_stays_its_own(
     description: str, source: str
 ) -> None:
     text = f"Korvex Corp said sales rose. {description} said deliveries fell 9%."
-    assert sources(text) == ["Korvex Corp", source]
+    assert sources_of(run(text)) == ["Korvex Corp", source]
 
 
 @pytest.mark.parametrize(("key", "head"), [
@@ -50,10 +41,6 @@ def test_a_description_that_names_another_party_stays_its_own(
 ])
 def test_generic_key_reads_the_head_past_describing_words(key: str, head: str | None) -> None:
     assert generic_key(key) == head
-
-
-def types(text: str) -> dict[str, str]:
-    return {s.name: s.type.value for s in extract(make_document(text, "a.txt")).sources}
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -73,7 +60,7 @@ def types(text: str) -> dict[str, str]:
 def test_an_age_describes_a_person_the_article_names(
     text: str, expected: list[str | None]
 ) -> None:
-    assert sources(text) == expected
+    assert sources_of(run(text)) == expected
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -83,13 +70,13 @@ def test_an_age_describes_a_person_the_article_names(
     ("At least 12 people were killed, state television reported.", "State television"),
 ])
 def test_media_and_television_report_as_media(text: str, name: str) -> None:
-    assert sources(text) == [name]
-    assert types(text) == {name: "media"}
+    assert sources_of(run(text)) == [name]
+    assert types(run(text)) == {name: "media"}
 
 
 def test_a_company_whose_first_word_ends_in_a_is_no_woman() -> None:
     text = "Velmora Corp said sales rose. The lawmaker said deliveries fell 9%."
-    assert sources(text) == ["Velmora Corp", "Lawmaker"]
-    assert types(text)["Velmora Corp"] == "organisation"
+    assert sources_of(run(text)) == ["Velmora Corp", "Lawmaker"]
+    assert types(run(text))["Velmora Corp"] == "organisation"
     her = "Ilona Varga said the bill would pass. She added that 3 votes were missing."
-    assert sources(her) == ["Ilona Varga", "Ilona Varga"]
+    assert sources_of(run(her)) == ["Ilona Varga", "Ilona Varga"]

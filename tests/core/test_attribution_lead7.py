@@ -10,13 +10,7 @@ from __future__ import annotations
 import pytest
 
 from claims.core.attribution.sources import person_surname, split_person
-from claims.core.extraction import extract
-from claims.core.model import Extraction
-from claims.core.text.documents import make_document
-
-
-def run(text: str) -> Extraction:
-    return extract(make_document(text, "a.txt"))
+from tests.core.attribution_support import run
 
 
 def attributions(text: str) -> list[tuple[str | None, tuple[str, ...]]]:

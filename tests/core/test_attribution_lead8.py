@@ -7,22 +7,7 @@ Every text here is invented; none comes from a corpus.
 
 from __future__ import annotations
 
-from claims.core.extraction import extract
-from claims.core.model import Extraction
-from claims.core.text.documents import make_document
-
-
-def run(text: str) -> Extraction:
-    return extract(make_document(text, "a.txt"))
-
-
-def sources(text: str) -> list[str | None]:
-    return [c.source for c in run(text).claims]
-
-
-def aliases(text: str) -> dict[str, tuple[str, ...]]:
-    return {s.name: s.aliases for s in run(text).sources}
-
+from tests.core.attribution_support import aliases, run, sources_of, types
 
 POLL_THEN_STATEMENT = (
     "A Halvorsen University poll released Monday shows the mayor trailing.\n\n"
@@ -32,9 +17,9 @@ POLL_THEN_STATEMENT = (
 
 
 def test_the_poll_is_its_pollsters_not_the_last_statements() -> None:
-    assert sources(POLL_THEN_STATEMENT) == [
+    assert sources_of(run(POLL_THEN_STATEMENT)) == [
         "Halvorsen University", "Erik Dahl", "Halvorsen University"]
-    assert "The poll" not in aliases(POLL_THEN_STATEMENT)["Erik Dahl"]
+    assert "The poll" not in aliases(run(POLL_THEN_STATEMENT))["Erik Dahl"]
 
 
 def test_a_document_named_inside_a_quotation_was_not_made_by_its_speaker() -> None:
@@ -43,8 +28,8 @@ def test_a_document_named_inside_a_quotation_was_not_made_by_its_speaker() -> No
             "shows.\n\n"
             "\"The only poll that matters is on Election Day,\" campaign manager Tyler "
             "Grant said in a statement.")
-    assert sources(text) == ["Marlow College", "Marlow College", "Tyler Grant"]
-    assert "poll" not in aliases(text)["Tyler Grant"]
+    assert sources_of(run(text)) == ["Marlow College", "Marlow College", "Tyler Grant"]
+    assert "poll" not in aliases(run(text))["Tyler Grant"]
 
 
 def test_a_headline_poll_is_the_producer_the_lead_names_first() -> None:
@@ -53,7 +38,7 @@ def test_a_headline_poll_is_the_producer_the_lead_names_first() -> None:
             "shows.\n\n"
             "\"It is wide open,\" said Beth Kaplan, director of the Norden Polling "
             "Institute.")
-    assert sources(text)[:2] == ["Marlow College", "Marlow College"]
+    assert sources_of(run(text))[:2] == ["Marlow College", "Marlow College"]
 
 
 # --- a role phrase for a body is not the body ----------------------------------------------
@@ -65,8 +50,8 @@ def test_the_body_is_not_the_unnamed_spokesman_whose_role_names_it() -> None:
     # are joined to named sources at the end.
     text = ("A spokesman for St. Anne's Hospital said 12 people were treated.\n\n"
             "The hospital said in a statement that it had hired 150 nurses.")
-    found = aliases(text)
-    assert sources(text) == ["Spokesman for St. Anne's Hospital", "St. Anne's Hospital"]
+    found = aliases(run(text))
+    assert sources_of(run(text)) == ["Spokesman for St. Anne's Hospital", "St. Anne's Hospital"]
     assert "The hospital" not in found["Spokesman for St. Anne's Hospital"]
 
 
@@ -74,14 +59,10 @@ def test_a_named_spokesman_still_merges_with_the_body_he_speaks_for() -> None:
     # The documented convention (docs/extraction.md, "Merging") is unchanged.
     text = ("Ann Roe, a spokeswoman for Velmora Corp, said sales fell.\n\n"
             "Velmora Corp said it would cut 800 jobs.")
-    assert sources(text) == ["Ann Roe", "Ann Roe"]
+    assert sources_of(run(text)) == ["Ann Roe", "Ann Roe"]
 
 
 # --- people typed by the role the article gives them ----------------------------------------
-
-
-def types(text: str) -> dict[str, str]:
-    return {s.name: s.type.value for s in run(text).sources}
 
 
 def test_a_lawyer_is_an_official_and_a_specialist_or_lead_author_an_analyst() -> None:
@@ -89,5 +70,5 @@ def test_a_lawyer_is_an_official_and_a_specialist_or_lead_author_an_analyst() ->
             "\"The effect is modest,\" said John Abara, a cardiologist at Halvorsen "
             "University.\n\n"
             "Lead author Sara Nilsen said the results were encouraging.")
-    assert types(text) == {"Ana Ruiz": "official", "John Abara": "analyst",
+    assert types(run(text)) == {"Ana Ruiz": "official", "John Abara": "analyst",
                            "Sara Nilsen": "analyst"}

@@ -10,26 +10,9 @@ from __future__ import annotations
 import pytest
 
 from claims.core.attribution.names import entity_fault, group_name
-from claims.core.extraction import extract
-from claims.core.model import Extraction, SourceType
-from claims.core.text.documents import make_document
+from claims.core.model import SourceType
 from claims.core.text.segmentation import is_title_case
-
-
-def run(text: str) -> Extraction:
-    return extract(make_document(text, "a.txt"))
-
-
-def names(x: Extraction) -> list[str]:
-    return [s.name for s in x.sources]
-
-
-def source_of(x: Extraction, start: str) -> str | None:
-    return next(c.source for c in x.claims if c.text.startswith(start))
-
-
-def type_of(x: Extraction, name: str) -> SourceType:
-    return next(s.type for s in x.sources if s.name == name)
+from tests.core.attribution_support import names, run, source_of, type_of
 
 
 # ------------------------------------------------------------------ the head is a party

@@ -12,22 +12,13 @@ import pytest
 
 from claims.core.attribution.kinds import described_kind, refine_type
 from claims.core.attribution.names import entity_fault, group_name
-from claims.core.extraction import extract
 from claims.core.model import Extraction, SourceType
-from claims.core.text.documents import make_document
 from claims.core.text.segmentation import is_boilerplate, segment
-
-
-def run(text: str) -> Extraction:
-    return extract(make_document(text, "a.txt"))
+from tests.core.attribution_support import run
 
 
 def sources(x: Extraction) -> dict[str, SourceType]:
     return {s.name: s.type for s in x.sources}
-
-
-def source_of(x: Extraction, start: str) -> str | None:
-    return next(c.source for c in x.claims if c.text.startswith(start))
 
 
 # ------------------------------------------------------------------ types from evidence

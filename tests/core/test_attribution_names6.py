@@ -11,10 +11,7 @@ from claims.core.attribution.roles import roles_in, surname_in
 from claims.core.attribution.sources import Entity
 from claims.core.extraction import extract
 from claims.core.text.documents import make_document
-
-
-def sources(text: str) -> dict[str, str]:
-    return {s.name: s.type.value for s in extract(make_document(text, "t.txt")).sources}
+from tests.core.attribution_support import run, types
 
 
 @pytest.mark.parametrize(("text", "name", "kind"), [
@@ -62,7 +59,7 @@ def sources(text: str) -> dict[str, str]:
      "Republicans", "other"),
 ])
 def test_types_read_from_the_whole_article(text: str, name: str, kind: str) -> None:
-    assert sources(text)[name] == kind
+    assert types(run(text))[name] == kind
 
 
 def test_roles_in_reads_before_and_after_the_full_name_only() -> None:

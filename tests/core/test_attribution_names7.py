@@ -12,10 +12,7 @@ from claims.core.attribution.typemerge import merged_type
 from claims.core.extraction import extract
 from claims.core.model import SourceType
 from claims.core.text.documents import make_document
-
-
-def sources(text: str) -> dict[str, str]:
-    return {s.name: s.type.value for s in extract(make_document(text, "t.txt")).sources}
+from tests.core.attribution_support import run, sources_of, types
 
 
 @pytest.mark.parametrize(("text", "name", "kind"), [
@@ -47,7 +44,7 @@ def sources(text: str) -> dict[str, str]:
      "failed. Ben Morrow said 30 percent of voters agree.", "Ben Morrow", "analyst"),
 ])
 def test_person_offices(text: str, name: str, kind: str) -> None:
-    assert sources(text)[name] == kind
+    assert types(run(text))[name] == kind
 
 
 @pytest.mark.parametrize("text", [
@@ -58,31 +55,31 @@ def test_person_offices(text: str, name: str, kind: str) -> None:
     "Elite politicians said the bill costs $4 billion.",
 ])
 def test_groups_of_legislators_are_politicians_not_a_chamber(text: str) -> None:
-    [(name, kind)] = sources(text).items()
+    [(name, kind)] = types(run(text)).items()
     assert name == text.split(" said")[0]
     assert kind == "politician"
 
 
 def test_a_foreign_legal_form_makes_a_company_not_a_person() -> None:
-    found = sources("Velmora Oyj said on Monday that sales fell 4 percent.")
+    found = types(run("Velmora Oyj said on Monday that sales fell 4 percent."))
     assert found == {"Velmora Oyj": "organisation"}
-    assert sources("Tarsel AG said on Monday that sales fell 4 percent.") == {
+    assert types(run("Tarsel AG said on Monday that sales fell 4 percent.")) == {
         "Tarsel AG": "organisation"}
 
 
 def test_a_person_noun_is_no_place() -> None:
     """"Man" is also an island; a man who told police is neither it nor the police."""
-    found = sources("A man told police that he saw 3 cars on the road.")
+    found = types(run("A man told police that he saw 3 cars on the road."))
     assert found == {"Man": "other"}
 
 
 def test_a_body_with_a_spokesman_is_not_an_official() -> None:
-    found = sources("The Harlow Trust said it would close 3 shelters. A spokesman for the "
-                    "Harlow Trust said 40 jobs would go.")
+    found = types(run("The Harlow Trust said it would close 3 shelters. A spokesman for the "
+                    "Harlow Trust said 40 jobs would go."))
     assert found == {"Harlow Trust": "organisation"}
     # a person who is a spokesman stays an official
-    assert sources("Tomas Reyd, a spokesman for the Harlow Trust, said 40 jobs would "
-                   "go.") == {"Tomas Reyd": "official"}
+    assert types(run("Tomas Reyd, a spokesman for the Harlow Trust, said 40 jobs would "
+                   "go.")) == {"Tomas Reyd": "official"}
 
 
 def test_office_rules_directly() -> None:
@@ -102,10 +99,6 @@ def test_a_rank_outranks_an_office_across_articles() -> None:
     assert merged_type("Mark Tolliver", "official", "military") == "military"
     assert merged_type("Mark Tolliver", "military", "official") == "military"
     assert merged_type("Mark Tolliver", "military", "politician") == "politician"
-
-
-def claim_sources(text: str) -> list[str | None]:
-    return [c.source for c in extract(make_document(text, "t.txt")).claims]
 
 
 @pytest.mark.parametrize(("text", "name", "kind"), [
@@ -131,38 +124,38 @@ def claim_sources(text: str) -> list[str | None]:
      "Labour conference committee", "organisation"),
 ])
 def test_groups_and_bodies_typed_by_their_head(text: str, name: str, kind: str) -> None:
-    assert sources(text) == {name: kind}
+    assert types(run(text)) == {name: kind}
 
 
 def test_an_owners_thing_is_no_source() -> None:
     for text in ("Holt's metaphor is revealing in itself, with 3 meanings.",
                  "The plan is a harder sell than Mr. Holt's fire-breathing vows to end 3 "
                  "deals."):
-        assert not any(n.endswith(("metaphor", "fire-breathing")) for n in sources(text))
+        assert not any(n.endswith(("metaphor", "fire-breathing")) for n in types(run(text)))
     # a lawyer is typed official, as an attorney is
-    assert sources("Holt's lawyer said 3 deals were signed.") == {"Holt's lawyer": "official"}
+    assert types(run("Holt's lawyer said 3 deals were signed.")) == {"Holt's lawyer": "official"}
 
 
 def test_the_named_member_of_a_group_is_the_source() -> None:
     text = "Experts like Piet Varn say it may be 3 years before the tools exist."
-    assert sources(text) == {"Piet Varn": "analyst"}
-    assert claim_sources(text) == ["Piet Varn"]
+    assert types(run(text)) == {"Piet Varn": "analyst"}
+    assert sources_of(run(text)) == ["Piet Varn"]
 
 
 def test_two_titles_joined_by_and_name_one_person() -> None:
     text = ("Former Mayor of Velmar and Labour party front-runner Ann Roe said 30 new "
             "judges were needed.")
-    assert sources(text) == {"Ann Roe": "politician"}
-    assert "Former Mayor" not in sources(text)
+    assert types(run(text)) == {"Ann Roe": "politician"}
+    assert "Former Mayor" not in types(run(text))
 
 
 def test_a_police_report_speaks_for_the_police() -> None:
-    assert claim_sources("The driver was drunk, a police report indicated, and paid $400.") \
+    assert sources_of(run("The driver was drunk, a police report indicated, and paid $400.")) \
         == ["Police"]
-    assert sources("According to a police report, he paid $400 in fines.") == {
+    assert types(run("According to a police report, he paid $400 in fines.")) == {
         "Police": "government"}
     # court filings are the parties', not the court's
-    assert "Court" not in sources("He paid $400 in fines, according to court filings.")
+    assert "Court" not in types(run("He paid $400 in fines, according to court filings."))
 
 
 def test_a_party_chair_does_not_take_the_party_as_alias() -> None:
@@ -189,12 +182,12 @@ def test_a_party_chair_does_not_take_the_party_as_alias() -> None:
      "Witness interviewed by council staff", "other"),
 ])
 def test_whose_role_and_what_body(text: str, name: str, kind: str) -> None:
-    assert sources(text)[name] == kind
+    assert types(run(text))[name] == kind
 
 
 def test_describing_words_before_a_name_go() -> None:
-    assert sources("Co-moderator Ann Roe asked about 3 bills.") == {"Ann Roe": "media"}
-    found = sources("Rival Ben Holt's campaign says it raised $15 million in January.")
+    assert types(run("Co-moderator Ann Roe asked about 3 bills.")) == {"Ann Roe": "media"}
+    found = types(run("Rival Ben Holt's campaign says it raised $15 million in January."))
     assert found == {"Ben Holt's campaign": "organisation"}
     assert not any(n.startswith("Rival") for n in found)
 
@@ -215,7 +208,7 @@ def test_a_body_its_spokesman_names_is_an_organisation() -> None:
     "A few of the same hopefuls argued they reject 3 levies.",
 ])
 def test_indefinite_pronouns_name_nobody(text: str) -> None:
-    assert sources(text) == {}
+    assert types(run(text)) == {}
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -226,11 +219,11 @@ def test_indefinite_pronouns_name_nobody(text: str) -> None:
     ("The Velmar Post's Ed O'Keefe explained that 3 donors left.", "Ed O'Keefe"),
 ])
 def test_a_long_role_glued_to_a_name_is_no_part_of_it(text: str, name: str) -> None:
-    found = sources(text)
+    found = types(run(text))
     assert list(found) == [name]
-    assert claim_sources(text) == [name]
+    assert sources_of(run(text)) == [name]
 
 
 def test_a_function_word_before_a_name_keeps_the_phrase() -> None:
-    assert list(sources("Analysts at Brightwater Capital said 3 banks would fail.")) == [
+    assert list(types(run("Analysts at Brightwater Capital said 3 banks would fail."))) == [
         "Analysts at Brightwater Capital"]

@@ -7,17 +7,7 @@ Every text here is invented; none comes from a corpus.
 from __future__ import annotations
 
 from claims.core.attribution.references import people_mentions, subject_position
-from claims.core.extraction import extract
-from claims.core.model import Extraction
-from claims.core.text.documents import make_document
-
-
-def run(text: str) -> Extraction:
-    return extract(make_document(text, "a.txt"))
-
-
-def sources_of(x: Extraction) -> list[str | None]:
-    return [c.source for c in x.claims]
+from tests.core.attribution_support import run, sources_of
 
 
 def test_a_subject_inside_a_running_quotation_is_no_antecedent() -> None:

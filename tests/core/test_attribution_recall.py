@@ -9,17 +9,12 @@ from __future__ import annotations
 import pytest
 
 from claims.core.attribution.cues import find_hits
-from claims.core.extraction import extract
-from claims.core.text.documents import make_document
-
-_CONTEXT = "Headline here\nAnna Moreno, the mayor, spoke in Dayton on Monday.\n"
+from tests.core.attribution_support import in_context, last_paragraph
 
 
 def sources(body: str) -> list[tuple[str, str | None, str | None]]:
     """(claim text, source, cue) of the last paragraph, after a context naming a person."""
-    ex = extract(make_document(_CONTEXT + body, "t.txt"))
-    last = max(c.paragraph for c in ex.claims)
-    return [(c.text, c.source, c.cue) for c in ex.claims if c.paragraph == last]
+    return [(c.text, c.source, c.cue) for c in last_paragraph(in_context(body))]
 
 
 @pytest.mark.parametrize(

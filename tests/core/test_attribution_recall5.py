@@ -9,25 +9,16 @@ from __future__ import annotations
 
 import pytest
 
-from claims.core.extraction import extract
-from claims.core.text.documents import make_document
-
-_CONTEXT = "Headline here\nAnna Moreno, the mayor, spoke in Dayton on Monday.\n"
-
-
-def _extract(body: str):  # type: ignore[no-untyped-def]
-    return extract(make_document(_CONTEXT + body, "t.txt"))
+from tests.core.attribution_support import in_context, last_paragraph, names
 
 
 def claims_of(body: str) -> list[tuple[str | None, str | None]]:
     """(source, cue) of each claim of the last paragraph, after a context naming a person."""
-    ex = _extract(body)
-    last = max(c.paragraph for c in ex.claims)
-    return [(c.source, c.cue) for c in ex.claims if c.paragraph == last]
+    return [(c.source, c.cue) for c in last_paragraph(in_context(body))]
 
 
 def all_sources(body: str) -> set[str]:
-    return {s.name for s in _extract(body).sources}
+    return set(names(in_context(body)))
 
 
 @pytest.mark.parametrize(

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from claims.core.extraction import extract
-from claims.core.text.documents import make_document
+from tests.core.attribution_support import names, run
 
 
 def _run(text: str) -> tuple[list[tuple[str | None, str | None]], list[str]]:
-    ex = extract(make_document(text, "t.txt"))
-    return [(c.source, c.cue) for c in ex.claims], [s.name for s in ex.sources]
+    x = run(text)
+    return [(c.source, c.cue) for c in x.claims], names(x)
 
 
 @pytest.mark.parametrize(

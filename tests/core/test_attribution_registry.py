@@ -10,17 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from claims.core.extraction import extract
-from claims.core.model import Extraction
-from claims.core.text.documents import make_document
-
-
-def run(text: str) -> Extraction:
-    return extract(make_document(text, "a.txt"))
-
-
-def names(x: Extraction) -> list[str]:
-    return [s.name for s in x.sources]
+from tests.core.attribution_support import names, run
 
 
 @pytest.mark.parametrize(

@@ -13,18 +13,16 @@ from claims.core.extraction import extract
 from claims.core.model import Extraction
 from claims.core.text.documents import make_document
 from claims.core.text.segmentation import segment
+from tests.core import attribution_support as support
+from tests.core.attribution_support import names
 
 
 def run(body: str, head: str = "Story of the day") -> Extraction:
-    return extract(make_document(f"{head}\n{body}", "a.txt"))
+    return support.run(body, head)
 
 
 def credited(x: Extraction) -> list[tuple[str, str | None]]:
     return [(c.text, c.source) for c in x.claims if not c.text.startswith("Story of")]
-
-
-def names(x: Extraction) -> list[str]:
-    return [s.name for s in x.sources]
 
 
 def assert_clean_registry(x: Extraction) -> None:

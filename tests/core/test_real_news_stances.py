@@ -11,22 +11,18 @@ from __future__ import annotations
 
 import pytest
 
-from claims.core.extraction import extract
 from claims.core.model import Extraction
-from claims.core.text.documents import make_document
+from tests.core import attribution_support as support
+from tests.core.attribution_support import names
 
 
 def run(body: str, head: str = "Story of the day") -> Extraction:
-    return extract(make_document(f"{head}\n{body}", "a.txt"))
+    return support.run(body, head)
 
 
 def sources(body: str) -> list[str | None]:
     """The source of each claim of the body, in order (the headline left out)."""
     return [c.source for c in run(body).claims if not c.text.startswith("Story of")]
-
-
-def person_names(x: Extraction) -> list[str]:
-    return [s.name for s in x.sources]
 
 
 @pytest.mark.parametrize(
@@ -91,7 +87,7 @@ def test_a_lower_case_role_before_a_name_titles_a_person() -> None:
     x = run("Federation general counsel Ada Marlow said the contract was void.\n"
             "She said the club would appeal.\n")
     assert [c.source for c in x.claims[1:]] == ["Ada Marlow", "Ada Marlow"]
-    assert "Federation general counsel Ada Marlow" not in person_names(x)
+    assert "Federation general counsel Ada Marlow" not in names(x)
 
 
 def test_the_description_of_a_person_met_before_is_that_person() -> None:
@@ -107,7 +103,7 @@ def test_a_title_the_article_gave_is_the_person_it_titled() -> None:
     x = run("Senator Tom Brisk backed the bill.\n"
             "The senator said the vote was close.\n")
     assert [c.source for c in x.claims[1:]] == ["Tom Brisk", "Tom Brisk"]
-    assert "Senator" not in person_names(x)
+    assert "Senator" not in names(x)
 
 
 def test_a_description_of_a_person_in_narrative_stays_own_voice() -> None:
