@@ -27,3 +27,22 @@ def test_a_surname_after_a_closing_quote_is_written_mid_sentence() -> None:
     x = run(text)
     assert sources_of(x)[-1] == "Kovar"
     assert sources_of(x)[-1] != "Tom Velmora"
+
+
+def test_a_subject_after_a_person_noun_is_a_person_of_unknown_gender() -> None:
+    # "Roe adviser Dorin Quist": a first name of no known gender, but the noun before it
+    # says a person, and that person opens the sentence before "he said".
+    text = ("Headline here\n\nTom Velmora said the vote was close.\n\nRoe adviser Dorin Quist, "
+            "the chief pollster, toured the mill towns on Monday. \"Voters are tired,\" "
+            "he said.")
+    x = run(text)
+    assert sources_of(x)[-1] == "Dorin Quist"
+    assert "Tom Velmora" not in sources_of(x)[2:]
+
+
+def test_a_titled_subject_of_unknown_gender_is_a_person() -> None:
+    text = ("Headline here\n\nTom Velmora said the vote was close.\n\nSen. Dorin Quist flew "
+            "to the capital on Monday. \"Voters are tired,\" he said.")
+    x = run(text)
+    assert sources_of(x)[-1] == "Dorin Quist"
+    assert sources_of(x)[-1] != "Tom Velmora"

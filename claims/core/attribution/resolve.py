@@ -516,13 +516,25 @@ class SourceBook:
                 first = entry[1].split()[0].lower().rstrip(".")
                 g = self._titled_gender(entry[0], entry[2])
                 known = g is not None or self._person_known(entry[1])
-                if (gender is None or g in (None, gender)) and known and first not in (
+                if (gender is None or g in (None, gender)) and (
+                        known or self._described_as_person(entry, gender)) and first not in (
                         NOT_FIRST_NAMES) and first not in TITLES and (
                         self._subject_at(entry[0], here)):
                     best = entry
                     break
                 j -= 1
         return self._known_subject(pos, gender, best, here)
+
+    def _described_as_person(self, entry: Person, gender: str | None) -> bool:
+        """Whether a mention of unknown gender is a person all the same: titled ("Sen.
+        Quist") or right after a person noun ("campaign adviser Cornell Quist"), and, for
+        a surname alone, never written after a first name of the other gender."""
+        if not entry[3] and previous_word(self.text, entry[0]) not in PERSON_NOUNS:
+            return False
+        if gender is None or " " in entry[1]:
+            return True
+        first = self._first_name_before(entry[1])
+        return first is None or gender_of(first) in (None, gender)
 
     def _known_subject(self, pos: int, gender: str | None, best: Person | None,
                        here: int) -> Person | None:
