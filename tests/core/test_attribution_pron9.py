@@ -46,3 +46,29 @@ def test_a_titled_subject_of_unknown_gender_is_a_person() -> None:
     x = run(text)
     assert sources_of(x)[-1] == "Dorin Quist"
     assert sources_of(x)[-1] != "Tom Velmora"
+
+
+def test_it_takes_up_the_body_that_opened_the_sentence_before() -> None:
+    text = ("Headline here\n\nThe Velmora Group said the plan was sound.\n\nThe Roe campaign "
+            "quickly backtracked on Monday. In cases of doubt, it said, the voter wins.")
+    x = run(text)
+    assert sources_of(x)[-1] == "Roe campaign"
+    assert sources_of(x)[-1] != "Velmora Group"
+
+
+def test_it_takes_up_a_possessive_subject_before() -> None:
+    text = ("Headline here\n\nThe Velmora Group said the plan was sound.\n\nDorin Quist's "
+            "campaign quickly backtracked, putting out a new plan. In cases of doubt, it "
+            "said, \"the voter wins.\"")
+    x = run(text)
+    assert sources_of(x)[-1] == "Dorin Quist's campaign"
+    assert "Velmora Group" not in sources_of(x)[2:]
+
+
+def test_it_never_takes_up_a_thing_that_is_no_speaker() -> None:
+    # "The weather" heads no document or body: "it" keeps the last body credited.
+    text = ("Headline here\n\nThe Velmora Group said the plan was sound.\n\nThe weather "
+            "turned cold on Monday. In cases of doubt, it said, the voter wins.")
+    x = run(text)
+    assert sources_of(x)[-1] == "Velmora Group"
+    assert "Weather" not in sources_of(x)

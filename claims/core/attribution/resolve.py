@@ -17,7 +17,7 @@ from functools import lru_cache
 from claims.core.attribution.agreement import one_person, plural_people
 from claims.core.attribution.cues import ROLE_NOUNS, CueHit, find_hits, is_name, is_role
 from claims.core.attribution.descriptions import BackReferences, unnamed_document
-from claims.core.attribution.groups import plural_subject
+from claims.core.attribution.groups import plural_subject, thing_subject
 from claims.core.attribution.kinds import outlet_word
 from claims.core.attribution.names import (
     PREPOSITIONS,
@@ -499,6 +499,24 @@ class SourceBook:
         e.last = max(e.last, at)
         return e
 
+    def _thing_subject(self, pos: int, after: int) -> Entity | None:
+        """"It": a document or body opening this sentence or the one before, written after
+        the last body credited (`after`): "The letter urged …. It read …"."""
+        found = thing_subject(self.text, pos, self.text.rfind("\n", 0, pos) + 1)
+        if found is None or found[0] <= after:
+            return None
+        at, phrase = found
+        known = len(self.entities)
+        e = self._named(phrase, None, at, False)
+        if e is not None and len(self.entities) > known and e is self.entities[-1] and (
+                entity_fault(e.name) is not None):
+            self.entities.pop()
+            return None
+        if e is None or e.person:
+            return None
+        e.last = max(e.last, at)
+        return e
+
     def _subject_near(self, pos: int, gender: str | None) -> Person | None:
         """The last person named as a sentence's subject before `pos` whose gender agrees
         ("Ann Roe met Ben Holt. She said …": Ann Roe). A subject met after the last
@@ -890,6 +908,10 @@ class SourceBook:
                 group = self._group_subject(pos, latest.last if latest is not None else -1)
                 if group is not None:
                     return group
+            elif low == "it":
+                thing = self._thing_subject(pos, latest.last if latest is not None else -1)
+                if thing is not None:
+                    return thing
             return latest
         own = possessed(phrase)
         if own is not None:
