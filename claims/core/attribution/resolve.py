@@ -794,8 +794,7 @@ class SourceBook:
     def _mid_sentence(self, word: str) -> bool:
         key = ("mid", word, "")
         if key not in self._text_memo:
-            self._text_memo[key] = bool(re.search(
-                rf"(?:[\w,;]|,[\"”’']) {re.escape(word)}\b", self.text))
+            self._text_memo[key] = bool(re.search(rf"[\w,;] {re.escape(word)}\b", self.text))
         return self._text_memo[key] is True
 
     def _owner(self, pronoun: str, pos: int) -> Entity | None:
