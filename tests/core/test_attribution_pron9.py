@@ -5,6 +5,7 @@ Every text here is invented; none comes from a corpus.
 
 from __future__ import annotations
 
+from claims.core.attribution.references import people_mentions
 from claims.core.extraction import extract
 from claims.core.model import Extraction
 from claims.core.text.documents import make_document
@@ -61,3 +62,22 @@ def test_it_never_takes_up_a_thing_that_is_no_speaker() -> None:
     x = run(text)
     assert sources_of(x)[-1] == "Velmora Group"
     assert "Weather" not in sources_of(x)
+
+
+def test_a_quantifier_before_a_party_noun_is_no_first_name() -> None:
+    # "Other Democrats" is the Democrats, a group: "they" takes them up, and no person
+    # "Other Democrats" is made of the capitalised quantifier.
+    text = ("Headline here\n\nThe Velmora Group said the plan was sound.\n\nOther Democrats "
+            "echoed those comments, saying the plan is weak. They criticized Roe for the delay.")
+    x = run(text)
+    assert sources_of(x)[-1] == "Democrats"
+    assert "Velmora Group" not in sources_of(x)[2:]
+    assert all(s.name != "Other Democrats" for s in x.sources)
+
+
+def test_a_group_of_party_members_is_no_bare_person_name() -> None:
+    text = ("Ann Roe spoke first, and Velmora Democrats objected to the plan; Other "
+            "Republicans agreed with them.")
+    names = {p[1] for p in people_mentions(text, bare=True)}
+    assert "Ann Roe" in names
+    assert not names & {"Velmora Democrats", "Other Republicans"}

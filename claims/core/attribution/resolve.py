@@ -146,7 +146,8 @@ _DEMONYM_END = re.compile(r"(?:an|ian|ese|ish)$")  # "Republican senators", "Chi
 _CAMEL = re.compile(r".[a-z]*[A-Z]")
 _NOT_FIRST_NAMES = words(
     "the a an in on at for of and but as by to with from said says this that when after "
-    "before while if last next new"
+    "before while if last next new other others some many most several few both all each "
+    "every any another fellow"
 )
 
 
