@@ -81,3 +81,21 @@ def test_a_group_of_party_members_is_no_bare_person_name() -> None:
     names = {p[1] for p in people_mentions(text, bare=True)}
     assert "Ann Roe" in names
     assert not names & {"Velmora Democrats", "Other Republicans"}
+
+
+def test_a_bare_party_plural_is_the_party_not_the_last_qualified_group() -> None:
+    # "Democrats said" is the Democrats: not a person named "Senate Democrats" made of
+    # the capitalised word the article most often writes before it.
+    text = ("Headline here\n\nThe Senate Democrats met on Monday. Senate Democrats said the "
+            "bill was weak.\n\nDemocrats said the plan was weak.")
+    x = run(text)
+    assert sources_of(x)[-1] == "Democrats"
+    assert sources_of(x)[-2] == "Senate Democrats"
+
+
+def test_a_hyphenated_description_is_no_first_name() -> None:
+    text = ("Headline here\n\nAt the gala, Prize-winner Quist was cheered. Quist said the film "
+            "was good.")
+    x = run(text)
+    assert sources_of(x)[-1] == "Quist"
+    assert all("Prize-winner" not in s.name for s in x.sources)

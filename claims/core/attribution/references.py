@@ -124,9 +124,9 @@ _PREPOSITIONS = words("in at from to into of for on by near across via through w
 # first name and surname.
 _QUANTIFIERS = words("other others some many most several few both all each every any "
                      "another fellow top senior")
-_GROUP_TAILS = words("democrats republicans americans conservatives liberals progressives "
-                     "independents libertarians socialists officials leaders members "
-                     "supporters critics voters delegates lawmakers")
+GROUP_TAILS = words("democrats republicans americans conservatives liberals progressives "
+                    "independents libertarians socialists officials leaders members "
+                    "supporters critics voters delegates lawmakers")
 
 
 def is_org_word(word: str) -> bool:
@@ -197,7 +197,7 @@ def _scan_people(text: str, bare: bool, unique: bool = False) -> tuple[Person, .
         prev_word = previous_word(text, m.start())
         if (first.lower() in NOT_FIRST_NAMES or first.lower() in TITLES
                 or _plain(last) in _ORG_TAILS or last.lower() in TITLES
-                or first.lower() in _QUANTIFIERS or last.lower() in _GROUP_TAILS
+                or first.lower() in _QUANTIFIERS or last.lower() in GROUP_TAILS
                 or prev_word in _PREPOSITIONS or prev_word in ("the", "a", "an")):
             continue
         name = m.group(0)[: len(m.group(0)) - len(m.group(2)) + len(last)]  # group 2 ends it

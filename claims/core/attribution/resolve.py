@@ -37,6 +37,7 @@ from claims.core.attribution.persons import (
 )
 from claims.core.attribution.references import (
     GENERIC_TYPES,
+    GROUP_TAILS,
     NOT_FIRST_NAMES,
     NOT_SURNAMES,
     OWN_VOICE_ROLES,
@@ -301,7 +302,8 @@ def _first_name(word: str) -> bool:
     """Whether a capitalised word before a surname can be a first name."""
     w = word.lower().rstrip(".")
     return w not in TITLES and w not in _NOT_FIRST_NAMES and w not in ORG_WORDS and (
-        name_fault(word) is None) and not _DEMONYM_END.search(w)
+        name_fault(word) is None) and not _DEMONYM_END.search(w) and (
+        "-" not in w or word.replace("-", " ").istitle())  # "Jean-Luc", not "Prize-winner"
 
 
 class SourceBook:
@@ -1083,7 +1085,7 @@ class SourceBook:
                     for e in reversed(self.entities):
                         if not e.person and norm(e.name).endswith(" " + norm(base)):
                             return e
-                first = self._first_name_before(base)
+                first = None if base.lower() in GROUP_TAILS else self._first_name_before(base)
                 if not base.isupper() and first and _first_name(first) and not outlet_word(base):
                     return self._person(base, None, pos)
             elif 2 <= len(words) <= 3 and (gender_of(base) or (
