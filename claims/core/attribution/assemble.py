@@ -42,6 +42,16 @@ _RELATIVE_OPENING = re.compile(r"[\s,]*(?:which|who)\s")
 # "…, some analysts, who pointed out …": a relative clause set off by a comma.
 _SET_OFF_RELATIVE = re.compile(r"\s*,\s*(?:who|which)\b")
 _CITING_TAIL = re.compile(r",?\s*(?:citing|quoting)\b[^.;]*")
+# The question a speaker answered is nobody's claim: "Asked whether …, Roe said …" and
+# "…, Roe said when asked whether …" keep the question in the article's voice.
+_ASKED = (r"(?:(?:when|after|once|if|while|before|as)\s+(?:(?:he|she|they|it|I|we)\s+"
+          r"(?:was|were|is|are)\s+|being\s+)?)?(?:(?:first|later|again|directly|"
+          r"specifically|repeatedly|then)\s+)?asked\b")
+_ASKED_OPENING = re.compile(r"\s*" + _ASKED, re.IGNORECASE)
+_ASKED_TRAILING = re.compile(r"(?:,?\s+(?=(?:when|after|once|if|while|before|as)\s)|,\s+)"
+                             + _ASKED, re.IGNORECASE)
+_RELATIVES = words("which who whom whose that")
+_ANSWER_AFTER = re.compile(r":|\bthat\b")
 
 
 @dataclass
@@ -56,6 +66,7 @@ class Draft:
     via: list[Entity] = field(default_factory=list)
     leading: bool = True  # the cue's content follows it
     local: bool = False  # its source covers this claim only, never its paragraph
+    question: bool = False  # the question a speaker answered ("when asked whether …")
 
 
 @dataclass
@@ -68,6 +79,7 @@ class _Group:
     source: Entity | None
     via: list[Entity] = field(default_factory=list)
     local: bool = False  # a producer read out of a document description
+    question: bool = False  # the question its neighbour answers: no speaker goes on from it
 
 
 def _main_hit(hits: list[CueHit], text: str, lo: int, hi: int
@@ -150,6 +162,9 @@ def _groups(s: Sentence, mask: list[bool], book: SourceBook) -> list[_Group]:
     """Clauses merged into claims: one per distinct source, own-voice parts kept apart."""
     out: list[_Group] = []
     for cs, ce, hit, inner, alone, rest in _clause_hits(s, mask):
+        if alone and hit is None and rest is _QUESTION:
+            out.append(_Group(cs, ce, None, None, question=True))
+            continue
         src = book.resolve(hit, s.start + hit.phrase_start, s.text, s.headline) if hit else None
         if hit is not None and src is None and inner is None and hit.cue != "according to" and (
                 hit.phrase.lower() not in _PERSONAL):
@@ -226,6 +241,22 @@ def _clause_hits(s: Sentence, mask: list[bool]
         if hit is None or hit.cue == "according to":
             out.append((cs, ce, hit, inner, False, hits))
             continue
+        asked = _asked_split(text, mask, cs, ce, hits, hit) if inner is None else None
+        if asked is not None:
+            at, opening = asked
+            if opening:
+                answer = [h for h in hits if h.phrase_start >= at]
+                hit, inner = _main_hit(answer, text, at, ce)
+                assert hit is not None
+                said = replace(hit, leading=not text[at : min(hit.phrase_start, hit.start)
+                                                    ].strip(" ,"))
+                hits = answer
+                out.append((cs, at, None, None, True, _QUESTION))
+                out.append((at, ce, said, inner, True, hits))
+            else:
+                out.append((cs, at, hit, inner, False, hits))
+                out.append((at, ce, None, None, True, _QUESTION))
+            continue
         sub = _SUBORDINATE_SUBJECT.search(text, max(cs, hit.phrase_start - 12), hit.phrase_start)
         first = min(min(h.start, h.phrase_start) for h in hits)
         if sub is not None and sub.start() > cs and first >= sub.start() and not _short(
@@ -241,6 +272,35 @@ def _clause_hits(s: Sentence, mask: list[bool]
             continue
         out.append((cs, ce, hit, inner, False, hits))
     return out
+
+
+_QUESTION: list[CueHit] = []  # marks a clause split off as the question answered
+
+
+def _asked_split(text: str, mask: list[bool], cs: int, ce: int, hits: list[CueHit],
+                 main: CueHit) -> tuple[int, bool] | None:
+    """Where a clause's question part ends or starts ("Asked whether …, | Roe said",
+    "“…,” Roe said | when asked whether …"), and whether it opens the clause. None when
+    the clause answers no question or the answer follows the question ("Roe told the
+    panel when asked …: “…”")."""
+    if _ASKED_OPENING.match(text, cs) is not None:
+        for h in hits:  # the first speaker set off by a comma, not a relative pronoun's
+            comma = text.rfind(",", cs, h.phrase_start)
+            if comma > cs and not mask[comma] and not text[comma + 1 : h.phrase_start].strip(
+                    ) and h.phrase.split()[0].lower() not in _RELATIVES:
+                return comma + 1, True
+        return None
+    after = max(main.end, main.phrase_start + len(main.phrase))
+    if text.find("sked", after, ce) < 0 or main.leading and not text[:cs].rstrip().endswith(
+            _QUOTE_CLOSERS):  # "Roe said the video shows X leaving when asked to": content
+        return None
+    m = _ASKED_TRAILING.search(text, after, ce)
+    if m is None or any(mask[m.start() : ce]) or _ANSWER_AFTER.search(text, m.end(), ce):
+        return None  # the answer follows the question: "… when asked: “…”", "…, that …"
+    if any(after < h.end <= m.start() for h in hits) or len(
+            text[after : m.start()].split()) > 12:
+        return None  # "Roe said the videos show X leaving when asked to": reported content
+    return m.start(), False
 
 
 def _short(clause: str) -> bool:
@@ -299,7 +359,7 @@ def attribute(text: str, sentences: tuple[Sentence, ...]) -> tuple[list[Draft], 
         for g in groups:
             cue = g.hit.cue if g.hit and g.source else None
             drafts.append(Draft(*_span(s, g.start, g.end), g.source, cue, s, g.via,
-                                g.hit.leading if g.hit else True, g.local))
+                                g.hit.leading if g.hit else True, g.local, g.question))
         first = groups[0]
         if started_open and first.source is not None:
             for i in pending:
@@ -307,7 +367,7 @@ def attribute(text: str, sentences: tuple[Sentence, ...]) -> tuple[list[Draft], 
         elif pending:
             _settle(drafts, pending, prev)
         pending = []
-        last = groups[-1]
+        last = next(g for g in reversed(groups) if not g.question or g is groups[0])
         prev = (s.paragraph, last.source, last.hit.cue if last.hit else None)
     _settle(drafts, pending, prev)
     drafts = [d for d in sorted(drafts, key=lambda d: d.start) if d.end > d.start]
@@ -404,7 +464,7 @@ def _quoted_paragraphs(drafts: list[Draft]) -> None:
         else:
             paragraphs.append([d])
     for before, para in pairwise(paragraphs):
-        last = before[-1]
+        last = next(d for d in reversed(before) if not d.question or d is before[0])
         if para[0].sentence.paragraph != last.sentence.paragraph + 1 or last.source is None or (
                 last.cue not in _QUOTING) or not any(q in last.sentence.text
                                                     for q in _QUOTE_OPENERS):

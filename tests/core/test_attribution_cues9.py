@@ -1,0 +1,79 @@
+"""Attribution, cues9 round: invented sentences for the shapes measured on PolNeAR train.
+
+The question a speaker answered is nobody's claim: "Asked whether …, Roe said …" and
+"“…,” Roe said when asked whether …" keep the question in the article's own voice and
+give the answer to its speaker; a question whose answer follows it ("… when asked about
+the inquiry: “…”") stays with the answer.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.core.extraction import extract
+from claims.core.text.documents import make_document
+
+
+def _claims(text: str) -> list[tuple[str, str | None, str | None]]:
+    ex = extract(make_document(text, "t.txt"))
+    return [(c.text, c.source, c.cue) for c in ex.claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "answer", "source"),
+    [
+        ("Asked whether she would run again, Ann Roe said she had not decided.",
+         "Asked whether she would run again", "Ann Roe said she had not decided.", "Ann Roe"),
+        ("When asked about the levy, Mayor Pieter van Dam told reporters it would pass.",
+         "When asked about the levy",
+         "Mayor Pieter van Dam told reporters it would pass.", "Pieter van Dam"),
+        # a cue inside the question is no speaker of the answer
+        ("Asked whether critics say the levy is unfair, Ann Roe said she doubted it.",
+         "Asked whether critics say the levy is unfair", "Ann Roe said she doubted it.",
+         "Ann Roe"),
+        ("“We will not pay,” Ann Roe said when asked whether the city would settle.",
+         "when asked whether the city would settle.", "“We will not pay,” Ann Roe said",
+         "Ann Roe"),
+        ("“It has been years,” Ann Roe said, asked about the delay.",
+         "asked about the delay.", "“It has been years,” Ann Roe said", "Ann Roe"),
+    ],
+)
+def test_question_answered_stays_own_voice(text: str, question: str, answer: str,
+                                           source: str) -> None:
+    claims = _claims(text)
+    assert (question, None, None) in claims
+    assert any(t == answer and s == source for t, s, _ in claims)
+    assert all(s != source for t, s, _ in claims if t == question)
+
+
+def test_answer_after_question_keeps_speaker() -> None:
+    claims = _claims("The decision rests with Ann Roe, who told the council when asked "
+                     "about the inquiry: “That matter is with the auditors.”")
+    assert len(claims) == 1 and claims[0][1] == "Ann Roe"
+
+
+def test_asked_as_content_is_no_question() -> None:
+    # "asked" inside what the speaker reports, or reported content before it
+    for text in ("Ann Roe said she asked for the meeting because the levy worried her.",
+                 "Ann Roe said the video shows Tom Brisk leaving his car when asked to "
+                 "do so by the guards."):
+        claims = _claims(text)
+        assert len(claims) == 1 and claims[0][1] == "Ann Roe", claims
+
+
+def test_question_carries_no_speaker_to_next_quotation() -> None:
+    claims = _claims("“We will not pay,” Ann Roe said when asked about the levy. "
+                     "“The city has no money.”")
+    assert claims[-1][1] == "Ann Roe"
+    assert claims[1][1] is None
+
+
+def test_question_before_a_coordinated_verb() -> None:
+    # moved from test_attribution_recall4: the question is now the article's own claim
+    text = ("Anna Moreno chairs the port board. Asked whether she would resign, Moreno "
+            "shook her head and said she would stay.")
+    claims = _claims(text)
+    assert ("Asked whether she would resign", None, None) in claims
+    assert claims[-1][1:] == ("Anna Moreno", "said")
+    ex = extract(make_document(text, "t.txt"))
+    assert "Asked" not in {s.name for s in ex.sources}
