@@ -77,3 +77,27 @@ def test_question_before_a_coordinated_verb() -> None:
     assert claims[-1][1:] == ("Anna Moreno", "said")
     ex = extract(make_document(text, "t.txt"))
     assert "Asked" not in {s.name for s in ex.sources}
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "never"),
+    [
+        # a reduced relative clause of stance: the party or document before it
+        ("Harbor Watch, a super PAC backing Ann Roe, spent heavily on radio.", "Super PAC",
+         "Harbor Watch, a super PAC"),
+        ("Most of the money comes from groups supporting the Velmora levy.", "Groups",
+         "Most of the money comes from groups"),
+    ],
+)
+def test_reduced_relative_of_stance(text: str, source: str, never: str) -> None:
+    claims = _claims(text)
+    assert [s for _t, s, _c in claims] == [source]
+    ex = extract(make_document(text, "t.txt"))
+    assert never not in {s.name for s in ex.sources}
+
+
+def test_reduced_relative_never_takes_a_preposition() -> None:
+    ex = extract(make_document("Despite polls showing her behind, Ann Roe campaigned on.",
+                               "t.txt"))
+    assert not any(s.name.lower().startswith("despite") for s in ex.sources)
+    assert all(c.source != "Despite polls" for c in ex.claims)

@@ -41,6 +41,7 @@ from claims.core.attribution.shapes import (
     inverted_speaker,
     poll_hit,
     read_hit,
+    reduced_relative_hit,
     takes_object,
     verb_follows,
     with_gerund_hit,
@@ -1211,6 +1212,9 @@ def find_hits(
     absolute = with_gerund_hit(text, mask, lo, hi, PARTICIPLES) if not hits else None
     if absolute is not None:  # "…, with Roe calling the plan a sham"
         hits = [CueHit(absolute[0], absolute[1], absolute[2], absolute[4], absolute[3])]
+    reduced = reduced_relative_hit(text, mask, lo, hi) if not hits else None
+    if reduced is not None:  # "a super PAC backing Roe", "polls showing Roe ahead"
+        hits = [CueHit(reduced[0], reduced[1], reduced[2], reduced[4], reduced[3])]
     part = participle_hit(text, lo, hi, mask, lambda at: _participle_subject(text, at, lo))
     if part is not None and all(part[0] < h.start for h in hits):
         hits.append(CueHit(part[0], part[1], part[2], part[4], part[3], None, True))

@@ -15,6 +15,8 @@ Structures of general English, each measured on PolNeAR train and dev before it 
 - The wording of a document beside a quotation: "“…,” reads an editorial".
 - An inverted speaker ends before the circumstance after it: "“…,” said Ann Roe (D-Ohio)
   in an interview" is said by Ann Roe.
+- A reduced relative clause of stance with no other cue in its clause: "a super PAC
+  backing Roe", "groups supporting the levy" credit the party before the participle.
 """
 
 from __future__ import annotations
@@ -183,3 +185,44 @@ def inverted_speaker(phrase: str) -> str:
 
 # Adjectives whose phrase describes the speaker ("familiar with the plan").
 _COMPLEMENTED = words("familiar close based responsible present")
+
+
+# A party or document named right before a participle of stance, with no comma: a reduced
+# relative clause ("a super PAC backing Roe", "groups supporting the levy", "polls showing
+# Roe ahead", "a sign saying …"). The head noun must be a party or a document that speaks.
+_REDUCED_HEADS = (
+    r"groups?|PACs?|committees?|organi[sz]ations?|coalitions?|unions?|campaigns?|"
+    r"polls?|surveys?|signs?|placards?|banners?|ads?|advertisements?|ledgers?|records?|"
+    r"documents?|reports?|data|figures|statistics|calls|letters?|petitions?|"
+    r"voters|supporters|protesters|demonstrators|activists|donors|lawmakers|legislators|"
+    r"senators|delegates|Democrats|Republicans|candidates|respondents|those")
+_REDUCED_RELATIVE = re.compile(
+    r"\b((?:(?:a|an|the|some|many|several|other|rival|outside|two|three|four)\s+)?"
+    r"(?:[A-Za-z][\w'’-]*\s+){0,2}?(?:" + _REDUCED_HEADS + r"))\s+"
+    r"(supporting|backing|opposing|showing|saying|urging|endorsing|demanding|touting)\b")
+_REDUCED_PAST = {"supporting": "supported", "backing": "backed", "opposing": "opposed",
+                 "showing": "showed", "saying": "said", "urging": "urged",
+                 "endorsing": "endorsed", "demanding": "demanded", "touting": "touted"}
+_NOT_IN_HEAD = words("of in on at to for from by with and or that which who is are was were "
+                     "has have had not despite up down out off over into onto about after "
+                     "before during against among amid between through without within under "
+                     "like than as")
+
+
+def reduced_relative_hit(text: str, mask: list[bool], lo: int, hi: int
+                         ) -> tuple[int, int, str, int, str] | None:
+    """(participle start, end, past form, head start, head phrase) of the first reduced
+    relative clause of stance in text[lo:hi] outside quotations."""
+    if text.find("ing ", lo, hi) < 0:
+        return None
+    for m in _REDUCED_RELATIVE.finditer(text, lo, hi):
+        if mask[m.start()] or mask[m.start(2)]:
+            continue
+        head = m.group(1)
+        if any(w.lower() in _NOT_IN_HEAD for w in head.split()[:-1]):
+            head_start = m.start(1) + head.rfind(" ", 0, len(head) - len(head.split()[-1])) + 1
+            head = text[head_start : m.end(1)]
+        else:
+            head_start = m.start(1)
+        return m.start(2), m.end(2), _REDUCED_PAST[m.group(2)], head_start, head
+    return None
