@@ -43,7 +43,7 @@ _LONGEST_FIRST = "|".join(sorted(PARTICIPLES, key=len, reverse=True))
 # After "by"/"after" only gerunds of speech: "by buying a stake" is a means, no saying.
 _SAYING_GERUNDS = "|".join(sorted((g for g, past in PARTICIPLES.items() if past in SPEECH_PAST),
                                   key=len, reverse=True))
-_PARTICIPLE = re.compile(rf",[”\"']*\s+(?:also\s+)?({_LONGEST_FIRST})\b|"
+_PARTICIPLE = re.compile(rf"(?:,[”\"']*|\s[–—-])\s+(?:also\s+|while\s+)?({_LONGEST_FIRST})\b|"
                          rf"\s(?:by|after)\s+({_SAYING_GERUNDS})\b")
 # Lower-case nouns that can head a subject noun phrase ("The port council", "the firm").
 _SUBJECT_NOUNS = ORG_WORDS | DESCRIPTORS | words(
