@@ -101,3 +101,22 @@ def test_reduced_relative_never_takes_a_preposition() -> None:
                                "t.txt"))
     assert not any(s.name.lower().startswith("despite") for s in ex.sources)
     assert all(c.source != "Despite polls" for c in ex.claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "never"),
+    [
+        # a participle of saying after a spaced dash: the clause subject says it
+        ("Ann Roe changed her vote on the spot – saying the levy was unfair.", "Ann Roe",
+         None),
+        # an adverb or a time phrase between the subject and its verb, with no commas
+        ("Ann Roe at the time said the levy was unfair.", "Ann Roe", "Ann Roe at the time"),
+        ("Pieter van Dam however said the levy was fair.", "Pieter van Dam",
+         "Pieter van Dam however"),
+    ],
+)
+def test_speaker_shapes(text: str, source: str, never: str | None) -> None:
+    claims = _claims(text)
+    assert [s for _t, s, _c in claims] == [source]
+    ex = extract(make_document(text, "t.txt"))
+    assert never not in {s.name for s in ex.sources}

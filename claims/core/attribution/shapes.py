@@ -124,7 +124,7 @@ _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 TIME_ENDS = words(
     "ago week month year night weekend morning afternoon evening spring summer fall autumn "
     "winter Monday Tuesday Wednesday Thursday Friday Saturday Sunday today yesterday tonight "
-    "here there")
+    "here there time however meanwhile")
 # A time or place adverbial between a subject and its verb ("The council last week said",
 # "The ministry less than three days ago said", "Her aides here said"): never a name's part.
 TRAILING_TIME = re.compile(
@@ -135,7 +135,8 @@ TRAILING_TIME = re.compile(
     r"later)\s+(?:week|month|year|night|weekend|morning|afternoon|evening|spring|summer|fall|"
     rf"autumn|winter|{_DAY})$"
     rf"|\s+on\s+{_DAY}(?:\s+(?:morning|afternoon|evening|night))?$"
-    r"|\s+(?:today|yesterday|tonight|here|there)$")
+    r"|\s+(?:today|yesterday|tonight|here|there|however|meanwhile)$"
+    r"|\s+at\s+(?:the|that)\s+time$")
 
 
 # "“…,” the sign read.", "“…,” reads a new editorial.", "The banner read: “…”": the wording
