@@ -120,3 +120,18 @@ def test_speaker_shapes(text: str, source: str, never: str | None) -> None:
     assert [s for _t, s, _c in claims] == [source]
     ex = extract(make_document(text, "t.txt"))
     assert never not in {s.name for s in ex.sources}
+
+
+def test_quotation_cut_at_its_question_mark_takes_the_next_speaker() -> None:
+    # the segmentation may cut "“…?” Roe told …" after the quotation; the speaker who
+    # opens the next sentence finishes it
+    text = ("“It looks like the levy will not pass this spring or the next one, who knows?” "
+            "Ann Roe told the Velmora Courier in an interview aired on Monday evening after "
+            "a long meeting of the harbour council in the old town hall on the U.S. coast.")
+    claims = _claims(text)
+    assert all(s == "Ann Roe" for _t, s, _c in claims), claims
+
+
+def test_quotation_closed_by_a_period_keeps_its_own_voice() -> None:
+    claims = _claims("The harbour was quiet. “Nobody came.” Ann Roe said the levy would pass.")
+    assert claims[1][1] is None

@@ -328,6 +328,7 @@ def attribute(text: str, sentences: tuple[Sentence, ...]) -> tuple[list[Draft], 
     open_quote = False
     prev: tuple[int, Entity | None, str | None] | None = None  # paragraph, source, cue
     pending: list[int] = []
+    orphan: int | None = None  # a closed quotation no speaker took, right before `s`
     ordered = [s for s in sentences if not s.headline] + [s for s in sentences if s.headline]
     label: tuple[int, CueHit, Entity, int] | None = None  # paragraph, cue, source, at
     for s in ordered:
@@ -348,11 +349,17 @@ def attribute(text: str, sentences: tuple[Sentence, ...]) -> tuple[list[Draft], 
         if label is not None and _label_speaks(groups, label, s):  # a transcript's turn
             groups = [_Group(groups[0].start, groups[-1].end, label[1], label[2])]
         quoted = started_open or _opens_quote(s)
+        if orphan is not None and _speaks_before(s, groups, drafts[orphan]):
+            drafts[orphan].source, drafts[orphan].cue = groups[0].source, groups[0].hit.cue \
+                if groups[0].hit else None
+        orphan = None
         if len(groups) == 1 and groups[0].hit is None and quoted:
             pending.append(len(drafts))
             drafts.append(Draft(*_span(s, 0, len(s.text)), None, None, s))
             if not open_quote:  # the quotation ends here without a cue: its last speaker
                 _settle(drafts, pending, prev)
+                if drafts[-1].source is None and _CUT_QUESTION.search(s.text):
+                    orphan = len(drafts) - 1  # "“… who knows?” | Roe told a radio station"
                 pending = []
             prev = (s.paragraph, *(prev[1:] if prev is not None else (None, None)))
             continue
@@ -403,6 +410,18 @@ def _label_speaks(groups: list[_Group], label: tuple[int, CueHit, Entity, int],
         for g in groups)
 
 
+def _speaks_before(s: Sentence, groups: list[_Group], quote: Draft) -> bool:
+    """Whether `s` opens on a speaker and a quoting cue that finish the quotation before
+    it, which the segmentation cut off at its question or exclamation mark ("“…, who
+    knows?” | Roe told a radio station on Monday")."""
+    first = groups[0]
+    return quote.sentence.paragraph == s.paragraph and first.source is not None and (
+        first.hit is not None and first.hit.cue in _QUOTING
+        and not s.text[: first.hit.phrase_start].strip()
+        and not s.text[first.hit.phrase_start + len(first.hit.phrase) : first.hit.start].strip(
+            " ,"))
+
+
 def _settle(drafts: list[Draft], pending: list[int],
             prev: tuple[int, Entity | None, str | None] | None) -> None:
     """Quoted sentences no cue closed take the speaker last quoted before them."""
@@ -449,6 +468,8 @@ def _cover(drafts: list[Draft], by: Draft) -> None:
 _QUOTING = frozenset({"said", "told", "added", "stated", "wrote", "continued", "explained",
                       "argued", "insisted", "noted", "replied", "responded", "asked"})
 _QUOTE_CLOSERS = ("\"", "”", "''")
+# A quotation that ends on its own question or exclamation mark: the sentence may go on.
+_CUT_QUESTION = re.compile(r"[?!](?:[”\"]|'')\s*\Z")
 
 
 def _quoted_paragraphs(drafts: list[Draft]) -> None:
