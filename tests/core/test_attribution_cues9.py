@@ -36,6 +36,12 @@ def _claims(text: str) -> list[tuple[str, str | None, str | None]]:
          "Ann Roe"),
         ("“It has been years,” Ann Roe said, asked about the delay.",
          "asked about the delay.", "“It has been years,” Ann Roe said", "Ann Roe"),
+        # after an opening phrase or a conjunction
+        ("On Sunday on a talk show, when asked about the levy, Mayor Ann Roe said it would "
+         "pass.", "On Sunday on a talk show, when asked about the levy",
+         "Mayor Ann Roe said it would pass.", "Ann Roe"),
+        ("Ann Roe spoke first. And when asked to leave, she refused to go.",
+         "And when asked to leave", "she refused to go.", "Ann Roe"),
     ],
 )
 def test_question_answered_stays_own_voice(text: str, question: str, answer: str,

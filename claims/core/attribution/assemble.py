@@ -47,7 +47,10 @@ _CITING_TAIL = re.compile(r",?\s*(?:citing|quoting)\b[^.;]*")
 _ASKED = (r"(?:(?:when|after|once|if|while|before|as)\s+(?:(?:he|she|they|it|I|we)\s+"
           r"(?:was|were|is|are)\s+|being\s+)?)?(?:(?:first|later|again|directly|"
           r"specifically|repeatedly|then)\s+)?asked\b")
-_ASKED_OPENING = re.compile(r"\s*" + _ASKED, re.IGNORECASE)
+_ASKED_OPENING = re.compile(r"\s*(?:(?:and|but|yet|so)\s+)?" + _ASKED, re.IGNORECASE)
+# "Sunday on a talk show, when asked about X, Roe said": the question after an opening
+# phrase, before the speaker.
+_ASKED_AFTER_OPENING = re.compile(r",\s*" + _ASKED, re.IGNORECASE)
 _ASKED_TRAILING = re.compile(r"(?:,?\s+(?=(?:when|after|once|if|while|before|as)\s)|,\s+)"
                              + _ASKED, re.IGNORECASE)
 _RELATIVES = words("which who whom whose that")
@@ -283,7 +286,10 @@ def _asked_split(text: str, mask: list[bool], cs: int, ce: int, hits: list[CueHi
     "“…,” Roe said | when asked whether …"), and whether it opens the clause. None when
     the clause answers no question or the answer follows the question ("Roe told the
     panel when asked …: “…”")."""
-    if _ASKED_OPENING.match(text, cs) is not None:
+    opening = _ASKED_OPENING.match(text, cs) is not None or (
+        _ASKED_AFTER_OPENING.search(text, cs, main.phrase_start) is not None
+        and not any(h.phrase_start < main.phrase_start for h in hits if h is not main))
+    if opening:
         for h in hits:  # the first speaker set off by a comma, not a relative pronoun's
             comma = text.rfind(",", cs, h.phrase_start)
             if comma > cs and not mask[comma] and not text[comma + 1 : h.phrase_start].strip(
