@@ -141,3 +141,10 @@ def test_quotation_cut_at_its_question_mark_takes_the_next_speaker() -> None:
 def test_quotation_closed_by_a_period_keeps_its_own_voice() -> None:
     claims = _claims("The harbour was quiet. “Nobody came.” Ann Roe said the levy would pass.")
     assert claims[1][1] is None
+
+
+def test_said_by_telephone_is_active() -> None:
+    claims = _claims("“The levy will pass,” Ann Roe said by telephone on Monday.")
+    assert [s for _t, s, _c in claims] == ["Ann Roe"]
+    # a passive agent after "by" still gives no speaker of its own
+    assert _claims("The levy was reported by accident in the wrong column.")[0][1] is None

@@ -218,6 +218,9 @@ _BY_MARGIN = re.compile(r"\s+by\s+(?:\d|a\s+(?:[\w-]+\s+){0,2}?margin\b|(?:wide|
 # details"); other negated speech is still a stance ("did not mention X", "never said").
 # "first" as an adverb: after a relative pronoun, a name or a pronoun ("who first
 # revealed", "Roe first said"), not after a determiner ("the first report").
+# "said by telephone": the medium of an active verb, no passive agent.
+_BY_MEDIUM = re.compile(r"\s+by\s+(?:tele)?phone|\s+by\s+e-?mail|\s+by\s+text\b|"
+                        r"\s+by\s+video|\s+by\s+satellite|\s+by\s+letter\b")
 _FIRST_AFTER_SUBJECT = re.compile(r"(?:\b(?:who|which|that|he|she|they|it|we|I)|"
                                   r"\b[A-Z][\w'’.-]+)\s+first\s+\Z")
 # "did not say how many …", "would not say whether …": an open question, nothing said.
@@ -1156,7 +1159,7 @@ def find_hits(
                                                               m.start()):
             before = ""  # "the hacker who first revealed", "Roe first said": an adverb
         if before in _BLOCKERS or after == "by" and not _BY_MARGIN.match(
-                text, end) or base in _NO_COMMENT and (
+                text, end) and not _BY_MEDIUM.match(text, end) or base in _NO_COMMENT and (
                 before in ("immediately", "yet")) or (base in _NOTHING_SAID or (
                 word in SPEECH_FORMS and _next_word(text, end) in _OPEN_QUESTION)) and (
                 before in _NEGATIONS or _negated(before)):
