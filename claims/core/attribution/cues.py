@@ -216,11 +216,11 @@ _BY_MARGIN = re.compile(r"\s+by\s+(?:\d|a\s+(?:[\w-]+\s+){0,2}?margin\b|(?:wide|
                         r"narrow|slim|roughly|about|nearly|almost|more\s+than)\s)")
 # Verbs that, negated, report that nothing was said ("did not respond", "did not disclose
 # details"); other negated speech is still a stance ("did not mention X", "never said").
-# "first" as an adverb: after a relative pronoun, a name or a pronoun ("who first
-# revealed", "Roe first said"), not after a determiner ("the first report").
 # "said by telephone": the medium of an active verb, no passive agent.
 _BY_MEDIUM = re.compile(r"\s+by\s+(?:tele)?phone|\s+by\s+e-?mail|\s+by\s+text\b|"
                         r"\s+by\s+video|\s+by\s+satellite|\s+by\s+letter\b")
+# "first" as an adverb: after a relative pronoun, a name or a pronoun ("who first
+# revealed", "Roe first said"), not after a determiner ("the first report").
 _FIRST_AFTER_SUBJECT = re.compile(r"(?:\b(?:who|which|that|he|she|they|it|we|I)|"
                                   r"\b[A-Z][\w'’.-]+)\s+first\s+\Z")
 # "did not say how many …", "would not say whether …": an open question, nothing said.
