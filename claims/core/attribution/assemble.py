@@ -244,7 +244,8 @@ def _clause_hits(s: Sentence, mask: list[bool]
         if hit is None or hit.cue == "according to":
             out.append((cs, ce, hit, inner, False, hits))
             continue
-        asked = _asked_split(text, mask, cs, ce, hits, hit) if inner is None else None
+        asked = _asked_split(text, mask, cs, ce, hits, hit) if inner is None and text.find(
+            "sked", cs, ce) >= 0 else None
         if asked is not None:
             at, opening = asked
             if opening:
@@ -380,7 +381,7 @@ def attribute(text: str, sentences: tuple[Sentence, ...]) -> tuple[list[Draft], 
         elif pending:
             _settle(drafts, pending, prev)
         pending = []
-        last = next(g for g in reversed(groups) if not g.question or g is groups[0])
+        last = groups[-2] if groups[-1].question and len(groups) > 1 else groups[-1]
         prev = (s.paragraph, last.source, last.hit.cue if last.hit else None)
     _settle(drafts, pending, prev)
     drafts = [d for d in sorted(drafts, key=lambda d: d.start) if d.end > d.start]
@@ -491,7 +492,7 @@ def _quoted_paragraphs(drafts: list[Draft]) -> None:
         else:
             paragraphs.append([d])
     for before, para in pairwise(paragraphs):
-        last = next(d for d in reversed(before) if not d.question or d is before[0])
+        last = before[-2] if before[-1].question and len(before) > 1 else before[-1]
         if para[0].sentence.paragraph != last.sentence.paragraph + 1 or last.source is None or (
                 last.cue not in _QUOTING) or not any(q in last.sentence.text
                                                     for q in _QUOTE_OPENERS):

@@ -36,6 +36,7 @@ from claims.core.attribution.names import (
 from claims.core.attribution.shapes import (
     COUNT_BOUND,
     LEAD_ADVERB,
+    REDUCED_PARTICIPLES,
     TIME_ENDS,
     TRAILING_TIME,
     inverted_speaker,
@@ -1215,7 +1216,8 @@ def find_hits(
     absolute = with_gerund_hit(text, mask, lo, hi, PARTICIPLES) if not hits else None
     if absolute is not None:  # "…, with Roe calling the plan a sham"
         hits = [CueHit(absolute[0], absolute[1], absolute[2], absolute[4], absolute[3])]
-    reduced = reduced_relative_hit(text, mask, lo, hi) if not hits else None
+    reduced = reduced_relative_hit(text, mask, lo, hi) if not hits and any(
+        m.group() in REDUCED_PARTICIPLES for m in scanned) else None
     if reduced is not None:  # "a super PAC backing Roe", "polls showing Roe ahead"
         hits = [CueHit(reduced[0], reduced[1], reduced[2], reduced[4], reduced[3])]
     part = participle_hit(text, lo, hi, mask, lambda at: _participle_subject(text, at, lo))

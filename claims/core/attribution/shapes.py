@@ -197,10 +197,15 @@ _REDUCED_HEADS = (
     r"documents?|reports?|data|figures|statistics|calls|letters?|petitions?|"
     r"voters|supporters|protesters|demonstrators|activists|donors|lawmakers|legislators|"
     r"senators|delegates|Democrats|Republicans|candidates|respondents|those")
-_REDUCED_RELATIVE = re.compile(
+_REDUCED_PARTICIPLE = re.compile(
+    r"(?<=\w )(supporting|backing|opposing|showing|saying|urging|endorsing|demanding|"
+    r"touting)\b")
+# The head before the participle, read back from it: up to two modifiers and a head noun.
+_REDUCED_HEAD = re.compile(
     r"\b((?:(?:a|an|the|some|many|several|other|rival|outside|two|three|four)\s+)?"
-    r"(?:[A-Za-z][\w'’-]*\s+){0,2}?(?:" + _REDUCED_HEADS + r"))\s+"
-    r"(supporting|backing|opposing|showing|saying|urging|endorsing|demanding|touting)\b")
+    r"(?:[A-Za-z][\w'’-]*\s+){0,2}?(?:" + _REDUCED_HEADS + r"))\s+\Z")
+REDUCED_PARTICIPLES = words("supporting backing opposing showing saying urging endorsing "
+                            "demanding touting")
 _REDUCED_PAST = {"supporting": "supported", "backing": "backed", "opposing": "opposed",
                  "showing": "showed", "saying": "said", "urging": "urged",
                  "endorsing": "endorsed", "demanding": "demanded", "touting": "touted"}
@@ -214,10 +219,9 @@ def reduced_relative_hit(text: str, mask: list[bool], lo: int, hi: int
                          ) -> tuple[int, int, str, int, str] | None:
     """(participle start, end, past form, head start, head phrase) of the first reduced
     relative clause of stance in text[lo:hi] outside quotations."""
-    if text.find("ing ", lo, hi) < 0:
-        return None
-    for m in _REDUCED_RELATIVE.finditer(text, lo, hi):
-        if mask[m.start()] or mask[m.start(2)]:
+    for p in _REDUCED_PARTICIPLE.finditer(text, lo, hi):
+        m = _REDUCED_HEAD.search(text, max(lo, p.start() - 60), p.start())
+        if m is None or mask[m.start()] or mask[p.start()]:
             continue
         head = m.group(1)
         if any(w.lower() in _NOT_IN_HEAD for w in head.split()[:-1]):
@@ -225,5 +229,5 @@ def reduced_relative_hit(text: str, mask: list[bool], lo: int, hi: int
             head = text[head_start : m.end(1)]
         else:
             head_start = m.start(1)
-        return m.start(2), m.end(2), _REDUCED_PAST[m.group(2)], head_start, head
+        return p.start(), p.end(), _REDUCED_PAST[p.group(1)], head_start, head
     return None
