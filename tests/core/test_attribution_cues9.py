@@ -42,6 +42,10 @@ def _claims(text: str) -> list[tuple[str, str | None, str | None]]:
          "Mayor Ann Roe said it would pass.", "Ann Roe"),
         ("Ann Roe spoke first. And when asked to leave, she refused to go.",
          "And when asked to leave", "she refused to go.", "Ann Roe"),
+        # "pressed" and "questioned" ask too
+        ("When pressed on why the plan leaves out fathers, Ann Roe replied that it would "
+         "change.", "When pressed on why the plan leaves out fathers",
+         "Ann Roe replied that it would change.", "Ann Roe"),
     ],
 )
 def test_question_answered_stays_own_voice(text: str, question: str, answer: str,

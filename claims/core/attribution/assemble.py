@@ -46,7 +46,7 @@ _CITING_TAIL = re.compile(r",?\s*(?:citing|quoting)\b[^.;]*")
 # "…, Roe said when asked whether …" keep the question in the article's voice.
 _ASKED = (r"(?:(?:when|after|once|if|while|before|as)\s+(?:(?:he|she|they|it|I|we)\s+"
           r"(?:was|were|is|are)\s+|being\s+)?)?(?:(?:first|later|again|directly|"
-          r"specifically|repeatedly|then)\s+)?asked\b")
+          r"specifically|repeatedly|then)\s+)?(?:asked|pressed|questioned)\b")
 _ASKED_OPENING = re.compile(r"\s*(?:(?:and|but|yet|so)\s+)?" + _ASKED, re.IGNORECASE)
 # "Sunday on a talk show, when asked about X, Roe said": the question after an opening
 # phrase, before the speaker.
@@ -244,8 +244,9 @@ def _clause_hits(s: Sentence, mask: list[bool]
         if hit is None or hit.cue == "according to":
             out.append((cs, ce, hit, inner, False, hits))
             continue
-        asked = _asked_split(text, mask, cs, ce, hits, hit) if inner is None and text.find(
-            "sked", cs, ce) >= 0 else None
+        asked = _asked_split(text, mask, cs, ce, hits, hit) if inner is None and (
+            text.find("sked", cs, ce) >= 0 or text.find("essed", cs, ce) >= 0
+            or text.find("stioned", cs, ce) >= 0) else None
         if asked is not None:
             at, opening = asked
             if opening:
@@ -298,7 +299,7 @@ def _asked_split(text: str, mask: list[bool], cs: int, ce: int, hits: list[CueHi
                 return comma + 1, True
         return None
     after = max(main.end, main.phrase_start + len(main.phrase))
-    if text.find("sked", after, ce) < 0 or main.leading and not text[:cs].rstrip().endswith(
+    if main.leading and not text[:cs].rstrip().endswith(
             _QUOTE_CLOSERS):  # "Roe said the video shows X leaving when asked to": content
         return None
     m = _ASKED_TRAILING.search(text, after, ce)
