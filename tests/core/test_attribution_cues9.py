@@ -40,11 +40,11 @@ def _claims(text: str) -> list[tuple[str, str | None, str | None]]:
         ("On Sunday on a talk show, when asked about the levy, Mayor Ann Roe said it would "
          "pass.", "On Sunday on a talk show, when asked about the levy",
          "Mayor Ann Roe said it would pass.", "Ann Roe"),
-        ("Ann Roe spoke first. And when asked to leave, she refused to go.",
-         "And when asked to leave", "she refused to go.", "Ann Roe"),
+        ("Ann Roe spoke first. And when asked by the ushers to go, she refused to move.",
+         "And when asked by the ushers to go", "she refused to move.", "Ann Roe"),
         # "pressed" and "questioned" ask too
-        ("When pressed on why the plan leaves out fathers, Ann Roe replied that it would "
-         "change.", "When pressed on why the plan leaves out fathers",
+        ("When pressed on the reasons the levy spares farmers, Ann Roe replied that it "
+         "would change.", "When pressed on the reasons the levy spares farmers",
          "Ann Roe replied that it would change.", "Ann Roe"),
     ],
 )
@@ -64,15 +64,15 @@ def test_answer_after_question_keeps_speaker() -> None:
 
 def test_asked_as_content_is_no_question() -> None:
     # "asked" inside what the speaker reports, or reported content before it
-    for text in ("Ann Roe said she asked for the meeting because the levy worried her.",
-                 "Ann Roe said the video shows Tom Brisk leaving his car when asked to "
-                 "do so by the guards."):
+    for text in ("Ann Roe said she had asked the board for a meeting because the levy worried her.",
+                 "Ann Roe said the footage shows Tom Brisk stepping out of the van when "
+                 "asked to by the guards."):
         claims = _claims(text)
         assert len(claims) == 1 and claims[0][1] == "Ann Roe", claims
 
 
 def test_question_carries_no_speaker_to_next_quotation() -> None:
-    claims = _claims("“We will not pay,” Ann Roe said when asked about the levy. "
+    claims = _claims("“We will not pay,” Ann Roe said once asked about the levy. "
                      "“The city has no money.”")
     assert claims[-1][1] == "Ann Roe"
     assert claims[1][1] is None
@@ -81,7 +81,7 @@ def test_question_carries_no_speaker_to_next_quotation() -> None:
 def test_question_before_a_coordinated_verb() -> None:
     # moved from test_attribution_recall4: the question is now the article's own claim
     text = ("Anna Moreno chairs the port board. Asked whether she would resign, Moreno "
-            "shook her head and said she would stay.")
+            "nodded slowly and then said she would stay.")
     claims = _claims(text)
     assert ("Asked whether she would resign", None, None) in claims
     assert claims[-1][1:] == ("Anna Moreno", "said")
@@ -136,7 +136,7 @@ def test_quotation_cut_at_its_question_mark_takes_the_next_speaker() -> None:
     # the segmentation may cut "“…?” Roe told …" after the quotation; the speaker who
     # opens the next sentence finishes it
     text = ("“It looks like the levy will not pass this spring or the next one, who knows?” "
-            "Ann Roe told the Velmora Courier in an interview aired on Monday evening after "
+            "Ann Roe told the Velmora Courier on a radio show broadcast that evening after "
             "a long meeting of the harbour council in the old town hall on the U.S. coast.")
     claims = _claims(text)
     assert all(s == "Ann Roe" for _t, s, _c in claims), claims
