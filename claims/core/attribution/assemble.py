@@ -42,6 +42,19 @@ _RELATIVE_OPENING = re.compile(r"[\s,]*(?:which|who)\s")
 # "…, some analysts, who pointed out …": a relative clause set off by a comma.
 _SET_OFF_RELATIVE = re.compile(r"\s*,\s*(?:who|which)\b")
 _CITING_TAIL = re.compile(r",?\s*(?:citing|quoting)\b[^.;]*")
+# The question a speaker answered is nobody's claim: "Asked whether …, Roe said …" and
+# "…, Roe said when asked whether …" keep the question in the article's voice.
+_ASKED = (r"(?:(?:when|after|once|if|while|before|as)\s+(?:(?:he|she|they|it|I|we)\s+"
+          r"(?:was|were|is|are)\s+|being\s+)?)?(?:(?:first|later|again|directly|"
+          r"specifically|repeatedly|then)\s+)?(?:asked|pressed|questioned)\b")
+_ASKED_OPENING = re.compile(r"\s*(?:(?:and|but|yet|so)\s+)?" + _ASKED, re.IGNORECASE)
+# "Sunday on a talk show, when asked about X, Roe said": the question after an opening
+# phrase, before the speaker.
+_ASKED_AFTER_OPENING = re.compile(r",\s*" + _ASKED, re.IGNORECASE)
+_ASKED_TRAILING = re.compile(r"(?:,?\s+(?=(?:when|after|once|if|while|before|as)\s)|,\s+)"
+                             + _ASKED, re.IGNORECASE)
+_RELATIVES = words("which who whom whose that")
+_ANSWER_AFTER = re.compile(r":|\bthat\b")
 
 
 @dataclass
@@ -56,6 +69,7 @@ class Draft:
     via: list[Entity] = field(default_factory=list)
     leading: bool = True  # the cue's content follows it
     local: bool = False  # its source covers this claim only, never its paragraph
+    question: bool = False  # the question a speaker answered ("when asked whether …")
 
 
 @dataclass
@@ -68,6 +82,7 @@ class _Group:
     source: Entity | None
     via: list[Entity] = field(default_factory=list)
     local: bool = False  # a producer read out of a document description
+    question: bool = False  # the question its neighbour answers: no speaker goes on from it
 
 
 def _main_hit(hits: list[CueHit], text: str, lo: int, hi: int
@@ -150,6 +165,9 @@ def _groups(s: Sentence, mask: list[bool], book: SourceBook) -> list[_Group]:
     """Clauses merged into claims: one per distinct source, own-voice parts kept apart."""
     out: list[_Group] = []
     for cs, ce, hit, inner, alone, rest in _clause_hits(s, mask):
+        if alone and hit is None and rest is _QUESTION:
+            out.append(_Group(cs, ce, None, None, question=True))
+            continue
         src = book.resolve(hit, s.start + hit.phrase_start, s.text, s.headline) if hit else None
         if hit is not None and src is None and inner is None and hit.cue != "according to" and (
                 hit.phrase.lower() not in _PERSONAL):
@@ -226,6 +244,24 @@ def _clause_hits(s: Sentence, mask: list[bool]
         if hit is None or hit.cue == "according to":
             out.append((cs, ce, hit, inner, False, hits))
             continue
+        asked = _asked_split(text, mask, cs, ce, hits, hit) if inner is None and (
+            text.find("sked", cs, ce) >= 0 or text.find("essed", cs, ce) >= 0
+            or text.find("stioned", cs, ce) >= 0) else None
+        if asked is not None:
+            at, opening = asked
+            if opening:
+                answer = [h for h in hits if h.phrase_start >= at]
+                hit, inner = _main_hit(answer, text, at, ce)
+                assert hit is not None
+                said = replace(hit, leading=not text[at : min(hit.phrase_start, hit.start)
+                                                    ].strip(" ,"))
+                hits = answer
+                out.append((cs, at, None, None, True, _QUESTION))
+                out.append((at, ce, said, inner, True, hits))
+            else:
+                out.append((cs, at, hit, inner, False, hits))
+                out.append((at, ce, None, None, True, _QUESTION))
+            continue
         sub = _SUBORDINATE_SUBJECT.search(text, max(cs, hit.phrase_start - 12), hit.phrase_start)
         first = min(min(h.start, h.phrase_start) for h in hits)
         if sub is not None and sub.start() > cs and first >= sub.start() and not _short(
@@ -241,6 +277,38 @@ def _clause_hits(s: Sentence, mask: list[bool]
             continue
         out.append((cs, ce, hit, inner, False, hits))
     return out
+
+
+_QUESTION: list[CueHit] = []  # marks a clause split off as the question answered
+
+
+def _asked_split(text: str, mask: list[bool], cs: int, ce: int, hits: list[CueHit],
+                 main: CueHit) -> tuple[int, bool] | None:
+    """Where a clause's question part ends or starts ("Asked whether …, | Roe said",
+    "“…,” Roe said | when asked whether …"), and whether it opens the clause. None when
+    the clause answers no question or the answer follows the question ("Roe told the
+    panel when asked …: “…”")."""
+    opening = _ASKED_OPENING.match(text, cs) is not None or (
+        _ASKED_AFTER_OPENING.search(text, cs, main.phrase_start) is not None
+        and not any(h.phrase_start < main.phrase_start for h in hits if h is not main))
+    if opening:
+        for h in hits:  # the first speaker set off by a comma, not a relative pronoun's
+            comma = text.rfind(",", cs, h.phrase_start)
+            if comma > cs and not mask[comma] and not text[comma + 1 : h.phrase_start].strip(
+                    ) and h.phrase.split()[0].lower() not in _RELATIVES:
+                return comma + 1, True
+        return None
+    after = max(main.end, main.phrase_start + len(main.phrase))
+    if main.leading and not text[:cs].rstrip().endswith(
+            _QUOTE_CLOSERS):  # "Roe said the video shows X leaving when asked to": content
+        return None
+    m = _ASKED_TRAILING.search(text, after, ce)
+    if m is None or any(mask[m.start() : ce]) or _ANSWER_AFTER.search(text, m.end(), ce):
+        return None  # the answer follows the question: "… when asked: “…”", "…, that …"
+    if any(after < h.end <= m.start() for h in hits) or len(
+            text[after : m.start()].split()) > 12:
+        return None  # "Roe said the videos show X leaving when asked to": reported content
+    return m.start(), False
 
 
 def _short(clause: str) -> bool:
@@ -268,6 +336,7 @@ def attribute(text: str, sentences: tuple[Sentence, ...]) -> tuple[list[Draft], 
     open_quote = False
     prev: tuple[int, Entity | None, str | None] | None = None  # paragraph, source, cue
     pending: list[int] = []
+    orphan: int | None = None  # a closed quotation no speaker took, right before `s`
     ordered = [s for s in sentences if not s.headline] + [s for s in sentences if s.headline]
     label: tuple[int, CueHit, Entity, int] | None = None  # paragraph, cue, source, at
     for s in ordered:
@@ -288,18 +357,24 @@ def attribute(text: str, sentences: tuple[Sentence, ...]) -> tuple[list[Draft], 
         if label is not None and _label_speaks(groups, label, s):  # a transcript's turn
             groups = [_Group(groups[0].start, groups[-1].end, label[1], label[2])]
         quoted = started_open or _opens_quote(s)
+        if orphan is not None and _speaks_before(s, groups, drafts[orphan]):
+            drafts[orphan].source, drafts[orphan].cue = groups[0].source, groups[0].hit.cue \
+                if groups[0].hit else None
+        orphan = None
         if len(groups) == 1 and groups[0].hit is None and quoted:
             pending.append(len(drafts))
             drafts.append(Draft(*_span(s, 0, len(s.text)), None, None, s))
             if not open_quote:  # the quotation ends here without a cue: its last speaker
                 _settle(drafts, pending, prev)
+                if drafts[-1].source is None and _CUT_QUESTION.search(s.text):
+                    orphan = len(drafts) - 1  # "“… who knows?” | Roe told a radio station"
                 pending = []
             prev = (s.paragraph, *(prev[1:] if prev is not None else (None, None)))
             continue
         for g in groups:
             cue = g.hit.cue if g.hit and g.source else None
             drafts.append(Draft(*_span(s, g.start, g.end), g.source, cue, s, g.via,
-                                g.hit.leading if g.hit else True, g.local))
+                                g.hit.leading if g.hit else True, g.local, g.question))
         first = groups[0]
         if started_open and first.source is not None:
             for i in pending:
@@ -307,7 +382,7 @@ def attribute(text: str, sentences: tuple[Sentence, ...]) -> tuple[list[Draft], 
         elif pending:
             _settle(drafts, pending, prev)
         pending = []
-        last = groups[-1]
+        last = groups[-2] if groups[-1].question and len(groups) > 1 else groups[-1]
         prev = (s.paragraph, last.source, last.hit.cue if last.hit else None)
     _settle(drafts, pending, prev)
     drafts = [d for d in sorted(drafts, key=lambda d: d.start) if d.end > d.start]
@@ -341,6 +416,18 @@ def _label_speaks(groups: list[_Group], label: tuple[int, CueHit, Entity, int],
         g.source is None or s.start == at and g.hit is not None and (
             g.hit.start, g.hit.phrase_start) == (hit.start, hit.phrase_start)
         for g in groups)
+
+
+def _speaks_before(s: Sentence, groups: list[_Group], quote: Draft) -> bool:
+    """Whether `s` opens on a speaker and a quoting cue that finish the quotation before
+    it, which the segmentation cut off at its question or exclamation mark ("“…, who
+    knows?” | Roe told a radio station on Monday")."""
+    first = groups[0]
+    return quote.sentence.paragraph == s.paragraph and first.source is not None and (
+        first.hit is not None and first.hit.cue in _QUOTING
+        and not s.text[: first.hit.phrase_start].strip()
+        and not s.text[first.hit.phrase_start + len(first.hit.phrase) : first.hit.start].strip(
+            " ,"))
 
 
 def _settle(drafts: list[Draft], pending: list[int],
@@ -389,6 +476,8 @@ def _cover(drafts: list[Draft], by: Draft) -> None:
 _QUOTING = frozenset({"said", "told", "added", "stated", "wrote", "continued", "explained",
                       "argued", "insisted", "noted", "replied", "responded", "asked"})
 _QUOTE_CLOSERS = ("\"", "”", "''")
+# A quotation that ends on its own question or exclamation mark: the sentence may go on.
+_CUT_QUESTION = re.compile(r"[?!](?:[”\"]|'')\s*\Z")
 
 
 def _quoted_paragraphs(drafts: list[Draft]) -> None:
@@ -404,7 +493,7 @@ def _quoted_paragraphs(drafts: list[Draft]) -> None:
         else:
             paragraphs.append([d])
     for before, para in pairwise(paragraphs):
-        last = before[-1]
+        last = before[-2] if before[-1].question and len(before) > 1 else before[-1]
         if para[0].sentence.paragraph != last.sentence.paragraph + 1 or last.source is None or (
                 last.cue not in _QUOTING) or not any(q in last.sentence.text
                                                     for q in _QUOTE_OPENERS):

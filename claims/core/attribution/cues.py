@@ -36,11 +36,13 @@ from claims.core.attribution.names import (
 from claims.core.attribution.shapes import (
     COUNT_BOUND,
     LEAD_ADVERB,
+    REDUCED_PARTICIPLES,
     TIME_ENDS,
     TRAILING_TIME,
     inverted_speaker,
     poll_hit,
     read_hit,
+    reduced_relative_hit,
     takes_object,
     verb_follows,
     with_gerund_hit,
@@ -215,6 +217,9 @@ _BY_MARGIN = re.compile(r"\s+by\s+(?:\d|a\s+(?:[\w-]+\s+){0,2}?margin\b|(?:wide|
                         r"narrow|slim|roughly|about|nearly|almost|more\s+than)\s)")
 # Verbs that, negated, report that nothing was said ("did not respond", "did not disclose
 # details"); other negated speech is still a stance ("did not mention X", "never said").
+# "said by telephone": the medium of an active verb, no passive agent.
+_BY_MEDIUM = re.compile(r"\s+by\s+(?:tele)?phone|\s+by\s+e-?mail|\s+by\s+text\b|"
+                        r"\s+by\s+video|\s+by\s+satellite|\s+by\s+letter\b")
 # "first" as an adverb: after a relative pronoun, a name or a pronoun ("who first
 # revealed", "Roe first said"), not after a determiner ("the first report").
 _FIRST_AFTER_SUBJECT = re.compile(r"(?:\b(?:who|which|that|he|she|they|it|we|I)|"
@@ -1155,7 +1160,7 @@ def find_hits(
                                                               m.start()):
             before = ""  # "the hacker who first revealed", "Roe first said": an adverb
         if before in _BLOCKERS or after == "by" and not _BY_MARGIN.match(
-                text, end) or base in _NO_COMMENT and (
+                text, end) and not _BY_MEDIUM.match(text, end) or base in _NO_COMMENT and (
                 before in ("immediately", "yet")) or (base in _NOTHING_SAID or (
                 word in SPEECH_FORMS and _next_word(text, end) in _OPEN_QUESTION)) and (
                 before in _NEGATIONS or _negated(before)):
@@ -1211,6 +1216,10 @@ def find_hits(
     absolute = with_gerund_hit(text, mask, lo, hi, PARTICIPLES) if not hits else None
     if absolute is not None:  # "…, with Roe calling the plan a sham"
         hits = [CueHit(absolute[0], absolute[1], absolute[2], absolute[4], absolute[3])]
+    reduced = reduced_relative_hit(text, mask, lo, hi) if not hits and any(
+        m.group() in REDUCED_PARTICIPLES for m in scanned) else None
+    if reduced is not None:  # "a super PAC backing Roe", "polls showing Roe ahead"
+        hits = [CueHit(reduced[0], reduced[1], reduced[2], reduced[4], reduced[3])]
     part = participle_hit(text, lo, hi, mask, lambda at: _participle_subject(text, at, lo))
     if part is not None and all(part[0] < h.start for h in hits):
         hits.append(CueHit(part[0], part[1], part[2], part[4], part[3], None, True))

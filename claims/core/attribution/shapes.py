@@ -15,6 +15,8 @@ Structures of general English, each measured on PolNeAR train and dev before it 
 - The wording of a document beside a quotation: "“…,” reads an editorial".
 - An inverted speaker ends before the circumstance after it: "“…,” said Ann Roe (D-Ohio)
   in an interview" is said by Ann Roe.
+- A reduced relative clause of stance with no other cue in its clause: "a super PAC
+  backing Roe", "groups supporting the levy" credit the party before the participle.
 """
 
 from __future__ import annotations
@@ -122,7 +124,7 @@ _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 TIME_ENDS = words(
     "ago week month year night weekend morning afternoon evening spring summer fall autumn "
     "winter Monday Tuesday Wednesday Thursday Friday Saturday Sunday today yesterday tonight "
-    "here there")
+    "here there time however meanwhile")
 # A time or place adverbial between a subject and its verb ("The council last week said",
 # "The ministry less than three days ago said", "Her aides here said"): never a name's part.
 TRAILING_TIME = re.compile(
@@ -133,7 +135,8 @@ TRAILING_TIME = re.compile(
     r"later)\s+(?:week|month|year|night|weekend|morning|afternoon|evening|spring|summer|fall|"
     rf"autumn|winter|{_DAY})$"
     rf"|\s+on\s+{_DAY}(?:\s+(?:morning|afternoon|evening|night))?$"
-    r"|\s+(?:today|yesterday|tonight|here|there)$")
+    r"|\s+(?:today|yesterday|tonight|here|there|however|meanwhile)$"
+    r"|\s+at\s+(?:the|that)\s+time$")
 
 
 # "“…,” the sign read.", "“…,” reads a new editorial.", "The banner read: “…”": the wording
@@ -183,3 +186,48 @@ def inverted_speaker(phrase: str) -> str:
 
 # Adjectives whose phrase describes the speaker ("familiar with the plan").
 _COMPLEMENTED = words("familiar close based responsible present")
+
+
+# A party or document named right before a participle of stance, with no comma: a reduced
+# relative clause ("a super PAC backing Roe", "groups supporting the levy", "polls showing
+# Roe ahead", "a sign saying …"). The head noun must be a party or a document that speaks.
+_REDUCED_HEADS = (
+    r"groups?|PACs?|committees?|organi[sz]ations?|coalitions?|unions?|campaigns?|"
+    r"polls?|surveys?|signs?|placards?|banners?|ads?|advertisements?|ledgers?|records?|"
+    r"documents?|reports?|data|figures|statistics|calls|letters?|petitions?|"
+    r"voters|supporters|protesters|demonstrators|activists|donors|lawmakers|legislators|"
+    r"senators|delegates|Democrats|Republicans|candidates|respondents|those")
+_REDUCED_PARTICIPLE = re.compile(
+    r"(?<=\w )(supporting|backing|opposing|showing|saying|urging|endorsing|demanding|"
+    r"touting)\b")
+# The head before the participle, read back from it: up to two modifiers and a head noun.
+_REDUCED_HEAD = re.compile(
+    r"\b((?:(?:a|an|the|some|many|several|other|rival|outside|two|three|four)\s+)?"
+    r"(?:[A-Za-z][\w'’-]*\s+){0,2}?(?:" + _REDUCED_HEADS + r"))\s+\Z")
+REDUCED_PARTICIPLES = words("supporting backing opposing showing saying urging endorsing "
+                            "demanding touting")
+_REDUCED_PAST = {"supporting": "supported", "backing": "backed", "opposing": "opposed",
+                 "showing": "showed", "saying": "said", "urging": "urged",
+                 "endorsing": "endorsed", "demanding": "demanded", "touting": "touted"}
+_NOT_IN_HEAD = words("of in on at to for from by with and or that which who is are was were "
+                     "has have had not despite up down out off over into onto about after "
+                     "before during against among amid between through without within under "
+                     "like than as")
+
+
+def reduced_relative_hit(text: str, mask: list[bool], lo: int, hi: int
+                         ) -> tuple[int, int, str, int, str] | None:
+    """(participle start, end, past form, head start, head phrase) of the first reduced
+    relative clause of stance in text[lo:hi] outside quotations."""
+    for p in _REDUCED_PARTICIPLE.finditer(text, lo, hi):
+        m = _REDUCED_HEAD.search(text, max(lo, p.start() - 60), p.start())
+        if m is None or mask[m.start()] or mask[p.start()]:
+            continue
+        head = m.group(1)
+        if any(w.lower() in _NOT_IN_HEAD for w in head.split()[:-1]):
+            head_start = m.start(1) + head.rfind(" ", 0, len(head) - len(head.split()[-1])) + 1
+            head = text[head_start : m.end(1)]
+        else:
+            head_start = m.start(1)
+        return p.start(), p.end(), _REDUCED_PAST[p.group(1)], head_start, head
+    return None

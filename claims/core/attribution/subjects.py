@@ -43,8 +43,10 @@ _LONGEST_FIRST = "|".join(sorted(PARTICIPLES, key=len, reverse=True))
 # After "by"/"after" only gerunds of speech: "by buying a stake" is a means, no saying.
 _SAYING_GERUNDS = "|".join(sorted((g for g, past in PARTICIPLES.items() if past in SPEECH_PAST),
                                   key=len, reverse=True))
-_PARTICIPLE = re.compile(rf",[”\"']*\s+(?:also\s+)?({_LONGEST_FIRST})\b|"
+_PARTICIPLE = re.compile(rf",[”\"']*\s+(?:also\s+|while\s+)?({_LONGEST_FIRST})\b|"
                          rf"\s(?:by|after)\s+({_SAYING_GERUNDS})\b")
+# "… on the spot – saying …": a participle after a spaced dash, read when a dash is there.
+_DASH_PARTICIPLE = re.compile(rf"\s[–—-]\s+({_LONGEST_FIRST})\b")
 # Lower-case nouns that can head a subject noun phrase ("The port council", "the firm").
 _SUBJECT_NOUNS = ORG_WORDS | DESCRIPTORS | words(
     "court judge judges jury tribunal panel regulator watchdog ministry minister mayor "
@@ -146,6 +148,9 @@ def participle_hit(text: str, lo: int, hi: int, mask: list[bool],
     opening noun phrase the plain reading misses ("The former pilot has offered no
     timetable, saying …") takes the subject of its first finite verb."""
     part = _PARTICIPLE.search(text, lo, hi)
+    if part is None and (text.find("–", lo, hi) >= 0 or text.find("—", lo, hi) >= 0
+                         or text.find(" - ", lo, hi) >= 0):
+        part = _DASH_PARTICIPLE.search(text, lo, hi)
     g = 1 if part is None or part.group(1) else 2
     if part is None or mask[part.start(g)] or _NOT_SAYING.match(text[part.end(g) :]) or (
             g == 2 and _SPAN_BEFORE.match(text, lo, part.start(g))):
