@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import pytest
 
-from claims.core.extraction import extract
-from claims.core.text.documents import make_document
+from tests.core.attribution_support import names, run
 
 
 def _claims(text: str) -> list[tuple[str, str | None, str | None]]:
-    ex = extract(make_document(text, "t.txt"))
-    return [(c.text, c.source, c.cue) for c in ex.claims]
+    return [(c.text, c.source, c.cue) for c in run(text).claims]
 
 
 @pytest.mark.parametrize(
@@ -85,8 +83,8 @@ def test_question_before_a_coordinated_verb() -> None:
     claims = _claims(text)
     assert ("Asked whether she would resign", None, None) in claims
     assert claims[-1][1:] == ("Anna Moreno", "said")
-    ex = extract(make_document(text, "t.txt"))
-    assert "Asked" not in {s.name for s in ex.sources}
+    ex = run(text)
+    assert "Asked" not in set(names(ex))
 
 
 @pytest.mark.parametrize(
@@ -102,13 +100,12 @@ def test_question_before_a_coordinated_verb() -> None:
 def test_reduced_relative_of_stance(text: str, source: str, never: str) -> None:
     claims = _claims(text)
     assert [s for _t, s, _c in claims] == [source]
-    ex = extract(make_document(text, "t.txt"))
-    assert never not in {s.name for s in ex.sources}
+    ex = run(text)
+    assert never not in set(names(ex))
 
 
 def test_reduced_relative_never_takes_a_preposition() -> None:
-    ex = extract(make_document("Despite polls showing her behind, Ann Roe campaigned on.",
-                               "t.txt"))
+    ex = run("Despite polls showing her behind, Ann Roe campaigned on.")
     assert not any(s.name.lower().startswith("despite") for s in ex.sources)
     assert all(c.source != "Despite polls" for c in ex.claims)
 
@@ -128,8 +125,8 @@ def test_reduced_relative_never_takes_a_preposition() -> None:
 def test_speaker_shapes(text: str, source: str, never: str | None) -> None:
     claims = _claims(text)
     assert [s for _t, s, _c in claims] == [source]
-    ex = extract(make_document(text, "t.txt"))
-    assert never not in {s.name for s in ex.sources}
+    ex = run(text)
+    assert never not in set(names(ex))
 
 
 def test_quotation_cut_at_its_question_mark_takes_the_next_speaker() -> None:
