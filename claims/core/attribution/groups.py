@@ -29,16 +29,24 @@ _NOT_LEADS = frozenset({"this", "these", "those", "his", "her", "its", "their", 
                         "your", "it", "he", "she", "we", "they", "as", "is", "was", "has"})
 
 
-def plural_subject(text: str, pos: int, lo: int) -> tuple[int, str] | None:
-    """(start, phrase) of the plural subject opening the sentence at `pos` before it, or
-    else the sentence before (never before `lo`, the paragraph's start); its head
-    (the phrase's last word) is left for the caller to judge."""
+def _this_and_previous_sentence(text: str, pos: int, lo: int) -> list[int]:
+    """The start of the sentence holding `pos`, then of the one before it when that one
+    still lies in the paragraph (from `lo`): a pronoun's subject opens one of the two."""
     here = sentence_start(text, pos)
     starts = [here]
     if here > lo:
         before = sentence_start(text, max(lo, here - 2))
         if before >= lo:
             starts.append(before)
+    return starts
+
+
+def plural_subject(text: str, pos: int, lo: int) -> tuple[int, str] | None:
+    """(start, phrase) of the plural subject opening the sentence at `pos` before it, or
+    else the sentence before (never before `lo`, the paragraph's start); its head
+    (the phrase's last word) is left for the caller to judge."""
+    starts = _this_and_previous_sentence(text, pos, lo)
+    here = starts[0]
     for start in starts:
         opener = _SUBORDINATOR.match(text, start, pos)
         if opener is not None and start == here:
@@ -78,13 +86,7 @@ def thing_subject(text: str, pos: int, lo: int) -> tuple[int, str] | None:
     before it, or else the sentence before (never before `lo`, the paragraph's start):
     what "it" most often takes up ("The letter urged …. It read …"). Its head is one of
     `THING_HEADS`."""
-    here = sentence_start(text, pos)
-    starts = [here]
-    if here > lo:
-        before = sentence_start(text, max(lo, here - 2))
-        if before >= lo:
-            starts.append(before)
-    for start in starts:
+    for start in _this_and_previous_sentence(text, pos, lo):
         m = _THING_LEAD.match(text, start, pos)
         if m is None or m.end(1) > pos:
             continue

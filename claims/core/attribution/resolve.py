@@ -484,36 +484,31 @@ class SourceBook:
     def _group_subject(self, pos: int, after: int) -> Entity | None:
         """"They": a plural group opening this sentence or the one before, written after
         the last body credited (`after`): "Workers objected …. They also said …"."""
-        found = plural_subject(self.text, pos, self.text.rfind("\n", 0, pos) + 1)
-        if found is None or found[0] <= after:
-            return None
-        at, phrase = found
-        head = phrase.split()[-1].lower()
-        if not _party_word(head) or head in _INDEFINITE:
-            return None
-        known = len(self.entities)
-        e = self._named(phrase, None, at, False)
-        if e is not None and len(self.entities) > known and e is self.entities[-1] and (
-                entity_fault(e.name) is not None or _common_thing(e.name, phrase)):
-            self.entities.pop()  # no party after all: "they" keeps the last body
-            return None
-        if e is None or e.person:
-            return None
-        e.last = max(e.last, at)
-        return e
+        return self._opening_subject(pos, after, plural=True)
 
     def _thing_subject(self, pos: int, after: int) -> Entity | None:
         """"It": a document or body opening this sentence or the one before, written after
         the last body credited (`after`): "The letter urged …. It read …"."""
-        found = thing_subject(self.text, pos, self.text.rfind("\n", 0, pos) + 1)
+        return self._opening_subject(pos, after, plural=False)
+
+    def _opening_subject(self, pos: int, after: int, plural: bool) -> Entity | None:
+        """The body a sentence-opening subject names, for "they" (`plural`) or "it"; a
+        phrase that names no party leaves the registry as it was."""
+        find = plural_subject if plural else thing_subject
+        found = find(self.text, pos, self.text.rfind("\n", 0, pos) + 1)
         if found is None or found[0] <= after:
             return None
         at, phrase = found
+        if plural:
+            head = phrase.split()[-1].lower()
+            if not _party_word(head) or head in _INDEFINITE:
+                return None
         known = len(self.entities)
         e = self._named(phrase, None, at, False)
         if e is not None and len(self.entities) > known and e is self.entities[-1] and (
-                entity_fault(e.name) is not None):
-            self.entities.pop()
+                entity_fault(e.name) is not None
+                or (plural and _common_thing(e.name, phrase))):
+            self.entities.pop()  # no party after all: the pronoun keeps the last body
             return None
         if e is None or e.person:
             return None
