@@ -149,3 +149,16 @@ def test_said_by_telephone_is_active() -> None:
     assert [s for _t, s, _c in claims] == ["Ann Roe"]
     # a passive agent after "by" still gives no speaker of its own
     assert _claims("The levy was reported by accident in the wrong column.")[0][1] is None
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The clerk first said she had never seen the ledger.", "Clerk"),
+    ("Ann Roe first said she had never seen the ledger.", "Ann Roe"),
+])
+def test_first_between_subject_and_verb_is_an_adverb(text: str, source: str) -> None:
+    assert [s for _t, s, _c in _claims(text)] == [source]
+    assert not any("first" in n.lower() for n in names(run(text)))
+
+
+def test_first_after_a_determiner_is_no_adverb() -> None:
+    assert [s for _t, s, _c in _claims("The first said nothing about the ledger.")] == [None]

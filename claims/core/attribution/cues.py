@@ -220,10 +220,13 @@ _BY_MARGIN = re.compile(r"\s+by\s+(?:\d|a\s+(?:[\w-]+\s+){0,2}?margin\b|(?:wide|
 # "said by telephone": the medium of an active verb, no passive agent.
 _BY_MEDIUM = re.compile(r"\s+by\s+(?:tele)?phone|\s+by\s+e-?mail|\s+by\s+text\b|"
                         r"\s+by\s+video|\s+by\s+satellite|\s+by\s+letter\b")
-# "first" as an adverb: after a relative pronoun, a name or a pronoun ("who first
-# revealed", "Roe first said"), not after a determiner ("the first report").
+# "first" as an adverb: after a relative pronoun, a name, a pronoun or a determined noun
+# ("who first revealed", "Roe first said", "the clerk first said"), not right after a
+# determiner ("the first report").
 _FIRST_AFTER_SUBJECT = re.compile(r"(?:\b(?:who|which|that|he|she|they|it|we|I)|"
-                                  r"\b[A-Z][\w'’.-]+)\s+first\s+\Z")
+                                  r"\b[A-Z][\w'’.-]+|"
+                                  r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?)\s+(?:[\w'’-]+\s+){0,2}"
+                                  r"[a-z][\w'’-]*)\s+first\s+\Z")
 # "did not say how many …", "would not say whether …": an open question, nothing said.
 _OPEN_QUESTION = words("how whether when why what who whom which where if")
 _NOTHING_SAID = _NO_COMMENT | words("disclosed revealed specified elaborated explained "
