@@ -162,3 +162,14 @@ def test_first_between_subject_and_verb_is_an_adverb(text: str, source: str) -> 
 
 def test_first_after_a_determiner_is_no_adverb() -> None:
     assert [s for _t, s, _c in _claims("The first said nothing about the ledger.")] == [None]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Ann Roe's campaign shrugged off the comments, saying the claim was false.",
+     "Ann Roe's campaign"),
+    ("Ann Roe's lawyers brushed aside the ruling, telling reporters it would be appealed.",
+     "Ann Roe's lawyers"),
+])
+def test_possessive_subject_runs_to_its_head_noun(text: str, source: str) -> None:
+    assert [s for _t, s, _c in _claims(text)] == [source]
+    assert "Ann Roe's" not in names(run(text))

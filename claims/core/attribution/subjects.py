@@ -111,18 +111,27 @@ def _lead_subject(text: str, lo: int, hi: int, quantified: bool) -> tuple[int, s
             continue
         break
     if end < 0 and i == 1:  # "the port council": up to four lower-case words, noun last
-        for k in range(min(len(toks), i + 4) - 1, i - 1, -1):
-            seg = [t.group().lower() for t in toks[i : k + 1]]
-            if seg and all(s.islower() or s.isdigit() for s in seg) and (
-                    seg[-1] in _SUBJECT_NOUNS or seg[-1].rstrip("s") in _SUBJECT_NOUNS):
-                end, j = toks[k].end(), k + 1
-                break
+        end, j = _common_head(toks, i, end, j)
+    elif end >= 0 and text[end - 2 : end] in ("'s", "’s"):
+        end, j = _common_head(toks, j, end, j)  # "Ann Roe's campaign shrugged off …"
     if end < 0 or j >= len(toks) or not toks[j].group()[:1].islower():
         return None
     text_np = text[start:end]
     if text_np.split()[0].lower() in _NOT_SUBJECT:
         return None
     return start, text_np
+
+
+def _common_head(toks: list[re.Match[str]], i: int, end: int, j: int) -> tuple[int, int]:
+    """(end, next token) of up to four lower-case words from token `i` whose last is a
+    subject noun ("port council"), else `end` and `j` unchanged: after a determiner or a
+    possessive name the phrase runs to its head noun, not to the first lower-case word."""
+    for k in range(min(len(toks), i + 4) - 1, i - 1, -1):
+        seg = [t.group().lower() for t in toks[i : k + 1]]
+        if seg and all(s.islower() or s.isdigit() for s in seg) and (
+                seg[-1] in _SUBJECT_NOUNS or seg[-1].rstrip("s") in _SUBJECT_NOUNS):
+            return toks[k].end(), k + 1
+    return end, j
 
 
 # An opening circumstance before the subject: "On Thursday, ", "In a statement, ".
