@@ -173,3 +173,12 @@ def test_first_after_a_determiner_is_no_adverb() -> None:
 def test_possessive_subject_runs_to_its_head_noun(text: str, source: str) -> None:
     assert [s for _t, s, _c in _claims(text)] == [source]
     assert "Ann Roe's" not in names(run(text))
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("A pastor in Marion, Tom Brisk, said he had made 150 calls.", "Tom Brisk"),
+    ("One voter in Dayton, Ann Roe, said she would back the levy.", "Ann Roe"),
+])
+def test_a_placed_description_before_the_name(text: str, source: str) -> None:
+    assert [s for _t, s, _c in _claims(text)] == [source]
+    assert not any("Marion" in n or "Dayton" in n for n in names(run(text)))

@@ -33,6 +33,7 @@ from claims.core.attribution.names import (
     only_circumstance,
     speaker_phrase,
 )
+from claims.core.attribution.persons import PERSON_NOUNS
 from claims.core.attribution.shapes import (
     COUNT_BOUND,
     LEAD_ADVERB,
@@ -486,6 +487,15 @@ _ROLE_LIKE = ROLE_NOUNS | words(
     "operative donor fundraiser volunteer supporter chairman chairwoman")
 
 
+def _placed_person(seg: str) -> bool:
+    """A description of one person placed in a town ("A pastor in Marion"): it may stand
+    before the name it describes, unlike a place phrase ("the rally in Dayton")."""
+    m = _IN_PLACE.search(seg)
+    head = seg[: m.start()].split() if m is not None else []
+    return len(head) == 2 and head[0].lower() in ("a", "an", "one", "another") and (
+        head[1].lower() in PERSON_NOUNS or head[1].lower() in _ROLE_LIKE)
+
+
 def _role_like(seg: str) -> bool:
     """A description holding a role noun, also after capitalised modifiers ("Ohio
     director for the campaign")."""
@@ -695,7 +705,8 @@ def _subject_phrase(
             return head
         if is_name(s1) and _role_like(s2):
             return s1_start, s1, None, s2  # "Roe, Ohio director for the campaign, said"
-        if is_name(s2) and not is_name(s1) and not _IN_PLACE.search(s1) and (speaker_phrase(
+        if is_name(s2) and not is_name(s1) and (not _IN_PLACE.search(s1) or _placed_person(
+                s1)) and (speaker_phrase(
                 s1) or _DESCRIPTION_OPENER.match(s1) and len(s1.split()) <= 9):
             return s2_start, s2, None, s1  # "Another delegate on the slate, Roe, said"
         named = _TRAILING_NAME.search(s2)
