@@ -9,6 +9,7 @@ any description the article gives; nothing here knows a particular organisation.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -745,6 +746,30 @@ def _topics(key: str) -> frozenset[str]:
     return frozenset(w for w in (spelling_key(t) for t in key.split()) if w in _TOPIC_WORDS)
 
 
+_SUFFIXES = words("jr sr ii iii iv")
+
+
+def _folded(word: str) -> str:
+    """A word without its accents ("Calderón" and "Calderon" are one spelling)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def persons_differ(key: str, other: str) -> bool:
+    """Whether two normalised names of two or more words are two parties' names however
+    close their spelling: both their first and their last words differ ("Dan Backer",
+    "Dean Baker"), or one opens with a known first name and the surnames differ
+    ("Richard Ross", "Richard Cross"). A typo in one word ("Kristen"/"Kirsten", "Rence
+    Priebus"), a middle initial or a generational suffix keeps one person."""
+    a, b = key.split(), other.split()
+    while len(a) > 2 and a[-1] in _SUFFIXES:
+        a = a[:-1]
+    while len(b) > 2 and b[-1] in _SUFFIXES:
+        b = b[:-1]
+    if len(a) < 2 or len(b) < 2 or _folded(a[-1]) == _folded(b[-1]):
+        return False
+    return a[0] != b[0] or a[0] in _FIRST_NAMES
+
+
 def match_source(name: str, registry: Sequence[Source], *, cutoff: float = 90) -> str | None:
     """Canonical name of the registry source `name` denotes: exact name/alias, then fuzzy."""
     key = norm(name)
@@ -757,7 +782,7 @@ def match_source(name: str, registry: Sequence[Source], *, cutoff: float = 90) -
     for src in registry:
         for cand in (src.name, *src.aliases):
             c = norm(cand)
-            if len(c) < 4 or _topics(c) != _topics(key):
+            if len(c) < 4 or _topics(c) != _topics(key) or persons_differ(key, c):
                 continue  # "defence ministry" is no typo of "finance ministry"
             score = fuzz.ratio(key, c)
             if score > best_score:
