@@ -8,7 +8,9 @@ from __future__ import annotations
 import pytest
 
 from claims.core.attribution.sources import match_source
-from claims.core.model import Source, SourceType
+from claims.core.extraction import extract
+from claims.core.model import Extraction, Source, SourceType
+from claims.core.text.documents import make_document
 
 
 def registry(*names: str) -> tuple[Source, ...]:
@@ -39,3 +41,29 @@ def test_close_spellings_of_two_people_never_match(name: str, held: str) -> None
 )
 def test_one_persons_spellings_still_match(name: str, held: str) -> None:
     assert match_source(name, registry(held)) == held
+
+
+def run(text: str) -> Extraction:
+    return extract(make_document(text, "a.txt"))
+
+
+def typed(x: Extraction) -> dict[str, SourceType]:
+    return {s.name: s.type for s in x.sources}
+
+
+def test_a_plural_title_ends_no_sentence_and_a_party_tag_types_a_lawmaker() -> None:
+    x = run("Ted Orlov joined Sens. Pieter Vallner and Ann Roe (I-Vt.), who oppose "
+            "the deal.\n\n\"The numbers never worked,\" Vallner said. Roe said so too.")
+    assert not any(c.text.endswith("Sens.") for c in x.claims)
+    kinds = typed(x)
+    assert kinds["Pieter Vallner"] is SourceType.POLITICIAN  # by "Sens."
+    assert kinds["Ann Roe"] is SourceType.POLITICIAN  # by "(I-Vt.)"
+    assert "Sens" not in kinds
+
+
+def test_an_outlet_possessive_on_s_types_its_journalist() -> None:
+    x = run("Velmora News’ Ann Kemp previously reported that the trust kept its donor "
+            "list secret.")
+    assert typed(x) == {"Ann Kemp": SourceType.MEDIA}
+    x = run("St. Louis' Pieter Vallner said the plan was fine.")  # a place's: no journalist
+    assert typed(x)["Pieter Vallner"] is not SourceType.MEDIA

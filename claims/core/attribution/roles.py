@@ -43,6 +43,12 @@ _HEADS = re.compile(r",\s+who\s+(?:now\s+|also\s+)?(?:runs|heads|chairs|directs|
                     r"(?:the|a|an|[A-Z])")
 
 
+# A legislator's party and state right after the name ("Ann Roe (D-Ohio)", "(R-N.M.)",
+# "(I-Vt.)"): a lawmaker, which the politician rule reads in the tag.
+_PARTY_TAG = re.compile(r"\s*\([DRI]-[A-Z][\w. ]{0,20}\)")
+# A plural abbreviated title before a list of names ("Sens. Ann Roe and Ben Holt"), whose
+# dot `_BREAK` takes for a sentence's end.
+_PLURAL_TITLE = re.compile(r"\b(Sens|Reps|Govs)\.\s+$")
 # Abbreviated titles before a name ("Sen. Ann Roe", "Lt. Gov. Ann Roe").
 _TITLES = frozenset(["sen", "rep", "gov", "lt", "gen", "amb", "atty", "supt", "cmdr", "adm",
                      "col", "capt", "maj", "sgt"])
@@ -75,9 +81,13 @@ def roles_in(text: str, name: str) -> tuple[str, ...]:
             words = lead.split()[-4:]
             if words and _role_word(words[-1]):
                 found.append(" ".join(words))
+            elif plural := _PLURAL_TITLE.search(before):
+                found.append(plural.group(1)[:-1])  # "Sens." → "Sen"
             elif not words and (r := _ROLE_BEFORE.search(before)) and _role_word(
                     r.group(1).split()[-1]):
                 found.append(r.group(1))
+            if tag := _PARTY_TAG.match(text, end, min(len(text), end + 30)):
+                found.append(tag.group(0).strip())
             if _HEADS.match(text, end, min(len(text), end + 30)):
                 found.append("head")  # "Ann Roe, who runs the Velmar Fund,"
             m = _APPOSITIVE.match(text, end, min(len(text), end + 90))
