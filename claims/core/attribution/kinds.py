@@ -114,7 +114,7 @@ _AGENCY_ACRONYMS = _words(
 _BROADCASTERS = _words(
     "cnn msnbc fox nbc abc cbs npr pbs bbc cnbc c-span politico axios reuters bloomberg "
     "univision telemundo breitbart vox slate salon buzzfeed huffpost sky itv")
-_POSSESSOR = re.compile(r"([\w&.-]+)['’]s ")
+_POSSESSOR = re.compile(r"([\w&.-]+)(?:['’]s|(?<=s)['’]) ")  # "CNN's", "Daily News’"
 
 
 def broadcaster(name: str) -> bool:
@@ -124,7 +124,8 @@ def broadcaster(name: str) -> bool:
 
 def outlet_person(text: str, name: str) -> bool:
     """Whether an alias puts an outlet's possessive before the person's name ("CNN's Ann
-    Roe", "the Post's Ann Roe"): the article presents them as that outlet's journalist."""
+    Roe", "the Post's Ann Roe", "Velmora News’ Ann Roe"): the article presents them as
+    that outlet's journalist."""
     low = name.lower()
     for m in _POSSESSOR.finditer(text):
         if text.startswith(low, m.end()) and (
