@@ -67,3 +67,27 @@ def test_an_outlet_possessive_on_s_types_its_journalist() -> None:
     assert typed(x) == {"Ann Kemp": SourceType.MEDIA}
     x = run("St. Louis' Pieter Vallner said the plan was fine.")  # a place's: no journalist
     assert typed(x)["Pieter Vallner"] is not SourceType.MEDIA
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("\"Some may say it is unkind,\" Velhua, the official Velmoran news agency, wrote.",
+         "Velhua", SourceType.MEDIA),  # "official" does not make the agency a person
+        ("The glider may take off at dawn, the F.A.A. ruled.", "F.A.A",
+         SourceType.GOVERNMENT),  # an agency's initials written with dots
+        ("\"It is fine,\" said Pieter Dorn, a demographer at Velmora University.",
+         "Pieter Dorn", SourceType.ANALYST),
+        ("\"It is late,\" said Pieter Holt, a U.S.-based economist.", "Pieter Holt",
+         SourceType.ANALYST),  # the dots inside the role do not cut it
+    ],
+)
+def test_types_read_from_the_description(text: str, name: str, kind: SourceType) -> None:
+    assert typed(run(text))[name] is kind
+
+
+def test_a_plural_title_is_no_part_of_the_name_and_a_bare_party_tag_types() -> None:
+    x = run("Velmora Sens. Pieter Vallner (R), who faces a hard race, and Ben Holt (D) "
+            "met on Monday. Vallner said the money is needed. Holt said no.")
+    kinds = typed(x)
+    assert kinds == {"Pieter Vallner": SourceType.POLITICIAN, "Ben Holt": SourceType.POLITICIAN}

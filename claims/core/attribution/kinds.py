@@ -109,6 +109,7 @@ _BODY_HEADS: dict[str, SourceType] = {
 _AGENCY_ACRONYMS = _words(
     "DOJ DHS DOD DoD DOE DOT EPA NSA IRS FDA CDC FEC SEC FTC FCC NIH NASA USDA HHS HUD ATF "
     "DEA GAO CBO OMB ICE TSA FAA FEMA NOAA USAID CBP NLRB MoD NHS HMRC ONS ECB")
+_DOTTED = re.compile(r"^(?:the\s+)?(?:[A-Z]\.){1,5}[A-Z]\.?$")  # "F.A.A.", "F.A.A"
 # Broadcasters and news sites written as a bare name or initials ("CNN's Ann Roe"); an
 # outlet's last word (`outlet_word`: "the Post's Ann Roe") says the same.
 _BROADCASTERS = _words(
@@ -226,8 +227,9 @@ def refine_type(kind: SourceType, person: bool, name: str,
         body = _NOT_SURNAME.search(name) or LEGAL_FORM.search(name)  # "Velmora Oyj"
         return SourceType.ORGANISATION if body and (
             " of " not in name) else kind  # "Ann Roe of the Vexel Group" is a person
-    if name.strip() in _AGENCY_ACRONYMS:
-        return SourceType.GOVERNMENT
+    if name.strip() in _AGENCY_ACRONYMS or _DOTTED.match(name) and (
+            name.replace(".", "").strip() in _AGENCY_ACRONYMS):
+        return SourceType.GOVERNMENT  # "FAA", "the F.A.A."
     if broadcaster(name):
         return SourceType.MEDIA  # "CNN", "Politico": a broadcaster or news site
     if _DOMAIN.search(name):

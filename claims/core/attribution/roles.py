@@ -27,14 +27,14 @@ _BREAK = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])\.|"
 # The head of an appositive after the name (an age set off before it is skipped): a
 # determiner, up to five words, cut at a preposition, a relative word or punctuation
 # ("a Republican strategist", "then ambassador to X", "President Roe's budget
-# director"), or two to four words ending on the role with no determiner ("Acme chief
-# executive.").
+# director"; not the dot inside "a D.C.-based economist"), or two to four words ending
+# on the role with no determiner ("Acme chief executive.").
 _APPOSITIVE = re.compile(
     r",\s+(?:\d{1,3},\s+)?(?:(?:a|an|the|then|now|formerly|"
     r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.-]*['’]s)\s+"
     r"(?P<head>(?:[\w.'’-]+\s+){0,5}?[\w'’-]+)(?=\s+(?:of|for|to|at|with|in|on|from|who|"
-    r"which|that|whose|and|since|based|turned)\b|\s*[,.;:)—–])|"
-    r"(?P<bare>(?:[\w.'’-]+\s+){1,3}[a-z][\w'’-]+)(?=\s*[,.;:)—–]))")
+    r"which|that|whose|and|since|based|turned)\b|\s*(?:[,;:)—–]|\.(?![\w-])))|"
+    r"(?P<bare>(?:[\w.'’-]+\s+){1,3}[a-z][\w'’-]+)(?=\s*(?:[,;:)—–]|\.(?![\w-]))))")
 # A role set off before the name: "An Israeli blogger, Ann Roe".
 _ROLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w.'’-]+\s+){0,4}?[\w'’-]+),\s*$")
 _FIRST_NAMES = FEMALE | MALE
@@ -44,8 +44,8 @@ _HEADS = re.compile(r",\s+who\s+(?:now\s+|also\s+)?(?:runs|heads|chairs|directs|
 
 
 # A legislator's party and state right after the name ("Ann Roe (D-Ohio)", "(R-N.M.)",
-# "(I-Vt.)"): a lawmaker, which the politician rule reads in the tag.
-_PARTY_TAG = re.compile(r"\s*\([DRI]-[A-Z][\w. ]{0,20}\)")
+# "(I-Vt.)", "(R)"): a lawmaker, which the politician rule reads in the tag.
+_PARTY_TAG = re.compile(r"\s*\([DRI](?:-[A-Z][\w. ]{0,20})?\)")
 # A plural abbreviated title before a list of names ("Sens. Ann Roe and Ben Holt"), whose
 # dot `_BREAK` takes for a sentence's end.
 _PLURAL_TITLE = re.compile(r"\b(Sens|Reps|Govs)\.\s+$")

@@ -17,7 +17,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from claims.core.attribution.first_names import FEMALE, MALE
-from claims.core.attribution.kinds import body_name, elected_words, refine_type
+from claims.core.attribution.kinds import body_name, described_kind, elected_words, refine_type
 from claims.core.attribution.offices import (
     legislators,
     military_rank,
@@ -51,7 +51,7 @@ TITLES = words(
     "player chief-executive spokesperson counsel pres pres. sgt sgt. sergeant cpl cpl. "
     "corporal lt lt. capt capt. cmdr cmdr. adm adm. pastor reverend rev rev. rabbi imam "
     "councilman councilwoman councilmember assemblyman assemblywoman assemblymember "
-    "columnist correspondent anchor whip"
+    "columnist correspondent anchor whip sens sens. reps reps. govs govs."
 )
 # Lower-case nouns that describe whoever is named right after them.
 DESCRIPTORS = words(
@@ -225,7 +225,7 @@ _PERSON_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
                                        r"councill?or|assembly ?(?:member|man|woman)|legislator|"
                                        r"\brepresentative (?!(?:a|an|the|of|for|to|at|from|in|on|"
                                        r"and|with)\b)[a-z]|\b(?:democrat|republican) of [a-z]|"
-                                       r"\([dri]-|\bcandidate\b|\bnominee\b|\bhopeful\b|"
+                                       r"\([dri](?:-|\))|\bcandidate\b|\bnominee\b|\bhopeful\b|"
                                        r"\b(?:gop|republican|democratic) leader\b|\bwhip\b")),
     # A journalist speaks for the press ("columnist Ann Roe", "NBC's correspondent").
     (SourceType.MEDIA, re.compile(r"columnist|reporter|correspondent|journalist|commentator|"
@@ -239,7 +239,7 @@ _PERSON_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
             r"committee(?:wo)?man|\blawyer\b")),
     (SourceType.ANALYST, re.compile(r"analyst|expert|economist|scientist|researcher|"
                                     r"professor|strategist|epidemiologist|specialist|scholar|historian|"
-            r"academic|lecturer|consultant|pollster|[a-z]ologist\b|physician|"
+            r"academic|lecturer|consultant|pollster|[a-z]ologist\b|physician|demographer|statistician|"
             r"\b(?:lead|study|co-?)\s?author\b")),
 )
 
@@ -538,6 +538,11 @@ def _typed(text: str, person: bool, name: str, descriptors: tuple[str, ...]) -> 
             return SourceType.MILITARY  # "Army officers"
         said = group.lower() if group != name else _role_heads(text)
         return _type_of(_OWNER_WORD.sub("", said), True)  # "Senator's advisers": aides
+    if person and " " not in name.strip() and gender_of(name) is None:
+        for said in text.split(" | ")[1:]:  # "Velhua, the official Velmoran news agency":
+            described = described_kind(said)  # a body the word "official" made a person
+            if described is not None:
+                return described
     kind = refine_type(_type_of(_role_heads(text) if person else text, person), person, name,
                        descriptors, text)
     if kind is SourceType.OFFICIAL and "spokes" in text and "spokes" not in name.lower() and (
