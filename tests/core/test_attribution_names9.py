@@ -91,3 +91,10 @@ def test_a_plural_title_is_no_part_of_the_name_and_a_bare_party_tag_types() -> N
             "met on Monday. Vallner said the money is needed. Holt said no.")
     kinds = typed(x)
     assert kinds == {"Pieter Vallner": SourceType.POLITICIAN, "Ben Holt": SourceType.POLITICIAN}
+
+
+def test_an_adjective_before_a_one_word_name_is_no_part_of_it() -> None:
+    x = run("In May, after a desperate Velmora asked its staff to accept shorter weeks, "
+            "hundreds of workers agreed.")
+    assert "Desperate Velmora" not in typed(x)
+    assert [c.source for c in x.claims if c.source] == ["Velmora"]

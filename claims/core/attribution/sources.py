@@ -495,7 +495,14 @@ def split_descriptor(phrase: str) -> tuple[str, str] | None:
     lower_prefix = all(w[:1].islower() for w in words[:i])
     if words[i - 1].lower() in DESCRIPTORS or lower_prefix and len(words) - i >= 2:
         return " ".join(words[i:]), " ".join(words[:i])
+    if lower_prefix and all(_ADJECTIVE.search(w) for w in words[:i]):
+        return " ".join(words[i:]), " ".join(words[:i])  # "a desperate Velmora"
     return None
+
+
+# Lower-case words shaped as adjectives ("desperate", "still-struggling", "beleaguered"),
+# which describe the one-word name after them rather than head a phrase of their own.
+_ADJECTIVE = re.compile(r"\w{3}(?:ed|ing|ate|ful|ous|ive|less)$")
 
 
 def source_type(entity: Entity) -> SourceType:
