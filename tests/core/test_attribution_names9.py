@@ -98,3 +98,10 @@ def test_an_adjective_before_a_one_word_name_is_no_part_of_it() -> None:
             "hundreds of workers agreed.")
     assert "Desperate Velmora" not in typed(x)
     assert [c.source for c in x.claims if c.source] == ["Velmora"]
+
+
+def test_an_affiliation_before_an_appositive_is_no_part_of_the_name() -> None:
+    x = run("''It is late,'' said Ann Roe of the Velmora Group, a consulting company. "
+            "Ms. Roe said more.")
+    assert [s.name for s in x.sources] == ["Ann Roe"]
+    assert [c.source for c in x.claims] == ["Ann Roe", "Ann Roe"]
