@@ -105,3 +105,19 @@ def test_an_affiliation_before_an_appositive_is_no_part_of_the_name() -> None:
             "Ms. Roe said more.")
     assert [s.name for s in x.sources] == ["Ann Roe"]
     assert [c.source for c in x.claims] == ["Ann Roe", "Ann Roe"]
+
+
+def test_a_family_name_written_first_joins_the_full_name() -> None:
+    x = run("Finance Minister Lin Weijie said the deficit would shrink. Lin said more.")
+    assert [(s.name, s.type) for s in x.sources] == [("Lin Weijie", SourceType.POLITICIAN)]
+    assert "Weijie" not in x.sources[0].aliases
+    assert [c.source for c in x.claims] == ["Lin Weijie", "Lin Weijie"]
+    x = run("Velmar Motor said sales rose. \"We are fine,\" Velmar said.")  # no role: a body
+    assert "Velmar Motor" in [s.name for s in x.sources]
+    assert all(s.type is not SourceType.POLITICIAN for s in x.sources)
+
+
+def test_a_doctoral_candidate_is_no_politician() -> None:
+    x = run("\"He talks like a neighbour,\" said Lin Weijie, a doctoral candidate at "
+            "Velmora University.")
+    assert typed(x)["Lin Weijie"] is not SourceType.POLITICIAN

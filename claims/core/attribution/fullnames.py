@@ -72,12 +72,17 @@ def complete_surnames(entities: Iterable[Entity], text: str) -> dict[int, Entity
         given = full is None and word.lower() in _FIRST_NAMES
         if given:
             full = _from_first(text, word)  # "Zoe" of "Zoe Pellam"
+        family = full is None and not given
+        if family:
+            full = _surname_first(text, word)  # "Lin" of "Finance Minister Lin Weijie"
         if full is None or _other_gender(e, full) or _related(e, full):
             continue
         other = taken.get(norm(full), e)
         if other is not e:  # another source bears the full name: the resolver kept a
-            if given and other.person and id(other) not in joined:  # surname apart, not
-                _join(other, e, joined)  # a given name alone
+            if (given or family) and other.person and id(other) not in joined:  # surname
+                _join(other, e, joined)  # apart, not a given name or a family name alone
+                if family:  # "Weijie" is no surname of "Lin Weijie"
+                    other.aliases[:] = [a for a in other.aliases if a != full.split()[1]]
             continue
         e.name = full
         e.add_alias(word)  # after the rename: `add_alias` skips the current name
@@ -345,6 +350,27 @@ def _given(word: str, text: str, start: int, end: int) -> bool:
 
 _CAPITAL_AFTER = re.compile(r" [A-Z][a-z]")
 _PLURAL = re.compile(r"(?:ans|ats|ists|ives|als)$")  # "Latino Republicans": a group
+
+
+def _surname_first(text: str, surname: str) -> str | None:
+    """The one name the article writes with the family name first ("Lin Weijie",
+    "Pak Ki-tae") and gives a role ("Finance Minister Lin Weijie", "Lin Weijie, a
+    doctoral candidate"), for a surname no given name precedes; None otherwise. The
+    role tells a person from a body named so ("Velmar Motor")."""
+    if text.count(surname) < 2:
+        return None
+    found = {m.group(1) for m in _family_first(surname).finditer(text)}
+    found = {s for s in found if s.lower() not in TITLES and s.lower() not in ORG_WORDS
+             and s.lower() not in _NOT_GIVEN and f" {s.lower()} " not in text}
+    if len(found) != 1:
+        return None
+    full = f"{surname} {next(iter(found))}"
+    return full if not _not_surname(full.split()[1]) and roles_in(text, full) else None
+
+
+@lru_cache(maxsize=256)
+def _family_first(surname: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(surname)} ([A-Z][a-z]+(?:-[a-z]+)?)\b(?![ -][A-Z])")
 
 
 def _from_first(text: str, first: str) -> str | None:
