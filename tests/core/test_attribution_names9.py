@@ -121,3 +121,14 @@ def test_a_doctoral_candidate_is_no_politician() -> None:
     x = run("\"He talks like a neighbour,\" said Lin Weijie, a doctoral candidate at "
             "Velmora University.")
     assert typed(x)["Lin Weijie"] is not SourceType.POLITICIAN
+
+
+def test_a_body_named_by_its_first_word_takes_its_one_full_name() -> None:
+    x = run("A new Velmar Research Center survey shows support falling. Velmar said the "
+            "trend was clear.")
+    assert [s.name for s in x.sources] == ["Velmar Research Center"]
+    assert [c.source for c in x.claims] == ["Velmar Research Center"] * 2
+    x = run("The Holt Foundation gave money. Holt said it was a gift. Mr. Holt left.")
+    assert "Holt Foundation" not in [c.source for c in x.claims if "said" in c.text]
+    x = run("The Center for Velmar Research published it. Velmar said it was late.")
+    assert "Velmar Research" not in [s.name for s in x.sources]

@@ -719,7 +719,8 @@ _OWNER_WORD = re.compile(r"\S+['’]s?\s+")
 _TEAM = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?(?:['’]s?)?(?:\s+(?:former|"
                    r"presidential|senate|reelection|re-election|mayoral|gubernatorial|"
                    r"congressional|house|own|\d{4}))*\s+(?:campaign|team|camp|transition team)$")
-_PLACE_HINT = "government of a place"  # `resolve`'s mark for a name used as a place
+PLACE_HINT = "government of a place"  # `resolve`'s mark for a name used as a place
+_PLACE_HINT = PLACE_HINT
 _GROUP_PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|ats|ists|ives|als)$")  # "Republicans"
 
 
