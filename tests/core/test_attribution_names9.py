@@ -132,3 +132,22 @@ def test_a_body_named_by_its_first_word_takes_its_one_full_name() -> None:
     assert "Holt Foundation" not in [c.source for c in x.claims if "said" in c.text]
     x = run("The Center for Velmar Research published it. Velmar said it was late.")
     assert "Velmar Research" not in [s.name for s in x.sources]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("\"No money,\" Holt told CNN's Gloria Vallner on a Monday show. "
+         "Vallner said it was over.", "Gloria Vallner", SourceType.MEDIA),
+        ("Lee Dorn of The Velmar Times asked Holt about it. Dorn said they were late.",
+         "Lee Dorn", SourceType.MEDIA),
+        ("\"It is one thing,\" said Faiza Vallner, co-director of the Harbor Program at "
+         "Velmora University.", "Faiza Vallner", SourceType.OFFICIAL),
+        ("\"Fine,\" wrote Tom Holt, publisher of Velmarblog.", "Tom Holt", SourceType.MEDIA),
+        ("\"No,\" replied Jeff Dorn, President of Velmar Worldwide.", "Jeff Dorn",
+         SourceType.OTHER),  # a body's president holds no elected office
+        ("Ann Roe of Ohio said it was fine. Roe said more.", "Ann Roe", SourceType.OTHER),
+    ],
+)
+def test_roles_the_article_gives_a_person(text: str, name: str, kind: SourceType) -> None:
+    assert typed(run(text))[name] is kind

@@ -135,6 +135,28 @@ def outlet_person(text: str, name: str) -> bool:
     return False
 
 
+def outlet_journalist(text: str, name: str) -> bool:
+    """Whether the article presents the person as an outlet's own: its possessive before
+    the full name ("CNN's Ann Roe", "the Velmar Times' Ann Roe") or the outlet after it
+    ("Ann Roe of the Velmar Times", "Ann Roe of CNN"), anywhere in the text."""
+    if " " not in name or name not in text:
+        return False
+    for m in _outlet_around(name).finditer(text):
+        outlet = m.group(1) or m.group(2)
+        last = outlet.split()[-1]
+        if last.lower() in _BROADCASTERS or outlet_word(last.capitalize() if last.islower()
+                                                        else last):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1024)
+def _outlet_around(name: str) -> re.Pattern[str]:
+    n = re.escape(name)
+    return re.compile(rf"\b([\w&.-]+)(?:['’]s|(?<=s)['’]) {n}\b|"
+                      rf"\b{n},? of (?:The |the )?((?:[A-Z][\w&.-]*\s)*[A-Z][\w&.-]*)")
+
+
 # Common nouns heading several bodies ("casinos", "lobbying firms"). Not "campaign": a
 # campaign typed a body takes over its named spokespeople and chairs (measured on train:
 # "Ann Roe, a Roe campaign spokesman" then lost her name).

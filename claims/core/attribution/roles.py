@@ -28,13 +28,15 @@ _BREAK = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])\.|"
 # determiner, up to five words, cut at a preposition, a relative word or punctuation
 # ("a Republican strategist", "then ambassador to X", "President Roe's budget
 # director"; not the dot inside "a D.C.-based economist"), or two to four words ending
-# on the role with no determiner ("Acme chief executive.").
+# on the role with no determiner ("Acme chief executive."), or one to three words
+# before "of", "at" or "for" ("co-director of …", "President of Velmar Radio").
 _APPOSITIVE = re.compile(
     r",\s+(?:\d{1,3},\s+)?(?:(?:a|an|the|then|now|formerly|"
     r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.-]*['’]s)\s+"
     r"(?P<head>(?:[\w.'’-]+\s+){0,5}?[\w'’-]+)(?=\s+(?:of|for|to|at|with|in|on|from|who|"
     r"which|that|whose|and|since|based|turned)\b|\s*(?:[,;:)—–]|\.(?![\w-])))|"
-    r"(?P<bare>(?:[\w.'’-]+\s+){1,3}[a-z][\w'’-]+)(?=\s*(?:[,;:)—–]|\.(?![\w-]))))")
+    r"(?P<bare>(?:[\w.'’-]+\s+){1,3}[a-z][\w'’-]+)(?=\s*(?:[,;:)—–]|\.(?![\w-])))|"
+    r"(?P<titled>(?:[\w'’-]+\s+){0,2}[\w'’-]+)(?=\s+(?:of|at|for)\s))")
 # A role set off before the name: "An Israeli blogger, Ann Roe".
 _ROLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w.'’-]+\s+){0,4}?[\w'’-]+),\s*$")
 _FIRST_NAMES = FEMALE | MALE
@@ -91,7 +93,10 @@ def roles_in(text: str, name: str) -> tuple[str, ...]:
             if _HEADS.match(text, end, min(len(text), end + 30)):
                 found.append("head")  # "Ann Roe, who runs the Velmar Fund,"
             m = _APPOSITIVE.match(text, end, min(len(text), end + 90))
-            head = m and (m.group("head") or m.group("bare"))
+            head = m and (m.group("head") or m.group("bare") or m.group("titled"))
+            if m and not m.group("head") and not m.group("bare") and head and (
+                    head.lower().endswith("president")):
+                head = None  # "President of Velmar Radio" holds no elected office
             if m and head and _role_word(head.split()[-1]):
                 found.append(head + _of_body(text, m.end()) if head.endswith(
                     "member") else head)  # "a member of the Velmar parliament"

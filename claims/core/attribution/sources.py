@@ -17,7 +17,13 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from claims.core.attribution.first_names import FEMALE, MALE
-from claims.core.attribution.kinds import body_name, described_kind, elected_words, refine_type
+from claims.core.attribution.kinds import (
+    body_name,
+    described_kind,
+    elected_words,
+    outlet_journalist,
+    refine_type,
+)
 from claims.core.attribution.offices import (
     legislators,
     military_rank,
@@ -667,8 +673,9 @@ def _article_type(entity: Entity, text: str) -> SourceType:
     roles = roles_in(text, entity.name)  # whose role it is does not type it ("mayor's wife")
     said = " | ".join(_OWNER_WORD.sub("", r) for r in roles).lower()
     kind = _type_of(said, True) if roles else kind
-    if kind is SourceType.OTHER and _byline(text, entity.name):
-        return SourceType.MEDIA
+    if kind is SourceType.OTHER and (_byline(text, entity.name) or outlet_journalist(
+            text, entity.name)):
+        return SourceType.MEDIA  # "CNN's Ann Roe", "Ann Roe of the Velmar Times"
     return kind
 
 
