@@ -151,3 +151,17 @@ def test_a_body_named_by_its_first_word_takes_its_one_full_name() -> None:
 )
 def test_roles_the_article_gives_a_person(text: str, name: str, kind: SourceType) -> None:
     assert typed(run(text))[name] is kind
+
+
+def test_capitalised_titles_before_a_name_type_a_lawmaker() -> None:
+    x = run("Speaker Pieter D. Vallner, who was reluctant, was more direct. Vallner said so."
+            "\n\nUnderdog conservative Assemblywoman Claudia Holt won. Holt said it was great.")
+    kinds = typed(x)
+    assert kinds["Pieter D. Vallner"] is SourceType.POLITICIAN
+    assert kinds["Claudia Holt"] is SourceType.POLITICIAN
+
+
+def test_a_double_surname_alone_joins_the_full_name() -> None:
+    x = run("Party Chair Debbie Wasserman Velt dismissed the claims. Wasserman Velt said so.")
+    assert [s.name for s in x.sources] == ["Debbie Wasserman Velt"]
+    assert "Wasserman Velt" in x.sources[0].aliases

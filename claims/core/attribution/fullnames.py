@@ -57,6 +57,10 @@ def complete_surnames(entities: Iterable[Entity], text: str) -> dict[int, Entity
                 e.name = whole  # "Kessel Roe" is "Ann Kessel Roe" wherever the text has it
                 e.add_alias(word)
                 taken[norm(whole)] = e
+            elif word.count(" ") == 1 and id(e) not in joined and word[:1].isupper():
+                bearer = _double_surname(word, found, joined)
+                if bearer is not None and bearer is not e:
+                    _join(bearer, e, joined)  # "Kessel Roe said" of "Ann Kessel Roe"
             continue
         if outlet_word(word) or word.lower() in ORG_WORDS:
             body = _full_body(text, word)  # "the Journal" of "The Velmar Street Journal"
@@ -108,6 +112,17 @@ def complete_surnames(entities: Iterable[Entity], text: str) -> dict[int, Entity
         if keep is not None and id(keep) not in joined:
             _join(keep, e, joined)
     return joined
+
+
+def _double_surname(word: str, found: list[Entity], joined: dict[int, Entity]) -> Entity | None:
+    """The one person of the article named with a known first name before the two words
+    `word` ("Ann Kessel Roe" for "Kessel Roe"), or None."""
+    key = " " + norm(word)
+    if word.split()[0].lower() in _FIRST_NAMES:
+        return None  # "Ann Roe" is a whole name, not a double surname
+    hits = [o for o in found if id(o) not in joined and norm(o.name).endswith(key) and (
+        norm(o.name).split()[0] in _FIRST_NAMES) and len(o.name.split()) == 3]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _join_legal_forms(found: list[Entity], joined: dict[int, Entity]) -> None:

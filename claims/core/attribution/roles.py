@@ -56,11 +56,17 @@ _TITLES = frozenset(["sen", "rep", "gov", "lt", "gen", "amb", "atty", "supt", "c
                      "col", "capt", "maj", "sgt"])
 
 
+# Titles written capitalised before a name that the person nouns lack ("Speaker Ann
+# Roe", "Senate Minority Whip Ann Roe", "Assemblywoman Ann Roe").
+_TITLE_WORDS = frozenset(["speaker", "whip", "assemblyman", "assemblywoman", "assemblymember",
+                          "councilman", "councilwoman", "councilmember"])
+
+
 @lru_cache(maxsize=2048)
 def _role_word(word: str) -> bool:
     w = word.lower().strip(".,’'").rsplit("-", 1)[-1]  # "co-host"
     return w in PERSON_NOUNS or w in _TITLES or w in ROLE_WORDS or w.endswith(
-        ("ist", "ian")) and len(w) > 5
+        ("ist", "ian")) and len(w) > 5 or w in _TITLE_WORDS and word[:1].isupper()
 
 
 def roles_in(text: str, name: str) -> tuple[str, ...]:
@@ -82,7 +88,7 @@ def roles_in(text: str, name: str) -> tuple[str, ...]:
             lead = before[cut[-1].end():] if cut else before
             words = lead.split()[-4:]
             if words and _role_word(words[-1]):
-                found.append(" ".join(words))
+                found.append(" ".join(words) if words[-1] != "Speaker" else "house speaker")
             elif plural := _PLURAL_TITLE.search(before):
                 found.append(plural.group(1)[:-1])  # "Sens." → "Sen"
             elif not words and (r := _ROLE_BEFORE.search(before)) and _role_word(
