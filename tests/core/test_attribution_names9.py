@@ -165,3 +165,11 @@ def test_a_double_surname_alone_joins_the_full_name() -> None:
     x = run("Party Chair Debbie Wasserman Velt dismissed the claims. Wasserman Velt said so.")
     assert [s.name for s in x.sources] == ["Debbie Wasserman Velt"]
     assert "Wasserman Velt" in x.sources[0].aliases
+
+
+def test_a_name_written_against_or_with_is_no_place() -> None:
+    x = run("Several cases could be made against Velmont, the writer said. Velmont went on "
+            "to promote his show, and Velmont said the show was the best.")
+    assert typed(x).get("Velmont") is not SourceType.GOVERNMENT
+    x = run("Crowds gathered in Tarsville on Monday. Tarsville said the roads were closed.")
+    assert typed(x)["Tarsville"] is SourceType.GOVERNMENT  # "in Tarsville": a place

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from claims.core.attribution.first_names import FEMALE, MALE
 from claims.core.attribution.kinds import (
     body_name,
+    broadcaster,
     described_kind,
     elected_words,
     outlet_journalist,
@@ -658,7 +659,9 @@ def _article_type(entity: Entity, text: str) -> SourceType:
     a word the article writes as a surname ("from Roe" beside "Ann Roe")."""
     if text and _PLACE_HINT in entity.descriptors and (
             surname_in(text, entity.name) or _GROUP_PLURAL.search(entity.name)
-            or entity.name.isupper()) and not _is_place(entity.name):  # "a study in JAMA"
+            or entity.name.isupper() or not _placed(text, entity.name)
+            or entity.name.lower() in TITLES or broadcaster(entity.name)
+            ) and not _is_place(entity.name):  # "a study in JAMA", "the case against Roe"
         kept = [d for d in entity.descriptors if d != _PLACE_HINT]
         kind = _typed(_said(entity.names(), kept), entity.person, entity.name, tuple(kept))
     else:
@@ -677,6 +680,15 @@ def _article_type(entity: Entity, text: str) -> SourceType:
             text, entity.name)):
         return SourceType.MEDIA  # "CNN's Ann Roe", "Ann Roe of the Velmar Times"
     return kind
+
+
+def _placed(text: str, name: str) -> bool:
+    """Whether the article writes a name no gazetteer knows as a place: "in", "from" or
+    "across" it (not before a possessive: "in Roe's speech"), or its government, army or
+    capital. "Against Roe" or "with Roe" names a party as often as a place."""
+    n = re.escape(name)
+    return re.search(rf"\b(?:in|from|across|throughout) {n}\b(?!['’])|\b{n}['’]s (?:government|"
+                     rf"army|military|forces|ministry|parliament|capital)\b", text) is not None
 
 
 # A president titled by what they preside ("NEA President Ann Roe", "Velmar Bridge
@@ -728,7 +740,7 @@ _TEAM = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?(?:['’]s?)?(?:\s
                    r"congressional|house|own|\d{4}))*\s+(?:campaign|team|camp|transition team)$")
 PLACE_HINT = "government of a place"  # `resolve`'s mark for a name used as a place
 _PLACE_HINT = PLACE_HINT
-_GROUP_PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|ats|ists|ives|als)$")  # "Republicans"
+_GROUP_PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|ats|ists|ives|als|inos|anos|ics)$")  # "Latinos"
 
 
 # One to eight capitalised words before "(ABC)"; the first written out so the pattern
