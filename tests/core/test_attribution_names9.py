@@ -173,3 +173,15 @@ def test_a_name_written_against_or_with_is_no_place() -> None:
     assert typed(x).get("Velmont") is not SourceType.GOVERNMENT
     x = run("Crowds gathered in Tarsville on Monday. Tarsville said the roads were closed.")
     assert typed(x)["Tarsville"] is SourceType.GOVERNMENT  # "in Tarsville": a place
+
+
+def test_leaders_aides_and_a_based_descriptor() -> None:
+    x = run("Senate minority leader Harry Vell spoke on Monday.\n\nThe minority leader said "
+            "bluntly: \"It changes nothing.\"\n\nIn February, Shanghai-based Velhun said "
+            "that it had counted 568 billionaires.\n\nSenior aides said the plan was dead. "
+            "Asia's senior political leaders said the talks had failed.")
+    kinds = typed(x)
+    assert kinds["Harry Vell"] is SourceType.POLITICIAN
+    assert "Velhun" in kinds and "Shanghai-based Velhun" not in kinds
+    assert kinds["Senior aides"] is SourceType.OFFICIAL
+    assert kinds["Asia's senior political leaders"] is SourceType.POLITICIAN

@@ -234,7 +234,8 @@ _PERSON_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
                                        r"and|with)\b)[a-z]|\b(?:democrat|republican) of [a-z]|"
                                        r"\([dri](?:-|\))|\bnominee\b|\bhopeful\b|"
                                        r"(?<!doctoral )(?<!ph\.d\. )(?<!phd )\bcandidate\b|"
-                                       r"\b(?:gop|republican|democratic) leader\b|\bwhip\b")),
+                                       r"\b(?:gop|republican|democratic) leader\b|\bwhip\b|"
+                                       r"\b(?:minority|majority|political) leaders?\b")),
     # A journalist speaks for the press ("columnist Ann Roe", "NBC's correspondent").
     (SourceType.MEDIA, re.compile(r"columnist|reporter|correspondent|journalist|commentator|"
                                   r"\banchor\b|\bhost\b|\beditor\b|\bpundit\b|moderator|"
@@ -243,7 +244,7 @@ _PERSON_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
                                      r"official|"
                                      r"representative|coroner|commissioner|chair|secretary|"
                                      r"administrat|commander|officer|ambassador|judge|justice|attorney|counsel\b|"
-            r"prosecutor|sheriff|inspector|\baide\b|advis[eo]r|staffer|campaign manager|"
+            r"prosecutor|sheriff|inspector|\baides?\b|advis[eo]r|staffer|campaign manager|"
             r"committee(?:wo)?man|\blawyer\b")),
     (SourceType.ANALYST, re.compile(r"analyst|expert|economist|scientist|researcher|"
                                     r"professor|strategist|epidemiologist|specialist|scholar|historian|"
@@ -495,6 +496,8 @@ def _is_title(word: str) -> bool:
 def split_descriptor(phrase: str) -> tuple[str, str] | None:
     """(name, descriptor) for "grid operator Harran Energi" style phrases."""
     words = phrase.strip().split()
+    if len(words) > 1 and _BASED.match(words[0]) and all(w[:1].isupper() for w in words[1:]):
+        return " ".join(words[1:]), words[0]  # "Shanghai-based Hurun": Hurun
     i = len(words)
     while i > 0 and words[i - 1][:1].isupper():
         i -= 1
@@ -508,6 +511,7 @@ def split_descriptor(phrase: str) -> tuple[str, str] | None:
     return None
 
 
+_BASED = re.compile(r"^[A-Z][\w.'’-]*-based$")
 # Lower-case words shaped as adjectives ("desperate", "still-struggling", "beleaguered"),
 # which describe the one-word name after them rather than head a phrase of their own.
 _ADJECTIVE = re.compile(r"\w{3}(?:ed|ing|ate|ful|ous|ive|less)$")
