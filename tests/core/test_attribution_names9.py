@@ -185,3 +185,13 @@ def test_leaders_aides_and_a_based_descriptor() -> None:
     assert "Velhun" in kinds and "Shanghai-based Velhun" not in kinds
     assert kinds["Senior aides"] is SourceType.OFFICIAL
     assert kinds["Asia's senior political leaders"] is SourceType.POLITICIAN
+
+
+def test_a_committee_member_is_an_official() -> None:
+    x = run("\"It is vastly different,\" said Steve Velt, a Velmar National Committee member "
+            "from Ohio.\n\nWin Dorn, a member of the VLD's central executive committee, said "
+            "the VLD had carried most seats.\n\n\"Fine,\" said Ann Roe, a member of the public.")
+    kinds = typed(x)
+    assert kinds["Steve Velt"] is SourceType.OFFICIAL
+    assert kinds["Win Dorn"] is SourceType.OFFICIAL
+    assert kinds["Ann Roe"] is SourceType.OTHER

@@ -245,7 +245,8 @@ _PERSON_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
                                      r"representative|coroner|commissioner|chair|secretary|"
                                      r"administrat|commander|officer|ambassador|judge|justice|attorney|counsel\b|"
             r"prosecutor|sheriff|inspector|\baides?\b|advis[eo]r|staffer|campaign manager|"
-            r"committee(?:wo)?man|\blawyer\b")),
+            r"committee(?:wo)?man|\blawyer\b|committee member\b|"
+            r"\bmember of (?:the |an? )?[\w'’ -]*committee\b")),
     (SourceType.ANALYST, re.compile(r"analyst|expert|economist|scientist|researcher|"
                                     r"professor|strategist|epidemiologist|specialist|scholar|historian|"
             r"academic|lecturer|consultant|pollster|[a-z]ologist\b|physician|demographer|statistician|"
