@@ -195,3 +195,11 @@ def test_a_committee_member_is_an_official() -> None:
     assert kinds["Steve Velt"] is SourceType.OFFICIAL
     assert kinds["Win Dorn"] is SourceType.OFFICIAL
     assert kinds["Ann Roe"] is SourceType.OTHER
+
+
+def test_an_army_of_followers_is_no_military() -> None:
+    x = run("His condemnations have been echoed by Holt's army of Twitter followers.\n\n"
+            "The Velmoran army said it had retreated.")
+    kinds = typed(x)
+    assert kinds["Holt's army of Twitter followers"] is not SourceType.MILITARY
+    assert kinds["Velmoran army"] is SourceType.MILITARY

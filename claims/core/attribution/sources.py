@@ -207,7 +207,7 @@ _TYPE_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
                                   r"\bfree press\b|\bpost\b(?! office)|"
                                   r"magazine|press agency|news agency|\bjournal\b|times\b|"
                                   r"gazette|herald|tribune|television|\bmedia\b")),
-    (SourceType.MILITARY, re.compile(r"air force|\barmy\b|\bnavy\b|general staff|armed forces|"
+    (SourceType.MILITARY, re.compile(r"air force|\barmy\b(?! of\b)|\bnavy\b|general staff|armed forces|"
                                      r"\bmilitary\b(?! administration)|marines|command\b|"
                                      r"\btroops\b|defence forces|defense forces")),
     (SourceType.ORGANISATION, re.compile(r"\bpoll(?:s|ster|sters|ing)?\b|\bsurvey\b")),
