@@ -207,7 +207,8 @@ _TYPE_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
                                   r"\bfree press\b|\bpost\b(?! office)|"
                                   r"magazine|press agency|news agency|\bjournal\b|times\b|"
                                   r"gazette|herald|tribune|television|\bmedia\b")),
-    (SourceType.MILITARY, re.compile(r"air force|\barmy\b(?! of\b)|\bnavy\b|general staff|armed forces|"
+    (SourceType.MILITARY, re.compile(r"air force|\barmy\b(?! of\b)|\bnavy\b|general staff|"
+                                     r"armed forces|"
                                      r"\bmilitary\b(?! administration)|marines|command\b|"
                                      r"\btroops\b|defence forces|defense forces")),
     (SourceType.ORGANISATION, re.compile(r"\bpoll(?:s|ster|sters|ing)?\b|\bsurvey\b")),
@@ -795,9 +796,10 @@ def _folded(word: str) -> str:
 def persons_differ(key: str, other: str) -> bool:
     """Whether two normalised names of two or more words are two parties' names however
     close their spelling: both their first and their last words differ ("Dan Backer",
-    "Dean Baker"), or one opens with a known first name and the surnames differ
-    ("Richard Ross", "Richard Cross"). A typo in one word ("Kristen"/"Kirsten", "Rence
-    Priebus"), a middle initial or a generational suffix keeps one person."""
+    "Dean Baker"), or one opens with a known first name and the surnames open with
+    different letters ("Richard Ross", "Richard Cross"). A typo in one word
+    ("Kristen"/"Kirsten", "Vladimir Putn"), a middle initial or a generational suffix
+    keeps one person."""
     a, b = key.split(), other.split()
     while len(a) > 2 and a[-1] in _SUFFIXES:
         a = a[:-1]
@@ -805,7 +807,7 @@ def persons_differ(key: str, other: str) -> bool:
         b = b[:-1]
     if len(a) < 2 or len(b) < 2 or _folded(a[-1]) == _folded(b[-1]):
         return False
-    return a[0] != b[0] or a[0] in _FIRST_NAMES
+    return a[0] != b[0] or a[0] in _FIRST_NAMES and a[-1][:1] != b[-1][:1]
 
 
 def match_source(name: str, registry: Sequence[Source], *, cutoff: float = 90) -> str | None:
