@@ -204,3 +204,9 @@ def test_an_army_of_followers_is_no_military() -> None:
     kinds = typed(x)
     assert kinds["Holt's army of Twitter followers"] is not SourceType.MILITARY
     assert kinds["Velmoran army"] is SourceType.MILITARY
+
+
+def test_a_newsroom_title_chain_before_a_name_is_no_part_of_it() -> None:
+    x = run("Velmar News Vice President and Capital Bureau Managing Editor Bill Samm voiced "
+            "the channel's anger.")
+    assert typed(x) == {"Bill Samm": SourceType.MEDIA}

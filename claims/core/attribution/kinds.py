@@ -172,12 +172,14 @@ _PEOPLE_IN_PLACE = re.compile(r"^(?:voters|residents|people|citizens|americans|d
 _BODY_PRESIDENT = re.compile(
     r"(?:union|association|council|chamber|foundation|institute|federation|company|"
     r"corporation|university|college|group|network|coalition|watch|league|society|"
-    r"fund|committee|party|organi[sz]ation|club|campaign|inc|corp)(?:['’]s)?\s+"
+    r"fund|committee|party|organi[sz]ation|club|campaign|inc|corp|news|media|network)"
+    r"(?:['’]s)?\s+"
     r"(?:vice\s+)?president\b|\bpresident\s+(?:and|&)\s+(?:ceo|chief|publisher)|"
     r"\bpresident\s+of\s+(?:the\s+)?(?!united\s+states|the\s+united|france|russia|china|"
     r"mexico)[\w'’ -]*?(?:union|association|council|chamber|foundation|institute|"
     r"federation|company|corporation|university|college|group|network|coalition|watch|"
     r"league|society|fund|committee|club|publishing|inc|corp)\b")
+_NEWSROOM = re.compile(r"\b(?:editor|publisher|anchor|correspondent|reporter)\b")
 # Words of an elected or state office, which keep a person a politician.
 _ELECTED = re.compile(r"senator|\bsen\b|\brep\b|congress|lawmaker|minister|governor|"
                       r"\bgov\b|mayor|prime|chancellor|premier|president-elect|"
@@ -221,6 +223,8 @@ def refine_type(kind: SourceType, person: bool, name: str,
     low = name.lower()
     if kind is SourceType.POLITICIAN and person and _BODY_PRESIDENT.search(text) and not (
             _ELECTED.search(text)):
+        if _NEWSROOM.search(text):
+            return SourceType.MEDIA  # "Velmar News Vice President and Managing Editor"
         return SourceType.OFFICIAL  # "Acme Union President Ann Roe" holds no public office
     if _STATE_OF.match(name):
         return SourceType.GOVERNMENT  # "Republic of X", "the City of X"
