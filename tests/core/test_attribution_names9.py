@@ -210,3 +210,10 @@ def test_a_newsroom_title_chain_before_a_name_is_no_part_of_it() -> None:
     x = run("Velmar News Vice President and Capital Bureau Managing Editor Bill Samm voiced "
             "the channel's anger.")
     assert typed(x) == {"Bill Samm": SourceType.MEDIA}
+
+
+def test_an_abstract_noun_is_no_source() -> None:
+    x = run("One lesson learned from the tour is that small towns matter.")
+    assert "Lesson" not in typed(x)
+    x = run("Precedent suggests that the court will wait until the fall.")
+    assert "Precedent" not in typed(x)
