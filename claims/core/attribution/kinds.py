@@ -179,7 +179,7 @@ _BODY_PRESIDENT = re.compile(
     r"mexico)[\w'’ -]*?(?:union|association|council|chamber|foundation|institute|"
     r"federation|company|corporation|university|college|group|network|coalition|watch|"
     r"league|society|fund|committee|club|publishing|inc|corp)\b")
-_NEWSROOM = re.compile(r"\b(?:editor|publisher|anchor|correspondent|reporter)\b")
+_NEWSROOM = re.compile(r"\b(?:editor|anchor|correspondent|reporter)\b")
 # Words of an elected or state office, which keep a person a politician.
 _ELECTED = re.compile(r"senator|\bsen\b|\brep\b|congress|lawmaker|minister|governor|"
                       r"\bgov\b|mayor|prime|chancellor|premier|president-elect|"
