@@ -217,3 +217,8 @@ def test_an_abstract_noun_is_no_source() -> None:
     assert "Lesson" not in typed(x)
     x = run("Precedent suggests that the court will wait until the fall.")
     assert "Precedent" not in typed(x)
+
+
+def test_a_moderator_title_is_no_part_of_the_name() -> None:
+    x = run("Moderator Bret Vallner opened the exchange by asking Holt why he attacked Roe.")
+    assert typed(x) == {"Bret Vallner": SourceType.MEDIA}

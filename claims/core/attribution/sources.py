@@ -58,7 +58,8 @@ TITLES = words(
     "player chief-executive spokesperson counsel pres pres. sgt sgt. sergeant cpl cpl. "
     "corporal lt lt. capt capt. cmdr cmdr. adm adm. pastor reverend rev rev. rabbi imam "
     "councilman councilwoman councilmember assemblyman assemblywoman assemblymember "
-    "columnist correspondent anchor whip sens sens. reps reps. govs govs. editor publisher"
+    "columnist correspondent anchor whip sens sens. reps reps. govs govs. editor publisher "
+    "moderator"
 )
 # Lower-case nouns that describe whoever is named right after them.
 DESCRIPTORS = words(
