@@ -128,7 +128,7 @@ def test_a_month_after_a_first_name_is_a_surname() -> None:
          "Republicans", SourceType.OTHER, "Significant number of Republicans"),
         ("Sen. Tom Roe said the bill would pass. Korvex News’ Mark Allen Prew "
          "earlier reported that the club declined 12 bids.", "Mark Allen Prew",
-         SourceType.OTHER, "Korvex News’ Mark Allen Prew"),
+         SourceType.MEDIA, "Korvex News’ Mark Allen Prew"),  # the outlet types its journalist
     ],
 )
 def test_one_party_per_name(text: str, name: str, kind: SourceType, fragment: str) -> None:

@@ -25,11 +25,13 @@ from claims.core.attribution.roles import roles_in
 from claims.core.attribution.sources import (
     GENERIC_HEADS,
     ORG_WORDS,
+    PLACE_HINT,
     TITLES,
     Entity,
     gender_of,
     norm,
 )
+from claims.core.places import demonym
 
 _FIRST_NAMES = FEMALE | MALE
 _SURNAME = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?$|^(?:Mc|Mac|O['’]|De|Di|La|Le)"
@@ -55,6 +57,10 @@ def complete_surnames(entities: Iterable[Entity], text: str) -> dict[int, Entity
                 e.name = whole  # "Kessel Roe" is "Ann Kessel Roe" wherever the text has it
                 e.add_alias(word)
                 taken[norm(whole)] = e
+            elif word.count(" ") == 1 and id(e) not in joined and word[:1].isupper():
+                bearer = _double_surname(word, found, joined)
+                if bearer is not None and bearer is not e:
+                    _join(bearer, e, joined)  # "Kessel Roe said" of "Ann Kessel Roe"
             continue
         if outlet_word(word) or word.lower() in ORG_WORDS:
             body = _full_body(text, word)  # "the Journal" of "The Velmar Street Journal"
@@ -72,12 +78,28 @@ def complete_surnames(entities: Iterable[Entity], text: str) -> dict[int, Entity
         given = full is None and word.lower() in _FIRST_NAMES
         if given:
             full = _from_first(text, word)  # "Zoe" of "Zoe Pellam"
+        family = full is None and not given
+        if family:
+            full = _surname_first(text, word)  # "Lin" of "Finance Minister Lin Weijie"
+        if full is None and family and not e.person:
+            body = _body_from_first(text, word)  # "Velmar" of "the Velmar Research Center"
+            other = taken.get(norm(body)) if body else None
+            if body is not None and other is None:
+                e.name = body
+                e.add_alias(word)
+                e.descriptors[:] = [d for d in e.descriptors if d != PLACE_HINT]
+                taken[norm(body)] = e
+            elif other is not None and other is not e and not other.person:
+                _join(other, e, joined)
+            continue
         if full is None or _other_gender(e, full) or _related(e, full):
             continue
         other = taken.get(norm(full), e)
         if other is not e:  # another source bears the full name: the resolver kept a
-            if given and other.person and id(other) not in joined:  # surname apart, not
-                _join(other, e, joined)  # a given name alone
+            if (given or family) and other.person and id(other) not in joined:  # surname
+                _join(other, e, joined)  # apart, not a given name or a family name alone
+                if family:  # "Weijie" is no surname of "Lin Weijie"
+                    other.aliases[:] = [a for a in other.aliases if a != full.split()[1]]
             continue
         e.name = full
         e.add_alias(word)  # after the rename: `add_alias` skips the current name
@@ -90,6 +112,17 @@ def complete_surnames(entities: Iterable[Entity], text: str) -> dict[int, Entity
         if keep is not None and id(keep) not in joined:
             _join(keep, e, joined)
     return joined
+
+
+def _double_surname(word: str, found: list[Entity], joined: dict[int, Entity]) -> Entity | None:
+    """The one person of the article named with a known first name before the two words
+    `word` ("Ann Kessel Roe" for "Kessel Roe"), or None."""
+    key = " " + norm(word)
+    if word.split()[0].lower() in _FIRST_NAMES:
+        return None  # "Ann Roe" is a whole name, not a double surname
+    hits = [o for o in found if id(o) not in joined and norm(o.name).endswith(key) and (
+        norm(o.name).split()[0] in _FIRST_NAMES) and len(o.name.split()) == 3]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _join_legal_forms(found: list[Entity], joined: dict[int, Entity]) -> None:
@@ -345,6 +378,78 @@ def _given(word: str, text: str, start: int, end: int) -> bool:
 
 _CAPITAL_AFTER = re.compile(r" [A-Z][a-z]")
 _PLURAL = re.compile(r"(?:ans|ats|ists|ives|als)$")  # "Latino Republicans": a group
+
+
+def _surname_first(text: str, surname: str) -> str | None:
+    """The one name the article writes with the family name first ("Lin Weijie",
+    "Pak Ki-tae") and gives a role ("Finance Minister Lin Weijie", "Lin Weijie, a
+    doctoral candidate"), for a surname no given name precedes; None otherwise. The
+    role tells a person from a body named so ("Velmar Motor")."""
+    if text.count(surname) < 2:
+        return None
+    found = {m.group(1) for m in _family_first(surname).finditer(text)}
+    found = {s for s in found if s.lower() not in TITLES and s.lower() not in ORG_WORDS
+             and s.lower() not in _NOT_GIVEN and f" {s.lower()} " not in text}
+    if len(found) != 1:
+        return None
+    full = f"{surname} {next(iter(found))}"
+    return full if not _not_surname(full.split()[1]) and roles_in(text, full) else None
+
+
+@lru_cache(maxsize=256)
+def _family_first(surname: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(surname)} ([A-Z][a-z]+(?:-[a-z]+)?)\b(?![ -][A-Z])")
+
+
+@lru_cache(maxsize=256)
+def _titled_word(word: str) -> re.Pattern[str]:
+    """A title before the word (a person), or a preposition of place (a town that has
+    a clinic or a university of its name: "in Velmar")."""
+    return re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Senator|Governor|"
+                      r"Secretary|Minister|Judge|Justice|in|from|to|near|outside)\.?\s+"
+                      rf"{re.escape(word)}\b(?!\s+[A-Z])")
+
+
+def _body_from_first(text: str, word: str) -> str | None:
+    """The one body the article names with `word` first and a body word last ("Velmar
+    Research Center", "Velmar Polling", "Velmar News"), for a source named by that first
+    word alone; None when there are two, when none ends on a body word, or when a title
+    ever stands before the word (a person: "Mr. Velmar" beside "the Velmar Foundation")."""
+    if _PLURAL.search(word) or word.endswith("s") or _titled_word(word).search(text):
+        return None  # a group ("Democrats") or a person ("Mr. Velmar")
+    if f" {word.lower()}" in text or _PARTY_WORD.match(word) or demonym(word) is not None:
+        return None  # a common noun ("the campaign"), a party's or a people's word
+    found: set[str] = set()
+    for m in _body_after(word).finditer(text):
+        before = text[max(0, m.start() - 12):m.start()].split()
+        if before and (before[-1][:1].isupper() and before[-1] not in ("The", "A", "An") or (
+                before[-1] in ("of", "for", "and", "&"))):
+            return None  # inside a longer name ("the Center for Velmar Research")
+        words = m.group(1).split()
+        while words and not _body_word(words[-1]):
+            words.pop()
+        if words:
+            found.add(f"{word} {' '.join(words)}")
+        if len(found) > 1:
+            return None
+    return found.pop() if found else None
+
+
+def _body_word(word: str) -> bool:
+    low = word.lower()
+    return low in ORG_WORDS or outlet_word(word) or _BODY_LAST.fullmatch(word) is not None
+
+
+_PARTY_WORD = re.compile(r"(?:Republican|Democrat|Democratic|Conservative|Liberal|Labour|"
+                         r"Progressive|Libertarian|Green|Independent)$")
+_BODY_LAST = re.compile(r"Poll|Polling|Research|Reports|Analytics|Institution|Clinic|"
+                        r"Company|Corporation|Inc\.?|Corp\.?|University|College|Magazine")
+
+
+@lru_cache(maxsize=256)
+def _body_after(word: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(word)}((?:\s+(?:of\s+|for\s+|the\s+|&\s+)*"
+                      rf"[A-Z][\w&'’-]*){{1,4}})")
 
 
 def _from_first(text: str, first: str) -> str | None:

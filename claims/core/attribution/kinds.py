@@ -109,12 +109,13 @@ _BODY_HEADS: dict[str, SourceType] = {
 _AGENCY_ACRONYMS = _words(
     "DOJ DHS DOD DoD DOE DOT EPA NSA IRS FDA CDC FEC SEC FTC FCC NIH NASA USDA HHS HUD ATF "
     "DEA GAO CBO OMB ICE TSA FAA FEMA NOAA USAID CBP NLRB MoD NHS HMRC ONS ECB")
+_DOTTED = re.compile(r"^(?:the\s+)?(?:[A-Z]\.){1,5}[A-Z]\.?$")  # "F.A.A.", "F.A.A"
 # Broadcasters and news sites written as a bare name or initials ("CNN's Ann Roe"); an
 # outlet's last word (`outlet_word`: "the Post's Ann Roe") says the same.
 _BROADCASTERS = _words(
     "cnn msnbc fox nbc abc cbs npr pbs bbc cnbc c-span politico axios reuters bloomberg "
     "univision telemundo breitbart vox slate salon buzzfeed huffpost sky itv")
-_POSSESSOR = re.compile(r"([\w&.-]+)['’]s ")
+_POSSESSOR = re.compile(r"([\w&.-]+)(?:['’]s|(?<=s)['’]) ")  # "CNN's", "Daily News’"
 
 
 def broadcaster(name: str) -> bool:
@@ -124,13 +125,36 @@ def broadcaster(name: str) -> bool:
 
 def outlet_person(text: str, name: str) -> bool:
     """Whether an alias puts an outlet's possessive before the person's name ("CNN's Ann
-    Roe", "the Post's Ann Roe"): the article presents them as that outlet's journalist."""
+    Roe", "the Post's Ann Roe", "Velmora News’ Ann Roe"): the article presents them as
+    that outlet's journalist."""
     low = name.lower()
     for m in _POSSESSOR.finditer(text):
         if text.startswith(low, m.end()) and (
                 m.group(1) in _BROADCASTERS or outlet_word(m.group(1).capitalize())):
             return True
     return False
+
+
+def outlet_journalist(text: str, name: str) -> bool:
+    """Whether the article presents the person as an outlet's own: its possessive before
+    the full name ("CNN's Ann Roe", "the Velmar Times' Ann Roe") or the outlet after it
+    ("Ann Roe of the Velmar Times", "Ann Roe of CNN"), anywhere in the text."""
+    if " " not in name or name not in text:
+        return False
+    for m in _outlet_around(name).finditer(text):
+        outlet = m.group(1) or m.group(2)
+        last = outlet.split()[-1]
+        if last.lower() in _BROADCASTERS or outlet_word(last.capitalize() if last.islower()
+                                                        else last):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1024)
+def _outlet_around(name: str) -> re.Pattern[str]:
+    n = re.escape(name)
+    return re.compile(rf"\b([\w&.-]+)(?:['’]s|(?<=s)['’]) {n}\b|"
+                      rf"\b{n},? of (?:The |the )?((?:[A-Z][\w&.-]*\s)*[A-Z][\w&.-]*)")
 
 
 # Common nouns heading several bodies ("casinos", "lobbying firms"). Not "campaign": a
@@ -148,12 +172,14 @@ _PEOPLE_IN_PLACE = re.compile(r"^(?:voters|residents|people|citizens|americans|d
 _BODY_PRESIDENT = re.compile(
     r"(?:union|association|council|chamber|foundation|institute|federation|company|"
     r"corporation|university|college|group|network|coalition|watch|league|society|"
-    r"fund|committee|party|organi[sz]ation|club|campaign|inc|corp)(?:['’]s)?\s+"
+    r"fund|committee|party|organi[sz]ation|club|campaign|inc|corp|news|media|network)"
+    r"(?:['’]s)?\s+"
     r"(?:vice\s+)?president\b|\bpresident\s+(?:and|&)\s+(?:ceo|chief|publisher)|"
     r"\bpresident\s+of\s+(?:the\s+)?(?!united\s+states|the\s+united|france|russia|china|"
     r"mexico)[\w'’ -]*?(?:union|association|council|chamber|foundation|institute|"
     r"federation|company|corporation|university|college|group|network|coalition|watch|"
     r"league|society|fund|committee|club|publishing|inc|corp)\b")
+_NEWSROOM = re.compile(r"\b(?:editor|anchor|correspondent|reporter)\b")
 # Words of an elected or state office, which keep a person a politician.
 _ELECTED = re.compile(r"senator|\bsen\b|\brep\b|congress|lawmaker|minister|governor|"
                       r"\bgov\b|mayor|prime|chancellor|premier|president-elect|"
@@ -197,6 +223,8 @@ def refine_type(kind: SourceType, person: bool, name: str,
     low = name.lower()
     if kind is SourceType.POLITICIAN and person and _BODY_PRESIDENT.search(text) and not (
             _ELECTED.search(text)):
+        if _NEWSROOM.search(text):
+            return SourceType.MEDIA  # "Velmar News Vice President and Managing Editor"
         return SourceType.OFFICIAL  # "Acme Union President Ann Roe" holds no public office
     if _STATE_OF.match(name):
         return SourceType.GOVERNMENT  # "Republic of X", "the City of X"
@@ -225,8 +253,9 @@ def refine_type(kind: SourceType, person: bool, name: str,
         body = _NOT_SURNAME.search(name) or LEGAL_FORM.search(name)  # "Velmora Oyj"
         return SourceType.ORGANISATION if body and (
             " of " not in name) else kind  # "Ann Roe of the Vexel Group" is a person
-    if name.strip() in _AGENCY_ACRONYMS:
-        return SourceType.GOVERNMENT
+    if name.strip() in _AGENCY_ACRONYMS or _DOTTED.match(name) and (
+            name.replace(".", "").strip() in _AGENCY_ACRONYMS):
+        return SourceType.GOVERNMENT  # "FAA", "the F.A.A."
     if broadcaster(name):
         return SourceType.MEDIA  # "CNN", "Politico": a broadcaster or news site
     if _DOMAIN.search(name):

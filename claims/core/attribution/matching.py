@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from claims.core.attribution.sources import _topics, norm
+from claims.core.attribution.sources import _topics, norm, persons_differ
 
 MIN_FUZZY_LENGTH = 4  # "NATO" may be fuzzy-matched, "UN" may not
 
@@ -49,7 +49,8 @@ def best_fuzzy(
 
     `ranks[i]` orders candidates as `match_source` visits them (registry position, then
     the name before the aliases in their order); only candidates with the query's topics
-    count, so "defence ministry" never wins for "finance ministry" however close.
+    count, so "defence ministry" never wins for "finance ministry" however close, and
+    no person wins for another person's name with a different surname.
     """
     if not query.key:
         return None
@@ -60,6 +61,8 @@ def best_fuzzy(
     for _, score, i in found:
         if score <= 0 or topics[i] != query.topics:
             continue  # a zero score never beats the loop's 0.0 start
+        if persons_differ(query.key, choices[i] or ""):
+            continue  # "Dan Backer" is no typo of "Dean Baker"
         if best is None or score > best[0] or score == best[0] and ranks[i] < best[1]:
             best = (score, ranks[i], i)
     return best[2] if best else None

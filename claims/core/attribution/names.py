@@ -612,7 +612,9 @@ _LONE_MODIFIER = re.compile(r"(?:[^l]ally|[^l]ily|[^l]ely|ously|ntly|edly|ingly|
 _THINGS = _words(
     "signs names screens questions hours elections jobs sides guidelines hypotheses "
     "depositions investigations photos pictures images results polls surveys studies "
-    "headlines rumors rumours reports documents records emails messages texts"
+    "headlines rumors rumours reports documents records emails messages texts "
+    "lesson lessons move moves precedent precedents name idea ideas "
+    "problem problems fact facts reason reasons"
 )
 _AGENT = re.compile(r"(?:ist|ian|er|or|ant|ent|man|men|woman|women|eer|ee)s?$")
 

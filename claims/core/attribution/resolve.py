@@ -1006,8 +1006,14 @@ class SourceBook:
                 e.gender = gender_of("x", role)
                 return e  # "A NATO representative" is no alias of NATO itself
             titled = split_person(base)  # "Rep. Ann Roe, chair of …"
+            affiliated = None if titled else _AFFILIATED.match(base)
+            if affiliated and not (_first_name(affiliated.group(1).split()[0]) and not any(
+                    w.lower() in ORG_WORDS for w in affiliated.group(1).split())):
+                affiliated = None  # "Ann Roe of the Velmar Group, a consulting firm,"
             e = self._person(titled[0], titled[1], pos) if titled else self._person(
-                base, None, pos)
+                affiliated.group(1) if affiliated else base, None, pos)
+            if affiliated:
+                e.add_alias(base)
             e.add_alias(role)
             served = self._person_named(body_name) if body_name else None
             if served is not None and served is not e and any(

@@ -27,14 +27,16 @@ _BREAK = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])\.|"
 # The head of an appositive after the name (an age set off before it is skipped): a
 # determiner, up to five words, cut at a preposition, a relative word or punctuation
 # ("a Republican strategist", "then ambassador to X", "President Roe's budget
-# director"), or two to four words ending on the role with no determiner ("Acme chief
-# executive.").
+# director"; not the dot inside "a D.C.-based economist"), or two to four words ending
+# on the role with no determiner ("Acme chief executive."), or one to three words
+# before "of", "at" or "for" ("co-director of …", "President of Velmar Radio").
 _APPOSITIVE = re.compile(
     r",\s+(?:\d{1,3},\s+)?(?:(?:a|an|the|then|now|formerly|"
     r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.-]*['’]s)\s+"
     r"(?P<head>(?:[\w.'’-]+\s+){0,5}?[\w'’-]+)(?=\s+(?:of|for|to|at|with|in|on|from|who|"
-    r"which|that|whose|and|since|based|turned)\b|\s*[,.;:)—–])|"
-    r"(?P<bare>(?:[\w.'’-]+\s+){1,3}[a-z][\w'’-]+)(?=\s*[,.;:)—–]))")
+    r"which|that|whose|and|since|based|turned)\b|\s*(?:[,;:)—–]|\.(?![\w-])))|"
+    r"(?P<bare>(?:[\w.'’-]+\s+){1,3}[a-z][\w'’-]+)(?=\s*(?:[,;:)—–]|\.(?![\w-])))|"
+    r"(?P<titled>(?:[\w'’-]+\s+){0,2}[\w'’-]+)(?=\s+(?:of|at|for)\s))")
 # A role set off before the name: "An Israeli blogger, Ann Roe".
 _ROLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w.'’-]+\s+){0,4}?[\w'’-]+),\s*$")
 _FIRST_NAMES = FEMALE | MALE
@@ -43,16 +45,28 @@ _HEADS = re.compile(r",\s+who\s+(?:now\s+|also\s+)?(?:runs|heads|chairs|directs|
                     r"(?:the|a|an|[A-Z])")
 
 
+# A legislator's party and state right after the name ("Ann Roe (D-Ohio)", "(R-N.M.)",
+# "(I-Vt.)", "(R)"): a lawmaker, which the politician rule reads in the tag.
+_PARTY_TAG = re.compile(r"\s*\([DRI](?:-[A-Z][\w. ]{0,20})?\)")
+# A plural abbreviated title before a list of names ("Sens. Ann Roe and Ben Holt"), whose
+# dot `_BREAK` takes for a sentence's end.
+_PLURAL_TITLE = re.compile(r"\b(Sens|Reps|Govs)\.\s+$")
 # Abbreviated titles before a name ("Sen. Ann Roe", "Lt. Gov. Ann Roe").
 _TITLES = frozenset(["sen", "rep", "gov", "lt", "gen", "amb", "atty", "supt", "cmdr", "adm",
                      "col", "capt", "maj", "sgt"])
+
+
+# Titles written capitalised before a name that the person nouns lack ("Speaker Ann
+# Roe", "Senate Minority Whip Ann Roe", "Assemblywoman Ann Roe").
+_TITLE_WORDS = frozenset(["speaker", "whip", "assemblyman", "assemblywoman", "assemblymember",
+                          "councilman", "councilwoman", "councilmember"])
 
 
 @lru_cache(maxsize=2048)
 def _role_word(word: str) -> bool:
     w = word.lower().strip(".,’'").rsplit("-", 1)[-1]  # "co-host"
     return w in PERSON_NOUNS or w in _TITLES or w in ROLE_WORDS or w.endswith(
-        ("ist", "ian")) and len(w) > 5
+        ("ist", "ian")) and len(w) > 5 or w in _TITLE_WORDS and word[:1].isupper()
 
 
 def roles_in(text: str, name: str) -> tuple[str, ...]:
@@ -74,14 +88,21 @@ def roles_in(text: str, name: str) -> tuple[str, ...]:
             lead = before[cut[-1].end():] if cut else before
             words = lead.split()[-4:]
             if words and _role_word(words[-1]):
-                found.append(" ".join(words))
+                found.append(" ".join(words) if words[-1] != "Speaker" else "house speaker")
+            elif plural := _PLURAL_TITLE.search(before):
+                found.append(plural.group(1)[:-1])  # "Sens." → "Sen"
             elif not words and (r := _ROLE_BEFORE.search(before)) and _role_word(
                     r.group(1).split()[-1]):
                 found.append(r.group(1))
+            if tag := _PARTY_TAG.match(text, end, min(len(text), end + 30)):
+                found.append(tag.group(0).strip())
             if _HEADS.match(text, end, min(len(text), end + 30)):
                 found.append("head")  # "Ann Roe, who runs the Velmar Fund,"
             m = _APPOSITIVE.match(text, end, min(len(text), end + 90))
-            head = m and (m.group("head") or m.group("bare"))
+            head = m and (m.group("head") or m.group("bare") or m.group("titled"))
+            if m and not m.group("head") and not m.group("bare") and head and (
+                    head.lower().endswith("president")):
+                head = None  # "President of Velmar Radio" holds no elected office
             if m and head and _role_word(head.split()[-1]):
                 found.append(head + _of_body(text, m.end()) if head.endswith(
                     "member") else head)  # "a member of the Velmar parliament"

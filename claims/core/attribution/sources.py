@@ -9,6 +9,7 @@ any description the article gives; nothing here knows a particular organisation.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -16,7 +17,14 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from claims.core.attribution.first_names import FEMALE, MALE
-from claims.core.attribution.kinds import body_name, elected_words, refine_type
+from claims.core.attribution.kinds import (
+    body_name,
+    broadcaster,
+    described_kind,
+    elected_words,
+    outlet_journalist,
+    refine_type,
+)
 from claims.core.attribution.offices import (
     legislators,
     military_rank,
@@ -50,7 +58,8 @@ TITLES = words(
     "player chief-executive spokesperson counsel pres pres. sgt sgt. sergeant cpl cpl. "
     "corporal lt lt. capt capt. cmdr cmdr. adm adm. pastor reverend rev rev. rabbi imam "
     "councilman councilwoman councilmember assemblyman assemblywoman assemblymember "
-    "columnist correspondent anchor whip"
+    "columnist correspondent anchor whip sens sens. reps reps. govs govs. editor publisher "
+    "moderator"
 )
 # Lower-case nouns that describe whoever is named right after them.
 DESCRIPTORS = words(
@@ -199,7 +208,8 @@ _TYPE_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
                                   r"\bfree press\b|\bpost\b(?! office)|"
                                   r"magazine|press agency|news agency|\bjournal\b|times\b|"
                                   r"gazette|herald|tribune|television|\bmedia\b")),
-    (SourceType.MILITARY, re.compile(r"air force|\barmy\b|\bnavy\b|general staff|armed forces|"
+    (SourceType.MILITARY, re.compile(r"air force|\barmy\b(?! of\b)|\bnavy\b|general staff|"
+                                     r"armed forces|"
                                      r"\bmilitary\b(?! administration)|marines|command\b|"
                                      r"\btroops\b|defence forces|defense forces")),
     (SourceType.ORGANISATION, re.compile(r"\bpoll(?:s|ster|sters|ing)?\b|\bsurvey\b")),
@@ -224,8 +234,10 @@ _PERSON_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
                                        r"councill?or|assembly ?(?:member|man|woman)|legislator|"
                                        r"\brepresentative (?!(?:a|an|the|of|for|to|at|from|in|on|"
                                        r"and|with)\b)[a-z]|\b(?:democrat|republican) of [a-z]|"
-                                       r"\([dr]-|\bcandidate\b|\bnominee\b|\bhopeful\b|"
-                                       r"\b(?:gop|republican|democratic) leader\b|\bwhip\b")),
+                                       r"\([dri](?:-|\))|\bnominee\b|\bhopeful\b|"
+                                       r"(?<!doctoral )(?<!ph\.d\. )(?<!phd )\bcandidate\b|"
+                                       r"\b(?:gop|republican|democratic) leader\b|\bwhip\b|"
+                                       r"\b(?:minority|majority|political) leaders?\b")),
     # A journalist speaks for the press ("columnist Ann Roe", "NBC's correspondent").
     (SourceType.MEDIA, re.compile(r"columnist|reporter|correspondent|journalist|commentator|"
                                   r"\banchor\b|\bhost\b|\beditor\b|\bpundit\b|moderator|"
@@ -234,11 +246,12 @@ _PERSON_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
                                      r"official|"
                                      r"representative|coroner|commissioner|chair|secretary|"
                                      r"administrat|commander|officer|ambassador|judge|justice|attorney|counsel\b|"
-            r"prosecutor|sheriff|inspector|\baide\b|advis[eo]r|staffer|campaign manager|"
-            r"committee(?:wo)?man|\blawyer\b")),
+            r"prosecutor|sheriff|inspector|\baides?\b|advis[eo]r|staffer|campaign manager|"
+            r"committee(?:wo)?man|\blawyer\b|committee member\b|"
+            r"\bmember of (?:the |an? )?[\w'’ -]*committee\b")),
     (SourceType.ANALYST, re.compile(r"analyst|expert|economist|scientist|researcher|"
                                     r"professor|strategist|epidemiologist|specialist|scholar|historian|"
-            r"academic|lecturer|consultant|pollster|[a-z]ologist\b|physician|"
+            r"academic|lecturer|consultant|pollster|[a-z]ologist\b|physician|demographer|statistician|"
             r"\b(?:lead|study|co-?)\s?author\b")),
 )
 
@@ -486,6 +499,8 @@ def _is_title(word: str) -> bool:
 def split_descriptor(phrase: str) -> tuple[str, str] | None:
     """(name, descriptor) for "grid operator Harran Energi" style phrases."""
     words = phrase.strip().split()
+    if len(words) > 1 and _BASED.match(words[0]) and all(w[:1].isupper() for w in words[1:]):
+        return " ".join(words[1:]), words[0]  # "Shanghai-based Hurun": Hurun
     i = len(words)
     while i > 0 and words[i - 1][:1].isupper():
         i -= 1
@@ -494,7 +509,15 @@ def split_descriptor(phrase: str) -> tuple[str, str] | None:
     lower_prefix = all(w[:1].islower() for w in words[:i])
     if words[i - 1].lower() in DESCRIPTORS or lower_prefix and len(words) - i >= 2:
         return " ".join(words[i:]), " ".join(words[:i])
+    if lower_prefix and all(_ADJECTIVE.search(w) for w in words[:i]):
+        return " ".join(words[i:]), " ".join(words[:i])  # "a desperate Velmora"
     return None
+
+
+_BASED = re.compile(r"^[A-Z][\w.'’-]*-based$")
+# Lower-case words shaped as adjectives ("desperate", "still-struggling", "beleaguered"),
+# which describe the one-word name after them rather than head a phrase of their own.
+_ADJECTIVE = re.compile(r"\w{3}(?:ed|ing|ate|ful|ous|ive|less)$")
 
 
 def source_type(entity: Entity) -> SourceType:
@@ -537,6 +560,11 @@ def _typed(text: str, person: bool, name: str, descriptors: tuple[str, ...]) -> 
             return SourceType.MILITARY  # "Army officers"
         said = group.lower() if group != name else _role_heads(text)
         return _type_of(_OWNER_WORD.sub("", said), True)  # "Senator's advisers": aides
+    if person and " " not in name.strip() and gender_of(name) is None:
+        for said in text.split(" | ")[1:]:  # "Velhua, the official Velmoran news agency":
+            described = described_kind(said)  # a body the word "official" made a person
+            if described is not None:
+                return described
     kind = refine_type(_type_of(_role_heads(text) if person else text, person), person, name,
                        descriptors, text)
     if kind is SourceType.OFFICIAL and "spokes" in text and "spokes" not in name.lower() and (
@@ -638,7 +666,9 @@ def _article_type(entity: Entity, text: str) -> SourceType:
     a word the article writes as a surname ("from Roe" beside "Ann Roe")."""
     if text and _PLACE_HINT in entity.descriptors and (
             surname_in(text, entity.name) or _GROUP_PLURAL.search(entity.name)
-            or entity.name.isupper()) and not _is_place(entity.name):  # "a study in JAMA"
+            or entity.name.isupper() or not _placed(text, entity.name)
+            or entity.name.lower() in TITLES or broadcaster(entity.name)
+            ) and not _is_place(entity.name):  # "a study in JAMA", "the case against Roe"
         kept = [d for d in entity.descriptors if d != _PLACE_HINT]
         kind = _typed(_said(entity.names(), kept), entity.person, entity.name, tuple(kept))
     else:
@@ -653,9 +683,19 @@ def _article_type(entity: Entity, text: str) -> SourceType:
     roles = roles_in(text, entity.name)  # whose role it is does not type it ("mayor's wife")
     said = " | ".join(_OWNER_WORD.sub("", r) for r in roles).lower()
     kind = _type_of(said, True) if roles else kind
-    if kind is SourceType.OTHER and _byline(text, entity.name):
-        return SourceType.MEDIA
+    if kind is SourceType.OTHER and (_byline(text, entity.name) or outlet_journalist(
+            text, entity.name)):
+        return SourceType.MEDIA  # "CNN's Ann Roe", "Ann Roe of the Velmar Times"
     return kind
+
+
+def _placed(text: str, name: str) -> bool:
+    """Whether the article writes a name no gazetteer knows as a place: "in", "from" or
+    "across" it (not before a possessive: "in Roe's speech"), or its government, army or
+    capital. "Against Roe" or "with Roe" names a party as often as a place."""
+    n = re.escape(name)
+    return re.search(rf"\b(?:in|from|across|throughout) {n}\b(?!['’])|\b{n}['’]s (?:government|"
+                     rf"army|military|forces|ministry|parliament|capital)\b", text) is not None
 
 
 # A president titled by what they preside ("NEA President Ann Roe", "Velmar Bridge
@@ -705,8 +745,9 @@ _OWNER_WORD = re.compile(r"\S+['’]s?\s+")
 _TEAM = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?(?:['’]s?)?(?:\s+(?:former|"
                    r"presidential|senate|reelection|re-election|mayoral|gubernatorial|"
                    r"congressional|house|own|\d{4}))*\s+(?:campaign|team|camp|transition team)$")
-_PLACE_HINT = "government of a place"  # `resolve`'s mark for a name used as a place
-_GROUP_PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|ats|ists|ives|als)$")  # "Republicans"
+PLACE_HINT = "government of a place"  # `resolve`'s mark for a name used as a place
+_PLACE_HINT = PLACE_HINT
+_GROUP_PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|ats|ists|ives|als|inos|anos|ics)$")  # "Latinos"
 
 
 # One to eight capitalised words before "(ABC)"; the first written out so the pattern
@@ -745,6 +786,31 @@ def _topics(key: str) -> frozenset[str]:
     return frozenset(w for w in (spelling_key(t) for t in key.split()) if w in _TOPIC_WORDS)
 
 
+_SUFFIXES = words("jr sr ii iii iv")
+
+
+def _folded(word: str) -> str:
+    """A word without its accents ("Calderón" and "Calderon" are one spelling)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def persons_differ(key: str, other: str) -> bool:
+    """Whether two normalised names of two or more words are two parties' names however
+    close their spelling: both their first and their last words differ ("Dan Backer",
+    "Dean Baker"), or one opens with a known first name and the surnames open with
+    different letters ("Richard Ross", "Richard Cross"). A typo in one word
+    ("Kristen"/"Kirsten", "Vladimir Putn"), a middle initial or a generational suffix
+    keeps one person."""
+    a, b = key.split(), other.split()
+    while len(a) > 2 and a[-1] in _SUFFIXES:
+        a = a[:-1]
+    while len(b) > 2 and b[-1] in _SUFFIXES:
+        b = b[:-1]
+    if len(a) < 2 or len(b) < 2 or _folded(a[-1]) == _folded(b[-1]):
+        return False
+    return a[0] != b[0] or a[0] in _FIRST_NAMES and a[-1][:1] != b[-1][:1]
+
+
 def match_source(name: str, registry: Sequence[Source], *, cutoff: float = 90) -> str | None:
     """Canonical name of the registry source `name` denotes: exact name/alias, then fuzzy."""
     key = norm(name)
@@ -757,7 +823,7 @@ def match_source(name: str, registry: Sequence[Source], *, cutoff: float = 90) -
     for src in registry:
         for cand in (src.name, *src.aliases):
             c = norm(cand)
-            if len(c) < 4 or _topics(c) != _topics(key):
+            if len(c) < 4 or _topics(c) != _topics(key) or persons_differ(key, c):
                 continue  # "defence ministry" is no typo of "finance ministry"
             score = fuzz.ratio(key, c)
             if score > best_score:

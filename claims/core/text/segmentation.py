@@ -13,10 +13,10 @@ from functools import lru_cache
 
 from claims.core.attribution.sources import words
 
-# Titles before a name never end a sentence.
+# Titles before a name never end a sentence (plural ones too: "Sens. Ann Roe and Ben Holt").
 _TITLE_ABBREVS = words(
     "mr mrs ms dr gen gov sen rep st prof lt col capt sgt maj cmdr adm rev hon mt ft pres "
-    "supt insp det cpl pvt messrs mme mlle"
+    "supt insp det cpl pvt messrs mme mlle sens reps govs gens drs profs"
 )
 # Other abbreviations end a sentence only when a typical sentence opener follows.
 _OTHER_ABBREVS = words(
