@@ -8,9 +8,8 @@ from __future__ import annotations
 import pytest
 
 from claims.core.attribution.sources import match_source
-from claims.core.extraction import extract
 from claims.core.model import Extraction, Source, SourceType
-from claims.core.text.documents import make_document
+from tests.core.attribution_support import run
 
 
 def registry(*names: str) -> tuple[Source, ...]:
@@ -42,10 +41,6 @@ def test_close_spellings_of_two_people_never_match(name: str, held: str) -> None
 )
 def test_one_persons_spellings_still_match(name: str, held: str) -> None:
     assert match_source(name, registry(held)) == held
-
-
-def run(text: str) -> Extraction:
-    return extract(make_document(text, "a.txt"))
 
 
 def typed(x: Extraction) -> dict[str, SourceType]:
