@@ -9,7 +9,7 @@ import pytest
 
 from claims.core.attribution.sources import match_source
 from claims.core.model import Extraction, Source, SourceType
-from tests.core.attribution_support import run
+from tests.core.attribution_support import names, run
 
 
 def registry(*names: str) -> tuple[Source, ...]:
@@ -217,3 +217,19 @@ def test_an_abstract_noun_is_no_source() -> None:
 def test_a_moderator_title_is_no_part_of_the_name() -> None:
     x = run("Moderator Bret Vallner opened the exchange by asking Holt why he attacked Roe.")
     assert typed(x) == {"Bret Vallner": SourceType.MEDIA}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Velmar Geological Survey said the quake hit at a depth of 10 km.",
+     "Velmar Geological Survey"),
+    ("The Velmar Report said the mayor would resign.", "Velmar Report"),
+])
+def test_a_capitalised_document_noun_is_part_of_the_name(text: str, name: str) -> None:
+    x = run(text)
+    assert [c.source for c in x.claims][-1] == name
+    assert "Velmar Geological" not in names(x) and "Velmar" not in names(x)
+
+
+def test_a_lower_case_document_noun_names_its_producer() -> None:
+    x = run("A Velmar report released Monday said the mayor would resign.")
+    assert names(x) == ["Velmar"]

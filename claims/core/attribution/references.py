@@ -280,8 +280,8 @@ def possessed(phrase: str) -> tuple[str, str] | None:
 
 _NAMED_DOC = re.compile(
     r"^(?:(?:the|a|an|(?-i:new|latest|recent|another))\s+)*(?!(?:the|a|an|this|that|its|their)\s)((?-i:[A-Z])[\w&'’.-]*(?:\s+(?-i:[A-Z])[\w&'’.-]*)*)"
-    r"\s+(?:reports?|study|survey|data|figures|statistics|analysis|review|results|findings|"
-    r"polls?|estimates?|statement|forecasts?|projections?|audit|assessment|research)"
+    r"\s+(?:(?-i:reports?|study|survey|data|figures|statistics|analysis|review|results|"
+    r"findings|estimates?|statement|forecasts?|projections?|audit|assessment|research)|polls?)"
     r"(?:\s+(?:released|published|issued|conducted|from\s+\d{4}|in\s+\d{4})\b.*)?$",
     re.IGNORECASE,
 )
