@@ -233,3 +233,14 @@ def test_a_capitalised_document_noun_is_part_of_the_name(text: str, name: str) -
 def test_a_lower_case_document_noun_names_its_producer() -> None:
     x = run("A Velmar report released Monday said the mayor would resign.")
     assert names(x) == ["Velmar"]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Outside experts warn that the budget leaves out the pension debt.", "Outside experts"),
+    ("Outside the court, Ann Roe said the verdict was unfair.", "Ann Roe"),
+    ("Outside Dayton, officials said the road was closed.", "Officials"),
+])
+def test_outside_before_a_plural_party_is_an_adjective(text: str, source: str) -> None:
+    x = run(text)
+    assert [c.source for c in x.claims][-1] == source
+    assert not any(n.startswith("Outside") and n != "Outside experts" for n in names(x))

@@ -112,7 +112,9 @@ def name_fault(name: str, max_words: int = MAX_WORDS) -> str | None:
         return "opens with a quantity word"
     if first[:1].isdigit():
         return "opens with a number"
-    if first in PREPOSITIONS or first in _LOCATIVES:
+    if (first in PREPOSITIONS or first in _LOCATIVES) and not (
+            first == "outside" and len(toks) == 2 and _low(toks[1]).endswith("s")
+            and party_noun(_low(toks[1]))):  # "Outside experts": an adjective, not a place
         return "opens with a preposition"
     if toks[0][:1].isupper() and (first in GERUNDS or first in _PARTICIPLE_OPENERS or (
             first.endswith("ing") and any(_low(t) in _OBJECT_OPENERS or _low(t) in PREPOSITIONS
