@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import claims.core.extraction as extraction
@@ -74,6 +74,7 @@ def test_figures_are_shifted_to_article_offsets(monkeypatch: pytest.MonkeyPatch)
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab C.,;:'\"“”—-\n0123456789 said he The ")),
                max_size=300))
+@example(",\nb")  # a claim after a comma and a line break began with the line break
 def test_extract_never_fails_and_spans_are_exact(text: str) -> None:
     ex = extract(make_document(text, "x"))
     names = {s.name for s in ex.sources}

@@ -318,9 +318,9 @@ def _short(clause: str) -> bool:
 
 def _span(s: Sentence, start: int, end: int) -> tuple[int, int]:
     text = s.text
-    while start < end and text[start] in " ,;":
-        start += 1
-    while end > start and text[end - 1] in " ,;":
+    while start < end and (text[start] in ",;" or text[start].isspace()):
+        start += 1  # a line break inside a joined paragraph trims like a space
+    while end > start and (text[end - 1] in ",;" or text[end - 1].isspace()):
         end -= 1
     return s.start + start, s.start + end
 
