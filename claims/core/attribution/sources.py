@@ -423,15 +423,24 @@ def split_person(phrase: str) -> tuple[str, str] | None:
     name_words = words[i:]
     if not name_words or i == 0 or any(w.lower() in ORG_WORDS for w in name_words):
         return None
+    if len(name_words) == 1 and words[i - 1] == "General" and (
+            name_words[0].lower() in _TRADE_NOUNS):
+        return None  # "General Electric", "General Mills": a company, not General Mills
     if _is_title(words[i - 1]) and words[i - 1].lower() not in _PORTFOLIOS or (
             words[i - 1] == "Speaker" and len(name_words) >= 2):  # "House Speaker Ann Roe"
         return " ".join(name_words), " ".join(words)
-    if words[i - 1] in PERSON_NOUNS and len(name_words) >= 2:
+    if (words[i - 1] in PERSON_NOUNS or words[i - 1] in _ROLE_BEFORE_NAME) and len(
+            name_words) >= 2:
         return " ".join(name_words), " ".join(words)  # "FBI general counsel Ann Roe"
     return None  # "Health Canada", "World Health Organization": a portfolio is no title
 
 
 _FIRST_NAMES = _FIRST_F | _FIRST_M
+# Lower-case roles that describe the full name after them ("radio co-host Ann Roe",
+# "party boss Ann Roe") but, alone, name nobody ("the host said" is no title).
+_ROLE_BEFORE_NAME = words("host co-host boss")
+# Common nouns a company's name puts after "General" (never a general's surname).
+_TRADE_NOUNS = words("electric motors mills dynamics atomics foods instruments")
 # A title written with "of" before a name ("Secretary of State Ada Roe", "Chief of Staff
 # Tom Vance"): `_OF_NAME_END` would take it for "Ada Roe of the State Party".
 _TITLE_OF = re.compile(r"\b(?:Secretary|Chief|Minister|Director|Commissioner|Chairman|"
@@ -599,7 +608,8 @@ _PERSON_SHAPE = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:(?:"
 _BODY_NAME = re.compile(r"^(?:the\s+)?[A-Z][A-Z&/.-]{1,9}$|\b(?:Network|Chamber|Committee|Caucus|"
                         r"Coalition|Council|Institute|Project|Initiative|Campaign|PAC|Fund|"
                         r"Foundation|Society|Alliance|Agency|Bureau|Post|Press|Times|Report|Legion|"
-                        r"Party|Forum)\b")
+                        r"Party|Forum|Electric|Motors|Dynamics|Industries|Holdings|Airlines|Inc|Corp|"
+                        r"LLC|Ltd)\b")
 
 
 _ANALYST_WORDS = re.compile(r"\b(?:analysts|experts|economists|scientists|researchers|"
