@@ -1,0 +1,47 @@
+"""Round ten of the registry: names that were cut wrong or were no names at all.
+
+Invented texts of the failures' shapes: a company after "General" cut to its second word,
+a participle used as a preposition ("Following Roe …") taken for a name, a phrasal
+verb ("stared down the camera") inside a name, and a lower-case role before a full
+name kept in the name.
+"""
+
+from __future__ import annotations
+
+from claims.core.model import SourceType
+from tests.core.attribution_support import names, run, source_of, type_of
+
+
+def test_general_before_a_trade_noun_is_a_company() -> None:
+    x = run("General Electric said on Tuesday that it would move its plant to Velmora.")
+    assert source_of(x, "General Electric said") == "General Electric"
+    assert "Electric" not in names(x)
+    assert type_of(x, "General Electric") is SourceType.ORGANISATION
+
+
+def test_general_before_a_surname_is_still_a_title() -> None:
+    x = run("General Ann Roe said the troops would stay in Velmora.")
+    assert source_of(x, "General Ann Roe said") == "Ann Roe"
+    assert type_of(x, "Ann Roe") is SourceType.MILITARY
+
+
+def test_following_before_a_name_is_no_name() -> None:
+    x = run("Following Withers on the radio, Ann Roe seemed to urge Withers to let up. "
+            "\"I did not set conditions,\" she said.")
+    assert not any(n.startswith("Following") for n in names(x))
+
+
+def test_a_phrasal_verb_is_no_part_of_a_name() -> None:
+    x = run("It was an odd start to the hearing, as Pieter van Dam missed his cue to "
+            "speak, Ann Roe stared down the panel and the clerks forgot to call the mayor. "
+            "This is going to be long.")
+    assert not any("stared" in n for n in names(x))
+
+
+def test_a_role_before_a_full_name_is_cut_off() -> None:
+    x = run("Velmora Radio co-host Ann Roe said the show would end.\n\n"
+            "Velmar party boss Pieter van Dam said the vote was fair.")
+    assert source_of(x, "Velmora Radio co-host") == "Ann Roe"
+    assert source_of(x, "Velmar party boss") == "Pieter van Dam"
+    assert not any("co-host" in n or "boss" in n for n in names(x))
+
