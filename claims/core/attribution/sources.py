@@ -221,7 +221,7 @@ _TYPE_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
     (SourceType.ORGANISATION, re.compile(r"\bfund\b|association|red cross|hospital|company|"
                                          r"organi[sz]ation|"
                                          r"\bfirm\b|operator|exchange|railway|union|committee|\bbank\b|"
-                                         r"university|charity|centre|center|corporation|"
+                                         r"university|\bschool\b|\bcollege\b|charity|centre|center|corporation|"
                                          r"\binc\b|\bltd\b|group|league|federation|club|utility|"
                                          r"utilities|provider|airline|carrier|\bparty$|"
                                          r"\bcoalition$")),
@@ -539,6 +539,11 @@ def source_type(entity: Entity) -> SourceType:
                   tuple(entity.descriptors))
 
 
+def name_type(name: str) -> SourceType:
+    """The type a body's or group's name gives alone, with no article's wording."""
+    return _typed(name.lower(), False, name, ())
+
+
 def _said(names: list[str], descriptors: Sequence[str]) -> str:
     """Names and descriptions as one lower-case text for the keyword rules, each set
     off by " | " so `_role_heads` can cut them one by one."""
@@ -821,6 +826,16 @@ def persons_differ(key: str, other: str) -> bool:
     return a[0] != b[0] or a[0] in _FIRST_NAMES and a[-1][:1] != b[-1][:1]
 
 
+def number_differs(a: str, b: str) -> bool:
+    """Whether two one-word keys differ only by a plural "s": a group of people named
+    by a plural ("Independents", "Politicos") and a body with the singular as its name
+    ("the Independent", a newspaper) are different parties, though one letter apart."""
+    if " " in a or " " in b or len(a) == len(b):
+        return False
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return long_ == short + "s"
+
+
 def match_source(name: str, registry: Sequence[Source], *, cutoff: float = 90) -> str | None:
     """Canonical name of the registry source `name` denotes: exact name/alias, then fuzzy."""
     key = norm(name)
@@ -833,7 +848,8 @@ def match_source(name: str, registry: Sequence[Source], *, cutoff: float = 90) -
     for src in registry:
         for cand in (src.name, *src.aliases):
             c = norm(cand)
-            if len(c) < 4 or _topics(c) != _topics(key) or persons_differ(key, c):
+            if len(c) < 4 or _topics(c) != _topics(key) or persons_differ(key, c) or (
+                    number_differs(key, c)):
                 continue  # "defence ministry" is no typo of "finance ministry"
             score = fuzz.ratio(key, c)
             if score > best_score:
