@@ -3,12 +3,15 @@
 Invented texts of the failures' shapes: a company after "General" cut to its second word,
 a participle used as a preposition ("Following Roe …") taken for a name, a phrasal
 verb ("stared down the camera") inside a name, and a lower-case role before a full
-name kept in the name.
+name kept in the name; across articles, a plural group merged with a singular name
+("Independents" into a newspaper) and typed by one article's wording.
 """
 
 from __future__ import annotations
 
-from claims.core.model import SourceType
+from claims.core.attribution.sources import match_source, number_differs
+from claims.core.attribution.typemerge import merged_type
+from claims.core.model import Source, SourceType
 from tests.core.attribution_support import names, run, source_of, type_of
 
 
@@ -45,3 +48,28 @@ def test_a_role_before_a_full_name_is_cut_off() -> None:
     assert source_of(x, "Velmar party boss") == "Pieter van Dam"
     assert not any("co-host" in n or "boss" in n for n in names(x))
 
+
+
+def test_a_plural_group_is_no_typo_of_a_singular_name() -> None:
+    paper = [Source("Independent", SourceType.MEDIA), Source("Velmar Times", SourceType.MEDIA)]
+    assert match_source("Independents", paper) is None
+    assert match_source("Independent", paper) == "Independent"
+    assert match_source("Velmar Time", paper) == "Velmar Times"  # two words: a typo
+    assert number_differs("independents", "independent")
+    assert not number_differs("velmar times", "velmar time")
+
+
+def test_a_plain_plural_group_keeps_other_across_articles() -> None:
+    for first, second in (("other", "official"), ("official", "other")):
+        assert merged_type("Supporters", first, second) == "other"
+        assert merged_type("Independents", first.replace("official", "media"),
+                           second.replace("official", "media")) == "other"
+    assert merged_type("Supporters", "official", "official") == "official"
+    assert merged_type("Analysts", "other", "analyst") == "analyst"  # the word types them
+    assert merged_type("Lawmakers", "other", "politician") == "politician"
+
+
+def test_a_school_is_an_organisation() -> None:
+    x = run("Dunmore Law School said on Monday that the course would end.")
+    assert source_of(x, "Dunmore Law School said") == "Dunmore Law School"
+    assert type_of(x, "Dunmore Law School") is SourceType.ORGANISATION
