@@ -221,7 +221,7 @@ _TYPE_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
     (SourceType.ORGANISATION, re.compile(r"\bfund\b|association|red cross|hospital|company|"
                                          r"organi[sz]ation|"
                                          r"\bfirm\b|operator|exchange|railway|union|committee|\bbank\b|"
-                                         r"university|\bschool\b|\bcollege\b|charity|centre|center|corporation|"
+                                         r"university|\b(?:school|college)(?:$|\s\|)|charity|centre|center|corporation|"
                                          r"\binc\b|\bltd\b|group|league|federation|club|utility|"
                                          r"utilities|provider|airline|carrier|\bparty$|"
                                          r"\bcoalition$")),
