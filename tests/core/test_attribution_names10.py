@@ -73,3 +73,19 @@ def test_a_school_is_an_organisation() -> None:
     x = run("Dunmore Law School said on Monday that the course would end.")
     assert source_of(x, "Dunmore Law School said") == "Dunmore Law School"
     assert type_of(x, "Dunmore Law School") is SourceType.ORGANISATION
+
+
+def test_a_bodys_president_is_an_official_a_countrys_a_politician() -> None:
+    x = run("Velmora Parenthood’s president Ann Roe said the clinics would stay open.")
+    assert source_of(x, "Velmora Parenthood") == "Ann Roe"
+    assert type_of(x, "Ann Roe") is SourceType.OFFICIAL
+    y = run("France’s president Ann Roe said the vote was fair.")
+    assert type_of(y, "Ann Roe") is SourceType.POLITICIAN
+    z = run("The country's president Ann Roe said the vote was fair.")
+    assert type_of(z, "Ann Roe") is SourceType.POLITICIAN
+
+
+def test_a_school_named_in_passing_types_nothing() -> None:
+    x = run("Families of the school's victims said the law must change. Ann Roe said so too.")
+    assert all(t is not SourceType.ORGANISATION for t in
+               (type_of(x, n) for n in names(x) if n.startswith("Families")))
