@@ -16,10 +16,10 @@ from tests.core.attribution_support import names, run, source_of, type_of
 
 
 def test_general_before_a_trade_noun_is_a_company() -> None:
-    x = run("General Electric said on Tuesday that it would move its plant to Velmora.")
-    assert source_of(x, "General Electric said") == "General Electric"
-    assert "Electric" not in names(x)
-    assert type_of(x, "General Electric") is SourceType.ORGANISATION
+    x = run("General Dynamics said on Tuesday that it would move its plant to Velmora.")
+    assert source_of(x, "General Dynamics said") == "General Dynamics"
+    assert "Dynamics" not in names(x)
+    assert type_of(x, "General Dynamics") is SourceType.ORGANISATION
 
 
 def test_general_before_a_surname_is_still_a_title() -> None:

@@ -425,7 +425,7 @@ def split_person(phrase: str) -> tuple[str, str] | None:
         return None
     if len(name_words) == 1 and words[i - 1] == "General" and (
             name_words[0].lower() in _TRADE_NOUNS):
-        return None  # "General Electric", "General Mills": a company, not General Mills
+        return None  # "General Foods", "General Dynamics": a company, not a general
     if _is_title(words[i - 1]) and words[i - 1].lower() not in _PORTFOLIOS or (
             words[i - 1] == "Speaker" and len(name_words) >= 2):  # "House Speaker Ann Roe"
         return " ".join(name_words), " ".join(words)
