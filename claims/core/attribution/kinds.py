@@ -179,6 +179,24 @@ _BODY_PRESIDENT = re.compile(
     r"mexico)[\w'’ -]*?(?:union|association|council|chamber|foundation|institute|"
     r"federation|company|corporation|university|college|group|network|coalition|watch|"
     r"league|society|fund|committee|club|publishing|inc|corp)\b")
+# "X's president": a body's, unless X is a place or a word for one ("the country's").
+_OWNED_PRESIDENT = re.compile(r"([a-z][\w-]*)['’]s\s+(?:vice\s+)?president\b")
+_STATE_OWNERS = frozenset((
+    "country", "nation", "state", "city", "island", "republic", "kingdom", "region",
+    "province", "county", "town", "village", "party", "world", "continent", "union"))
+
+
+def _owned_president(text: str) -> bool:
+    """Whether the lower-case text calls the person the president of a named owner that
+    is no place and no word for one."""
+    found = _OWNED_PRESIDENT.search(text)
+    if found is None or found.group(1) in _STATE_OWNERS:
+        return False
+    from claims.core.places import is_place  # the gazetteer loads on first use
+
+    return not is_place(found.group(1).title())
+
+
 _NEWSROOM = re.compile(r"\b(?:editor|anchor|correspondent|reporter)\b")
 # Words of an elected or state office, which keep a person a politician.
 _ELECTED = re.compile(r"senator|\bsen\b|\brep\b|congress|lawmaker|minister|governor|"
@@ -226,6 +244,9 @@ def refine_type(kind: SourceType, person: bool, name: str,
         if _NEWSROOM.search(text):
             return SourceType.MEDIA  # "Velmar News Vice President and Managing Editor"
         return SourceType.OFFICIAL  # "Acme Union President Ann Roe" holds no public office
+    if kind is SourceType.POLITICIAN and person and not _ELECTED.search(text) and (
+            _owned_president(text)):
+        return SourceType.OFFICIAL  # "Velmora Parenthood's president Ann Roe"
     if _STATE_OF.match(name):
         return SourceType.GOVERNMENT  # "Republic of X", "the City of X"
     if kind is SourceType.GOVERNMENT and _BUSINESS_BODY.search(low):

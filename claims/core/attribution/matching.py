@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from claims.core.attribution.sources import _topics, norm, persons_differ
+from claims.core.attribution.sources import _topics, norm, number_differs, persons_differ
 
 MIN_FUZZY_LENGTH = 4  # "NATO" may be fuzzy-matched, "UN" may not
 
@@ -63,6 +63,8 @@ def best_fuzzy(
             continue  # a zero score never beats the loop's 0.0 start
         if persons_differ(query.key, choices[i] or ""):
             continue  # "Dan Backer" is no typo of "Dean Baker"
+        if number_differs(query.key, choices[i] or ""):
+            continue  # "Independents" (voters) is no typo of "the Independent" (a paper)
         if best is None or score > best[0] or score == best[0] and ranks[i] < best[1]:
             best = (score, ranks[i], i)
     return best[2] if best else None

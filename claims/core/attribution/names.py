@@ -65,6 +65,11 @@ _PARTICIPLE_OPENERS = _words(
     "pointing explaining commenting interviewed reached contacted reached asked pressed "
     "having being given"
 )
+# Participles that work as prepositions: before a capitalised word they open a phrase
+# about somebody ("Following Roe on the radio, …"), never a party's name.
+_PREPOSITION_PARTICIPLES = _words("following according regarding concerning")
+# Adverb particles of phrasal verbs ("stared down the camera", "backed off the plan").
+_VERB_PARTICLES = _words("down up out off away")
 _OBJECT_OPENERS = _ARTICLES | PRONOUNS | _words("that whether how why what")
 _LOCATIVES = _words(
     "inside outside amid despite within across beyond behind near ahead along alongside")
@@ -120,7 +125,8 @@ def name_fault(name: str, max_words: int = MAX_WORDS) -> str | None:
             first.endswith("ing") and any(_low(t) in _OBJECT_OPENERS or _low(t) in PREPOSITIONS
                                          for t in toks[1:3]))) and not (
             len(toks) in (2, 3) and party_noun(_low(toks[-1])) and not any(
-                _low(t) in _OBJECT_OPENERS or _low(t) in PREPOSITIONS for t in toks[1:])):
+                _low(t) in _OBJECT_OPENERS or _low(t) in PREPOSITIONS for t in toks[1:])
+            and not (first in _PREPOSITION_PARTICIPLES and toks[1][:1].isupper())):
         # "Ruling party (officials)" is a body, not "Ruling out a cut"
         return "opens with a participle"  # "Speaking on Sunday", "Taking home a first win"
     if all(t[:1].islower() for t in toks) and _low(toks[-1]).endswith(("ed", "ing")):
@@ -143,7 +149,8 @@ def name_fault(name: str, max_words: int = MAX_WORDS) -> str | None:
         if t[:1].islower() and low.endswith("ed") and (i == 0 or toks[i - 1][:1].isupper() and (
                 i > 1 or _low(toks[0]) not in _ARTICLES)) and i + 1 < len(toks) and (
                 _low(toks[i + 1]) in _OBJECT_OPENERS or toks[i + 1][:1].isdigit()
-                or _low(toks[i + 1]) in QUANTITY or _low(toks[i + 1]) in _AMOUNTS):
+                or _low(toks[i + 1]) in QUANTITY or _low(toks[i + 1]) in _AMOUNTS
+                or _low(toks[i + 1]) in _VERB_PARTICLES and i + 2 < len(toks)):
             return "holds a finite verb"  # "Claim Check rated 18%", "Three filmed an hourlong"
     if len(toks) > max_words and not all(
             t[:1].isupper() or _low(t) in PREPOSITIONS or _low(t) in _ARTICLES

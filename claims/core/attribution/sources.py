@@ -221,7 +221,7 @@ _TYPE_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
     (SourceType.ORGANISATION, re.compile(r"\bfund\b|association|red cross|hospital|company|"
                                          r"organi[sz]ation|"
                                          r"\bfirm\b|operator|exchange|railway|union|committee|\bbank\b|"
-                                         r"university|charity|centre|center|corporation|"
+                                         r"university|\b(?:school|college)(?:$|\s\|)|charity|centre|center|corporation|"
                                          r"\binc\b|\bltd\b|group|league|federation|club|utility|"
                                          r"utilities|provider|airline|carrier|\bparty$|"
                                          r"\bcoalition$")),
@@ -423,15 +423,24 @@ def split_person(phrase: str) -> tuple[str, str] | None:
     name_words = words[i:]
     if not name_words or i == 0 or any(w.lower() in ORG_WORDS for w in name_words):
         return None
+    if len(name_words) == 1 and words[i - 1] == "General" and (
+            name_words[0].lower() in _TRADE_NOUNS):
+        return None  # "General Foods", "General Dynamics": a company, not a general
     if _is_title(words[i - 1]) and words[i - 1].lower() not in _PORTFOLIOS or (
             words[i - 1] == "Speaker" and len(name_words) >= 2):  # "House Speaker Ann Roe"
         return " ".join(name_words), " ".join(words)
-    if words[i - 1] in PERSON_NOUNS and len(name_words) >= 2:
+    if (words[i - 1] in PERSON_NOUNS or words[i - 1] in _ROLE_BEFORE_NAME) and len(
+            name_words) >= 2:
         return " ".join(name_words), " ".join(words)  # "FBI general counsel Ann Roe"
     return None  # "Health Canada", "World Health Organization": a portfolio is no title
 
 
 _FIRST_NAMES = _FIRST_F | _FIRST_M
+# Lower-case roles that describe the full name after them ("radio co-host Ann Roe",
+# "party boss Ann Roe") but, alone, name nobody ("the host said" is no title).
+_ROLE_BEFORE_NAME = words("host co-host boss")
+# Common nouns a company's name puts after "General" (never a general's surname).
+_TRADE_NOUNS = words("electric motors mills dynamics atomics foods instruments")
 # A title written with "of" before a name ("Secretary of State Ada Roe", "Chief of Staff
 # Tom Vance"): `_OF_NAME_END` would take it for "Ada Roe of the State Party".
 _TITLE_OF = re.compile(r"\b(?:Secretary|Chief|Minister|Director|Commissioner|Chairman|"
@@ -530,6 +539,11 @@ def source_type(entity: Entity) -> SourceType:
                   tuple(entity.descriptors))
 
 
+def name_type(name: str) -> SourceType:
+    """The type a body's or group's name gives alone, with no article's wording."""
+    return _typed(name.lower(), False, name, ())
+
+
 def _said(names: list[str], descriptors: Sequence[str]) -> str:
     """Names and descriptions as one lower-case text for the keyword rules, each set
     off by " | " so `_role_heads` can cut them one by one."""
@@ -599,7 +613,8 @@ _PERSON_SHAPE = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:(?:"
 _BODY_NAME = re.compile(r"^(?:the\s+)?[A-Z][A-Z&/.-]{1,9}$|\b(?:Network|Chamber|Committee|Caucus|"
                         r"Coalition|Council|Institute|Project|Initiative|Campaign|PAC|Fund|"
                         r"Foundation|Society|Alliance|Agency|Bureau|Post|Press|Times|Report|Legion|"
-                        r"Party|Forum)\b")
+                        r"Party|Forum|Electric|Motors|Dynamics|Industries|Holdings|Airlines|Inc|Corp|"
+                        r"LLC|Ltd)\b")
 
 
 _ANALYST_WORDS = re.compile(r"\b(?:analysts|experts|economists|scientists|researchers|"
@@ -811,6 +826,16 @@ def persons_differ(key: str, other: str) -> bool:
     return a[0] != b[0] or a[0] in _FIRST_NAMES and a[-1][:1] != b[-1][:1]
 
 
+def number_differs(a: str, b: str) -> bool:
+    """Whether two one-word keys differ only by a plural "s": a group of people named
+    by a plural ("Independents", "Politicos") and a body with the singular as its name
+    ("the Independent", a newspaper) are different parties, though one letter apart."""
+    if " " in a or " " in b or len(a) == len(b):
+        return False
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return long_ == short + "s"
+
+
 def match_source(name: str, registry: Sequence[Source], *, cutoff: float = 90) -> str | None:
     """Canonical name of the registry source `name` denotes: exact name/alias, then fuzzy."""
     key = norm(name)
@@ -823,7 +848,8 @@ def match_source(name: str, registry: Sequence[Source], *, cutoff: float = 90) -
     for src in registry:
         for cand in (src.name, *src.aliases):
             c = norm(cand)
-            if len(c) < 4 or _topics(c) != _topics(key) or persons_differ(key, c):
+            if len(c) < 4 or _topics(c) != _topics(key) or persons_differ(key, c) or (
+                    number_differs(key, c)):
                 continue  # "defence ministry" is no typo of "finance ministry"
             score = fuzz.ratio(key, c)
             if score > best_score:

@@ -35,6 +35,11 @@ _BODY_ORDER = (_T.GOVERNMENT, _T.MILITARY, _T.MEDIA, _T.THINK_TANK, _T.OSINT,
 _GROUP_ORDER = (_T.ANALYST, _T.OFFICIAL, _T.MEDIA, _T.POLITICIAN, _T.OTHER, _T.ORGANISATION,
                 _T.GOVERNMENT, _T.THINK_TANK, _T.MILITARY, _T.OSINT)
 _GROUP_RANK = {t.value: i for i, t in enumerate(_GROUP_ORDER)}
+# For a plural the word alone leaves untyped ("Supporters", "Independents"), `other`
+# first: one article that read the group as people at all outweighs another whose
+# wording around it lent a type.
+_PLAIN_GROUP_RANK = {t.value: i for i, t in enumerate(
+    (_T.OTHER, *(t for t in _GROUP_ORDER if t is not _T.OTHER)))}
 _PERSON_RANK = {t.value: i for i, t in enumerate(_PERSON_ORDER)}
 _BODY_RANK = {t.value: i for i, t in enumerate(_BODY_ORDER)}
 # A capitalised name that is a body's: initials, or a body word in it.
@@ -76,4 +81,18 @@ def merged_type(name: str, stored: str, new: str) -> str:
     ranks = _ranks(name)
     if stored not in ranks or new not in ranks:
         return stored
+    if ranks is _GROUP_RANK and _plain_group(name):
+        ranks = _PLAIN_GROUP_RANK  # "Supporters" typed `official` by one article's wording
     return new if ranks[new] < ranks[stored] else stored
+
+
+@lru_cache(maxsize=4096)
+def _plain_group(name: str) -> bool:
+    """Whether a one-word plural names people whom the word alone does not type
+    ("Supporters", "Independents", "Residents"; not "Analysts" or "Officials"): a type
+    an article lent them came from its wording around the word, so across the
+    registry `other` wins over it (see `_PLAIN_GROUP_RANK`)."""
+    from claims.core.attribution.names import party_noun
+    from claims.core.attribution.sources import name_type
+
+    return party_noun(name) and name_type(name) is _T.OTHER
