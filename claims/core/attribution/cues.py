@@ -916,6 +916,7 @@ _AGENT_NOUNS = ORG_WORDS | DESCRIPTORS | GENERIC_HEADS | ROLE_NOUNS | words(
     "television radio press"
 )
 _NP_STOP = PREPOSITIONS | CONJUNCTIONS | FINITE | words("to not")
+_ARTICLES = words("a an the")
 _NP_LEAD = words("the a an his her its their our some many most several two three four "
                  "five one another other")
 
@@ -940,6 +941,11 @@ def _trailing_noun_phrase(text: str, start: int, seg: str) -> tuple[int, str]:
             toks[i].group().lower() not in _NP_LEAD) and any(
             t.group()[:1].isupper() for t in toks[i:]):
         i += 1  # "involve Attorney General …": not the verb before the name
+    if i < len(toks) - 1 and toks[i].group()[:1].islower() and toks[i].group() not in _NP_LEAD:
+        for j in range(i + 1, len(toks) - 1):
+            if toks[j].group() in _ARTICLES:
+                i = j  # "hired an architect who …": the phrase opens on its article
+                break
     if i >= len(toks):
         return start, ""
     return start + toks[i].start(), seg[toks[i].start():]
