@@ -437,6 +437,8 @@ _ADVERB_ASIDE = re.compile(r"(?:[a-z]+ly|in fact|of course|at least|for now|in t
                            r"in response|in an interview|in a statement|on the other hand|"
                            r"at the same time|after all|in other words|in the end|"
                            r"(?:like|including|such as|unlike) [^,;]{1,60}|"
+                           r"in (?:a|an|its|his|her|their) (?:[\w-]+ ){0,3}?(?:effort|bid|"
+                           r"attempt|push|move|drive|campaign) (?:to|toward|towards) [^,;]{1,90}|"
                            r"(?:many|most|some|all|several|both|none|each|one|two|three|half|"
                            r"a few|few) of (?:them|whom|those)\b[^,;]{0,60})")
 _FOR_ONES_PART = re.compile(r"(?:for|in) (?:his|her|its|their) (?:part|turn|view)")
