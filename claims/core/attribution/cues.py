@@ -866,6 +866,10 @@ def _antecedent(text: str, lo: int, end: int) -> tuple[int, str] | None:
         start, head = whole
     else:
         start, head = _trailing_noun_phrase(text, start, head)
+    if head == "those":  # "Roe is among those who insist …": Roe
+        among = _AMONG_THOSE.search(text, max(lo, start - 30), start)
+        subj = _subject_phrase(text, among.start(), lo) if among is not None else None
+        return None if subj is None else (subj[0], subj[1])
     found = speaker_phrase(head) if head else None
     if found is None or found[1].lower() in _PRONOUN_SUBJECTS:
         return None
@@ -874,6 +878,7 @@ def _antecedent(text: str, lo: int, end: int) -> tuple[int, str] | None:
     return start + found[0], found[1]
 
 
+_AMONG_THOSE = re.compile(r"\b(?:is|are|was|were)\s+(?:also\s+|now\s+)?among\s+\Z")
 _TRAILING_NAME = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*$")
 
 
