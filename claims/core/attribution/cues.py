@@ -741,6 +741,11 @@ def _subject_phrase(
     if bound is not None:  # "At least a dozen council members told …": the members
         start, phrase = start + bound.end(), phrase[bound.end():]
         found = speaker_phrase(phrase)
+    if found is None and phrase.endswith(_PRONOUN_ENDS):
+        lead, _, pron = phrase.rpartition(" ")
+        if lead and pron in _PRONOUN_SUBJECTS and only_circumstance(lead):
+            start, phrase = start + len(lead) + 1, pron  # "late Saturday he announced"
+            found = speaker_phrase(phrase)
     if found is not None and _ENDS_RELATIVE.search(text, max(0, start - 12), start) and (
             only_circumstance(phrase)):
         found = None  # "X, who last year threatened …": the time is no speaker
@@ -1365,6 +1370,7 @@ def _owner_of(hits: list[CueHit], at: int) -> int:
 
 _PRONOUN_SUBJECTS = words("he she it they we i you")
 # Subjects of "be + adjective" that are no party ("it is clear", "this is sure to …").
+_PRONOUN_ENDS = (" he", " she", " they", " we")
 _NOT_PARTY_SUBJECTS = words("it this that there which what these those")
 def speaker_label(text: str) -> CueHit | None:
     """The speaker a transcript or interview names before a colon at a sentence's start
