@@ -668,6 +668,9 @@ def _subject_phrase(
                 # "Sen. Roe (D-Ohio), said": a stray comma after the party tag
                 return s2_start, s2, None, None
             return None
+        if text.endswith(", who", lo, s1_end):  # "Roe, who, after a talk with X, said"
+            shared = _antecedent(text, lo, s1_end)
+            return None if shared is None else (*shared, None, None)
         s1_start, s1 = _segment_before(text, s1_end, lo)
         aside = _is_aside(s2)
         if aside and s1 and _is_aside(s1) and s1_start > lo:  # "X, 61, who …, said"
