@@ -730,6 +730,10 @@ def _subject_phrase(
     start, phrase = _segment_before(text, end, lo)
     whose = phrase.find(" whose ")
     phrase = _strip_aux(phrase if whose < 0 else phrase[:whose])  # "officials whose … say"
+    if " even " in phrase:  # "Lawmakers and even some donors say": both parties
+        phrase = phrase.replace(" and even ", " and ").replace(" or even ", " or ")
+    if phrase.endswith(_SUBJECT_TAILS):  # "Voters overall said": the voters
+        phrase = phrase.rsplit(" ", 1)[0]
     if text[max(lo, start - 2):start].startswith(","):  # "Roe, a former aide to X has written"
         person = named_before(text, lo, start, phrase)
         if person is not None:
@@ -765,6 +769,7 @@ def _subject_phrase(
     return start + found[0], found[1], None, descriptor
 
 
+_SUBJECT_TAILS = (" overall", " nationwide", " nationally", " statewide")
 _PAIR_LEAD = re.compile(r"(?:[Bb]oth|[Ee]ither)\s+")
 _BRACKET_END = re.compile(r"\s*\([^()]*\)$")
 _PAIR_TAIL = re.compile(r"\s+(?:both|all|each|together|jointly)$")
