@@ -437,6 +437,8 @@ _ADVERB_ASIDE = re.compile(r"(?:[a-z]+ly|in fact|of course|at least|for now|in t
                            r"in response|in an interview|in a statement|on the other hand|"
                            r"at the same time|after all|in other words|in the end|"
                            r"(?:like|including|such as|unlike) [^,;]{1,60}|"
+                           r"in (?:a|an|its|his|her|their) (?:[\w-]+ ){0,3}?(?:effort|bid|"
+                           r"attempt|push|move|drive|campaign) (?:to|toward|towards) [^,;]{1,90}|"
                            r"(?:many|most|some|all|several|both|none|each|one|two|three|half|"
                            r"a few|few) of (?:them|whom|those)\b[^,;]{0,60})")
 _FOR_ONES_PART = re.compile(r"(?:for|in) (?:his|her|its|their) (?:part|turn|view)")
@@ -666,6 +668,9 @@ def _subject_phrase(
                 # "Sen. Roe (D-Ohio), said": a stray comma after the party tag
                 return s2_start, s2, None, None
             return None
+        if text.endswith(", who", lo, s1_end):  # "Roe, who, after a talk with X, said"
+            shared = _antecedent(text, lo, s1_end)
+            return None if shared is None else (*shared, None, None)
         s1_start, s1 = _segment_before(text, s1_end, lo)
         aside = _is_aside(s2)
         if aside and s1 and _is_aside(s1) and s1_start > lo:  # "X, 61, who …, said"
@@ -725,6 +730,10 @@ def _subject_phrase(
     start, phrase = _segment_before(text, end, lo)
     whose = phrase.find(" whose ")
     phrase = _strip_aux(phrase if whose < 0 else phrase[:whose])  # "officials whose … say"
+    if " even " in phrase:  # "Lawmakers and even some donors say": both parties
+        phrase = phrase.replace(" and even ", " and ").replace(" or even ", " or ")
+    if phrase.endswith(_SUBJECT_TAILS):  # "Voters overall said": the voters
+        phrase = phrase.rsplit(" ", 1)[0]
     if text[max(lo, start - 2):start].startswith(","):  # "Roe, a former aide to X has written"
         person = named_before(text, lo, start, phrase)
         if person is not None:
@@ -739,6 +748,11 @@ def _subject_phrase(
     if bound is not None:  # "At least a dozen council members told …": the members
         start, phrase = start + bound.end(), phrase[bound.end():]
         found = speaker_phrase(phrase)
+    if found is None and phrase.endswith(_PRONOUN_ENDS):
+        lead, _, pron = phrase.rpartition(" ")
+        if lead and pron in _PRONOUN_SUBJECTS and only_circumstance(lead):
+            start, phrase = start + len(lead) + 1, pron  # "late Saturday he announced"
+            found = speaker_phrase(phrase)
     if found is not None and _ENDS_RELATIVE.search(text, max(0, start - 12), start) and (
             only_circumstance(phrase)):
         found = None  # "X, who last year threatened …": the time is no speaker
@@ -755,6 +769,7 @@ def _subject_phrase(
     return start + found[0], found[1], None, descriptor
 
 
+_SUBJECT_TAILS = (" overall", " nationwide", " nationally", " statewide")
 _PAIR_LEAD = re.compile(r"(?:[Bb]oth|[Ee]ither)\s+")
 _BRACKET_END = re.compile(r"\s*\([^()]*\)$")
 _PAIR_TAIL = re.compile(r"\s+(?:both|all|each|together|jointly)$")
@@ -864,6 +879,10 @@ def _antecedent(text: str, lo: int, end: int) -> tuple[int, str] | None:
         start, head = whole
     else:
         start, head = _trailing_noun_phrase(text, start, head)
+    if head == "those":  # "Roe is among those who insist …": Roe
+        among = _AMONG_THOSE.search(text, max(lo, start - 30), start)
+        subj = _subject_phrase(text, among.start(), lo) if among is not None else None
+        return None if subj is None else (subj[0], subj[1])
     found = speaker_phrase(head) if head else None
     if found is None or found[1].lower() in _PRONOUN_SUBJECTS:
         return None
@@ -872,6 +891,7 @@ def _antecedent(text: str, lo: int, end: int) -> tuple[int, str] | None:
     return start + found[0], found[1]
 
 
+_AMONG_THOSE = re.compile(r"\b(?:is|are|was|were)\s+(?:also\s+|now\s+)?among\s+\Z")
 _TRAILING_NAME = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*$")
 
 
@@ -916,6 +936,7 @@ _AGENT_NOUNS = ORG_WORDS | DESCRIPTORS | GENERIC_HEADS | ROLE_NOUNS | words(
     "television radio press"
 )
 _NP_STOP = PREPOSITIONS | CONJUNCTIONS | FINITE | words("to not")
+_ARTICLES = words("a an the")
 _NP_LEAD = words("the a an his her its their our some many most several two three four "
                  "five one another other")
 
@@ -940,6 +961,11 @@ def _trailing_noun_phrase(text: str, start: int, seg: str) -> tuple[int, str]:
             toks[i].group().lower() not in _NP_LEAD) and any(
             t.group()[:1].isupper() for t in toks[i:]):
         i += 1  # "involve Attorney General …": not the verb before the name
+    if i < len(toks) - 1 and toks[i].group()[:1].islower() and toks[i].group() not in _NP_LEAD:
+        for j in range(i + 1, len(toks) - 1):
+            if toks[j].group() in _ARTICLES:
+                i = j  # "hired an architect who …": the phrase opens on its article
+                break
     if i >= len(toks):
         return start, ""
     return start + toks[i].start(), seg[toks[i].start():]
@@ -1352,6 +1378,7 @@ def _owner_of(hits: list[CueHit], at: int) -> int:
 
 _PRONOUN_SUBJECTS = words("he she it they we i you")
 # Subjects of "be + adjective" that are no party ("it is clear", "this is sure to …").
+_PRONOUN_ENDS = (" he", " she", " they", " we")
 _NOT_PARTY_SUBJECTS = words("it this that there which what these those")
 def speaker_label(text: str) -> CueHit | None:
     """The speaker a transcript or interview names before a colon at a sentence's start

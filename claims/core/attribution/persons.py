@@ -53,7 +53,8 @@ PERSON_NOUNS = FEMININE | MASCULINE | _words(
     "loyalist mentor predecessor successor spouse parent teen youngster graduate "
     "entertainer personality provocateur demagogue agitator dissident whistleblower "
     "hacker leaker businessperson ex-president ex-governor ex-senator retiree ex-wife "
-    "ex-husband grandson granddaughter stepson stepdaughter"
+    "ex-husband grandson granddaughter stepson stepdaughter "
+    "child kid architect engineer designer chef"
 )
 
 

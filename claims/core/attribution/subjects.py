@@ -114,6 +114,8 @@ def _lead_subject(text: str, lo: int, hi: int, quantified: bool) -> tuple[int, s
         end, j = _common_head(toks, i, end, j)
     elif end >= 0 and text[end - 2 : end] in ("'s", "’s"):
         end, j = _common_head(toks, j, end, j)  # "Ann Roe's campaign shrugged off …"
+    elif end >= 0 and i == 1 and j + 1 < len(toks) and toks[j].group() in _SUBJECT_NOUNS:
+        end, j = toks[j].end(), j + 1  # "The Ohio senator sought": the noun the place qualifies
     if end < 0 or j >= len(toks) or not toks[j].group()[:1].islower():
         return None
     text_np = text[start:end]
