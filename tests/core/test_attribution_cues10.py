@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.attribution_support import run, source_of, sources_of
+from tests.core.attribution_support import names, run, source_of, sources_of
 
 
 @pytest.mark.parametrize(
@@ -79,3 +79,17 @@ def test_relative_pronoun_then_an_aside() -> None:
             "on a podcast that the council was adrift.")
     assert source_of(x, "The editor Ann Roe") == "Ann Roe"
     assert "Velmar" not in sources_of(x)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("A spokeswoman for Norvax, the largest producer, said output had doubled.",
+     "Spokeswoman for Norvax"),
+    ("An official at Norvax, the drug maker, said the plant would close.",
+     "Official at Norvax"),
+    ("A spokesman for the ministry, Tom Holt, said the plan was ready.", "Tom Holt"),
+])
+def test_an_appositive_after_a_role_for_a_body_describes_the_body(text: str,
+                                                                  source: str) -> None:
+    x = run(text)
+    assert sources_of(x)[-1] == source
+    assert not any("producer" in n or "maker" in n for n in names(x))

@@ -489,6 +489,13 @@ _ROLE_LIKE = ROLE_NOUNS | words(
     "operative donor fundraiser volunteer supporter chairman chairwoman")
 
 
+# "A spokeswoman for Norvax", "An official at the Velmar Bank": a role serving a named
+# body, whose appositive then describes the body, not the speaker.
+_ROLE_FOR_NAME = re.compile(r"(?:[Aa]n?|[Oo]ne|[Tt]he)\s+(?:[a-z-]+\s+)?(?:spokes(?:wo)?man|"
+                            r"spokesperson|official|aide|representative|lawyer|attorney)\s+"
+                            r"(?:for|at|of|with)\s+(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*$")
+
+
 def _placed_person(seg: str) -> bool:
     """A description of one person placed in a town ("A pastor in Marion"): it may stand
     before the name it describes, unlike a place phrase ("the rally in Dayton")."""
@@ -701,6 +708,9 @@ def _subject_phrase(
         if (is_name(s1) or DOC_SUBJECT.match(s1) or _placed_name(s1)) and (
                 s2.split()[0].lower() in ("the", "a", "an") or _owned_description(s2)):
             return s1_start, s1, None, s2  # "Acme Corp, the food group, said"
+        if _ROLE_FOR_NAME.match(s1) and s2.split()[0].lower() in ("the", "a", "an") and not (
+                is_name(strip_determiner(s2))) and text[lo:s1_start].strip() == "":
+            return s1_start, s1, None, None  # "A spokeswoman for Norvax, the maker, said"
         if _described(s1) and is_name(strip_determiner(s2)):
             return s2_start, s2, None, s1  # "The operator, Terrano Waste, warned"
         head = _appositive_head(text, lo, end - 1)
