@@ -27,8 +27,9 @@ from claims.core.windows import window_sentences
 # 9: attribution, second round (stances, cues, references); 10: attribution, third round
 # (cue shapes, subject salience, registry names); 11: "-ies" plurals of party nouns;
 # 16: attribution, eighth round (stance verbs, bare documents, pronoun antecedents,
-# registry joins, document kinds)
-EXTRACTOR_VERSION = "16"
+# registry joins, document kinds); 17: attribution, ninth and tenth rounds (answered
+# questions, reduced relatives of stance, "it" subjects, fuzzy joins, types)
+EXTRACTOR_VERSION = "17"
 
 # `figures.extract._figure` and `reconcile.frames._framed` build a figure field by field
 # (`dataclasses.replace` costs twice as much per figure); a new field must be added there.
