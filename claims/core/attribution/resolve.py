@@ -56,6 +56,7 @@ from claims.core.attribution.sources import (
     DESCRIPTORS,
     GENERIC_HEADS,
     ORG_WORDS,
+    PLACE_HINT,
     TITLES,
     Entity,
     acronym_definitions,
@@ -701,7 +702,7 @@ class SourceBook:
     def _new(self, name: str, phrase: str, person: bool = False) -> Entity:
         e = Entity(name=capitalise(group_name(name)), person=person)
         if " " not in name and name[:1].isupper() and self._is_place(name):
-            e.descriptors.append("government of a place")
+            e.descriptors.append(PLACE_HINT)
         e.add_alias(phrase)
         e.add_alias(strip_determiner(phrase))
         self.entities.append(e)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from claims.core.attribution.lexicon import SPEECH_FORMS, STANCE_FORMS
+from claims.core.attribution.lexicon import GERUNDS, SPEECH_FORMS, STANCE_FORMS
 from claims.core.attribution.names import FINITE
 from claims.core.attribution.sources import words
 
@@ -197,18 +197,13 @@ _REDUCED_HEADS = (
     r"documents?|reports?|data|figures|statistics|calls|letters?|petitions?|"
     r"voters|supporters|protesters|demonstrators|activists|donors|lawmakers|legislators|"
     r"senators|delegates|Democrats|Republicans|candidates|respondents|those")
-_REDUCED_PARTICIPLE = re.compile(
-    r"(?<=\w )(supporting|backing|opposing|showing|saying|urging|endorsing|demanding|"
-    r"touting)\b")
+REDUCED_PARTICIPLES = words("supporting backing opposing showing saying urging endorsing "
+                            "demanding touting")
+_REDUCED_PARTICIPLE = re.compile(rf"(?<=\w )({'|'.join(sorted(REDUCED_PARTICIPLES))})\b")
 # The head before the participle, read back from it: up to two modifiers and a head noun.
 _REDUCED_HEAD = re.compile(
     r"\b((?:(?:a|an|the|some|many|several|other|rival|outside|two|three|four)\s+)?"
     r"(?:[A-Za-z][\w'’-]*\s+){0,2}?(?:" + _REDUCED_HEADS + r"))\s+\Z")
-REDUCED_PARTICIPLES = words("supporting backing opposing showing saying urging endorsing "
-                            "demanding touting")
-_REDUCED_PAST = {"supporting": "supported", "backing": "backed", "opposing": "opposed",
-                 "showing": "showed", "saying": "said", "urging": "urged",
-                 "endorsing": "endorsed", "demanding": "demanded", "touting": "touted"}
 _NOT_IN_HEAD = words("of in on at to for from by with and or that which who is are was were "
                      "has have had not despite up down out off over into onto about after "
                      "before during against among amid between through without within under "
@@ -229,5 +224,5 @@ def reduced_relative_hit(text: str, mask: list[bool], lo: int, hi: int
             head = text[head_start : m.end(1)]
         else:
             head_start = m.start(1)
-        return p.start(), p.end(), _REDUCED_PAST[p.group(1)], head_start, head
+        return p.start(), p.end(), GERUNDS[p.group(1)], head_start, head
     return None

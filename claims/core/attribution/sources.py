@@ -9,7 +9,6 @@ any description the article gives; nothing here knows a particular organisation.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -36,6 +35,7 @@ from claims.core.attribution.persons import PERSON_NOUNS
 from claims.core.attribution.roles import roles_in, surname_in
 from claims.core.model import Source, SourceType
 from claims.core.namekey import norm as norm  # the one normal form of names, re-exported
+from claims.core.search import fold
 
 
 def words(text: str) -> frozenset[str]:
@@ -679,12 +679,12 @@ def _article_type(entity: Entity, text: str) -> SourceType:
     """`source_type`, with what the rest of the article says: a role given the person
     anywhere in it, when the cue's own words gave none; and no place's government for
     a word the article writes as a surname ("from Roe" beside "Ann Roe")."""
-    if text and _PLACE_HINT in entity.descriptors and (
+    if text and PLACE_HINT in entity.descriptors and (
             surname_in(text, entity.name) or _GROUP_PLURAL.search(entity.name)
             or entity.name.isupper() or not _placed(text, entity.name)
             or entity.name.lower() in TITLES or broadcaster(entity.name)
             ) and not _is_place(entity.name):  # "a study in JAMA", "the case against Roe"
-        kept = [d for d in entity.descriptors if d != _PLACE_HINT]
+        kept = [d for d in entity.descriptors if d != PLACE_HINT]
         kind = _typed(_said(entity.names(), kept), entity.person, entity.name, tuple(kept))
     else:
         kind = source_type(entity)
@@ -761,7 +761,6 @@ _TEAM = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?(?:['’]s?)?(?:\s
                    r"presidential|senate|reelection|re-election|mayoral|gubernatorial|"
                    r"congressional|house|own|\d{4}))*\s+(?:campaign|team|camp|transition team)$")
 PLACE_HINT = "government of a place"  # `resolve`'s mark for a name used as a place
-_PLACE_HINT = PLACE_HINT
 _GROUP_PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|ats|ists|ives|als|inos|anos|ics)$")  # "Latinos"
 
 
@@ -804,11 +803,6 @@ def _topics(key: str) -> frozenset[str]:
 _SUFFIXES = words("jr sr ii iii iv")
 
 
-def _folded(word: str) -> str:
-    """A word without its accents ("Calderón" and "Calderon" are one spelling)."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-
-
 def persons_differ(key: str, other: str) -> bool:
     """Whether two normalised names of two or more words are two parties' names however
     close their spelling: both their first and their last words differ ("Dan Backer",
@@ -821,7 +815,7 @@ def persons_differ(key: str, other: str) -> bool:
         a = a[:-1]
     while len(b) > 2 and b[-1] in _SUFFIXES:
         b = b[:-1]
-    if len(a) < 2 or len(b) < 2 or _folded(a[-1]) == _folded(b[-1]):
+    if len(a) < 2 or len(b) < 2 or fold(a[-1]) == fold(b[-1]):
         return False
     return a[0] != b[0] or a[0] in _FIRST_NAMES and a[-1][:1] != b[-1][:1]
 

@@ -92,6 +92,8 @@ def _plain_group(name: str) -> bool:
     ("Supporters", "Independents", "Residents"; not "Analysts" or "Officials"): a type
     an article lent them came from its wording around the word, so across the
     registry `other` wins over it (see `_PLAIN_GROUP_RANK`)."""
+    # Imported here, not at the top: the store imports this module for every registry
+    # write, and the name rules (about 20 ms to import) are needed only for such groups.
     from claims.core.attribution.names import party_noun
     from claims.core.attribution.sources import name_type
 
