@@ -664,6 +664,9 @@ def subject_position(text: str, pos: int, clause: bool = False) -> bool:
     while m is not None and lead:  # "But like Roe, Holt …": openers in a row
         lead = lead[m.end():]
         m = _LATER_OPENER.match(lead + " ")
+    comma = lead.rfind(",")
+    if comma > 0 and _fronted(lead):
+        lead = lead[comma + 1:].strip()  # "When she ran the board, Ann Roe …": the main
     toks = lead.split()
     if toks and not clause and toks[0].lower() in _SUBORDINATORS:
         return False  # "If Roe wins, …": the subject of a clause the sentence depends on
@@ -700,6 +703,20 @@ _DATELINE = re.compile(r"[A-Z][A-Z'.-]+(?:[ ,]+[A-Z][A-Za-z'.-]*){0,4}\s*(?:\([^
                        r"[-–—]\s+")
 _SUBORDINATORS = words("if when whenever although though while whereas because since as unless "
                        "until once after before whether")
+# Words that open a phrase fronted before a sentence's subject and set off by a comma
+# ("Until last week, …", "Despite the loss, …", "Within minutes, …").
+_FRONT_WORDS = _SUBORDINATORS | words(
+    "in on at during despite within without amid among by for from with under over "
+    "following unlike like last this earlier later"
+)
+
+
+def _fronted(lead: str) -> bool:
+    """Whether a sentence's words before a name open with a fronted phrase: a
+    subordinate clause, a prepositional or time phrase, a participle ("Having lost the
+    seat, …") or an adverb in -ly; the name after its comma is the main clause's."""
+    first = lead.split(None, 1)[0].lower().strip(",")
+    return first in _FRONT_WORDS or len(first) > 4 and first.endswith(("ing", "ed", "ly"))
 
 
 def _quote_open(text: str, start: int) -> bool:
