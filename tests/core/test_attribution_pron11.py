@@ -36,3 +36,21 @@ def test_a_name_inside_the_fronted_clause_is_not_the_main_subject() -> None:
     assert not subject_position(text, text.index("Ann Roe"))
     text = "When she ran the harbour board, Ann Roe rarely met the press."
     assert subject_position(text, text.index("Ann Roe"))
+
+
+# ----------------------------------------- "it": a capitalised body opening the sentence before
+def test_it_is_the_body_named_in_the_sentence_before() -> None:
+    text = ("Headline here\n\nVelmora Times reported the plan, citing aides.\n\n"
+            "The Department of Harbours kept the dredging bill secret for a year. It has "
+            "refused to publish the tender.")
+    x = run(text)
+    assert source_of(x, "It has refused") == "Department of Harbours"
+    assert source_of(x, "It has refused") != "Velmora Times"
+
+
+def test_it_never_takes_up_a_person_opening_the_sentence_before() -> None:
+    text = ("Headline here\n\nVelmora Times reported the plan, citing aides.\n\n"
+            "Ann Roe kept the dredging bill secret for a year. It has refused to publish "
+            "the tender.")
+    x = run(text)
+    assert source_of(x, "It has refused") != "Ann Roe"

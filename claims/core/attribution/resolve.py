@@ -516,6 +516,28 @@ class SourceBook:
         e.last = max(e.last, at)
         return e
 
+    def _named_body_before(self, pos: int, after: int) -> Entity | None:
+        """"It": a body whose name opens the sentence before, in the same paragraph and
+        after the last body credited (`after`): "The Department of Roads kept the bill
+        secret. It has refused …" is the department, however capitalised its name. The
+        name must be a body the article has met, or hold an organisation word."""
+        here = sentence_start(self.text, pos)
+        para = self.text.rfind("\n", 0, pos) + 1
+        if here <= max(para, after + 1):
+            return None
+        before = sentence_start(self.text, here - 2)
+        if before < para or before <= after:
+            return None
+        lead = sentence_subject_name(self.text[before:here])
+        if lead is None:
+            return None
+        found = self.exact(lead)
+        if found is None and " " in lead and any(w.lower() in ORG_WORDS for w in lead.split()):
+            found = self._new(lead, lead)
+        if found is None or found.person or one_person(found) or plural_people(found.name):
+            return None
+        return found
+
     def _subject_near(self, pos: int, gender: str | None) -> Person | None:
         """The last person named as a sentence's subject before `pos` whose gender agrees
         ("Ann Roe met Ben Holt. She said …": Ann Roe). A subject met after the last
@@ -908,6 +930,8 @@ class SourceBook:
                     return group
             elif low == "it":
                 thing = self._thing_subject(pos, latest.last if latest is not None else -1)
+                if thing is None:
+                    thing = self._named_body_before(pos, latest.last if latest else -1)
                 if thing is not None:
                     return thing
             return latest
