@@ -477,10 +477,21 @@ class SourceBook:
         capitalised, typed other, no place, outlet, party noun or indefinite pronoun."""
         name = e.name
         return not (" " in name or not name[:1].isupper() or not name[1:].islower() or (
-            name.lower() in ORG_WORDS or _party_word(name.lower()) or e.descriptors
+            name.lower() in ORG_WORDS or self._party_name(name) or e.descriptors
             or e.report or name.lower() in NOT_SURNAMES or self._is_place(name)
             or source_type(e).value != "other" or outlet_word(name)
             or name.lower() in _INDEFINITE))
+
+    def _party_name(self, name: str) -> bool:
+        """Whether a capitalised word is a party noun ("Critics", "Organizers"), not a
+        surname: a word only shaped like an agent noun ("Quellmer", "Varnster", "Tesker")
+        that the article capitalises mid-sentence is a surname."""
+        low = name.lower()
+        if not _party_word(low):
+            return False
+        singular = low[:-3] + "y" if low.endswith("ies") else low.rstrip("s")
+        return low in _PARTY_HEADS or singular in _PARTY_HEADS or low in _FAMILY or (
+            low.endswith("s") or not self._mid_sentence(name))
 
     def _group_subject(self, pos: int, after: int) -> Entity | None:
         """"They": a plural group opening this sentence or the one before, written after
