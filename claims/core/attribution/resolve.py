@@ -107,6 +107,13 @@ _AGED = re.compile(r"(?i)(the|an?)\s+(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-(?:year|mont
                    r"(?:\s+(.+))?$")
 _AFTER_PUBLISHER = re.compile(r"\s+(?:published|released|conducted|issued|commissioned|"
                              r"out|made public)\b.*$")
+# A country's initials opening a body's name, which its initialism often leaves out.
+_COUNTRY_INITIALS = re.compile(r"^(?:[Tt]he\s+)?(?:U\.S\.|U\.K\.|US|UK|EU)\s+")
+# A set-off description saying where a document appeared names its producer.
+_PUBLISHED_IN = re.compile(
+    r"(?:published|appearing|released)\s+(?:\w+\s+){0,3}?in\s+(?:the\s+)?(?!(?:Jan|Feb|Mar|"
+    r"Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)[A-Z]|"
+    r"(?:published|appearing|released)\s+(?:\w+\s+){0,3}?in\s+the\s+(?:journal|magazine)\s")
 _BY_PUBLISHER = re.compile(r".*\b(?:by|from|(?:published|appearing|released) in)\s+(.+)$")
 _ALIAS_INTRO = re.compile(r"\b(?:under the (?:name|pseudonym|handle)|known as|nicknamed|"
                           r"calling (?:himself|herself|itself))\s+((?-i:[A-Z])[\w'’-]*"
@@ -362,6 +369,9 @@ class SourceBook:
         if phrase.isupper():
             for e in self.entities:
                 if initialism(e.name, 2) == phrase:
+                    return e
+                if len(phrase) > 2 and initialism(_COUNTRY_INITIALS.sub("", e.name)) == phrase:
+                    e.add_alias(phrase)  # "FDA" for "the U.S. Food and Drug Administration"
                     return e
         return None
 
@@ -729,6 +739,11 @@ class SourceBook:
         phrase = _unopened(hit.phrase.strip(" ,.—–"))
         counted_doc = phrase[:4].lower() in ("one ", "anot") and (
             unnamed_document(phrase) is not None)  # "One poll": the poll, not a count
+        if hit.descriptor and _PUBLISHED_IN.match(hit.descriptor) and (
+                unnamed_document(phrase) is not None):
+            producer = group_name(f"{phrase} {hit.descriptor}")
+            if producer[:1].isupper() and producer.lower() not in phrase.lower():
+                phrase = producer  # "A study, published in X, found": X's finding
         e = None if counted_doc else self._resolve(phrase, hit.role, pos, headline)
         if e is not None and len(self.entities) > known and e is self.entities[-1] and (
                 entity_fault(e.name) is not None or _common_thing(e.name, hit.phrase)
