@@ -69,3 +69,33 @@ def test_an_initialism_without_the_country_is_the_same_body() -> None:
     assert sources_of(x)[1:] == ["U.S. Food and Drug Administration"] * 2
     assert "FDA" in aliases(x)["U.S. Food and Drug Administration"]
     assert "FDA" not in names(x)
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("Shares in Norvax fell 12 per cent on Thursday after the chipmaker cut its forecast.",
+     "Norvax"),
+    ("Norvax shares fell on Thursday.\n\nThe lender said it had cut its forecast.",
+     "Norvax"),
+    ("Halden Pharma is recalling about 2 million bottles. The company said no one was "
+     "hurt.", "Halden Pharma"),
+    ("Velcor Holdings lost 40 million dollars.\n\nThe firm said demand had slumped.",
+     "Velcor Holdings"),
+])
+def test_a_firms_generic_noun_takes_up_the_company_a_sentence_opened_with(
+        text: str, company: str) -> None:
+    x = run(text, "Headline here")
+    assert names(x) == [company]
+    assert x.sources[0].type.value == "organisation"
+    assert x.claims[-1].source == company
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Assem, the co-pilot, had flown for years.\n\nAssem had no debts, the airline said.",
+    "The Velmar 50 stock index fell 1 per cent. The company said it cut its "
+    "forecast.",
+    "Shares fell across Velmora on Monday. The company said it cut its forecast.",
+])
+def test_a_person_an_index_or_a_place_is_no_company(text: str) -> None:
+    x = run(text, "Headline here")
+    assert all(n not in ("Ann Assem", "Assem", "Velmar 50", "Velmar", "Velmora")
+               for n in names(x))
