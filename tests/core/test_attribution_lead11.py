@@ -99,3 +99,23 @@ def test_a_person_an_index_or_a_place_is_no_company(text: str) -> None:
     x = run(text, "Headline here")
     assert all(n not in ("Ann Assem", "Assem", "Velmar 50", "Velmar", "Velmora")
                for n in names(x))
+
+
+@pytest.mark.parametrize("lead", ["A judge", "A federal judge"])
+def test_a_stories_unnamed_judge_is_the_judge_it_names_next(lead: str) -> None:
+    x = run(f"{lead} on Monday blocked a law on voter IDs, ruling that it was unfair.\n\n"
+            "U.S. District Judge Carla Brenn wrote that the state had failed to show "
+            "evidence.", "Headline here")
+    assert sources_of(x)[1:] == ["Carla Brenn", "Carla Brenn"]
+    assert names(x) == ["Carla Brenn"]
+    assert not any(a.lower().split()[-1] == "judge" for a in aliases(x)["Carla Brenn"])
+
+
+def test_a_judge_named_paragraphs_later_may_be_another_one() -> None:
+    x = run("A judge on Monday blocked a law on voter IDs, ruling that it was unfair.\n\n"
+            "The state said it would appeal.\n\nThe law had passed in May.\n\n"
+            "Turnout fell in the spring.\n\n"
+            "Judge Carla Brenn, who heard an earlier case, said the rules were clear.",
+            "Headline here")
+    assert sources_of(x)[1] == "Judge"
+    assert "Carla Brenn" in names(x)
