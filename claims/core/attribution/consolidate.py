@@ -97,6 +97,7 @@ def consolidate(entities: list[Entity], text: str) -> dict[int, Entity]:
         if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
             _absorb(strong[scored[0][1]], weak, into)
             names[scored[0][1]] = tuple(strong[scored[0][1]].names())
+    _name_the_holder(kept, into, text)
     places = place_mentions(text)
     bounds: list[int] = []  # sentence starts, computed for the first bare body only
     for e in kept:
@@ -110,6 +111,33 @@ def consolidate(entities: list[Entity], text: str) -> dict[int, Entity]:
             if place:
                 _rename(e, f"{place} {_body_words(e.name)}")
     return {k: _final(v, into) for k, v in into.items()}
+
+
+# Roles a story has one holder of: "a federal judge" in its lead is the judge it names.
+_ONE_PER_STORY = words("judge magistrate coroner sheriff")
+_PARAGRAPH_BREAK = re.compile(r"\n+")
+
+
+def _name_the_holder(kept: list[Entity], into: dict[int, Entity], text: str) -> None:
+    """"A federal judge blocked the law … U.S. District Judge Carla Brenn wrote …": an
+    unnamed holder of a role a story has one of is the one person it titles so, within
+    two paragraphs (a digest of briefs has several stories, and several judges).
+
+    The unnamed wordings are not made the person's aliases: "federal judge" in the
+    registry would join every other story's unnamed judge to this one."""
+    for e in kept:
+        toks = e.name.lower().split()
+        if _proper(e) or into[id(e)] is not e or not toks or len(toks) > 3 or (
+                toks[-1] not in _ONE_PER_STORY):
+            continue
+        titled = [p for p in kept if p.person and p is not e and into[id(p)] is p and any(
+            toks[-1] in n.lower().split()[:-1] for n in p.names()) and len(_PARAGRAPH_BREAK.findall(
+                text, min(e.first, p.first), max(e.first, p.first))) <= 2]
+        if len(titled) == 1:
+            keep = titled[0]
+            keep.first = min(x for x in (keep.first, e.first, 1 << 30) if x >= 0)
+            keep.last = max(keep.last, e.last)
+            into[id(e)] = keep
 
 
 def _drop_shared_surnames(people: list[Entity]) -> None:

@@ -140,6 +140,12 @@ _NOUNISH = words(
     "favours welcome want wants guess"
 ) | NOUN_LIKE
 _NEEDS_THAT = words("held holds")
+# A counted object ("recalled 40,000 cars", "about 2 million bottles"): goods, not words.
+_COUNTED_OBJECT = re.compile(r"\s+(?:(?:about|nearly|almost|some|roughly|around|over|up\s+to|"
+                             r"more\s+than)\s+)?\d")
+# A noun-like cue form set off before a relative pronoun heads its phrase: no verb is
+# followed straight by ", who".
+_SET_OFF_WHO = re.compile(r"\s*,\s*(?:who|which)\b")
 # Verbal acts whose verb has several forms, written out one form per alternative (the
 # fast-path test reads each alternative's first word).
 _ACT_FRAMES = (
@@ -1139,6 +1145,8 @@ def find_hits(
                         PARTICLE_GERUNDS[word][1]):
                     continue
             past = GERUNDS[word] if word in GERUNDS else PARTICLE_GERUNDS[word][0]
+            if past == "recalled":
+                continue  # "X is recalling 2 million bottles": goods taken back, no memory
             subj = _subject(text, aux.start(), lo, loose)
             if subj is not None:
                 hits.append(CueHit(m.start(), m.end(), past, subj[1], subj[0],
@@ -1220,6 +1228,10 @@ def find_hits(
             continue
         if base == "maintained" and takes_object(after):
             continue  # "Roe maintains a lead": keeping, not saying
+        if base == "recalled" and _COUNTED_OBJECT.match(text, end):
+            continue  # "recalled 40,000 cars": goods taken back, no memory
+        if nounish and _SET_OFF_WHO.match(text, end):
+            continue  # "Tenant advocates, who …": the noun heading a subject
         subj = _subject(text, verb_at, lo, loose)
         if word in _NEEDS_THAT and after != "that" and not (
                 subj and DOC_SUBJECT.match(subj[1]) and word not in ("held", "holds")):

@@ -295,3 +295,9 @@ def refine_type(kind: SourceType, person: bool, name: str,
         last = _CAMEL_PART.findall(name)[-1]
         return SourceType.MEDIA if outlet_word(last) else SourceType.ORGANISATION
     return kind
+
+
+def company_name(name: str) -> bool:
+    """Whether a name ends as a company's does ("Norvax Corp", "Halden Pharmaceuticals"):
+    the evidence that lets "the company" take up a name no source holds yet."""
+    return _COMPANY_END.search(name) is not None or name.endswith(" Pharma")

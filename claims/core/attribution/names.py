@@ -722,6 +722,8 @@ _BODY_HEADS = ORG_WORDS | _words("campaign campaigns")
 _PRODUCER_BODIES = _words("police government military army navy coroner sheriff")
 _MADE = _words("published released conducted commissioned compiled issued produced carried")
 _LEAD_ADJECTIVES = _words("recent latest most final")
+# The kind of publication a name follows ("the journal Nature", "the magazine X").
+_OUTLET_KINDS = _words("journal magazine newspaper website")
 
 
 def _producer(name: str) -> str | None:
@@ -733,14 +735,19 @@ def _producer(name: str) -> str | None:
     ("national", "opinion") go."""
     toks = name.split()
     at = next((i for i, t in enumerate(toks) if i and t.lower() in _PRODUCTS
-               and t[:1].islower()), None)
+               and t[:1].islower() or not i and t.lower() == "research" and len(toks) > 2
+               and toks[1].lower() in _MADE), None)
     if at is None:
         return None
     after = toks[at + 1:]
     if after and after[0].lower() in _MADE:
         after = after[1:]  # "a study published in JAMA"
+        if len(after) > 2 and after[0].lower() == "on" and after[1].lower() in _DAY_WORDS:
+            after = after[2:]  # "published on Monday in the BMJ"
     if after and after[0].lower() in ("by", "from", "in", "at") and len(after) > 1:
         rest = after[2:] if after[1].lower() == "the" else after[1:]
+        if len(rest) > 1 and rest[0].lower() in _OUTLET_KINDS:
+            rest = rest[1:]  # "in the journal Nature": the journal's name
         by: list[str] = []
         for t in rest:
             if not (t[:1].isupper() or by and t.lower() in ("of", "for", "and", "&")):

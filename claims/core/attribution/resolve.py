@@ -18,7 +18,7 @@ from claims.core.attribution.agreement import one_person, plural_people
 from claims.core.attribution.cues import ROLE_NOUNS, CueHit, find_hits, is_name, is_role
 from claims.core.attribution.descriptions import BackReferences, unnamed_document
 from claims.core.attribution.groups import plural_subject, thing_subject
-from claims.core.attribution.kinds import outlet_word
+from claims.core.attribution.kinds import company_name, outlet_word
 from claims.core.attribution.names import (
     PREPOSITIONS,
     RESPONDENTS,
@@ -36,6 +36,7 @@ from claims.core.attribution.persons import (
     speaks_for_another,
 )
 from claims.core.attribution.references import (
+    FIRM_HEADS,
     GENERIC_TYPES,
     GROUP_TAILS,
     NOT_FIRST_NAMES,
@@ -72,6 +73,7 @@ from claims.core.attribution.sources import (
     strip_determiner,
     words,
 )
+from claims.core.places import kind_of
 from claims.core.text.anchored import caseless
 from claims.core.text.segmentation import is_title_case, quote_mask
 from claims.core.textkeys import previous_word
@@ -107,6 +109,13 @@ _AGED = re.compile(r"(?i)(the|an?)\s+(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-(?:year|mont
                    r"(?:\s+(.+))?$")
 _AFTER_PUBLISHER = re.compile(r"\s+(?:published|released|conducted|issued|commissioned|"
                              r"out|made public)\b.*$")
+# A country's initials opening a body's name, which its initialism often leaves out.
+_COUNTRY_INITIALS = re.compile(r"^(?:[Tt]he\s+)?(?:U\.S\.|U\.K\.|US|UK|EU)\s+")
+# A set-off description saying where a document appeared names its producer.
+_PUBLISHED_IN = re.compile(
+    r"(?:published|appearing|released)\s+(?:\w+\s+){0,3}?in\s+(?:the\s+)?(?!(?:Jan|Feb|Mar|"
+    r"Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)[A-Z]|"
+    r"(?:published|appearing|released)\s+(?:\w+\s+){0,3}?in\s+the\s+(?:journal|magazine)\s")
 _BY_PUBLISHER = re.compile(r".*\b(?:by|from|(?:published|appearing|released) in)\s+(.+)$")
 _ALIAS_INTRO = re.compile(r"\b(?:under the (?:name|pseudonym|handle)|known as|nicknamed|"
                           r"calling (?:himself|herself|itself))\s+((?-i:[A-Z])[\w'’-]*"
@@ -146,6 +155,9 @@ def _reportish(sentence: str) -> bool:
 
 _DEMONYM_END = re.compile(r"(?:an|ian|ese|ish)$")  # "Republican senators", "Chinese"
 _CAMEL = re.compile(r".[a-z]*[A-Z]")
+# "Norvax shares fell": a one-word name before its shares is a listed company.
+_SHARES_AFTER = re.compile(r"['’]?s?\s+(?:shares|stock)\b")
+_SHARES_OF = re.compile(r"(?:The\s+)?(?:Shares|Stock)\s+(?:of|in)\s")
 _NOT_FIRST_NAMES = words(
     "the a an in on at for of and but as by to with from said says this that when after "
     "before while if last next new other others some many most several few both all each "
@@ -362,6 +374,9 @@ class SourceBook:
         if phrase.isupper():
             for e in self.entities:
                 if initialism(e.name, 2) == phrase:
+                    return e
+                if len(phrase) > 2 and initialism(_COUNTRY_INITIALS.sub("", e.name)) == phrase:
+                    e.add_alias(phrase)  # "FDA" for "the U.S. Food and Drug Administration"
                     return e
         return None
 
@@ -746,7 +761,8 @@ class SourceBook:
         if key not in self._text_memo:
             place = re.escape(name)
             self._text_memo[key] = bool(re.search(
-                rf"(?<!published )(?<!appeared )(?<!appearing )\b(?:in|from|across|against|"
+                rf"(?<!published )(?<!appeared )(?<!appearing )(?<!hares )(?<!stake )"
+                rf"(?<!stock )\b(?:in|from|across|against|"
                 rf"invade[sd]?) {place}\b|\b{place}['’]s "
                 rf"(?:government|president|army|military|forces|ministry|parliament|capital)",
                 self.text))
@@ -762,6 +778,11 @@ class SourceBook:
         phrase = _unopened(hit.phrase.strip(" ,.—–"))
         counted_doc = phrase[:4].lower() in ("one ", "anot") and (
             unnamed_document(phrase) is not None)  # "One poll": the poll, not a count
+        if hit.descriptor and _PUBLISHED_IN.match(hit.descriptor) and (
+                unnamed_document(phrase) is not None):
+            producer = group_name(f"{phrase} {hit.descriptor}")
+            if producer[:1].isupper() and producer.lower() not in phrase.lower():
+                phrase = producer  # "A study, published in X, found": X's finding
         e = None if counted_doc else self._resolve(phrase, hit.role, pos, headline)
         if e is not None and len(self.entities) > known and e is self.entities[-1] and (
                 entity_fault(e.name) is not None or _common_thing(e.name, hit.phrase)
@@ -822,6 +843,37 @@ class SourceBook:
         if " " not in lead and not self._mid_sentence(lead) and not _CAMEL.match(lead):
             return None  # one sentence-initial capital ("Twelve") is no proper name
         return lead
+
+    def _earlier_firm(self, pos: int) -> Entity | None:
+        """The body an earlier sentence of this or the previous paragraph opens with (or
+        this one, before the noun), for
+        a firm's generic noun that no source names yet: wire copy names a company once, as
+        a sentence's subject ("Shares in Norvax fell 12 per cent", "Halden Pharma is
+        recalling …"), and calls it "the company" or "the chipmaker" after."""
+        back = self.text.rfind("\n", 0, pos) + 1  # this paragraph's start
+        while back > 0 and self.text[back - 1] in "\n \t\r":
+            back -= 1  # the previous paragraph's end
+        lo = self.text.rfind("\n", 0, back) + 1 if back > 0 else 0
+        end = pos  # the sentence's own words before the noun first, then earlier ones
+        for _ in range(6):
+            end = len(self.text[lo:end].rstrip()) + lo
+            if end <= lo:
+                return None
+            begin = sentence_start(self.text, end - 1)
+            lead = sentence_subject_name(self.text[begin:end])
+            end = begin
+            if lead is None or lead.split()[0].lower() in TITLES or gender_of(lead) or (
+                    norm(lead) in self._people_index().by_word_suffix) or (
+                    kind_of(lead) is not None):
+                continue  # a person, or a place
+            found = self.exact(lead)
+            if found is None and (company_name(lead) or _SHARES_AFTER.match(
+                    self.text, self.text.find(lead, begin) + len(lead)) or _SHARES_OF.match(
+                    self.text, begin)):  # "Norvax Corp", "Norvax shares", "Shares of Norvax"
+                found = self._new(lead, lead)
+            if found is not None:
+                return None if found.person else found
+        return None
 
     def _mid_sentence(self, word: str) -> bool:
         key = ("mid", word, "")
@@ -1080,6 +1132,8 @@ class SourceBook:
                 if found.person:
                     found = None
             found = found or self.contained(firm_head or base, kinds)
+            if found is None and not headline and generic in FIRM_HEADS:
+                found = self._earlier_firm(pos)  # "Norvax shares fell. … The company said"
             if found is not None and not headline:
                 self.backrefs.add(found, phrase)  # "the company": Acme, in this article
             if found or headline and (kinds or not phrase[:1].isupper()):
