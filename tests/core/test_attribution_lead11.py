@@ -119,3 +119,16 @@ def test_a_judge_named_paragraphs_later_may_be_another_one() -> None:
             "Headline here")
     assert sources_of(x)[1] == "Judge"
     assert "Carla Brenn" in names(x)
+
+
+@pytest.mark.parametrize(("sentence", "body"), [
+    ("The Ohio branch of the Farmers Union said prices fell.", "Farmers Union"),
+    ("The local affiliate of the Velmar Teachers Federation said pay was low.",
+     "Velmar Teachers Federation"),
+    ("The Velmont chapter of the League of Voters estimated that 80,000 residents lacked "
+     "a second ID.", "League of Voters"),
+])
+def test_a_branch_of_a_body_speaks_for_the_body(sentence: str, body: str) -> None:
+    x = run(sentence, "Headline here")
+    assert sources_of(x)[1:] == [body]
+    assert names(x) == [body]

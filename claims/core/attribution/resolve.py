@@ -111,6 +111,11 @@ _AFTER_PUBLISHER = re.compile(r"\s+(?:published|released|conducted|issued|commis
                              r"out|made public)\b.*$")
 # A country's initials opening a body's name, which its initialism often leaves out.
 _COUNTRY_INITIALS = re.compile(r"^(?:[Tt]he\s+)?(?:U\.S\.|U\.K\.|US|UK|EU)\s+")
+# A part of a body speaking for it: "the Ohio branch of the Farmers Union".
+_PART_OF = re.compile(r"^(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]n?)\s+(?:[\w.-]+\s+){0,2}?(?:branch|chapter|"
+                      r"affiliate|wing|arm|division|subsidiary|office|bureau)\s+of\s+"
+                      r"((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+)*"
+                      r"[A-Z][\w.&'’-]*)*)$")
 # A set-off description saying where a document appeared names its producer.
 _PUBLISHED_IN = re.compile(
     r"(?:published|appearing|released)\s+(?:\w+\s+){0,3}?in\s+(?:the\s+)?(?!(?:Jan|Feb|Mar|"
@@ -1047,6 +1052,12 @@ class SourceBook:
         return found
 
     def _named(self, phrase: str, role: str | None, pos: int, headline: bool) -> Entity | None:
+        part = _PART_OF.match(phrase)
+        if part is not None:  # "The Ohio branch of the Farmers Union": the union speaks
+            found = self._named(part.group(1), role, pos, headline)
+            if found is not None:
+                found.add_alias(strip_determiner(phrase))
+            return found
         group = group_name(phrase)
         if group != phrase.strip() and group not in (UNNAMED, RESPONDENTS):
             found = self._named(group, role, pos, headline)  # "Some Democrats": Democrats
