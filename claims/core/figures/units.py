@@ -246,9 +246,26 @@ def _from_head(text: str, head: str | None, end: int, value: float) -> UnitHint:
     return UnitHint(with_per(text, end, unit), head)
 
 
+def _unnamed(p: re.Pattern[str]) -> str:
+    """`p`'s source under its case flag, its groups unnamed but "o" (a conditional reads
+    it), to be one alternative of a larger pattern."""
+    source = re.sub(r"\(\?P<(?!o>)\w+>", "(?:", p.pattern)
+    return f"(?i:{source})" if p.flags & re.IGNORECASE else source
+
+
+_LEXICAL_ANY = re.compile("|".join(f"(?:{_unnamed(p)})" for p in (
+    TEMPERATURE, _COUNTRY_CURRENCY, _SYMBOL_AT, _SPACED_METRE, _SPACED_HYPHEN, _CODE_AT,
+    _UNIT_AT)))
+"""The seven patterns `_lexical_unit` tries in turn, as one: where it does not match,
+none of them does (most numbers are followed by a plain noun), and one match stands for
+seven."""
+
+
 def _lexical_unit(text: str, end: int) -> UnitHint | None:
     """A unit the lexicons name right after the number: a temperature in any spelling, a
     currency with its country, a symbol ("2 TB", "27 %"), an ISO code, a unit word."""
+    if _LEXICAL_ANY.match(text, end) is None:
+        return None
     m = TEMPERATURE.match(text, end)
     if m:
         return UnitHint(temperature_unit(m), None)
