@@ -68,8 +68,9 @@ def extract(document: Document) -> Extraction:
             if id(e) not in seen:
                 seen.add(id(e))
                 used.append(e)
-        figs = extract_figures(text[start:end], start)  # placed in the article
-        claims.append(Claim(text=text[start:end], start=start, end=end,
+        piece = text[start:end]  # one string: the figures' memoised fold is the frames'
+        figs = extract_figures(piece, start)  # placed in the article
+        claims.append(Claim(text=piece, start=start, end=end,
                             source=src.name if src else None, cue=d.cue if src else None,
                             figures=figs, paragraph=s.paragraph, sentence=s.index,
                             via=tuple(e.name for e in via)))

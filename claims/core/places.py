@@ -145,8 +145,9 @@ def gazetteer_from_json(text: str) -> _Gazetteer:
     data = json.loads(text)
     countries: list[str] = data["countries"]
     names: dict[str, _Entry] = {}
+    new = tuple.__new__  # (`_Entry(...)` runs a Python `__new__`; five thousand rows)
     for row in data["names"]:
-        entry = _Entry(row[0], _KINDS[row[1]], countries[row[2]])
+        entry = new(_Entry, (row[0], _KINDS[row[1]], countries[row[2]]))
         names[row[3] if len(row) > 3 else _key(row[0])] = entry
     return _Gazetteer(names, data["demonyms"])
 

@@ -164,8 +164,12 @@ def _qualifier_before(text: str, start: int) -> re.Match[str] | None:
     return _QUAL_BEFORE.search(text, lo, start)
 
 
-def _qualify(text: str, c: Candidate, hint: UnitHint) -> tuple[Qualifier | None, int, int]:
-    """The qualifier governing `c` and the span widened to hold its words."""
+def _qualify(
+    text: str, c: Candidate, hint: UnitHint, after: re.Match[str] | None
+) -> tuple[Qualifier | None, int, int]:
+    """The qualifier governing `c` and the span widened to hold its words (`after`:
+    `_QUAL_AFTER.match(text, c.end)`, which `_place` has read for every candidate but
+    a range)."""
     start, end = c.start, c.end
     qualifier = c.qualifier
     if c.kind != "range":
@@ -179,7 +183,6 @@ def _qualify(text: str, c: Candidate, hint: UnitHint) -> tuple[Qualifier | None,
             period = word in ("past", "top") and _PAST_NOT_AFTER.search(before)
             if not (word in _PREPOSITIONAL and spatial and c.kind != "a_unit") and not period:
                 qualifier, start = QUALIFIER_WORDS[word], m.start()
-        after = _QUAL_AFTER.match(text, end)
         if after and (qualifier is None or qualifier is c.qualifier):
             qualifier, end = POST_QUALIFIERS[fold(after.group("q"))], after.end()
         noun_post = None if after else _NOUN_THEN_POST.match(text, end)
@@ -267,12 +270,14 @@ def _resolve_units(text: str, placed: list[_Placed]) -> list[_Placed]:
 def _place(text: str, kept: list[Candidate]) -> list[_Placed]:
     placed: list[_Placed] = []
     for c in kept:
+        # "10 or so hours": the noun follows (read for `_qualify` too, but for a range)
+        post = _QUAL_AFTER.match(text, c.end) if c.kind != "range" or (
+            c.bare and c.unit is None) else None
         if c.unit == "degree" and (temp := TEMPERATURE.match(text, c.end)):
             hint = UnitHint(temperature_unit(temp), None)  # "100° Celsius"
         elif c.unit is not None:
             hint = UnitHint(with_per(text, c.end, c.unit), None)
         elif c.bare:
-            post = _QUAL_AFTER.match(text, c.end)  # "10 or so hours": the noun follows
             hint = unit_after(text, post.end() if post else c.end, c.value)
         else:
             hint = UnitHint()
@@ -282,7 +287,7 @@ def _place(text: str, kept: list[Candidate]) -> list[_Placed]:
             continue  # "Floor 12 of Tower 3", "1 ) explains"
         if hint.unit in TEMPERATURES and _SPACED_MINUS.search(text, max(0, c.start - 3), c.start):
             c = c._replace(start=c.start - 2, value=-c.value)  # "- 20 degrees fahrenheit"
-        qualifier, start, end = _qualify(text, c, hint)
+        qualifier, start, end = _qualify(text, c, hint, post)
         if qualifier is None:
             continue
         qualified = qualifier is not Qualifier.EXACT

@@ -32,8 +32,8 @@ from claims.core.figures.gates import (
     NUMBER_WORDS,
     VAGUE_WORDS,
     any_in,
+    claim_folded,
     finditer_numbers,
-    folded,
     has_number_word,
     has_vulgar,
     needle_scan,
@@ -444,7 +444,7 @@ def candidates(text: str) -> list[Candidate]:
     sentence with digits and no number word (most of them) has every number start on a
     digit, and the forms that start with a number are tried only there.
     """
-    low = folded(text)
+    low = claim_folded(text)  # (memoised: asked of a claim by both steps and the frames)
     digit = DIGIT.search(text) is not None
     # trie searches for the needles of several gates: one for all (most claims hold
     # none of them), then one for each group

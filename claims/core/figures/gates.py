@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 
 from claims.core.figures.numbers import (
     FRACTIONS,
@@ -33,6 +34,11 @@ def folded(text: str) -> str | None:
     if any(map(text.__contains__, _IGNORECASE_EXTRAS)):
         return None
     return text.lower()
+
+
+claim_folded = lru_cache(maxsize=1 << 12)(folded)
+"""`folded`, memoised: the figure readers, the trap scan and the frames and relation
+rules (`claims.core.reconcile`) each ask it of the same claim text."""
 
 
 def any_in(haystack: str | None, needles: tuple[str, ...]) -> bool:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from claims.core.figures.candidate import Candidate
-from claims.core.figures.gates import TRAP_GATES, TRAP_SEQUENCES, folded
+from claims.core.figures.gates import TRAP_GATES, TRAP_SEQUENCES, claim_folded
 from claims.core.figures.money import CODES
 from claims.core.figures.numbers import WORD_NUMBER, alternation, word_set
 from claims.core.figures.units import is_plural
@@ -292,7 +292,7 @@ def trap_spans(
     scan = windows if windows is not None else ((0, len(text)),)
     if not scan:
         return ()
-    low = folded(text)
+    low = claim_folded(text)  # (memoised: asked of a claim by both steps and the frames)
     # only the patterns whose literals occur in the text (fig_gates): the same spans
     patterns = _other_patterns(text, low)
     score = "-" in text or "–" in text

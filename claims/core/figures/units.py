@@ -136,6 +136,8 @@ _OF_NUMBER = re.compile(r"\s+(?:out\s+)?of\s+[^.,;:!?\d]{0,40}?[$€£¥]?\d")
 _TO_NUMBER = re.compile(r"\s+(?:to|and|or)\s+[$€£¥]?\d")
 _NUMBER_NEXT = re.compile(r"[$€£¥]?\d")
 _OF_PLAIN = re.compile(r"\s+of\s+")
+_OF_OPENS = re.compile(r"\s+(?:out\s+)?of\s")
+"""What the four "of" patterns above open on: "of" between spaces, "out" before it."""
 _TOKEN = re.compile(r"\s*(?P<t>[A-Za-z][\w'’-]*|\d[\w-]*|[^\sA-Za-z\d])")
 
 
@@ -246,9 +248,26 @@ def _from_head(text: str, head: str | None, end: int, value: float) -> UnitHint:
     return UnitHint(with_per(text, end, unit), head)
 
 
+def _unnamed(p: re.Pattern[str]) -> str:
+    """`p`'s source under its case flag, its groups unnamed but "o" (a conditional reads
+    it), to be one alternative of a larger pattern."""
+    source = re.sub(r"\(\?P<(?!o>)\w+>", "(?:", p.pattern)
+    return f"(?i:{source})" if p.flags & re.IGNORECASE else source
+
+
+_LEXICAL_ANY = re.compile("|".join(f"(?:{_unnamed(p)})" for p in (
+    TEMPERATURE, _COUNTRY_CURRENCY, _SYMBOL_AT, _SPACED_METRE, _SPACED_HYPHEN, _CODE_AT,
+    _UNIT_AT)))
+"""The seven patterns `_lexical_unit` tries in turn, as one: where it does not match,
+none of them does (most numbers are followed by a plain noun), and one match stands for
+seven."""
+
+
 def _lexical_unit(text: str, end: int) -> UnitHint | None:
     """A unit the lexicons name right after the number: a temperature in any spelling, a
     currency with its country, a symbol ("2 TB", "27 %"), an ISO code, a unit word."""
+    if _LEXICAL_ANY.match(text, end) is None:
+        return None
     m = TEMPERATURE.match(text, end)
     if m:
         return UnitHint(temperature_unit(m), None)
@@ -282,19 +301,21 @@ def unit_after(text: str, end: int, value: float) -> UnitHint:
     hint = _lexical_unit(text, end)
     if hint is not None:
         return hint
-    m = _HYPHEN_PHRASE.match(text, end)
-    phrase = f"{m['a']} {m['b']}".lower() if m else ""
-    if phrase in UNIT_PHRASES:  # "a 50-basis-point cut", "a 2-square-mile site"
-        return UnitHint(UNIT_PHRASES[phrase], phrase)
-    m = _HYPHEN_WORD.match(text, end)
-    if m:
-        word = m.group("w").lower()
-        if word in _HYPHEN_STOP:
-            return UnitHint()
-        return UnitHint(with_per(text, m.end(), canonical_unit(word)), word)
-    if _OF_PRONOUN.match(text, end):
+    if text.startswith("-", end):  # (both hyphen patterns open on it)
+        m = _HYPHEN_PHRASE.match(text, end)
+        phrase = f"{m['a']} {m['b']}".lower() if m else ""
+        if phrase in UNIT_PHRASES:  # "a 50-basis-point cut", "a 2-square-mile site"
+            return UnitHint(UNIT_PHRASES[phrase], phrase)
+        m = _HYPHEN_WORD.match(text, end)
+        if m:
+            word = m.group("w").lower()
+            if word in _HYPHEN_STOP:
+                return UnitHint()
+            return UnitHint(with_per(text, m.end(), canonical_unit(word)), word)
+    of = _OF_OPENS.match(text, end) is not None  # (every "of" pattern opens so)
+    if of and _OF_PRONOUN.match(text, end):
         return UnitHint(link="previous")
-    m = _OF_DETERMINER.match(text, end)
+    m = _OF_DETERMINER.match(text, end) if of else None
     if m:
         head, head_end = noun_head(text, m.end())
         if head is not None:
@@ -303,9 +324,9 @@ def unit_after(text: str, end: int, value: float) -> UnitHint:
     head, head_end = noun_head(text, end)
     if head is not None:
         return _from_head(text, head, head_end, value)
-    if _OF_NUMBER.match(text, end) or _TO_NUMBER.match(text, end):
+    if (of and _OF_NUMBER.match(text, end)) or _TO_NUMBER.match(text, end):
         return UnitHint(link="next")
-    m = _OF_PLAIN.match(text, end)
+    m = _OF_PLAIN.match(text, end) if of else None
     if m:
         head, head_end = noun_head(text, m.end())
         return _from_head(text, head, head_end, 2.0)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from claims.core.figures.gates import folded
+from claims.core.figures.gates import claim_folded as claim_folded
 
 # -- lexicons and text tests --------------------------------------------------
 
@@ -27,8 +27,6 @@ _LIMIT_AFTER = re.compile(
 _FORECAST = re.compile(  # (the look-ahead: the first letter of every alternative)
     r"\b(?=[befnopsw])(?:will|would|shall|expect\w*|forecast\w*|project\w*|foresee\w*|predict\w*|"
     r"plan|plans|planned|outlook|next\s+year|by\s+(?:19|20)\d\d)\b", re.I)
-claim_folded = lru_cache(maxsize=1 << 12)(folded)
-"""`figures.gates.folded`, memoised: frames and rules ask it of each claim several times."""
 _FORECAST_LOW = re.compile(_FORECAST.pattern)  # without (?i), for the lower case
 # Every limit pattern holds one of these (a cheap test per claim before the patterns).
 LIMIT_WORDS = ("ceiling", "limit", "cap", "target", "goal", "aim", "threshold", "quota",

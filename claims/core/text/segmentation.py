@@ -221,7 +221,9 @@ def is_boilerplate(paragraph: str) -> bool:
             _CREDIT_LINE.fullmatch(p)):
         return True  # "Roe reported from Velmar; Holt, from Ostrava." closes a story
     # a short paragraph that turns to the reader with a prompt ("… Sign up for …")
-    return len(p.split()) <= _PROMPT_WORDS and (_PROMPT.match(p) is not None or any(
+    # (at most one split past the limit: a long paragraph's words are not all cut out)
+    short = len(p.split(None, _PROMPT_WORDS)) <= _PROMPT_WORDS
+    return short and (_PROMPT.match(p) is not None or any(
         _PROMPT.match(p[m.end() :]) for m in _AFTER_STOP.finditer(p)))
 
 
@@ -240,7 +242,7 @@ def is_boilerplate_sentence(sentence: str, kept: str | None = None) -> bool:
     s = sentence.strip()
     # every `_BOILER_SENTENCE` form has a colon or a slash
     return bool(("/" in s or ":" in s) and _BOILER_SENTENCE.match(s)) or (
-        len(s.split()) <= 12 and s != kept and is_boilerplate(s))
+        len(s.split(None, 12)) <= 12 and s != kept and is_boilerplate(s))
 
 
 def dateline_length(paragraph: str) -> int:
