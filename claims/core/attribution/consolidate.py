@@ -127,8 +127,8 @@ def _name_the_holder(kept: list[Entity], into: dict[int, Entity], text: str) -> 
     registry would join every other story's unnamed judge to this one."""
     for e in kept:
         toks = e.name.lower().split()
-        if _proper(e) or into[id(e)] is not e or not toks or len(toks) > 3 or (
-                toks[-1] not in _ONE_PER_STORY):
+        if not toks or toks[-1] not in _ONE_PER_STORY or len(toks) > 3 or (
+                into[id(e)] is not e) or _proper(e):
             continue
         titled = [p for p in kept if p.person and p is not e and into[id(p)] is p and any(
             toks[-1] in n.lower().split()[:-1] for n in p.names()) and len(_PARAGRAPH_BREAK.findall(

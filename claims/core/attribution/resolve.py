@@ -116,6 +116,19 @@ _PART_OF = re.compile(r"^(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]n?)\s+(?:[\w.-]+\s+){0,2}
                       r"affiliate|wing|arm|division|subsidiary|office|bureau)\s+of\s+"
                       r"((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+)*"
                       r"[A-Z][\w.&'’-]*)*)$")
+# Words before "in X" that make X no place: a journal ("published in X"), a company
+# ("shares in X").
+_NOT_PLACE_BEFORE = ("published ", "appeared ", "appearing ", "hares ", "stake ", "stock ")
+
+
+@lru_cache(maxsize=4096)
+def _country_free_initialism(name: str) -> str | None:
+    """The initialism of a body's name without its country's initials ("FDA" for "U.S.
+    Food and Drug Administration"); None when the name opens on none."""
+    bare = _COUNTRY_INITIALS.sub("", name)
+    return initialism(bare) if bare != name else None
+
+
 # A set-off description saying where a document appeared names its producer.
 _PUBLISHED_IN = re.compile(
     r"(?:published|appearing|released)\s+(?:\w+\s+){0,3}?in\s+(?:the\s+)?(?!(?:Jan|Feb|Mar|"
@@ -380,7 +393,7 @@ class SourceBook:
             for e in self.entities:
                 if initialism(e.name, 2) == phrase:
                     return e
-                if len(phrase) > 2 and initialism(_COUNTRY_INITIALS.sub("", e.name)) == phrase:
+                if len(phrase) > 2 and _country_free_initialism(e.name) == phrase:
                     e.add_alias(phrase)  # "FDA" for "the U.S. Food and Drug Administration"
                     return e
         return None
@@ -765,12 +778,11 @@ class SourceBook:
         key = ("place", name, "")
         if key not in self._text_memo:
             place = re.escape(name)
-            self._text_memo[key] = bool(re.search(
-                rf"(?<!published )(?<!appeared )(?<!appearing )(?<!hares )(?<!stake )"
-                rf"(?<!stock )\b(?:in|from|across|against|"
-                rf"invade[sd]?) {place}\b|\b{place}['’]s "
-                rf"(?:government|president|army|military|forces|ministry|parliament|capital)",
-                self.text))
+            self._text_memo[key] = any(
+                not self.text.endswith(_NOT_PLACE_BEFORE, 0, m.start()) for m in re.finditer(
+                    rf"\b(?:in|from|across|against|invade[sd]?) {place}\b", self.text)
+            ) or re.search(rf"\b{place}['’]s (?:government|president|army|military|forces|"
+                           rf"ministry|parliament|capital)", self.text) is not None
         return self._text_memo[key] is True
 
     # ----------------------------------------------------------- resolution
@@ -876,6 +888,7 @@ class SourceBook:
                     self.text, self.text.find(lead, begin) + len(lead)) or _SHARES_OF.match(
                     self.text, begin)):  # "Norvax Corp", "Norvax shares", "Shares of Norvax"
                 found = self._new(lead, lead)
+                found.descriptors.append("a company")  # its type, whatever noun took it up
             if found is not None:
                 return None if found.person else found
         return None
@@ -1052,7 +1065,7 @@ class SourceBook:
         return found
 
     def _named(self, phrase: str, role: str | None, pos: int, headline: bool) -> Entity | None:
-        part = _PART_OF.match(phrase)
+        part = _PART_OF.match(phrase) if " of " in phrase else None
         if part is not None:  # "The Ohio branch of the Farmers Union": the union speaks
             found = self._named(part.group(1), role, pos, headline)
             if found is not None:

@@ -224,8 +224,6 @@ _TYPE_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
                                          r"university|\b(?:school|college)(?:$|\s\|)|charity|centre|center|corporation|"
                                          r"\binc\b|\bltd\b|group|league|federation|club|utility|"
                                          r"utilities|provider|airline|carrier|\bparty$|"
-                                         r"(?:auto|car|drug|chip|plane|toy|steel)maker|"
-                                         r"retailer|\blender\b|insurer|manufacturer|"
                                          r"\bcoalition$")),
 )
 _PERSON_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
