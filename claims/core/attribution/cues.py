@@ -474,7 +474,8 @@ def _town_before(text: str, lo: int, seg_start: int, seg: str) -> int | None:
 def _is_aside(seg: str) -> bool:
     """A relative clause, participle, age, party tag or discourse marker between commas."""
     first = seg.split()[0].lower() if seg.split() else ""
-    return first in ("who", "which", "whose") or first.endswith("ing") or first.isdigit() or (
+    return first in ("who", "which", "whose") or first.endswith("ing") or first.rstrip(
+        "%").isdigit() or (
         bool(_DRESSED_ASIDE.match(seg))) or (
         bool(_PARTY_TAG.fullmatch(seg)) or seg.lower() in _DISCOURSE
         or bool(_FOR_ONES_PART.fullmatch(seg.lower()))
@@ -730,8 +731,9 @@ def _subject_phrase(
             return s2_start + named.start(), named.group(), None, s1  # "One delegate, party
             # chairwoman Ann Roe, pledged": the name after the role
         found = speaker_phrase(s1)
-        if found is not None and s2.split()[0].lower() in ("a", "an"):
-            return s1_start + found[0], found[1], None, s2  # "The employee, a voter, said"
+        if found is not None and (s2.split()[0].lower() in ("a", "an") or _ONE_OF.match(s2)):
+            return s1_start + found[0], found[1], None, s2  # "The employee, a voter, said",
+            # "The novelist Ann Roe, one of the organisers, told …"
         return None
     when = TRAILING_TIME.search(text, max(lo, end - 60), end) if text[
         text.rfind(" ", lo, end) + 1 : end] in TIME_ENDS else None
@@ -779,6 +781,7 @@ def _subject_phrase(
     return start + found[0], found[1], None, descriptor
 
 
+_ONE_OF = re.compile(r"(?:[Oo]ne|[Aa]mong) (?:of )?(?:the|his|her|its|their) ")
 _SUBJECT_TAILS = (" overall", " nationwide", " nationally", " statewide")
 _PAIR_LEAD = re.compile(r"(?:[Bb]oth|[Ee]ither)\s+")
 _BRACKET_END = re.compile(r"\s*\([^()]*\)$")
