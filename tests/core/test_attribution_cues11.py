@@ -18,3 +18,19 @@ def test_share_aside_keeps_the_counted_group() -> None:
     x = run("Headline here\nA fifth of retirees, 20%, say they feel that way.\n")
     assert source_of(x, "A third of independents") == "Independents"
     assert "Say they" not in names(x)
+
+
+def test_ordered_and_named_are_stances() -> None:
+    # "The judge ordered …", "The weekly named …": what a party decided, credited to it.
+    x = run("Headline here\nJudge Ann Roe ordered the city to release the emails by Friday.\n"
+            "The Velmora Courier named Tom Brisk its citizen of the year.\n")
+    assert source_of(x, "Judge Ann Roe") == "Ann Roe"
+    assert source_of(x, "The Velmora Courier") == "Velmora Courier"
+
+
+def test_named_as_a_participle_credits_no_one() -> None:
+    # "a man named X said", "a role named for X": naming, not a party's stance.
+    x = run("Headline here\nA man named Tom Brisk said the levy was high.\n"
+            "Ann Roe stars in a role named for Tom Brisk, a fixer.\n")
+    assert "Man" not in names(x)
+    assert source_of(x, "Ann Roe stars") is None

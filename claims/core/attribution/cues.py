@@ -209,7 +209,8 @@ _PASSIVE_ADVERBS = re.compile(
     r"already|long|since|then|once|often|even)\s+)+\Z")
 # Phrasal uses of cue verbs that state nothing ("showed up", "held up").
 _NOT_CUES = frozenset({("showed", "up"), ("held", "up"), ("held", "on"), ("found", "out"),
-                       ("called", "off"), ("saw", "off"), ("called", "in")})
+                       ("called", "off"), ("saw", "off"), ("called", "in"), ("named", "for"),
+                       ("named", "after")})  # "a role named for X": no stance
 _REFLEXIVES = words("himself herself itself themselves myself ourselves yourself")
 _NO_COMMENT = words("responded replied commented answered returned")
 _NEGATIONS = words("not never")
@@ -1245,6 +1246,9 @@ def find_hits(
                     taken.append((m.start(), rest))
             continue
         p_start, phrase, role, descriptor = subj
+        if base == "named" and phrase[:2].lower() in ("a ", "an") and text[
+                end + 1 : end + 2].isupper():
+            continue  # "a man named Tom Brisk said": a participle naming, no stance
         if nounish and after != "that" and not (before in _MODALS and word == "vote"
                                                 ) and not _noun_free_subject(
                 phrase) and not (after == "to" and word in _INTENT_TO and _plain_subject(
