@@ -34,3 +34,16 @@ def test_named_as_a_participle_credits_no_one() -> None:
             "Ann Roe stars in a role named for Tom Brisk, a fixer.\n")
     assert "Man" not in names(x)
     assert source_of(x, "Ann Roe stars") is None
+
+
+def test_quotation_closed_on_a_full_stop_takes_the_bare_tag_after_it() -> None:
+    # "“… end.” Roe said.": the tag the sentence split parted from its quotation.
+    x = run("Headline here\nAnn Lee said the fare was high.\n\n“We will win. I know it.” "
+            "Tom Brisk told reporters on Monday.\n")
+    assert source_of(x, "“We will win.") == "Tom Brisk"
+    assert source_of(x, "I know it.”") == "Tom Brisk"
+
+
+def test_a_tag_with_content_of_its_own_takes_no_quotation_before_it() -> None:
+    x = run("Headline here\nThe board met.\n\n“We will win.” Tom Brisk said the plan failed.\n")
+    assert source_of(x, "“We will win.”") is None
