@@ -47,3 +47,9 @@ def test_quotation_closed_on_a_full_stop_takes_the_bare_tag_after_it() -> None:
 def test_a_tag_with_content_of_its_own_takes_no_quotation_before_it() -> None:
     x = run("Headline here\nThe board met.\n\n“We will win.” Tom Brisk said the plan failed.\n")
     assert source_of(x, "“We will win.”") is None
+
+
+def test_typewriter_closing_quote_is_no_contraction_before_the_cue() -> None:
+    # "…to her,'' said X": the closing quote is no word joined to the cue ("her said").
+    x = run("Headline here\n''Roe seemed more open to her,'' said Ann Lee, 20, of Dayton.\n")
+    assert source_of(x, "''Roe seemed") == "Ann Lee"

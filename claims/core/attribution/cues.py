@@ -357,7 +357,10 @@ def _joined_to_word(text: str, pos: int) -> bool:
     i = pos
     while i > 0 and text[i - 1] == " ":
         i -= 1
-    return i > 0 and (text[i - 1].isalnum() or text[i - 1] in "'’")
+    while i > 1 and text[i - 1] in "'’" and text[i - 2] in "'’":
+        i -= 1  # "…, to her,'' said X": a closing typewriter quote, no contraction
+    return i > 0 and (text[i - 1].isalnum() or text[i - 1] in "'’" and text[i - 2 : i - 1] not in (
+        ",", ".", "?", "!"))
 
 
 def _next_word(text: str, pos: int) -> str:
