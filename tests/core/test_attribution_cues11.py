@@ -53,3 +53,10 @@ def test_typewriter_closing_quote_is_no_contraction_before_the_cue() -> None:
     # "…to her,'' said X": the closing quote is no word joined to the cue ("her said").
     x = run("Headline here\n''Roe seemed more open to her,'' said Ann Lee, 20, of Dayton.\n")
     assert source_of(x, "''Roe seemed") == "Ann Lee"
+
+
+def test_long_inverted_speaker_placed_at_a_body_is_the_name() -> None:
+    # "…,” said Ann Roe of the University of X School of Law: Ann Roe, the place aside.
+    x = run("Headline here\n“It would have been a long shot,” said Tom Brisk of the University "
+            "of Velmora School of Law.\n")
+    assert source_of(x, "“It would") == "Tom Brisk"

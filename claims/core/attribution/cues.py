@@ -785,6 +785,7 @@ def _subject_phrase(
     return start + found[0], found[1], None, descriptor
 
 
+_NAME_PLACED = re.compile(r"((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*)\s+(?:of|from|at)\s+")
 _ONE_OF = re.compile(r"(?:[Oo]ne|[Aa]mong) (?:of )?(?:the|his|her|its|their) ")
 _SUBJECT_TAILS = (" overall", " nationwide", " nationally", " statewide")
 _PAIR_LEAD = re.compile(r"(?:[Bb]oth|[Ee]ither)\s+")
@@ -1240,6 +1241,10 @@ def find_hits(
                 if relative is not None:  # "…,” said an aide who asked not to be named
                     phrase = phrase[: relative.start()]
                 phrase = inverted_speaker(phrase)  # "…,” said Roe in an interview
+                if phrase.count(" ") >= 8:  # "…,” said Ann Roe of the X School of Law"
+                    placed = _NAME_PLACED.match(phrase)
+                    if placed is not None and is_name(placed.group(1)):
+                        phrase = placed.group(1)
                 if prev[-1] == "," and not _INVERTED_END.match(text, rest, hi):
                     continue  # "Roe, for example, said Holt’s visit — …": content, no speaker
                 if phrase and len(phrase.split()) <= 8 and (phrase[0].isupper() or (
