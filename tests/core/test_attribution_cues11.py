@@ -60,3 +60,11 @@ def test_long_inverted_speaker_placed_at_a_body_is_the_name() -> None:
     x = run("Headline here\n“It would have been a long shot,” said Tom Brisk of the University "
             "of Velmora School of Law.\n")
     assert source_of(x, "“It would") == "Tom Brisk"
+
+
+def test_description_before_a_placed_name_gives_the_name() -> None:
+    # "Another pollster, Ann Roe of X University, said": the name, not the description.
+    x = run("Headline here\nAnother pollster, Tom Brisk of Velmora University, said his "
+            "survey showed support holding steady.\n")
+    assert source_of(x, "Another pollster") == "Tom Brisk"
+    assert "Another pollster" not in names(x)

@@ -725,7 +725,8 @@ def _subject_phrase(
             return head
         if is_name(s1) and _role_like(s2):
             return s1_start, s1, None, s2  # "Roe, Ohio director for the campaign, said"
-        if is_name(s2) and not is_name(s1) and (not _IN_PLACE.search(s1) or _placed_person(
+        if (is_name(s2) or _placed_name(s2)) and not is_name(s1) and (not _IN_PLACE.search(
+                s1) or _placed_person(
                 s1)) and (speaker_phrase(
                 s1) or _DESCRIPTION_OPENER.match(s1) and len(s1.split()) <= 9):
             return s2_start, s2, None, s1  # "Another delegate on the slate, Roe, said"
