@@ -68,3 +68,19 @@ def test_description_before_a_placed_name_gives_the_name() -> None:
             "survey showed support holding steady.\n")
     assert source_of(x, "Another pollster") == "Tom Brisk"
     assert "Another pollster" not in names(x)
+
+
+def test_owned_stance_noun_credits_its_owner() -> None:
+    # "Her support for …", "Roe's opposition to …": the owner's stance.
+    x = run("Headline here\nAnn Roe spoke on Monday.\n\nHer support for the levy has not hurt "
+            "her with voters.\n\nTom Brisk's opposition to the ferry plan is old.\n")
+    assert source_of(x, "Her support") == "Ann Roe"
+    assert source_of(x, "Tom Brisk's opposition") == "Tom Brisk"
+
+
+def test_stance_noun_without_its_preposition_credits_no_one() -> None:
+    # "a claim to the nomination", "support of the team": no stance introduced.
+    x = run("Headline here\nA win could help Tom Brisk's claim to the nomination.\n\n"
+            "Ann Roe spoke.\n\nHer support of the team is old.\n")
+    assert source_of(x, "A win could") is None
+    assert source_of(x, "Her support of") is None

@@ -280,12 +280,22 @@ _CUE_NOUNS = {
     **dict.fromkeys(("promise", "pledge", "vow"), "promised"),
     **dict.fromkeys(("criticism", "attacks", "attack"), "criticized"),
     **dict.fromkeys(("view", "belief", "suggestion"), "suggested"),
+    **dict.fromkeys(("support",), "supported"),
+    **dict.fromkeys(("call", "calls"), "called"),
+    **dict.fromkeys(("endorsement",), "endorsed"),
+    **dict.fromkeys(("opposition",), "opposed"),
 }
+# What each of the nouns added for the owner's stance must be followed by ("support for",
+# "calls for", "endorsement of", "opposition to"): other uses name no stance.
+_STANCE_NOUN_PREPOSITIONS = {"support": "for", "call": "for", "calls": "for",
+                             "endorsement": "of", "opposition": "to"}
+# "his support for …", "their calls for …": the owner is the pronoun's subject form.
+_POSSESSIVE_SUBJECT = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _CUE_NOUN_ALT = "|".join(sorted(_CUE_NOUNS, key=len, reverse=True))
 _OWNED_CUE = re.compile(
-    r"\b((?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){0,3})['’]s?\s+"
-    r"(?:(?:recent|latest|new|repeated|public|earlier|false|frequent)\s+)?"
-    rf"({_CUE_NOUN_ALT})\s+(?=(?:that|about|of|on|against)\b)", re.IGNORECASE)
+    r"\b((?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){0,3}['’]s?|his|her|their|its)\s+"
+    r"(?:(?:recent|latest|new|repeated|public|earlier|false|frequent|strong|continued)\s+)?"
+    rf"({_CUE_NOUN_ALT})\s+(?=(that|about|of|on|against|for|to)\b)", re.IGNORECASE)
 _CUE_NOUN_BY = re.compile(
     r"\b(?:[Aa]|[Tt]he|[Ii]n a|[Ii]n the)\s+(?:[\w-]+\s+)?(statement|comments|remarks|"
     r"warning)\s+(?:from|by|issued by|released by)\s+((?-i:[A-Z][\w.-]*)"
@@ -1355,11 +1365,21 @@ def _verbal_acts(scan: str, scanned: list[re.Match[str]], hi: int) -> list[re.Ma
 def _noun_hits(text: str, mask: list[bool], lo: int, hi: int) -> list[CueHit]:
     """"Roe's claim that …", "a statement from the union": the owner of a cue noun."""
     hits: list[CueHit] = []
-    for m in _OWNED_CUE.finditer(text, lo, hi) if "'" in text or "’" in text else ():
-        if not mask[m.start()] and not mask[m.start(2)] and speaker_phrase(m.group(1)):
-            hits.append(CueHit(m.start(2), m.end(2), _CUE_NOUNS[m.group(2).lower()],
-                               m.group(1), m.start(1), None,
-                               _is_leading(text, lo, m.start(1), m.end(2), hi)))
+    for m in _OWNED_CUE.finditer(text, lo, hi):
+        noun, owner = m.group(2).lower(), m.group(1)
+        needs = _STANCE_NOUN_PREPOSITIONS.get(noun)
+        if mask[m.start()] or mask[m.start(2)] or (m.group(3).lower() != needs if needs else (
+                m.group(3).lower() in ("for", "to"))):
+            continue  # "support for", "calls for"; never "claim to the nomination"
+        pronoun = _POSSESSIVE_SUBJECT.get(owner.lower())
+        if pronoun is None:
+            owner = owner.rstrip("'’s") if owner.endswith(("'s", "’s")) else owner.rstrip("'’")
+            if not speaker_phrase(owner):
+                continue
+        elif needs is None:
+            continue  # "his comments about …": as before, a name's only
+        hits.append(CueHit(m.start(2), m.end(2), _CUE_NOUNS[noun], pronoun or owner,
+                           m.start(1), None, _is_leading(text, lo, m.start(1), m.end(2), hi)))
     for m in _CUE_NOUN_BY.finditer(text, lo, hi) if " by " in text or " from " in text else ():
         if not mask[m.start()] and speaker_phrase(m.group(2)):
             hits.append(CueHit(m.start(1), m.end(1), _CUE_NOUNS[m.group(1).lower()],
