@@ -84,3 +84,13 @@ def test_stance_noun_without_its_preposition_credits_no_one() -> None:
             "Ann Roe spoke.\n\nHer support of the team is old.\n")
     assert source_of(x, "A win could") is None
     assert source_of(x, "Her support of") is None
+
+
+def test_participle_after_an_adverb_or_of_warning_credits_the_clause_subject() -> None:
+    # "…, eventually saying …", "On Wednesday, he …, warning that …": the clause subject.
+    x = run("Headline here\nAnn Roe, who is second in many states, stuck to policy at first "
+            "but turned tougher, eventually saying the plan would be a disaster.\n\n"
+            "Tom Brisk spoke.\n\nOn Wednesday, he seemed to know her habits, warning that "
+            "the race is still open.\n")
+    assert source_of(x, "Ann Roe, who") == "Ann Roe"
+    assert source_of(x, "On Wednesday") == "Tom Brisk"
