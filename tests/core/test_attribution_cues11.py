@@ -94,3 +94,10 @@ def test_participle_after_an_adverb_or_of_warning_credits_the_clause_subject() -
             "the race is still open.\n")
     assert source_of(x, "Ann Roe, who") == "Ann Roe"
     assert source_of(x, "On Wednesday") == "Tom Brisk"
+
+
+def test_participle_of_saying_after_and_credits_the_clause_subject() -> None:
+    # "He ducked, pointing to X and saying that …": the clause subject says it.
+    x = run("Headline here\nTom Brisk spoke.\n\nHe largely dodged, pointing to his record "
+            "and saying that senators are overrated.\n")
+    assert source_of(x, "He largely") == "Tom Brisk"
