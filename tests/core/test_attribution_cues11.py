@@ -101,3 +101,11 @@ def test_participle_of_saying_after_and_credits_the_clause_subject() -> None:
     x = run("Headline here\nTom Brisk spoke.\n\nHe largely dodged, pointing to his record "
             "and saying that senators are overrated.\n")
     assert source_of(x, "He largely") == "Tom Brisk"
+
+
+def test_bare_share_opening_a_clause_is_the_respondents() -> None:
+    # "…: 42% say …": a poll's respondents; "with more than 60% support" names no one.
+    x = run("Headline here\nOn economic issues, 42% say they are liberal.\n\n"
+            "Ann Roe has won two primaries with more than 60% support.\n")
+    assert source_of(x, "On economic issues") == "Respondents"
+    assert source_of(x, "Ann Roe has won") is None
