@@ -109,3 +109,11 @@ def test_bare_share_opening_a_clause_is_the_respondents() -> None:
             "Ann Roe has won two primaries with more than 60% support.\n")
     assert source_of(x, "On economic issues") == "Respondents"
     assert source_of(x, "Ann Roe has won") is None
+
+
+def test_group_with_a_participle_modifier_is_the_group() -> None:
+    # "Democrats trying to regain X say …": the group, its participle clause cut.
+    x = run("Headline here\nDemocrats trying to regain control of the council in November say "
+            "they have a new weapon.\n")
+    assert source_of(x, "Democrats trying") == "Democrats"
+    assert not any("trying" in n for n in names(x))
