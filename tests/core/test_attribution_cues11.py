@@ -117,3 +117,11 @@ def test_group_with_a_participle_modifier_is_the_group() -> None:
             "they have a new weapon.\n")
     assert source_of(x, "Democrats trying") == "Democrats"
     assert not any("trying" in n for n in names(x))
+
+
+def test_document_with_a_publishing_participle_is_the_document() -> None:
+    # "The report published Tuesday showed …": the report, its publication cut.
+    x = run("Headline here\nThe report published Tuesday showed that most meetings were with "
+            "donors.\n")
+    assert source_of(x, "The report") == "Report"
+    assert not any("published" in n.lower() for n in names(x))

@@ -778,6 +778,9 @@ def _subject_phrase(
     if found is None and " " in phrase and "ing " in phrase:
         group = _GROUP_DOING.match(phrase)  # "Democrats trying to regain X say": Democrats
         found = speaker_phrase(group.group(1)) if group is not None else None
+    if found is None and "ed" in phrase:
+        made = _THING_MADE.match(phrase)  # "The report published Tuesday said": the report
+        found = speaker_phrase(made.group(1)) if made is not None else None
     if found is None and _BARE_SHARE.fullmatch(phrase) and (
             start == lo or text[max(lo, start - 3) : start].rstrip()[-1:] in (",", ":", ";")):
         found = (0, phrase)  # "…: 42% say …": a poll's respondents, as "Some 42 percent"
@@ -804,6 +807,8 @@ def _subject_phrase(
 
 _GROUP_DOING = re.compile(r"((?:[\w'’-]+ ){0,3}?[A-Za-z][a-z'’-]+[a-rt-z]s) (?!during |according |"
                           r"including |regarding |concerning |following )[a-z]+ing ")
+_THING_MADE = re.compile(r"((?:[\w'’-]+ ){0,3}?[a-z][a-z'’-]+[a-rt-z]s?) (?:published|released|"
+                         r"issued|obtained|posted|filed|unveiled|conducted|compiled|prepared)(?: |$)")
 _BARE_SHARE = re.compile(r"\d{1,2}(?:\.\d)?(?:%| percent)")
 _NAME_PLACED = re.compile(r"((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*)\s+(?:of|from|at)\s+")
 _ONE_OF = re.compile(r"(?:[Oo]ne|[Aa]mong) (?:of )?(?:the|his|her|its|their) ")
