@@ -125,3 +125,11 @@ def test_document_with_a_publishing_participle_is_the_document() -> None:
             "donors.\n")
     assert source_of(x, "The report") == "Report"
     assert not any("published" in n.lower() for n in names(x))
+
+
+def test_plural_noun_like_form_before_a_bare_verb_heads_the_subject() -> None:
+    # "Velmora ferry advocates say …": "advocates" is the subject's noun, not the cue.
+    x = run("Headline here\nAnd Velmora ferry advocates say they already have promises from "
+            "Ann Roe.\n")
+    assert source_of(x, "And Velmora") == "Velmora ferry advocates"
+    assert "Velmora ferry" not in names(x)

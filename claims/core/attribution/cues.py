@@ -21,7 +21,9 @@ from claims.core.attribution.lexicon import (
     PARTICIPLE_ONLY,
     PARTICLE_FORMS,
     PARTICLE_GERUNDS,
+    SPEECH,
     SPEECH_FORMS,
+    STANCE,
     STANCE_ADJECTIVES,
     STANCE_FORMS,
 )
@@ -208,6 +210,10 @@ _PASSIVE_ADVERBS = re.compile(
     r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|also|still|not|never|now|"
     r"already|long|since|then|once|often|even)\s+)+\Z")
 # Phrasal uses of cue verbs that state nothing ("showed up", "held up").
+# Base forms of the cue verbs: after a noun-like plural ("advocates say") they make it the
+# subject's noun; a publishing participle after one ("a report published …") too.
+_BARE_CUE_VERBS = words(SPEECH) | words(STANCE)
+_PUBLISHED = words("published released issued obtained posted filed unveiled")
 _NOT_CUES = frozenset({("showed", "up"), ("held", "up"), ("held", "on"), ("found", "out"),
                        ("called", "off"), ("saw", "off"), ("called", "in"), ("named", "for"),
                        ("named", "after")})  # "a role named for X": no stance
@@ -1216,7 +1222,9 @@ def find_hits(
             continue
         before = word_before(text, m.start()) if _joined_to_word(text, m.start()) else ""
         after = _next_word(text, end)
-        if nounish and verb_follows(text, end, word_before(text, m.start()).lower()):
+        if nounish and (verb_follows(text, end, word_before(text, m.start()).lower()) or (
+                after in _BARE_CUE_VERBS and word.endswith("s") or after in _PUBLISHED) and (
+                text[m.start()].islower())):  # not in a title-case headline ("X Aims Insult")
             continue  # "advocates hailed", "the sales report gives": the subject's noun
         verb_at = m.start()
         if before == "to":  # "went on to criticise": the subject of the catenative
