@@ -141,3 +141,11 @@ def test_negated_saying_of_an_open_question_keeps_its_speaker() -> None:
             "Tom Brisk did not respond to a request for comment.\n")
     assert source_of(x, "Ann Roe would not") == "Ann Roe"
     assert source_of(x, "Tom Brisk did not") is None
+
+
+def test_sentence_opening_on_said_and_a_name_before_a_quotation() -> None:
+    # "Said Ann Roe, who grew up there, “…”": the inverted verb opens the sentence.
+    x = run("Headline here\nThe home was renovated.\n\nSaid Ann Roe, who grew up with him in "
+            "the town, “We were all so proud of him.”\n")
+    assert source_of(x, "Said Ann Roe") == "Ann Roe"
+    assert "Said Ann Roe" not in names(x)

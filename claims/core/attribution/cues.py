@@ -812,8 +812,9 @@ def _subject_phrase(
 
 _GROUP_DOING = re.compile(r"((?:[\w'’-]+ ){0,3}?[A-Za-z][a-z'’-]+[a-rt-z]s) (?!during |according |"
                           r"including |regarding |concerning |following )[a-z]+ing ")
-_THING_MADE = re.compile(r"((?:[\w'’-]+ ){0,3}?[a-z][a-z'’-]+[a-rt-z]s?) (?:published|released|"
-                         r"issued|obtained|posted|filed|unveiled|conducted|compiled|prepared)(?: |$)")
+_THING_MADE = re.compile(r"((?:[\w'’-]+ ){0,3}?[a-z][a-z'’-]+[a-rt-z]s?) (?:published|"
+                         r"released|issued|obtained|posted|filed|unveiled|conducted|compiled|"
+                         r"prepared)(?: |$)")
 _BARE_SHARE = re.compile(r"\d{1,2}(?:\.\d)?(?:%| percent)")
 _NAME_PLACED = re.compile(r"((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*)\s+(?:of|from|at)\s+")
 _ONE_OF = re.compile(r"(?:[Oo]ne|[Aa]mong) (?:of )?(?:the|his|her|its|their) ")
@@ -1297,6 +1298,11 @@ def find_hits(
         leading = _is_leading(text, lo, p_start, end, hi)
         hits.append(CueHit(m.start(), end, base, phrase, p_start, role, leading, descriptor))
         taken.append((p_start, end))
+    opener = _SAID_FIRST.match(text, lo, hi) if not hits and text.startswith(
+        _SAID_WORDS, lo) else None
+    if opener is not None and speaker_phrase(opener.group(2)):  # "Said Roe, “…”"
+        hits.append(CueHit(opener.start(1), opener.end(1), "said", opener.group(2),
+                           opener.start(2), None, True))
     label = speaker_label(text) if lo == 0 and not hits else None
     if label is not None:  # "Holt: the levy …"
         hits.append(label)
@@ -1465,6 +1471,12 @@ def speaker_label(text: str) -> CueHit | None:
 # "Holt: the levy is unfair" (headlines, transcripts): a name and a colon, perhaps after
 # the quotation mark that opens a transcript's paragraph.
 _COLON_SPEAKER = re.compile(r"[“\"‘']?([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}):\s+[“\"‘'A-Z]")
+# "Said Ann Roe, who grew up there, “…”": an inverted verb of saying opening the sentence,
+# its speaker, perhaps an aside, then the quotation.
+_SAID_WORDS = ("Said ", "Says ", "Added ", "Adds ", "Wrote ", "Writes ")
+_SAID_FIRST = re.compile(r"(Said|Says|Added|Adds|Wrote|Writes)\s+"
+                         r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+                         r"(?:,[^“”\"]{0,120})?[,:]\s*(?:[“\"]|'')")
 _SAID_OPENER = re.compile(r"(?:Said|Says|Added|Adds|Wrote|Writes|Asked|Asks)\s+(?=\S)")
 _SECTION_LABELS = words(
     "photo photos video watch update updates live breaking exclusive analysis opinion "
