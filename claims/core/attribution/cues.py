@@ -236,6 +236,7 @@ _FIRST_AFTER_SUBJECT = re.compile(r"(?:\b(?:who|which|that|he|she|they|it|we|I)|
                                   r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?)\s+(?:[\w'’-]+\s+){0,2}"
                                   r"[a-z][\w'’-]*)\s+first\s+\Z")
 # "did not say how many …", "would not say whether …": an open question, nothing said.
+_OPEN_QUESTION = words("how whether when why what who whom which where if")
 _NOTHING_SAID = _NO_COMMENT | words("disclosed revealed specified elaborated explained "
                                     "confirmed detailed identified")
 _RAISING = words("certain sure bound likely set")
