@@ -135,14 +135,6 @@ def test_plural_noun_like_form_before_a_bare_verb_heads_the_subject() -> None:
     assert "Velmora ferry" not in names(x)
 
 
-def test_negated_saying_of_an_open_question_keeps_its_speaker() -> None:
-    # "Roe would not say whether …": the question is attributed; "did not respond" is not.
-    x = run("Headline here\nAnn Roe would not say whether she would run again.\n\n"
-            "Tom Brisk did not respond to a request for comment.\n")
-    assert source_of(x, "Ann Roe would not") == "Ann Roe"
-    assert source_of(x, "Tom Brisk did not") is None
-
-
 def test_sentence_opening_on_said_and_a_name_before_a_quotation() -> None:
     # "Said Ann Roe, who grew up there, “…”": the inverted verb opens the sentence.
     x = run("Headline here\nThe home was renovated.\n\nSaid Ann Roe, who grew up with him in "

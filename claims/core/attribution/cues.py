@@ -1253,10 +1253,10 @@ def find_hits(
             before = ""  # "the hacker who first revealed", "Roe first said": an adverb
         if before in _BLOCKERS or after == "by" and not _BY_MARGIN.match(
                 text, end) and not _BY_MEDIUM.match(text, end) or base in _NO_COMMENT and (
-                before in ("immediately", "yet")) or base in _NOTHING_SAID and (
+                before in ("immediately", "yet")) or (base in _NOTHING_SAID or (
+                word in SPEECH_FORMS and _next_word(text, end) in _OPEN_QUESTION)) and (
                 before in _NEGATIONS or _negated(before)):
             continue  # "did not respond", "did not disclose details": nothing they said
-            # ("would not say whether …" stays a cue: news attributes the open question)
         if after == "of" and word not in _SAID_OF and " " not in word and end == m.end() or (
                 noun_use(text, m.start(), word)):
             continue
