@@ -141,3 +141,9 @@ def test_sentence_opening_on_said_and_a_name_before_a_quotation() -> None:
             "the town, “We were all so proud of him.”\n")
     assert source_of(x, "Said Ann Roe") == "Ann Roe"
     assert "Said Ann Roe" not in names(x)
+
+
+def test_verb_before_a_noun_like_object_stays_the_verb() -> None:
+    # "A poll shows support for …": "support" is the object, "shows" the verb.
+    x = run("Headline here\nA poll shows support for the ruling coalition at 19%.\n")
+    assert source_of(x, "A poll") == "Poll"

@@ -1224,7 +1224,8 @@ def find_hits(
         before = word_before(text, m.start()) if _joined_to_word(text, m.start()) else ""
         after = _next_word(text, end)
         if nounish and (verb_follows(text, end, word_before(text, m.start()).lower()) or (
-                after in _BARE_CUE_VERBS and word.endswith("s") or after in _PUBLISHED) and (
+                after in _BARE_CUE_VERBS and after not in _NOUNISH and word.endswith("s")
+                or after in _PUBLISHED) and (
                 text[m.start()].islower())):  # not in a title-case headline ("X Aims Insult")
             continue  # "advocates hailed", "the sales report gives": the subject's noun
         verb_at = m.start()
