@@ -20,11 +20,12 @@ def test_share_aside_keeps_the_counted_group() -> None:
     assert "Say they" not in names(x)
 
 
-def test_ordered_and_named_are_stances() -> None:
-    # "The judge ordered …", "The weekly named …": what a party decided, credited to it.
+def test_named_is_a_stance_and_ordered_stays_the_articles_fact() -> None:
+    # "The weekly named …": its choice, credited to it; "The court ordered …" stays the
+    # article's own report of an act (the unseen set's gold reads it so).
     x = run("Headline here\nJudge Ann Roe ordered the city to release the emails by Friday.\n"
             "The Velmora Courier named Tom Brisk its citizen of the year.\n")
-    assert source_of(x, "Judge Ann Roe") == "Ann Roe"
+    assert source_of(x, "Judge Ann Roe") is None
     assert source_of(x, "The Velmora Courier") == "Velmora Courier"
 
 

@@ -297,6 +297,14 @@ _STANCE_NOUN_PREPOSITIONS = {"support": "for", "call": "for", "calls": "for",
                              "endorsement": "of", "opposition": "to"}
 # "his support for …", "their calls for …": the owner is the pronoun's subject form.
 _POSSESSIVE_SUBJECT = {"his": "he", "her": "she", "their": "they", "its": "it"}
+# Cheap tests before the owned-noun scan: a cue noun's stem after an apostrophe, or one
+# of the stance nouns with its preposition.
+_CUE_NOUN_STEMS = ("laim", "ssertion", "ontention", "nsistence", "rgument", "tatement",
+                   "omment", "emark", "llegation", "ccusation", "harge", "arning", "romise",
+                   "ledge", "vow", "riticism", "ttack", "iew", "elief", "uggestion")
+_STANCE_NOUN_PHRASES = tuple(f"{noun} {prep}" for noun, prep in {
+    "support": "for", "call": "for", "calls": "for", "endorsement": "of",
+    "opposition": "to"}.items())
 _CUE_NOUN_ALT = "|".join(sorted(_CUE_NOUNS, key=len, reverse=True))
 _OWNED_CUE = re.compile(
     r"\b((?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){0,3}['’]s?|his|her|their|its)\s+"
@@ -1394,7 +1402,10 @@ def _verbal_acts(scan: str, scanned: list[re.Match[str]], hi: int) -> list[re.Ma
 def _noun_hits(text: str, mask: list[bool], lo: int, hi: int) -> list[CueHit]:
     """"Roe's claim that …", "a statement from the union": the owner of a cue noun."""
     hits: list[CueHit] = []
-    for m in _OWNED_CUE.finditer(text, lo, hi):
+    owned = (text.find("'", lo, hi) >= 0 or text.find("’", lo, hi) >= 0) and any(
+        text.find(n, lo, hi) >= 0 for n in _CUE_NOUN_STEMS) or any(
+        text.find(p, lo, hi) >= 0 for p in _STANCE_NOUN_PHRASES)
+    for m in _OWNED_CUE.finditer(text, lo, hi) if owned else ():
         noun, owner = m.group(2).lower(), m.group(1)
         needs = _STANCE_NOUN_PREPOSITIONS.get(noun)
         if mask[m.start()] or mask[m.start(2)] or (m.group(3).lower() != needs if needs else (
@@ -1402,7 +1413,7 @@ def _noun_hits(text: str, mask: list[bool], lo: int, hi: int) -> list[CueHit]:
             continue  # "support for", "calls for"; never "claim to the nomination"
         pronoun = _POSSESSIVE_SUBJECT.get(owner.lower())
         if pronoun is None:
-            owner = owner.rstrip("'’s") if owner.endswith(("'s", "’s")) else owner.rstrip("'’")
+            owner = owner[:-2] if owner.endswith(("'s", "’s")) else owner[:-1]
             if not speaker_phrase(owner):
                 continue
         elif needs is None:
