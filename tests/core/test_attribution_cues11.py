@@ -15,8 +15,8 @@ def test_one_of_aside_keeps_the_subject_before_it() -> None:
 
 def test_share_aside_keeps_the_counted_group() -> None:
     # "A fifth of retirees, 20%, say …": the share is an aside, not the subject.
-    x = run("Headline here\nA fifth of retirees, 20%, say they feel that way.\n")
-    assert source_of(x, "A third of independents") == "Independents"
+    x = run("Headline here\nA third of renters, 31%, say the fare is too high.\n")
+    assert source_of(x, "A third of renters") == "Renters"
     assert "Say they" not in names(x)
 
 
@@ -52,15 +52,15 @@ def test_a_tag_with_content_of_its_own_takes_no_quotation_before_it() -> None:
 
 def test_typewriter_closing_quote_is_no_contraction_before_the_cue() -> None:
     # "…to her,'' said X": the closing quote is no word joined to the cue ("her said").
-    x = run("Headline here\n''Roe seemed more open to her,'' said Ann Lee, 20, of Dayton.\n")
-    assert source_of(x, "''Roe seemed") == "Ann Lee"
+    x = run("Headline here\n''The levy was kind to her,'' said Ann Lee, 20, of Dayton.\n")
+    assert source_of(x, "''The levy") == "Ann Lee"
 
 
 def test_long_inverted_speaker_placed_at_a_body_is_the_name() -> None:
     # "…,” said Ann Roe of the University of X School of Law: Ann Roe, the place aside.
-    x = run("Headline here\n“It would have been a long shot,” said Tom Brisk of the University "
-            "of Velmora School of Law.\n")
-    assert source_of(x, "“It would") == "Tom Brisk"
+    x = run("Headline here\n“The appeal never stood a chance,” said Tom Brisk of the "
+            "University of Velmora School of Law.\n")
+    assert source_of(x, "“The appeal") == "Tom Brisk"
 
 
 def test_description_before_a_placed_name_gives_the_name() -> None:
@@ -89,8 +89,8 @@ def test_stance_noun_without_its_preposition_credits_no_one() -> None:
 
 def test_participle_after_an_adverb_or_of_warning_credits_the_clause_subject() -> None:
     # "…, eventually saying …", "On Wednesday, he …, warning that …": the clause subject.
-    x = run("Headline here\nAnn Roe, who is second in many states, stuck to policy at first "
-            "but turned tougher, eventually saying the plan would be a disaster.\n\n"
+    x = run("Headline here\nAnn Roe, who trails in most wards, kept to the budget for weeks "
+            "but grew sharper, eventually saying the plan would fail.\n\n"
             "Tom Brisk spoke.\n\nOn Wednesday, he seemed to know her habits, warning that "
             "the race is still open.\n")
     assert source_of(x, "Ann Roe, who") == "Ann Roe"
@@ -106,40 +106,38 @@ def test_participle_of_saying_after_and_credits_the_clause_subject() -> None:
 
 def test_bare_share_opening_a_clause_is_the_respondents() -> None:
     # "…: 42% say …": a poll's respondents; "with more than 60% support" names no one.
-    x = run("Headline here\nOn economic issues, 42% say they are liberal.\n\n"
-            "Ann Roe has won two primaries with more than 60% support.\n")
-    assert source_of(x, "On economic issues") == "Respondents"
-    assert source_of(x, "Ann Roe has won") is None
+    x = run("Headline here\nOn farm policy, 38% say the levy should go.\n\n"
+            "Ann Roe carried the ward with over 70% support.\n")
+    assert source_of(x, "On farm policy") == "Respondents"
+    assert source_of(x, "Ann Roe carried") is None
 
 
 def test_group_with_a_participle_modifier_is_the_group() -> None:
     # "Democrats trying to regain X say …": the group, its participle clause cut.
-    x = run("Headline here\nDemocrats trying to regain control of the council in November say "
-            "they have a new weapon.\n")
-    assert source_of(x, "Democrats trying") == "Democrats"
-    assert not any("trying" in n for n in names(x))
+    x = run("Headline here\nDemocrats working to win back the council in May say the "
+            "ferry plan will help them.\n")
+    assert source_of(x, "Democrats working") == "Democrats"
+    assert not any("working" in n for n in names(x))
 
 
 def test_document_with_a_publishing_participle_is_the_document() -> None:
     # "The report published Tuesday showed …": the report, its publication cut.
-    x = run("Headline here\nThe report published Tuesday showed that most meetings were with "
-            "donors.\n")
+    x = run("Headline here\nThe report released Friday showed the depot lost money.\n")
     assert source_of(x, "The report") == "Report"
     assert not any("published" in n.lower() for n in names(x))
 
 
 def test_plural_noun_like_form_before_a_bare_verb_heads_the_subject() -> None:
     # "Velmora ferry advocates say …": "advocates" is the subject's noun, not the cue.
-    x = run("Headline here\nAnd Velmora ferry advocates say they already have promises from "
-            "Ann Roe.\n")
+    x = run("Headline here\nAnd Velmora ferry advocates say the council owes them a vote.\n")
     assert source_of(x, "And Velmora") == "Velmora ferry advocates"
     assert "Velmora ferry" not in names(x)
 
 
 def test_sentence_opening_on_said_and_a_name_before_a_quotation() -> None:
     # "Said Ann Roe, who grew up there, “…”": the inverted verb opens the sentence.
-    x = run("Headline here\nThe home was renovated.\n\nSaid Ann Roe, who grew up with him in "
-            "the town, “We were all so proud of him.”\n")
+    x = run("Headline here\nThe mill was rebuilt.\n\nSaid Ann Roe, who worked beside him for "
+            "years, “He never once missed a shift.”\n")
     assert source_of(x, "Said Ann Roe") == "Ann Roe"
     assert "Said Ann Roe" not in names(x)
 

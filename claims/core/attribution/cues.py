@@ -790,10 +790,10 @@ def _subject_phrase(
         start, phrase = start + bound.end(), phrase[bound.end():]
         found = speaker_phrase(phrase)
     if found is None and " " in phrase and "ing " in phrase:
-        group = _GROUP_DOING.match(phrase)  # "Democrats trying to regain X say": Democrats
+        group = _GROUP_DOING.match(phrase)  # "Democrats working to win X say": Democrats
         found = speaker_phrase(group.group(1)) if group is not None else None
     if found is None and "ed" in phrase:
-        made = _THING_MADE.match(phrase)  # "The report published Tuesday said": the report
+        made = _THING_MADE.match(phrase)  # "The audit released Friday said": the audit
         found = speaker_phrase(made.group(1)) if made is not None else None
     if found is None and _BARE_SHARE.fullmatch(phrase) and (
             start == lo or text[max(lo, start - 3) : start].rstrip()[-1:] in (",", ":", ";")):
