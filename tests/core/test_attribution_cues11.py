@@ -105,7 +105,7 @@ def test_participle_of_saying_after_and_credits_the_clause_subject() -> None:
 
 
 def test_bare_share_opening_a_clause_is_the_respondents() -> None:
-    # "…: 42% say …": a poll's respondents; "with more than 60% support" names no one.
+    # "…: 38% say …": a poll's respondents; "with over 70% support" names no one.
     x = run("Headline here\nOn farm policy, 38% say the levy should go.\n\n"
             "Ann Roe carried the ward with over 70% support.\n")
     assert source_of(x, "On farm policy") == "Respondents"
@@ -121,7 +121,7 @@ def test_group_with_a_participle_modifier_is_the_group() -> None:
 
 
 def test_document_with_a_publishing_participle_is_the_document() -> None:
-    # "The report published Tuesday showed …": the report, its publication cut.
+    # "The report released Friday showed …": the report, its publication cut.
     x = run("Headline here\nThe report released Friday showed the depot lost money.\n")
     assert source_of(x, "The report") == "Report"
     assert not any("published" in n.lower() for n in names(x))
