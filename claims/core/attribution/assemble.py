@@ -337,6 +337,7 @@ def attribute(text: str, sentences: tuple[Sentence, ...]) -> tuple[list[Draft], 
     prev: tuple[int, Entity | None, str | None] | None = None  # paragraph, source, cue
     pending: list[int] = []
     orphan: int | None = None  # a closed quotation no speaker took, right before `s`
+    closed: list[int] = []  # the sentences of a quotation closed on a full stop before `s`
     ordered = [s for s in sentences if not s.headline] + [s for s in sentences if s.headline]
     label: tuple[int, CueHit, Entity, int] | None = None  # paragraph, cue, source, at
     for s in ordered:
@@ -360,7 +361,11 @@ def attribute(text: str, sentences: tuple[Sentence, ...]) -> tuple[list[Draft], 
         if orphan is not None and _speaks_before(s, groups, drafts[orphan]):
             drafts[orphan].source, drafts[orphan].cue = groups[0].source, groups[0].hit.cue \
                 if groups[0].hit else None
-        orphan = None
+        elif closed and _speaks_before(s, groups, drafts[closed[-1]]) and _bare_tag(s, groups):
+            for i in closed:  # "“… end.” | Roe said.": the tag the segmentation cut off
+                drafts[i].source, drafts[i].cue = groups[0].source, groups[0].hit.cue \
+                    if groups[0].hit else None
+        orphan, closed = None, []
         if len(groups) == 1 and groups[0].hit is None and quoted:
             pending.append(len(drafts))
             drafts.append(Draft(*_span(s, 0, len(s.text)), None, None, s))
@@ -368,6 +373,8 @@ def attribute(text: str, sentences: tuple[Sentence, ...]) -> tuple[list[Draft], 
                 _settle(drafts, pending, prev)
                 if drafts[-1].source is None and _CUT_QUESTION.search(s.text):
                     orphan = len(drafts) - 1  # "“… who knows?” | Roe told a radio station"
+                elif _CUT_STOP.search(s.text):
+                    closed = pending  # "“… end.” | Roe said.": a bare tag may follow
                 pending = []
             prev = (s.paragraph, *(prev[1:] if prev is not None else (None, None)))
             continue
@@ -478,6 +485,23 @@ _QUOTING = frozenset({"said", "told", "added", "stated", "wrote", "continued", "
 _QUOTE_CLOSERS = ("\"", "”", "''")
 # A quotation that ends on its own question or exclamation mark: the sentence may go on.
 _CUT_QUESTION = re.compile(r"[?!](?:[”\"]|'')\s*\Z")
+# A quotation closed on a full stop, which the segmentation parts from a tag after it.
+_CUT_STOP = re.compile(r"\.(?:[”\"]|'')\s*\Z")
+# What may follow a bare tag's cue: the listener of "told" ("reporters", "CNN"), then a
+# circumstance opened by a preposition or time word ("on Monday", "in an interview").
+_TAG_TAIL = re.compile(
+    r"(?:\s+(?:reporters|(?:The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2}))?"
+    r"(?:,?\s+(?:in|on|at|during|after|before|from|via|by|over|later|earlier|then|again|"
+    r"afterward|afterwards|recently|last|this|yesterday|today|tonight)\b[^.;:“”\"]{0,40})?"
+    r"[.!]?\s*\Z")
+
+
+def _bare_tag(s: Sentence, groups: list[_Group]) -> bool:
+    """Whether `s` is only a speaker tag ("Roe said.", "Roe told reporters on Monday."):
+    its cue ends the sentence but for a short circumstance, no content of its own."""
+    hit = groups[0].hit
+    return len(groups) == 1 and hit is not None and hit.cue in _QUOTING and bool(
+        _TAG_TAIL.match(s.text, hit.end))
 
 
 def _quoted_paragraphs(drafts: list[Draft]) -> None:

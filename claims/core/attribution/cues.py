@@ -21,7 +21,9 @@ from claims.core.attribution.lexicon import (
     PARTICIPLE_ONLY,
     PARTICLE_FORMS,
     PARTICLE_GERUNDS,
+    SPEECH,
     SPEECH_FORMS,
+    STANCE,
     STANCE_ADJECTIVES,
     STANCE_FORMS,
 )
@@ -214,8 +216,13 @@ _PASSIVE_ADVERBS = re.compile(
     r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|also|still|not|never|now|"
     r"already|long|since|then|once|often|even)\s+)+\Z")
 # Phrasal uses of cue verbs that state nothing ("showed up", "held up").
+# Base forms of the cue verbs: after a noun-like plural ("advocates say") they make it the
+# subject's noun; a publishing participle after one ("a report published …") too.
+_BARE_CUE_VERBS = words(SPEECH) | words(STANCE)
+_PUBLISHED = words("published released issued obtained posted filed unveiled")
 _NOT_CUES = frozenset({("showed", "up"), ("held", "up"), ("held", "on"), ("found", "out"),
-                       ("called", "off"), ("saw", "off"), ("called", "in")})
+                       ("called", "off"), ("saw", "off"), ("called", "in"), ("named", "for"),
+                       ("named", "after")})  # "a role named for X": no stance
 _REFLEXIVES = words("himself herself itself themselves myself ourselves yourself")
 _NO_COMMENT = words("responded replied commented answered returned")
 _NEGATIONS = words("not never")
@@ -285,12 +292,30 @@ _CUE_NOUNS = {
     **dict.fromkeys(("promise", "pledge", "vow"), "promised"),
     **dict.fromkeys(("criticism", "attacks", "attack"), "criticized"),
     **dict.fromkeys(("view", "belief", "suggestion"), "suggested"),
+    **dict.fromkeys(("support",), "supported"),
+    **dict.fromkeys(("call", "calls"), "called"),
+    **dict.fromkeys(("endorsement",), "endorsed"),
+    **dict.fromkeys(("opposition",), "opposed"),
 }
+# What each of the nouns added for the owner's stance must be followed by ("support for",
+# "calls for", "endorsement of", "opposition to"): other uses name no stance.
+_STANCE_NOUN_PREPOSITIONS = {"support": "for", "call": "for", "calls": "for",
+                             "endorsement": "of", "opposition": "to"}
+# "his support for …", "their calls for …": the owner is the pronoun's subject form.
+_POSSESSIVE_SUBJECT = {"his": "he", "her": "she", "their": "they", "its": "it"}
+# Cheap tests before the owned-noun scan: a cue noun's stem after an apostrophe, or one
+# of the stance nouns with its preposition.
+_CUE_NOUN_STEMS = ("laim", "ssertion", "ontention", "nsistence", "rgument", "tatement",
+                   "omment", "emark", "llegation", "ccusation", "harge", "arning", "romise",
+                   "ledge", "vow", "riticism", "ttack", "iew", "elief", "uggestion")
+_STANCE_NOUN_PHRASES = tuple(f"{noun} {prep}" for noun, prep in {
+    "support": "for", "call": "for", "calls": "for", "endorsement": "of",
+    "opposition": "to"}.items())
 _CUE_NOUN_ALT = "|".join(sorted(_CUE_NOUNS, key=len, reverse=True))
 _OWNED_CUE = re.compile(
-    r"\b((?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){0,3})['’]s?\s+"
-    r"(?:(?:recent|latest|new|repeated|public|earlier|false|frequent)\s+)?"
-    rf"({_CUE_NOUN_ALT})\s+(?=(?:that|about|of|on|against)\b)", re.IGNORECASE)
+    r"\b((?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){0,3}['’]s?|his|her|their|its)\s+"
+    r"(?:(?:recent|latest|new|repeated|public|earlier|false|frequent|strong|continued)\s+)?"
+    rf"({_CUE_NOUN_ALT})\s+(?=(that|about|of|on|against|for|to)\b)", re.IGNORECASE)
 _CUE_NOUN_BY = re.compile(
     r"\b(?:[Aa]|[Tt]he|[Ii]n a|[Ii]n the)\s+(?:[\w-]+\s+)?(statement|comments|remarks|"
     r"warning)\s+(?:from|by|issued by|released by)\s+((?-i:[A-Z][\w.-]*)"
@@ -362,7 +387,10 @@ def _joined_to_word(text: str, pos: int) -> bool:
     i = pos
     while i > 0 and text[i - 1] == " ":
         i -= 1
-    return i > 0 and (text[i - 1].isalnum() or text[i - 1] in "'’")
+    while i > 1 and text[i - 1] in "'’" and text[i - 2] in "'’":
+        i -= 1  # "…, to her,'' said X": a closing typewriter quote, no contraction
+    return i > 0 and (text[i - 1].isalnum() or text[i - 1] in "'’" and text[i - 2 : i - 1] not in (
+        ",", ".", "?", "!"))
 
 
 def _next_word(text: str, pos: int) -> str:
@@ -480,7 +508,8 @@ def _town_before(text: str, lo: int, seg_start: int, seg: str) -> int | None:
 def _is_aside(seg: str) -> bool:
     """A relative clause, participle, age, party tag or discourse marker between commas."""
     first = seg.split()[0].lower() if seg.split() else ""
-    return first in ("who", "which", "whose") or first.endswith("ing") or first.isdigit() or (
+    return first in ("who", "which", "whose") or first.endswith("ing") or first.rstrip(
+        "%").isdigit() or (
         bool(_DRESSED_ASIDE.match(seg))) or (
         bool(_PARTY_TAG.fullmatch(seg)) or seg.lower() in _DISCOURSE
         or bool(_FOR_ONES_PART.fullmatch(seg.lower()))
@@ -726,7 +755,8 @@ def _subject_phrase(
             return head
         if is_name(s1) and _role_like(s2):
             return s1_start, s1, None, s2  # "Roe, Ohio director for the campaign, said"
-        if is_name(s2) and not is_name(s1) and (not _IN_PLACE.search(s1) or _placed_person(
+        if (is_name(s2) or _placed_name(s2)) and not is_name(s1) and (not _IN_PLACE.search(
+                s1) or _placed_person(
                 s1)) and (speaker_phrase(
                 s1) or _DESCRIPTION_OPENER.match(s1) and len(s1.split()) <= 9):
             return s2_start, s2, None, s1  # "Another delegate on the slate, Roe, said"
@@ -736,8 +766,9 @@ def _subject_phrase(
             return s2_start + named.start(), named.group(), None, s1  # "One delegate, party
             # chairwoman Ann Roe, pledged": the name after the role
         found = speaker_phrase(s1)
-        if found is not None and s2.split()[0].lower() in ("a", "an"):
-            return s1_start + found[0], found[1], None, s2  # "The employee, a voter, said"
+        if found is not None and (s2.split()[0].lower() in ("a", "an") or _ONE_OF.match(s2)):
+            return s1_start + found[0], found[1], None, s2  # "The employee, a voter, said",
+            # "The novelist Ann Roe, one of the organisers, told …"
         return None
     when = TRAILING_TIME.search(text, max(lo, end - 60), end) if text[
         text.rfind(" ", lo, end) + 1 : end] in TIME_ENDS else None
@@ -764,6 +795,15 @@ def _subject_phrase(
     if bound is not None:  # "At least a dozen council members told …": the members
         start, phrase = start + bound.end(), phrase[bound.end():]
         found = speaker_phrase(phrase)
+    if found is None and " " in phrase and "ing " in phrase:
+        group = _GROUP_DOING.match(phrase)  # "Democrats working to win X say": Democrats
+        found = speaker_phrase(group.group(1)) if group is not None else None
+    if found is None and "ed" in phrase:
+        made = _THING_MADE.match(phrase)  # "The audit released Friday said": the audit
+        found = speaker_phrase(made.group(1)) if made is not None else None
+    if found is None and _BARE_SHARE.fullmatch(phrase) and (
+            start == lo or text[max(lo, start - 3) : start].rstrip()[-1:] in (",", ":", ";")):
+        found = (0, phrase)  # "…: 42% say …": a poll's respondents, as "Some 42 percent"
     if found is None and phrase.endswith(_PRONOUN_ENDS):
         lead, _, pron = phrase.rpartition(" ")
         if lead and pron in _PRONOUN_SUBJECTS and only_circumstance(lead):
@@ -785,6 +825,14 @@ def _subject_phrase(
     return start + found[0], found[1], None, descriptor
 
 
+_GROUP_DOING = re.compile(r"((?:[\w'’-]+ ){0,3}?[A-Za-z][a-z'’-]+[a-rt-z]s) (?!during |according |"
+                          r"including |regarding |concerning |following )[a-z]+ing ")
+_THING_MADE = re.compile(r"((?:[\w'’-]+ ){0,3}?[a-z][a-z'’-]+[a-rt-z]s?) (?:published|"
+                         r"released|issued|obtained|posted|filed|unveiled|conducted|compiled|"
+                         r"prepared)(?: |$)")
+_BARE_SHARE = re.compile(r"\d{1,2}(?:\.\d)?(?:%| percent)")
+_NAME_PLACED = re.compile(r"((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*)\s+(?:of|from|at)\s+")
+_ONE_OF = re.compile(r"(?:[Oo]ne|[Aa]mong) (?:of )?(?:the|his|her|its|their) ")
 _SUBJECT_TAILS = (" overall", " nationwide", " nationally", " statewide")
 _PAIR_LEAD = re.compile(r"(?:[Bb]oth|[Ee]ither)\s+")
 _BRACKET_END = re.compile(r"\s*\([^()]*\)$")
@@ -1191,7 +1239,10 @@ def find_hits(
             continue
         before = word_before(text, m.start()) if _joined_to_word(text, m.start()) else ""
         after = _next_word(text, end)
-        if nounish and verb_follows(text, end, word_before(text, m.start()).lower()):
+        if nounish and (verb_follows(text, end, word_before(text, m.start()).lower()) or (
+                after in _BARE_CUE_VERBS and after not in _NOUNISH and word.endswith("s")
+                or after in _PUBLISHED) and (
+                text[m.start()].islower())):  # not in a title-case headline ("X Aims Insult")
             continue  # "advocates hailed", "the sales report gives": the subject's noun
         verb_at = m.start()
         if before == "to":  # "went on to criticise": the subject of the catenative
@@ -1245,6 +1296,10 @@ def find_hits(
                 if relative is not None:  # "…,” said an aide who asked not to be named
                     phrase = phrase[: relative.start()]
                 phrase = inverted_speaker(phrase)  # "…,” said Roe in an interview
+                if phrase.count(" ") >= 8:  # "…,” said Ann Roe of the X School of Law"
+                    placed = _NAME_PLACED.match(phrase)
+                    if placed is not None and is_name(placed.group(1)):
+                        phrase = placed.group(1)
                 if prev[-1] == "," and not _INVERTED_END.match(text, rest, hi):
                     continue  # "Roe, for example, said Holt’s visit — …": content, no speaker
                 if phrase and len(phrase.split()) <= 8 and (phrase[0].isupper() or (
@@ -1254,6 +1309,9 @@ def find_hits(
                     taken.append((m.start(), rest))
             continue
         p_start, phrase, role, descriptor = subj
+        if base == "named" and phrase[:2].lower() in ("a ", "an") and text[
+                end + 1 : end + 2].isupper():
+            continue  # "a man named Tom Brisk said": a participle naming, no stance
         if nounish and after != "that" and not (before in _MODALS and word == "vote"
                                                 ) and not _noun_free_subject(
                 phrase) and not (after == "to" and word in _INTENT_TO and _plain_subject(
@@ -1262,6 +1320,11 @@ def find_hits(
         leading = _is_leading(text, lo, p_start, end, hi)
         hits.append(CueHit(m.start(), end, base, phrase, p_start, role, leading, descriptor))
         taken.append((p_start, end))
+    opener = _SAID_FIRST.match(text, lo, hi) if not hits and text.startswith(
+        _SAID_WORDS, lo) else None
+    if opener is not None and speaker_phrase(opener.group(2)):  # "Said Roe, “…”"
+        hits.append(CueHit(opener.start(1), opener.end(1), "said", opener.group(2),
+                           opener.start(2), None, True))
     label = speaker_label(text) if lo == 0 and not hits else None
     if label is not None:  # "Holt: the levy …"
         hits.append(label)
@@ -1351,11 +1414,24 @@ def _verbal_acts(scan: str, scanned: list[re.Match[str]], hi: int) -> list[re.Ma
 def _noun_hits(text: str, mask: list[bool], lo: int, hi: int) -> list[CueHit]:
     """"Roe's claim that …", "a statement from the union": the owner of a cue noun."""
     hits: list[CueHit] = []
-    for m in _OWNED_CUE.finditer(text, lo, hi) if "'" in text or "’" in text else ():
-        if not mask[m.start()] and not mask[m.start(2)] and speaker_phrase(m.group(1)):
-            hits.append(CueHit(m.start(2), m.end(2), _CUE_NOUNS[m.group(2).lower()],
-                               m.group(1), m.start(1), None,
-                               _is_leading(text, lo, m.start(1), m.end(2), hi)))
+    owned = (text.find("'", lo, hi) >= 0 or text.find("’", lo, hi) >= 0) and any(
+        text.find(n, lo, hi) >= 0 for n in _CUE_NOUN_STEMS) or any(
+        text.find(p, lo, hi) >= 0 for p in _STANCE_NOUN_PHRASES)
+    for m in _OWNED_CUE.finditer(text, lo, hi) if owned else ():
+        noun, owner = m.group(2).lower(), m.group(1)
+        needs = _STANCE_NOUN_PREPOSITIONS.get(noun)
+        if mask[m.start()] or mask[m.start(2)] or (m.group(3).lower() != needs if needs else (
+                m.group(3).lower() in ("for", "to"))):
+            continue  # "support for", "calls for"; never "claim to the nomination"
+        pronoun = _POSSESSIVE_SUBJECT.get(owner.lower())
+        if pronoun is None:
+            owner = owner[:-2] if owner.endswith(("'s", "’s")) else owner[:-1]
+            if not speaker_phrase(owner):
+                continue
+        elif needs is None:
+            continue  # "his comments about …": as before, a name's only
+        hits.append(CueHit(m.start(2), m.end(2), _CUE_NOUNS[noun], pronoun or owner,
+                           m.start(1), None, _is_leading(text, lo, m.start(1), m.end(2), hi)))
     for m in _CUE_NOUN_BY.finditer(text, lo, hi) if " by " in text or " from " in text else ():
         if not mask[m.start()] and speaker_phrase(m.group(2)):
             hits.append(CueHit(m.start(1), m.end(1), _CUE_NOUNS[m.group(1).lower()],
@@ -1420,6 +1496,12 @@ def speaker_label(text: str) -> CueHit | None:
 # "Holt: the levy is unfair" (headlines, transcripts): a name and a colon, perhaps after
 # the quotation mark that opens a transcript's paragraph.
 _COLON_SPEAKER = re.compile(r"[“\"‘']?([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}):\s+[“\"‘'A-Z]")
+# "Said Ann Roe, who grew up there, “…”": an inverted verb of saying opening the sentence,
+# its speaker, perhaps an aside, then the quotation.
+_SAID_WORDS = ("Said ", "Says ", "Added ", "Adds ", "Wrote ", "Writes ")
+_SAID_FIRST = re.compile(r"(Said|Says|Added|Adds|Wrote|Writes)\s+"
+                         r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+                         r"(?:,[^“”\"]{0,120})?[,:]\s*(?:[“\"]|'')")
 _SAID_OPENER = re.compile(r"(?:Said|Says|Added|Adds|Wrote|Writes|Asked|Asks)\s+(?=\S)")
 _SECTION_LABELS = words(
     "photo photos video watch update updates live breaking exclusive analysis opinion "

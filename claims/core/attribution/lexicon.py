@@ -73,7 +73,7 @@ STANCE = (
     "lobby credit fault charge knock demonize demonise insult derail "
     "spurn rebuff shun disown denigrate lament regret forget contest back offer release "
     "decide file love chant intimate identify list display opt mull "
-    "contemplate ponder trumpet paint tease ignore attribute negotiate appoint"
+    "contemplate ponder trumpet paint tease ignore attribute negotiate appoint name"
 )
 # Verbs that are a cue only with their particle: "pointed out", "pushed back".
 PARTICLE_CUES: dict[str, tuple[str, ...]] = {
@@ -160,7 +160,7 @@ NOUN_LIKE = _words(
     "brag gripe gripes knock knocks plea pleas dislike dislikes promote mourn resist "
     "accept recount recounts shun offer offers release releases file files "
     "address addresses reference references chant chants list lists display displays "
-    "paint paints tease teases"
+    "paint paints tease teases name names"
 )
 # Adjectives that state a stance after "be" ("is confident that", "were skeptical of").
 STANCE_ADJECTIVES = _words(

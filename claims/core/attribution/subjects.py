@@ -43,8 +43,10 @@ _LONGEST_FIRST = "|".join(sorted(PARTICIPLES, key=len, reverse=True))
 # After "by"/"after" only gerunds of speech: "by buying a stake" is a means, no saying.
 _SAYING_GERUNDS = "|".join(sorted((g for g, past in PARTICIPLES.items() if past in SPEECH_PAST),
                                   key=len, reverse=True))
-_PARTICIPLE = re.compile(rf",[”\"']*\s+(?:also\s+|while\s+)?({_LONGEST_FIRST})\b|"
-                         rf"\s(?:by|after)\s+({_SAYING_GERUNDS})\b")
+_PARTICIPLE = re.compile(rf",[”\"']*\s+(?:also\s+|while\s+|then\s+|later\s+|"
+                         rf"(?:eventual|final|immediate|repeated|previous|initial)ly\s+)?"
+                         rf"({_LONGEST_FIRST})\b|"
+                         rf"\s(?:by|after|and)\s+({_SAYING_GERUNDS})\b")
 # "… on the spot – saying …": a participle after a spaced dash, read when a dash is there.
 _DASH_PARTICIPLE = re.compile(rf"\s[–—-]\s+({_LONGEST_FIRST})\b")
 # Lower-case nouns that can head a subject noun phrase ("The port council", "the firm").
@@ -138,6 +140,7 @@ def _common_head(toks: list[re.Match[str]], i: int, end: int, j: int) -> tuple[i
 
 # An opening circumstance before the subject: "On Thursday, ", "In a statement, ".
 _INTRO = re.compile(r"\s*(?:On|In|At|After|Before|During|Last|Earlier|Later|Yesterday|Today|"
+                    r"For (?:months|years|weeks|days|decades)|"
                     r"Meanwhile|However|Still|Now|Then|Also|But|And|Yet|Instead|Separately|"
                     r"Asked|When|While|Since|Speaking|Responding)\b[^,;“”\"]{0,60},\s+")
 # A coordinator or adverb opening the clause without a comma ("And then Roe …").
@@ -182,7 +185,7 @@ def participle_hit(text: str, lo: int, hi: int, mask: list[bool],
 
 # Participles that report words, not a stance: the ones a looser subject may take.
 _SAYING_PROPER = words("saying telling adding writing noting arguing insisting claiming "
-                       "stating explaining announcing declaring")
+                       "stating explaining announcing declaring warning urging")
 # The first finite verb of a clause: an auxiliary or common irregular past (`FINITE`), or
 # a lower-case word in -ed that no determiner or adjective slot holds ("The retired
 # surgeon has", not "retired").
