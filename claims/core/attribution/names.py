@@ -193,6 +193,11 @@ _OCCASIONS = ("interview|statement|speech|rally|debate|email|e-mail|tweet|post|l
               "conference|call|appearance|hearing|meeting|event|town hall|op-ed|memo|"
               "filing|session|video|ad|address|remarks|briefing|release|book|column|"
               "essay|report|message|forum|campaign stop|news conference|press conference")
+# Adverbs a title-case headline capitalises after its subject ("Ann Roe Just Said …",
+# "Tom Brisk Fully Backs …"); no surname is one of these words.
+_TITLE_CASE_ADVERBS = ("Just|Fully|Finally|Officially|Formally|Openly|Publicly|Secretly|"
+                       "Quickly|Really|Actually|Literally|Totally|Completely|Already|"
+                       "Reportedly|Apparently|Allegedly|Suddenly|Quietly")
 # A trailing circumstance between a subject and its verb ("Marlow on Tuesday said",
 # "Holt, in a statement, said", "Vance earlier Thursday said").
 _DETS_OPT = r"(?:(?:the|a|an|his|her|its|their|recent|past|several|two|three|few|same|\d+)\s+)*"
@@ -205,7 +210,7 @@ _TRAILING = re.compile(
     rf"later|earlier|once|long|first|often|still|even|already|never|always|just|"
     rf"initially|quickly|immediately|reportedly|separately|further|too|herself|himself|"
     rf"themselves|itself|has|have|had|would|will|could|may|might|did|does|do|can|"
-    rf"should|must|(?-i:[a-z]+ly)))\s*$"
+    rf"should|must|(?-i:[a-z]+ly)|{_TITLE_CASE_ADVERBS}))\s*$"
 )
 _LEADING = re.compile(
     r"^(?:(?:and|but|so|yet|or|still|now|then|also|even|only|just|meanwhile|however|"
@@ -570,7 +575,7 @@ _NO_PARTY_OPENERS = _words(
 # Adjectives a body's name never ends on ("the Republican National …" cut short).
 _NAME_ADJECTIVES = _words("national federal international")
 _ABSTRACT = re.compile(r"(?:tion|ment|ness|\w{5}ity|ism|ship|\w{6}ance|\w{6}ence)$")
-_TITLE_ADVERBS = _words("finally reportedly apparently allegedly suddenly quietly")
+_TITLE_ADVERBS = frozenset(_TITLE_CASE_ADVERBS.lower().split("|"))
 # Nouns in "-ing" that head or modify a name ("polling firm", "the Brookings …").
 _ING_NOUNS = _words(
     "polling funding spending building training ruling hearing meeting briefing housing "
