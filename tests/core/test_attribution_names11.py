@@ -3,7 +3,8 @@ subject, plural groups of candidates and party leaders, scholars of research cen
 
 from __future__ import annotations
 
-from tests.core.attribution_support import names, run, source_of
+from claims.core.model import SourceType
+from tests.core.attribution_support import names, run, source_of, type_of
 
 
 def test_a_title_case_adverb_is_no_part_of_the_headlines_subject() -> None:
@@ -22,3 +23,29 @@ def test_a_title_case_adverb_is_no_part_of_the_headlines_subject() -> None:
 def test_a_surname_shaped_like_an_adverb_stays() -> None:
     x = run("Ann Kelly said taxes rose.")
     assert source_of(x, "Ann Kelly") == "Ann Kelly"
+
+
+def test_plural_candidates_and_party_leaders_are_politicians() -> None:
+    x = run("Local Velmar Party leaders say the visits helped. Republican candidates said "
+            "taxes will fall. Top candidates of both parties say the vote matters.")
+    assert type_of(x, "Local Velmar Party leaders") is SourceType.POLITICIAN
+    assert type_of(x, "Republican candidates") is SourceType.POLITICIAN
+    assert type_of(x, "Top candidates of both parties") is SourceType.POLITICIAN
+
+
+def test_the_director_of_a_university_centre_is_an_analyst() -> None:
+    x = run("Ann Roe, director of the Velmar University Polling Center, said the race is close.")
+    assert source_of(x, "Ann Roe") == "Ann Roe"
+    assert type_of(x, "Ann Roe") is SourceType.ANALYST
+    y = run("Tom Brisk of the Velmar Institute said taxes will rise.")
+    assert source_of(y, "Tom Brisk") == "Tom Brisk"
+    assert type_of(y, "Tom Brisk") is SourceType.ANALYST
+
+
+def test_a_public_bodys_director_stays_an_official() -> None:
+    x = run("Tom Brisk, director of the National Velmar Center, said threats rose.")
+    assert type_of(x, "Tom Brisk") is SourceType.OFFICIAL
+    y = run("Ann Roe, director of the Velmar Institute of Health, said cases rose.")
+    assert type_of(y, "Ann Roe") is SourceType.OFFICIAL
+    z = run("Sen. Ann Roe of the Velmar Institute said taxes will rise.")
+    assert type_of(z, "Ann Roe") is SourceType.POLITICIAN

@@ -37,6 +37,18 @@ _ANALYST = re.compile(r"\b(?:portfolio|fund|money|investment|asset)\s+manager\b|
                       r"\bchief\s+(?:\w+\s+)?(?:economist|strategist|analyst)\b|"
                       r"\b(?:senior|research|visiting|resident|distinguished|policy)\s+fellow\b|"
                       r"\bfellow\s*(?:$|\|)")
+# The director of a university's or a research institute's centre, programme or poll
+# ("director of the Velmar University Polling Center", "co-director of the Roe Institute
+# for Policy"), or a person written as of such a place ("Ann Roe of the Velmar
+# Institute"): a scholar quoted for what she studies, not an official of a public body.
+_ACADEMIC = re.compile(r"\b(?:co-?)?director\s+of\s+(?:the\s+)?[^|]*?\b(?:university|college|"
+                       r"institute)\b(?! of health)|"
+                       r"\b(?:university|college)['’]s\s+[^|]*?\b(?:center|centre|institute|"
+                       r"program|programme|project|poll)\b")
+_AFFILIATE = re.compile(r"(?:^|\| )[a-z][\w.'’ -]*? of (?:the )?[^|,]*?\b(?:institute|"
+                        r"university|college|institution)\b")
+_HELD_OFFICE = re.compile(r"\b(?:senator|sen|rep|governor|gov|minister|mayor|congress\w*|"
+                          r"secretary|ambassador|president)\b")
 # Legislators the politician rule does not name.
 _LEGISLATOR = re.compile(r"\balder(?:man|woman|men|women|person)\b|\bmeps?\b|\bmsps?\b|"
                          r"\bmember of (?:the )?(?:[\w'’-]+ ){0,3}(?:parliament|assembly|"
@@ -82,7 +94,18 @@ def person_office(text: str) -> SourceType | None:
         return SourceType.POLITICIAN
     if _ANALYST.search(text):
         return SourceType.ANALYST
+    if ("director" in text or "'s " in text or "’s " in text) and _ACADEMIC.search(text) and (
+            _HELD_OFFICE.search(text) is None):
+        return SourceType.ANALYST  # "director of the Velmar University Polling Center"
     return None
+
+
+def academic_affiliate(text: str) -> bool:
+    """Whether a person's lower-cased names say whose scholar she is ("Ann Roe of the
+    Velmar Institute", "Tom Brisk of Velmar University"); read only when no role typed
+    the person."""
+    return " of " in text and _AFFILIATE.search(text) is not None and (
+        _HELD_OFFICE.search(text) is None)
 
 
 def _country(words: str) -> bool:

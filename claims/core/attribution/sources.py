@@ -234,9 +234,9 @@ _PERSON_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
                                        r"councill?or|assembly ?(?:member|man|woman)|legislator|"
                                        r"\brepresentative (?!(?:a|an|the|of|for|to|at|from|in|on|"
                                        r"and|with)\b)[a-z]|\b(?:democrat|republican) of [a-z]|"
-                                       r"\([dri](?:-|\))|\bnominee\b|\bhopeful\b|"
-                                       r"(?<!doctoral )(?<!ph\.d\. )(?<!phd )\bcandidate\b|"
-                                       r"\b(?:gop|republican|democratic) leader\b|\bwhip\b|"
+                                       r"\([dri](?:-|\))|\bnominees?\b|\bhopefuls?\b|"
+                                       r"(?<!doctoral )(?<!ph\.d\. )(?<!phd )\bcandidates?\b|"
+                                       r"\b(?:gop|republican|democratic|party) leaders?\b|\bwhip\b|"
                                        r"\b(?:minority|majority|political) leaders?\b")),
     # A journalist speaks for the press ("columnist Ann Roe", "NBC's correspondent").
     (SourceType.MEDIA, re.compile(r"columnist|reporter|correspondent|journalist|commentator|"
