@@ -4,7 +4,7 @@ subject, plural groups of candidates and party leaders, scholars of research cen
 from __future__ import annotations
 
 from claims.core.model import SourceType
-from tests.core.attribution_support import names, run, source_of, type_of
+from tests.core.attribution_support import aliases, names, run, source_of, type_of
 
 
 def test_a_title_case_adverb_is_no_part_of_the_headlines_subject() -> None:
@@ -49,3 +49,11 @@ def test_a_public_bodys_director_stays_an_official() -> None:
     assert type_of(y, "Ann Roe") is SourceType.OFFICIAL
     z = run("Sen. Ann Roe of the Velmar Institute said taxes will rise.")
     assert type_of(z, "Ann Roe") is SourceType.POLITICIAN
+
+
+def test_a_group_of_members_is_not_the_body_its_name_mentions() -> None:
+    x = run("The union, which backed Ann Roe last spring, has grown fast."
+            "\n\nLater, Mary Velm said the members were anxious.\n\nWhite male union members "
+            "favored Ms. Roe in 2008, Tom Brisk said.")
+    assert source_of(x, "The union") != "White male union members"
+    assert "The union" not in aliases(x).get("White male union members", ())
