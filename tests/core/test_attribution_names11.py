@@ -57,3 +57,22 @@ def test_a_group_of_members_is_not_the_body_its_name_mentions() -> None:
             "favored Ms. Roe in 2008, Tom Brisk said.")
     assert source_of(x, "The union") != "White male union members"
     assert "The union" not in aliases(x).get("White male union members", ())
+
+
+def test_a_countrys_initials_open_a_bodys_name_not_a_title() -> None:
+    x = run("The U.S. Velmar Survey said the river rose two metres.")
+    assert source_of(x, "The U.S.") == "U.S. Velmar Survey"
+    assert "Velmar Survey" not in names(x)
+
+
+def test_a_persons_initials_are_part_of_the_name() -> None:
+    x = run("J.J. Brisk said taxes rose. Taxes fell, said Velmar Chairman G.K. Roe.")
+    assert source_of(x, "J.J. Brisk") == "J.J. Brisk"
+    assert source_of(x, "Taxes fell") == "G.K. Roe"
+    assert "Brisk" not in names(x) and "Roe" not in names(x)
+
+
+def test_a_role_after_a_countrys_initials_is_no_part_of_the_name() -> None:
+    x = run("Ratings rose, said Assistant U.S. Attorney Ann B. Velm.")
+    assert source_of(x, "Ratings rose") == "Ann B. Velm"
+    assert type_of(x, "Ann B. Velm") is SourceType.OFFICIAL

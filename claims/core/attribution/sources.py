@@ -368,6 +368,8 @@ _NOT_A_SURNAME = re.compile(r"\s(?:Republicans?|Democrats?|Democratic|Party|Cons
 
 _OF_NAME_END = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’ -]*$")
 _DOTTED_ABBREV = re.compile(r"(?:[a-z]\.){2,}")
+# A country's or union's initials, which open a body's name ("U.S. Geological Survey").
+_COUNTRY_INITIALS = frozenset(("u.s.", "u.k.", "u.n.", "e.u.", "u.s.a."))
 
 
 # Portfolio words title a person only before "Minister" or "Secretary" ("Health
@@ -426,6 +428,16 @@ def split_person(phrase: str) -> tuple[str, str] | None:
     if len(name_words) == 1 and words[i - 1] == "General" and (
             name_words[0].lower() in _TRADE_NOUNS):
         return None  # "General Foods", "General Dynamics": a company, not a general
+    dotted = words[i - 1].lower()
+    if _DOTTED_ABBREV.fullmatch(dotted) and dotted.rstrip(".") not in TITLES:
+        if dotted not in _COUNTRY_INITIALS:  # a person's initials: "J.J. Roe", "Chairman
+            return (" ".join(words[i - 1:]), " ".join(words)) if i == 1 or _is_title(
+                words[i - 2]) else None  # G.K. Roe"
+        if name_words[0].lower() not in _FIRST_NAMES:
+            at = next((k for k, w in enumerate(name_words) if k and (
+                w.lower() in _FIRST_NAMES or k == 1 and name_words[0].lower() in PERSON_NOUNS
+                and len(name_words) > 2)), None)  # "Assistant U.S. Attorney Ann B. Roe"
+            return None if at is None else (" ".join(name_words[at:]), " ".join(words))
     if _is_title(words[i - 1]) and words[i - 1].lower() not in _PORTFOLIOS or (
             words[i - 1] == "Speaker" and len(name_words) >= 2):  # "House Speaker Ann Roe"
         return " ".join(name_words), " ".join(words)
