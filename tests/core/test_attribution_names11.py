@@ -76,3 +76,17 @@ def test_a_role_after_a_countrys_initials_is_no_part_of_the_name() -> None:
     x = run("Ratings rose, said Assistant U.S. Attorney Ann B. Velm.")
     assert source_of(x, "Ratings rose") == "Ann B. Velm"
     assert type_of(x, "Ann B. Velm") is SourceType.OFFICIAL
+
+
+def test_a_plural_title_types_every_name_of_its_list() -> None:
+    x = run("Reps. Ann Velm, Joe Kent and Tom Brisk were there.\n\nTom Brisk said taxes will rise.")
+    assert source_of(x, "Tom Brisk said") == "Tom Brisk"
+    assert type_of(x, "Tom Brisk") is SourceType.POLITICIAN
+    y = run("Ann Velm and Tom Brisk were there.\n\nTom Brisk said taxes will rise.")
+    assert type_of(y, "Tom Brisk") is SourceType.OTHER
+
+
+def test_a_captain_is_military() -> None:
+    x = run("Army Capt. Tom Brisk said the base was quiet.")
+    assert source_of(x, "Army Capt.") == "Tom Brisk"
+    assert type_of(x, "Tom Brisk") is SourceType.MILITARY

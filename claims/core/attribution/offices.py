@@ -26,7 +26,8 @@ _RANK = re.compile(
     r"(?<!attorney )(?<!surgeon )(?<!inspector )(?<!consul )(?<!secretary[- ])"
     r"(?<!director[- ])(?<!governor[- ])(?<!solicitor )(?<!auditor )(?<!accountant )"
     r"\b(?:gen|general|admiral|adm|brig|brigadier|colonel|col|sgt|sergeant|"
-    r"lt|lieutenant|maj)\b(?!-[a-z])(?!\.?[- ]?gov)(?! (?:manager|counsel|secretary|"
+    r"lt|lieutenant|maj|capt|captain|cpl|corporal|pvt)"
+    r"\b(?!-[a-z])(?!\.?[- ]?gov)(?! (?:manager|counsel|secretary|"
     r"partner|election|public|assembly|motors|electric|mills|dynamics)\b)")
 # An office of a company or body, not the vice-presidency of a country.
 _CORPORATE_VP = re.compile(r"\b(?:senior|executive|assistant|associate|regional|corporate|"
