@@ -90,3 +90,12 @@ def test_a_captain_is_military() -> None:
     x = run("Army Capt. Tom Brisk said the base was quiet.")
     assert source_of(x, "Army Capt.") == "Tom Brisk"
     assert type_of(x, "Tom Brisk") is SourceType.MILITARY
+
+
+def test_a_person_noun_opening_a_sentence_is_no_part_of_the_name() -> None:
+    x = run("Actor Tomek Brisk said taxes rose. Brisk said they would fall again.")
+    assert source_of(x, "Actor Tomek Brisk") == "Tomek Brisk"
+    assert source_of(x, "Brisk said") == "Tomek Brisk"
+    assert "Actor Tomek Brisk" not in names(x)
+    y = run("Student Loan Services said fees rose.")
+    assert source_of(y, "Student Loan") == "Student Loan Services"

@@ -505,6 +505,12 @@ def _described_name(phrase: str) -> tuple[str, str] | None:
                     for w, o in zip(lead[:-1], words[:i - 1], strict=True)):
                 return " ".join(name), phrase
             return None
+    if len(words) == 3 and words[0].lower() in PERSON_NOUNS and words[0][1:].islower() and all(
+            w[:1].isupper() and w[1:].islower() and w.lower() not in PERSON_NOUNS
+            and w.lower() not in ORG_WORDS and w.lower() not in GENERIC_HEADS
+            for w in words[1:]):
+        return " ".join(words[1:]), phrase  # "Actor Ann Roe" opening a sentence, an
+        # unknown given name after the person noun
     return None
 
 
