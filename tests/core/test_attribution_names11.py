@@ -99,3 +99,9 @@ def test_a_person_noun_opening_a_sentence_is_no_part_of_the_name() -> None:
     assert "Actor Tomek Brisk" not in names(x)
     y = run("Student Loan Services said fees rose.")
     assert source_of(y, "Student Loan") == "Student Loan Services"
+
+
+def test_what_a_poll_is_about_does_not_type_its_producer() -> None:
+    x = run("A Dunmore College poll for the Velmar Times found that most voters back Roe.")
+    assert source_of(x, "A Dunmore College poll") == "Dunmore College"
+    assert type_of(x, "Dunmore College") is SourceType.ORGANISATION

@@ -553,8 +553,30 @@ def source_type(entity: Entity) -> SourceType:
     A body no keyword places is still a body when its name is an acronym ("the FDIC")
     or an organisation word closes it ("… Network", "… Chamber of Commerce"): an
     organisation, not `other`, which is kept for people and groups of people."""
-    return _typed(_said(entity.names(), entity.descriptors), entity.person, entity.name,
+    return _typed(_said(_typing_names(entity), entity.descriptors), entity.person, entity.name,
                   tuple(entity.descriptors))
+
+
+# Lower-case nouns of what a producer makes: after the producer's name in an alias ("an
+# Acme survey of superdelegates", "a Velmar College poll for the Daily Courier"), the
+# words name what the document is about or who paid for it, not what the producer is.
+_MADE_THINGS = words("poll polls survey surveys study studies report reports analysis "
+                     "tally count data estimate estimates review index tracker")
+
+
+def _typing_names(entity: Entity) -> list[str]:
+    """The entity's names, a document phrase it was named through cut after its document
+    noun ("an Acme survey", which says Acme polls, not whom it polled)."""
+    names = entity.names()
+    if len(names) < 2:
+        return names
+    kept = [names[0]]
+    for alias in names[1:]:
+        at = alias.find(entity.name)
+        end = at + len(entity.name)
+        nxt = alias[end:].split()[:1] if at >= 0 else []
+        kept.append(alias[: end + 1 + len(nxt[0])] if nxt and nxt[0] in _MADE_THINGS else alias)
+    return kept
 
 
 def name_type(name: str) -> SourceType:
@@ -703,7 +725,8 @@ def _article_type(entity: Entity, text: str) -> SourceType:
             or entity.name.lower() in TITLES or broadcaster(entity.name)
             ) and not _is_place(entity.name):  # "a study in JAMA", "the case against Roe"
         kept = [d for d in entity.descriptors if d != PLACE_HINT]
-        kind = _typed(_said(entity.names(), kept), entity.person, entity.name, tuple(kept))
+        kind = _typed(_said(_typing_names(entity), kept), entity.person, entity.name,
+                      tuple(kept))
     else:
         kind = source_type(entity)
     if kind is SourceType.OTHER and _TEAM.search(entity.name):
