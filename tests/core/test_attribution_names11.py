@@ -105,3 +105,17 @@ def test_what_a_poll_is_about_does_not_type_its_producer() -> None:
     x = run("A Dunmore College poll for the Velmar Times found that most voters back Roe.")
     assert source_of(x, "A Dunmore College poll") == "Dunmore College"
     assert type_of(x, "Dunmore College") is SourceType.ORGANISATION
+
+
+def test_a_collective_quantity_names_its_group() -> None:
+    x = run("A wide array of bankers say the harbour plan was slow. Various rivals see Roe as "
+            "a threat. A slew of Velmar Party leaders said the plan failed.")
+    assert source_of(x, "A wide array") == "Bankers"
+    assert source_of(x, "Various rivals") == "Rivals"
+    assert source_of(x, "A slew of") == "Velmar Party leaders"
+    assert not any(n.split()[0] in ("Wide", "Various", "Slew") for n in names(x))
+
+
+def test_a_quantity_of_things_names_no_party() -> None:
+    x = run("The old map shows various colours that mark the flooded fields.")
+    assert names(x) == []
