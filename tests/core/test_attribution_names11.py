@@ -37,6 +37,9 @@ def test_the_director_of_a_university_centre_is_an_analyst() -> None:
     x = run("Ann Roe, director of the Velmar University Polling Center, said the race is close.")
     assert source_of(x, "Ann Roe") == "Ann Roe"
     assert type_of(x, "Ann Roe") is SourceType.ANALYST
+    z = run("Ann Roe, director of the Velmar Project at Dunmore University, said the "
+            "race is close.")
+    assert type_of(z, "Ann Roe") is SourceType.ANALYST
     y = run("Tom Brisk of the Velmar Institute said taxes will rise.")
     assert source_of(y, "Tom Brisk") == "Tom Brisk"
     assert type_of(y, "Tom Brisk") is SourceType.ANALYST

@@ -95,10 +95,15 @@ def person_office(text: str) -> SourceType | None:
         return SourceType.POLITICIAN
     if _ANALYST.search(text):
         return SourceType.ANALYST
-    if ("director" in text or "'s " in text or "’s " in text) and _ACADEMIC.search(text) and (
-            _HELD_OFFICE.search(text) is None):
-        return SourceType.ANALYST  # "director of the Velmar University Polling Center"
     return None
+
+
+def academic_director(text: str) -> bool:
+    """Whether a person's lower-cased names and whole descriptions (whom the role serves
+    included) make her the director of a university's or institute's centre ("director
+    of the Velmar Project at Dunmore University"), with no public office."""
+    return ("director" in text or "'s " in text or "’s " in text) and (
+        _ACADEMIC.search(text) is not None and _HELD_OFFICE.search(text) is None)
 
 
 def academic_affiliate(text: str) -> bool:

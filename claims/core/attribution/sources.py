@@ -25,6 +25,7 @@ from claims.core.attribution.kinds import (
     refine_type,
 )
 from claims.core.attribution.offices import (
+    academic_director,
     legislators,
     military_rank,
     people_head,
@@ -621,6 +622,8 @@ def _typed(text: str, person: bool, name: str, descriptors: tuple[str, ...]) -> 
                 return described
     kind = refine_type(_type_of(_role_heads(text) if person else text, person), person, name,
                        descriptors, text)
+    if person and kind in (SourceType.OFFICIAL, SourceType.OTHER) and academic_director(text):
+        return SourceType.ANALYST  # "director of the Velmar Project at Dunmore University"
     if kind is SourceType.OFFICIAL and "spokes" in text and "spokes" not in name.lower() and (
             gender_of(name) is None and name[:1].isupper()):
         alone = _typed(name.lower(), False, name, ())  # "the Harlow Trust", which has
