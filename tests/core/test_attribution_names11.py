@@ -122,3 +122,9 @@ def test_a_collective_quantity_names_its_group() -> None:
 def test_a_quantity_of_things_names_no_party() -> None:
     x = run("The old map shows various colours that mark the flooded fields.")
     assert names(x) == []
+
+
+def test_attendees_of_a_body_are_people_not_the_body() -> None:
+    x = run("Caucus attendees said they were liberal.")
+    assert source_of(x, "Caucus attendees") == "Caucus attendees"
+    assert type_of(x, "Caucus attendees") is SourceType.OTHER

@@ -153,7 +153,10 @@ _PEOPLE_PLURALS = frozenset((
     "executives", "investors", "scientists", "analysts", "strategists", "advisers",
     "advisors", "economists", "researchers", "reporters", "journalists", "editors",
     "moderators", "specialists", "commentators", "hosts", "anchors", "pundits", "columnists",
-    "correspondents", "consultants", "lobbyists", "historians", "scholars", "academics"))
+    "correspondents", "consultants", "lobbyists", "historians", "scholars", "academics",
+    "attendees", "participants", "caucusgoers", "caucus-goers", "viewers", "listeners",
+    "readers", "callers", "commenters", "users", "subscribers", "customers", "consumers",
+    "shoppers", "spectators", "onlookers", "bystanders", "passengers"))
 
 
 # Where a group's head ends: a lower-case preposition or the word opening its modifier
