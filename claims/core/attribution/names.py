@@ -325,8 +325,8 @@ RESPONDENTS = "Respondents"
 UNNAMED = "Unnamed people"
 _INDEFINITE = re.compile(
     r"^(?:another|other|others|some|many|most|several|both|each|all|any|few|a\s+few|"
-    r"various|numerous|multiple|countless|(?:an?\s+)?(?:(?:wide|broad|long|growing|whole)\s+)?"
-    r"(?:array|range|slew|variety|string|chorus|litany|bevy)\s+of|"
+    r"(?P<collective>various|numerous|multiple|countless|(?:an?\s+)?(?:(?:wide|broad|long|"
+    r"growing|whole)\s+)?(?:array|range|slew|variety|string|chorus|litany|bevy)\s+of)|"
     r"dozens|hundreds|thousands|millions|one|(?:a\s+)?(?:significant|large|small|growing|"
     r"substantial|sizable|sizeable|considerable|increasing|record|majority)\s+(?:number|share|"
     r"portion|proportion|percentage))(?:\s+of)?(?:\s+(?:the|his|her|their|its|our|"
@@ -369,7 +369,8 @@ def group_name(phrase: str) -> str:
         rest = (name + " ")[indefinite.end():].strip()
         if not rest or rest.lower() in PRONOUNS:
             return UNNAMED
-        if " " in rest or rest[:1].isupper() or party_noun(rest):
+        if not indefinite.group("collective") or " " in rest or rest[:1].isupper() or (
+                party_noun(rest)):
             name = rest  # but "various shades" names no party: left whole, it is no source
     name = _TRAILING_QUANTIFIER.sub("", _AGE.sub("", name)).rstrip(" -–—")  # "The justice --"
     owned = _OWNED_PERSON.match(name)
