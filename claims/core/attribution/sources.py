@@ -509,10 +509,17 @@ def _described_name(phrase: str) -> tuple[str, str] | None:
     if len(words) == 3 and words[0].lower() in PERSON_NOUNS and words[0][1:].islower() and all(
             w[:1].isupper() and w[1:].islower() and w.lower() not in PERSON_NOUNS
             and w.lower() not in ORG_WORDS and w.lower() not in GENERIC_HEADS
-            for w in words[1:]):
+            for w in words[1:]) and not _body_words_in(" ".join(words[1:])):
         return " ".join(words[1:]), phrase  # "Actor Ann Roe" opening a sentence, an
         # unknown given name after the person noun
     return None
+
+
+def _body_words_in(name: str) -> bool:
+    """Whether a capitalised name holds a body's word ("Rights Watch", "Velmar News")."""
+    from claims.core.attribution.typemerge import body_word  # no cycle at import time
+
+    return body_word(name) or body_name(name)
 
 
 @lru_cache(maxsize=_CACHE)
