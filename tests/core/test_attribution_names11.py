@@ -128,3 +128,18 @@ def test_attendees_of_a_body_are_people_not_the_body() -> None:
     x = run("Caucus attendees said they were liberal.")
     assert source_of(x, "Caucus attendees") == "Caucus attendees"
     assert type_of(x, "Caucus attendees") is SourceType.OTHER
+
+
+def test_a_firm_named_by_its_first_word_takes_its_whole_name() -> None:
+    x = run("Traders at the lender Velmorra Partners met on Monday.\n\n"
+            "Velmorra, which advises big firms, said fees rose.")
+    assert source_of(x, "Velmorra, which") == "Velmorra Partners"
+    assert type_of(x, "Velmorra Partners") is SourceType.ORGANISATION
+    assert "Velmorra" not in names(x)
+
+
+def test_a_lower_case_role_before_an_unknown_given_name_is_no_part_of_the_name() -> None:
+    x = run("Velmar County Party member Adaq Fisker believes taxes will fall.")
+    assert source_of(x, "Velmar County") == "Adaq Fisker"
+    y = run("Velmar Party member states said taxes will fall.")
+    assert "Party member states" in " ".join(names(y))

@@ -25,6 +25,7 @@ from claims.core.attribution.kinds import (
     refine_type,
 )
 from claims.core.attribution.offices import (
+    ROLE_WORDS,
     academic_director,
     legislators,
     military_rank,
@@ -512,6 +513,14 @@ def _described_name(phrase: str) -> tuple[str, str] | None:
             for w in words[1:]) and not _body_words_in(" ".join(words[1:])):
         return " ".join(words[1:]), phrase  # "Actor Ann Roe" opening a sentence, an
         # unknown given name after the person noun
+    j = len(words) - 3
+    if j >= 1 and words[j][:1].islower() and (words[j] in PERSON_NOUNS or words[j] in ROLE_WORDS
+                                              or _AGENT_NOUN.search(words[j])) and all(
+            w[:1].isupper() and w[1:].islower() and w.lower() not in ORG_WORDS
+            for w in words[j + 1:]) and all(w[:1].isupper() for w in words[:j]) and (
+            not _body_words_in(" ".join(words[j + 1:]))):
+        return " ".join(words[j + 1:]), phrase  # "Velmar Party member Ann Roe", an
+        # unknown given name after a lower-case role
     return None
 
 
