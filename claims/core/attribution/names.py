@@ -195,9 +195,9 @@ _OCCASIONS = ("interview|statement|speech|rally|debate|email|e-mail|tweet|post|l
               "essay|report|message|forum|campaign stop|news conference|press conference")
 # Adverbs a title-case headline capitalises after its subject ("Ann Roe Just Said …",
 # "Tom Brisk Fully Backs …"); no surname is one of these words.
-_TITLE_CASE_ADVERBS = ("Just|Fully|Finally|Officially|Formally|Openly|Publicly|Secretly|"
-                       "Quickly|Really|Actually|Literally|Totally|Completely|Already|"
-                       "Reportedly|Apparently|Allegedly|Suddenly|Quietly")
+_TITLE_CASE_ADVERBS = ("just fully finally officially formally openly publicly secretly "
+                       "quickly really actually literally totally completely already "
+                       "reportedly apparently allegedly suddenly quietly")
 # A trailing circumstance between a subject and its verb ("Marlow on Tuesday said",
 # "Holt, in a statement, said", "Vance earlier Thursday said").
 _DETS_OPT = r"(?:(?:the|a|an|his|her|its|their|recent|past|several|two|three|few|same|\d+)\s+)*"
@@ -210,7 +210,7 @@ _TRAILING = re.compile(
     rf"later|earlier|once|long|first|often|still|even|already|never|always|just|"
     rf"initially|quickly|immediately|reportedly|separately|further|too|herself|himself|"
     rf"themselves|itself|has|have|had|would|will|could|may|might|did|does|do|can|"
-    rf"should|must|(?-i:[a-z]+ly)|{_TITLE_CASE_ADVERBS}))\s*$"
+    rf"should|must|(?-i:[a-z]+ly)))\s*$"
 )
 _LEADING = re.compile(
     r"^(?:(?:and|but|so|yet|or|still|now|then|also|even|only|just|meanwhile|however|"
@@ -266,6 +266,9 @@ def speaker_phrase(phrase: str) -> tuple[int, str] | None:
             break
         core = core[: cut.start()]
     core = core.strip(" ,")
+    last = core.rfind(" ")
+    if last > 0 and core[last + 1:].lower() in _TITLE_ADVERBS and core[last + 1].isupper():
+        core = core[:last]  # "Ann Roe Just (Said …)": a headline's capitalised adverb
     whole, core = core, _RELATIVE.sub("", core).strip(" ,")  # the head decides
     if not core:
         return None
@@ -579,7 +582,7 @@ _NO_PARTY_OPENERS = _words(
 # Adjectives a body's name never ends on ("the Republican National …" cut short).
 _NAME_ADJECTIVES = _words("national federal international")
 _ABSTRACT = re.compile(r"(?:tion|ment|ness|\w{5}ity|ism|ship|\w{6}ance|\w{6}ence)$")
-_TITLE_ADVERBS = frozenset(_TITLE_CASE_ADVERBS.lower().split("|"))
+_TITLE_ADVERBS = frozenset(_TITLE_CASE_ADVERBS.split())
 # Nouns in "-ing" that head or modify a name ("polling firm", "the Brookings …").
 _ING_NOUNS = _words(
     "polling funding spending building training ruling hearing meeting briefing housing "
