@@ -263,8 +263,8 @@ def _name_score(weak: str, names: tuple[str, ...], person: bool) -> int:
         toks = _name_tokens(name)
         if toks & _OWN_VOICE:
             continue  # a minister is not the ministry
-        last = _TOKEN.findall(name)
-        if last and last[-1].lower() in _GROUP_HEADS and spelling_key(last[-1]) != head:
+        last = name[name.rfind(" ") + 1:].lower()
+        if last in _GROUP_HEADS and spelling_key(last) != head:
             continue  # "union members" are people, not "the union" their name mentions
         if office and office.group(1).lower() in TITLES:
             if person and spelling_key(office.group(1)) in toks:

@@ -524,11 +524,15 @@ def _described_name(phrase: str) -> tuple[str, str] | None:
     return None
 
 
+# Capitalised words only bodies' names hold, besides the endings `body_name` reads.
+_BODY_PART = re.compile(r"\b(?:Watch|Monitor|Rights|Institute|Center|Centre|University|"
+                        r"College|Association|Union|Project|Alliance|Group|Network|Party|"
+                        r"Committee|Council|Foundation|Fund|Media|Radio)\b")
+
+
 def _body_words_in(name: str) -> bool:
     """Whether a capitalised name holds a body's word ("Rights Watch", "Velmar News")."""
-    from claims.core.attribution.typemerge import body_word  # no cycle at import time
-
-    return body_word(name) or body_name(name)
+    return _BODY_PART.search(name) is not None or body_name(name)
 
 
 @lru_cache(maxsize=_CACHE)

@@ -98,9 +98,3 @@ def _plain_group(name: str) -> bool:
     from claims.core.attribution.sources import name_type
 
     return party_noun(name) and name_type(name) is _T.OTHER
-
-
-def body_word(name: str) -> bool:
-    """Whether a capitalised name holds a word only bodies' names hold ("Watch",
-    "Institute", "News"), so no person's."""
-    return _BODY_WORD.search(name) is not None
