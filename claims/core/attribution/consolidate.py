@@ -291,6 +291,9 @@ def _name_score(weak: str, names: tuple[str, ...], person: bool) -> int:
         toks = _name_tokens(name)
         if toks & _OWN_VOICE:
             continue  # a minister is not the ministry
+        last = name[name.rfind(" ") + 1:].lower()
+        if last in _GROUP_HEADS and spelling_key(last) != head:
+            continue  # "union members" are people, not "the union" their name mentions
         if office and office.group(1).lower() in TITLES:
             if person and spelling_key(office.group(1)) in toks:
                 best = max(best, 1)  # "the coroner's office": Chief Coroner Ruth Adler

@@ -443,7 +443,9 @@ def _body_word(word: str) -> bool:
 _PARTY_WORD = re.compile(r"(?:Republican|Democrat|Democratic|Conservative|Liberal|Labour|"
                          r"Progressive|Libertarian|Green|Independent)$")
 _BODY_LAST = re.compile(r"Poll|Polling|Research|Reports|Analytics|Institution|Clinic|"
-                        r"Company|Corporation|Inc\.?|Corp\.?|University|College|Magazine")
+                        r"Company|Corporation|Inc\.?|Corp\.?|University|College|Magazine|"
+                        r"Partners|Holdings|Capital|Ventures|Advisors|Advisers|Strategies|"
+                        r"Consulting|Industries|Technologies|Enterprises|Securities|LLC")
 
 
 @lru_cache(maxsize=256)

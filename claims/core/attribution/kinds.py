@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from claims.core.attribution.first_names import FEMALE, MALE
-from claims.core.attribution.offices import LEGAL_FORM
+from claims.core.attribution.offices import LEGAL_FORM, academic_affiliate
 from claims.core.model import SourceType
 
 
@@ -263,6 +263,8 @@ def refine_type(kind: SourceType, person: bool, name: str,
         described = described_kind(d)
         if described is not None:
             return described
+    if person and academic_affiliate(text):
+        return SourceType.ANALYST  # "Ann Roe of the Velmar Institute"
     if person and outlet_person(text, name):
         return SourceType.MEDIA  # "CNN's Ann Roe"
     if person and _NEWS_WORD.search(name):

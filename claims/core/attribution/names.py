@@ -193,6 +193,11 @@ _OCCASIONS = ("interview|statement|speech|rally|debate|email|e-mail|tweet|post|l
               "conference|call|appearance|hearing|meeting|event|town hall|op-ed|memo|"
               "filing|session|video|ad|address|remarks|briefing|release|book|column|"
               "essay|report|message|forum|campaign stop|news conference|press conference")
+# Adverbs a title-case headline capitalises after its subject ("Ann Roe Just Said …",
+# "Tom Brisk Fully Backs …"); no surname is one of these words.
+_TITLE_CASE_ADVERBS = ("just fully finally officially formally openly publicly secretly "
+                       "quickly really actually literally totally completely already "
+                       "reportedly apparently allegedly suddenly quietly")
 # A trailing circumstance between a subject and its verb ("Marlow on Tuesday said",
 # "Holt, in a statement, said", "Vance earlier Thursday said").
 _DETS_OPT = r"(?:(?:the|a|an|his|her|its|their|recent|past|several|two|three|few|same|\d+)\s+)*"
@@ -261,6 +266,9 @@ def speaker_phrase(phrase: str) -> tuple[int, str] | None:
             break
         core = core[: cut.start()]
     core = core.strip(" ,")
+    last = core.rfind(" ")
+    if last > 0 and core[last + 1:].lower() in _TITLE_ADVERBS and core[last + 1].isupper():
+        core = core[:last]  # "Ann Roe Just (Said …)": a headline's capitalised adverb
     whole, core = core, _RELATIVE.sub("", core).strip(" ,")  # the head decides
     if not core:
         return None
@@ -320,6 +328,8 @@ RESPONDENTS = "Respondents"
 UNNAMED = "Unnamed people"
 _INDEFINITE = re.compile(
     r"^(?:another|other|others|some|many|most|several|both|each|all|any|few|a\s+few|"
+    r"(?P<collective>various|numerous|multiple|countless|(?:an?\s+)?(?:(?:wide|broad|long|"
+    r"growing|whole)\s+)?(?:array|range|slew|variety|string|chorus|litany|bevy)\s+of)|"
     r"dozens|hundreds|thousands|millions|one|(?:a\s+)?(?:significant|large|small|growing|"
     r"substantial|sizable|sizeable|considerable|increasing|record|majority)\s+(?:number|share|"
     r"portion|proportion|percentage))(?:\s+of)?(?:\s+(?:the|his|her|their|its|our|"
@@ -362,7 +372,9 @@ def group_name(phrase: str) -> str:
         rest = (name + " ")[indefinite.end():].strip()
         if not rest or rest.lower() in PRONOUNS:
             return UNNAMED
-        name = rest
+        if not indefinite.group("collective") or " " in rest or rest[:1].isupper() or (
+                party_noun(rest)):
+            name = rest  # but "various shades" names no party: left whole, it is no source
     name = _TRAILING_QUANTIFIER.sub("", _AGE.sub("", name)).rstrip(" -–—")  # "The justice --"
     owned = _OWNED_PERSON.match(name)
     if owned:  # "Velmar's Jane Roe", "Kestrel Radio's Jane Roe": the person
@@ -570,7 +582,7 @@ _NO_PARTY_OPENERS = _words(
 # Adjectives a body's name never ends on ("the Republican National …" cut short).
 _NAME_ADJECTIVES = _words("national federal international")
 _ABSTRACT = re.compile(r"(?:tion|ment|ness|\w{5}ity|ism|ship|\w{6}ance|\w{6}ence)$")
-_TITLE_ADVERBS = _words("finally reportedly apparently allegedly suddenly quietly")
+_TITLE_ADVERBS = frozenset(_TITLE_CASE_ADVERBS.split())
 # Nouns in "-ing" that head or modify a name ("polling firm", "the Brookings …").
 _ING_NOUNS = _words(
     "polling funding spending building training ruling hearing meeting briefing housing "

@@ -26,7 +26,8 @@ _RANK = re.compile(
     r"(?<!attorney )(?<!surgeon )(?<!inspector )(?<!consul )(?<!secretary[- ])"
     r"(?<!director[- ])(?<!governor[- ])(?<!solicitor )(?<!auditor )(?<!accountant )"
     r"\b(?:gen|general|admiral|adm|brig|brigadier|colonel|col|sgt|sergeant|"
-    r"lt|lieutenant|maj)\b(?!-[a-z])(?!\.?[- ]?gov)(?! (?:manager|counsel|secretary|"
+    r"lt|lieutenant|maj|capt|captain|cpl|corporal|pvt)"
+    r"\b(?!-[a-z])(?!\.?[- ]?gov)(?! (?:manager|counsel|secretary|"
     r"partner|election|public|assembly|motors|electric|mills|dynamics)\b)")
 # An office of a company or body, not the vice-presidency of a country.
 _CORPORATE_VP = re.compile(r"\b(?:senior|executive|assistant|associate|regional|corporate|"
@@ -37,6 +38,18 @@ _ANALYST = re.compile(r"\b(?:portfolio|fund|money|investment|asset)\s+manager\b|
                       r"\bchief\s+(?:\w+\s+)?(?:economist|strategist|analyst)\b|"
                       r"\b(?:senior|research|visiting|resident|distinguished|policy)\s+fellow\b|"
                       r"\bfellow\s*(?:$|\|)")
+# The director of a university's or a research institute's centre, programme or poll
+# ("director of the Velmar University Polling Center", "co-director of the Roe Institute
+# for Policy"), or a person written as of such a place ("Ann Roe of the Velmar
+# Institute"): a scholar quoted for what she studies, not an official of a public body.
+_ACADEMIC = re.compile(r"\b(?:co-?)?director\s+of\s+(?:the\s+)?[^|]*?\b(?:university|college|"
+                       r"institute)\b(?! of health)|"
+                       r"\b(?:university|college)['’]s\s+[^|]*?\b(?:center|centre|institute|"
+                       r"program|programme|project|poll)\b")
+_AFFILIATE = re.compile(r"(?:^|\| )[a-z][\w.'’ -]*? of (?:the )?[^|,]*?\b(?:institute|"
+                        r"university|college|institution)\b")
+_HELD_OFFICE = re.compile(r"\b(?:senator|sen|rep|governor|gov|minister|mayor|congress\w*|"
+                          r"secretary|ambassador|president)\b")
 # Legislators the politician rule does not name.
 _LEGISLATOR = re.compile(r"\balder(?:man|woman|men|women|person)\b|\bmeps?\b|\bmsps?\b|"
                          r"\bmember of (?:the )?(?:[\w'’-]+ ){0,3}(?:parliament|assembly|"
@@ -85,6 +98,22 @@ def person_office(text: str) -> SourceType | None:
     return None
 
 
+def academic_director(text: str) -> bool:
+    """Whether a person's lower-cased names and whole descriptions (whom the role serves
+    included) make her the director of a university's or institute's centre ("director
+    of the Velmar Project at Dunmore University"), with no public office."""
+    return ("director" in text or "'s " in text or "’s " in text) and (
+        _ACADEMIC.search(text) is not None and _HELD_OFFICE.search(text) is None)
+
+
+def academic_affiliate(text: str) -> bool:
+    """Whether a person's lower-cased names say whose scholar she is ("Ann Roe of the
+    Velmar Institute", "Tom Brisk of Velmar University"); read only when no role typed
+    the person."""
+    return " of " in text and _AFFILIATE.search(text) is not None and (
+        _HELD_OFFICE.search(text) is None)
+
+
 def _country(words: str) -> bool:
     from claims.core.places import is_place  # the gazetteer loads on first use
 
@@ -124,7 +153,10 @@ _PEOPLE_PLURALS = frozenset((
     "executives", "investors", "scientists", "analysts", "strategists", "advisers",
     "advisors", "economists", "researchers", "reporters", "journalists", "editors",
     "moderators", "specialists", "commentators", "hosts", "anchors", "pundits", "columnists",
-    "correspondents", "consultants", "lobbyists", "historians", "scholars", "academics"))
+    "correspondents", "consultants", "lobbyists", "historians", "scholars", "academics",
+    "attendees", "participants", "caucusgoers", "caucus-goers", "viewers", "listeners",
+    "readers", "callers", "commenters", "users", "subscribers", "customers", "consumers",
+    "shoppers", "spectators", "onlookers", "bystanders", "passengers"))
 
 
 # Where a group's head ends: a lower-case preposition or the word opening its modifier

@@ -51,6 +51,10 @@ _PARTY_TAG = re.compile(r"\s*\([DRI](?:-[A-Z][\w. ]{0,20})?\)")
 # A plural abbreviated title before a list of names ("Sens. Ann Roe and Ben Holt"), whose
 # dot `_BREAK` takes for a sentence's end.
 _PLURAL_TITLE = re.compile(r"\b(Sens|Reps|Govs)\.\s+$")
+# The same title before a list the name closes ("Reps. Ann Roe and Ben Holt", "Sens. Ann
+# Roe, Ben Holt and Tom Brisk"): each is so titled.
+_LISTED = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+_PLURAL_TITLE_LIST = re.compile(rf"\b(Sens|Reps|Govs)\.\s+{_LISTED}(?:,\s+{_LISTED})*,?\s+and\s+$")
 # Abbreviated titles before a name ("Sen. Ann Roe", "Lt. Gov. Ann Roe").
 _TITLES = frozenset(["sen", "rep", "gov", "lt", "gen", "amb", "atty", "supt", "cmdr", "adm",
                      "col", "capt", "maj", "sgt"])
@@ -89,7 +93,8 @@ def roles_in(text: str, name: str) -> tuple[str, ...]:
             words = lead.split()[-4:]
             if words and _role_word(words[-1]):
                 found.append(" ".join(words) if words[-1] != "Speaker" else "house speaker")
-            elif plural := _PLURAL_TITLE.search(before):
+            elif plural := _PLURAL_TITLE.search(before) or before.endswith(" and ") and (
+                    _PLURAL_TITLE_LIST.search(before)):
                 found.append(plural.group(1)[:-1])  # "Sens." → "Sen"
             elif not words and (r := _ROLE_BEFORE.search(before)) and _role_word(
                     r.group(1).split()[-1]):

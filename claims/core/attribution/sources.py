@@ -25,6 +25,8 @@ from claims.core.attribution.kinds import (
     refine_type,
 )
 from claims.core.attribution.offices import (
+    ROLE_WORDS,
+    academic_director,
     legislators,
     military_rank,
     people_head,
@@ -234,9 +236,9 @@ _PERSON_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
                                        r"councill?or|assembly ?(?:member|man|woman)|legislator|"
                                        r"\brepresentative (?!(?:a|an|the|of|for|to|at|from|in|on|"
                                        r"and|with)\b)[a-z]|\b(?:democrat|republican) of [a-z]|"
-                                       r"\([dri](?:-|\))|\bnominee\b|\bhopeful\b|"
-                                       r"(?<!doctoral )(?<!ph\.d\. )(?<!phd )\bcandidate\b|"
-                                       r"\b(?:gop|republican|democratic) leader\b|\bwhip\b|"
+                                       r"\([dri](?:-|\))|\bnominees?\b|\bhopefuls?\b|"
+                                       r"(?<!doctoral )(?<!ph\.d\. )(?<!phd )\bcandidates?\b|"
+                                       r"\b(?:gop|republican|democratic|party) leaders?\b|\bwhip\b|"
                                        r"\b(?:minority|majority|political) leaders?\b")),
     # A journalist speaks for the press ("columnist Ann Roe", "NBC's correspondent").
     (SourceType.MEDIA, re.compile(r"columnist|reporter|correspondent|journalist|commentator|"
@@ -368,6 +370,8 @@ _NOT_A_SURNAME = re.compile(r"\s(?:Republicans?|Democrats?|Democratic|Party|Cons
 
 _OF_NAME_END = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’ -]*$")
 _DOTTED_ABBREV = re.compile(r"(?:[a-z]\.){2,}")
+# A country's or union's initials, which open a body's name ("U.S. Geological Survey").
+_COUNTRY_INITIALS = frozenset(("u.s.", "u.k.", "u.n.", "e.u.", "u.s.a."))
 
 
 # Portfolio words title a person only before "Minister" or "Secretary" ("Health
@@ -426,6 +430,16 @@ def split_person(phrase: str) -> tuple[str, str] | None:
     if len(name_words) == 1 and words[i - 1] == "General" and (
             name_words[0].lower() in _TRADE_NOUNS):
         return None  # "General Foods", "General Dynamics": a company, not a general
+    dotted = words[i - 1].lower()
+    if _DOTTED_ABBREV.fullmatch(dotted) and dotted.rstrip(".") not in TITLES:
+        if dotted not in _COUNTRY_INITIALS:  # a person's initials: "J.J. Roe", "Chairman
+            return (" ".join(words[i - 1:]), " ".join(words)) if i == 1 or _is_title(
+                words[i - 2]) else None  # G.K. Roe"
+        if name_words[0].lower() not in _FIRST_NAMES:
+            at = next((k for k, w in enumerate(name_words) if k and (
+                w.lower() in _FIRST_NAMES or k == 1 and name_words[0].lower() in PERSON_NOUNS
+                and len(name_words) > 2)), None)  # "Assistant U.S. Attorney Ann B. Roe"
+            return None if at is None else (" ".join(name_words[at:]), " ".join(words))
     if _is_title(words[i - 1]) and words[i - 1].lower() not in _PORTFOLIOS or (
             words[i - 1] == "Speaker" and len(name_words) >= 2):  # "House Speaker Ann Roe"
         return " ".join(name_words), " ".join(words)
@@ -493,7 +507,32 @@ def _described_name(phrase: str) -> tuple[str, str] | None:
                     for w, o in zip(lead[:-1], words[:i - 1], strict=True)):
                 return " ".join(name), phrase
             return None
+    if len(words) == 3 and words[0].lower() in PERSON_NOUNS and words[0][1:].islower() and all(
+            w[:1].isupper() and w[1:].islower() and w.lower() not in PERSON_NOUNS
+            and w.lower() not in ORG_WORDS and w.lower() not in GENERIC_HEADS
+            for w in words[1:]) and not _body_words_in(" ".join(words[1:])):
+        return " ".join(words[1:]), phrase  # "Actor Ann Roe" opening a sentence, an
+        # unknown given name after the person noun
+    j = len(words) - 3
+    if j >= 1 and words[j][:1].islower() and (words[j] in PERSON_NOUNS or words[j] in ROLE_WORDS
+                                              or _AGENT_NOUN.search(words[j])) and all(
+            w[:1].isupper() and w[1:].islower() and w.lower() not in ORG_WORDS
+            for w in words[j + 1:]) and all(w[:1].isupper() for w in words[:j]) and (
+            not _body_words_in(" ".join(words[j + 1:]))):
+        return " ".join(words[j + 1:]), phrase  # "Velmar Party member Ann Roe", an
+        # unknown given name after a lower-case role
     return None
+
+
+# Capitalised words only bodies' names hold, besides the endings `body_name` reads.
+_BODY_PART = re.compile(r"\b(?:Watch|Monitor|Rights|Institute|Center|Centre|University|"
+                        r"College|Association|Union|Project|Alliance|Group|Network|Party|"
+                        r"Committee|Council|Foundation|Fund|Media|Radio)\b")
+
+
+def _body_words_in(name: str) -> bool:
+    """Whether a capitalised name holds a body's word ("Rights Watch", "Velmar News")."""
+    return _BODY_PART.search(name) is not None or body_name(name)
 
 
 @lru_cache(maxsize=_CACHE)
@@ -535,8 +574,30 @@ def source_type(entity: Entity) -> SourceType:
     A body no keyword places is still a body when its name is an acronym ("the FDIC")
     or an organisation word closes it ("… Network", "… Chamber of Commerce"): an
     organisation, not `other`, which is kept for people and groups of people."""
-    return _typed(_said(entity.names(), entity.descriptors), entity.person, entity.name,
+    return _typed(_said(_typing_names(entity), entity.descriptors), entity.person, entity.name,
                   tuple(entity.descriptors))
+
+
+# Lower-case nouns of what a producer makes: after the producer's name in an alias ("an
+# Acme survey of superdelegates", "a Velmar College poll for the Daily Courier"), the
+# words name what the document is about or who paid for it, not what the producer is.
+_MADE_THINGS = words("poll polls survey surveys study studies report reports analysis "
+                     "tally count data estimate estimates review index tracker")
+
+
+def _typing_names(entity: Entity) -> list[str]:
+    """The entity's names, a document phrase it was named through cut after its document
+    noun ("an Acme survey", which says Acme polls, not whom it polled)."""
+    names = entity.names()
+    if len(names) < 2:
+        return names
+    kept = [names[0]]
+    for alias in names[1:]:
+        at = alias.find(entity.name)
+        end = at + len(entity.name)
+        nxt = alias[end:].split()[:1] if at >= 0 else []
+        kept.append(alias[: end + 1 + len(nxt[0])] if nxt and nxt[0] in _MADE_THINGS else alias)
+    return kept
 
 
 def name_type(name: str) -> SourceType:
@@ -581,6 +642,8 @@ def _typed(text: str, person: bool, name: str, descriptors: tuple[str, ...]) -> 
                 return described
     kind = refine_type(_type_of(_role_heads(text) if person else text, person), person, name,
                        descriptors, text)
+    if person and kind in (SourceType.OFFICIAL, SourceType.OTHER) and academic_director(text):
+        return SourceType.ANALYST  # "director of the Velmar Project at Dunmore University"
     if kind is SourceType.OFFICIAL and "spokes" in text and "spokes" not in name.lower() and (
             gender_of(name) is None and name[:1].isupper()):
         alone = _typed(name.lower(), False, name, ())  # "the Harlow Trust", which has
@@ -685,7 +748,8 @@ def _article_type(entity: Entity, text: str) -> SourceType:
             or entity.name.lower() in TITLES or broadcaster(entity.name)
             ) and not _is_place(entity.name):  # "a study in JAMA", "the case against Roe"
         kept = [d for d in entity.descriptors if d != PLACE_HINT]
-        kind = _typed(_said(entity.names(), kept), entity.person, entity.name, tuple(kept))
+        kind = _typed(_said(_typing_names(entity), kept), entity.person, entity.name,
+                      tuple(kept))
     else:
         kind = source_type(entity)
     if kind is SourceType.OTHER and _TEAM.search(entity.name):
