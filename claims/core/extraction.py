@@ -28,8 +28,10 @@ from claims.core.windows import window_sentences
 # (cue shapes, subject salience, registry names); 11: "-ies" plurals of party nouns;
 # 16: attribution, eighth round (stance verbs, bare documents, pronoun antecedents,
 # registry joins, document kinds); 17: attribution, ninth and tenth rounds (answered
-# questions, reduced relatives of stance, "it" subjects, fuzzy joins, types)
-EXTRACTOR_VERSION = "17"
+# questions, reduced relatives of stance, "it" subjects, fuzzy joins, types); 18: the
+# eleventh round (owned stance nouns, participles of saying, fronted phrases, a firm's
+# generic noun, journals, registry names and types)
+EXTRACTOR_VERSION = "18"
 
 # `figures.extract._figure` and `reconcile.frames._framed` build a figure field by field
 # (`dataclasses.replace` costs twice as much per figure); a new field must be added there.
