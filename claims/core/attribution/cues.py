@@ -215,11 +215,11 @@ _BE_BEFORE = re.compile(
 _PASSIVE_ADVERBS = re.compile(
     r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|also|still|not|never|now|"
     r"already|long|since|then|once|often|even)\s+)+\Z")
-# Phrasal uses of cue verbs that state nothing ("showed up", "held up").
 # Base forms of the cue verbs: after a noun-like plural ("advocates say") they make it the
 # subject's noun; a publishing participle after one ("a report published …") too.
 _BARE_CUE_VERBS = words(SPEECH) | words(STANCE)
 _PUBLISHED = words("published released issued obtained posted filed unveiled")
+# Phrasal uses of cue verbs that state nothing ("showed up", "held up").
 _NOT_CUES = frozenset({("showed", "up"), ("held", "up"), ("held", "on"), ("found", "out"),
                        ("called", "off"), ("saw", "off"), ("called", "in"), ("named", "for"),
                        ("named", "after")})  # "a role named for X": no stance
@@ -308,9 +308,7 @@ _POSSESSIVE_SUBJECT = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _CUE_NOUN_STEMS = ("laim", "ssertion", "ontention", "nsistence", "rgument", "tatement",
                    "omment", "emark", "llegation", "ccusation", "harge", "arning", "romise",
                    "ledge", "vow", "riticism", "ttack", "iew", "elief", "uggestion")
-_STANCE_NOUN_PHRASES = tuple(f"{noun} {prep}" for noun, prep in {
-    "support": "for", "call": "for", "calls": "for", "endorsement": "of",
-    "opposition": "to"}.items())
+_STANCE_NOUN_PHRASES = tuple(f"{noun} {prep}" for noun, prep in _STANCE_NOUN_PREPOSITIONS.items())
 _CUE_NOUN_ALT = "|".join(sorted(_CUE_NOUNS, key=len, reverse=True))
 _OWNED_CUE = re.compile(
     r"\b((?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){0,3}['’]s?|his|her|their|its)\s+"

@@ -54,6 +54,7 @@ from claims.core.attribution.references import (
     subject_position,
 )
 from claims.core.attribution.sources import (
+    COUNTRY_INITIALS,
     DESCRIPTORS,
     GENERIC_HEADS,
     ORG_WORDS,
@@ -109,8 +110,6 @@ _AGED = re.compile(r"(?i)(the|an?)\s+(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-(?:year|mont
                    r"(?:\s+(.+))?$")
 _AFTER_PUBLISHER = re.compile(r"\s+(?:published|released|conducted|issued|commissioned|"
                              r"out|made public)\b.*$")
-# A country's initials opening a body's name, which its initialism often leaves out.
-_COUNTRY_INITIALS = re.compile(r"^(?:[Tt]he\s+)?(?:U\.S\.|U\.K\.|US|UK|EU)\s+")
 # A part of a body speaking for it: "the Ohio branch of the Farmers Union".
 _PART_OF = re.compile(r"^(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]n?)\s+(?:[\w.-]+\s+){0,2}?(?:branch|chapter|"
                       r"affiliate|wing|arm|division|subsidiary|office|bureau)\s+of\s+"
@@ -125,8 +124,15 @@ _NOT_PLACE_BEFORE = ("published ", "appeared ", "appearing ", "hares ", "stake "
 def _country_free_initialism(name: str) -> str | None:
     """The initialism of a body's name without its country's initials ("FDA" for "U.S.
     Food and Drug Administration"); None when the name opens on none."""
-    bare = _COUNTRY_INITIALS.sub("", name)
-    return initialism(bare) if bare != name else None
+    words_ = name.split()
+    if words_[:1] in (["the"], ["The"]):
+        words_ = words_[1:]
+    if len(words_) < 3 or words_[0].lower() not in COUNTRY_INITIALS | _UNDOTTED_COUNTRIES:
+        return None
+    return initialism(" ".join(words_[1:]))
+
+
+_UNDOTTED_COUNTRIES = frozenset(("us", "uk", "eu"))
 
 
 # A set-off description saying where a document appeared names its producer.

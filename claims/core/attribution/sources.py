@@ -371,7 +371,7 @@ _NOT_A_SURNAME = re.compile(r"\s(?:Republicans?|Democrats?|Democratic|Party|Cons
 _OF_NAME_END = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’ -]*$")
 _DOTTED_ABBREV = re.compile(r"(?:[a-z]\.){2,}")
 # A country's or union's initials, which open a body's name ("U.S. Geological Survey").
-_COUNTRY_INITIALS = frozenset(("u.s.", "u.k.", "u.n.", "e.u.", "u.s.a."))
+COUNTRY_INITIALS = frozenset(("u.s.", "u.k.", "u.n.", "e.u.", "u.s.a."))
 
 
 # Portfolio words title a person only before "Minister" or "Secretary" ("Health
@@ -432,7 +432,7 @@ def split_person(phrase: str) -> tuple[str, str] | None:
         return None  # "General Foods", "General Dynamics": a company, not a general
     dotted = words[i - 1].lower()
     if _DOTTED_ABBREV.fullmatch(dotted) and dotted.rstrip(".") not in TITLES:
-        if dotted not in _COUNTRY_INITIALS:  # a person's initials: "J.J. Roe", "Chairman
+        if dotted not in COUNTRY_INITIALS:  # a person's initials: "J.J. Roe", "Chairman
             return (" ".join(words[i - 1:]), " ".join(words)) if i == 1 or _is_title(
                 words[i - 2]) else None  # G.K. Roe"
         if name_words[0].lower() not in _FIRST_NAMES:
