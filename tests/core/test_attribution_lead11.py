@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.attribution_support import aliases, names, run, source_of, sources_of
+from tests.core.attribution_support import aliases, names, run, source_of, sources_of, types
 
 
 @pytest.mark.parametrize("text", [
@@ -132,3 +132,9 @@ def test_a_branch_of_a_body_speaks_for_the_body(sentence: str, body: str) -> Non
     x = run(sentence, "Headline here")
     assert sources_of(x)[1:] == [body]
     assert names(x) == [body]
+
+
+def test_a_chamber_of_commerce_keeps_its_whole_name() -> None:
+    x = run("The Velmar Chamber of Commerce said taxes were too high.", "Headline here")
+    assert sources_of(x)[1:] == ["Velmar Chamber of Commerce"]
+    assert types(x) == {"Velmar Chamber of Commerce": "organisation"}

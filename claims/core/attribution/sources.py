@@ -77,7 +77,7 @@ ORG_WORDS = words(
     "navy command administration government board university company exchange hospital "
     "cross federation headquarters police commission authority parliament assembly league "
     "club team society foundation trust network organization organisation corporation "
-    "company"
+    "company chamber"
 )
 _FUNCTION = words("of for the and on in at to de la du der des van von")
 _FIRST_F = FEMALE
