@@ -825,9 +825,10 @@ def _subject_phrase(
 
 _GROUP_DOING = re.compile(r"((?:[\w'’-]+ ){0,3}?[A-Za-z][a-z'’-]+[a-rt-z]s) (?!during |according |"
                           r"including |regarding |concerning |following )[a-z]+ing ")
-_THING_MADE = re.compile(r"((?:[\w'’-]+ ){0,3}?[a-z][a-z'’-]+[a-rt-z]s?) (?:published|"
-                         r"released|issued|obtained|posted|filed|unveiled|conducted|compiled|"
-                         r"prepared)(?: |$)")
+# "The audit released Friday said": a document noun before a publishing participle.
+_THING_MADE = re.compile(r"((?:[\w'’-]+ ){0,3}?[a-z][a-z'’-]+[a-rt-z]s?) (?:"
+                         + "|".join(sorted(_PUBLISHED | words("conducted compiled prepared")))
+                         + r")(?: |$)")
 _BARE_SHARE = re.compile(r"\d{1,2}(?:\.\d)?(?:%| percent)")
 _NAME_PLACED = re.compile(r"((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*)\s+(?:of|from|at)\s+")
 _ONE_OF = re.compile(r"(?:[Oo]ne|[Aa]mong) (?:of )?(?:the|his|her|its|their) ")

@@ -366,7 +366,7 @@ _LEAD_NAME = re.compile(
 )
 
 
-_SHARES_OF = re.compile(r"(?:The )?(?:[Ss]hares|[Ss]tock) (?:of|in) (?=[A-Z])")
+SHARES_OF = re.compile(r"(?:The )?(?:[Ss]hares|[Ss]tock) (?:of|in) (?=[A-Z])")
 
 
 @lru_cache(maxsize=4096)
@@ -377,7 +377,7 @@ def sentence_subject_name(sentence: str) -> str | None:
     sentence is about is the nearest antecedent of its own generic noun.
     """
     lead = sentence.strip()
-    shares = _SHARES_OF.match(lead)  # "Shares of Acme fell after the company said …"
+    shares = SHARES_OF.match(lead)  # "Shares of Acme fell after the company said …"
     m = _LEAD_NAME.match(lead[shares.end():] if shares else lead)
     if m is None:
         return None

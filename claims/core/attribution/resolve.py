@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from functools import lru_cache
+from itertools import islice
 
 from claims.core.attribution.agreement import one_person, plural_people
 from claims.core.attribution.cues import ROLE_NOUNS, CueHit, find_hits, is_name, is_role
@@ -42,6 +44,7 @@ from claims.core.attribution.references import (
     NOT_FIRST_NAMES,
     NOT_SURNAMES,
     OWN_VOICE_ROLES,
+    SHARES_OF,
     PeopleIndex,
     Person,
     generic_key,
@@ -120,6 +123,9 @@ _PART_OF = re.compile(r"^(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]n?)\s+(?:[\w.-]+\s+){0,2}
 _NOT_PLACE_BEFORE = ("published ", "appeared ", "appearing ", "hares ", "stake ", "stock ")
 
 
+_UNDOTTED_COUNTRIES = frozenset(("us", "uk", "eu"))
+
+
 @lru_cache(maxsize=4096)
 def _country_free_initialism(name: str) -> str | None:
     """The initialism of a body's name without its country's initials ("FDA" for "U.S.
@@ -130,9 +136,6 @@ def _country_free_initialism(name: str) -> str | None:
     if len(words_) < 3 or words_[0].lower() not in COUNTRY_INITIALS | _UNDOTTED_COUNTRIES:
         return None
     return initialism(" ".join(words_[1:]))
-
-
-_UNDOTTED_COUNTRIES = frozenset(("us", "uk", "eu"))
 
 
 # A set-off description saying where a document appeared names its producer.
@@ -181,7 +184,6 @@ _DEMONYM_END = re.compile(r"(?:an|ian|ese|ish)$")  # "Republican senators", "Chi
 _CAMEL = re.compile(r".[a-z]*[A-Z]")
 # "Norvax shares fell": a one-word name before its shares is a listed company.
 _SHARES_AFTER = re.compile(r"['’]?s?\s+(?:shares|stock)\b")
-_SHARES_OF = re.compile(r"(?:The\s+)?(?:Shares|Stock)\s+(?:of|in)\s")
 _NOT_FIRST_NAMES = words(
     "the a an in on at for of and but as by to with from said says this that when after "
     "before while if last next new other others some many most several few both all each "
@@ -573,13 +575,8 @@ class SourceBook:
         name must be a body the article has met, or hold an organisation word."""
         here = sentence_start(self.text, pos)
         para = self.text.rfind("\n", 0, pos) + 1
-        if here <= max(para, after + 1):
-            return None
-        before = sentence_start(self.text, here - 2)
-        if before < para or before <= after:
-            return None
-        lead = sentence_subject_name(self.text[before:here])
-        if lead is None:
+        before, lead = next(self._leads_before(here, para), (-1, None))
+        if before <= after or lead is None:
             return None
         found = self.exact(lead)
         if found is None and " " in lead and any(w.lower() in ORG_WORDS for w in lead.split()):
@@ -867,31 +864,32 @@ class SourceBook:
             return None  # one sentence-initial capital ("Twelve") is no proper name
         return lead
 
+    def _leads_before(self, end: int, lo: int) -> Iterator[tuple[int, str | None]]:
+        """(start, the name it opens with) of each sentence ending before `end`, nearest
+        first, back to `lo`; the words before `end` count as the first sentence."""
+        while (end := lo + len(self.text[lo:end].rstrip())) > lo:
+            begin = sentence_start(self.text, end - 1)
+            yield begin, sentence_subject_name(self.text[begin:end])
+            end = begin
+
     def _earlier_firm(self, pos: int) -> Entity | None:
         """The body an earlier sentence of this or the previous paragraph opens with (or
-        this one, before the noun), for
-        a firm's generic noun that no source names yet: wire copy names a company once, as
-        a sentence's subject ("Shares in Norvax fell 12 per cent", "Halden Pharma is
-        recalling …"), and calls it "the company" or "the chipmaker" after."""
+        this one, before the noun), for a firm's generic noun that no source names yet:
+        wire copy names a company once, as a sentence's subject ("Shares in Norvax fell
+        12 per cent", "Halden Pharma is recalling …"), and calls it "the company" or "the
+        chipmaker" after."""
         back = self.text.rfind("\n", 0, pos) + 1  # this paragraph's start
         while back > 0 and self.text[back - 1] in "\n \t\r":
             back -= 1  # the previous paragraph's end
         lo = self.text.rfind("\n", 0, back) + 1 if back > 0 else 0
-        end = pos  # the sentence's own words before the noun first, then earlier ones
-        for _ in range(6):
-            end = len(self.text[lo:end].rstrip()) + lo
-            if end <= lo:
-                return None
-            begin = sentence_start(self.text, end - 1)
-            lead = sentence_subject_name(self.text[begin:end])
-            end = begin
+        for begin, lead in islice(self._leads_before(pos, lo), 6):
             if lead is None or lead.split()[0].lower() in TITLES or gender_of(lead) or (
                     norm(lead) in self._people_index().by_word_suffix) or (
                     kind_of(lead) is not None):
                 continue  # a person, or a place
             found = self.exact(lead)
             if found is None and (company_name(lead) or _SHARES_AFTER.match(
-                    self.text, self.text.find(lead, begin) + len(lead)) or _SHARES_OF.match(
+                    self.text, self.text.find(lead, begin) + len(lead)) or SHARES_OF.match(
                     self.text, begin)):  # "Norvax Corp", "Norvax shares", "Shares of Norvax"
                 found = self._new(lead, lead)
                 found.descriptors.append("a company")  # its type, whatever noun took it up

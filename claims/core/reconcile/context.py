@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from claims.core.figures.gates import claim_folded as claim_folded
+from claims.core.figures.gates import claim_folded
 
 # -- lexicons and text tests --------------------------------------------------
 

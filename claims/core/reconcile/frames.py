@@ -20,8 +20,9 @@ from dataclasses import fields, replace
 from functools import lru_cache
 
 from claims.core import places
+from claims.core.figures.gates import claim_folded
 from claims.core.model import Claim, Figure, Frame
-from claims.core.reconcile.context import claim_folded, opens_sentence, singular
+from claims.core.reconcile.context import opens_sentence, singular
 from claims.core.reconcile.periods import period_near
 from claims.core.reconcile.placewords import (
     _LOCATIVE,

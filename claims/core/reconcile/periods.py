@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from claims.core.reconcile.context import claim_folded
+from claims.core.figures.gates import claim_folded
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from claims.core import places
-from claims.core.reconcile.context import claim_folded
+from claims.core.figures.gates import claim_folded
 from claims.core.textkeys import word_alternation
 
 _NAME = r"(?>[A-Z][a-z][\w-]*)(?:\s+(?>[A-Z][a-z][\w-]*)){0,2}"  # atomic: whole words

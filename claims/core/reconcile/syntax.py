@@ -14,14 +14,13 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from claims.core.figures.gates import any_in
+from claims.core.figures.gates import any_in, claim_folded
 from claims.core.model import Claim, Figure, FigureRef, InferredRelation
 from claims.core.reconcile.context import (
     _STOP,
     _WORD,
     BLOCKER,
     LIMIT_WORDS,
-    claim_folded,
     is_limit,
     singular,
     years_near,
