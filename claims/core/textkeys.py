@@ -23,6 +23,38 @@ def fold(word: str) -> str:
     return word.lower().replace("i\u0307", "i").translate(_FOLD)
 
 
+_IGNORECASE_EXTRAS = ("İ", "ı", "ſ")
+"""Characters `re.IGNORECASE` matches to an ASCII letter although `str.lower()` does
+not map them to it ("ſ" matches "s"; "İ" lowers to two characters): with one in the
+text, no lower-case substring test is exact."""
+
+
+def folded(text: str) -> str | None:
+    """`text.lower()`, offset for offset, when a substring test on it agrees with
+    `re.IGNORECASE`, else None (then every case-insensitive gate lets its pattern run)."""
+    if any(map(text.__contains__, _IGNORECASE_EXTRAS)):
+        return None
+    return text.lower()
+
+
+# What (?i) matches for an ASCII letter: its two cases and, for three letters, a
+# non-ASCII letter it folds too (tests/core/test_speed_speedrec.py checks the table).
+CASE_EXTRAS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def letter_cases(letter: str) -> str:
+    """The letters `(?i)` matches to an ASCII letter, for a character set."""
+    return f"{letter}{letter.upper()}{CASE_EXTRAS.get(letter, '')}"
+
+
+def any_case(word: str) -> str:
+    """`(?i:word)` for an ASCII word, written as one character set per letter: the
+    same matches, but `re` can skip an alternative that opens on a set at its first
+    character, which it cannot for a case-blind letter (so an alternation of them is
+    tried word by word at every position)."""
+    return "".join(f"[{letter_cases(c)}]" if c.isalpha() else re.escape(c) for c in word)
+
+
 def word_alternation(vocabulary: frozenset[str]) -> str:
     """A regex group matching any of the words, factored by shared prefixes: a flat
     alternation of a hundred words is tried word by word at every position."""

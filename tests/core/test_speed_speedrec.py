@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from claims.core.figures.gates import any_in, folded
 from claims.core.model import Frame
 from claims.core.reconcile import context, fit, frames, periods, placewords, syntax
+from claims.core.textkeys import letter_cases
 
 _ODD = ["\t", "\n", "\xa0", "\u2028", "İ", "ı", "ſ", "\u212a", "é", "’", "'", "-", "_", "x"]
 
@@ -100,8 +101,9 @@ _FRAMES = [None, Frame(place="Riverton", words=(("place", "(lead) in Riverton"),
 @given(_AREA_TEXT, st.sampled_from(_FRAMES))
 def test_fit_in_is_fit_of(window: str, frame: Frame | None) -> None:
     """The uncached fit (with its place parsed once per place) is the cached one."""
-    assert fit.fit_in(frame, window) == fit.fit_of.__wrapped__(frame, window)
-    assert fit.fit_in(frame, window) == fit.fit_of(frame, window)
+    area = fit.area_level(window)
+    assert fit.fit_in(frame, area) == fit.fit_of.__wrapped__(frame, window)
+    assert fit.fit_in(frame, area) == fit.fit_of(frame, window)
 
 
 # ----------------------------------------------------------------------- word gates
@@ -207,7 +209,7 @@ def test_case_extras_are_every_letter_case_blind_letters_match() -> None:
     for letter in "abcdefghijklmnopqrstuvwxyz":
         blind = re.compile(f"(?i){letter}")
         matched = {chr(c) for c in range(0x2200) if blind.fullmatch(chr(c))}
-        assert matched == set(placewords._cases(letter)), letter
+        assert matched == set(letter_cases(letter)), letter
 
 
 _OLD_LOCATIVE = r"(?i:in|across|throughout|over|around|near|at|along|inside|within|outside)"

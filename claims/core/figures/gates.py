@@ -21,20 +21,7 @@ from claims.core.figures.numbers import (
     VULGAR_FRACTIONS,
     alternation,
 )
-from claims.core.textkeys import word_alternation
-
-_IGNORECASE_EXTRAS = ("İ", "ı", "ſ")
-"""Characters `re.IGNORECASE` matches to an ASCII letter although `str.lower()` does
-not map them to it ("ſ" matches "s"): with one in the text, no lower-case gate is exact."""
-
-
-def folded(text: str) -> str | None:
-    """`text.lower()` when a substring test on it agrees with `re.IGNORECASE`, else None
-    (then every case-insensitive gate lets its pattern run)."""
-    if any(map(text.__contains__, _IGNORECASE_EXTRAS)):
-        return None
-    return text.lower()
-
+from claims.core.textkeys import folded, word_alternation
 
 claim_folded = lru_cache(maxsize=1 << 12)(folded)
 """`folded`, memoised: the figure readers, the trap scan and the frames and relation
@@ -174,7 +161,9 @@ def trap_may_match(index: int, text: str, low: str | None) -> bool:
 # the same matches `finditer` finds (`re` looks behind `pos` as it does inside a string,
 # so a match tried from a later position is the same match).
 
-_DIGIT_RUN = re.compile(r"\d+")
+# `\d+`, written to open on a character set: `re` searches for a pattern that opens on a
+# set by skipping to it in C, and tries one opening on a repeat at every position.
+_DIGIT_RUN = re.compile(r"\d\d*")
 
 
 def finditer_near(

@@ -84,7 +84,7 @@ SCALE_SUFFIX = (
 """A scale attached to digits: "1.5bn", "€500m", "4.2 billion", "$5.5-billion", "2.5 lakh
 crore" (10^12), "4,500-crore" ("m"/"k" only unspaced)."""
 
-_TOKEN = re.compile(r"[a-z]+")
+_TOKEN = re.compile(r"[a-z][a-z]*")  # `[a-z]+`, opening on a set (see gates._DIGIT_RUN)
 
 
 def parse_digits(raw: str) -> float:

@@ -224,7 +224,7 @@ def _other_patterns(text: str, low: str | None) -> list[re.Pattern[str]]:
 
 _LETTER_DIGIT = TRAP_PATTERNS[16]  # "G7", "A320": letters glued to digits
 _CAPS_DIGIT = TRAP_PATTERNS[17]  # "FTSE 100": capitals, one space, digits
-_DIGIT_RUN = re.compile(r"\d+")
+_DIGIT_RUN = re.compile(r"\d\d*")  # `\d+`, opening on a set (see gates._DIGIT_RUN)
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _CAPS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ&")
 

@@ -31,7 +31,7 @@ _FORECAST_LOW = re.compile(_FORECAST.pattern)  # without (?i), for the lower cas
 # Every limit pattern holds one of these (a cheap test per claim before the patterns).
 LIMIT_WORDS = ("ceiling", "limit", "cap", "target", "goal", "aim", "threshold", "quota",
                "maximum", "minimum", "allowed", "permitted", "legal")
-_WORD = re.compile(r"[a-z]+")
+_WORD = re.compile(r"[a-z][a-z]*")  # `[a-z]+`, opening on a set (see gates._DIGIT_RUN)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 

@@ -148,7 +148,23 @@ _ROLE_WORDS = frozenset(w for st in ROLES.values() for s in st if "*" not in s
 _ROLE_TOKEN = re.compile(
     r"(?<![a-z])(?:" + word_alternation(_ROLE_WORDS)
     + r"(?![a-z])|(?:" + "|".join(_ROLE_PREFIXES) + r")[a-z]*)")
-_WORD = re.compile(r"[a-z]+")
+_WORD = re.compile(r"[a-z][a-z]*")  # `[a-z]+`, opening on a set (see gates._DIGIT_RUN)
+LETTERS_ONLY = bytes(b + 32 if 65 <= b <= 90 else b if 97 <= b <= 122 else 32 for b in range(256))
+"""A byte table: an ASCII letter to its lower case, any other byte to a space."""
+# `_ROLE_TOKEN` on an ASCII text made letters and spaces (`LETTERS_ONLY`) after one space:
+# its look-behind is then the space, a literal `re` skips to in C, where the look-behind
+# is tried at every position of the text.
+_ROLE_SPACED = re.compile(
+    (" (?:" + word_alternation(_ROLE_WORDS) + "(?![a-z])|(?:" + "|".join(_ROLE_PREFIXES)
+     + ")[a-z]*)").encode())
+
+
+def _role_spans(low: str) -> list[tuple[int, int]]:
+    """The spans of `_ROLE_TOKEN.finditer(low)`."""
+    if not low.isascii():
+        return [m.span() for m in _ROLE_TOKEN.finditer(low)]
+    spaced = b" " + low.encode().translate(LETTERS_ONLY)  # a match opens on the space
+    return [(m.start(), m.end() - 1) for m in _ROLE_SPACED.finditer(spaced)]
 
 
 @lru_cache(maxsize=1 << 12)
@@ -174,15 +190,15 @@ def role_near(text: str, start: int, end: int, metric: str | None) -> tuple[str,
     lo = max(0, start - 60)
     low = text[lo : end + 40].lower()
     best: tuple[int, str, str] | None = None
-    for m in _ROLE_TOKEN.finditer(low):
-        pos = lo + m.start()
+    for a, b in _role_spans(low):
+        pos = lo + a
         if start <= pos < end:
             continue
-        between = text[pos + len(m.group()) : start] if pos < start else text[end:pos]
+        between = text[pos + b - a : start] if pos < start else text[end:pos]
         if clause_break(between):
             continue
-        word = m.group()
-        nxt = _WORD.search(low, m.end())
+        word = low[a:b]
+        nxt = _WORD.search(low, b)
         two = word + (" " + nxt.group() if nxt else "")
         role = _role_lookup(two) or _role_lookup(word)
         if role:

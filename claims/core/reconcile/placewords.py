@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from claims.core import places
 from claims.core.figures.gates import claim_folded
-from claims.core.textkeys import word_alternation
+from claims.core.textkeys import any_case, letter_cases, word_alternation
 
 _NAME = r"(?>[A-Z][a-z][\w-]*)(?:\s+(?>[A-Z][a-z][\w-]*)){0,2}"  # atomic: whole words
 # (the lookahead: the first character of every alternative, a cheap test at each position)
@@ -84,23 +84,6 @@ LEVELS: dict[str, int] = {
                      "nation"), 4),
 }
 _LEVEL_NOUNS = word_alternation(frozenset(w for w in LEVELS if w != "itself"))  # a trie
-# What (?i) matches for an ASCII letter: its two cases and, for three letters, a
-# non-ASCII letter it folds too (tests/core/test_speed_speedrec.py checks the table).
-CASE_EXTRAS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
-
-
-def _cases(letter: str) -> str:
-    return f"{letter}{letter.upper()}{CASE_EXTRAS.get(letter, '')}"
-
-
-def any_case(word: str) -> str:
-    """`(?i:word)` for an ASCII word, written as one character set per letter: the
-    same matches, but `re` can skip an alternative that opens on a set at its first
-    character, which it cannot for a case-blind letter (so an alternation of them is
-    tried word by word at every position)."""
-    return "".join(f"[{_cases(c)}]" if c.isalpha() else re.escape(c) for c in word)
-
-
 LOCATIVES = ("in", "across", "throughout", "over", "around", "near", "at", "along", "inside",
              "within", "outside")
 _LOCATIVE = "(?:" + "|".join(any_case(w) for w in LOCATIVES) + ")"  # (?i:in|across|…)
@@ -108,7 +91,7 @@ _LOCATIVE = "(?:" + "|".join(any_case(w) for w in LOCATIVES) + ")"  # (?i:in|acr
 # "in the Ukrainian city of Dnipro", "in Alden County", "the town of Halden"
 # (the words before the level noun are possessive: a word is followed by spaces only at
 # its last letter, so giving letters back never lets the spaces match, only costs tries)
-_FIRST = "".join(map(_cases, "aintow"))  # (?i:[aintow]): a locative's or "the"'s first letter
+_FIRST = "".join(map(letter_cases, "aintow"))  # (?i:[aintow]): a locative's or "the"'s first letter
 _PLACE_PHRASE = re.compile(
     rf"\b(?=[A-Z{_FIRST}])(?:{_LOCATIVE}\s+(?:the\s+)?(?:(?P<owner>{_NAME})['’]s\s+)?"
     rf"(?:(?:[a-z]++-?+[a-z]*+|[A-Z][a-z]++)\s+){{0,2}}?(?P<noun1>{_LEVEL_NOUNS})\s+of\s+"

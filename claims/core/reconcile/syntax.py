@@ -25,7 +25,7 @@ from claims.core.reconcile.context import (
     singular,
     years_near,
 )
-from claims.core.reconcile.fit import Fit, fit_in, part_role, periods_clash
+from claims.core.reconcile.fit import Fit, area_level, fit_in, part_role, periods_clash
 from claims.core.reconcile.frames import counted_unit
 from claims.core.textkeys import fold
 
@@ -79,6 +79,17 @@ _RATE = re.compile(r"^-?\s*(?:an?|per)[\s-]+(?:hour|day|week|month|year|head|per
 # "farms with 500 or more acres": a class of things, not a count of them.
 _CLASS = re.compile(r"\b(?:or|and)\s+(?:more|fewer|less|greater|older|younger|over|above|up)$",
                     re.I)
+_CLASS_LAST = frozenset("erspERSP\u017f")
+"""The letters `_CLASS`'s last words end on, as (?i) reads them (the long s is an "s")."""
+
+
+def _is_class(text: str) -> bool:
+    """`_CLASS.search(text)`: the search tries every position of the text, and a match
+    ends on its last word's last letter, at the end or before one final newline."""
+    last = text[-2:-1] if text.endswith("\n") else text[-1:]
+    return last in _CLASS_LAST and _CLASS.search(text) is not None
+
+
 _VAGUE = re.compile(r"^(?:tens\s+of\s+)?(?:hundreds|thousands|millions|billions|dozens|scores)$",
                     re.I)
 
@@ -139,12 +150,17 @@ def prepare(claims: Sequence[Claim]) -> list[list[Fig]]:
         spans = [(_local_span(c, f), fi, f) for fi, f in enumerate(c.figures)]
         may_limit = bool(spans) and any_in(claim_folded(c.text), LIMIT_WORDS)  # is_limit's gate
         may_year = "19" in c.text or "20" in c.text  # a year opens on one
+        whole: tuple[int | None, bool, bool] | None = None  # area_level(c.text), once
         for (s, e), fi, f in sorted(spans, key=lambda x: x[0][0]):
-            fit = fit_in(f.frame, c.text[max(0, s - 120) : e + 80])
+            if s > 120 or e + 80 < len(c.text):
+                area = area_level(c.text[max(0, s - 120) : e + 80])
+            else:  # the window is the whole claim
+                area = whole = area_level(c.text) if whole is None else whole
+            fit = fit_in(f.frame, area)
             unit = counted_unit(f.unit, fit.role)
             limit = (may_limit and is_limit(c.text, s, e)) or bool(
-                _RATE.match(c.text[e : e + 20]) or _CLASS.search(f.text)
-                or _CLASS.search(_after_comma(c.text, e + 15)))
+                _RATE.match(c.text[e : e + 20]) or _is_class(f.text)
+                or _is_class(_after_comma(c.text, e + 15)))
             row.append(Fig(
                 ref=FigureRef(ci, fi), unit=unit, claim=ci, pos=pos, fig=f, start=s, end=e,
                 fit=fit, years=years_near(c.text, s, e) if may_year else _NO_YEARS, limit=limit,

@@ -16,20 +16,10 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from claims.core.textkeys import is_word_char
+from claims.core.textkeys import folded, is_word_char
 
-_IGNORECASE_EXTRAS = ("İ", "ı", "ſ")
-
-
-@lru_cache(maxsize=16)  # an article's text, asked once per pattern; a sentence, per cue
-def caseless(text: str) -> str | None:
-    """`text.lower()`, offset for offset, when an ASCII word found in it is where
-    `re.IGNORECASE` finds it in `text`; None when the text holds one of the three
-    characters that break this ("İ" lowers to two characters, "ı" and "ſ" match "i" and
-    "s" without lowering to them; the Kelvin sign lowers to "k")."""
-    if any(map(text.__contains__, _IGNORECASE_EXTRAS)):
-        return None
-    return text.lower()
+# An article's text, asked once per pattern; a sentence, once per cue.
+caseless = lru_cache(maxsize=16)(folded)
 
 
 def literal_offsets(text: str, literals: Iterable[str]) -> list[int]:

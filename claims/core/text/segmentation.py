@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claims.core.attribution.sources import words
+from claims.core.textkeys import any_case, folded, word_alternation
 
 # Titles before a name never end a sentence (plural ones too: "Sens. Ann Roe and Ben Holt").
 _TITLE_ABBREVS = words(
@@ -29,7 +30,9 @@ _OPENERS = words(
 )
 _QUOTES_OPEN = "\"“‘"
 # Closing marks include the typewriter pair '' (and `` opening it) of some wire copy.
-_SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+(?:``|''|[\"“‘(\[])?[A-Z0-9])")
+# `[.!?]+` written `[.!?][.!?]*`: a pattern opening on a character set is searched by
+# skipping to that set in C; one opening on a repeat is tried at every position.
+_SENT_END = re.compile(r"[.!?][.!?]*[\"”’')\]]*(?=\s+(?:``|''|[\"“‘(\[])?[A-Z0-9])")
 
 _BOILER_PARAGRAPH = re.compile(
     r"""^(?:
@@ -43,11 +46,15 @@ _BOILER_PARAGRAPH = re.compile(
         (?:photo|image|picture|credit|video)s?\s*: |
         ©|copyright\b|all\ rights\ reserved | contact\ (?:us|the\ author)\b |
         our\ standards\s*: | listen\ to\ this\ article\b | (?:download|get)\ the\ app\b |
-        click\ here\b |
-        (?:the\ )?[\w&. ]{2,40}\ contributed\ (?:reporting|to\ this\ (?:report|story))
+        click\ here\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+# "Ann Roe contributed reporting": apart, so that it is tried only on a paragraph holding
+# the word (its run of up to forty word characters is tried back from every length).
+_CONTRIBUTED = re.compile(
+    r"(?:the\ )?[\w&. ]{2,40}\ contributed\ (?:reporting|to\ this\ (?:report|story))",
+    re.IGNORECASE | re.VERBOSE)
 _NAME = r"[A-Z][\w'’.-]+(?:\s(?:van|de|von|da|del|al|bin)?\s?[A-Z][\w'’.-]+){1,3}"
 _BYLINE = re.compile(
     rf"^(?:By|BY|Words by|Written by|BYLINE:|Byline:)\s{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
@@ -70,13 +77,20 @@ _PROMPT = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
-_DATE_WORDS = (
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?:uary)?|feb(?:ruary)?|march|mar|"
-    r"april|apr|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|"
-    r"dec(?:ember)?|gmt|utc|bst|cet|est|edt|pst|am|pm|a\.m\.|p\.m\.|updated|published|"
-    r"posted|at|on|of|the|ago|just|now|hours?|hrs?|minutes?|mins?|days?|weeks?|an?"
+_DATE_WORDS = words(
+    "monday tuesday wednesday thursday friday saturday sunday jan january feb february "
+    "march mar april apr may jun june jul july aug august sep sept sepember september oct "
+    "october nov november dec december gmt utc bst cet est edt pst am pm a.m. p.m. updated "
+    "published posted at on of the ago just now hour hours hr hrs minute minutes min mins "
+    "day days week weeks a an"
 )
-_TIMESTAMP = re.compile(rf"^(?:(?:{_DATE_WORDS})\b|[\d:.,/|–-]|\s)+$", re.IGNORECASE)
+# (`sept?(?:ember)?` was the pattern's: "sepember" stays a date word.)
+# A stamp is all date words, digits and marks. The words are one trie, each letter a set
+# of what (?i) matches to it: an alternation of case-blind words is tried word by word at
+# every token, and `re` can skip a branch that opens on a set (whether the whole line
+# matches does not depend on the order alternatives are tried in).
+_DATE_TRIE = re.sub("[a-z]", lambda m: any_case(m.group()), word_alternation(_DATE_WORDS))
+_TIMESTAMP = re.compile(rf"^(?:{_DATE_TRIE}\b|[\d:.,/|–-]|\s)+$")
 _BOILER_SENTENCE = re.compile(
     r"^(?:photo|image|picture|credit|source|video)s?\s*:|^\([A-Z][\w .&'’-]*/[^)]*\)$|"
     # words separated by exactly one space: an optional space let a long word split
@@ -104,7 +118,7 @@ _SPEAKER_TAIL = re.compile(
 # bill passed …"): three or more words in capitals before a word in mixed case. It is
 # read as a headline of its own, so its capitals name no source and it opens no sentence.
 _CAPS_RUN = re.compile(r"(?:[A-Z0-9][A-Z0-9'’.,&:-]*\s+){3,}(?=[\"“‘]?[A-Z][a-z])")
-_CAPS_WORD = re.compile(r"[A-Z]{4,}")
+_CAPS_WORD = re.compile(r"[A-Z][A-Z]{3,}")  # `[A-Z]{4,}`, opening on a set
 _LIST_MARK = re.compile(r"^(?:[-*•]|\d{1,3}[.)])\s+")
 _TRAILING_CREDIT = re.compile(r"\s*\((?:[A-Z][\w&'’ .-]*/[^)]*|photo[^)]*)\)\s*$", re.IGNORECASE)
 _INITIAL = re.compile(r"[a-z]")
@@ -217,6 +231,9 @@ def is_boilerplate(paragraph: str) -> bool:
         return True
     if _BOILER_PARAGRAPH.match(p) or _TIMESTAMP.match(p) or _BYLINE.match(p):
         return True
+    low = folded(p)  # None when (?i) reads some letter as one `lower` does not give
+    if (low is None or "contributed" in low) and _CONTRIBUTED.match(p):
+        return True
     if p[-1:] == "." and (" reported from " in p or " contributed" in p) and (
             _CREDIT_LINE.fullmatch(p)):
         return True  # "Roe reported from Velmar; Holt, from Ostrava." closes a story
@@ -312,7 +329,8 @@ _TITLE_FUNCTION = frozenset((
     "by", "with", "as", "vs", "via", "into", "onto", "over", "up", "off", "per", "than",
     "about"))
 _HEADLINE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
+# (?<![\w'’-])[a-z][\w'’-]*, opening on its set: the look-behind is taken after the letter
+_LOWER_WORD = re.compile(r"[a-z](?<![\w'’-].)[\w'’-]*")
 
 
 @lru_cache(maxsize=4096)
