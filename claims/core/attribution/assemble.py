@@ -19,6 +19,7 @@ from itertools import pairwise
 from claims.core.attribution.cues import is_role, speaker_label
 from claims.core.attribution.producers import according_object
 from claims.core.attribution.resolve import CueHit, SourceBook, find_hits
+from claims.core.attribution.signatures import Signature, signature_line, trailing_signature
 from claims.core.attribution.sources import Entity, words
 from claims.core.attribution.subjects import PARTICIPLES
 from claims.core.text.segmentation import Sentence, clause_spans, quote_mask
@@ -394,6 +395,7 @@ def attribute(text: str, sentences: tuple[Sentence, ...]) -> tuple[list[Draft], 
     _settle(drafts, pending, prev)
     drafts = [d for d in sorted(drafts, key=lambda d: d.start) if d.end > d.start]
     _according_to_paragraphs(drafts)
+    drafts = _signed(drafts, text, book)
     _quoted_paragraphs(drafts)
     return drafts, book
 
@@ -508,15 +510,7 @@ def _quoted_paragraphs(drafts: list[Draft]) -> None:
     """A paragraph that is one quotation with no speaker of its own, right after a
     paragraph whose last sentence quotes a speaker ("“…,” Roe told reporters. / “…”"),
     goes on quoting that speaker, as a multi-paragraph quotation does."""
-    paragraphs: list[list[Draft]] = []
-    for d in drafts:
-        if d.sentence.headline:
-            continue
-        if paragraphs and paragraphs[-1][0].sentence.paragraph == d.sentence.paragraph:
-            paragraphs[-1].append(d)
-        else:
-            paragraphs.append([d])
-    for before, para in pairwise(paragraphs):
+    for before, para in pairwise(_paragraphs(drafts)):
         last = before[-2] if before[-1].question and len(before) > 1 else before[-1]
         if para[0].sentence.paragraph != last.sentence.paragraph + 1 or last.source is None or (
                 last.cue not in _QUOTING) or not any(q in last.sentence.text
@@ -527,3 +521,67 @@ def _quoted_paragraphs(drafts: list[Draft]) -> None:
             continue
         for d in para:
             d.source, d.cue, d.via = last.source, last.cue, list(last.via)
+
+
+def _paragraphs(drafts: list[Draft]) -> list[list[Draft]]:
+    """The drafts of the body (no headline) grouped by paragraph, in reading order."""
+    paragraphs: list[list[Draft]] = []
+    for d in drafts:
+        if d.sentence.headline:
+            continue
+        if paragraphs and paragraphs[-1][0].sentence.paragraph == d.sentence.paragraph:
+            paragraphs[-1].append(d)
+        else:
+            paragraphs.append([d])
+    return paragraphs
+
+
+def _signed(drafts: list[Draft], text: str, book: SourceBook) -> list[Draft]:
+    """Quotations signed after a dash (`signatures`). A line that is only a signature
+    gives its signer to the quotation paragraph right before it, when no cue gave that
+    one a speaker, and is dropped: it is no claim. A signature closing a quotation's or a
+    post's own line gives its signer to that paragraph and is cut off the claim."""
+    if not any(c in text for c in "-–—―"):
+        return drafts
+    dropped: set[int] = set()
+    before: list[Draft] | None = None
+    for para in _paragraphs(drafts):
+        last = para[-1]
+        if last.source is None and all(d.source is None for d in para):
+            line = text[text.rfind("\n", 0, last.start) + 1 : last.end]
+            sig = signature_line(line) if len(para) == 1 else None
+            if sig is not None:
+                if before is not None and _quotation(before, para[0]):
+                    at = last.end - len(line)
+                    if _sign(before, sig, at, line, book):
+                        dropped.add(id(last))
+            else:
+                piece = text[last.start : last.end]
+                quoted = _opens_quote(para[0].sentence)
+                sig = trailing_signature(piece) if quoted or "(@" in piece else None
+                if sig is not None and (quoted or "(@" in piece[sig.dash :]) and _sign(
+                        para, sig, last.start, piece, book):
+                    last.end = last.start + len(piece[: sig.dash].rstrip())
+                    if last.end <= last.start:
+                        dropped.add(id(last))
+        before = para
+    return [d for d in drafts if id(d) not in dropped] if dropped else drafts
+
+
+def _quotation(para: list[Draft], after: Draft) -> bool:
+    """Whether `para` is a quotation without a speaker, the paragraph right before
+    `after`'s."""
+    return para[-1].sentence.paragraph + 1 == after.sentence.paragraph and all(
+        d.source is None for d in para) and _opens_quote(para[0].sentence) and (
+        para[-1].sentence.text.rstrip(" .").endswith(_QUOTE_CLOSERS))
+
+
+def _sign(para: list[Draft], sig: Signature, at: int, line: str, book: SourceBook) -> bool:
+    """Give the signer to every draft of `para`; False when the name is no party."""
+    hit = CueHit(sig.dash, sig.dash + 1, "—", sig.name, sig.at, None, False)
+    src = book.resolve(hit, at + sig.at, line)
+    if src is None:
+        return False
+    for d in para:
+        d.source, d.cue = src, "—"
+    return True
