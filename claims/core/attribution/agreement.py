@@ -78,6 +78,13 @@ def _one_person_name(name: str) -> bool:
         len(toks) > 1)
 
 
+def described_person(e: Entity) -> bool:
+    """Whether a source no rule made a person is one all the same, named by a singular
+    person noun ("A senior aide", "Harlan insider"): "he"/"she" may refer back to it."""
+    return not e.person and _one_person_name(e.name) and e.name[:1].isupper() and (
+        not e.name.split()[-1][:1].isupper())
+
+
 def one_person(e: Entity) -> bool:
     """Whether a source is one person, so neither "it" nor "they"."""
     return e.person or e.gender is not None or _one_person_name(e.name)

@@ -34,6 +34,7 @@ from claims.core.attribution.names import (
     first_name,
     only_circumstance,
     speaker_phrase,
+    state_abbreviation,
 )
 from claims.core.attribution.persons import PERSON_NOUNS
 from claims.core.attribution.shapes import (
@@ -318,6 +319,10 @@ _CUE_NOUN_BY = re.compile(
     r"\b(?:[Aa]|[Tt]he|[Ii]n a|[Ii]n the)\s+(?:[\w-]+\s+)?(statement|comments|remarks|"
     r"warning)\s+(?:from|by|issued by|released by)\s+((?-i:[A-Z][\w.-]*)"
     r"(?:\s+(?:of\s+)?(?-i:[A-Z][\w.-]*)){0,4})")
+# "In Roe's view, …", "in their opinion": the owner holds the opinion the clause states.
+_IN_VIEW = re.compile(r"\b[Ii]n\s+((?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){0,3}['’]s?|his|her|"
+                      r"their|its)\s+(view|opinion|estimation|judgment|judgement|words)\b"
+                      r"(?=\s*[,.;:—–-])")
 # "As Roe put it, …", "…, as the mayor puts it.": the speaker of the wording.
 _AS_PUT_IT = re.compile(r"\b[Aa]s\s+((?:(?![Ii]t\b)[^,;:.!?“”\"\s][^,;:.!?“”\"]{0,60}?))\s+"
                         r"((?:(?:has|had|once|so\s+\w+ly)\s+)?(?:put|puts)\s+it)\b"
@@ -327,6 +332,7 @@ _BLOCKERS = words(
     "was were been being be is are a an the its their his her this these to "
     "those our my new latest recent first"
 )
+_TO_HER = re.compile(r"\b(?:to|with|of|for|near)\s+her\s+$")  # "a source close to her said"
 _STOP_WORDS = words(
     "that but while as because although though if when where which who whom whose what "
     "whereas so than after before since why"
@@ -497,16 +503,23 @@ def _town_before(text: str, lo: int, seg_start: int, seg: str) -> int | None:
     if not seg or not seg[:1].isupper() or len(seg.split()) > 3 or seg_start - lo < 4:
         return None
     town = _TOWN_END.search(text, max(lo, seg_start - 40), seg_start)
-    if town is None or kind_of(seg) not in ("country", "region"):
+    if town is None or kind_of(seg) not in ("country", "region") and not state_abbreviation(seg):
         return None
     return town.end(1)
+
+
+# "Roe's office, when contacted by reporters, said", "Roe, while speaking in Dayton,
+# said": a reduced clause of time whose subject is the speaker's.
+_SUBORDINATE_ASIDE = re.compile(r"(?:when|while|after|before|once|if|though|although)\s+"
+                                r"[a-z]+(?:ed|ing)\b")
 
 
 @lru_cache(maxsize=8192)
 def _is_aside(seg: str) -> bool:
     """A relative clause, participle, age, party tag or discourse marker between commas."""
     first = seg.split()[0].lower() if seg.split() else ""
-    return first in ("who", "which", "whose") or first.endswith("ing") or first.rstrip(
+    return first in ("who", "which", "whose") or first.endswith("ing") or bool(
+        _SUBORDINATE_ASIDE.match(seg)) or first.rstrip(
         "%").isdigit() or (
         bool(_DRESSED_ASIDE.match(seg))) or (
         bool(_PARTY_TAG.fullmatch(seg)) or seg.lower() in _DISCOURSE
@@ -712,6 +725,13 @@ def _subject_phrase(
             shared = _antecedent(text, lo, s1_end)
             return None if shared is None else (*shared, None, None)
         s1_start, s1 = _segment_before(text, s1_end, lo)
+        town = _town_before(text, lo, s1_start, s1)
+        if town is not None and not only_circumstance(text[lo : town - 1].strip()):
+            # "Roe, a welder from Velton, Mo., who …, said": the state places
+            s1_start, s1 = _segment_before(text, town - 1, lo)  # the town, no speaker
+        elif s1 and s1_start > lo + 1 and text[s1_start - 2] == "," and _PARTY_TAG.fullmatch(s1):
+            s1_start, s1 = _segment_before(text, s1_start - 2, lo)  # "Sen. Roe, R-Ohio, a
+            # candidate, said": the tag belongs to the name before it
         aside = _is_aside(s2)
         if aside and s1 and _is_aside(s1) and s1_start > lo:  # "X, 61, who …, said"
             back = s1_start
@@ -796,9 +816,11 @@ def _subject_phrase(
     if found is None and " " in phrase and "ing " in phrase:
         group = _GROUP_DOING.match(phrase)  # "Democrats working to win X say": Democrats
         found = speaker_phrase(group.group(1)) if group is not None else None
-    if found is None and "ed" in phrase:
+    if (found is None or found[0] == 0 and " " in found[1]) and "ed " in phrase:
         made = _THING_MADE.match(phrase)  # "The audit released Friday said": the audit
-        found = speaker_phrase(made.group(1)) if made is not None else None
+        thing = speaker_phrase(made.group(1)) if made is not None else None
+        if thing is not None and (found is None or len(thing[1]) > len(found[1])):
+            found = thing  # never a head cut short ("A news | report published …")
     if found is None and _BARE_SHARE.fullmatch(phrase) and (
             start == lo or text[max(lo, start - 3) : start].rstrip()[-1:] in (",", ":", ";")):
         found = (0, phrase)  # "…: 42% say …": a poll's respondents, as "Some 42 percent"
@@ -893,7 +915,8 @@ def _after_and(text: str, start: int, phrase: str) -> tuple[int, str] | None:
 
 _RELATIVE_BEFORE = re.compile(
     r"(?:,\s*)?\b(?:(?:many|most|some|all|both|none|several|each|one|two|three|half|few|"
-    r"any)\s+of\s+(?:whom|which)|who|which|that)(?:\s+(?:also|has|have|had|would|will|now|"
+    r"any)\s+of\s+(?:whom|which)|who(?:['’](?:ve|d))?|which|that)(?:\s+(?:also|has|have|had|"
+    r"would|will|now|"
     r"still|long|"
     r"repeatedly|once|never|not|first|later|then|again|previously|recently|already|"
     r"often|did|does|do|could|can|may|might|\w+ly))*\s*$")
@@ -1106,7 +1129,7 @@ def _coordinated(text: str, lo: int, end: int) -> tuple[int, str] | None:
 
 _OBJECT = re.compile(
     r"(?:\([A-Z]{1,2}-[A-Z][\w. ]{0,20}\)|(?!'')[^,;.:!?“”\"]|(?<=\b[A-Z])\.|"
-    r"(?<=\b(?:Mr|Ms|Dr|St))\.|(?<=Mrs)\.|"
+    r"(?<=\w)\.(?=(?:com|org|net)\b)|(?<=\b(?:Mr|Ms|Dr|St))\.|(?<=Mrs)\.|"
     r"(?<=\b(?:Rep|Sen|Gov|Gen|Col|Sgt|Rev))\.|(?<=\b(?:Prof|Capt|Supt))\.)*")
 _OBJECT_DASH = re.compile(r"\s+[-–—]\s+")
 _OBJECT_ROLE = re.compile(r",\s*([^,;.“”\"]+)")
@@ -1119,6 +1142,8 @@ def _object(text: str, pos: int, end: int) -> tuple[str, str | None, int]:
     m = _OBJECT.match(text[pos:end])
     phrase = m.group().strip() if m else ""
     phrase = _TRAIL.sub("", phrase)
+    if phrase.endswith(")") and "(" not in phrase:  # "(…, according to Ann Roe)."
+        phrase = phrase[:-1].rstrip()
     dash = _OBJECT_DASH.search(phrase)
     if dash is not None:  # "the X Center - a research group": the aside after the dash
         phrase = phrase[: dash.start()]
@@ -1220,6 +1245,9 @@ def find_hits(
         elif word in PARTICLE_FORMS:  # "pointed out", "pushed back"
             past, particles = PARTICLE_FORMS[word]
             particle = _NEXT_WORD.match(text, end)
+            if particle is not None and particle.group(1).endswith("ly") and (
+                    particle.group(1) != "only"):  # "spoke favorably of", "spoke briefly about"
+                particle = _NEXT_WORD.match(text, particle.end())
             if particle is None or particle.group(1).lower() not in particles:
                 continue
             base, end = past, particle.end()
@@ -1267,7 +1295,8 @@ def find_hits(
         if before == "first" and _FIRST_AFTER_SUBJECT.search(text, max(lo, m.start() - 40),
                                                               m.start()):
             before = ""  # "the hacker who first revealed", "Roe first said": an adverb
-        if before in _BLOCKERS or after == "by" and not _BY_MARGIN.match(
+        if before in _BLOCKERS and not (before == "her" and not nounish and _TO_HER.search(
+                text, lo, m.start())) or after == "by" and not _BY_MARGIN.match(
                 text, end) and not _BY_MEDIUM.match(text, end) or base in _NO_COMMENT and (
                 before in ("immediately", "yet")) or (base in _NOTHING_SAID or (
                 word in SPEECH_FORMS and _next_word(text, end) in _OPEN_QUESTION)) and (
@@ -1431,6 +1460,17 @@ def _noun_hits(text: str, mask: list[bool], lo: int, hi: int) -> list[CueHit]:
             continue  # "his comments about …": as before, a name's only
         hits.append(CueHit(m.start(2), m.end(2), _CUE_NOUNS[noun], pronoun or owner,
                            m.start(1), None, _is_leading(text, lo, m.start(1), m.end(2), hi)))
+    for m in _IN_VIEW.finditer(text, lo, hi) if " view" in text or " opinion" in text or (
+            " words" in text) else ():
+        owner = m.group(1)
+        pronoun = _POSSESSIVE_SUBJECT.get(owner.lower())
+        if pronoun is None:
+            owner = owner[:-2] if owner.endswith(("'s", "’s")) else owner[:-1]
+            if not speaker_phrase(owner):
+                continue
+        if not mask[m.start()]:  # "In Roe's view, the levy …": Roe's opinion
+            hits.append(CueHit(m.start(2), m.end(2), "suggested", pronoun or owner,
+                               m.start(1), None, _is_leading(text, lo, m.start(1), m.end(2), hi)))
     for m in _CUE_NOUN_BY.finditer(text, lo, hi) if " by " in text or " from " in text else ():
         if not mask[m.start()] and speaker_phrase(m.group(2)):
             hits.append(CueHit(m.start(1), m.end(1), _CUE_NOUNS[m.group(1).lower()],

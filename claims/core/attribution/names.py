@@ -83,6 +83,28 @@ _AMOUNTS = _words("numerous multiple various countless repeated")
 _VERB_FORMS = frozenset(SPEECH_FORMS) | frozenset(STANCE_FORMS)
 _TOKEN = re.compile(r"[\w'’.&-]+")
 MAX_WORDS = 7
+
+# US states as news style writes them after a town ("Velton, Mo.", "Berea, OH"): the
+# abbreviated forms the place list does not hold. A state so placed locates the town
+# before it and never speaks.
+_STATE_ABBREVIATIONS = _words(
+    "ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss "
+    "mo mont neb nev n.h n.j n.m n.y n.c n.d okla ore pa r.i s.c s.d tenn tex vt va wash "
+    "w.va wis wyo d.c"
+)
+_POSTAL_STATES = _words(
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV "
+    "NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC"
+)
+
+
+def state_abbreviation(segment: str) -> bool:
+    """Whether `segment` is a US state abbreviated ("Mo.", "N.C.", "Calif.", "OH")."""
+    seg = segment.strip()
+    return seg in _POSTAL_STATES or seg.endswith(".") and seg[:1].isupper() and (
+        seg[:-1].lower() in _STATE_ABBREVIATIONS)
+
+
 SPEAKER_WORDS = 14  # a speaker phrase may carry a title and an affiliation
 
 
@@ -118,8 +140,8 @@ def name_fault(name: str, max_words: int = MAX_WORDS) -> str | None:
     if first[:1].isdigit():
         return "opens with a number"
     if (first in PREPOSITIONS or first in _LOCATIVES) and not (
-            first == "outside" and len(toks) == 2 and _low(toks[1]).endswith("s")
-            and party_noun(_low(toks[1]))):  # "Outside experts": an adjective, not a place
+            first in ("outside", "inside") and len(toks) == 2 and toks[1][:1].islower()
+            and party_noun(_low(toks[1]))):  # "Outside experts", "an inside source": adjectives
         return "opens with a preposition"
     if toks[0][:1].isupper() and (first in GERUNDS or first in _PARTICIPLE_OPENERS or (
             first.endswith("ing") and any(_low(t) in _OBJECT_OPENERS or _low(t) in PREPOSITIONS
@@ -225,12 +247,14 @@ _LY_COMMA = re.compile(r"([A-Z][a-z]{3,}ly),\s+")
 _RELATIVE = re.compile(r"\s+(?:who|whom|whose|which|that)\s.*$", re.IGNORECASE)
 _NUMBER = (r"(?:\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
            r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a\s+third|a\s+quarter|"
-           r"two-thirds|three-quarters|half|(?:(?:a|the)\s+)?(?:(?:vast|slim|narrow|large|clear|"
+           r"two-thirds|three-quarters|(?:one|two|three|four)-(?:fourths|fifths)|half|"
+           r"(?:(?:a|the)\s+)?(?:(?:vast|slim|narrow|large|clear|"
            r"overwhelming|bare)\s+)?majority|a\s+minority|most|many|some|few|"
            r"several|all|both|each|a\s+(?:handful|number|plurality)|"
            r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-\w+)")
 # A bare quantity is a source only when it counts respondents: "Six in 10", "22 percent".
-_COUNTED = re.compile(r"\d|\bin\b|percent|%|half|majority|third|quarter", re.IGNORECASE)
+_COUNTED = re.compile(r"\d|\bin\b|percent|%|half|majority|third|quarter|fourths|fifths",
+                      re.IGNORECASE)
 _QUANTITY_PREFIX = re.compile(
     rf"^(?:(?:about|almost|nearly|roughly|some|only|just|fully|more\s+than|less\s+than|"
     rf"fewer\s+than|at\s+least|over|under|around|another|an\s+additional)\s+)?{_NUMBER}(?:[\s-]+{_NUMBER})?"
@@ -340,6 +364,8 @@ _OWNED_PERSON = re.compile(
 _AGE = re.compile(r"^\d+-year-old\s+", re.IGNORECASE)
 _TRAILING_QUANTIFIER = re.compile(r"\s+(?:both|each|all|alike|too|also|themselves|"
                                   r"himself|herself|itself)$", re.IGNORECASE)
+# How widely a plural group is meant, after its head: no part of its name.
+_TRAILING_SCOPE = re.compile(r"(?<=[a-z]s)\s+in\s+(?:general|each\s+[a-z]+)$")
 _CUT_DESCRIPTION = re.compile(r"\s(?:of|for|at|in|from|with|on|who|which|that|based)\s")
 
 
@@ -376,6 +402,8 @@ def group_name(phrase: str) -> str:
                 party_noun(rest)):
             name = rest  # but "various shades" names no party: left whole, it is no source
     name = _TRAILING_QUANTIFIER.sub("", _AGE.sub("", name)).rstrip(" -–—")  # "The justice --"
+    if " in " in name:
+        name = _TRAILING_SCOPE.sub("", name)  # "Voters in each state", "Lobbyists in general"
     owned = _OWNED_PERSON.match(name)
     if owned:  # "Velmar's Jane Roe", "Kestrel Radio's Jane Roe": the person
         name = owned.group(1)
@@ -497,7 +525,7 @@ def entity_fault(name: str) -> str | None:
         return "opens with a mark"  # ">Holt aide"
     if len(toks) > 1 and low[-1].endswith("ly") and toks[-1][:1].islower():
         return "ends on an adverb"
-    if low[-1] in DOCUMENT_NOUNS and toks[-1][:1].islower() and not any(
+    if low[-1] in DOCUMENT_NOUNS and toks[-1][:1].islower() and not _held_by_party(low) and not any(
             t[:1].isupper() for t in toks[1:-1]) and not (
             _CAMEL.match(toks[0]) or toks[0].isupper() and len(toks) > 1):
         return "a document, not its producer"
@@ -532,7 +560,8 @@ def entity_fault(name: str) -> str | None:
         if low[i] in _ARTICLES and toks[i + 1][:1].islower() and toks[i - 1][:1].isupper() and (
                 low[i - 1] not in PREPOSITIONS):
             return "holds a clause"  # "Way the public"
-    if len(toks) > 2 and low[-2] == "to" and toks[-1][:1].islower():
+    if len(toks) > 2 and low[-2] == "to" and toks[-1][:1].islower() and (
+            low[-1] not in _OBJECT_PRONOUNS):  # but "a source close to her"
         return "holds an infinitive"  # "… D.C. to pay"
     if "and" in low[1:-1] and low[low.index("and") + 1] in _POSSESSIVE_PRONOUNS:
         return "two parties"  # "Senator and his allies"
@@ -556,6 +585,17 @@ def entity_fault(name: str) -> str | None:
 
 
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z]")
+
+
+def _held_by_party(low: list[str]) -> bool:
+    """Whether a party noun heads the name and the document noun at its end only sits in
+    its modifier ("a source familiar with Velmora's mailer", "voters in the Velmar poll")."""
+    cut = next((i for i, w in enumerate(low) if i and modifier_end(w)), 0)
+    return cut > 0 and party_noun(low[cut - 1])
+
+
+# Object pronouns that may end a speaker's modifier ("a source close to her").
+_OBJECT_PRONOUNS = _words("her him them us me it")
 _BODY_WORDS = ORG_WORDS | GENERIC_HEADS | _words(
     "partners brothers sons co inc ltd llc news post times journal media press rescue "
     "research"
@@ -607,7 +647,9 @@ _PARTY_NOUNS = PERSON_NOUNS | GENERIC_HEADS | ORG_WORDS | DESCRIPTORS | _words(
     "town village church museum library school college academy project head chief "
     "journal chamber headquarters maps map footage images imagery chorus slew handful "
     "bevy trio pair couple array band opposition community partnership guru gurus "
-    "republic kingdom media television radio press"
+    "republic kingdom media television radio press partisans associates bosses businesses "
+    "criminals faction factions folks heavyweights personnel adults brass nonprofits "
+    "nonprofit non-profit non-profits"
 )
 # Plural and "-er" nouns that are things or events, not agents ("murders", "orders").
 _NOT_AGENTS = _words(
@@ -672,7 +714,9 @@ def _common_head(toks: list[str], low: list[str]) -> str | None:
     first word: "Calls intensified …", "Review of his work")."""
     end = len(toks)
     for i in range(1, len(toks)):
-        if toks[i][:1].islower() and modifier_end(toks[i]):
+        if toks[i][:1].islower() and modifier_end(toks[i]) and not (
+                low[i].endswith("ed") and i + 1 < len(toks) and toks[i + 1][:1].islower()
+                and party_noun(low[i + 1])):  # "registered voters": before its noun
             end = i
             break
     head = toks[end - 1]
@@ -720,12 +764,13 @@ _PRODUCTS = _words(
     "estimates projections projection findings review audit index ranking rankings "
     "statistics numbers forecast forecasts database databases tracker brief complaint "
     "lawsuit filing filings motion memo letter ad ads book website memoir column "
-    "editorial op-ed blog"
+    "editorial op-ed blog regulations polling"
 )
 _PRODUCT_MODIFIERS = _words(
     "polling national state latest new recent final weekly monthly annual daily internal "
     "exit tracking public official preliminary own opinion online phone telephone campaign "
-    "pool"
+    "pool land lobbying business corporate court property voter tax financial disclosure "
+    "registration"
 )
 # Lower-case heads that make a capitalised run before them a body ("the Roe campaign").
 _BODY_HEADS = ORG_WORDS | _words("campaign campaigns")

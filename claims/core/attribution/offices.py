@@ -25,6 +25,7 @@ from claims.core.model import SourceType
 _RANK = re.compile(
     r"(?<!attorney )(?<!surgeon )(?<!inspector )(?<!consul )(?<!secretary[- ])"
     r"(?<!director[- ])(?<!governor[- ])(?<!solicitor )(?<!auditor )(?<!accountant )"
+    r"(?<!\bin )"  # "Lobbyists in general": an adverb, no rank
     r"\b(?:gen|general|admiral|adm|brig|brigadier|colonel|col|sgt|sergeant|"
     r"lt|lieutenant|maj|capt|captain|cpl|corporal|pvt)"
     r"\b(?!-[a-z])(?!\.?[- ]?gov)(?! (?:manager|counsel|secretary|"

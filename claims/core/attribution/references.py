@@ -633,6 +633,11 @@ _LEAD_SUFFIXES = ("al", "ic", "an", "ive", "ary", "ist")
 NOT_SURNAMES = _SUBJECT_LEAD | NOT_FIRST_NAMES | words(
     "republicans democrats americans senate house congress court state county city")
 _BOUNDARY_CHARS = ".!?\n"
+# How far into its sentence a name may stand and still be the subject: a short lead
+# ("Former Velmora mayor Ann Roe"), or a long fronted clause set off by a comma right
+# before it ("Asked whether the levy would pass in the spring, Roe demurred").
+_SUBJECT_REACH = 160
+_FRONTED_REACH = 320
 _QUOTE_MARKS = "“\"”‘’'"
 
 
@@ -647,16 +652,21 @@ def subject_position(text: str, pos: int, clause: bool = False) -> bool:
     the main clause's subject.
     """
     start = pos
-    lo = max(0, pos - 160)
+    lo = max(0, pos - _FRONTED_REACH)
     while start > lo and not _boundary(text, start - 1):
         start -= 1
     if start == lo and lo > 0:
         return False  # too far from the sentence's start to be its subject
     lead = text[start:pos].strip()
+    far = pos - start > _SUBJECT_REACH
+    if far and not (lead.endswith(",") and _fronted(lead)):
+        return False  # far from the start, unless right after a long fronted clause
     if any(ch in lead for ch in "“\"") or lead and lead[0] in _QUOTE_MARKS:
         return False  # inside a quotation: the quoted sentence's subject
     if _quote_open(text, start):
         return False  # a later sentence of a quotation opened before it
+    if far:
+        lead = ""  # the name opens the main clause, right after the fronted one's comma
     dateline = _DATELINE.match(lead)
     if dateline is not None:
         lead = lead[dateline.end():]  # "RIVERTON, Estmark - Ann Roe …"

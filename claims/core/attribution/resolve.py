@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import islice
 
-from claims.core.attribution.agreement import one_person, plural_people
+from claims.core.attribution.agreement import described_person, one_person, plural_people
 from claims.core.attribution.cues import ROLE_NOUNS, CueHit, find_hits, is_name, is_role
 from claims.core.attribution.descriptions import BackReferences, unnamed_document
 from claims.core.attribution.groups import plural_subject, thing_subject
@@ -143,6 +143,21 @@ _PUBLISHED_IN = re.compile(
     r"(?:published|appearing|released)\s+(?:\w+\s+){0,3}?in\s+(?:the\s+)?(?!(?:Jan|Feb|Mar|"
     r"Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)[A-Z]|"
     r"(?:published|appearing|released)\s+(?:\w+\s+){0,3}?in\s+the\s+(?:journal|magazine)\s")
+# A subject pronoun that ends a cue's phrase heads a clause of its own.
+_CLAUSE_SUBJECTS = frozenset(("he", "she", "they"))
+# Time and manner words that may stand before a clause's subject pronoun.
+_ADVERBIAL_WORDS = frozenset((
+    "then", "now", "later", "earlier", "online", "today", "yesterday", "tonight", "late",
+    "early", "last", "night", "morning", "afternoon", "evening", "week", "month", "year",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+
+
+def _adverbial(words: list[str]) -> bool:
+    """Whether the words before a subject pronoun are only adverbs and time words
+    ("late Saturday", "naturally", "online"), not a noun the pronoun's clause describes
+    ("a deal she backed", "the state he calls home")."""
+    return bool(words) and len(words) <= 3 and all(
+        w.lower().endswith("ly") or w.lower() in _ADVERBIAL_WORDS for w in words)
 _BY_PUBLISHER = re.compile(r".*\b(?:by|from|(?:published|appearing|released) in)\s+(.+)$")
 _ALIAS_INTRO = re.compile(r"\b(?:under the (?:name|pseudonym|handle)|known as|nicknamed|"
                           r"calling (?:himself|herself|itself))\s+((?-i:[A-Z])[\w'’-]*"
@@ -187,7 +202,7 @@ _SHARES_AFTER = re.compile(r"['’]?s?\s+(?:shares|stock)\b")
 _NOT_FIRST_NAMES = words(
     "the a an in on at for of and but as by to with from said says this that when after "
     "before while if last next new other others some many most several few both all each "
-    "every any another fellow"
+    "every any another fellow states nations"  # "United States Senate" names no "States"
 )
 
 
@@ -323,6 +338,28 @@ def _named_elsewhere(e: Entity, text: str, headline: str) -> bool:
     return text.count(e.name) > headline.count(e.name)
 
 
+_HEADLINE_OPENERS = frozenset(("how", "why", "what", "when", "where", "who", "whether",
+                               "will", "can", "does", "did", "is", "are", "another",
+                               "second", "third", "fourth", "fifth", "next", "one"))
+
+
+def _says_subject(e: Entity, hit: CueHit, text: str, headline: str) -> bool:
+    """A title-case headline's opening subject is a source though the body never writes
+    it again: a description ending on a party noun ("Former Velmar Pollster Says …"),
+    or a one-word subject of "Says" ("Velmora Says …") that the article writes again in
+    any case ("VELMORA", "velmora's"); other capitalised words are the headline's own."""
+    if hit.phrase_start != 0 or hit.phrase.strip() != e.name:
+        return False
+    if " " in e.name:  # "Former Velmar Pollster Says", "Velmar Debate Moderators Ignore"
+        toks = e.name.split()
+        return len(toks) <= 5 and toks[0].lower() not in _HEADLINE_OPENERS and (
+            party_noun(toks[-1].lower()) and not toks[-1].isupper())
+    if headline[hit.start:hit.end].lower() not in ("says", "said"):
+        return False
+    name = e.name.lower()
+    return text.lower().count(name) > headline.lower().count(name)
+
+
 _FAMILY = words(
     "father mother wife husband son daughter brother sister friend friends family relatives "
     "neighbor neighbors neighbour neighbours colleague colleagues cousin uncle aunt parents "
@@ -400,6 +437,7 @@ class SourceBook:
         if phrase.isupper():
             for e in self.entities:
                 if initialism(e.name, 2) == phrase:
+                    e.add_alias(phrase)  # "VP" of "the Velmora Press": one of its names
                     return e
                 if len(phrase) > 2 and _country_free_initialism(e.name) == phrase:
                     e.add_alias(phrase)  # "FDA" for "the U.S. Food and Drug Administration"
@@ -796,6 +834,9 @@ class SourceBook:
         self.sentence = sentence
         known = len(self.entities)
         phrase = _unopened(hit.phrase.strip(" ,.—–"))
+        last = phrase[phrase.rfind(" ") + 1:] if " " in phrase else ""
+        if last in _CLAUSE_SUBJECTS and _adverbial(phrase[: -len(last)].split()):
+            phrase = last  # "late Monday he said", "naturally she expected": the pronoun
         counted_doc = phrase[:4].lower() in ("one ", "anot") and (
             unnamed_document(phrase) is not None)  # "One poll": the poll, not a count
         if hit.descriptor and _PUBLISHED_IN.match(hit.descriptor) and (
@@ -807,6 +848,7 @@ class SourceBook:
         if e is not None and len(self.entities) > known and e is self.entities[-1] and (
                 entity_fault(e.name) is not None or _common_thing(e.name, hit.phrase)
                 or is_title_case(sentence) and not _named_elsewhere(e, self.text, sentence)
+                and not _says_subject(e, hit, self.text, sentence)
                 or self._initial_common(e.name, hit)):
             self.entities.pop()  # a fragment of the sentence, not a party ("Word Vance")
             e = None
@@ -825,6 +867,8 @@ class SourceBook:
             e.documents |= _document_kinds(sentence)
         if e.person:
             self._mention(pos, e, e.gender)
+        elif described_person(e):  # "a local delegate said …. He added": that delegate
+            self._mention(pos, e, gender_of("x", e.name))
         return e
 
     def _initial_common(self, name: str, hit: CueHit) -> bool:

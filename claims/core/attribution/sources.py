@@ -215,6 +215,10 @@ _TYPE_RULES: tuple[tuple[SourceType, re.Pattern[str]], ...] = (
                                      r"\bmilitary\b(?! administration)|marines|command\b|"
                                      r"\btroops\b|defence forces|defense forces")),
     (SourceType.ORGANISATION, re.compile(r"\bpoll(?:s|ster|sters|ing)?\b|\bsurvey\b")),
+    # a party's own committee is no body of Congress ("Democratic Congressional Campaign
+    # Committee", "Republican National Committee")
+    (SourceType.ORGANISATION, re.compile(r"^(?:the )?(?:national )?(?:democratic|republican)"
+                                         r"\b[^|]*\bcommittee\b")),
     (SourceType.GOVERNMENT, re.compile(r"ministry|government|department|\bagency\b|council|"
                                        r"\boffice\b|administration|\bservice\b|authority|"
                                        r"police|commission|parliament|assembly|cabinet|"
@@ -487,6 +491,12 @@ _BEFORE_NAME = words(
 _AGENT_NOUN = re.compile(r"\w{3}(?:er|or|ist|ian|ant|ent)$")
 
 
+def _person_plural(word: str) -> bool:
+    """A plural person noun or describing word before one name ("Former Velmoran
+    presidents Ann Roe", "Republican hopefuls Tom Brisk"): the list's first person."""
+    return word.endswith("s") and (word[:-1] in PERSON_NOUNS or word[:-1] in _BEFORE_NAME)
+
+
 def _described_name(phrase: str) -> tuple[str, str] | None:
     """A known first name and a surname after words that only describe the person
     ("Rival Ann Roe", "Comedian Ann Roe" at a sentence start, where the capital is no
@@ -502,7 +512,8 @@ def _described_name(phrase: str) -> tuple[str, str] | None:
             if len(name) <= 3 and all(w[:1].isupper() for w in name) and (
                     role in PERSON_NOUNS or role in _BEFORE_NAME or words[i - 1][:1]
                     .islower() and _AGENT_NOUN.search(lead[-1]) or role != lead[-1] and (
-                        _AGENT_NOUN.search(role))) and all(
+                        _AGENT_NOUN.search(role)) or _person_plural(role) or i > 1 and (
+                        _AGENT_NOUN.search(role) and not _body_words_in(words[i - 1]))) and all(
                     w in PERSON_NOUNS or w in _BEFORE_NAME or o[:1].isupper()
                     for w, o in zip(lead[:-1], words[:i - 1], strict=True)):
                 return " ".join(name), phrase
@@ -514,8 +525,9 @@ def _described_name(phrase: str) -> tuple[str, str] | None:
         return " ".join(words[1:]), phrase  # "Actor Ann Roe" opening a sentence, an
         # unknown given name after the person noun
     j = len(words) - 3
-    if j >= 1 and words[j][:1].islower() and (words[j] in PERSON_NOUNS or words[j] in ROLE_WORDS
-                                              or _AGENT_NOUN.search(words[j])) and all(
+    if j >= 1 and (words[j][:1].islower() and (
+            words[j] in PERSON_NOUNS or words[j] in ROLE_WORDS or _AGENT_NOUN.search(words[j])
+            or _person_plural(words[j])) or words[j].lower() in PERSON_NOUNS and j >= 2) and all(
             w[:1].isupper() and w[1:].islower() and w.lower() not in ORG_WORDS
             for w in words[j + 1:]) and all(w[:1].isupper() for w in words[:j]) and (
             not _body_words_in(" ".join(words[j + 1:]))):
@@ -550,11 +562,13 @@ def split_descriptor(phrase: str) -> tuple[str, str] | None:
     if len(words) > 1 and _BASED.match(words[0]) and all(w[:1].isupper() for w in words[1:]):
         return " ".join(words[1:]), words[0]  # "Shanghai-based Hurun": Hurun
     i = len(words)
-    while i > 0 and words[i - 1][:1].isupper():
-        i -= 1
+    while i > 0 and (words[i - 1][:1].isupper() or 1 < i < len(words) and (
+            words[i - 1] in _NAME_CONNECTORS and words[i - 2][:1].isupper())):
+        i -= 1  # "Club for Growth Action": "for" inside a capitalised name
     if not 0 < i < len(words):
         return None
-    lower_prefix = all(w[:1].islower() for w in words[:i])
+    lower_prefix = all(w[:1].islower() or not k and w in ("The", "A", "An")
+                       for k, w in enumerate(words[:i]))  # "The independent X" opening
     if words[i - 1].lower() in DESCRIPTORS or lower_prefix and len(words) - i >= 2:
         return " ".join(words[i:]), " ".join(words[:i])
     if lower_prefix and all(_ADJECTIVE.search(w) for w in words[:i]):
@@ -563,6 +577,7 @@ def split_descriptor(phrase: str) -> tuple[str, str] | None:
 
 
 _BASED = re.compile(r"^[A-Z][\w.'’-]*-based$")
+_NAME_CONNECTORS = words("for of on")
 # Lower-case words shaped as adjectives ("desperate", "still-struggling", "beleaguered"),
 # which describe the one-word name after them rather than head a phrase of their own.
 _ADJECTIVE = re.compile(r"\w{3}(?:ed|ing|ate|ful|ous|ive|less)$")
@@ -654,7 +669,8 @@ def _typed(text: str, person: bool, name: str, descriptors: tuple[str, ...]) -> 
     if kind is SourceType.OTHER and not person:
         if _BODY_NAME.search(name):
             return SourceType.ORGANISATION
-        if " " not in name.strip() and name.lower() not in PERSON_NOUNS and _is_place(name):
+        if (" " not in name.strip() or _state_or_country(name)) and (
+                name.lower() not in PERSON_NOUNS) and _is_place(name):
             return SourceType.GOVERNMENT  # a place speaks through its government
     return kind
 
@@ -663,6 +679,14 @@ def _is_place(name: str) -> bool:
     from claims.core.places import is_place  # the gazetteer loads on first use
 
     return is_place(name)
+
+
+def _state_or_country(name: str) -> bool:
+    """A country or a state of several words ("West Virginia", "Costa Rica"); a town of
+    several words may as well be a person's or a firm's name."""
+    from claims.core.places import kind_of  # the gazetteer loads on first use
+
+    return kind_of(name) in ("country", "region")
 
 
 # "Ann Roe" described as "majority leader", or "Guy Roe" with a known first name: two

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from claims.core.attribution.lexicon import GERUNDS, SPEECH_FORMS
 from claims.core.attribution.names import FINITE
+from claims.core.attribution.persons import FEMININE, MASCULINE, PERSON_NOUNS
 from claims.core.attribution.sources import DESCRIPTORS, ORG_WORDS, words
 
 SPEECH_PAST = frozenset(SPEECH_FORMS.values())
@@ -62,7 +63,7 @@ _SUBJECT_NOUNS = ORG_WORDS | DESCRIPTORS | words(
     "lawmakers voter voters delegate delegates supporter supporters critic critics aide aides "
     "adviser advisers advisor advisors member members leader leaders candidate candidates "
     "activist activists protester protesters donor donors"
-)
+) | FEMININE | MASCULINE
 # Quantifiers that open a subject like a determiner ("some senators", "many voters").
 _QUANTIFIERS = words("some many several most both all few two three four five")
 _QUANTIFIER_START = re.compile(
@@ -71,9 +72,15 @@ _DETS = words("the a an its their his her our this that")
 _PRONOUN_SUBJECT = re.compile(r"\s*(He|She|They|It|We)\b")
 _TOKEN = re.compile(r"\([A-Z][A-Za-z]{1,8}\)|[\w'’.&-]+")
 _CONNECT = words("of for and the de van von")
+# Words that never open a verb phrase, and the opening words they show to be a participle
+# or place adverb, no subject ("Walking to …", "Here in Dayton, …", "There, the …").
+_NO_VERB = words("to at in on of for from with by into through across along around the a an")
+_OPENING_WORD = re.compile(r"[A-Z][a-z]+ing|There|Here")
 _NOT_SUBJECT = words(
     "in on at after before when while last next this that but and however earlier later "
-    "meanwhile also yesterday today then still so separately overall instead"
+    "meanwhile also yesterday today then still so separately overall instead for as once "
+    "since despite with without although though because if unless until amid during "
+    "shortly soon monday tuesday wednesday thursday friday saturday sunday"
 )
 
 
@@ -112,14 +119,21 @@ def _lead_subject(text: str, lo: int, hi: int, quantified: bool) -> tuple[int, s
             j += 1
             continue
         break
+    if end >= 0 and j + 2 < len(toks) and toks[j].group() in PERSON_NOUNS and all(
+            toks[k].group()[:1].isupper() for k in (j + 1, j + 2)):
+        j += 1  # "Velmar Party leader Ann Roe said …, and accused …": the leader, not the party
+        while j < len(toks) and toks[j].group()[:1].isupper() and (
+                text[toks[j - 1].end() : toks[j].start()].isspace()):  # no comma between
+            end, j = toks[j].end(), j + 1
     if end < 0 and i == 1:  # "the port council": up to four lower-case words, noun last
         end, j = _common_head(toks, i, end, j)
     elif end >= 0 and text[end - 2 : end] in ("'s", "’s"):
         end, j = _common_head(toks, j, end, j)  # "Ann Roe's campaign shrugged off …"
     elif end >= 0 and i == 1 and j + 1 < len(toks) and toks[j].group() in _SUBJECT_NOUNS:
         end, j = toks[j].end(), j + 1  # "The Ohio senator sought": the noun the place qualifies
-    if end < 0 or j >= len(toks) or not toks[j].group()[:1].islower():
-        return None
+    if end < 0 or j >= len(toks) or not toks[j].group()[:1].islower() or (
+            toks[j].group() in _NO_VERB and j == 1 and _OPENING_WORD.fullmatch(toks[0].group())):
+        return None  # "Walking to her car, Roe …", "There, the chair …": no subject
     text_np = text[start:end]
     if text_np.split()[0].lower() in _NOT_SUBJECT:
         return None
@@ -133,7 +147,8 @@ def _common_head(toks: list[re.Match[str]], i: int, end: int, j: int) -> tuple[i
     for k in range(min(len(toks), i + 4) - 1, i - 1, -1):
         seg = [t.group().lower() for t in toks[i : k + 1]]
         if seg and all(s.islower() or s.isdigit() for s in seg) and (
-                seg[-1] in _SUBJECT_NOUNS or seg[-1].rstrip("s") in _SUBJECT_NOUNS):
+                seg[-1] in _SUBJECT_NOUNS or seg[-1].rstrip("s") in _SUBJECT_NOUNS) and (
+                "," not in toks[i].string[toks[i].start() : toks[k].end()]):  # one phrase
             return toks[k].end(), k + 1
     return end, j
 
@@ -145,12 +160,26 @@ _INTRO = re.compile(r"\s*(?:On|In|At|After|Before|During|Last|Earlier|Later|Yest
                     r"Asked|When|While|Since|Speaking|Responding)\b[^,;“”\"]{0,60},\s+")
 # A coordinator or adverb opening the clause without a comma ("And then Roe …").
 _LEAD_CONJ = re.compile(r"\s*(?:And|But|So|Yet|Then|Now|Still|Instead|Later|Earlier)"
-                        r"(?:\s+(?:then|now|later|also|still|again))?\s+(?=[A-Z])")
+                        r"(?:\s+(?:then|now|later|also|still|again))?\s+(?=[A-Z]|(?:he|she|they)\b)")
+# A subject pronoun after an opening circumstance or coordinator ("Later, she …", "And
+# he …"): lower-case there, so the capitalised opening a subject reads misses it.
+_LOWER_PRONOUN = re.compile(r"\s*(he|she|they)\s+(?=[a-z])")
+
+
+def _lower_pronoun(text: str, lo: int, hi: int) -> tuple[int, str] | None:
+    """The lower-case subject pronoun opening text[lo:hi], if a lower-case word follows."""
+    m = _LOWER_PRONOUN.match(text, lo, hi)
+    return None if m is None else (m.start(1), m.group(1))
+
+
 # "One month after …": a span of time opening the clause, before its subject.
 _SPAN_BEFORE = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:minutes?|hours?|days?|weeks?|months?|"
                           r"years?)\s+(?:after|before)\s*$", re.IGNORECASE)
 INTRO = _INTRO  # also read by `cues` before an apposition ("In a statement, one of …")
 _NOT_SAYING = re.compile(r"\s+(?:to|out|up|on)\b")
+# Stance participles whose content opens on "to" ("…, hoping to win", "vowing to stay"):
+# there "to" is the aim held, not the "adding to" or "ruling out" of a phrasal verb.
+_AIMING = words("hoping vowing pledging promising seeking")
 
 
 def participle_hit(text: str, lo: int, hi: int, mask: list[bool],
@@ -166,15 +195,23 @@ def participle_hit(text: str, lo: int, hi: int, mask: list[bool],
                          or text.find(" - ", lo, hi) >= 0):
         part = _DASH_PARTICIPLE.search(text, lo, hi)
     g = 1 if part is None or part.group(1) else 2
-    if part is None or mask[part.start(g)] or _NOT_SAYING.match(text[part.end(g) :]) or (
+    if part is None or mask[part.start(g)] or _NOT_SAYING.match(text, part.end(g)) and not (
+            part.group(g) in _AIMING and text.startswith(" to ", part.end(g))) or (
             g == 2 and _SPAN_BEFORE.match(text, lo, part.start(g))):
         return None  # "adding to pressure", "ruling out a cut", "One month after saying"
     subj = lead_subject(text, lo, part.start())
     intro = _INTRO.match(text, lo, part.start()) if subj is None else None
     if intro is not None:  # "On Friday, she wavered …, telling reporters …"
-        subj = lead_subject(text, intro.end(), part.start())
-    elif subj is None and (conj := _LEAD_CONJ.match(text, lo, part.start())) is not None:
-        subj = lead_subject(text, conj.end(), part.start())  # "And then Roe hit back, saying"
+        subj = lead_subject(text, intro.end(), part.start()) or _lower_pronoun(
+            text, intro.end(), part.start())
+    if subj is None and (conj := _LEAD_CONJ.match(text, lo, part.start())) is not None:
+        subj = lead_subject(text, conj.end(), part.start()) or _lower_pronoun(
+            text, conj.end(), part.start())  # "And then Roe hit back, saying", "And he …"
+    if subj is None and (comma := text.find(", ", lo, part.start())) > lo and (
+            comma < part.start() - 2) and text[comma + 2].isalpha() and not mask[comma]:
+        # "For weeks, Roe has …, arguing": the subject after the opening's comma
+        subj = lead_subject(text, comma + 2, part.start()) or _lower_pronoun(
+            text, comma + 2, part.start())
     if subj is None and subject_at is not None and g == 1 and part.group(g) in _SAYING_PROPER:
         verb = main_verb(text, lo, part.start())
         subj = subject_at(verb) if verb is not None else None
