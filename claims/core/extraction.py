@@ -30,8 +30,10 @@ from claims.core.windows import window_sentences
 # registry joins, document kinds); 17: attribution, ninth and tenth rounds (answered
 # questions, reduced relatives of stance, "it" subjects, fuzzy joins, types); 18: the
 # eleventh round (owned stance nouns, participles of saying, fronted phrases, a firm's
-# generic noun, journals, registry names and types)
-EXTRACTOR_VERSION = "18"
+# generic noun, journals, registry names and types); 19: the twelfth round (signed
+# quotations, participle subjects after an opening, singular person nouns for he/she,
+# registry names and types)
+EXTRACTOR_VERSION = "19"
 
 # `figures.extract._figure` and `reconcile.frames._framed` build a figure field by field
 # (`dataclasses.replace` costs twice as much per figure); a new field must be added there.
