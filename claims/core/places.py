@@ -18,6 +18,7 @@ text ("the town of …", "… County").
 API:
     is_place(name)        -> bool     a country, a first-level division or a capital
     kind_of(name)         -> "country" | "region" | "city" | None
+    state_abbreviation(s) -> bool     "Mo.", "N.C.", "OH": a US state as written after a town
     country_of(name)      -> str | None   the country's canonical name ("Kyiv" -> "Ukraine")
     demonym(word)         -> str | None   "Ukrainian" -> "Ukraine"
     contains(outer, inner) -> bool    "Ukraine" contains "Kyiv"; "United States" contains "Ohio"
@@ -161,6 +162,29 @@ def is_place(name: str) -> bool:
     """Whether the gazetteer knows `name` (a country, a first-level division, a capital
     or a regional seat)."""
     return _entry(name) is not None
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# US states as news style writes them after a town ("Velton, Mo.", "Berea, OH"): the
+# abbreviated forms the gazetteer does not hold (attribution: a state so placed locates
+# the town before it and never speaks).
+_STATE_ABBREVIATIONS = _words(
+    "ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss "
+    "mo mont neb nev n.h n.j n.m n.y n.c n.d okla ore pa r.i s.c s.d tenn tex vt va wash "
+    "w.va wis wyo d.c")
+_POSTAL_STATES = _words(
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV "
+    "NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC")
+
+
+def state_abbreviation(segment: str) -> bool:
+    """Whether `segment` is a US state abbreviated ("Mo.", "N.C.", "Calif.", "OH")."""
+    seg = segment.strip()
+    return seg in _POSTAL_STATES or seg.endswith(".") and seg[:1].isupper() and (
+        seg[:-1].lower() in _STATE_ABBREVIATIONS)
 
 
 def kind_of(name: str) -> str | None:

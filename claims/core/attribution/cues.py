@@ -34,7 +34,6 @@ from claims.core.attribution.names import (
     first_name,
     only_circumstance,
     speaker_phrase,
-    state_abbreviation,
 )
 from claims.core.attribution.persons import PERSON_NOUNS
 from claims.core.attribution.shapes import (
@@ -67,7 +66,7 @@ from claims.core.attribution.subjects import (
     noun_use,
     participle_hit,
 )
-from claims.core.places import kind_of
+from claims.core.places import kind_of, state_abbreviation
 from claims.core.textkeys import word_alternation, word_before
 
 _CUE_FORMS: dict[str, tuple[str, ...]] = {

@@ -83,28 +83,6 @@ _AMOUNTS = _words("numerous multiple various countless repeated")
 _VERB_FORMS = frozenset(SPEECH_FORMS) | frozenset(STANCE_FORMS)
 _TOKEN = re.compile(r"[\w'’.&-]+")
 MAX_WORDS = 7
-
-# US states as news style writes them after a town ("Velton, Mo.", "Berea, OH"): the
-# abbreviated forms the place list does not hold. A state so placed locates the town
-# before it and never speaks.
-_STATE_ABBREVIATIONS = _words(
-    "ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss "
-    "mo mont neb nev n.h n.j n.m n.y n.c n.d okla ore pa r.i s.c s.d tenn tex vt va wash "
-    "w.va wis wyo d.c"
-)
-_POSTAL_STATES = _words(
-    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV "
-    "NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC"
-)
-
-
-def state_abbreviation(segment: str) -> bool:
-    """Whether `segment` is a US state abbreviated ("Mo.", "N.C.", "Calif.", "OH")."""
-    seg = segment.strip()
-    return seg in _POSTAL_STATES or seg.endswith(".") and seg[:1].isupper() and (
-        seg[:-1].lower() in _STATE_ABBREVIATIONS)
-
-
 SPEAKER_WORDS = 14  # a speaker phrase may carry a title and an affiliation
 
 
